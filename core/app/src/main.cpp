@@ -1,0 +1,29 @@
+#include <cstring>
+#include <iostream>
+
+#include "serve_command.h"
+
+namespace {
+
+void usage() {
+    std::cerr << "usage: yishi <command> [options]\n\n"
+                 "commands:\n"
+                 "  serve    run the server (yishi serve --help for its options)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+        usage();
+        return argc < 2 ? 64 : 0;
+    }
+    if (std::strcmp(argv[1], "serve") == 0) {
+        // The command's options follow its name; Poco wants them after argv[0].
+        argv[1] = argv[0];
+        return yishi::app::runServe(argc - 1, argv + 1);
+    }
+    std::cerr << "yishi: unknown command '" << argv[1] << "'\n";
+    usage();
+    return 64;
+}

@@ -1,0 +1,219 @@
+#include "serve_command.h"
+
+#include <Poco/AsyncChannel.h>
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <iostream>
+#include <thread>
+
+#include "demo_district.h"
+#include "yishi/crypto/argon2_password_hasher.h"
+#include "yishi/crypto/random_secrets.h"
+#include "yishi/domain/admin_service.h"
+#include "yishi/domain/auth_service.h"
+#include "yishi/domain/community_service.h"
+#include "yishi/http/server.h"
+#include "yishi/storage/sqlite_database.h"
+
+namespace yishi::app {
+
+namespace {
+
+using Poco::Util::Option;
+using Poco::Util::OptionCallback;
+
+class ServeApplication final : public Poco::Util::ServerApplication {
+  protected:
+    void defineOptions(Poco::Util::OptionSet& options) override {
+        ServerApplication::defineOptions(options);
+        auto add = [&](const char* name, const char* help, const char* arg, const char* key) {
+            Option o(name, "", help);
+            o.required(false).repeatable(false);
+            if (arg) o.argument(arg);
+            o.callback(OptionCallback<ServeApplication>(this, &ServeApplication::setOption));
+            options.addOption(o);
+            keys_[name] = key;
+        };
+        add("help", "Show the options and exit.", nullptr, "");
+        add("config", "Read settings from FILE (properties: yishi.port=8080 ...).", "FILE", "");
+        add("demo", "Create the demo district when the database is empty.", nullptr, "yishi.demo");
+        add("listen", "Address to listen on (default 127.0.0.1).", "ADDR", "yishi.listen");
+        add("port", "Port to listen on (default 8080; 0 picks a free one).", "PORT", "yishi.port");
+        add("data-dir", "Directory for the database and demo logins (default ./data).", "DIR",
+            "yishi.data_dir");
+        add("threads", "Connections served at once (default 128).", "N", "yishi.threads");
+        add("max-body", "Largest request body in bytes (default 1048576).", "BYTES",
+            "yishi.max_body_bytes");
+        add("request-deadline-ms", "Time a client has to send one request (default 10000).", "MS",
+            "yishi.request_deadline_ms");
+        add("stop-on-stdin-eof", "Stop when standard input closes (for test harnesses).", nullptr,
+            "yishi.stop_on_stdin_eof");
+    }
+
+    void setOption(const std::string& name, const std::string& value) {
+        if (name == "help") {
+            Poco::Util::HelpFormatter help(options());
+            help.setCommand("yishi serve");
+            help.setUsage("[options]");
+            help.setHeader("Runs the yishi server.");
+            help.format(std::cout);
+            stopOptionsProcessing();
+            help_ = true;
+            return;
+        }
+        if (name == "config") {
+            loadConfiguration(value, PRIO_APPLICATION);
+            return;
+        }
+        config().setString(keys_[name], value.empty() ? "true" : value);
+    }
+
+    void initialize(Application& self) override {
+        ServerApplication::initialize(self);
+        // One line per event, written by a background thread so that request
+        // threads never wait on the terminal.
+        Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%t"));
+        Poco::AutoPtr<Poco::FormattingChannel> formatting(
+            new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel(std::cerr)));
+        Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
+        Poco::Logger::root().setChannel(async);
+        Poco::Logger::root().setLevel(config().getString("yishi.log_level", "information"));
+    }
+
+    int main(const std::vector<std::string>& args) override {
+        if (help_) return EXIT_OK;
+        if (!args.empty()) {
+            std::cerr << "yishi serve: unexpected argument '" << args.front() << "' (see --help)\n";
+            return EXIT_USAGE;
+        }
+        try {
+            return serve();
+        } catch (const std::exception& e) {
+            std::cerr << "yishi serve: " << e.what() << "\n";
+            return EXIT_SOFTWARE;
+        }
+    }
+
+  private:
+    int serve() {
+        const auto& c = config();
+        const std::string data_dir = c.getString("yishi.data_dir", "data");
+        Poco::File(data_dir).createDirectories();
+        const std::string db_path = Poco::Path(data_dir).append("yishi.db").toString();
+
+        storage::SqliteDatabase::Options db_options;
+        db_options.busy_timeout_ms = c.getInt("yishi.busy_timeout_ms", 5000);
+        Result<std::unique_ptr<storage::SqliteDatabase>> opened =
+            storage::SqliteDatabase::open(db_path, db_options);
+        if (!opened.isOk()) {
+            std::cerr << "yishi serve: " << opened.status().message() << "\n";
+            return EXIT_CANTCREAT;
+        }
+        std::unique_ptr<storage::SqliteDatabase> db = std::move(opened).value();
+
+        SystemClock clock;
+        crypto::Argon2PasswordHasher::Options hash_options;
+        hash_options.max_concurrent = c.getInt("yishi.password_hash_concurrency", 2);
+        crypto::Argon2PasswordHasher hasher(hash_options);
+        crypto::RandomSecrets secrets;
+
+        domain::AuthService::Options auth_options;
+        auth_options.session_ttl_seconds = c.getInt64("yishi.session_ttl_seconds", 7 * 24 * 3600);
+        auth_options.per_account.max_failures = c.getInt("yishi.login_failures_per_account", 5);
+        auth_options.per_address.max_failures = c.getInt("yishi.login_failures_per_address", 30);
+        domain::AuthService auth(*db, hasher, secrets, clock, auth_options);
+        domain::CommunityService communities(*db, hasher, clock);
+        domain::AdminService admin(*db, secrets, clock);
+
+        if (c.getBool("yishi.demo", false)) {
+            bool created = false;
+            Result<DemoDistrict> demo = ensureDemoDistrict(*db, hasher, secrets, clock, &created);
+            if (!demo.isOk()) {
+                std::cerr << "yishi serve: demo: " << demo.status().toString() << "\n";
+                return EXIT_SOFTWARE;
+            }
+            const std::string logins_path = Poco::Path(data_dir).append("demo-logins.json").toString();
+            if (created || !Poco::File(logins_path).exists()) {
+                Poco::FileOutputStream out(logins_path);
+                out << demoLoginsJson(demo.value()) << "\n";
+            }
+            printDemo(demo.value(), created, logins_path);
+        }
+
+        http::ServerOptions options;
+        options.address = c.getString("yishi.listen", "127.0.0.1");
+        options.port = static_cast<std::uint16_t>(c.getUInt("yishi.port", 8080));
+        options.threads = c.getInt("yishi.threads", options.threads);
+        options.max_queued = c.getInt("yishi.max_queued", options.max_queued);
+        options.max_body_bytes = c.getUInt64("yishi.max_body_bytes", options.max_body_bytes);
+        options.max_json_depth = c.getInt("yishi.max_json_depth", options.max_json_depth);
+        options.request_deadline_ms = c.getInt("yishi.request_deadline_ms", options.request_deadline_ms);
+        options.keep_alive_timeout_ms = c.getInt("yishi.keep_alive_timeout_ms", options.keep_alive_timeout_ms);
+        options.secure_cookies = c.getBool("yishi.secure_cookies", false);
+        options.session_ttl_seconds = auth_options.session_ttl_seconds;
+
+        http::Services services{auth, communities, admin, [&db] {
+                                    return db->read([](domain::Stores&) { return Status::ok(); });
+                                }};
+        http::HttpServer server(services, options);
+        const Status started = server.start();
+        if (!started.isOk()) {
+            std::cerr << "yishi serve: " << started.message() << "\n";
+            return EXIT_UNAVAILABLE;
+        }
+        std::cout << "yishi listening on http://" << options.address << ":" << server.port()
+                  << " (data in " << data_dir << ", schema version " << db->schemaVersion() << ")"
+                  << std::endl;
+
+        if (c.getBool("yishi.stop_on_stdin_eof", false)) {
+            // A harness that dies closes our stdin: never outlive it.
+            std::thread([] {
+                char buffer[256];
+                while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+                }
+                Poco::Util::ServerApplication::terminate();
+            }).detach();
+        }
+        waitForTerminationRequest();
+        std::cout << "yishi stopping: finishing requests in progress" << std::endl;
+        server.stop();
+        db.reset();
+        std::cout << "yishi stopped cleanly" << std::endl;
+        return EXIT_OK;
+    }
+
+    static void printDemo(const DemoDistrict& demo, bool created, const std::string& path) {
+        std::cout << (created ? "Created the demo district." : "The demo district exists already.")
+                  << " Logins (also in " << path << "):\n";
+        for (const DemoLogin& l : demo.logins) {
+            std::cout << "  " << l.login << " / " << l.password << "  " << l.role << "  " << l.scope
+                      << "  " << l.display_name << "\n";
+        }
+        std::cout << "Join codes (社区码):";
+        for (const auto& [name, code] : demo.join_codes) std::cout << "  " << name << " " << code;
+        std::cout << std::endl;
+    }
+
+    std::map<std::string, std::string> keys_;
+    bool help_ = false;
+};
+
+}  // namespace
+
+int runServe(int argc, char** argv) {
+    ServeApplication app;
+    return app.run(argc, argv);
+}
+
+}  // namespace yishi::app

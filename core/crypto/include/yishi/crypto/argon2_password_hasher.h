@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "yishi/domain/ports.h"
+
+namespace yishi::crypto {
+
+// argon2id password hashes in libsodium's self-describing string form
+// ($argon2id$v=19$m=...,t=...,p=1$salt$hash).
+//
+// At most `max_concurrent` hashes run at once; other callers wait their
+// turn. Each hash at the default (libsodium's "interactive") setting costs
+// about 64 MiB and 0.1 s, so an unbounded number would exhaust memory.
+// Thread-safe.
+class Argon2PasswordHasher final : public domain::PasswordHasher {
+  public:
+    struct Options {
+        std::uint64_t ops_limit = 0;   // 0: libsodium's interactive default
+        std::size_t mem_limit = 0;     // bytes; 0: libsodium's interactive default
+        int max_concurrent = 2;
+    };
+
+    explicit Argon2PasswordHasher(Options options);
+    ~Argon2PasswordHasher() override;
+
+    // internal "crypto.hash_failed" when memory for the hash cannot be had.
+    Result<std::string> hash(const std::string& password) override;
+    bool verify(const std::string& hash, const std::string& password) override;
+    bool needsRehash(const std::string& hash) override;
+    void verifyNothing(const std::string& password) override;
+
+  private:
+    class Gate;
+
+    const std::uint64_t ops_limit_;
+    const std::size_t mem_limit_;
+    std::unique_ptr<Gate> gate_;
+    std::string decoy_hash_;  // what verifyNothing checks against
+};
+
+}  // namespace yishi::crypto

@@ -1,0 +1,86 @@
+#include "yishi/crypto/argon2_password_hasher.h"
+
+#include <sodium.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
+
+#include "yishi/crypto/sodium_init.h"
+
+namespace yishi::crypto {
+
+// A counting gate: at most `limit` holders at once, first come first served
+// as far as the condition variable allows.
+class Argon2PasswordHasher::Gate {
+  public:
+    explicit Gate(int limit) : free_(limit < 1 ? 1 : limit) {}
+    void enter() {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return free_ > 0; });
+        --free_;
+    }
+    void leave() {
+        {
+            std::lock_guard lock(mutex_);
+            ++free_;
+        }
+        cv_.notify_one();
+    }
+
+    // Holds the gate for its lifetime.
+    class Hold {
+      public:
+        explicit Hold(Gate& gate) : gate_(gate) { gate_.enter(); }
+        ~Hold() { gate_.leave(); }
+        Hold(const Hold&) = delete;
+        Hold& operator=(const Hold&) = delete;
+
+      private:
+        Gate& gate_;
+    };
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    int free_;  // guarded by mutex_
+};
+
+Argon2PasswordHasher::Argon2PasswordHasher(Options options)
+    : ops_limit_(options.ops_limit ? options.ops_limit : crypto_pwhash_OPSLIMIT_INTERACTIVE),
+      mem_limit_(options.mem_limit ? options.mem_limit : crypto_pwhash_MEMLIMIT_INTERACTIVE),
+      gate_(std::make_unique<Gate>(options.max_concurrent)) {
+    if (!initSodium().isOk()) throw std::runtime_error("libsodium could not be initialised");
+    Result<std::string> decoy = hash("a password nobody has: it only costs time");
+    if (!decoy.isOk()) throw std::runtime_error(decoy.status().message());
+    decoy_hash_ = decoy.value();
+}
+
+Argon2PasswordHasher::~Argon2PasswordHasher() = default;
+
+Result<std::string> Argon2PasswordHasher::hash(const std::string& password) {
+    char out[crypto_pwhash_STRBYTES];
+    Gate::Hold hold(*gate_);
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops_limit_, mem_limit_,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        return Status::internal("crypto.hash_failed", "Out of memory while hashing a password.");
+    }
+    return std::string(out);
+}
+
+bool Argon2PasswordHasher::verify(const std::string& hash, const std::string& password) {
+    if (hash.size() >= crypto_pwhash_STRBYTES) return false;
+    Gate::Hold hold(*gate_);
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool Argon2PasswordHasher::needsRehash(const std::string& hash) {
+    if (hash.size() >= crypto_pwhash_STRBYTES) return true;
+    return crypto_pwhash_str_needs_rehash(hash.c_str(), ops_limit_, mem_limit_) != 0;
+}
+
+void Argon2PasswordHasher::verifyNothing(const std::string& password) {
+    (void)verify(decoy_hash_, password);
+}
+
+}  // namespace yishi::crypto

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "yishi/common/status.h"
+#include "yishi/domain/people.h"
+#include "yishi/domain/scope.h"
+
+namespace yishi::domain {
+
+// Who is making a call, with everything authorization needs: their role
+// grants and community memberships. Services check an Actor on every use
+// case; the HTTP layer only builds it from the session.
+class Actor {
+  public:
+    static Actor anonymous() { return Actor(); }
+    Actor(User user, std::vector<RoleGrant> grants, std::vector<Membership> memberships);
+
+    bool isAuthenticated() const { return user_.has_value(); }
+    // REQUIRES: isAuthenticated().
+    const User& user() const { return *user_; }
+    UserId userId() const { return user_ ? user_->id : UserId(); }
+    const std::vector<RoleGrant>& grants() const { return grants_; }
+    const std::vector<Membership>& memberships() const { return memberships_; }
+
+    bool hasGrant(Role role, ScopeRef scope) const;
+    bool isDistrictAdmin(DistrictId district) const;
+    bool isStreetStaff(StreetId street) const;
+    bool isCommittee(CommunityId community) const;
+    bool isObserver(DistrictId district) const;
+    bool isVerifiedResident(CommunityId community) const;
+    std::optional<MembershipStatus> membershipIn(CommunityId community) const;
+
+    // Runs the community: its committee, or an admin of its district.
+    bool canManage(const Community& community) const;
+    // May see the community's internal lists: those who manage it, the staff
+    // of its street, observers of its district.
+    bool canOversee(const Community& community) const;
+
+    // OK for a verified resident of `community`; otherwise unauthenticated
+    // ("session.required"), or forbidden with "membership.pending",
+    // "membership.rejected" or "membership.none".
+    Status requireVerifiedResident(CommunityId community) const;
+
+  private:
+    Actor() = default;
+
+    std::optional<User> user_;
+    std::vector<RoleGrant> grants_;
+    std::vector<Membership> memberships_;
+};
+
+}  // namespace yishi::domain

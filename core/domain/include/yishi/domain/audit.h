@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "yishi/common/ids.h"
+
+namespace yishi::domain {
+
+// One row of the append-only audit log (全流程留痕): who did what to which
+// subject, when, and why. Written in the same transaction as the change.
+struct AuditEntry {
+    std::int64_t id = 0;          // assigned by the store
+    std::int64_t at_micros = 0;
+    UserId actor;                 // invalid for anonymous actions (sign-up)
+    std::string action;           // e.g. "membership.verified"
+    std::string subject_kind;     // e.g. "user", "community"
+    std::int64_t subject_id = 0;
+    CommunityId community;        // invalid when not tied to a community
+    std::string reason;
+};
+
+}  // namespace yishi::domain

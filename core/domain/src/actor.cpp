@@ -1,0 +1,72 @@
+#include "yishi/domain/actor.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace yishi::domain {
+
+Actor::Actor(User user, std::vector<RoleGrant> grants, std::vector<Membership> memberships)
+    : user_(std::move(user)), grants_(std::move(grants)), memberships_(std::move(memberships)) {}
+
+bool Actor::hasGrant(Role role, ScopeRef scope) const {
+    return std::any_of(grants_.begin(), grants_.end(), [&](const RoleGrant& g) {
+        return g.role == role && g.scope == scope;
+    });
+}
+
+bool Actor::isDistrictAdmin(DistrictId district) const {
+    return hasGrant(Role::kDistrictAdmin, {ScopeKind::kDistrict, district.value});
+}
+
+bool Actor::isStreetStaff(StreetId street) const {
+    return hasGrant(Role::kStreetStaff, {ScopeKind::kStreet, street.value});
+}
+
+bool Actor::isCommittee(CommunityId community) const {
+    return hasGrant(Role::kCommittee, {ScopeKind::kCommunity, community.value});
+}
+
+bool Actor::isObserver(DistrictId district) const {
+    return hasGrant(Role::kObserver, {ScopeKind::kDistrict, district.value});
+}
+
+std::optional<MembershipStatus> Actor::membershipIn(CommunityId community) const {
+    for (const Membership& m : memberships_) {
+        if (m.community_id == community) return m.status;
+    }
+    return std::nullopt;
+}
+
+bool Actor::isVerifiedResident(CommunityId community) const {
+    return membershipIn(community) == MembershipStatus::kVerified;
+}
+
+bool Actor::canManage(const Community& community) const {
+    return isCommittee(community.id) || isDistrictAdmin(community.district_id);
+}
+
+bool Actor::canOversee(const Community& community) const {
+    return canManage(community) || isStreetStaff(community.street_id) ||
+           isObserver(community.district_id);
+}
+
+Status Actor::requireVerifiedResident(CommunityId community) const {
+    if (!isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    std::optional<MembershipStatus> status = membershipIn(community);
+    if (!status) {
+        return Status::forbidden("membership.none", "You are not a resident of this community.");
+    }
+    switch (*status) {
+        case MembershipStatus::kVerified: return Status::ok();
+        case MembershipStatus::kPending:
+            return Status::forbidden("membership.pending",
+                                     "The committee has not verified your membership yet; "
+                                     "until then you may read but not take part.");
+        case MembershipStatus::kRejected:
+            return Status::forbidden("membership.rejected",
+                                     "Your membership of this community was rejected.");
+    }
+    return Status::forbidden("membership.none", "You are not a resident of this community.");
+}
+
+}  // namespace yishi::domain

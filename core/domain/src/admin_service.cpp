@@ -1,0 +1,108 @@
+#include "yishi/domain/admin_service.h"
+
+#include <utility>
+
+#include "yishi/domain/validation.h"
+
+namespace yishi::domain {
+
+namespace {
+
+constexpr std::size_t kMaxScopeName = 60;
+
+Status forbidden() {
+    return Status::forbidden("district.forbidden", "Only an admin of this district may do this.");
+}
+
+}  // namespace
+
+AdminService::AdminService(Database& db, SecretSource& secrets, const Clock& clock)
+    : db_(db), secrets_(secrets), clock_(clock) {}
+
+Result<DistrictId> AdminService::districtOf(Stores& s, ScopeRef scope) {
+    switch (scope.kind) {
+        case ScopeKind::kDistrict:
+            if (s.scopes.district(DistrictId(scope.id))) return DistrictId(scope.id);
+            return Status::notFound("district.not_found", "There is no such district.");
+        case ScopeKind::kStreet:
+            if (auto street = s.scopes.street(StreetId(scope.id))) return street->district_id;
+            return Status::notFound("street.not_found", "There is no such street.");
+        case ScopeKind::kCommunity:
+            if (auto c = s.scopes.community(CommunityId(scope.id))) return c->district_id;
+            return Status::notFound("community.not_found", "There is no such community.");
+    }
+    return Status::notFound("scope.not_found", "There is no such scope.");
+}
+
+Result<Street> AdminService::createStreet(const Actor& actor, DistrictId district,
+                                          const std::string& name) {
+    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(validateName("name", name, kMaxScopeName));
+    Street street{StreetId(), district, name};
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(DistrictId d, districtOf(s, {ScopeKind::kDistrict, district.value}));
+        if (!actor.isDistrictAdmin(d)) return forbidden();
+        street.id = s.scopes.insertStreet(district, name);
+        s.audit.append({0, clock_.nowMicros(), actor.userId(), "street.created", "street",
+                        street.id.value, CommunityId(), name});
+        return Status::ok();
+    }));
+    return street;
+}
+
+Result<Community> AdminService::createCommunity(const Actor& actor, StreetId street,
+                                                const std::string& name) {
+    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(validateName("name", name, kMaxScopeName));
+    Community community;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Street> st = s.scopes.street(street);
+        if (!st) return Status::notFound("street.not_found", "There is no such street.");
+        if (!actor.isDistrictAdmin(st->district_id)) return forbidden();
+        std::string code = secrets_.newJoinCode();
+        while (s.scopes.communityByJoinCode(code)) code = secrets_.newJoinCode();
+        community = Community{CommunityId(), street, st->district_id, name, code};
+        community.id = s.scopes.insertCommunity(community);
+        s.audit.append({0, clock_.nowMicros(), actor.userId(), "community.created", "community",
+                        community.id.value, community.id, name});
+        return Status::ok();
+    }));
+    return community;
+}
+
+Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role role,
+                                          ScopeRef scope) {
+    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    if (scopeKindOf(role) != scope.kind) {
+        return Status::invalid("role.scope_mismatch",
+                               std::string("The role ") + roleName(role) + " is granted on a " +
+                                   scopeKindName(scopeKindOf(role)) + ".");
+    }
+    RoleGrant grant{user, role, scope, clock_.nowSeconds(), actor.userId()};
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(DistrictId d, districtOf(s, scope));
+        if (!actor.isDistrictAdmin(d)) return forbidden();
+        if (!s.users.user(user)) return Status::notFound("user.not_found", "There is no such user.");
+        const std::int64_t now = clock_.nowMicros();
+        const CommunityId community =
+            scope.kind == ScopeKind::kCommunity ? CommunityId(scope.id) : CommunityId();
+        if (role == Role::kResident) {
+            std::optional<Membership> m = s.users.membership(user, community);
+            if (m && m->status == MembershipStatus::kVerified) {
+                return Status::conflict("role.exists", "This person already has this role here.");
+            }
+            s.users.saveMembership(Membership{user, community, MembershipStatus::kVerified,
+                                              m ? m->joined_at : now / 1'000'000, now / 1'000'000,
+                                              actor.userId(), "granted by the district"});
+        } else if (!s.users.insertGrant(grant)) {
+            return Status::conflict("role.exists", "This person already has this role here.");
+        }
+        s.audit.append({0, now, actor.userId(), std::string("role.granted.") + roleName(role),
+                        "user", user.value, community,
+                        std::string(scopeKindName(scope.kind)) + ":" + std::to_string(scope.id)});
+        return Status::ok();
+    }));
+    return grant;
+}
+
+}  // namespace yishi::domain

@@ -1,0 +1,208 @@
+#include "yishi/domain/community_service.h"
+
+#include <utility>
+
+#include "yishi/domain/validation.h"
+
+namespace yishi::domain {
+
+namespace {
+
+constexpr std::size_t kMaxDisplayName = 40;
+constexpr std::size_t kMaxReason = 500;
+
+Status communityNotFound() {
+    return Status::notFound("community.not_found", "There is no such community.");
+}
+
+Status forbidden() {
+    return Status::forbidden("community.forbidden",
+                             "Only this community's committee or its district may do this.");
+}
+
+Status badJoinCode() {
+    return Status::forbidden("community.bad_join_code",
+                             "This join code does not belong to this community.");
+}
+
+PageRequest clamp(PageRequest page) {
+    if (page.limit < 1) page.limit = 1;
+    if (page.limit > PageRequest::kMaxLimit) page.limit = PageRequest::kMaxLimit;
+    return page;
+}
+
+AuditEntry membershipEntry(std::int64_t at, UserId actor, const char* action,
+                           const Membership& m) {
+    return {0, at, actor, action, "user", m.user_id.value, m.community_id, m.reason};
+}
+
+}  // namespace
+
+CommunityService::CommunityService(Database& db, PasswordHasher& hasher, const Clock& clock)
+    : db_(db), hasher_(hasher), clock_(clock) {}
+
+Result<CommunityService::DistrictView> CommunityService::district(DistrictId id) {
+    DistrictView view;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<District> d = s.scopes.district(id);
+        if (!d) return Status::notFound("district.not_found", "There is no such district.");
+        view.district = std::move(*d);
+        view.streets = s.scopes.streets(id);
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<Page<Community>> CommunityService::communities(DistrictId district, PageRequest page) {
+    Page<Community> result;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        if (!s.scopes.district(district)) {
+            return Status::notFound("district.not_found", "There is no such district.");
+        }
+        result = s.scopes.communities(district, clamp(page));
+        return Status::ok();
+    }));
+    return result;
+}
+
+Result<CommunityService::CommunityView> CommunityService::community(const Actor& actor,
+                                                                    CommunityId id) {
+    CommunityView view;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(id);
+        if (!c) return communityNotFound();
+        std::optional<Street> street = s.scopes.street(c->street_id);
+        std::optional<District> district = s.scopes.district(c->district_id);
+        if (!street || !district) {
+            return Status::internal("storage.inconsistent", "A community lost its street or district.");
+        }
+        view.community = std::move(*c);
+        view.street = std::move(*street);
+        view.district = std::move(*district);
+        view.verified_residents = s.users.countMembers(id, MembershipStatus::kVerified);
+        return Status::ok();
+    }));
+    view.show_join_code = actor.canManage(view.community);
+    return view;
+}
+
+Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
+                                                          const SignUp& request) {
+    YISHI_RETURN_IF_ERROR(validateLogin(request.login));
+    YISHI_RETURN_IF_ERROR(validateName("display_name", request.display_name, kMaxDisplayName));
+    YISHI_RETURN_IF_ERROR(validatePassword(request.password));
+
+    // Check the code before paying for a password hash.
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return communityNotFound();
+        if (c->join_code != request.join_code) return badJoinCode();
+        if (s.users.userByLogin(request.login)) {
+            return Status::conflict("user.login_taken", "This login is already taken.");
+        }
+        return Status::ok();
+    }));
+    // Hashing takes about 0.1 s; it must not run inside the write transaction.
+    YISHI_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(request.password));
+
+    Joined joined;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return communityNotFound();
+        if (c->join_code != request.join_code) return badJoinCode();
+        if (s.users.userByLogin(request.login)) {
+            return Status::conflict("user.login_taken", "This login is already taken.");
+        }
+        const std::int64_t now = clock_.nowMicros();
+        joined.user = User{UserId(), request.login, request.display_name, hash, now / 1'000'000};
+        joined.user.id = s.users.insertUser(joined.user);
+        joined.membership.user_id = joined.user.id;
+        joined.membership.community_id = community;
+        joined.membership.status = MembershipStatus::kPending;
+        joined.membership.joined_at = now / 1'000'000;
+        s.users.saveMembership(joined.membership);
+        s.audit.append({0, now, joined.user.id, "user.signed_up", "user", joined.user.id.value,
+                        community, ""});
+        s.audit.append(membershipEntry(now, joined.user.id, "membership.requested", joined.membership));
+        return Status::ok();
+    }));
+    joined.user.password_hash.clear();
+    return joined;
+}
+
+Result<CommunityService::Joined> CommunityService::join(const Actor& actor, CommunityId community,
+                                                        const std::string& join_code) {
+    if (!actor.isAuthenticated()) {
+        return Status::unauthenticated("session.required", "Please log in first.");
+    }
+    Joined joined;
+    joined.user = actor.user();
+    joined.user.password_hash.clear();
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return communityNotFound();
+        if (c->join_code != join_code) return badJoinCode();
+        if (std::optional<Membership> existing = s.users.membership(actor.userId(), community)) {
+            YISHI_RETURN_IF_ERROR(checkRejoin(existing->status));
+        }
+        const std::int64_t now = clock_.nowMicros();
+        joined.membership = Membership{actor.userId(), community, MembershipStatus::kPending,
+                                       now / 1'000'000, 0, UserId(), ""};
+        s.users.saveMembership(joined.membership);
+        s.audit.append(membershipEntry(now, actor.userId(), "membership.requested", joined.membership));
+        return Status::ok();
+    }));
+    return joined;
+}
+
+Result<Page<MemberSummary>> CommunityService::members(const Actor& actor, CommunityId community,
+                                                      std::optional<MembershipStatus> status,
+                                                      PageRequest page) {
+    if (!actor.isAuthenticated()) {
+        return Status::unauthenticated("session.required", "Please log in first.");
+    }
+    Page<MemberSummary> result;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return communityNotFound();
+        if (!actor.canOversee(*c)) return forbidden();
+        result = s.users.members(community, status, clamp(page));
+        return Status::ok();
+    }));
+    return result;
+}
+
+Result<Membership> CommunityService::decide(const Actor& actor, CommunityId community,
+                                            UserId member, VerificationDecision decision,
+                                            const std::string& reason) {
+    if (!actor.isAuthenticated()) {
+        return Status::unauthenticated("session.required", "Please log in first.");
+    }
+    YISHI_RETURN_IF_ERROR(validateText("reason", reason, kMaxReason));
+    Membership result;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return communityNotFound();
+        if (!actor.canManage(*c)) return forbidden();
+        std::optional<Membership> m = s.users.membership(member, community);
+        if (!m) {
+            return Status::notFound("membership.not_found",
+                                    "This person has not joined this community.");
+        }
+        YISHI_ASSIGN_OR_RETURN(MembershipStatus next, decideMembership(m->status, decision, reason));
+        const std::int64_t now = clock_.nowMicros();
+        m->status = next;
+        m->decided_at = now / 1'000'000;
+        m->decided_by = actor.userId();
+        m->reason = reason;
+        s.users.saveMembership(*m);
+        s.audit.append(membershipEntry(
+            now, actor.userId(),
+            next == MembershipStatus::kVerified ? "membership.verified" : "membership.rejected", *m));
+        result = *m;
+        return Status::ok();
+    }));
+    return result;
+}
+
+}  // namespace yishi::domain

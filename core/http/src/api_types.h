@@ -1,0 +1,50 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/NameValueCollection.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "yishi/domain/actor.h"
+#include "yishi/domain/session.h"
+#include "yishi/http/server.h"
+
+namespace yishi::http {
+
+// What a route handler sees of a request: parsed path parameters, query,
+// JSON body, and the caller.
+struct ApiCall {
+    const Services& services;
+    const ServerOptions& options;
+    std::string method;
+    std::string path;
+    std::map<std::string, std::string> params;  // from {name} in the pattern
+    Poco::Net::NameValueCollection query;
+    Poco::JSON::Object::Ptr body;               // null when the request had none
+    std::string client_address;
+    std::string request_id;
+    domain::Actor actor = domain::Actor::anonymous();
+    std::optional<domain::Session> session;
+    std::string session_token;                  // as presented, for logout
+    bool session_from_cookie = false;
+};
+
+// What a handler answers. The body is JSON text, or empty for 204.
+struct ApiResponse {
+    int status = 200;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using Handler = std::function<ApiResponse(ApiCall&)>;
+
+// Who may call a route: anyone (an actor is still resolved when a session
+// is presented) or only callers with a session (401 otherwise).
+enum class Access { kPublic, kSession };
+
+}  // namespace yishi::http

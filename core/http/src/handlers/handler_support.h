@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "../api_types.h"
+#include "../responses.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/page.h"
+
+// Small helpers shared by the route handlers.
+namespace yishi::http {
+
+// The path parameter `name` as a positive id. An id that is not a number
+// names nothing: not_found "<what>.not_found".
+Result<std::int64_t> pathId(const ApiCall& call, const std::string& name, const std::string& what);
+
+// ?cursor=...&limit=... as a PageRequest. invalid "query.cursor" or "query.limit".
+Result<domain::PageRequest> pageRequest(const ApiCall& call);
+
+inline ApiResponse fail(const ApiCall& call, const Status& status) {
+    return errorResponse(status, call.request_id);
+}
+
+// Parses a positive decimal integer; false on anything else (sign, overflow, junk).
+bool parsePositiveInt(const std::string& text, std::int64_t* out);
+
+}  // namespace yishi::http
+
+// Inside a handler: unwrap a Result or answer with its error.
+#define YISHI_HANDLER_ASSIGN(lhs, expr)                                      \
+    auto YISHI_CONCAT_(handler_result_, __LINE__) = (expr);                  \
+    if (!YISHI_CONCAT_(handler_result_, __LINE__).isOk())                    \
+        return ::yishi::http::fail(call, YISHI_CONCAT_(handler_result_, __LINE__).status()); \
+    lhs = std::move(YISHI_CONCAT_(handler_result_, __LINE__)).value()

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "../router.h"
+
+// Each resource registers its routes here; apiRouter() calls them in order.
+namespace yishi::http {
+
+void addHealthRoutes(Router& router);
+void addSessionRoutes(Router& router);
+void addDistrictRoutes(Router& router);
+void addCommunityRoutes(Router& router);
+void addMemberRoutes(Router& router);
+void addAdminRoutes(Router& router);
+
+}  // namespace yishi::http

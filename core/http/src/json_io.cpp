@@ -1,0 +1,115 @@
+#include "json_io.h"
+
+#include <Poco/JSON/JSONException.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include "json_syntax.h"
+
+namespace yishi::http {
+
+namespace {
+
+Status missing(const std::string& name) {
+    return Status::invalid("body.missing_field", "The request body needs the field \"" + name + "\".");
+}
+
+Status wrongType(const std::string& name, const char* expected) {
+    return Status::invalid("body.wrong_type",
+                           "The field \"" + name + "\" must be " + expected + ".");
+}
+
+}  // namespace
+
+Result<Poco::JSON::Object::Ptr> parseJsonObject(std::string_view text, int max_depth) {
+    YISHI_RETURN_IF_ERROR(checkJsonSyntax(text, max_depth));
+    try {
+        Poco::JSON::Parser parser;
+        // The syntax check bounded the depth already; this is a second fence.
+        parser.setDepth(static_cast<std::size_t>(max_depth) + 1);
+        Poco::Dynamic::Var root = parser.parse(std::string(text));
+        if (root.type() != typeid(Poco::JSON::Object::Ptr)) {
+            return Status::invalid("body.not_object", "The request body must be a JSON object.");
+        }
+        return root.extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception& e) {
+        return Status::invalid("json.malformed", "Malformed JSON: " + e.displayText());
+    }
+}
+
+Result<std::string> requireString(const Poco::JSON::Object::Ptr& body, const std::string& name) {
+    if (!body || !body->has(name) || body->isNull(name)) return missing(name);
+    Poco::Dynamic::Var v = body->get(name);
+    if (!v.isString()) return wrongType(name, "a string");
+    return v.extract<std::string>();
+}
+
+Result<std::string> optionalString(const Poco::JSON::Object::Ptr& body, const std::string& name,
+                                   const std::string& fallback) {
+    if (!body || !body->has(name) || body->isNull(name)) return fallback;
+    return requireString(body, name);
+}
+
+Result<bool> optionalBool(const Poco::JSON::Object::Ptr& body, const std::string& name,
+                          bool fallback) {
+    if (!body || !body->has(name) || body->isNull(name)) return fallback;
+    Poco::Dynamic::Var v = body->get(name);
+    if (v.type() != typeid(bool)) return wrongType(name, "true or false");
+    return v.extract<bool>();
+}
+
+Result<std::int64_t> requireInt(const Poco::JSON::Object::Ptr& body, const std::string& name) {
+    if (!body || !body->has(name) || body->isNull(name)) return missing(name);
+    Poco::Dynamic::Var v = body->get(name);
+    if (!v.isInteger()) return wrongType(name, "an integer");
+    try {
+        return v.convert<std::int64_t>();
+    } catch (const Poco::Exception&) {
+        return wrongType(name, "an integer in range");
+    }
+}
+
+Result<Poco::JSON::Object::Ptr> requireObject(const Poco::JSON::Object::Ptr& body,
+                                              const std::string& name) {
+    if (!body || !body->has(name) || body->isNull(name)) return missing(name);
+    Poco::JSON::Object::Ptr o = body->getObject(name);
+    if (!o) return wrongType(name, "an object");
+    return o;
+}
+
+Poco::JSON::Object::Ptr newObject() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+std::string toJson(const Poco::JSON::Object::Ptr& object) {
+    std::ostringstream out;
+    object->stringify(out);
+    return out.str();
+}
+
+std::string jsonQuote(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.push_back('"');
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (u < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", u);
+                    out += buf;
+                } else {
+                    out.push_back(c);
+                }
+        }
+    }
+    out.push_back('"');
+    return out;
+}
+
+}  // namespace yishi::http

@@ -1,0 +1,226 @@
+#include "request_processor.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/MediaType.h>
+#include <Poco/URI.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+#include "json_io.h"
+#include "responses.h"
+#include "router.h"
+#include "session_cookie.h"
+
+namespace yishi::http {
+
+namespace {
+
+Poco::Logger& logger() {
+    static Poco::Logger& l = Poco::Logger::get("yishi.http");
+    return l;
+}
+
+bool changesState(const std::string& method) {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string bearerToken(const Poco::Net::HTTPServerRequest& request) {
+    const std::string& auth = request.get("Authorization", "");
+    static constexpr std::string_view kPrefix = "Bearer ";
+    if (auth.size() > kPrefix.size() && auth.compare(0, kPrefix.size(), kPrefix) == 0) {
+        return auth.substr(kPrefix.size());
+    }
+    return "";
+}
+
+// Reads at most `limit` + 1 bytes, so an oversized chunked body is caught
+// without reading all of it.
+std::string readBody(std::istream& in, std::size_t limit) {
+    std::string body;
+    char buffer[8192];
+    while (body.size() <= limit && in) {
+        in.read(buffer, sizeof buffer);
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+    }
+    return body;
+}
+
+}  // namespace
+
+std::string nextRequestId() {
+    static const unsigned prefix = std::random_device{}();
+    static std::atomic<std::uint64_t> counter{0};
+    char id[32];
+    std::snprintf(id, sizeof id, "%08x-%06llx", prefix,
+                  static_cast<unsigned long long>(counter.fetch_add(1) + 1));
+    return id;
+}
+
+RequestProcessor::RequestProcessor(const Services& services, const ServerOptions& options)
+    : services_(services), options_(options) {}
+
+Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call,
+                                      Access access) {
+    std::string token = bearerToken(request);
+    bool from_cookie = false;
+    if (token.empty() && request.has("Cookie")) {
+        token = cookieValue(request.get("Cookie"), kSessionCookie);
+        from_cookie = !token.empty();
+    }
+    if (token.empty()) {
+        if (access == Access::kSession) {
+            return Status::unauthenticated("session.required", "Please log in first.");
+        }
+        return Status::ok();
+    }
+    Result<domain::AuthService::Authenticated> auth = services_.auth.authenticate(token);
+    if (!auth.isOk()) {
+        // A stale cookie on a public page is just a visitor; a script that sent
+        // a bad bearer token wants to know.
+        if (access == Access::kPublic && from_cookie) return Status::ok();
+        return auth.status();
+    }
+    if (from_cookie && changesState(call.method) &&
+        request.get(kCsrfHeader, "") != auth->session.csrf_token) {
+        return Status::forbidden("csrf.invalid",
+                                 std::string("This request needs the ") + kCsrfHeader +
+                                     " header from your login.");
+    }
+    call.actor = std::move(auth->actor);
+    call.session = std::move(auth->session);
+    call.session_token = token;
+    call.session_from_cookie = from_cookie;
+    return Status::ok();
+}
+
+ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiCall& call,
+                                     ConnectionWatchdog::Watch& watch, bool* body_unread) {
+    const bool has_body = request.hasContentLength() ? request.getContentLength64() > 0
+                                                     : request.getChunkedTransferEncoding();
+    *body_unread = has_body;
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(request.getURI());
+        call.path = uri.getPath();
+        for (const auto& [k, v] : uri.getQueryParameters()) call.query.add(k, v);
+    } catch (const Poco::Exception&) {
+        return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."),
+                             call.request_id);
+    }
+
+    const Router::Match match = apiRouter().match(call.method, call.path);
+    if (!match.route) {
+        if (match.allowed_methods.empty()) {
+            return errorResponse(Status::notFound("route.not_found",
+                                                  "There is no " + call.path + " in this API."),
+                                 call.request_id);
+        }
+        ApiResponse r = errorResponse(
+            Status::invalid("route.method_not_allowed",
+                            call.method + " is not allowed on " + call.path + "."),
+            call.request_id);
+        r.status = 405;
+        std::string allow;
+        for (const std::string& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+        r.headers.emplace_back("Allow", allow);
+        return r;
+    }
+    call.params = match.params;
+
+    if (has_body) {
+        if (request.hasContentLength() &&
+            request.getContentLength64() > static_cast<std::int64_t>(options_.max_body_bytes)) {
+            return errorResponse(Status::tooLarge("request.too_large",
+                                                  "The request body is larger than " +
+                                                      std::to_string(options_.max_body_bytes) +
+                                                      " bytes."),
+                                 call.request_id);
+        }
+        bool json = false;
+        try {
+            Poco::Net::MediaType type(request.getContentType());
+            json = type.matches("application", "json");
+        } catch (const Poco::Exception&) {
+        }
+        if (!json) {
+            return errorResponse(Status::unsupported("request.content_type",
+                                                     "Send the body as application/json."),
+                                 call.request_id);
+        }
+        std::string body = readBody(request.stream(), options_.max_body_bytes);
+        if (body.size() > options_.max_body_bytes) {
+            return errorResponse(Status::tooLarge("request.too_large",
+                                                  "The request body is larger than " +
+                                                      std::to_string(options_.max_body_bytes) +
+                                                      " bytes."),
+                                 call.request_id);
+        }
+        *body_unread = false;
+        watch.lift();
+        Result<Poco::JSON::Object::Ptr> parsed = parseJsonObject(body, options_.max_json_depth);
+        if (!parsed.isOk()) return errorResponse(parsed.status(), call.request_id);
+        call.body = parsed.value();
+    } else {
+        watch.lift();
+    }
+
+    const Status auth = authenticate(request, call, match.route->access);
+    if (!auth.isOk()) return errorResponse(auth, call.request_id);
+    return match.route->handler(call);
+}
+
+void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
+                               Poco::Net::HTTPServerResponse& response,
+                               ConnectionWatchdog::Watch& watch) {
+    const auto started = std::chrono::steady_clock::now();
+    ApiCall call{services_, options_};
+    call.method = request.getMethod();
+    call.request_id = nextRequestId();
+    try {
+        call.client_address = request.clientAddress().host().toString();
+    } catch (const Poco::Exception&) {
+        call.client_address = "unknown";
+    }
+
+    ApiResponse out;
+    bool body_unread = false;
+    try {
+        out = handle(request, call, watch, &body_unread);
+    } catch (const std::exception& e) {
+        logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) +
+                       ",\"what\":" + jsonQuote(e.what()) + "}");
+        out = errorResponse(Status::internal("server.error", e.what()), call.request_id);
+    } catch (...) {
+        logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) + "}");
+        out = errorResponse(Status::internal("server.error", "unknown exception"), call.request_id);
+    }
+    // What is left of a body we did not read would be taken for the next request.
+    if (body_unread) response.setKeepAlive(false);
+    watch.lift();
+
+    try {
+        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
+        response.set("X-Request-Id", call.request_id);
+        response.set("Cache-Control", "no-store");
+        response.set("X-Content-Type-Options", "nosniff");
+        for (const auto& [name, value] : out.headers) response.add(name, value);
+        response.setContentType("application/json; charset=utf-8");
+        response.sendBuffer(out.body.data(), out.body.size());
+    } catch (const Poco::Exception&) {
+        // The client went away; the log line below still records the request.
+    }
+
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    char duration[32];
+    std::snprintf(duration, sizeof duration, "%.3f", ms);
+    logger().information("{\"event\":\"request\",\"method\":" + jsonQuote(call.method) +
+                         ",\"path\":" + jsonQuote(call.path.empty() ? request.getURI() : call.path) +
+                         ",\"status\":" + std::to_string(out.status) + ",\"duration_ms\":" + duration +
+                         ",\"request_id\":" + jsonQuote(call.request_id) + "}");
+}
+
+}  // namespace yishi::http

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <string>
+
+#include "api_types.h"
+#include "connection_watchdog.h"
+
+namespace yishi::http {
+
+// Turns one HTTP request into one response: routing, limits (body size,
+// content type, JSON depth), the session and CSRF checks, the handler, and
+// the error funnel. Every response is JSON with a Content-Length and an
+// X-Request-Id, and is logged as one line. Never throws.
+class RequestProcessor {
+  public:
+    RequestProcessor(const Services& services, const ServerOptions& options);
+
+    void process(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                 ConnectionWatchdog::Watch& watch);
+
+  private:
+    // Fills `call` and runs the route; `*body_unread` tells whether the
+    // request body was left in the stream (the connection must then close).
+    ApiResponse handle(Poco::Net::HTTPServerRequest& request, ApiCall& call,
+                       ConnectionWatchdog::Watch& watch, bool* body_unread);
+    Status authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call, Access access);
+
+    const Services& services_;
+    const ServerOptions& options_;
+};
+
+// A fresh id for a request: unique within the process, unlikely to repeat
+// across restarts.
+std::string nextRequestId();
+
+}  // namespace yishi::http

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include "yishi/domain/community_service.h"
+#include "yishi/domain/people.h"
+#include "yishi/domain/scope.h"
+
+// The JSON shapes of domain values, as docs/api.md describes them. Views
+// show the minimum: never a password hash, a join code only when asked for.
+namespace yishi::http {
+
+Poco::JSON::Object::Ptr userView(const domain::User& user);
+Poco::JSON::Object::Ptr grantView(const domain::RoleGrant& grant);
+Poco::JSON::Object::Ptr membershipView(const domain::Membership& membership);
+Poco::JSON::Object::Ptr memberView(const domain::MemberSummary& member);
+Poco::JSON::Object::Ptr streetView(const domain::Street& street);
+Poco::JSON::Object::Ptr communitySummaryView(const domain::Community& community);
+Poco::JSON::Object::Ptr communityView(const domain::CommunityService::CommunityView& view);
+Poco::JSON::Object::Ptr createdCommunityView(const domain::Community& community);
+
+// A page's "next_cursor": null on the last page.
+void setNextCursor(Poco::JSON::Object::Ptr object, std::int64_t next_after);
+
+}  // namespace yishi::http

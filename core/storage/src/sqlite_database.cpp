@@ -1,0 +1,83 @@
+#include "yishi/storage/sqlite_database.h"
+
+#include "connection.h"
+#include "migrations_runner.h"
+#include "reader_pool.h"
+#include "sqlite_errors.h"
+#include "sqlite_stores.h"
+#include "write_queue.h"
+#include "yishi/storage/migrations.h"
+
+namespace yishi::storage {
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path,
+                                                             Options options) {
+    std::unique_ptr<Connection> writer;
+    try {
+        writer = std::make_unique<Connection>(path, Connection::Mode::kReadWrite,
+                                              options.busy_timeout_ms);
+    } catch (...) {
+        return Status::unavailable("storage.open_failed",
+                                   "Cannot open the database " + path + ": " +
+                                       statusFromCurrentException().message());
+    }
+    Result<int> version = Status::internal("storage.migration_failed", "not run");
+    try {
+        version = migrate(*writer, latestSchemaVersion());
+    } catch (...) {
+        return Status::internal("storage.migration_failed", statusFromCurrentException().message());
+    }
+    if (!version.isOk()) return version.status();
+    auto queue = std::make_unique<WriteQueue>(std::move(writer), options.max_group,
+                                              options.group_commit);
+    return std::unique_ptr<SqliteDatabase>(
+        new SqliteDatabase(path, options, std::move(queue), version.value()));
+}
+
+SqliteDatabase::SqliteDatabase(std::string path, Options options,
+                               std::unique_ptr<WriteQueue> writer, int schema_version)
+    : path_(std::move(path)),
+      options_(options),
+      writer_(std::move(writer)),
+      readers_(std::make_unique<ReaderPool>(path_, options.busy_timeout_ms)),
+      schema_version_(schema_version) {}
+
+SqliteDatabase::~SqliteDatabase() {
+    // Readers first, so the writer's connection is the last and checkpoints the WAL.
+    readers_.reset();
+    writer_.reset();
+}
+
+Status SqliteDatabase::read(const domain::Work& work) {
+    try {
+        ReaderPool::Lease lease = readers_->acquire();
+        Connection& c = *lease;
+        // One snapshot for the whole unit of work.
+        c.db().exec("BEGIN");
+        Status result;
+        try {
+            SqliteStores stores(c);
+            domain::Stores view = stores.view();
+            result = work(view);
+        } catch (...) {
+            result = statusFromCurrentException();
+        }
+        c.db().exec("COMMIT");
+        return result;
+    } catch (...) {
+        return statusFromCurrentException();
+    }
+}
+
+Status SqliteDatabase::write(const domain::Work& work) {
+    return writer_->submit([&work](Connection& c) {
+        SqliteStores stores(c);
+        domain::Stores view = stores.view();
+        return work(view);
+    });
+}
+
+std::int64_t SqliteDatabase::writesCommitted() const { return writer_->writesCommitted(); }
+std::int64_t SqliteDatabase::commits() const { return writer_->commits(); }
+
+}  // namespace yishi::storage

@@ -1,0 +1,114 @@
+#include "connection.h"
+#include "sqlite_stores.h"
+
+namespace yishi::storage {
+
+using domain::Community;
+using domain::District;
+using domain::Street;
+
+namespace {
+
+
+Community readCommunity(SQLite::Statement& q) {
+    return Community{CommunityId(q.getColumn(0).getInt64()), StreetId(q.getColumn(1).getInt64()),
+                     DistrictId(q.getColumn(2).getInt64()), q.getColumn(3).getString(),
+                     q.getColumn(4).getString()};
+}
+
+}  // namespace
+
+std::optional<District> SqliteScopeStore::district(DistrictId id) {
+    auto q = c_.prepare("SELECT id, name FROM districts WHERE id = ?");
+    q->bind(1, id.value);
+    if (!q->executeStep()) return std::nullopt;
+    return District{DistrictId(q->getColumn(0).getInt64()), q->getColumn(1).getString()};
+}
+
+std::vector<District> SqliteScopeStore::districts() {
+    auto q = c_.prepare("SELECT id, name FROM districts ORDER BY id");
+    std::vector<District> out;
+    while (q->executeStep()) {
+        out.push_back({DistrictId(q->getColumn(0).getInt64()), q->getColumn(1).getString()});
+    }
+    return out;
+}
+
+std::optional<Street> SqliteScopeStore::street(StreetId id) {
+    auto q = c_.prepare("SELECT id, district_id, name FROM streets WHERE id = ?");
+    q->bind(1, id.value);
+    if (!q->executeStep()) return std::nullopt;
+    return Street{StreetId(q->getColumn(0).getInt64()), DistrictId(q->getColumn(1).getInt64()),
+                  q->getColumn(2).getString()};
+}
+
+std::vector<Street> SqliteScopeStore::streets(DistrictId district) {
+    auto q = c_.prepare("SELECT id, district_id, name FROM streets WHERE district_id = ? ORDER BY id");
+    q->bind(1, district.value);
+    std::vector<Street> out;
+    while (q->executeStep()) {
+        out.push_back({StreetId(q->getColumn(0).getInt64()), DistrictId(q->getColumn(1).getInt64()),
+                       q->getColumn(2).getString()});
+    }
+    return out;
+}
+
+std::optional<Community> SqliteScopeStore::community(CommunityId id) {
+    auto q = c_.prepare(
+        "SELECT id, street_id, district_id, name, join_code FROM communities WHERE id = ?");
+    q->bind(1, id.value);
+    if (!q->executeStep()) return std::nullopt;
+    return readCommunity(*q);
+}
+
+std::optional<Community> SqliteScopeStore::communityByJoinCode(const std::string& code) {
+    auto q = c_.prepare(
+        "SELECT id, street_id, district_id, name, join_code FROM communities WHERE join_code = ?");
+    q->bind(1, code);
+    if (!q->executeStep()) return std::nullopt;
+    return readCommunity(*q);
+}
+
+domain::Page<Community> SqliteScopeStore::communities(DistrictId district, domain::PageRequest page) {
+    auto q = c_.prepare(
+        "SELECT id, street_id, district_id, name, join_code FROM communities"
+        " WHERE district_id = ? AND id > ? ORDER BY id LIMIT ?");
+    q->bind(1, district.value);
+    q->bind(2, page.after);
+    q->bind(3, page.limit + 1);  // one more tells whether there is a next page
+    domain::Page<Community> out;
+    while (q->executeStep()) out.items.push_back(readCommunity(*q));
+    if (static_cast<int>(out.items.size()) > page.limit) {
+        out.items.pop_back();
+        out.next_after = out.items.back().id.value;
+    }
+    return out;
+}
+
+DistrictId SqliteScopeStore::insertDistrict(const std::string& name) {
+    auto q = c_.prepare("INSERT INTO districts (name) VALUES (?)");
+    q->bind(1, name);
+    q->exec();
+    return DistrictId(c_.db().getLastInsertRowid());
+}
+
+StreetId SqliteScopeStore::insertStreet(DistrictId district, const std::string& name) {
+    auto q = c_.prepare("INSERT INTO streets (district_id, name) VALUES (?, ?)");
+    q->bind(1, district.value);
+    q->bind(2, name);
+    q->exec();
+    return StreetId(c_.db().getLastInsertRowid());
+}
+
+CommunityId SqliteScopeStore::insertCommunity(const Community& community) {
+    auto q = c_.prepare(
+        "INSERT INTO communities (street_id, district_id, name, join_code) VALUES (?, ?, ?, ?)");
+    q->bind(1, community.street_id.value);
+    q->bind(2, community.district_id.value);
+    q->bind(3, community.name);
+    q->bind(4, community.join_code);
+    q->exec();
+    return CommunityId(c_.db().getLastInsertRowid());
+}
+
+}  // namespace yishi::storage

@@ -1,0 +1,41 @@
+#include "connection.h"
+#include "sqlite_stores.h"
+
+namespace yishi::storage {
+
+std::optional<domain::Session> SqliteSessionStore::session(const std::string& token_hash) {
+    auto q = c_.prepare(
+        "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions"
+        " WHERE token_hash = ?");
+    q->bind(1, token_hash);
+    if (!q->executeStep()) return std::nullopt;
+    return domain::Session{q->getColumn(0).getString(), UserId(q->getColumn(1).getInt64()),
+                           q->getColumn(2).getString(), q->getColumn(3).getInt64(),
+                           q->getColumn(4).getInt64()};
+}
+
+void SqliteSessionStore::insertSession(const domain::Session& s) {
+    auto q = c_.prepare(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)"
+        " VALUES (?, ?, ?, ?, ?)");
+    q->bind(1, s.token_hash);
+    q->bind(2, s.user_id.value);
+    q->bind(3, s.csrf_token);
+    q->bind(4, s.created_at);
+    q->bind(5, s.expires_at);
+    q->exec();
+}
+
+void SqliteSessionStore::deleteSession(const std::string& token_hash) {
+    auto q = c_.prepare("DELETE FROM sessions WHERE token_hash = ?");
+    q->bind(1, token_hash);
+    q->exec();
+}
+
+int SqliteSessionStore::deleteExpired(std::int64_t now) {
+    auto q = c_.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+    q->bind(1, now);
+    return q->exec();
+}
+
+}  // namespace yishi::storage

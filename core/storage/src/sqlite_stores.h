@@ -1,0 +1,84 @@
+#pragma once
+
+#include "yishi/domain/ports.h"
+
+// The domain's store ports over one Connection, for the length of one
+// transaction. Each class lives in its own sqlite_<port>.cpp file.
+namespace yishi::storage {
+
+class Connection;
+
+class SqliteScopeStore final : public domain::ScopeStore {
+  public:
+    explicit SqliteScopeStore(Connection& c) : c_(c) {}
+    std::optional<domain::District> district(DistrictId id) override;
+    std::optional<domain::Street> street(StreetId id) override;
+    std::optional<domain::Community> community(CommunityId id) override;
+    std::optional<domain::Community> communityByJoinCode(const std::string& code) override;
+    std::vector<domain::Street> streets(DistrictId district) override;
+    domain::Page<domain::Community> communities(DistrictId district, domain::PageRequest page) override;
+    std::vector<domain::District> districts() override;
+    DistrictId insertDistrict(const std::string& name) override;
+    StreetId insertStreet(DistrictId district, const std::string& name) override;
+    CommunityId insertCommunity(const domain::Community& community) override;
+
+  private:
+    Connection& c_;
+};
+
+class SqliteUserStore final : public domain::UserStore {
+  public:
+    explicit SqliteUserStore(Connection& c) : c_(c) {}
+    std::optional<domain::User> user(UserId id) override;
+    std::optional<domain::User> userByLogin(const std::string& login) override;
+    std::vector<domain::RoleGrant> grants(UserId user) override;
+    std::vector<domain::Membership> memberships(UserId user) override;
+    std::optional<domain::Membership> membership(UserId user, CommunityId community) override;
+    domain::Page<domain::MemberSummary> members(CommunityId community,
+                                                std::optional<domain::MembershipStatus> status,
+                                                domain::PageRequest page) override;
+    std::int64_t countMembers(CommunityId community, domain::MembershipStatus status) override;
+    UserId insertUser(const domain::User& user) override;
+    void updatePasswordHash(UserId user, const std::string& hash) override;
+    void saveMembership(const domain::Membership& membership) override;
+    bool insertGrant(const domain::RoleGrant& grant) override;
+
+  private:
+    Connection& c_;
+};
+
+class SqliteSessionStore final : public domain::SessionStore {
+  public:
+    explicit SqliteSessionStore(Connection& c) : c_(c) {}
+    std::optional<domain::Session> session(const std::string& token_hash) override;
+    void insertSession(const domain::Session& session) override;
+    void deleteSession(const std::string& token_hash) override;
+    int deleteExpired(std::int64_t now) override;
+
+  private:
+    Connection& c_;
+};
+
+class SqliteAuditLog final : public domain::AuditLog {
+  public:
+    explicit SqliteAuditLog(Connection& c) : c_(c) {}
+    void append(const domain::AuditEntry& entry) override;
+    std::vector<domain::AuditEntry> forSubject(const std::string& kind, std::int64_t id,
+                                               int limit) override;
+
+  private:
+    Connection& c_;
+};
+
+// All four over one connection, handed to domain work as Stores.
+struct SqliteStores {
+    explicit SqliteStores(Connection& c) : scopes(c), users(c), sessions(c), audit(c) {}
+    domain::Stores view() { return {scopes, users, sessions, audit}; }
+
+    SqliteScopeStore scopes;
+    SqliteUserStore users;
+    SqliteSessionStore sessions;
+    SqliteAuditLog audit;
+};
+
+}  // namespace yishi::storage

@@ -1,0 +1,174 @@
+#include "connection.h"
+#include "sqlite_stores.h"
+
+namespace yishi::storage {
+
+using domain::Membership;
+using domain::MembershipStatus;
+using domain::RoleGrant;
+using domain::User;
+
+namespace {
+
+User readUser(SQLite::Statement& q) {
+    return User{UserId(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+                q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getInt64()};
+}
+
+MembershipStatus parseStatus(const std::string& text) {
+    MembershipStatus status = MembershipStatus::kPending;
+    domain::parseMembershipStatus(text, &status);
+    return status;
+}
+
+// Columns: community_id, user_id, status, joined_at, decided_at, decided_by, reason.
+Membership readMembership(SQLite::Statement& q) {
+    Membership m;
+    m.community_id = CommunityId(q.getColumn(0).getInt64());
+    m.user_id = UserId(q.getColumn(1).getInt64());
+    m.status = parseStatus(q.getColumn(2).getString());
+    m.joined_at = q.getColumn(3).getInt64();
+    m.decided_at = q.getColumn(4).getInt64();
+    m.decided_by = UserId(q.getColumn(5).getInt64());
+    m.reason = q.getColumn(6).getString();
+    return m;
+}
+
+}  // namespace
+
+std::optional<User> SqliteUserStore::user(UserId id) {
+    auto q = c_.prepare(
+        "SELECT id, login, display_name, password_hash, created_at FROM users WHERE id = ?");
+    q->bind(1, id.value);
+    if (!q->executeStep()) return std::nullopt;
+    return readUser(*q);
+}
+
+std::optional<User> SqliteUserStore::userByLogin(const std::string& login) {
+    auto q = c_.prepare(
+        "SELECT id, login, display_name, password_hash, created_at FROM users WHERE login = ?");
+    q->bind(1, login);
+    if (!q->executeStep()) return std::nullopt;
+    return readUser(*q);
+}
+
+std::vector<RoleGrant> SqliteUserStore::grants(UserId user) {
+    auto q = c_.prepare(
+        "SELECT role, scope_kind, scope_id, granted_at, granted_by FROM role_grants"
+        " WHERE user_id = ? ORDER BY role, scope_kind, scope_id");
+    q->bind(1, user.value);
+    std::vector<RoleGrant> out;
+    while (q->executeStep()) {
+        RoleGrant g;
+        g.user_id = user;
+        if (!domain::parseRole(q->getColumn(0).getString(), &g.role)) continue;
+        if (!domain::parseScopeKind(q->getColumn(1).getString(), &g.scope.kind)) continue;
+        g.scope.id = q->getColumn(2).getInt64();
+        g.granted_at = q->getColumn(3).getInt64();
+        g.granted_by = UserId(q->getColumn(4).getInt64());
+        out.push_back(g);
+    }
+    return out;
+}
+
+std::vector<Membership> SqliteUserStore::memberships(UserId user) {
+    auto q = c_.prepare(
+        "SELECT community_id, user_id, status, joined_at, decided_at, decided_by, reason"
+        " FROM memberships WHERE user_id = ? ORDER BY community_id");
+    q->bind(1, user.value);
+    std::vector<Membership> out;
+    while (q->executeStep()) out.push_back(readMembership(*q));
+    return out;
+}
+
+std::optional<Membership> SqliteUserStore::membership(UserId user, CommunityId community) {
+    auto q = c_.prepare(
+        "SELECT community_id, user_id, status, joined_at, decided_at, decided_by, reason"
+        " FROM memberships WHERE community_id = ? AND user_id = ?");
+    q->bind(1, community.value);
+    q->bind(2, user.value);
+    if (!q->executeStep()) return std::nullopt;
+    return readMembership(*q);
+}
+
+domain::Page<domain::MemberSummary> SqliteUserStore::members(
+    CommunityId community, std::optional<MembershipStatus> status, domain::PageRequest page) {
+    auto q = c_.prepare(
+        "SELECT m.community_id, m.user_id, m.status, m.joined_at, m.decided_at, m.decided_by,"
+        " m.reason, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id"
+        " WHERE m.community_id = ?1 AND (?2 = '' OR m.status = ?2) AND m.user_id > ?3"
+        " ORDER BY m.user_id LIMIT ?4");
+    q->bind(1, community.value);
+    q->bind(2, status ? domain::membershipStatusName(*status) : "");
+    q->bind(3, page.after);
+    q->bind(4, page.limit + 1);
+    domain::Page<domain::MemberSummary> out;
+    while (q->executeStep()) {
+        out.items.push_back({readMembership(*q), q->getColumn(7).getString()});
+    }
+    if (static_cast<int>(out.items.size()) > page.limit) {
+        out.items.pop_back();
+        out.next_after = out.items.back().membership.user_id.value;
+    }
+    return out;
+}
+
+std::int64_t SqliteUserStore::countMembers(CommunityId community, MembershipStatus status) {
+    auto q = c_.prepare("SELECT COUNT(*) FROM memberships WHERE community_id = ? AND status = ?");
+    q->bind(1, community.value);
+    q->bind(2, domain::membershipStatusName(status));
+    q->executeStep();
+    return q->getColumn(0).getInt64();
+}
+
+UserId SqliteUserStore::insertUser(const User& user) {
+    auto q = c_.prepare(
+        "INSERT INTO users (login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)");
+    q->bind(1, user.login);
+    q->bind(2, user.display_name);
+    q->bind(3, user.password_hash);
+    q->bind(4, user.created_at);
+    q->exec();
+    return UserId(c_.db().getLastInsertRowid());
+}
+
+void SqliteUserStore::updatePasswordHash(UserId user, const std::string& hash) {
+    auto q = c_.prepare("UPDATE users SET password_hash = ? WHERE id = ?");
+    q->bind(1, hash);
+    q->bind(2, user.value);
+    q->exec();
+}
+
+void SqliteUserStore::saveMembership(const Membership& m) {
+    auto q = c_.prepare(
+        "INSERT INTO memberships (community_id, user_id, status, joined_at, decided_at,"
+        " decided_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (community_id, user_id) DO UPDATE SET status = excluded.status,"
+        " joined_at = excluded.joined_at, decided_at = excluded.decided_at,"
+        " decided_by = excluded.decided_by, reason = excluded.reason");
+    q->bind(1, m.community_id.value);
+    q->bind(2, m.user_id.value);
+    q->bind(3, domain::membershipStatusName(m.status));
+    q->bind(4, m.joined_at);
+    q->bind(5, m.decided_at);
+    if (m.decided_by.valid()) q->bind(6, m.decided_by.value);
+    else q->bind(6);
+    q->bind(7, m.reason);
+    q->exec();
+}
+
+bool SqliteUserStore::insertGrant(const RoleGrant& g) {
+    auto q = c_.prepare(
+        "INSERT INTO role_grants (user_id, role, scope_kind, scope_id, granted_at, granted_by)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    q->bind(1, g.user_id.value);
+    q->bind(2, domain::roleName(g.role));
+    q->bind(3, domain::scopeKindName(g.scope.kind));
+    q->bind(4, g.scope.id);
+    q->bind(5, g.granted_at);
+    if (g.granted_by.valid()) q->bind(6, g.granted_by.value);
+    else q->bind(6);
+    return q->exec() == 1;
+}
+
+}  // namespace yishi::storage

@@ -1,0 +1,114 @@
+#include "write_queue.h"
+
+#include "connection.h"
+#include "sqlite_errors.h"
+
+namespace yishi::storage {
+
+WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_group, bool group_commit)
+    : connection_(std::move(connection)),
+      max_group_(group_commit ? static_cast<std::size_t>(max_group < 1 ? 1 : max_group) : 1),
+      thread_([this] { run(); }) {}
+
+WriteQueue::~WriteQueue() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_ready_.notify_all();
+    thread_.join();
+}
+
+Status WriteQueue::submit(const Job& job) {
+    if (std::this_thread::get_id() == thread_.get_id()) {
+        return Status::internal("storage.reentrant_write", "A write was started inside a write.");
+    }
+    Pending pending{&job, Status::ok(), false};
+    std::unique_lock lock(mutex_);
+    if (stopping_) return Status::unavailable("storage.closing", "The database is closing.");
+    queue_.push_back(&pending);
+    work_ready_.notify_one();
+    work_done_.wait(lock, [&] { return pending.done; });
+    return pending.result;
+}
+
+void WriteQueue::run() {
+    std::deque<Pending*> group;
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and nothing left
+            while (!queue_.empty() && group.size() < max_group_) {
+                group.push_back(queue_.front());
+                queue_.pop_front();
+            }
+        }
+        runGroup(group);
+        {
+            std::lock_guard lock(mutex_);
+            for (Pending* p : group) {
+                if (p->result.isOk()) ++writes_;
+                p->done = true;
+            }
+            ++commits_;
+        }
+        work_done_.notify_all();
+        group.clear();
+    }
+}
+
+void WriteQueue::runGroup(std::deque<Pending*>& group) {
+    SQLite::Database& db = connection_->db();
+    try {
+        db.exec("BEGIN IMMEDIATE");
+    } catch (...) {
+        const Status s = statusFromCurrentException();
+        for (Pending* p : group) p->result = s;
+        return;
+    }
+    for (Pending* p : group) {
+        try {
+            db.exec("SAVEPOINT job");
+            p->result = (*p->job)(*connection_);
+        } catch (...) {
+            p->result = statusFromCurrentException();
+        }
+        try {
+            if (!p->result.isOk()) db.exec("ROLLBACK TO job");
+            db.exec("RELEASE job");
+        } catch (...) {
+            // The transaction is unusable; fail the whole group below.
+            p->result = statusFromCurrentException();
+            break;
+        }
+    }
+    try {
+        db.exec("COMMIT");
+    } catch (...) {
+        const Status s = statusFromCurrentException();
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) {
+            // Already rolled back by SQLite; nothing more to undo.
+        }
+        for (Pending* p : group) {
+            if (p->result.isOk()) {
+                p->result = Status::unavailable("storage.commit_failed",
+                                                "The change could not be saved: " + s.message());
+            }
+        }
+    }
+}
+
+std::int64_t WriteQueue::writesCommitted() const {
+    std::lock_guard lock(const_cast<std::mutex&>(mutex_));
+    return writes_;
+}
+
+std::int64_t WriteQueue::commits() const {
+    std::lock_guard lock(const_cast<std::mutex&>(mutex_));
+    return commits_;
+}
+
+}  // namespace yishi::storage
