@@ -14,22 +14,40 @@ namespace yishi::http {
 
 namespace {
 
-void sendBadRequest(Poco::Net::HTTPServerSession& session, const std::string& what) {
+// Poco's response object writes no body when there is no request to attach
+// it to, so the few bytes of this answer are written directly.
+void sendBadRequest(Poco::Net::StreamSocket& socket, const std::string& what) {
+    const ApiResponse out = errorResponse(
+        Status::invalid("request.malformed", "The server could not read this request: " + what),
+        nextRequestId());
+    const std::string reply = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
+                              "Content-Type: application/json; charset=utf-8\r\nContent-Length: " +
+                              std::to_string(out.body.size()) + "\r\n\r\n" + out.body;
     try {
-        Poco::Net::HTTPServerResponseImpl response(session);
-        const ApiResponse out = errorResponse(
-            Status::invalid("request.malformed", "The server could not read this request: " + what),
-            nextRequestId());
-        response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
-        response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
-        response.setKeepAlive(false);
-        response.setContentType("application/json; charset=utf-8");
-        response.sendBuffer(out.body.data(), out.body.size());
-        session.setKeepAlive(false);
+        socket.sendBytes(reply.data(), static_cast<int>(reply.size()));
         Poco::Logger::get("yishi.http").information(
             "{\"event\":\"request\",\"status\":400,\"reason\":" + jsonQuote(what) + "}");
     } catch (const Poco::Exception&) {
         // The client is gone already.
+    }
+}
+
+// Closing a socket that still has unread input makes the kernel send a reset,
+// which can destroy the response we just wrote before the client reads it
+// (typical after a 400 or 413 sent without reading the request). So: stop
+// sending, then read and drop what the client still sends, briefly.
+void lingeringClose(Poco::Net::StreamSocket& socket) {
+    try {
+        socket.shutdownSend();
+        socket.setReceiveTimeout(Poco::Timespan(0, 200'000));
+        char buffer[8192];
+        for (int drained = 0; drained < 256 * 1024;) {
+            const int n = socket.receiveBytes(buffer, sizeof buffer);
+            if (n <= 0) break;
+            drained += n;
+        }
+    } catch (const Poco::Exception&) {
+        // Reset, timeout or already closed: nothing more to save.
     }
 }
 
@@ -60,7 +78,7 @@ void ApiConnection::run() {
             } catch (const Poco::Net::NoMessageException&) {
                 break;
             } catch (const Poco::Net::MessageException& e) {
-                sendBadRequest(session, e.message().empty() ? e.displayText() : e.message());
+                sendBadRequest(socket(), e.message().empty() ? e.displayText() : e.message());
                 break;
             }
         }
@@ -68,6 +86,7 @@ void ApiConnection::run() {
         // Timeouts, resets and shutdowns by the watchdog end the connection.
     }
     context_.watchdog.unwatch(watch);
+    lingeringClose(socket());
 }
 
 }  // namespace yishi::http

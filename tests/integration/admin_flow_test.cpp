@@ -1,0 +1,91 @@
+#include <boost/test/unit_test.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include "integration/shared_server.h"
+#include "support/http_client.h"
+
+using namespace yishi::testing;
+
+BOOST_AUTO_TEST_SUITE(admin_flow)
+
+BOOST_AUTO_TEST_CASE(admin_creates_street_and_community_and_grants_a_committee_role) {
+    ServerProcess& server = sharedServer();
+    HttpClient admin(server.port());
+    BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
+
+    HttpResult street = admin.post("/api/v1/districts/1/streets", R"({"name":"月浦镇"})");
+    BOOST_REQUIRE_EQUAL(street.status, 201);
+    const std::int64_t street_id = street.json()->getValue<std::int64_t>("id");
+    HttpResult community = admin.post("/api/v1/streets/" + std::to_string(street_id) + "/communities",
+                                      R"({"name":"月浦新村"})");
+    BOOST_REQUIRE_EQUAL(community.status, 201);
+    const std::int64_t community_id = community.json()->getValue<std::int64_t>("id");
+    const std::string code = community.json()->getValue<std::string>("join_code");
+    BOOST_TEST(code.size() == 8u);
+
+    HttpClient anonymous(server.port());
+    HttpResult joined = anonymous.post("/api/v1/communities/" + std::to_string(community_id) + "/join",
+                                       R"({"join_code":")" + code +
+                                           R"(","login":"yuepu.chair","display_name":"月浦主任","password":"a-long-password"})");
+    BOOST_REQUIRE_EQUAL(joined.status, 201);
+    const std::int64_t user = joined.json()->getObject("user")->getValue<std::int64_t>("id");
+
+    const std::string grant_path = "/api/v1/users/" + std::to_string(user) + "/roles";
+    HttpResult mismatch = admin.post(grant_path, R"({"role":"committee","scope":{"kind":"street","id":1}})");
+    BOOST_TEST(mismatch.status == 400);
+    BOOST_TEST(mismatch.errorCode() == "role.scope_mismatch");
+    HttpResult grant = admin.post(grant_path, R"({"role":"committee","scope":{"kind":"community","id":)" +
+                                                  std::to_string(community_id) + "}}");
+    BOOST_REQUIRE_EQUAL(grant.status, 201);
+    BOOST_TEST(admin.post(grant_path, R"({"role":"committee","scope":{"kind":"community","id":)" +
+                                          std::to_string(community_id) + "}}").status == 409);
+
+    HttpClient chair(server.port());
+    chair.loginBrowser("yuepu.chair", "a-long-password");
+    HttpResult me = chair.get("/api/v1/me");
+    BOOST_TEST(me.json()->getArray("roles")->getObject(0)->getValue<std::string>("role") == "committee");
+    // The new committee member now runs the queue of their own community only.
+    BOOST_TEST(chair.get("/api/v1/communities/" + std::to_string(community_id) + "/members?status=pending").status == 200);
+    BOOST_TEST(chair.get("/api/v1/communities/1/members").status == 403);
+}
+
+BOOST_AUTO_TEST_CASE(only_district_admins_shape_the_district) {
+    ServerProcess& server = sharedServer();
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpResult street = committee.post("/api/v1/districts/1/streets", R"({"name":"偷建街道"})");
+    BOOST_TEST(street.status == 403);
+    BOOST_TEST(street.errorCode() == "district.forbidden");
+    BOOST_TEST(committee.post("/api/v1/streets/1/communities", R"({"name":"偷建村"})").status == 403);
+    BOOST_TEST(committee.post("/api/v1/users/1/roles", R"({"role":"observer","scope":{"kind":"district","id":1}})")
+                   .status == 403);
+    HttpClient anonymous(server.port());
+    BOOST_TEST(anonymous.post("/api/v1/districts/1/streets", R"({"name":"x"})").status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(public_district_and_community_lists_page_with_a_cursor) {
+    ServerProcess& server = sharedServer();
+    HttpClient anonymous(server.port());
+    HttpResult district = anonymous.get("/api/v1/districts/1");
+    BOOST_REQUIRE_EQUAL(district.status, 200);
+    BOOST_TEST(district.json()->getValue<std::string>("name") == "示范区");
+    BOOST_TEST(district.json()->getArray("streets")->size() >= 2u);
+    BOOST_TEST(anonymous.get("/api/v1/districts/999").status == 404);
+    BOOST_TEST(anonymous.get("/api/v1/districts/abc").status == 404);
+
+    HttpResult first = anonymous.get("/api/v1/communities?district=1&limit=2");
+    BOOST_REQUIRE_EQUAL(first.status, 200);
+    BOOST_TEST(first.json()->getArray("items")->size() == 2u);
+    const std::string cursor = first.json()->getValue<std::string>("next_cursor");
+    HttpResult second = anonymous.get("/api/v1/communities?district=1&limit=2&cursor=" + cursor);
+    BOOST_REQUIRE_EQUAL(second.status, 200);
+    BOOST_TEST(second.json()->getArray("items")->getObject(0)->getValue<std::int64_t>("id") == 3);
+    BOOST_TEST(anonymous.get("/api/v1/communities").errorCode() == "query.district_required");
+    BOOST_TEST(anonymous.get("/api/v1/communities?district=999").status == 404);
+    BOOST_TEST(anonymous.get("/api/v1/communities?district=1&limit=0").errorCode() == "query.limit");
+    BOOST_TEST(anonymous.get("/api/v1/communities?district=1&cursor=xyz").errorCode() == "query.cursor");
+    BOOST_TEST(anonymous.get("/api/v1/communities/1").json()->getValue<int>("verified_residents") >= 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

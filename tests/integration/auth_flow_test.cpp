@@ -1,0 +1,105 @@
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+
+#include "integration/shared_server.h"
+#include "support/http_client.h"
+
+using namespace yishi::testing;
+
+namespace {
+
+double secondsOf(const std::function<void()>& f) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(auth_flow)
+
+BOOST_AUTO_TEST_CASE(browser_session_with_cookie_and_csrf) {
+    ServerProcess& server = sharedServer();
+    HttpClient browser(server.port());
+    HttpResult login = browser.loginBrowser("committee1", server.password("committee1"));
+    BOOST_REQUIRE_EQUAL(login.status, 201);
+    const std::string set_cookie = login.headers["Set-Cookie"];
+    BOOST_TEST(set_cookie.find("HttpOnly") != std::string::npos);
+    BOOST_TEST(set_cookie.find("SameSite=Strict") != std::string::npos);
+    BOOST_TEST(!login.json()->has("token"));  // the browser never sees the token in JSON
+    BOOST_TEST(login.has_content_length);
+
+    HttpResult me = browser.get("/api/v1/me");
+    BOOST_REQUIRE_EQUAL(me.status, 200);
+    BOOST_TEST(me.json()->getObject("user")->getValue<std::string>("login") == "committee1");
+    BOOST_TEST(me.json()->getArray("roles")->getObject(0)->getValue<std::string>("role") == "committee");
+    BOOST_TEST(me.json()->getValue<std::string>("csrf_token") == browser.csrf);
+
+    browser.send_csrf = false;
+    HttpResult no_csrf = browser.del("/api/v1/sessions/current");
+    BOOST_TEST(no_csrf.status == 403);
+    BOOST_TEST(no_csrf.errorCode() == "csrf.invalid");
+    browser.send_csrf = true;
+
+    HttpResult logout = browser.del("/api/v1/sessions/current");
+    BOOST_TEST(logout.status == 200);
+    BOOST_TEST(logout.headers["Set-Cookie"].find("Max-Age=0") != std::string::npos);
+    HttpResult after = browser.get("/api/v1/me");
+    BOOST_TEST(after.status == 401);
+    BOOST_TEST(after.errorCode() == "session.invalid");
+}
+
+BOOST_AUTO_TEST_CASE(script_session_with_bearer_token) {
+    ServerProcess& server = sharedServer();
+    HttpClient script(server.port());
+    HttpResult login = script.loginBearer("admin", server.password("admin"));
+    BOOST_REQUIRE_EQUAL(login.status, 201);
+    BOOST_TEST(login.headers.count("Set-Cookie") == 0u);
+    BOOST_TEST(script.bearer.size() == 43u);
+    HttpResult me = script.get("/api/v1/me");
+    BOOST_REQUIRE_EQUAL(me.status, 200);
+    BOOST_TEST(!me.json()->has("csrf_token"));
+    BOOST_TEST(script.del("/api/v1/sessions/current").status == 200);  // no CSRF needed
+    BOOST_TEST(script.get("/api/v1/me").status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(bad_credentials_and_indistinguishable_unknown_users) {
+    ServerProcess& server = sharedServer();
+    HttpClient client(server.port());
+    HttpResult wrong = client.post("/api/v1/sessions", R"({"login":"committee2","password":"wrong-password"})");
+    BOOST_TEST(wrong.status == 401);
+    BOOST_TEST(wrong.errorCode() == "session.bad_credentials");
+    HttpResult unknown = client.post("/api/v1/sessions", R"({"login":"nobody.here","password":"wrong-password"})");
+    BOOST_TEST(unknown.status == 401);
+    BOOST_TEST(unknown.errorCode() == "session.bad_credentials");
+    BOOST_TEST(wrong.json()->getObject("error")->getValue<std::string>("message") ==
+               unknown.json()->getObject("error")->getValue<std::string>("message"));
+
+    // An unknown login costs a full password check too (argon2id, ~0.1 s).
+    double known = 0, missing = 0;
+    for (int i = 0; i < 2; ++i) {
+        known += secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"committee3","password":"nope-nope"})"); });
+        missing += secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"ghost.user","password":"nope-nope"})"); });
+    }
+    BOOST_TEST_MESSAGE("known " << known / 2 << " s, unknown " << missing / 2 << " s");
+    BOOST_TEST(missing > known * 0.5);
+    BOOST_TEST(missing < known * 2.0);
+}
+
+BOOST_AUTO_TEST_CASE(failed_logins_are_rate_limited_with_retry_after) {
+    ServerProcess server;  // its own, so the limits do not touch the other tests
+    HttpClient client(server.port());
+    for (int i = 0; i < 5; ++i) {
+        BOOST_TEST(client.post("/api/v1/sessions", R"({"login":"resident1","password":"wrong-password"})").status == 401);
+    }
+    HttpResult limited = client.post("/api/v1/sessions", R"({"login":"resident1","password":"wrong-password"})");
+    BOOST_TEST(limited.status == 429);
+    BOOST_TEST(limited.errorCode() == "session.too_many_failures");
+    BOOST_TEST(std::stoi(limited.headers["Retry-After"]) > 0);
+    // Even the right password waits now; another account does not.
+    BOOST_TEST(client.loginBearer("resident1", server.password("resident1")).status == 429);
+    BOOST_TEST(client.loginBearer("resident2", server.password("resident2")).status == 201);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,127 @@
+#include "support/server_process.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace yishi::testing {
+
+namespace {
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
+    std::vector<std::string> args = {YISHI_BINARY, "serve", "--demo", "--port", "0", "--data-dir",
+                                     dir_.path().string(), "--stop-on-stdin-eof"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    int in_pipe[2];
+    if (pipe(in_pipe) != 0) throw std::runtime_error("pipe failed");
+    const std::string out_path = dir_.file("stdout.txt");
+    const std::string err_path = dir_.file("stderr.txt");
+    pid_ = fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+        dup2(in_pipe[0], 0);
+        close(in_pipe[1]);
+        int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<char*> argv;
+        for (std::string& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(in_pipe[0]);
+    stdin_fd_ = in_pipe[1];
+
+    const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::smatch m;
+        const std::string out = readFile(out_path);
+        if (std::regex_search(out, m, listening)) {
+            port_ = static_cast<std::uint16_t>(std::stoi(m[1].str()));
+            return;
+        }
+        int status = 0;
+        if (waitpid(pid_, &status, WNOHANG) == pid_) {
+            pid_ = -1;
+            throw std::runtime_error("yishi serve exited early: " + readFile(err_path) + out);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw std::runtime_error("yishi serve did not start in 30 s");
+}
+
+ServerProcess::~ServerProcess() { stop(SIGTERM, 10'000); }
+
+std::string ServerProcess::stdoutText() const { return readFile(dir_.file("stdout.txt")); }
+std::string ServerProcess::stderrText() const { return readFile(dir_.file("stderr.txt")); }
+
+int ServerProcess::stop(int signal, int timeout_ms) {
+    if (pid_ <= 0) return -1;
+    if (signal != 0) kill(pid_, signal);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (waitpid(pid_, &status, WNOHANG) == pid_) {
+            pid_ = -1;
+            if (stdin_fd_ >= 0) close(stdin_fd_);
+            stdin_fd_ = -1;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    if (stdin_fd_ >= 0) close(stdin_fd_);
+    stdin_fd_ = -1;
+    return -1;
+}
+
+void ServerProcess::closeStdin() {
+    if (stdin_fd_ >= 0) close(stdin_fd_);
+    stdin_fd_ = -1;
+}
+
+std::string ServerProcess::password(const std::string& login) const {
+    Poco::JSON::Object::Ptr root = Poco::JSON::Parser()
+                                       .parse(readFile(dir_.file("demo-logins.json")))
+                                       .extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Array::Ptr logins = root->getArray("logins");
+    for (std::size_t i = 0; i < logins->size(); ++i) {
+        Poco::JSON::Object::Ptr l = logins->getObject(static_cast<unsigned>(i));
+        if (l->getValue<std::string>("login") == login) return l->getValue<std::string>("password");
+    }
+    throw std::runtime_error("no demo login " + login);
+}
+
+std::string ServerProcess::joinCode(const std::string& name) const {
+    Poco::JSON::Object::Ptr root = Poco::JSON::Parser()
+                                       .parse(readFile(dir_.file("demo-logins.json")))
+                                       .extract<Poco::JSON::Object::Ptr>();
+    return root->getObject("join_codes")->getValue<std::string>(name);
+}
+
+}  // namespace yishi::testing

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "support/temp_dir.h"
+
+namespace yishi::testing {
+
+// The real `yishi serve --demo` in a child process, on 127.0.0.1 and a port
+// the system picks, with a fresh data directory. Its standard input is a
+// pipe we hold (--stop-on-stdin-eof), so it stops even if the test dies.
+class ServerProcess {
+  public:
+    explicit ServerProcess(std::vector<std::string> extra_args = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    std::uint16_t port() const { return port_; }
+    const TempDir& dataDir() const { return dir_; }
+    std::string stdoutText() const;
+    std::string stderrText() const;
+
+    // Sends `signal` and waits up to `timeout_ms` for the exit; returns the
+    // exit code, or -1 when it did not exit (it is then killed).
+    int stop(int signal, int timeout_ms);
+
+    // Closes our end of the server's standard input.
+    void closeStdin();
+
+    // The demo password of `login` (from demo-logins.json).
+    std::string password(const std::string& login) const;
+    // The join code of the community named `name` (from demo-logins.json).
+    std::string joinCode(const std::string& name) const;
+
+  private:
+    TempDir dir_;
+    pid_t pid_ = -1;
+    int stdin_fd_ = -1;
+    std::uint16_t port_ = 0;
+};
+
+}  // namespace yishi::testing

@@ -1,0 +1,76 @@
+#include <boost/test/unit_test.hpp>
+
+#include "yishi/domain/actor.h"
+
+using namespace yishi;
+using namespace yishi::domain;
+
+namespace {
+
+// Two communities on two streets of one district, and a community of another district.
+const Community kA{CommunityId(1), StreetId(10), DistrictId(100), "A", "AAAA"};
+const Community kB{CommunityId(2), StreetId(11), DistrictId(100), "B", "BBBB"};
+const Community kOther{CommunityId(3), StreetId(20), DistrictId(200), "C", "CCCC"};
+
+Actor withGrant(Role role, ScopeKind kind, std::int64_t id) {
+    return Actor(User{UserId(7), "x", "X", "", 0}, {RoleGrant{UserId(7), role, {kind, id}, 0, UserId()}}, {});
+}
+
+Actor withMembership(CommunityId c, MembershipStatus status) {
+    return Actor(User{UserId(8), "y", "Y", "", 0}, {}, {Membership{UserId(8), c, status, 0, 0, UserId(), ""}});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(actor)
+
+BOOST_AUTO_TEST_CASE(committee_manages_only_its_own_community) {
+    Actor committee = withGrant(Role::kCommittee, ScopeKind::kCommunity, 1);
+    BOOST_TEST(committee.canManage(kA));
+    BOOST_TEST(!committee.canManage(kB));
+    BOOST_TEST(!committee.canOversee(kB));
+    BOOST_TEST(!committee.canManage(kOther));
+}
+
+BOOST_AUTO_TEST_CASE(district_admin_manages_its_district_only) {
+    Actor admin = withGrant(Role::kDistrictAdmin, ScopeKind::kDistrict, 100);
+    BOOST_TEST(admin.canManage(kA));
+    BOOST_TEST(admin.canManage(kB));
+    BOOST_TEST(!admin.canManage(kOther));
+}
+
+BOOST_AUTO_TEST_CASE(street_staff_and_observers_oversee_without_managing) {
+    Actor staff = withGrant(Role::kStreetStaff, ScopeKind::kStreet, 10);
+    BOOST_TEST(staff.canOversee(kA));
+    BOOST_TEST(!staff.canManage(kA));
+    BOOST_TEST(!staff.canOversee(kB));
+    Actor observer = withGrant(Role::kObserver, ScopeKind::kDistrict, 100);
+    BOOST_TEST(observer.canOversee(kB));
+    BOOST_TEST(!observer.canManage(kB));
+    BOOST_TEST(!observer.canOversee(kOther));
+}
+
+BOOST_AUTO_TEST_CASE(a_grant_on_a_street_is_not_a_grant_on_a_community_with_the_same_id) {
+    Actor staff = withGrant(Role::kCommittee, ScopeKind::kStreet, 1);
+    BOOST_TEST(!staff.isCommittee(CommunityId(1)));
+}
+
+BOOST_AUTO_TEST_CASE(residents_may_act_only_once_verified) {
+    BOOST_TEST(withMembership(kA.id, MembershipStatus::kVerified).requireVerifiedResident(kA.id).isOk());
+    BOOST_TEST(withMembership(kA.id, MembershipStatus::kPending).requireVerifiedResident(kA.id).code() ==
+               "membership.pending");
+    BOOST_TEST(withMembership(kA.id, MembershipStatus::kRejected).requireVerifiedResident(kA.id).code() ==
+               "membership.rejected");
+    BOOST_TEST(withMembership(kA.id, MembershipStatus::kVerified).requireVerifiedResident(kB.id).code() ==
+               "membership.none");
+    BOOST_TEST(Actor::anonymous().requireVerifiedResident(kA.id).code() == "session.required");
+}
+
+BOOST_AUTO_TEST_CASE(anonymous_has_nothing) {
+    Actor a = Actor::anonymous();
+    BOOST_TEST(!a.isAuthenticated());
+    BOOST_TEST(!a.canOversee(kA));
+    BOOST_TEST(!a.userId().valid());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

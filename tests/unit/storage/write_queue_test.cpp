@@ -1,0 +1,145 @@
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "support/temp_dir.h"
+#include "yishi/storage/sqlite_database.h"
+
+using namespace yishi;
+using yishi::storage::SqliteDatabase;
+
+namespace {
+
+std::size_t countDistricts(SqliteDatabase& db) {
+    std::size_t n = 0;
+    db.read([&](domain::Stores& s) {
+        n = s.scopes.districts().size();
+        return Status::ok();
+    });
+    return n;
+}
+
+std::unique_ptr<SqliteDatabase> openDb(const testing::TempDir& dir, bool group_commit = true) {
+    SqliteDatabase::Options o;
+    o.group_commit = group_commit;
+    return std::move(SqliteDatabase::open(dir.file("w.db"), o).value());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(write_queue)
+
+BOOST_AUTO_TEST_CASE(concurrent_writes_all_commit_and_share_commits) {
+    testing::TempDir dir;
+    auto db = openDb(dir);
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 40; ++i) {
+                Status s = db->write([&](domain::Stores& st) {
+                    st.scopes.insertDistrict("d" + std::to_string(t) + "-" + std::to_string(i));
+                    return Status::ok();
+                });
+                if (!s.isOk()) ++failures;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    BOOST_TEST(failures.load() == 0);
+    BOOST_TEST(countDistricts(*db) == 320u);
+    BOOST_TEST(db->writesCommitted() == 320);
+    BOOST_TEST(db->commits() < db->writesCommitted());  // grouped
+}
+
+BOOST_AUTO_TEST_CASE(without_group_commit_each_write_is_its_own_commit) {
+    testing::TempDir dir;
+    auto db = openDb(dir, false);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 10; ++i) {
+                db->write([](domain::Stores& st) {
+                    st.scopes.insertDistrict("x");
+                    return Status::ok();
+                });
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    BOOST_TEST(db->writesCommitted() == 40);
+    BOOST_TEST(db->commits() == 40);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_write_is_rolled_back_alone) {
+    testing::TempDir dir;
+    auto db = openDb(dir);
+    std::vector<std::thread> threads;
+    std::atomic<int> refused{0};
+    for (int t = 0; t < 6; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20; ++i) {
+                const bool fail = (i % 2) == 1;
+                Status s = db->write([&](domain::Stores& st) {
+                    st.scopes.insertDistrict("t" + std::to_string(t));
+                    if (fail) return Status::conflict("test.refused", "refused after writing");
+                    return Status::ok();
+                });
+                if (s.code() == "test.refused") ++refused;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    BOOST_TEST(refused.load() == 60);
+    BOOST_TEST(countDistricts(*db) == 60u);
+}
+
+BOOST_AUTO_TEST_CASE(an_exception_in_a_write_becomes_a_status_and_writes_nothing) {
+    testing::TempDir dir;
+    auto db = openDb(dir);
+    Status s = db->write([](domain::Stores& st) -> Status {
+        st.scopes.insertDistrict("half-done");
+        throw std::runtime_error("disk on fire");
+    });
+    BOOST_TEST(s.code() == "storage.error");
+    BOOST_TEST(countDistricts(*db) == 0u);
+    // A constraint violation (a street of a district that does not exist).
+    Status fk = db->write([](domain::Stores& st) {
+        st.scopes.insertStreet(DistrictId(12345), "orphan");
+        return Status::ok();
+    });
+    BOOST_TEST(fk.code() == "storage.constraint");
+    BOOST_TEST(db->write([](domain::Stores& st) {
+                   st.scopes.insertDistrict("after");
+                   return Status::ok();
+               }).isOk());
+    BOOST_TEST(countDistricts(*db) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_write_inside_a_write_is_refused) {
+    testing::TempDir dir;
+    auto db = openDb(dir);
+    Status inner;
+    Status outer = db->write([&](domain::Stores&) {
+        inner = db->write([](domain::Stores&) { return Status::ok(); });
+        return Status::ok();
+    });
+    BOOST_TEST(outer.isOk());
+    BOOST_TEST(inner.code() == "storage.reentrant_write");
+}
+
+BOOST_AUTO_TEST_CASE(reads_cannot_write) {
+    testing::TempDir dir;
+    auto db = openDb(dir);
+    Status s = db->read([](domain::Stores& st) {
+        st.scopes.insertDistrict("sneaky");
+        return Status::ok();
+    });
+    BOOST_TEST(!s.isOk());
+    BOOST_TEST(countDistricts(*db) == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
