@@ -19,6 +19,8 @@ namespace yishi::http {
 // What a route handler sees of a request: parsed path parameters, query,
 // JSON body, and the caller.
 struct ApiCall {
+    ApiCall(const Services& s, const ServerOptions& o) : services(s), options(o) {}
+
     const Services& services;
     const ServerOptions& options;
     std::string method;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, only the Debian packages yishi needs that are missing.
+# Idempotent: a second run installs nothing. With --bench it also installs
+# what scripts/bench.sh drives (wrk, nginx, slowhttptest).
+set -euo pipefail
+
+packages=(build-essential cmake ninja-build pkg-config
+          libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk nginx-light slowhttptest curl)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
