@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "integration/shared_server.h"
 #include "support/http_client.h"
 
@@ -123,9 +126,14 @@ BOOST_AUTO_TEST_CASE(the_server_is_still_healthy_afterwards) {
     BOOST_TEST(health.status == 200);
     BOOST_TEST(health.has_content_length);
     BOOST_TEST(!health.headers["X-Request-Id"].empty());
-    // One log line per request, with its id.
-    BOOST_TEST(sharedServer().stderrText().find("\"request_id\":\"" + health.headers["X-Request-Id"] + "\"") !=
-               std::string::npos);
+    // One log line per request, with its id (the log is written in batches).
+    const std::string needle = "\"request_id\":\"" + health.headers["X-Request-Id"] + "\"";
+    bool logged = false;
+    for (int i = 0; i < 100 && !logged; ++i) {
+        logged = sharedServer().stderrText().find(needle) != std::string::npos;
+        if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    BOOST_TEST(logged);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,14 +1,10 @@
 #include "serve_command.h"
 
-#include <Poco/AsyncChannel.h>
 #include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
-#include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
-#include <Poco/PatternFormatter.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -17,6 +13,7 @@
 #include <iostream>
 #include <thread>
 
+#include "batched_log_channel.h"
 #include "demo_district.h"
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/random_secrets.h"
@@ -79,15 +76,17 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         config().setString(keys_[name], value.empty() ? "true" : value);
     }
 
+    void uninitialize() override {
+        if (log_channel_) log_channel_->close();
+        ServerApplication::uninitialize();
+    }
+
     void initialize(Application& self) override {
         ServerApplication::initialize(self);
-        // One line per event, written by a background thread so that request
-        // threads never wait on the terminal.
-        Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%t"));
-        Poco::AutoPtr<Poco::FormattingChannel> formatting(
-            new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel(std::cerr)));
-        Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
-        Poco::Logger::root().setChannel(async);
+        // One line per event (each message is already a JSON object), written
+        // in batches by a background thread.
+        log_channel_ = new BatchedLogChannel(stderr, 100, 64 * 1024);
+        Poco::Logger::root().setChannel(log_channel_);
         Poco::Logger::root().setLevel(config().getString("yishi.log_level", "information"));
     }
 
@@ -205,6 +204,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         std::cout << std::endl;
     }
 
+    Poco::AutoPtr<BatchedLogChannel> log_channel_;
     std::map<std::string, std::string> keys_;
     bool help_ = false;
 };

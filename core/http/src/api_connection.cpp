@@ -60,20 +60,32 @@ void ApiConnection::run() {
         first_request_micros + static_cast<std::int64_t>(context_.options.keep_alive_timeout_ms) * 1000;
     std::shared_ptr<ConnectionWatchdog::Watch> watch = context_.watchdog.watch(socket());
     watch->expireIn(first_request_micros);
+    std::string client_address = "unknown";
+    try {
+        client_address = socket().peerAddress().host().toString();
+    } catch (const Poco::Exception&) {
+    }
     try {
         Poco::Net::HTTPServerSession session(socket(), context_.params);
-        while (!context_.stopping.load() && session.hasMoreRequests()) {
+        // Requests are read directly under the socket's read timeout, rather
+        // than through session.hasMoreRequests(), whose poll() costs an
+        // epoll_create and a close per request in this Poco version; the
+        // watchdog bounds the idle time between requests instead.
+        for (int served = 0; !context_.stopping.load(); ++served) {
+            if (served > 0 &&
+                (!session.getKeepAlive() || served >= context_.options.max_keep_alive_requests)) {
+                break;
+            }
             try {
                 Poco::Net::HTTPServerResponseImpl response(session);
                 Poco::Net::HTTPServerRequestImpl request(response, session, context_.params);
                 response.setDate(Poco::Timestamp());
                 response.setVersion(request.getVersion());
                 response.setKeepAlive(context_.params->getKeepAlive() && request.getKeepAlive() &&
-                                      session.canKeepAlive() && !context_.stopping.load());
+                                      !context_.stopping.load());
                 if (request.getExpectContinue()) response.sendContinue();
-                context_.processor.process(request, response, *watch);
-                session.setKeepAlive(context_.params->getKeepAlive() && response.getKeepAlive() &&
-                                     session.canKeepAlive());
+                context_.processor.process(request, response, *watch, client_address);
+                session.setKeepAlive(context_.params->getKeepAlive() && response.getKeepAlive());
                 watch->expireIn(next_request_micros);
             } catch (const Poco::Net::NoMessageException&) {
                 break;

@@ -174,16 +174,13 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
 
 void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
                                Poco::Net::HTTPServerResponse& response,
-                               ConnectionWatchdog::Watch& watch) {
+                               ConnectionWatchdog::Watch& watch,
+                               const std::string& client_address) {
     const auto started = std::chrono::steady_clock::now();
     ApiCall call{services_, options_};
     call.method = request.getMethod();
     call.request_id = nextRequestId();
-    try {
-        call.client_address = request.clientAddress().host().toString();
-    } catch (const Poco::Exception&) {
-        call.client_address = "unknown";
-    }
+    call.client_address = client_address;
 
     ApiResponse out;
     bool body_unread = false;

@@ -18,8 +18,9 @@ class RequestProcessor {
   public:
     RequestProcessor(const Services& services, const ServerOptions& options);
 
+    // `client_address` is the peer's IP address (looked up once per connection).
     void process(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                 ConnectionWatchdog::Watch& watch);
+                 ConnectionWatchdog::Watch& watch, const std::string& client_address);
 
   private:
     // Fills `call` and runs the route; `*body_unread` tells whether the
