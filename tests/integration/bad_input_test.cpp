@@ -118,6 +118,11 @@ BOOST_AUTO_TEST_CASE(oversized_request_lines_and_too_many_headers_are_json_400) 
     BOOST_TEST(statusOf(rawExchange(server.port(), huge_header)) == 400);
 
     BOOST_TEST(statusOf(rawExchange(server.port(), "NONSENSE\r\n\r\n")) == 400);
+    // A request line without a method once made Poco take "Host:" for the
+    // version, which a naive server echoes into its status line.
+    const std::string no_method = rawExchange(server.port(), " /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(no_method.rfind("HTTP/1.1 400 ", 0) == 0u);
+    BOOST_TEST(statusOf(rawExchange(server.port(), "GET /api/v1/health HTTP/9.9\r\nHost: x\r\n\r\n")) == 400);
 }
 
 BOOST_AUTO_TEST_CASE(the_server_is_still_healthy_afterwards) {

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -26,6 +27,9 @@ BOOST_AUTO_TEST_CASE(sigterm_lets_the_request_in_progress_finish) {
     BOOST_TEST(login.get() == 201);
     BOOST_TEST(code == 0);
     BOOST_TEST(server.stdoutText().find("yishi stopped cleanly") != std::string::npos);
+    // The database was closed: the last connection checkpointed and removed the WAL.
+    BOOST_TEST(!std::filesystem::exists(server.dataDir().path() / "yishi.db-wal"));
+    BOOST_TEST(std::filesystem::exists(server.dataDir().path() / "yishi.db"));
 }
 
 BOOST_AUTO_TEST_CASE(sigint_stops_cleanly_with_idle_keep_alive_connections) {

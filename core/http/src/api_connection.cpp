@@ -79,6 +79,13 @@ void ApiConnection::run() {
             try {
                 Poco::Net::HTTPServerResponseImpl response(session);
                 Poco::Net::HTTPServerRequestImpl request(response, session, context_.params);
+                const std::string& version = request.getVersion();
+                if (version != Poco::Net::HTTPMessage::HTTP_1_1 &&
+                    version != Poco::Net::HTTPMessage::HTTP_1_0) {
+                    // Never echo what the client wrote into our status line.
+                    sendBadRequest(socket(), "the request line is not METHOD TARGET HTTP/1.x");
+                    break;
+                }
                 response.setDate(Poco::Timestamp());
                 response.setVersion(request.getVersion());
                 response.setKeepAlive(context_.params->getKeepAlive() && request.getKeepAlive() &&
