@@ -31,6 +31,18 @@ PageRequest clamp(PageRequest page) {
     return page;
 }
 
+// Everything a sign-up needs from the stores: the community exists, the code
+// is its code, the login is free.
+Status checkSignUp(Stores& s, CommunityId community, const CommunityService::SignUp& request) {
+    std::optional<Community> c = s.scopes.community(community);
+    if (!c) return communityNotFound();
+    if (c->join_code != request.join_code) return badJoinCode();
+    if (s.users.userByLogin(request.login)) {
+        return Status::conflict("user.login_taken", "This login is already taken.");
+    }
+    return Status::ok();
+}
+
 AuditEntry membershipEntry(std::int64_t at, UserId actor, const char* action,
                            const Membership& m) {
     return {0, at, actor, action, "user", m.user_id.value, m.community_id, m.reason};
@@ -92,27 +104,15 @@ Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
     YISHI_RETURN_IF_ERROR(validateName("display_name", request.display_name, kMaxDisplayName));
     YISHI_RETURN_IF_ERROR(validatePassword(request.password));
 
-    // Check the code before paying for a password hash.
-    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        std::optional<Community> c = s.scopes.community(community);
-        if (!c) return communityNotFound();
-        if (c->join_code != request.join_code) return badJoinCode();
-        if (s.users.userByLogin(request.login)) {
-            return Status::conflict("user.login_taken", "This login is already taken.");
-        }
-        return Status::ok();
-    }));
+    // Check before paying for a password hash; check again when writing, since
+    // another sign-up may have taken the login meanwhile.
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) { return checkSignUp(s, community, request); }));
     // Hashing takes about 0.1 s; it must not run inside the write transaction.
     YISHI_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(request.password));
 
     Joined joined;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        std::optional<Community> c = s.scopes.community(community);
-        if (!c) return communityNotFound();
-        if (c->join_code != request.join_code) return badJoinCode();
-        if (s.users.userByLogin(request.login)) {
-            return Status::conflict("user.login_taken", "This login is already taken.");
-        }
+        YISHI_RETURN_IF_ERROR(checkSignUp(s, community, request));
         const std::int64_t now = clock_.nowMicros();
         joined.user = User{UserId(), request.login, request.display_name, hash, now / 1'000'000};
         joined.user.id = s.users.insertUser(joined.user);

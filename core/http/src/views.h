@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include "yishi/domain/community_service.h"
@@ -21,5 +22,16 @@ Poco::JSON::Object::Ptr createdCommunityView(const domain::Community& community)
 
 // A page's "next_cursor": null on the last page.
 void setNextCursor(Poco::JSON::Object::Ptr object, std::int64_t next_after);
+
+// {"items": [view(item)...], "next_cursor": ...}
+template <typename T, typename View>
+Poco::JSON::Object::Ptr pageView(const domain::Page<T>& page, View view) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const T& item : page.items) items->add(view(item));
+    o->set("items", items);
+    setNextCursor(o, page.next_after);
+    return o;
+}
 
 }  // namespace yishi::http

@@ -23,12 +23,7 @@ ApiResponse listCommunities(ApiCall& call) {
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result,
                          call.services.communities.communities(DistrictId(district_id), page));
-    Poco::JSON::Object::Ptr o = newObject();
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const domain::Community& c : result.items) items->add(communitySummaryView(c));
-    o->set("items", items);
-    setNextCursor(o, result.next_after);
-    return jsonResponse(200, o);
+    return jsonResponse(200, pageView(result, communitySummaryView));
 }
 
 // GET /api/v1/communities/{id}

@@ -25,12 +25,7 @@ ApiResponse listMembers(ApiCall& call) {
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result, call.services.communities.members(call.actor, CommunityId(id),
                                                                         status, page));
-    Poco::JSON::Object::Ptr o = newObject();
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const domain::MemberSummary& m : result.items) items->add(memberView(m));
-    o->set("items", items);
-    setNextCursor(o, result.next_after);
-    return jsonResponse(200, o);
+    return jsonResponse(200, pageView(result, memberView));
 }
 
 // POST /api/v1/communities/{id}/members/{user}/verification
