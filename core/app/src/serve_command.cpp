@@ -20,6 +20,7 @@
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
+#include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
 #include "yishi/storage/sqlite_database.h"
 
@@ -134,6 +135,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         domain::AuthService auth(*db, hasher, secrets, clock, auth_options);
         domain::CommunityService communities(*db, hasher, clock);
         domain::AdminService admin(*db, secrets, clock);
+        domain::ProposalService proposals(*db, clock);
 
         if (c.getBool("yishi.demo", false)) {
             bool created = false;
@@ -162,7 +164,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
-        http::Services services{auth, communities, admin, [&db] {
+        http::Services services{auth, communities, admin, proposals, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);

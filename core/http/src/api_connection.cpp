@@ -7,6 +7,8 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Timestamp.h>
 
+#include <chrono>
+
 #include "json_io.h"
 #include "responses.h"
 
@@ -35,13 +37,15 @@ void sendBadRequest(Poco::Net::StreamSocket& socket, const std::string& what) {
 // Closing a socket that still has unread input makes the kernel send a reset,
 // which can destroy the response we just wrote before the client reads it
 // (typical after a 400 or 413 sent without reading the request). So: stop
-// sending, then read and drop what the client still sends, briefly.
+// sending, then read and drop what the client still sends, up to 4 MiB and
+// 2 s (a client that sent an oversized body then reads our 413).
 void lingeringClose(Poco::Net::StreamSocket& socket) {
     try {
         socket.shutdownSend();
         socket.setReceiveTimeout(Poco::Timespan(0, 200'000));
-        char buffer[8192];
-        for (int drained = 0; drained < 256 * 1024;) {
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+        char buffer[16384];
+        for (int drained = 0; drained < 4 * 1024 * 1024 && std::chrono::steady_clock::now() < give_up;) {
             const int n = socket.receiveBytes(buffer, sizeof buffer);
             if (n <= 0) break;
             drained += n;
@@ -67,6 +71,18 @@ void ApiConnection::run() {
     }
     try {
         Poco::Net::HTTPServerSession session(socket(), context_.params);
+        serve(session, *watch, client_address, next_request_micros);
+        // Before the session goes: its destructor closes the socket.
+        lingeringClose(socket());
+    } catch (const Poco::Exception&) {
+        // The socket could not even be set up.
+    }
+    context_.watchdog.unwatch(watch);
+}
+
+void ApiConnection::serve(Poco::Net::HTTPServerSession& session, ConnectionWatchdog::Watch& watch,
+                          const std::string& client_address, std::int64_t next_request_micros) {
+    try {
         // Requests are read directly under the socket's read timeout, rather
         // than through session.hasMoreRequests(), whose poll() costs an
         // epoll_create and a close per request in this Poco version; the
@@ -91,9 +107,9 @@ void ApiConnection::run() {
                 response.setKeepAlive(context_.params->getKeepAlive() && request.getKeepAlive() &&
                                       !context_.stopping.load());
                 if (request.getExpectContinue()) response.sendContinue();
-                context_.processor.process(request, response, *watch, client_address);
+                context_.processor.process(request, response, watch, client_address);
                 session.setKeepAlive(context_.params->getKeepAlive() && response.getKeepAlive());
-                watch->expireIn(next_request_micros);
+                watch.expireIn(next_request_micros);
             } catch (const Poco::Net::NoMessageException&) {
                 break;
             } catch (const Poco::Net::MessageException& e) {
@@ -104,8 +120,6 @@ void ApiConnection::run() {
     } catch (const Poco::Exception&) {
         // Timeouts, resets and shutdowns by the watchdog end the connection.
     }
-    context_.watchdog.unwatch(watch);
-    lingeringClose(socket());
 }
 
 }  // namespace yishi::http

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/TCPServerConnection.h>
 #include <Poco/Net/TCPServerConnectionFactory.h>
 
@@ -33,6 +34,10 @@ class ApiConnection final : public Poco::Net::TCPServerConnection {
     void run() override;
 
   private:
+    // Answers requests until the client or the server ends the connection.
+    void serve(Poco::Net::HTTPServerSession& session, ConnectionWatchdog::Watch& watch,
+               const std::string& client_address, std::int64_t next_request_micros);
+
     ConnectionContext& context_;
 };
 

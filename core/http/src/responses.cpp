@@ -21,7 +21,8 @@ int httpStatusFor(const Status& status) {
     return 500;
 }
 
-ApiResponse errorResponse(const Status& status, const std::string& request_id) {
+ApiResponse errorResponse(const Status& status, const std::string& request_id,
+                          Poco::JSON::Object::Ptr extra) {
     ApiResponse r;
     r.status = httpStatusFor(status);
     // Internal details go to the log, not to the client.
@@ -29,7 +30,12 @@ ApiResponse errorResponse(const Status& status, const std::string& request_id) {
                                     ? "Something went wrong on our side; the request id helps us find it."
                                     : status.message();
     r.body = "{\"error\":{\"code\":" + jsonQuote(status.code()) + ",\"message\":" +
-             jsonQuote(message) + ",\"request_id\":" + jsonQuote(request_id) + "}}";
+             jsonQuote(message) + ",\"request_id\":" + jsonQuote(request_id);
+    if (extra) {
+        const std::string members = toJson(extra);  // "{...}"
+        if (members.size() > 2) r.body += "," + members.substr(1, members.size() - 2);
+    }
+    r.body += "}}";
     if (status.kind() == ErrorKind::kRateLimited) {
         r.headers.emplace_back("Retry-After", std::to_string(status.retryAfterSeconds()));
     }

@@ -14,7 +14,10 @@ int httpStatusFor(const Status& status);
 
 // {"error": {"code", "message", "request_id"}} with the matching status
 // (and Retry-After for rate limits).
-ApiResponse errorResponse(const Status& status, const std::string& request_id);
+// `extra` members, when given, are added to the "error" object (e.g. the
+// state and allowed actions of a refused transition).
+ApiResponse errorResponse(const Status& status, const std::string& request_id,
+                          Poco::JSON::Object::Ptr extra = nullptr);
 
 ApiResponse jsonResponse(int http_status, const Poco::JSON::Object::Ptr& body);
 

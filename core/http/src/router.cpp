@@ -67,6 +67,7 @@ const Router& apiRouter() {
         addCommunityRoutes(r);
         addMemberRoutes(r);
         addAdminRoutes(r);
+        addProposalRoutes(r);
         return r;
     }();
     return router;

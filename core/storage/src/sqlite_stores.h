@@ -70,15 +70,44 @@ class SqliteAuditLog final : public domain::AuditLog {
     Connection& c_;
 };
 
-// All four over one connection, handed to domain work as Stores.
+class SqliteProposalStore final : public domain::ProposalStore {
+  public:
+    explicit SqliteProposalStore(Connection& c) : c_(c) {}
+    std::optional<domain::Proposal> proposal(domain::ProposalId id) override;
+    domain::ProposalId insertProposal(const domain::Proposal& proposal) override;
+    void updateProposal(const domain::Proposal& proposal) override;
+    domain::Page<domain::Proposal> proposals(CommunityId community, const domain::ProposalFilter& filter,
+                                             domain::PageRequest page) override;
+    std::vector<std::pair<domain::ProposalState, std::int64_t>> countByState(
+        CommunityId community, std::optional<domain::ProposalKind> kind) override;
+    std::vector<domain::ProposalId> mergedInto(domain::ProposalId target) override;
+
+  private:
+    Connection& c_;
+};
+
+class SqliteEventOutbox final : public domain::EventOutbox {
+  public:
+    explicit SqliteEventOutbox(Connection& c) : c_(c) {}
+    std::int64_t append(const domain::DomainEvent& event) override;
+    std::vector<domain::DomainEvent> eventsAfter(std::int64_t after, int limit) override;
+
+  private:
+    Connection& c_;
+};
+
+// Every store over one connection, handed to domain work as Stores.
 struct SqliteStores {
-    explicit SqliteStores(Connection& c) : scopes(c), users(c), sessions(c), audit(c) {}
-    domain::Stores view() { return {scopes, users, sessions, audit}; }
+    explicit SqliteStores(Connection& c)
+        : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c) {}
+    domain::Stores view() { return {scopes, users, sessions, audit, proposals, outbox}; }
 
     SqliteScopeStore scopes;
     SqliteUserStore users;
     SqliteSessionStore sessions;
     SqliteAuditLog audit;
+    SqliteProposalStore proposals;
+    SqliteEventOutbox outbox;
 };
 
 }  // namespace yishi::storage

@@ -2,74 +2,12 @@
 // cheap argon2id parameters, with a fake clock.
 #include <boost/test/unit_test.hpp>
 
-#include <sodium.h>
-
-#include "support/temp_dir.h"
-#include "yishi/crypto/argon2_password_hasher.h"
-#include "yishi/crypto/random_secrets.h"
-#include "yishi/domain/admin_service.h"
-#include "yishi/domain/auth_service.h"
-#include "yishi/domain/community_service.h"
-#include "yishi/storage/sqlite_database.h"
+#include "unit/domain/domain_world.h"
 
 using namespace yishi;
 using namespace yishi::domain;
-
-namespace {
-
-crypto::Argon2PasswordHasher::Options cheapHashing(std::uint64_t ops = crypto_pwhash_OPSLIMIT_MIN) {
-    crypto::Argon2PasswordHasher::Options o;
-    o.ops_limit = ops;
-    o.mem_limit = crypto_pwhash_MEMLIMIT_MIN;
-    return o;
-}
-
-struct World {
-    testing::TempDir dir;
-    std::unique_ptr<storage::SqliteDatabase> db =
-        std::move(storage::SqliteDatabase::open(dir.file("yishi.db"), {}).value());
-    FakeClock clock{1'800'000'000};
-    crypto::Argon2PasswordHasher hasher{cheapHashing()};
-    crypto::RandomSecrets secrets;
-    AuthService auth{*db, hasher, secrets, clock, {}};
-    CommunityService communities{*db, hasher, clock};
-    AdminService admin{*db, secrets, clock};
-
-    DistrictId district;
-    StreetId street;
-    Community a, b;
-    UserId admin_id, committee_a, committee_b;
-
-    World() {
-        const std::string hash = hasher.hash("password-1").value();
-        Status s = db->write([&](Stores& st) {
-            district = st.scopes.insertDistrict("示范区");
-            street = st.scopes.insertStreet(district, "友谊路街道");
-            a = Community{CommunityId(), street, district, "A", "CODEAAAA"};
-            a.id = st.scopes.insertCommunity(a);
-            b = Community{CommunityId(), street, district, "B", "CODEBBBB"};
-            b.id = st.scopes.insertCommunity(b);
-            admin_id = st.users.insertUser({UserId(), "admin", "Admin", hash, 0});
-            committee_a = st.users.insertUser({UserId(), "committee.a", "Committee A", hash, 0});
-            committee_b = st.users.insertUser({UserId(), "committee.b", "Committee B", hash, 0});
-            st.users.insertGrant({admin_id, Role::kDistrictAdmin, {ScopeKind::kDistrict, district.value}, 0, UserId()});
-            st.users.insertGrant({committee_a, Role::kCommittee, {ScopeKind::kCommunity, a.id.value}, 0, UserId()});
-            st.users.insertGrant({committee_b, Role::kCommittee, {ScopeKind::kCommunity, b.id.value}, 0, UserId()});
-            return Status::ok();
-        });
-        BOOST_REQUIRE(s.isOk());
-    }
-
-    Actor actor(UserId id) { return auth.actorFor(id).value(); }
-
-    CommunityService::Joined signUpResident(const std::string& login) {
-        auto r = communities.signUp(a.id, {"CODEAAAA", login, "赵大爷", "long-enough"});
-        BOOST_REQUIRE_MESSAGE(r.isOk(), r.status().toString());
-        return r.value();
-    }
-};
-
-}  // namespace
+using yishi::testing::World;
+using yishi::testing::cheapHashing;
 
 BOOST_AUTO_TEST_SUITE(services)
 

@@ -11,5 +11,6 @@ void addDistrictRoutes(Router& router);
 void addCommunityRoutes(Router& router);
 void addMemberRoutes(Router& router);
 void addAdminRoutes(Router& router);
+void addProposalRoutes(Router& router);
 
 }  // namespace yishi::http

@@ -7,8 +7,10 @@
 
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
+#include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/people.h"
+#include "yishi/domain/proposal.h"
 #include "yishi/domain/scope.h"
 #include "yishi/domain/session.h"
 
@@ -84,12 +86,48 @@ class AuditLog {
                                                int limit) = 0;
 };
 
+struct ProposalFilter {
+    std::optional<ProposalState> state;
+    std::optional<ProposalKind> kind;
+    // Drafts are listed only for their author: with `drafts_of` set, drafts of
+    // that user are included; otherwise none.
+    UserId drafts_of;
+};
+
+class ProposalStore {
+  public:
+    virtual ~ProposalStore() = default;
+    virtual std::optional<Proposal> proposal(ProposalId id) = 0;
+    virtual ProposalId insertProposal(const Proposal& proposal) = 0;
+    // Saves every field but id, community, author, kind and created_at.
+    virtual void updateProposal(const Proposal& proposal) = 0;
+    // Newest first: a page starts below `page.after` (0: from the newest).
+    virtual Page<Proposal> proposals(CommunityId community, const ProposalFilter& filter,
+                                     PageRequest page) = 0;
+    // How many proposals of the community are in each state (drafts left out).
+    virtual std::vector<std::pair<ProposalState, std::int64_t>> countByState(
+        CommunityId community, std::optional<ProposalKind> kind) = 0;
+    // The proposals merged into `target`, oldest first.
+    virtual std::vector<ProposalId> mergedInto(ProposalId target) = 0;
+};
+
+class EventOutbox {
+  public:
+    virtual ~EventOutbox() = default;
+    // Appends and returns the event's id.
+    virtual std::int64_t append(const DomainEvent& event) = 0;
+    // Events with an id above `after`, in order.
+    virtual std::vector<DomainEvent> eventsAfter(std::int64_t after, int limit) = 0;
+};
+
 // The stores as seen inside one transaction.
 struct Stores {
     ScopeStore& scopes;
     UserStore& users;
     SessionStore& sessions;
     AuditLog& audit;
+    ProposalStore& proposals;
+    EventOutbox& outbox;
 };
 
 using Work = std::function<Status(Stores&)>;

@@ -11,6 +11,7 @@
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
+#include "yishi/domain/proposal_service.h"
 
 namespace yishi::http {
 
@@ -19,6 +20,7 @@ struct Services {
     domain::AuthService& auth;
     domain::CommunityService& communities;
     domain::AdminService& admin;
+    domain::ProposalService& proposals;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

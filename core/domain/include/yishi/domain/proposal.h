@@ -1,0 +1,104 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "yishi/common/ids.h"
+#include "yishi/common/result.h"
+
+namespace yishi::domain {
+
+using ProposalId = Id<struct ProposalTag>;
+
+// What a resident raises: a problem (问题), a wish (心愿, feeds 民心项目) or a
+// rule (规则, feeds 公约).
+enum class ProposalKind { kProblem, kWish, kRule };
+
+// The 议事 chain, as in docs/proposal-lifecycle.md.
+enum class ProposalState {
+    kDraft,
+    kSubmitted,
+    kScreening,
+    kNeedsRevision,
+    kAccepted,
+    kMerged,
+    kRejected,
+    kWithdrawn,
+    kConsultation,
+    kVoting,
+    kClosed,  // consultation ended without a vote
+    kAdopted,
+    kNotAdopted,
+    kProject,     // an adopted problem or wish became a project (形成项目)
+    kConvention,  // an adopted rule became a convention (建立公约)
+};
+
+enum class ProposalAction {
+    kSubmit,
+    kWithdraw,
+    kStartScreening,
+    kAccept,
+    kRequestRevision,
+    kMerge,
+    kReject,
+    kResubmit,
+    kOpenConsultation,
+    kSendToVote,
+    kCloseWithoutVote,
+    kAdopt,
+    kNotAdopt,
+    kFormProject,
+    kFormConvention,
+};
+
+// Who acts on a proposal: its author (a verified resident of the community)
+// or those who manage the community (its committee, or a district admin).
+enum class ProposalRole { kAuthor, kCommittee };
+
+const char* proposalKindName(ProposalKind kind);
+const char* proposalStateName(ProposalState state);
+const char* proposalActionName(ProposalAction action);
+const char* proposalRoleName(ProposalRole role);
+bool parseProposalKind(const std::string& text, ProposalKind* kind);
+bool parseProposalState(const std::string& text, ProposalState* state);
+bool parseProposalAction(const std::string& text, ProposalAction* action);
+
+// One row of the lifecycle table: in state `from`, `role` may take `action`,
+// which leads to `to`. Some actions need a reason (every decision the public
+// sees), some only fit some kinds.
+struct ProposalTransition {
+    ProposalState from;
+    ProposalAction action;
+    ProposalRole role;
+    ProposalState to;
+    bool reason_required;
+};
+
+// Every allowed (state, action, role), the single source of truth that the
+// service enforces and docs/proposal-lifecycle.md lists.
+const std::vector<ProposalTransition>& proposalTransitions();
+
+// The row for (from, action, role), if the table has one.
+std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAction action,
+                                                 ProposalRole role);
+
+struct Proposal {
+    ProposalId id;
+    CommunityId community_id;
+    UserId author_id;
+    ProposalKind kind = ProposalKind::kProblem;
+    std::string title;
+    std::string body;
+    ProposalState state = ProposalState::kDraft;
+    ProposalId merged_into;                // set when merged
+    std::int64_t election_id = 0;          // set when sent to a vote
+    std::int64_t consultation_ends_at = 0;  // seconds; set when consultation opens
+    std::string last_reason;               // the reason of the latest decision
+    std::int64_t created_at = 0;
+    std::int64_t submitted_at = 0;
+    std::int64_t updated_at = 0;
+};
+
+}  // namespace yishi::domain

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "yishi/common/clock.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/actor.h"
+#include "yishi/domain/page.h"
+#include "yishi/domain/ports.h"
+#include "yishi/domain/proposal.h"
+
+namespace yishi::domain {
+
+// Topics (议题) through the 议事 chain: raising, screening, consultation,
+// decision, and what they become. Each change is checked against the
+// lifecycle table (proposalTransitions) and the actor's role, and writes an
+// audit entry and an outbox event in its transaction. Thread-safe.
+class ProposalService {
+  public:
+    struct Draft {
+        ProposalKind kind = ProposalKind::kProblem;
+        std::string title;
+        std::string body;
+        bool submit = false;  // submit at once instead of keeping a draft
+    };
+
+    // Parameters some actions need.
+    struct ActionInput {
+        ProposalAction action = ProposalAction::kSubmit;
+        std::string reason;
+        ProposalId merge_target;                 // merge
+        std::int64_t consultation_ends_at = 0;   // open_consultation (seconds)
+        std::int64_t election_id = 0;            // send_to_vote (optional)
+    };
+
+    struct View {
+        Proposal proposal;
+        std::string author_name;
+        std::vector<ProposalId> merged_from;
+        std::vector<ProposalAction> allowed_actions;  // for the actor who asked
+    };
+
+    struct ListResult {
+        Page<Proposal> page;
+        std::vector<std::pair<ProposalState, std::int64_t>> counts;
+    };
+
+    struct HistoryEntry {
+        std::int64_t at_micros = 0;
+        std::string action;
+        std::string reason;
+        std::string actor_name;  // display name
+        std::string actor_role;  // "committee", "district_admin", ... or "resident"
+    };
+
+    ProposalService(Database& db, const Clock& clock);
+
+    // A verified resident (or the committee) raises a topic. Errors:
+    // unauthenticated; forbidden "membership.*"; invalid "title.invalid",
+    // "body.invalid"; not_found "community.not_found".
+    Result<View> create(const Actor& actor, CommunityId community, const Draft& draft);
+
+    // Drafts are visible to their author only (not_found for others).
+    Result<View> get(const Actor& actor, ProposalId id);
+
+    Result<ListResult> list(const Actor& actor, CommunityId community, const ProposalFilter& filter,
+                            PageRequest page);
+
+    // Takes an action. Errors: conflict "proposal.action_not_allowed" when the
+    // state has no such action for anyone; forbidden "proposal.forbidden" when
+    // the actor lacks the role it needs; invalid "proposal.reason_required",
+    // "proposal.merge_target", "proposal.consultation_end"; conflict
+    // "proposal.kind_mismatch" (a project from a rule, a convention from a
+    // wish or problem).
+    Result<View> act(const Actor& actor, ProposalId id, const ActionInput& input);
+
+    // The public trace of a proposal, oldest first: officials by role and
+    // name, residents by display name only.
+    Result<std::vector<HistoryEntry>> history(const Actor& actor, ProposalId id);
+
+  private:
+    Database& db_;
+    const Clock& clock_;
+};
+
+}  // namespace yishi::domain
