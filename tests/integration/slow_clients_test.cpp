@@ -29,7 +29,18 @@ BOOST_AUTO_TEST_CASE(ordinary_requests_are_answered_while_64_clients_dribble) {
     }
     std::atomic<bool> dribbling{true};
     std::atomic<int> closed_by_server{0};
-    std::thread dribbler([&] {
+    // Joined on every way out of this test, a failed check included.
+    struct Joiner {
+        std::atomic<bool>& flag;
+        std::thread& thread;
+        ~Joiner() {
+            flag = false;
+            if (thread.joinable()) thread.join();
+        }
+    };
+    std::thread dribbler;
+    Joiner joiner{dribbling, dribbler};
+    dribbler = std::thread([&] {
         // One header byte per socket every 100 ms, for up to 4 s.
         for (int round = 0; round < 40 && dribbling.load(); ++round) {
             for (auto& s : slow) {
@@ -59,7 +70,6 @@ BOOST_AUTO_TEST_CASE(ordinary_requests_are_answered_while_64_clients_dribble) {
     BOOST_TEST(worst_ms < 500.0);
 
     dribbler.join();
-    dribbling = false;
     // Every slow connection was ended by the deadline (2 s), not left open.
     int still_open = 0;
     for (auto& s : slow) {

@@ -28,7 +28,9 @@ bool changesState(const std::string& method) {
 }
 
 std::string bearerToken(const Poco::Net::HTTPServerRequest& request) {
-    const std::string& auth = request.get("Authorization", "");
+    // A copy: get() returns a reference to its default argument when the
+    // header is absent, and that temporary dies with this statement.
+    const std::string auth = request.get("Authorization", "");
     static constexpr std::string_view kPrefix = "Bearer ";
     if (auth.size() > kPrefix.size() && auth.compare(0, kPrefix.size(), kPrefix) == 0) {
         return auth.substr(kPrefix.size());

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "yishi/common/ids.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/proposal.h"
+
+namespace yishi::domain {
+
+using CommentId = Id<struct CommentTag>;
+using MeetingId = Id<struct MeetingTag>;
+
+// Where a comment stands on the proposal (协商 is about positions, not likes).
+enum class Stance { kFor, kNeutral, kAgainst };
+
+const char* stanceName(Stance stance);
+bool parseStance(const std::string& text, Stance* stance);
+
+// A comment in a proposal's thread. Withdrawn and hidden comments stay in
+// the thread as markers: nothing is silently deleted.
+struct Comment {
+    static constexpr int kMaxDepth = 3;  // a top-level comment has depth 1
+
+    CommentId id;
+    ProposalId proposal_id;
+    CommunityId community_id;
+    CommentId parent_id;  // invalid for top-level comments
+    int depth = 1;
+    UserId author_id;
+    Stance stance = Stance::kNeutral;
+    std::string body;
+    std::int64_t created_at = 0;
+    std::int64_t edited_at = 0;     // 0: never edited
+    bool withdrawn = false;
+    bool hidden = false;
+    std::string hidden_reason;
+    int reports = 0;
+};
+
+// Comments and supports are taken while the topic is alive and before the
+// decision: from submission until the vote starts.
+bool acceptsConsultation(ProposalState state);
+
+// Supports may be given or withdrawn until consultation closes.
+bool acceptsSupport(ProposalState state);
+
+enum class MeetingMode { kOnline, kOffline, kHybrid };
+
+const char* meetingModeName(MeetingMode mode);
+bool parseMeetingMode(const std::string& text, MeetingMode* mode);
+
+// A 议事会 about a proposal, online, offline or both. Minutes and attendance
+// are recorded after it took place.
+struct Meeting {
+    MeetingId id;
+    ProposalId proposal_id;
+    CommunityId community_id;
+    MeetingMode mode = MeetingMode::kOffline;
+    std::int64_t starts_at = 0;
+    std::string place;
+    std::string minutes;
+    int attendance = -1;  // -1: not recorded yet
+    std::int64_t recorded_at = 0;
+    UserId created_by;
+};
+
+// One entry of a community's public moderation log: what happened to which
+// content and why. Reporters are never named.
+struct ModerationEntry {
+    std::int64_t at_micros = 0;
+    std::string action;  // comment.hidden, comment.restored, comment.auto_hidden
+    CommentId comment_id;
+    ProposalId proposal_id;
+    std::string reason;
+    std::string moderator_role;  // "committee", "district_admin" or "automatic"
+};
+
+}  // namespace yishi::domain
