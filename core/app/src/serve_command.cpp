@@ -20,6 +20,7 @@
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
+#include "yishi/domain/consultation_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
 #include "yishi/storage/sqlite_database.h"
@@ -136,6 +137,12 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         domain::CommunityService communities(*db, hasher, clock);
         domain::AdminService admin(*db, secrets, clock);
         domain::ProposalService proposals(*db, clock);
+        domain::ConsultationService::Options consultation_options;
+        consultation_options.edit_window_seconds =
+            c.getInt64("yishi.comment_edit_window_seconds", consultation_options.edit_window_seconds);
+        consultation_options.auto_hide_reports =
+            c.getInt("yishi.auto_hide_reports", consultation_options.auto_hide_reports);
+        domain::ConsultationService consultation(*db, clock, consultation_options);
 
         if (c.getBool("yishi.demo", false)) {
             bool created = false;
@@ -164,7 +171,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
-        http::Services services{auth, communities, admin, proposals, [&db] {
+        http::Services services{auth, communities, admin, proposals, consultation, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);

@@ -68,6 +68,7 @@ const Router& apiRouter() {
         addMemberRoutes(r);
         addAdminRoutes(r);
         addProposalRoutes(r);
+        addConsultationRoutes(r);
         return r;
     }();
     return router;

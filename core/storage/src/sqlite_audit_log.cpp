@@ -19,6 +19,31 @@ void SqliteAuditLog::append(const domain::AuditEntry& e) {
     q->exec();
 }
 
+namespace {
+
+domain::AuditEntry readEntry(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), UserId(q.getColumn(2).getInt64()),
+            q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
+            CommunityId(q.getColumn(6).getInt64()), q.getColumn(7).getString()};
+}
+
+}  // namespace
+
+std::vector<domain::AuditEntry> SqliteAuditLog::forCommunity(CommunityId community, const std::string& prefix,
+                                                             int limit) {
+    // A range on the prefix rather than LIKE, so the index serves it.
+    auto q = c_.prepare(
+        "SELECT id, at_micros, actor_id, action, subject_kind, subject_id, community_id, reason"
+        " FROM audit_log WHERE community_id = ? AND action >= ? AND action < ? ORDER BY id DESC LIMIT ?");
+    q->bind(1, community.value);
+    q->bind(2, prefix);
+    q->bind(3, prefix + "\xff");
+    q->bind(4, limit);
+    std::vector<domain::AuditEntry> out;
+    while (q->executeStep()) out.push_back(readEntry(*q));
+    return out;
+}
+
 std::vector<domain::AuditEntry> SqliteAuditLog::forSubject(const std::string& kind,
                                                            std::int64_t id, int limit) {
     auto q = c_.prepare(
@@ -28,12 +53,7 @@ std::vector<domain::AuditEntry> SqliteAuditLog::forSubject(const std::string& ki
     q->bind(2, id);
     q->bind(3, limit);
     std::vector<domain::AuditEntry> out;
-    while (q->executeStep()) {
-        out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getInt64(),
-                       UserId(q->getColumn(2).getInt64()), q->getColumn(3).getString(),
-                       q->getColumn(4).getString(), q->getColumn(5).getInt64(),
-                       CommunityId(q->getColumn(6).getInt64()), q->getColumn(7).getString()});
-    }
+    while (q->executeStep()) out.push_back(readEntry(*q));
     return out;
 }
 

@@ -65,6 +65,8 @@ class SqliteAuditLog final : public domain::AuditLog {
     void append(const domain::AuditEntry& entry) override;
     std::vector<domain::AuditEntry> forSubject(const std::string& kind, std::int64_t id,
                                                int limit) override;
+    std::vector<domain::AuditEntry> forCommunity(CommunityId community, const std::string& prefix,
+                                                 int limit) override;
 
   private:
     Connection& c_;
@@ -96,11 +98,33 @@ class SqliteEventOutbox final : public domain::EventOutbox {
     Connection& c_;
 };
 
+class SqliteConsultationStore final : public domain::ConsultationStore {
+  public:
+    explicit SqliteConsultationStore(Connection& c) : c_(c) {}
+    std::optional<domain::Comment> comment(domain::CommentId id) override;
+    domain::CommentId insertComment(const domain::Comment& comment) override;
+    void updateComment(const domain::Comment& comment) override;
+    std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
+    bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,
+                      std::int64_t at) override;
+    bool insertSupport(domain::ProposalId proposal, UserId user, std::int64_t at) override;
+    bool deleteSupport(domain::ProposalId proposal, UserId user) override;
+    std::int64_t countSupports(domain::ProposalId proposal) override;
+    bool hasSupport(domain::ProposalId proposal, UserId user) override;
+    std::optional<domain::Meeting> meeting(domain::MeetingId id) override;
+    domain::MeetingId insertMeeting(const domain::Meeting& meeting) override;
+    void updateMeeting(const domain::Meeting& meeting) override;
+    std::vector<domain::Meeting> meetings(domain::ProposalId proposal) override;
+
+  private:
+    Connection& c_;
+};
+
 // Every store over one connection, handed to domain work as Stores.
 struct SqliteStores {
     explicit SqliteStores(Connection& c)
-        : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c) {}
-    domain::Stores view() { return {scopes, users, sessions, audit, proposals, outbox}; }
+        : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c), consultation(c) {}
+    domain::Stores view() { return {scopes, users, sessions, audit, proposals, outbox, consultation}; }
 
     SqliteScopeStore scopes;
     SqliteUserStore users;
@@ -108,6 +132,7 @@ struct SqliteStores {
     SqliteAuditLog audit;
     SqliteProposalStore proposals;
     SqliteEventOutbox outbox;
+    SqliteConsultationStore consultation;
 };
 
 }  // namespace yishi::storage

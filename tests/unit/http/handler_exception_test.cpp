@@ -32,9 +32,10 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
     domain::CommunityService communities(*db, hasher, clock);
     domain::AdminService admin(*db, secrets, clock);
     domain::ProposalService proposals(*db, clock);
+    domain::ConsultationService consultation(*db, clock, {});
     http::ServerOptions options;
     options.port = 0;
-    http::HttpServer server({auth, communities, admin, proposals, []() -> Status { throw std::runtime_error("boom"); }},
+    http::HttpServer server({auth, communities, admin, proposals, consultation, []() -> Status { throw std::runtime_error("boom"); }},
                             options);
     BOOST_REQUIRE(server.start().isOk());
 

@@ -12,5 +12,6 @@ void addCommunityRoutes(Router& router);
 void addMemberRoutes(Router& router);
 void addAdminRoutes(Router& router);
 void addProposalRoutes(Router& router);
+void addConsultationRoutes(Router& router);
 
 }  // namespace yishi::http

@@ -7,6 +7,7 @@
 
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
+#include "yishi/domain/consultation.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/people.h"
@@ -84,6 +85,9 @@ class AuditLog {
     // Newest first, for one subject.
     virtual std::vector<AuditEntry> forSubject(const std::string& kind, std::int64_t id,
                                                int limit) = 0;
+    // Newest first: entries of one community whose action starts with `prefix`.
+    virtual std::vector<AuditEntry> forCommunity(CommunityId community, const std::string& prefix,
+                                                 int limit) = 0;
 };
 
 struct ProposalFilter {
@@ -120,6 +124,33 @@ class EventOutbox {
     virtual std::vector<DomainEvent> eventsAfter(std::int64_t after, int limit) = 0;
 };
 
+class ConsultationStore {
+  public:
+    virtual ~ConsultationStore() = default;
+    virtual std::optional<Comment> comment(CommentId id) = 0;
+    virtual CommentId insertComment(const Comment& comment) = 0;
+    // Saves body, stance, edited_at, withdrawn, hidden, hidden_reason, reports.
+    virtual void updateComment(const Comment& comment) = 0;
+    // The whole thread of a proposal, oldest first.
+    virtual std::vector<Comment> comments(ProposalId proposal) = 0;
+    // One report per person per comment: false when `reporter` reported it already.
+    virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason,
+                              std::int64_t at) = 0;
+
+    // One support per person per proposal: false when it exists already.
+    virtual bool insertSupport(ProposalId proposal, UserId user, std::int64_t at) = 0;
+    // False when there was none.
+    virtual bool deleteSupport(ProposalId proposal, UserId user) = 0;
+    virtual std::int64_t countSupports(ProposalId proposal) = 0;
+    virtual bool hasSupport(ProposalId proposal, UserId user) = 0;
+
+    virtual std::optional<Meeting> meeting(MeetingId id) = 0;
+    virtual MeetingId insertMeeting(const Meeting& meeting) = 0;
+    // Saves minutes, attendance and recorded_at.
+    virtual void updateMeeting(const Meeting& meeting) = 0;
+    virtual std::vector<Meeting> meetings(ProposalId proposal) = 0;
+};
+
 // The stores as seen inside one transaction.
 struct Stores {
     ScopeStore& scopes;
@@ -128,6 +159,7 @@ struct Stores {
     AuditLog& audit;
     ProposalStore& proposals;
     EventOutbox& outbox;
+    ConsultationStore& consultation;
 };
 
 using Work = std::function<Status(Stores&)>;

@@ -11,6 +11,7 @@
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
+#include "yishi/domain/consultation_service.h"
 #include "yishi/domain/proposal_service.h"
 
 namespace yishi::http {
@@ -21,6 +22,7 @@ struct Services {
     domain::CommunityService& communities;
     domain::AdminService& admin;
     domain::ProposalService& proposals;
+    domain::ConsultationService& consultation;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

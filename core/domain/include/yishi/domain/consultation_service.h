@@ -1,0 +1,92 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "yishi/common/clock.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/actor.h"
+#include "yishi/domain/consultation.h"
+#include "yishi/domain/ports.h"
+
+namespace yishi::domain {
+
+// 开展协商: the thread of comments on a proposal, supports, meetings, and the
+// moderation of comments. Residents take part once verified; those who
+// manage the community moderate and hold meetings. Thread-safe.
+class ConsultationService {
+  public:
+    struct Options {
+        // A comment may be edited by its author this long after posting.
+        std::int64_t edit_window_seconds = 15 * 60;
+        // Reports by this many residents hide a comment until the committee looks.
+        int auto_hide_reports = 3;
+    };
+
+    struct NewComment {
+        std::string body;
+        Stance stance = Stance::kNeutral;
+        CommentId parent;  // invalid: a top-level comment
+    };
+
+    // A comment as the caller may see it: withdrawn comments have no body,
+    // hidden ones show the reason instead of the body (their author and the
+    // committee still see the body, so it can be reviewed and restored).
+    struct CommentView {
+        Comment comment;
+        std::string author_name;
+        bool body_shown = true;
+    };
+
+    struct Supports {
+        std::int64_t count = 0;
+        bool mine = false;
+    };
+
+    ConsultationService(Database& db, const Clock& clock, Options options);
+
+    // Errors: not_found "proposal.not_found", "comment.not_found" (parent);
+    // forbidden "membership.*"; conflict "proposal.closed_for_consultation",
+    // "comment.too_deep"; invalid "body.invalid".
+    Result<CommentView> post(const Actor& actor, ProposalId proposal, const NewComment& comment);
+    // The author, within the edit window. conflict "comment.edit_window_over",
+    // "comment.withdrawn"; forbidden "comment.not_yours".
+    Result<CommentView> edit(const Actor& actor, CommentId id, const std::string& body, Stance stance);
+    // The author; the thread keeps a marker. conflict "comment.withdrawn".
+    Result<CommentView> withdraw(const Actor& actor, CommentId id);
+    Result<std::vector<CommentView>> thread(const Actor& actor, ProposalId proposal);
+
+    // A verified resident reports a comment with a reason; after
+    // auto_hide_reports reports it is hidden. conflict "comment.already_reported".
+    Result<CommentView> report(const Actor& actor, CommentId id, const std::string& reason);
+    // Those who manage the community hide or restore, always with a reason.
+    // forbidden "community.forbidden"; invalid "moderation.reason_required";
+    // conflict "comment.already_hidden", "comment.not_hidden".
+    Result<CommentView> moderate(const Actor& actor, CommentId id, bool hide, const std::string& reason);
+    // Public: what was hidden or restored, when and why; never who reported.
+    Result<std::vector<ModerationEntry>> moderationLog(CommunityId community, int limit);
+
+    // One support per verified resident, given or withdrawn until
+    // consultation closes. conflict "support.exists", "support.none",
+    // "proposal.closed_for_consultation".
+    Result<Supports> support(const Actor& actor, ProposalId proposal);
+    Result<Supports> withdrawSupport(const Actor& actor, ProposalId proposal);
+    Result<Supports> supports(const Actor& actor, ProposalId proposal);
+
+    // Those who manage the community schedule a meeting (online, offline or
+    // hybrid), then record its minutes and attendance once it has begun.
+    // conflict "meeting.not_started", "meeting.already_recorded".
+    Result<Meeting> scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode,
+                                    std::int64_t starts_at, const std::string& place);
+    Result<Meeting> recordMeeting(const Actor& actor, MeetingId id, const std::string& minutes,
+                                  int attendance);
+    Result<std::vector<Meeting>> meetings(const Actor& actor, ProposalId proposal);
+
+  private:
+    Database& db_;
+    const Clock& clock_;
+    const Options options_;
+};
+
+}  // namespace yishi::domain

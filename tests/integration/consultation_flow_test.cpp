@@ -1,0 +1,79 @@
+#include <boost/test/unit_test.hpp>
+
+#include <Poco/JSON/Array.h>
+
+#include <ctime>
+
+#include "integration/shared_server.h"
+#include "support/http_client.h"
+
+using namespace yishi::testing;
+
+BOOST_AUTO_TEST_SUITE(consultation_flow)
+
+BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
+    ServerProcess& server = sharedServer();
+    HttpClient author(server.port());
+    author.loginBrowser("resident1", server.password("resident1"));
+    HttpClient neighbour(server.port());
+    neighbour.loginBrowser("resident2", server.password("resident2"));
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient anonymous(server.port());
+
+    HttpResult created = author.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"楼道堆物"})");
+    BOOST_REQUIRE_EQUAL(created.status, 201);
+    const std::string base = "/api/v1/proposals/" + std::to_string(created.json()->getValue<std::int64_t>("id"));
+
+    HttpResult comment = neighbour.post(base + "/comments", R"({"body":"确实影响消防通道","stance":"for"})");
+    BOOST_REQUIRE_EQUAL(comment.status, 201);
+    const std::string comment_path = "/api/v1/comments/" + std::to_string(comment.json()->getValue<std::int64_t>("id"));
+    HttpResult reply = author.post(base + "/comments", R"({"body":"谢谢支持","parent_id":)" +
+                                                           std::to_string(comment.json()->getValue<std::int64_t>("id")) + "}");
+    BOOST_TEST(reply.json()->getValue<int>("depth") == 2);
+    BOOST_TEST(neighbour.post(base + "/comments", R"({"body":"x","stance":"maybe"})").errorCode() == "body.stance");
+    BOOST_TEST(anonymous.post(base + "/comments", R"({"body":"x"})").status == 401);
+
+    HttpResult edited = neighbour.send("PUT", comment_path, R"({"body":"确实堵住了消防通道","stance":"for"})");
+    BOOST_TEST(edited.status == 200);
+    BOOST_TEST(!edited.json()->isNull("edited_at"));
+    BOOST_TEST(author.send("PUT", comment_path, R"({"body":"篡改"})").errorCode() == "comment.not_yours");
+
+    BOOST_TEST(neighbour.post(base + "/supports", "").status == 201);
+    BOOST_TEST(neighbour.post(base + "/supports", "").errorCode() == "support.exists");
+    HttpResult count = anonymous.get(base + "/supports");
+    BOOST_TEST(count.json()->getValue<int>("count") == 1);
+    BOOST_TEST(neighbour.del(base + "/supports/mine").json()->getValue<int>("count") == 0);
+
+    HttpResult report = author.post(comment_path + "/reports", R"({"reason":"测试举报"})");
+    BOOST_TEST(report.status == 201);
+    BOOST_TEST(committee.post(comment_path + "/moderation", R"({"action":"hide"})").errorCode() ==
+               "moderation.reason_required");
+    HttpResult hidden = committee.post(comment_path + "/moderation", R"({"action":"hide","reason":"含个人信息"})");
+    BOOST_REQUIRE_EQUAL(hidden.status, 200);
+    Poco::JSON::Object::Ptr seen = anonymous.get(base + "/comments").json()->getArray("items")->getObject(0);
+    BOOST_TEST(seen->getValue<bool>("hidden"));
+    BOOST_TEST(seen->isNull("body"));
+    BOOST_TEST(seen->getValue<std::string>("hidden_reason") == "含个人信息");
+    HttpResult log = anonymous.get("/api/v1/communities/1/moderation-log");
+    BOOST_TEST(log.json()->getObject("counts")->getValue<int>("moderation.hidden") >= 1);
+    BOOST_TEST(log.body.find("resident1") == std::string::npos);  // reporters never named
+    BOOST_TEST(log.body.find("赵大爷") == std::string::npos);
+
+    HttpResult withdrawn = neighbour.del(comment_path);
+    BOOST_TEST(withdrawn.json()->getValue<bool>("withdrawn"));
+
+    const std::string when = std::to_string(std::time(nullptr) - 60);  // began a minute ago
+    HttpResult meeting = committee.post(base + "/meetings",
+                                        R"({"mode":"offline","starts_at":)" + when + R"(,"place":"居委会议室"})");
+    BOOST_REQUIRE_EQUAL(meeting.status, 201);
+    const std::string minutes_path =
+        "/api/v1/meetings/" + std::to_string(meeting.json()->getValue<std::int64_t>("id")) + "/minutes";
+    BOOST_TEST(author.post(minutes_path, R"({"minutes":"x","attendance":1})").status == 403);
+    HttpResult recorded = committee.post(minutes_path, R"({"minutes":"决定限期清理","attendance":18})");
+    BOOST_TEST(recorded.status == 200);
+    BOOST_TEST(anonymous.get(base + "/meetings").json()->getArray("items")->getObject(0)->getValue<int>("attendance") ==
+               18);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

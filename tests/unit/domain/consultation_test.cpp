@@ -1,0 +1,183 @@
+#include <boost/test/unit_test.hpp>
+
+#include "unit/domain/domain_world.h"
+
+using namespace yishi;
+using namespace yishi::domain;
+
+namespace {
+
+struct Consultation : yishi::testing::World {
+    ConsultationService consultation{*db, clock, {15 * 60, 3}};
+    std::vector<UserId> residents;
+    ProposalId proposal;
+
+    Consultation() {
+        for (int i = 0; i < 4; ++i) {
+            auto joined = signUpResident("resident" + std::to_string(i));
+            BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id,
+                                             VerificationDecision::kVerify, "").isOk());
+            residents.push_back(joined.user.id);
+        }
+        auto p = proposals.create(resident(0), a.id, {ProposalKind::kWish, "加装电梯", "", true});
+        BOOST_REQUIRE(p.isOk());
+        proposal = p->proposal.id;
+    }
+    Actor resident(int i) { return actor(residents[i]); }
+    ConsultationService::CommentView post(int who, const std::string& body, CommentId parent = CommentId()) {
+        auto r = consultation.post(resident(who), proposal, {body, Stance::kFor, parent});
+        BOOST_REQUIRE_MESSAGE(r.isOk(), r.status().toString());
+        return r.value();
+    }
+    void moveTo(ProposalState state) {
+        BOOST_REQUIRE(db->write([&](Stores& s) {
+                          Proposal p = *s.proposals.proposal(proposal);
+                          p.state = state;
+                          s.proposals.updateProposal(p);
+                          return Status::ok();
+                      }).isOk());
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(consultation)
+
+BOOST_AUTO_TEST_CASE(threads_go_three_levels_deep) {
+    Consultation w;
+    auto top = w.post(1, "同意");
+    auto second = w.post(2, "也同意", top.comment.id);
+    auto third = w.post(3, "补充", second.comment.id);
+    BOOST_TEST(third.comment.depth == 3);
+    auto fourth = w.consultation.post(w.resident(1), w.proposal, {"再补充", Stance::kNeutral, third.comment.id});
+    BOOST_TEST(fourth.status().code() == "comment.too_deep");
+    BOOST_TEST(w.consultation.post(w.resident(1), w.proposal, {"x", Stance::kNeutral, CommentId(999)})
+                   .status().code() == "comment.not_found");
+    BOOST_TEST(w.consultation.thread(Actor::anonymous(), w.proposal)->size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(edits_only_by_the_author_within_the_window) {
+    Consultation w;
+    auto c = w.post(1, "初稿");
+    BOOST_TEST(w.consultation.edit(w.resident(2), c.comment.id, "改", Stance::kAgainst).status().code() ==
+               "comment.not_yours");
+    auto edited = w.consultation.edit(w.resident(1), c.comment.id, "修改后", Stance::kAgainst);
+    BOOST_REQUIRE(edited.isOk());
+    BOOST_TEST(edited->comment.body == "修改后");
+    BOOST_TEST(edited->comment.edited_at > 0);
+    w.clock.advanceSeconds(15 * 60 + 1);
+    BOOST_TEST(w.consultation.edit(w.resident(1), c.comment.id, "太晚", Stance::kFor).status().code() ==
+               "comment.edit_window_over");
+}
+
+BOOST_AUTO_TEST_CASE(withdrawn_comments_stay_as_markers) {
+    Consultation w;
+    auto c = w.post(1, "说错了");
+    auto reply = w.post(2, "回复", c.comment.id);
+    BOOST_REQUIRE(w.consultation.withdraw(w.resident(1), c.comment.id).isOk());
+    BOOST_TEST(w.consultation.withdraw(w.resident(1), c.comment.id).status().code() == "comment.withdrawn");
+    auto thread = w.consultation.thread(Actor::anonymous(), w.proposal).value();
+    BOOST_REQUIRE(thread.size() == 2u);
+    BOOST_TEST(thread[0].comment.withdrawn);
+    BOOST_TEST(!thread[0].body_shown);
+    BOOST_TEST(thread[0].comment.body.empty());
+    BOOST_TEST(thread[1].comment.body == "回复");
+}
+
+BOOST_AUTO_TEST_CASE(three_reports_hide_and_the_committee_restores_with_a_reason) {
+    Consultation w;
+    auto c = w.post(0, "有争议的话");
+    BOOST_TEST(w.consultation.report(w.resident(1), c.comment.id, "").status().code() == "report.reason_required");
+    BOOST_REQUIRE(w.consultation.report(w.resident(1), c.comment.id, "人身攻击").isOk());
+    BOOST_TEST(w.consultation.report(w.resident(1), c.comment.id, "again").status().code() ==
+               "comment.already_reported");
+    BOOST_TEST(!w.consultation.report(w.resident(2), c.comment.id, "不文明")->comment.hidden);
+    auto hidden = w.consultation.report(w.resident(3), c.comment.id, "广告");
+    BOOST_REQUIRE(hidden.isOk());
+    BOOST_TEST(hidden->comment.hidden);
+    // The public sees the notice, not the body; the author and the committee still see it.
+    auto public_view = w.consultation.thread(Actor::anonymous(), w.proposal).value()[0];
+    BOOST_TEST(!public_view.body_shown);
+    BOOST_TEST(!public_view.comment.hidden_reason.empty());
+    BOOST_TEST(w.consultation.thread(w.resident(0), w.proposal).value()[0].comment.body == "有争议的话");
+    BOOST_TEST(w.consultation.thread(w.actor(w.committee_a), w.proposal).value()[0].body_shown);
+
+    BOOST_TEST(w.consultation.moderate(w.resident(1), c.comment.id, false, "x").status().code() ==
+               "community.forbidden");
+    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_b), c.comment.id, false, "x").status().code() ==
+               "community.forbidden");
+    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "").status().code() ==
+               "moderation.reason_required");
+    auto restored = w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "经核实无不当内容");
+    BOOST_REQUIRE(restored.isOk());
+    BOOST_TEST(!restored->comment.hidden);
+    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "again").status().code() ==
+               "comment.not_hidden");
+
+    auto log = w.consultation.moderationLog(w.a.id, 100).value();
+    BOOST_REQUIRE(log.size() == 2u);
+    BOOST_TEST(log[0].action == "moderation.restored");
+    BOOST_TEST(log[0].moderator_role == "committee");
+    BOOST_TEST(log[1].action == "moderation.auto_hidden");
+    BOOST_TEST(log[1].moderator_role == "automatic");
+    BOOST_TEST(log[1].proposal_id.value == w.proposal.value);
+}
+
+BOOST_AUTO_TEST_CASE(one_support_per_resident_until_consultation_closes) {
+    Consultation w;
+    BOOST_TEST(w.consultation.support(w.resident(1), w.proposal)->count == 1);
+    BOOST_TEST(w.consultation.support(w.resident(1), w.proposal).status().code() == "support.exists");
+    BOOST_TEST(w.consultation.support(w.resident(2), w.proposal)->count == 2);
+    BOOST_TEST(w.consultation.supports(w.resident(2), w.proposal)->mine);
+    BOOST_TEST(!w.consultation.supports(w.resident(3), w.proposal)->mine);
+    BOOST_TEST(w.consultation.withdrawSupport(w.resident(2), w.proposal)->count == 1);
+    BOOST_TEST(w.consultation.withdrawSupport(w.resident(2), w.proposal).status().code() == "support.none");
+    BOOST_TEST(w.consultation.support(w.actor(w.committee_a), w.proposal).status().code() == "membership.none");
+
+    w.moveTo(ProposalState::kVoting);
+    BOOST_TEST(w.consultation.support(w.resident(3), w.proposal).status().code() ==
+               "proposal.closed_for_consultation");
+    BOOST_TEST(w.consultation.withdrawSupport(w.resident(1), w.proposal).status().code() ==
+               "proposal.closed_for_consultation");
+    BOOST_TEST(w.consultation.post(w.resident(1), w.proposal, {"晚了", Stance::kFor, {}}).status().code() ==
+               "proposal.closed_for_consultation");
+    BOOST_TEST(w.consultation.supports(Actor::anonymous(), w.proposal)->count == 1);
+}
+
+BOOST_AUTO_TEST_CASE(meetings_are_scheduled_then_recorded_by_the_committee) {
+    Consultation w;
+    const std::int64_t at = w.clock.nowSeconds() + 3600;
+    BOOST_TEST(w.consultation.scheduleMeeting(w.resident(1), w.proposal, MeetingMode::kHybrid, at, "居委会议室")
+                   .status().code() == "community.forbidden");
+    auto m = w.consultation.scheduleMeeting(w.actor(w.committee_a), w.proposal, MeetingMode::kHybrid, at, "居委会议室");
+    BOOST_REQUIRE(m.isOk());
+    BOOST_TEST(w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "纪要", 12).status().code() ==
+               "meeting.not_started");
+    w.clock.advanceSeconds(7200);
+    BOOST_TEST(w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "纪要", -1).status().code() ==
+               "meeting.attendance");
+    auto recorded = w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "同意加装，费用分摊待议", 23);
+    BOOST_REQUIRE(recorded.isOk());
+    BOOST_TEST(recorded->attendance == 23);
+    BOOST_TEST(w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "again", 1).status().code() ==
+               "meeting.already_recorded");
+    BOOST_TEST(w.consultation.meetings(Actor::anonymous(), w.proposal)->size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(comments_and_supports_reach_the_outbox) {
+    Consultation w;
+    w.post(1, "同意");
+    w.consultation.support(w.resident(2), w.proposal);
+    std::vector<DomainEvent> events;
+    w.db->read([&](Stores& s) {
+        events = s.outbox.eventsAfter(0, 100);
+        return Status::ok();
+    });
+    BOOST_REQUIRE(events.size() == 3u);  // proposal.submitted, comment.posted, support.given
+    BOOST_TEST(events[1].type == "comment.posted");
+    BOOST_TEST(events[1].subject_owner.value == w.residents[1].value);
+    BOOST_TEST(events[2].type == "support.given");
+    BOOST_TEST(events[2].actor.value == w.residents[2].value);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
