@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_and_a_rule_a_convention) {
                "consultation");
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"send_to_vote","reason":"协商充分"})")) == "voting");
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"adopt","reason":"表决通过"})")) == "adopted");
-    BOOST_TEST(stateOf(act(committee, wish, R"({"action":"form_project"})")) == "project");
+    BOOST_TEST(stateOf(act(committee, wish, R"({"action":"form_project","budget_fen":50000000,"responsible":"区建管委"})")) ==
+               "project");
 
     HttpClient anonymous(server.port());
     HttpResult history = anonymous.get("/api/v1/proposals/" + std::to_string(wish) + "/history");

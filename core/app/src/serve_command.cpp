@@ -21,6 +21,8 @@
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
+#include "yishi/domain/convention_service.h"
+#include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
 #include "yishi/storage/sqlite_database.h"
@@ -143,6 +145,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         consultation_options.auto_hide_reports =
             c.getInt("yishi.auto_hide_reports", consultation_options.auto_hide_reports);
         domain::ConsultationService consultation(*db, clock, consultation_options);
+        domain::ProjectService projects(*db, clock);
+        domain::ConventionService conventions(*db, clock);
 
         if (c.getBool("yishi.demo", false)) {
             bool created = false;
@@ -171,7 +175,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
-        http::Services services{auth, communities, admin, proposals, consultation, [&db] {
+        http::Services services{auth, communities, admin, proposals, consultation, projects, conventions, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);

@@ -75,6 +75,13 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
         if (!actor.canManage(*c)) YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(community));
+        if (draft.amends_convention) {
+            std::optional<Convention> amended = s.conventions.convention(ConventionId(draft.amends_convention));
+            if (draft.kind != ProposalKind::kRule || !amended || amended->community_id != community) {
+                return Status::invalid("proposal.amends",
+                                       "Only a rule amends a convention, and only one of its own community.");
+            }
+        }
         const std::int64_t now = clock_.nowMicros();
         Proposal p;
         p.community_id = community;
@@ -82,6 +89,7 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.kind = draft.kind;
         p.title = draft.title;
         p.body = draft.body;
+        p.amends_convention = draft.amends_convention;
         p.state = draft.submit ? ProposalState::kSubmitted : ProposalState::kDraft;
         p.created_at = p.updated_at = now / 1'000'000;
         if (draft.submit) p.submitted_at = p.created_at;
@@ -196,18 +204,44 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             case ProposalAction::kSendToVote:
                 p.election_id = input.election_id;
                 break;
-            case ProposalAction::kFormProject:
+            case ProposalAction::kFormProject: {
                 if (p.kind == ProposalKind::kRule) {
                     return Status::conflict("proposal.kind_mismatch",
                                             "A rule becomes a convention, not a project.");
                 }
+                if (input.budget_fen < 0) {
+                    return Status::invalid("project.budget", "A project needs a budget in fen, 0 or more.");
+                }
+                YISHI_RETURN_IF_ERROR(validateName("responsible", input.responsible, 100));
+                Project project;
+                project.proposal_id = p.id;
+                project.community_id = p.community_id;
+                project.title = p.title;
+                project.budget_fen = input.budget_fen;
+                project.responsible = input.responsible;
+                project.created_at = now;
+                p.outcome_id = s.projects.insertProject(project).value;
                 break;
-            case ProposalAction::kFormConvention:
+            }
+            case ProposalAction::kFormConvention: {
                 if (p.kind != ProposalKind::kRule) {
                     return Status::conflict("proposal.kind_mismatch",
                                             "Only a rule becomes a convention.");
                 }
+                ConventionVersion version{ConventionId(p.amends_convention), 1, p.body, p.id, now};
+                if (p.amends_convention) {
+                    std::optional<Convention> amended = s.conventions.convention(version.convention_id);
+                    if (!amended) return Status::invalid("proposal.amends", "The amended convention is gone.");
+                    version.version = amended->current_version + 1;
+                    s.conventions.setCurrentVersion(amended->id, version.version);
+                } else {
+                    version.convention_id =
+                        s.conventions.insertConvention({ConventionId(), p.community_id, p.title, 1, now});
+                }
+                s.conventions.insertVersion(version);
+                p.outcome_id = version.convention_id.value;
                 break;
+            }
             case ProposalAction::kSubmit:
             case ProposalAction::kResubmit:
                 p.submitted_at = now;

@@ -69,6 +69,8 @@ const Router& apiRouter() {
         addAdminRoutes(r);
         addProposalRoutes(r);
         addConsultationRoutes(r);
+        addProjectRoutes(r);
+        addConventionRoutes(r);
         return r;
     }();
     return router;

@@ -11,7 +11,7 @@ namespace {
 // Columns, in this order, of every SELECT below.
 #define YISHI_PROPOSAL_COLUMNS                                                            \
     "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"   \
-    " consultation_ends_at, last_reason, created_at, submitted_at, updated_at"
+    " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id"
 
 Proposal readProposal(SQLite::Statement& q) {
     Proposal p;
@@ -29,6 +29,8 @@ Proposal readProposal(SQLite::Statement& q) {
     p.created_at = q.getColumn(11).getInt64();
     p.submitted_at = q.getColumn(12).getInt64();
     p.updated_at = q.getColumn(13).getInt64();
+    p.amends_convention = q.getColumn(14).getInt64();
+    p.outcome_id = q.getColumn(15).getInt64();
     return p;
 }
 
@@ -44,7 +46,7 @@ std::optional<Proposal> SqliteProposalStore::proposal(domain::ProposalId id) {
 domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     auto q = c_.prepare(
         "INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at,"
-        " submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " submitted_at, updated_at, amends_convention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, p.community_id.value);
     q->bind(2, p.author_id.value);
     q->bind(3, domain::proposalKindName(p.kind));
@@ -54,6 +56,7 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     q->bind(7, p.created_at);
     q->bind(8, p.submitted_at);
     q->bind(9, p.updated_at);
+    q->bind(10, p.amends_convention);
     q->exec();
     return domain::ProposalId(c_.db().getLastInsertRowid());
 }
@@ -61,7 +64,8 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
 void SqliteProposalStore::updateProposal(const Proposal& p) {
     auto q = c_.prepare(
         "UPDATE proposals SET title = ?, body = ?, state = ?, merged_into = ?, election_id = ?,"
-        " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ? WHERE id = ?");
+        " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ?, outcome_id = ?"
+        " WHERE id = ?");
     q->bind(1, p.title);
     q->bind(2, p.body);
     q->bind(3, domain::proposalStateName(p.state));
@@ -72,7 +76,8 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->bind(7, p.last_reason);
     q->bind(8, p.submitted_at);
     q->bind(9, p.updated_at);
-    q->bind(10, p.id.value);
+    q->bind(10, p.outcome_id);
+    q->bind(11, p.id.value);
     q->exec();
 }
 

@@ -120,11 +120,51 @@ class SqliteConsultationStore final : public domain::ConsultationStore {
     Connection& c_;
 };
 
+class SqliteProjectStore final : public domain::ProjectStore {
+  public:
+    explicit SqliteProjectStore(Connection& c) : c_(c) {}
+    std::optional<domain::Project> project(domain::ProjectId id) override;
+    std::optional<domain::Project> projectOfProposal(domain::ProposalId proposal) override;
+    domain::ProjectId insertProject(const domain::Project& project) override;
+    void updateProject(const domain::Project& project) override;
+    domain::Page<domain::Project> projects(CommunityId community, domain::PageRequest page) override;
+    void insertProgress(const domain::ProgressUpdate& update) override;
+    std::vector<domain::ProgressUpdate> progress(domain::ProjectId project) override;
+    void insertExpense(const domain::Expense& expense) override;
+    std::vector<domain::Expense> expenses(domain::ProjectId project) override;
+    bool insertRating(const domain::Rating& rating) override;
+    std::vector<domain::Rating> ratings(domain::ProjectId project) override;
+
+  private:
+    Connection& c_;
+};
+
+class SqliteConventionStore final : public domain::ConventionStore {
+  public:
+    explicit SqliteConventionStore(Connection& c) : c_(c) {}
+    std::optional<domain::Convention> convention(domain::ConventionId id) override;
+    domain::ConventionId insertConvention(const domain::Convention& convention) override;
+    void setCurrentVersion(domain::ConventionId id, int version) override;
+    domain::Page<domain::Convention> conventions(CommunityId community, domain::PageRequest page) override;
+    void insertVersion(const domain::ConventionVersion& version) override;
+    std::optional<domain::ConventionVersion> version(domain::ConventionId id, int version) override;
+    std::vector<domain::ConventionVersion> versions(domain::ConventionId id) override;
+    bool insertAcknowledgement(domain::ConventionId id, int version, UserId user, std::int64_t at) override;
+    std::int64_t countAcknowledgements(domain::ConventionId id, int version) override;
+    bool hasAcknowledged(domain::ConventionId id, int version, UserId user) override;
+
+  private:
+    Connection& c_;
+};
+
 // Every store over one connection, handed to domain work as Stores.
 struct SqliteStores {
     explicit SqliteStores(Connection& c)
-        : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c), consultation(c) {}
-    domain::Stores view() { return {scopes, users, sessions, audit, proposals, outbox, consultation}; }
+        : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c), consultation(c), projects(c),
+          conventions(c) {}
+    domain::Stores view() {
+        return {scopes, users, sessions, audit, proposals, outbox, consultation, projects, conventions};
+    }
 
     SqliteScopeStore scopes;
     SqliteUserStore users;
@@ -133,6 +173,8 @@ struct SqliteStores {
     SqliteProposalStore proposals;
     SqliteEventOutbox outbox;
     SqliteConsultationStore consultation;
+    SqliteProjectStore projects;
+    SqliteConventionStore conventions;
 };
 
 }  // namespace yishi::storage

@@ -4,6 +4,8 @@
 
 using namespace yishi;
 using namespace yishi::domain;
+using yishi::testing::draft;
+using yishi::testing::step;
 
 namespace {
 
@@ -19,7 +21,7 @@ struct Consultation : yishi::testing::World {
                                              VerificationDecision::kVerify, "").isOk());
             residents.push_back(joined.user.id);
         }
-        auto p = proposals.create(resident(0), a.id, {ProposalKind::kWish, "加装电梯", "", true});
+        auto p = proposals.create(resident(0), a.id, draft(ProposalKind::kWish, "加装电梯", "", true));
         BOOST_REQUIRE(p.isOk());
         proposal = p->proposal.id;
     }

@@ -74,4 +74,22 @@ struct World {
     }
 };
 
+// Builders for the service inputs, so tests name only what matters to them.
+inline ProposalService::ActionInput step(ProposalAction action, const std::string& reason = "") {
+    ProposalService::ActionInput input;
+    input.action = action;
+    input.reason = reason;
+    return input;
+}
+
+inline ProposalService::Draft draft(ProposalKind kind, const std::string& title, const std::string& body,
+                                    bool submit) {
+    ProposalService::Draft d;
+    d.kind = kind;
+    d.title = title;
+    d.body = body;
+    d.submit = submit;
+    return d;
+}
+
 }  // namespace yishi::testing

@@ -13,5 +13,7 @@ void addMemberRoutes(Router& router);
 void addAdminRoutes(Router& router);
 void addProposalRoutes(Router& router);
 void addConsultationRoutes(Router& router);
+void addProjectRoutes(Router& router);
+void addConventionRoutes(Router& router);
 
 }  // namespace yishi::http

@@ -47,6 +47,11 @@ Poco::JSON::Object::Ptr proposalView(const ProposalService::View& v) {
     o->set("consultation_ends_at",
            p.consultation_ends_at ? Poco::Dynamic::Var(p.consultation_ends_at) : Poco::Dynamic::Var());
     o->set("election_id", p.election_id ? Poco::Dynamic::Var(p.election_id) : Poco::Dynamic::Var());
+    o->set("amends_convention", p.amends_convention ? Poco::Dynamic::Var(p.amends_convention) : Poco::Dynamic::Var());
+    o->set("project_id", p.state == domain::ProposalState::kProject ? Poco::Dynamic::Var(p.outcome_id)
+                                                                     : Poco::Dynamic::Var());
+    o->set("convention_id", p.state == domain::ProposalState::kConvention ? Poco::Dynamic::Var(p.outcome_id)
+                                                                           : Poco::Dynamic::Var());
     o->set("allowed_actions", actionNames(v.allowed_actions));
     return o;
 }
@@ -62,6 +67,9 @@ ApiResponse create(ApiCall& call) {
     YISHI_HANDLER_ASSIGN(draft.title, requireString(call.body, "title"));
     YISHI_HANDLER_ASSIGN(draft.body, optionalString(call.body, "body", ""));
     YISHI_HANDLER_ASSIGN(draft.submit, optionalBool(call.body, "submit", true));
+    if (call.body->has("amends_convention") && !call.body->isNull("amends_convention")) {
+        YISHI_HANDLER_ASSIGN(draft.amends_convention, requireInt(call.body, "amends_convention"));
+    }
     YISHI_HANDLER_ASSIGN(auto view, call.services.proposals.create(call.actor, CommunityId(community), draft));
     return jsonResponse(201, proposalView(view));
 }
@@ -122,6 +130,10 @@ ApiResponse act(ApiCall& call) {
     if (call.body->has("election_id")) {
         YISHI_HANDLER_ASSIGN(input.election_id, requireInt(call.body, "election_id"));
     }
+    if (call.body->has("budget_fen")) {
+        YISHI_HANDLER_ASSIGN(input.budget_fen, requireInt(call.body, "budget_fen"));
+    }
+    YISHI_HANDLER_ASSIGN(input.responsible, optionalString(call.body, "responsible", ""));
     Result<ProposalService::View> view = call.services.proposals.act(call.actor, domain::ProposalId(id), input);
     if (view.isOk()) return jsonResponse(200, proposalView(view.value()));
     ApiResponse r = fail(call, view.status());

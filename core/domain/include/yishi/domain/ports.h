@@ -8,9 +8,11 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
 #include "yishi/domain/consultation.h"
+#include "yishi/domain/convention.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/people.h"
+#include "yishi/domain/project.h"
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/scope.h"
 #include "yishi/domain/session.h"
@@ -151,6 +153,40 @@ class ConsultationStore {
     virtual std::vector<Meeting> meetings(ProposalId proposal) = 0;
 };
 
+class ProjectStore {
+  public:
+    virtual ~ProjectStore() = default;
+    virtual std::optional<Project> project(ProjectId id) = 0;
+    virtual std::optional<Project> projectOfProposal(ProposalId proposal) = 0;
+    virtual ProjectId insertProject(const Project& project) = 0;
+    // Saves progress_percent, completed and completed_at.
+    virtual void updateProject(const Project& project) = 0;
+    virtual Page<Project> projects(CommunityId community, PageRequest page) = 0;
+    virtual void insertProgress(const ProgressUpdate& update) = 0;
+    virtual std::vector<ProgressUpdate> progress(ProjectId project) = 0;
+    virtual void insertExpense(const Expense& expense) = 0;
+    virtual std::vector<Expense> expenses(ProjectId project) = 0;
+    // One per resident: false when `rating.user_id` rated it already.
+    virtual bool insertRating(const Rating& rating) = 0;
+    virtual std::vector<Rating> ratings(ProjectId project) = 0;
+};
+
+class ConventionStore {
+  public:
+    virtual ~ConventionStore() = default;
+    virtual std::optional<Convention> convention(ConventionId id) = 0;
+    virtual ConventionId insertConvention(const Convention& convention) = 0;
+    virtual void setCurrentVersion(ConventionId id, int version) = 0;
+    virtual Page<Convention> conventions(CommunityId community, PageRequest page) = 0;
+    virtual void insertVersion(const ConventionVersion& version) = 0;
+    virtual std::optional<ConventionVersion> version(ConventionId id, int version) = 0;
+    virtual std::vector<ConventionVersion> versions(ConventionId id) = 0;
+    // False when `user` acknowledged this version already.
+    virtual bool insertAcknowledgement(ConventionId id, int version, UserId user, std::int64_t at) = 0;
+    virtual std::int64_t countAcknowledgements(ConventionId id, int version) = 0;
+    virtual bool hasAcknowledged(ConventionId id, int version, UserId user) = 0;
+};
+
 // The stores as seen inside one transaction.
 struct Stores {
     ScopeStore& scopes;
@@ -160,6 +196,8 @@ struct Stores {
     ProposalStore& proposals;
     EventOutbox& outbox;
     ConsultationStore& consultation;
+    ProjectStore& projects;
+    ConventionStore& conventions;
 };
 
 using Work = std::function<Status(Stores&)>;

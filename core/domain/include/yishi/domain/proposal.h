@@ -96,6 +96,8 @@ struct Proposal {
     std::int64_t election_id = 0;          // set when sent to a vote
     std::int64_t consultation_ends_at = 0;  // seconds; set when consultation opens
     std::string last_reason;               // the reason of the latest decision
+    std::int64_t amends_convention = 0;    // a rule that amends this convention (0: a new one)
+    std::int64_t outcome_id = 0;           // the project or convention it became
     std::int64_t created_at = 0;
     std::int64_t submitted_at = 0;
     std::int64_t updated_at = 0;

@@ -24,6 +24,7 @@ class ProposalService {
         std::string title;
         std::string body;
         bool submit = false;  // submit at once instead of keeping a draft
+        std::int64_t amends_convention = 0;  // rules only: the convention it would amend
     };
 
     // Parameters some actions need.
@@ -33,6 +34,8 @@ class ProposalService {
         ProposalId merge_target;                 // merge
         std::int64_t consultation_ends_at = 0;   // open_consultation (seconds)
         std::int64_t election_id = 0;            // send_to_vote (optional)
+        std::int64_t budget_fen = -1;            // form_project (required, >= 0)
+        std::string responsible;                 // form_project (required)
     };
 
     struct View {
@@ -59,7 +62,8 @@ class ProposalService {
 
     // A verified resident (or the committee) raises a topic. Errors:
     // unauthenticated; forbidden "membership.*"; invalid "title.invalid",
-    // "body.invalid"; not_found "community.not_found".
+    // "body.invalid", "proposal.amends" (not a rule, or no such convention in
+    // the community); not_found "community.not_found".
     Result<View> create(const Actor& actor, CommunityId community, const Draft& draft);
 
     // Drafts are visible to their author only (not_found for others).
@@ -68,10 +72,13 @@ class ProposalService {
     Result<ListResult> list(const Actor& actor, CommunityId community, const ProposalFilter& filter,
                             PageRequest page);
 
-    // Takes an action. Errors: conflict "proposal.action_not_allowed" when the
+    // Takes an action. form_project creates the project (budget, responsible
+    // party), form_convention the convention's first version or, for an
+    // amendment, its next version, in the same transaction. Errors: conflict "proposal.action_not_allowed" when the
     // state has no such action for anyone; forbidden "proposal.forbidden" when
     // the actor lacks the role it needs; invalid "proposal.reason_required",
-    // "proposal.merge_target", "proposal.consultation_end"; conflict
+    // "proposal.merge_target", "proposal.consultation_end", "project.budget",
+    // "responsible.invalid"; conflict
     // "proposal.kind_mismatch" (a project from a rule, a convention from a
     // wish or problem).
     Result<View> act(const Actor& actor, ProposalId id, const ActionInput& input);

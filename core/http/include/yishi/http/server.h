@@ -12,6 +12,8 @@
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
+#include "yishi/domain/convention_service.h"
+#include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 
 namespace yishi::http {
@@ -23,6 +25,8 @@ struct Services {
     domain::AdminService& admin;
     domain::ProposalService& proposals;
     domain::ConsultationService& consultation;
+    domain::ProjectService& projects;
+    domain::ConventionService& conventions;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "yishi/common/clock.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/actor.h"
+#include "yishi/domain/ports.h"
+#include "yishi/domain/project.h"
+
+namespace yishi::domain {
+
+// 推动实施 and 效果评估: progress and expenses, published as they happen
+// (公开之栏), completion, then residents' star ratings. Projects are made by
+// ProposalService (form_project). Reading is public; the committee reports;
+// verified residents rate. Thread-safe.
+class ProjectService {
+  public:
+    struct View {
+        Project project;
+        std::vector<ProgressUpdate> progress;
+        std::vector<Expense> expenses;
+        std::int64_t spent_fen = 0;
+        std::int64_t ratings = 0;
+        double average_stars = 0;  // 0 when not rated yet
+        std::optional<int> my_stars;
+    };
+
+    ProjectService(Database& db, const Clock& clock);
+
+    Result<View> get(const Actor& actor, ProjectId id);
+    Result<Page<Project>> list(CommunityId community, PageRequest page);
+
+    // Committee. invalid "progress.percent" (0..100, never going back),
+    // "text.invalid"; conflict "project.completed".
+    Result<View> reportProgress(const Actor& actor, ProjectId id, int percent, const std::string& text,
+                                std::int64_t date);
+    // Committee. invalid "expense.amount" (> 0), "purpose.invalid".
+    Result<View> addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
+                            const std::string& purpose, std::int64_t date);
+    // Committee. conflict "project.completed".
+    Result<View> complete(const Actor& actor, ProjectId id, const std::string& note);
+    // A verified resident, once, after completion. invalid "rating.stars"
+    // (1..5); conflict "project.not_completed", "rating.exists".
+    Result<View> rate(const Actor& actor, ProjectId id, int stars, const std::string& comment);
+
+  private:
+    Database& db_;
+    const Clock& clock_;
+};
+
+}  // namespace yishi::domain
