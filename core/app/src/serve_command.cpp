@@ -11,6 +11,7 @@
 #include <Poco/Util/ServerApplication.h>
 
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include "batched_log_channel.h"
@@ -22,6 +23,7 @@
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/convention_service.h"
+#include "yishi/domain/escalation_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
@@ -138,7 +140,19 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         domain::AuthService auth(*db, hasher, secrets, clock, auth_options);
         domain::CommunityService communities(*db, hasher, clock);
         domain::AdminService admin(*db, secrets, clock);
-        domain::ProposalService proposals(*db, clock);
+        Result<std::set<std::string>> holidays =
+            domain::WorkingCalendar::parseHolidays(c.getString("yishi.holidays", ""));
+        if (!holidays.isOk()) {
+            std::cerr << "yishi serve: " << holidays.status().message() << "\n";
+            return EXIT_CONFIG;
+        }
+        const domain::WorkingCalendar calendar(holidays.value(), c.getInt64("yishi.utc_offset_seconds", 8 * 3600));
+        domain::DeadlineRules rules;
+        rules.first_response_seconds = c.getInt64("yishi.first_response_hours", 15) * 3600;
+        rules.decision_working_days = c.getInt("yishi.decision_working_days", rules.decision_working_days);
+        rules.escalation_working_days = c.getInt("yishi.escalation_working_days", rules.escalation_working_days);
+        domain::ProposalService proposals(*db, clock, {calendar, rules});
+        domain::EscalationService escalations(*db, clock, calendar, rules);
         domain::ConsultationService::Options consultation_options;
         consultation_options.edit_window_seconds =
             c.getInt64("yishi.comment_edit_window_seconds", consultation_options.edit_window_seconds);
@@ -175,7 +189,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
-        http::Services services{auth, communities, admin, proposals, consultation, projects, conventions, [&db] {
+        http::Services services{auth,     communities, admin,       proposals,   consultation,
+                                projects, conventions, escalations, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);

@@ -44,8 +44,9 @@ bool visibleTo(const Actor& actor, const Proposal& p) {
 
 std::string eventType(ProposalState to) { return std::string("proposal.") + proposalStateName(to); }
 
-ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c) {
+ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c, std::int64_t now) {
     ProposalService::View v;
+    v.overdue = overdueReasons(p, now);
     std::optional<User> author = s.users.user(p.author_id);
     v.author_name = author ? author->display_name : "";
     v.merged_from = s.proposals.mergedInto(p.id);
@@ -63,7 +64,16 @@ void record(Stores& s, std::int64_t now_micros, const Actor& actor, const Propos
 
 }  // namespace
 
-ProposalService::ProposalService(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+ProposalService::ProposalService(Database& db, const Clock& clock) : ProposalService(db, clock, Schedule{}) {}
+
+ProposalService::ProposalService(Database& db, const Clock& clock, Schedule schedule)
+    : db_(db), clock_(clock), schedule_(std::move(schedule)) {}
+
+void ProposalService::setDeadlines(Proposal& p, std::int64_t now) const {
+    p.submitted_at = now;
+    p.response_due_at = now + schedule_.rules.first_response_seconds;
+    p.decision_due_at = schedule_.calendar.addWorkingDays(now, schedule_.rules.decision_working_days);
+}
 
 Result<ProposalService::View> ProposalService::create(const Actor& actor, CommunityId community,
                                                       const Draft& draft) {
@@ -92,11 +102,11 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.amends_convention = draft.amends_convention;
         p.state = draft.submit ? ProposalState::kSubmitted : ProposalState::kDraft;
         p.created_at = p.updated_at = now / 1'000'000;
-        if (draft.submit) p.submitted_at = p.created_at;
+        if (draft.submit) setDeadlines(p, p.created_at);
         p.id = s.proposals.insertProposal(p);
         s.audit.append({0, now, actor.userId(), "proposal.created", "proposal", p.id.value, community, ""});
         if (draft.submit) record(s, now, actor, p, "proposal.submit", "");
-        view = viewOf(s, actor, std::move(p), *c);
+        view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
         return Status::ok();
     }));
     return view;
@@ -109,7 +119,7 @@ Result<ProposalService::View> ProposalService::get(const Actor& actor, ProposalI
         if (!p || !visibleTo(actor, *p)) return notFound();
         std::optional<Community> c = s.scopes.community(p->community_id);
         if (!c) return notFound();
-        view = viewOf(s, actor, std::move(*p), *c);
+        view = viewOf(s, actor, std::move(*p), *c, clock_.nowSeconds());
         return Status::ok();
     }));
     return view;
@@ -126,6 +136,8 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
         }
         ProposalFilter f = filter;
         f.drafts_of = actor.userId();  // one's own drafts only
+        result.now = clock_.nowSeconds();
+        if (f.overdue_at) f.overdue_at = result.now;
         result.page = s.proposals.proposals(community, f, page);
         result.counts = s.proposals.countByState(community, filter.kind);
         return Status::ok();
@@ -244,7 +256,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             }
             case ProposalAction::kSubmit:
             case ProposalAction::kResubmit:
-                p.submitted_at = now;
+                setDeadlines(p, now);
                 break;
             default:
                 break;
@@ -255,7 +267,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
         s.proposals.updateProposal(p);
         record(s, now_micros, actor, p, std::string("proposal.") + proposalActionName(input.action),
                input.reason);
-        view = viewOf(s, actor, std::move(p), *c);
+        view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
         return Status::ok();
     }));
     return view;

@@ -71,6 +71,7 @@ const Router& apiRouter() {
         addConsultationRoutes(r);
         addProjectRoutes(r);
         addConventionRoutes(r);
+        addEscalationRoutes(r);
         return r;
     }();
     return router;

@@ -11,7 +11,8 @@ namespace {
 // Columns, in this order, of every SELECT below.
 #define YISHI_PROPOSAL_COLUMNS                                                            \
     "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"   \
-    " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id"
+    " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id,"  \
+    " response_due_at, decision_due_at"
 
 Proposal readProposal(SQLite::Statement& q) {
     Proposal p;
@@ -31,6 +32,8 @@ Proposal readProposal(SQLite::Statement& q) {
     p.updated_at = q.getColumn(13).getInt64();
     p.amends_convention = q.getColumn(14).getInt64();
     p.outcome_id = q.getColumn(15).getInt64();
+    p.response_due_at = q.getColumn(16).getInt64();
+    p.decision_due_at = q.getColumn(17).getInt64();
     return p;
 }
 
@@ -46,7 +49,8 @@ std::optional<Proposal> SqliteProposalStore::proposal(domain::ProposalId id) {
 domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     auto q = c_.prepare(
         "INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at,"
-        " submitted_at, updated_at, amends_convention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, p.community_id.value);
     q->bind(2, p.author_id.value);
     q->bind(3, domain::proposalKindName(p.kind));
@@ -57,6 +61,8 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     q->bind(8, p.submitted_at);
     q->bind(9, p.updated_at);
     q->bind(10, p.amends_convention);
+    q->bind(11, p.response_due_at);
+    q->bind(12, p.decision_due_at);
     q->exec();
     return domain::ProposalId(c_.db().getLastInsertRowid());
 }
@@ -64,8 +70,8 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
 void SqliteProposalStore::updateProposal(const Proposal& p) {
     auto q = c_.prepare(
         "UPDATE proposals SET title = ?, body = ?, state = ?, merged_into = ?, election_id = ?,"
-        " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ?, outcome_id = ?"
-        " WHERE id = ?");
+        " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ?, outcome_id = ?,"
+        " response_due_at = ?, decision_due_at = ? WHERE id = ?");
     q->bind(1, p.title);
     q->bind(2, p.body);
     q->bind(3, domain::proposalStateName(p.state));
@@ -77,7 +83,9 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->bind(8, p.submitted_at);
     q->bind(9, p.updated_at);
     q->bind(10, p.outcome_id);
-    q->bind(11, p.id.value);
+    q->bind(11, p.response_due_at);
+    q->bind(12, p.decision_due_at);
+    q->bind(13, p.id.value);
     q->exec();
 }
 
@@ -89,6 +97,8 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
         " WHERE community_id = ?1 AND (?2 = 0 OR id < ?2)"
         " AND (?3 = '' OR state = ?3) AND (?4 = '' OR kind = ?4)"
         " AND (state <> 'draft' OR author_id = ?5)"
+        " AND (?7 = 0 OR (state = 'submitted' AND response_due_at > 0 AND response_due_at < ?7)"
+        "     OR (state IN ('submitted', 'screening') AND decision_due_at > 0 AND decision_due_at < ?7))"
         " ORDER BY id DESC LIMIT ?6");
     q->bind(1, community.value);
     q->bind(2, page.after);
@@ -96,6 +106,7 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
     q->bind(4, filter.kind ? domain::proposalKindName(*filter.kind) : "");
     q->bind(5, filter.drafts_of.value);
     q->bind(6, page.limit + 1);
+    q->bind(7, filter.overdue_at);
     domain::Page<Proposal> out;
     while (q->executeStep()) out.items.push_back(readProposal(*q));
     if (static_cast<int>(out.items.size()) > page.limit) {

@@ -157,13 +157,28 @@ class SqliteConventionStore final : public domain::ConventionStore {
     Connection& c_;
 };
 
+class SqliteEscalationStore final : public domain::EscalationStore {
+  public:
+    explicit SqliteEscalationStore(Connection& c) : c_(c) {}
+    std::optional<domain::Escalation> escalation(domain::EscalationId id) override;
+    domain::EscalationId insertEscalation(const domain::Escalation& escalation) override;
+    void updateEscalation(const domain::Escalation& escalation) override;
+    std::vector<domain::Escalation> forProposal(domain::ProposalId proposal) override;
+    domain::Page<domain::Escalation> queue(domain::EscalationLevel level, std::int64_t scope_id,
+                                           std::optional<domain::EscalationStatus> status,
+                                           domain::PageRequest page) override;
+
+  private:
+    Connection& c_;
+};
+
 // Every store over one connection, handed to domain work as Stores.
 struct SqliteStores {
     explicit SqliteStores(Connection& c)
         : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c), consultation(c), projects(c),
-          conventions(c) {}
+          conventions(c), escalations(c) {}
     domain::Stores view() {
-        return {scopes, users, sessions, audit, proposals, outbox, consultation, projects, conventions};
+        return {scopes, users, sessions, audit, proposals, outbox, consultation, projects, conventions, escalations};
     }
 
     SqliteScopeStore scopes;
@@ -175,6 +190,7 @@ struct SqliteStores {
     SqliteConsultationStore consultation;
     SqliteProjectStore projects;
     SqliteConventionStore conventions;
+    SqliteEscalationStore escalations;
 };
 
 }  // namespace yishi::storage

@@ -14,6 +14,7 @@
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
+#include "yishi/domain/escalation_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/storage/sqlite_database.h"
 

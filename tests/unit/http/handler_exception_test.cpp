@@ -35,9 +35,10 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
     domain::ConsultationService consultation(*db, clock, {});
     domain::ProjectService projects(*db, clock);
     domain::ConventionService conventions(*db, clock);
+    domain::EscalationService escalations(*db, clock, domain::WorkingCalendar({}, 8 * 3600), {});
     http::ServerOptions options;
     options.port = 0;
-    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, []() -> Status { throw std::runtime_error("boom"); }},
+    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, []() -> Status { throw std::runtime_error("boom"); }},
                             options);
     BOOST_REQUIRE(server.start().isOk());
 

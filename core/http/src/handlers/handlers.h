@@ -15,5 +15,6 @@ void addProposalRoutes(Router& router);
 void addConsultationRoutes(Router& router);
 void addProjectRoutes(Router& router);
 void addConventionRoutes(Router& router);
+void addEscalationRoutes(Router& router);
 
 }  // namespace yishi::http

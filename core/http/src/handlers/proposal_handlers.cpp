@@ -30,9 +30,20 @@ Poco::JSON::Array::Ptr actionNames(const std::vector<domain::ProposalAction>& ac
     return a;
 }
 
+Poco::JSON::Array::Ptr strings(const std::vector<std::string>& values) {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const std::string& v : values) a->add(v);
+    return a;
+}
+
+Poco::Dynamic::Var orNull(std::int64_t v) { return v ? Poco::Dynamic::Var(v) : Poco::Dynamic::Var(); }
+
 Poco::JSON::Object::Ptr proposalView(const ProposalService::View& v) {
     const domain::Proposal& p = v.proposal;
     Poco::JSON::Object::Ptr o = proposalSummaryView(p);
+    o->set("overdue", strings(v.overdue));
+    o->set("response_due_at", orNull(p.response_due_at));
+    o->set("decision_due_at", orNull(p.decision_due_at));
     o->set("body", p.body);
     Poco::JSON::Object::Ptr author = newObject();
     author->set("id", p.author_id.value);
@@ -94,10 +105,19 @@ ApiResponse list(ApiCall& call) {
         }
         filter.kind = k;
     }
+    const std::string overdue = call.query.get("overdue", "");
+    if (overdue == "true") filter.overdue_at = 1;  // the service puts in the current time
+    else if (!overdue.empty() && overdue != "false") {
+        return fail(call, Status::invalid("query.overdue", "overdue is true or false."));
+    }
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result,
                          call.services.proposals.list(call.actor, CommunityId(community), filter, page));
-    Poco::JSON::Object::Ptr o = pageView(result.page, proposalSummaryView);
+    Poco::JSON::Object::Ptr o = pageView(result.page, [&](const domain::Proposal& p) {
+        Poco::JSON::Object::Ptr summary = proposalSummaryView(p);
+        summary->set("overdue", strings(domain::overdueReasons(p, result.now)));
+        return summary;
+    });
     Poco::JSON::Object::Ptr counts = newObject();
     for (const auto& [s, n] : result.counts) counts->set(domain::proposalStateName(s), n);
     o->set("counts", counts);

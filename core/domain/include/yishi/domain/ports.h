@@ -9,6 +9,7 @@
 #include "yishi/domain/audit.h"
 #include "yishi/domain/consultation.h"
 #include "yishi/domain/convention.h"
+#include "yishi/domain/escalation.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/people.h"
@@ -98,6 +99,8 @@ struct ProposalFilter {
     // Drafts are listed only for their author: with `drafts_of` set, drafts of
     // that user are included; otherwise none.
     UserId drafts_of;
+    // When set, only proposals overdue at this time (see overdueReasons).
+    std::int64_t overdue_at = 0;
 };
 
 class ProposalStore {
@@ -187,6 +190,20 @@ class ConventionStore {
     virtual bool hasAcknowledged(ConventionId id, int version, UserId user) = 0;
 };
 
+class EscalationStore {
+  public:
+    virtual ~EscalationStore() = default;
+    virtual std::optional<Escalation> escalation(EscalationId id) = 0;
+    virtual EscalationId insertEscalation(const Escalation& escalation) = 0;
+    // Saves status, resolution, resolved_by and resolved_at.
+    virtual void updateEscalation(const Escalation& escalation) = 0;
+    // The escalations of a proposal, oldest first.
+    virtual std::vector<Escalation> forProposal(ProposalId proposal) = 0;
+    // A street's or a district's queue, oldest first; all statuses when empty.
+    virtual Page<Escalation> queue(EscalationLevel level, std::int64_t scope_id,
+                                   std::optional<EscalationStatus> status, PageRequest page) = 0;
+};
+
 // The stores as seen inside one transaction.
 struct Stores {
     ScopeStore& scopes;
@@ -198,6 +215,7 @@ struct Stores {
     ConsultationStore& consultation;
     ProjectStore& projects;
     ConventionStore& conventions;
+    EscalationStore& escalations;
 };
 
 using Work = std::function<Status(Stores&)>;

@@ -98,9 +98,16 @@ struct Proposal {
     std::string last_reason;               // the reason of the latest decision
     std::int64_t amends_convention = 0;    // a rule that amends this convention (0: a new one)
     std::int64_t outcome_id = 0;           // the project or convention it became
+    std::int64_t response_due_at = 0;      // a committee's first response is due (set on submission)
+    std::int64_t decision_due_at = 0;      // the screening decision is due (set on submission)
     std::int64_t created_at = 0;
     std::int64_t submitted_at = 0;
     std::int64_t updated_at = 0;
 };
+
+// Why a proposal is overdue at `now`: "first_response" while it waits in
+// `submitted` past response_due_at, "decision" while it waits in `submitted`
+// or `screening` past decision_due_at. Empty when nothing is late.
+std::vector<std::string> overdueReasons(const Proposal& proposal, std::int64_t now);
 
 }  // namespace yishi::domain

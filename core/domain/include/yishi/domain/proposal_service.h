@@ -7,6 +7,7 @@
 #include "yishi/common/clock.h"
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
+#include "yishi/domain/deadlines.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/proposal.h"
@@ -43,9 +44,11 @@ class ProposalService {
         std::string author_name;
         std::vector<ProposalId> merged_from;
         std::vector<ProposalAction> allowed_actions;  // for the actor who asked
+        std::vector<std::string> overdue;             // see overdueReasons
     };
 
     struct ListResult {
+        std::int64_t now = 0;  // the time `overdue` flags were computed for
         Page<Proposal> page;
         std::vector<std::pair<ProposalState, std::int64_t>> counts;
     };
@@ -58,7 +61,15 @@ class ProposalService {
         std::string actor_role;  // "committee", "district_admin", ... or "resident"
     };
 
+    // When proposals are due: the district's working days and deadline rules.
+    struct Schedule {
+        WorkingCalendar calendar{{}, 8 * 3600};
+        DeadlineRules rules;
+    };
+
+    // Without a schedule: no holidays, China's time zone, the default rules.
     ProposalService(Database& db, const Clock& clock);
+    ProposalService(Database& db, const Clock& clock, Schedule schedule);
 
     // A verified resident (or the committee) raises a topic. Errors:
     // unauthenticated; forbidden "membership.*"; invalid "title.invalid",
@@ -88,8 +99,12 @@ class ProposalService {
     Result<std::vector<HistoryEntry>> history(const Actor& actor, ProposalId id);
 
   private:
+    // Sets the deadlines of a proposal submitted at `now`.
+    void setDeadlines(Proposal& p, std::int64_t now) const;
+
     Database& db_;
     const Clock& clock_;
+    const Schedule schedule_;
 };
 
 }  // namespace yishi::domain

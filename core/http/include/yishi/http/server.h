@@ -13,6 +13,7 @@
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/convention_service.h"
+#include "yishi/domain/escalation_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 
@@ -27,6 +28,7 @@ struct Services {
     domain::ConsultationService& consultation;
     domain::ProjectService& projects;
     domain::ConventionService& conventions;
+    domain::EscalationService& escalations;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "yishi/common/ids.h"
+#include "yishi/domain/proposal.h"
+
+namespace yishi::domain {
+
+using EscalationId = Id<struct EscalationTag>;
+
+// 一键派单: an item the committee cannot solve goes to the street (协同处置),
+// and from the street to the district (联动处置).
+enum class EscalationLevel { kStreet, kDistrict };
+enum class EscalationStatus { kOpen, kForwarded, kResolved };
+
+const char* escalationLevelName(EscalationLevel level);
+const char* escalationStatusName(EscalationStatus status);
+bool parseEscalationStatus(const std::string& text, EscalationStatus* status);
+
+struct Escalation {
+    EscalationId id;
+    ProposalId proposal_id;
+    CommunityId community_id;
+    StreetId street_id;
+    DistrictId district_id;
+    EscalationLevel level = EscalationLevel::kStreet;
+    EscalationStatus status = EscalationStatus::kOpen;
+    std::string reason;
+    UserId escalated_by;
+    std::int64_t escalated_at = 0;
+    std::int64_t due_at = 0;
+    std::string resolution;
+    UserId resolved_by;
+    std::int64_t resolved_at = 0;
+
+    bool overdue(std::int64_t now) const { return status == EscalationStatus::kOpen && now > due_at; }
+};
+
+}  // namespace yishi::domain

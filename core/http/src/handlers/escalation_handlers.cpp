@@ -1,0 +1,138 @@
+#include <Poco/JSON/Array.h>
+
+#include "../json_io.h"
+#include "../views.h"
+#include "handler_support.h"
+#include "handlers.h"
+#include "yishi/domain/escalation_service.h"
+
+namespace yishi::http {
+
+namespace {
+
+using domain::EscalationService;
+
+Poco::JSON::Object::Ptr escalationView(const domain::Escalation& e, std::int64_t now) {
+    Poco::JSON::Object::Ptr o = newObject();
+    o->set("id", e.id.value);
+    o->set("proposal_id", e.proposal_id.value);
+    o->set("community_id", e.community_id.value);
+    o->set("level", domain::escalationLevelName(e.level));
+    o->set("status", domain::escalationStatusName(e.status));
+    o->set("reason", e.reason);
+    o->set("escalated_at", e.escalated_at);
+    o->set("due_at", e.due_at);
+    o->set("overdue", e.overdue(now));
+    o->set("resolution", e.resolved_at ? Poco::Dynamic::Var(e.resolution) : Poco::Dynamic::Var());
+    o->set("resolved_at", e.resolved_at ? Poco::Dynamic::Var(e.resolved_at) : Poco::Dynamic::Var());
+    return o;
+}
+
+EscalationService& escalations(ApiCall& call) { return call.services.escalations; }
+
+Result<std::optional<domain::EscalationStatus>> statusFilter(const ApiCall& call) {
+    const std::string text = call.query.get("status", "");
+    if (text.empty()) return std::optional<domain::EscalationStatus>();
+    domain::EscalationStatus status;
+    if (!domain::parseEscalationStatus(text, &status)) {
+        return Status::invalid("query.status", "status is open, forwarded or resolved.");
+    }
+    return std::optional<domain::EscalationStatus>(status);
+}
+
+ApiResponse queueResponse(ApiCall& call, const domain::Page<domain::Escalation>& page) {
+    const std::int64_t now = escalations(call).now();
+    return jsonResponse(200, pageView(page, [now](const domain::Escalation& e) { return escalationView(e, now); }));
+}
+
+// POST /api/v1/proposals/{id}/escalations
+ApiResponse escalate(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
+    YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
+    YISHI_HANDLER_ASSIGN(auto e, escalations(call).escalate(call.actor, domain::ProposalId(id), reason));
+    return jsonResponse(201, escalationView(e, escalations(call).now()));
+}
+
+// GET /api/v1/proposals/{id}/escalations
+ApiResponse listForProposal(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
+    YISHI_HANDLER_ASSIGN(auto list, escalations(call).forProposal(domain::ProposalId(id)));
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const domain::Escalation& e : list) items->add(escalationView(e, escalations(call).now()));
+    Poco::JSON::Object::Ptr o = newObject();
+    o->set("items", items);
+    return jsonResponse(200, o);
+}
+
+// POST /api/v1/escalations/{id}/forward
+ApiResponse forward(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
+    YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
+    YISHI_HANDLER_ASSIGN(auto e, escalations(call).forward(call.actor, domain::EscalationId(id), reason));
+    return jsonResponse(201, escalationView(e, escalations(call).now()));
+}
+
+// POST /api/v1/escalations/{id}/resolution
+ApiResponse resolve(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
+    YISHI_HANDLER_ASSIGN(std::string resolution, optionalString(call.body, "resolution", ""));
+    YISHI_HANDLER_ASSIGN(auto e, escalations(call).resolve(call.actor, domain::EscalationId(id), resolution));
+    return jsonResponse(200, escalationView(e, escalations(call).now()));
+}
+
+// GET /api/v1/streets/{id}/escalations
+ApiResponse streetQueue(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "street"));
+    YISHI_HANDLER_ASSIGN(auto status, statusFilter(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto result, escalations(call).streetQueue(call.actor, StreetId(id), status, page));
+    return queueResponse(call, result);
+}
+
+// GET /api/v1/districts/{id}/escalations
+ApiResponse districtQueue(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
+    YISHI_HANDLER_ASSIGN(auto status, statusFilter(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto result, escalations(call).districtQueue(call.actor, DistrictId(id), status, page));
+    return queueResponse(call, result);
+}
+
+// GET /api/v1/me/queue
+ApiResponse myQueue(ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(auto queue, escalations(call).awaitingMe(call.actor));
+    const std::int64_t now = escalations(call).now();
+    Poco::JSON::Array::Ptr proposals = new Poco::JSON::Array;
+    for (const auto& [p, late] : queue.proposals) {
+        Poco::JSON::Object::Ptr o = newObject();
+        o->set("id", p.id.value);
+        o->set("community_id", p.community_id.value);
+        o->set("title", p.title);
+        o->set("state", domain::proposalStateName(p.state));
+        o->set("submitted_at", p.submitted_at);
+        Poco::JSON::Array::Ptr reasons = new Poco::JSON::Array;
+        for (const std::string& r : late) reasons->add(r);
+        o->set("overdue", reasons);
+        proposals->add(o);
+    }
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const domain::Escalation& e : queue.escalations) items->add(escalationView(e, now));
+    Poco::JSON::Object::Ptr o = newObject();
+    o->set("proposals", proposals);
+    o->set("escalations", items);
+    return jsonResponse(200, o);
+}
+
+}  // namespace
+
+void addEscalationRoutes(Router& router) {
+    router.add("POST", "/api/v1/proposals/{id}/escalations", Access::kSession, escalate);
+    router.add("GET", "/api/v1/proposals/{id}/escalations", Access::kPublic, listForProposal);
+    router.add("POST", "/api/v1/escalations/{id}/forward", Access::kSession, forward);
+    router.add("POST", "/api/v1/escalations/{id}/resolution", Access::kSession, resolve);
+    router.add("GET", "/api/v1/streets/{id}/escalations", Access::kSession, streetQueue);
+    router.add("GET", "/api/v1/districts/{id}/escalations", Access::kSession, districtQueue);
+    router.add("GET", "/api/v1/me/queue", Access::kSession, myQueue);
+}
+
+}  // namespace yishi::http
