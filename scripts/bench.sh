@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): prints figures, asserts nothing.
 #  1. durable writes/s through the group-commit writer vs one commit per write;
-#  2. wrk on GET /api/v1/communities/{id} of the demo server vs nginx serving a
-#     static file of the same size on another loopback port, and the ratio;
+#  2. wrk on GET endpoints of the demo server vs nginx serving a static file
+#     of the same size on another loopback port, in the same run, and the
+#     ratio: a community; with 10,000 proposals in a community and 100,000 in
+#     the district, the first page (50) of the community's proposals; the
+#     thread of a proposal with 500 comments;
 #  3. the latency of ordinary requests while slowhttptest holds 64 slow
 #     connections open.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
@@ -29,7 +32,7 @@ echo "== 1. durable writes (synchronous=FULL) =="
 "$build/tests/bench/write_bench" 32 5 "$work"
 
 echo
-echo "== 2. GET /api/v1/communities/1: yishi vs nginx (wrk -t2 -c$connections -d${seconds}s) =="
+echo "== 2. yishi vs nginx, same bytes (wrk -t2 -c$connections -d${seconds}s) =="
 mkfifo "$work/stdin"
 "$build/core/app/yishi" serve --demo --port 0 --data-dir "$work/data" --stop-on-stdin-eof \
   <"$work/stdin" >"$work/yishi.out" 2>"$work/yishi.log" &
@@ -37,11 +40,13 @@ pids+=($!)
 exec 3>"$work/stdin"  # the server stops when this closes
 for _ in $(seq 100); do grep -q "listening on" "$work/yishi.out" 2>/dev/null && break; sleep 0.1; done
 yishi_port=$(grep -o '127.0.0.1:[0-9]*' "$work/yishi.out" | head -1 | cut -d: -f2)
-url="http://127.0.0.1:$yishi_port/api/v1/communities/1"
-mkdir -p "$work/static"
-curl -s "$url" >"$work/static/community.json"
-size=$(stat -c %s "$work/static/community.json")
+base="http://127.0.0.1:$yishi_port"
 
+seed_start=$(date +%s.%N)
+thread_id=$("$build/tests/bench/seed_proposals" "$work/data/yishi.db" 10000 100000 500)
+awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "  seeded 100,000 proposals and 500 comments in %.1f s\n", b - a }'
+
+mkdir -p "$work/static"
 nginx_port=$(free_port)
 cat >"$work/nginx.conf" <<CONF
 worker_processes auto;
@@ -57,34 +62,44 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work"
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/community.json" >/dev/null && break; sleep 0.1; done
 
 rate() { awk '/Requests\/sec/ {print $2}'; }
 p99() { awk '/ 99%/ {print $2}'; }
-wrk -t2 -c"$connections" -d2s "$url" >/dev/null  # warm-up
-yishi_out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
-nginx_out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$nginx_port/community.json")
-yishi_rate=$(echo "$yishi_out" | rate)
-nginx_rate=$(echo "$nginx_out" | rate)
-echo "  response body: $size bytes"
-echo "  yishi : $yishi_rate req/s   p99 $(echo "$yishi_out" | p99)"
-echo "  nginx : $nginx_rate req/s   p99 $(echo "$nginx_out" | p99)"
-awk -v a="$yishi_rate" -v b="$nginx_rate" 'BEGIN { printf "  ratio yishi/nginx: %.2f (goal >= 0.5)\n", a / b }'
-non2xx=$(echo "$yishi_out" | awk '/Non-2xx/ {print $NF}')
-[[ -n "$non2xx" ]] && echo "  yishi non-2xx responses: $non2xx"
+# compare NAME PATH: the same bytes from yishi and from nginx.
+compare() {
+  local name=$1 path=$2
+  curl -sf "$base$path" >"$work/static/$name.json"
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/$name.json" >/dev/null && break; sleep 0.1; done
+  wrk -t2 -c"$connections" -d2s "$base$path" >/dev/null  # warm-up
+  local y n
+  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base$path")
+  n=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$nginx_port/$name.json")
+  echo "  $name: GET $path ($(stat -c %s "$work/static/$name.json") bytes)"
+  echo "    yishi : $(echo "$y" | rate) req/s   p99 $(echo "$y" | p99)"
+  echo "    nginx : $(echo "$n" | rate) req/s   p99 $(echo "$n" | p99)"
+  awk -v a="$(echo "$y" | rate)" -v b="$(echo "$n" | rate)" \
+    'BEGIN { printf "    ratio yishi/nginx: %.2f (goal >= 0.5)\n", a / b }'
+  if echo "$y" | grep -q Non-2xx; then echo "    yishi non-2xx: $(echo "$y" | awk '/Non-2xx/ {print $NF}')"; fi
+}
+compare community /api/v1/communities/1
+compare proposals_page "/api/v1/communities/1/proposals?limit=50"
+compare comments_500 "/api/v1/proposals/$thread_id/comments"
 
 echo
 echo "== 3. ordinary requests while slowhttptest holds 64 slow connections =="
-slowhttptest -H -c 64 -r 64 -i 1 -l 12 -u "http://127.0.0.1:$yishi_port/api/v1/health" \
-  -o "$work/slow" >/dev/null 2>&1 &
+slowhttptest -H -c 64 -r 64 -i 1 -l 12 -u "$base/api/v1/health" -o "$work/slow" >/dev/null 2>&1 &
 slow_pid=$!
 pids+=($slow_pid)
 sleep 2
 worst=0
 for _ in $(seq 40); do
-  t=$(curl -s -o /dev/null -w '%{time_total}' "$url")
+  t=$(curl -s -o /dev/null -w '%{time_total}' "$base/api/v1/communities/1")
   worst=$(awk -v a="$worst" -v b="$t" 'BEGIN { print (b > a) ? b : a }')
   sleep 0.2
 done
 wait "$slow_pid" 2>/dev/null || true
 awk -v w="$worst" 'BEGIN { printf "  slowest of 40 ordinary requests: %.1f ms (goal < 500 ms)\n", w * 1000 }'
+if [[ -f "$work/slow.csv" ]]; then
+  echo "  slowhttptest connections (seconds, closed, pending, connected, available):"
+  awk -F, 'NR > 1 && NR % 4 == 2 { printf "    %s\n", $0 }' "$work/slow.csv" | head -5
+fi

@@ -1,5 +1,6 @@
 #include "yishi/domain/consultation_service.h"
 
+#include <unordered_map>
 #include <utility>
 
 #include "yishi/domain/validation.h"
@@ -41,10 +42,25 @@ Status closedForConsultation(const Proposal& p) {
                                 " takes no more comments or supports.");
 }
 
-ConsultationService::CommentView viewOf(Stores& s, const Actor& actor, Comment c, const Community& community) {
+// Display names by user id, each looked up once per call.
+class NameCache {
+  public:
+    explicit NameCache(Stores& s) : s_(s) {}
+    const std::string& operator()(UserId id) {
+        auto it = names_.find(id);
+        if (it != names_.end()) return it->second;
+        std::optional<User> u = s_.users.user(id);
+        return names_.emplace(id, u ? u->display_name : "").first->second;
+    }
+
+  private:
+    Stores& s_;
+    std::unordered_map<UserId, std::string> names_;
+};
+
+ConsultationService::CommentView viewOf(NameCache& names, const Actor& actor, Comment c, const Community& community) {
     ConsultationService::CommentView v;
-    std::optional<User> author = s.users.user(c.author_id);
-    v.author_name = author ? author->display_name : "";
+    v.author_name = names(c.author_id);
     const bool privileged = actor.userId() == c.author_id || actor.canManage(community);
     if (c.withdrawn || (c.hidden && !privileged)) {
         v.body_shown = false;
@@ -52,6 +68,12 @@ ConsultationService::CommentView viewOf(Stores& s, const Actor& actor, Comment c
     }
     v.comment = std::move(c);
     return v;
+}
+
+// One comment, on its own.
+ConsultationService::CommentView viewOf(Stores& s, const Actor& actor, Comment c, const Community& community) {
+    NameCache names(s);
+    return viewOf(names, actor, std::move(c), community);
 }
 
 Result<std::pair<Comment, Community>> loadComment(Stores& s, CommentId id) {
@@ -169,7 +191,10 @@ Result<std::vector<ConsultationService::CommentView>> ConsultationService::threa
     std::vector<CommentView> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
-        for (Comment& c : s.consultation.comments(proposal)) out.push_back(viewOf(s, actor, std::move(c), ctx.community));
+        NameCache names(s);
+        for (Comment& c : s.consultation.comments(proposal)) {
+            out.push_back(viewOf(names, actor, std::move(c), ctx.community));
+        }
         return Status::ok();
     }));
     return out;

@@ -118,9 +118,10 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
 
 std::vector<std::pair<ProposalState, std::int64_t>> SqliteProposalStore::countByState(
     CommunityId community, std::optional<domain::ProposalKind> kind) {
+    // proposal_counts is kept by triggers (migration 007): no scan of the proposals.
     auto q = c_.prepare(
-        "SELECT state, COUNT(*) FROM proposals WHERE community_id = ?1 AND state <> 'draft'"
-        " AND (?2 = '' OR kind = ?2) GROUP BY state ORDER BY state");
+        "SELECT state, SUM(n) FROM proposal_counts WHERE community_id = ?1 AND state <> 'draft'"
+        " AND (?2 = '' OR kind = ?2) GROUP BY state HAVING SUM(n) > 0 ORDER BY state");
     q->bind(1, community.value);
     q->bind(2, kind ? domain::proposalKindName(*kind) : "");
     std::vector<std::pair<ProposalState, std::int64_t>> out;
