@@ -87,7 +87,7 @@ compare comments_500 "/api/v1/proposals/$thread_id/comments"
 
 echo
 echo "== 3. ordinary requests while slowhttptest holds 64 slow connections =="
-slowhttptest -H -c 64 -r 64 -i 1 -l 12 -u "$base/api/v1/health" -o "$work/slow" >/dev/null 2>&1 &
+slowhttptest -H -c 64 -r 64 -i 1 -l 12 -g -u "$base/api/v1/health" -o "$work/slow" >/dev/null 2>&1 &
 slow_pid=$!
 pids+=($slow_pid)
 sleep 2
@@ -100,6 +100,6 @@ done
 wait "$slow_pid" 2>/dev/null || true
 awk -v w="$worst" 'BEGIN { printf "  slowest of 40 ordinary requests: %.1f ms (goal < 500 ms)\n", w * 1000 }'
 if [[ -f "$work/slow.csv" ]]; then
-  echo "  slowhttptest connections (seconds, closed, pending, connected, available):"
-  awk -F, 'NR > 1 && NR % 4 == 2 { printf "    %s\n", $0 }' "$work/slow.csv" | head -5
+  # Columns: seconds, closed, pending, connected, service available.
+  awk -F, 'NR > 1 && $4 > most { most = $4 } END { printf "  slow connections held open at once: %d (of 64)\n", most }' "$work/slow.csv"
 fi
