@@ -50,8 +50,13 @@ bool Actor::canOversee(const Community& community) const {
            isObserver(community.district_id);
 }
 
+Status Actor::requireSignedIn() const {
+    if (isAuthenticated()) return Status::ok();
+    return Status::unauthenticated("session.required", "Please log in first.");
+}
+
 Status Actor::requireVerifiedResident(CommunityId community) const {
-    if (!isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(requireSignedIn());
     std::optional<MembershipStatus> status = membershipIn(community);
     if (!status) {
         return Status::forbidden("membership.none", "You are not a resident of this community.");

@@ -36,7 +36,7 @@ Result<DistrictId> AdminService::districtOf(Stores& s, ScopeRef scope) {
 
 Result<Street> AdminService::createStreet(const Actor& actor, DistrictId district,
                                           const std::string& name) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("name", name, kMaxScopeName));
     Street street{StreetId(), district, name};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -52,7 +52,7 @@ Result<Street> AdminService::createStreet(const Actor& actor, DistrictId distric
 
 Result<Community> AdminService::createCommunity(const Actor& actor, StreetId street,
                                                 const std::string& name) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("name", name, kMaxScopeName));
     Community community;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -72,7 +72,7 @@ Result<Community> AdminService::createCommunity(const Actor& actor, StreetId str
 
 Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role role,
                                           ScopeRef scope) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (scopeKindOf(role) != scope.kind) {
         return Status::invalid("role.scope_mismatch",
                                std::string("The role ") + roleName(role) + " is granted on a " +

@@ -132,9 +132,7 @@ Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
 
 Result<CommunityService::Joined> CommunityService::join(const Actor& actor, CommunityId community,
                                                         const std::string& join_code) {
-    if (!actor.isAuthenticated()) {
-        return Status::unauthenticated("session.required", "Please log in first.");
-    }
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Joined joined;
     joined.user = actor.user();
     joined.user.password_hash.clear();
@@ -158,9 +156,7 @@ Result<CommunityService::Joined> CommunityService::join(const Actor& actor, Comm
 Result<Page<MemberSummary>> CommunityService::members(const Actor& actor, CommunityId community,
                                                       std::optional<MembershipStatus> status,
                                                       PageRequest page) {
-    if (!actor.isAuthenticated()) {
-        return Status::unauthenticated("session.required", "Please log in first.");
-    }
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Page<MemberSummary> result;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Community> c = s.scopes.community(community);
@@ -175,9 +171,7 @@ Result<Page<MemberSummary>> CommunityService::members(const Actor& actor, Commun
 Result<Membership> CommunityService::decide(const Actor& actor, CommunityId community,
                                             UserId member, VerificationDecision decision,
                                             const std::string& reason) {
-    if (!actor.isAuthenticated()) {
-        return Status::unauthenticated("session.required", "Please log in first.");
-    }
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, kMaxReason));
     Membership result;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {

@@ -100,7 +100,7 @@ ConsultationService::ConsultationService(Database& db, const Clock& clock, Optio
 
 Result<ConsultationService::CommentView> ConsultationService::post(const Actor& actor, ProposalId proposal,
                                                                    const NewComment& input) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("body", input.body, kMaxComment));
     CommentView view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -138,7 +138,7 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
 
 Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& actor, CommentId id,
                                                                    const std::string& body, Stance stance) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("body", body, kMaxComment));
     CommentView view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -167,7 +167,7 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
 }
 
 Result<ConsultationService::CommentView> ConsultationService::withdraw(const Actor& actor, CommentId id) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     CommentView view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(auto found, loadComment(s, id));
@@ -202,7 +202,7 @@ Result<std::vector<ConsultationService::CommentView>> ConsultationService::threa
 
 Result<ConsultationService::CommentView> ConsultationService::report(const Actor& actor, CommentId id,
                                                                      const std::string& reason) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) return Status::invalid("report.reason_required", "Say why this comment should be reviewed.");
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, kMaxReason));
     CommentView view;
@@ -231,7 +231,7 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
 
 Result<ConsultationService::CommentView> ConsultationService::moderate(const Actor& actor, CommentId id,
                                                                        bool hide, const std::string& reason) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) {
         return Status::invalid("moderation.reason_required", "Hiding or restoring needs a public reason.");
     }
@@ -274,7 +274,7 @@ Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(Communit
 }
 
 Result<ConsultationService::Supports> ConsultationService::support(const Actor& actor, ProposalId proposal) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Supports result;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
@@ -295,7 +295,7 @@ Result<ConsultationService::Supports> ConsultationService::support(const Actor& 
 
 Result<ConsultationService::Supports> ConsultationService::withdrawSupport(const Actor& actor,
                                                                            ProposalId proposal) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Supports result;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
@@ -324,7 +324,7 @@ Result<ConsultationService::Supports> ConsultationService::supports(const Actor&
 
 Result<Meeting> ConsultationService::scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode,
                                                      std::int64_t starts_at, const std::string& place) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("place", place, 200));
     Meeting m;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -344,7 +344,7 @@ Result<Meeting> ConsultationService::scheduleMeeting(const Actor& actor, Proposa
 
 Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId id, const std::string& minutes,
                                                    int attendance) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("minutes", minutes, kMaxMinutes));
     if (attendance < 0) return Status::invalid("meeting.attendance", "Attendance is a count of people, 0 or more.");
     Meeting m;

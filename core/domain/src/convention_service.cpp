@@ -66,7 +66,7 @@ Result<std::vector<DiffLine>> ConventionService::diff(ConventionId id, int from,
 }
 
 Result<ConventionService::View> ConventionService::acknowledge(const Actor& actor, ConventionId id) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     std::optional<View> view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         std::optional<Convention> c = s.conventions.convention(id);

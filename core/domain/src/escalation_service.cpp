@@ -26,11 +26,6 @@ bool live(ProposalState s) {
     }
 }
 
-Status requireSignedIn(const Actor& actor) {
-    if (actor.isAuthenticated()) return Status::ok();
-    return Status::unauthenticated("session.required", "Please log in first.");
-}
-
 PageRequest clamp(PageRequest page) {
     page.limit = std::clamp(page.limit, 1, PageRequest::kMaxLimit);
     return page;
@@ -42,7 +37,7 @@ EscalationService::EscalationService(Database& db, const Clock& clock, WorkingCa
     : db_(db), clock_(clock), calendar_(std::move(calendar)), rules_(rules) {}
 
 Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId proposal, const std::string& reason) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) return Status::invalid("escalation.reason_required", "Say why the street should take this over.");
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, 1000));
     Escalation e;
@@ -81,7 +76,7 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
 }
 
 Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId id, const std::string& reason) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) return Status::invalid("escalation.reason_required", "Say why the district should take this over.");
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, 1000));
     Escalation next;
@@ -122,7 +117,7 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
 }
 
 Result<Escalation> EscalationService::resolve(const Actor& actor, EscalationId id, const std::string& resolution) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (resolution.empty()) {
         return Status::invalid("escalation.resolution_required", "Say how the item was resolved.");
     }
@@ -155,7 +150,7 @@ Result<Escalation> EscalationService::resolve(const Actor& actor, EscalationId i
 
 Result<Page<Escalation>> EscalationService::streetQueue(const Actor& actor, StreetId street,
                                                         std::optional<EscalationStatus> status, PageRequest page) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Page<Escalation> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Street> st = s.scopes.street(street);
@@ -171,7 +166,7 @@ Result<Page<Escalation>> EscalationService::streetQueue(const Actor& actor, Stre
 
 Result<Page<Escalation>> EscalationService::districtQueue(const Actor& actor, DistrictId district,
                                                           std::optional<EscalationStatus> status, PageRequest page) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (!actor.isDistrictAdmin(district)) {
         return Status::forbidden("escalation.forbidden", "This queue is for the district's admins.");
     }
@@ -198,7 +193,7 @@ Result<std::vector<Escalation>> EscalationService::forProposal(ProposalId propos
 }
 
 Result<EscalationService::Queue> EscalationService::awaitingMe(const Actor& actor) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Queue queue;
     const std::int64_t now = clock_.nowSeconds();
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {

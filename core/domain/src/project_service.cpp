@@ -38,11 +38,6 @@ Result<Project> managed(Stores& s, const Actor& actor, ProjectId id) {
     return std::move(*p);
 }
 
-Status requireSignedIn(const Actor& actor) {
-    if (actor.isAuthenticated()) return Status::ok();
-    return Status::unauthenticated("session.required", "Please log in first.");
-}
-
 }  // namespace
 
 ProjectService::ProjectService(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -71,7 +66,7 @@ Result<Page<Project>> ProjectService::list(CommunityId community, PageRequest pa
 
 Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, ProjectId id, int percent,
                                                             const std::string& text, std::int64_t date) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("text", text, 2000));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -95,7 +90,7 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
 
 Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
                                                         const std::string& purpose, std::int64_t date) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (amount_fen <= 0) return Status::invalid("expense.amount", "An expense is a positive amount in fen.");
     YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
     View view;
@@ -112,7 +107,7 @@ Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, Proj
 }
 
 Result<ProjectService::View> ProjectService::complete(const Actor& actor, ProjectId id, const std::string& note) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateText("note", note, 1000));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -133,7 +128,7 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
 
 Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId id, int stars,
                                                   const std::string& comment) {
-    YISHI_RETURN_IF_ERROR(requireSignedIn(actor));
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (stars < 1 || stars > 5) return Status::invalid("rating.stars", "A rating is 1 to 5 stars.");
     YISHI_RETURN_IF_ERROR(validateText("comment", comment, 500));
     View view;

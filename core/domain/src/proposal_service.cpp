@@ -77,7 +77,7 @@ void ProposalService::setDeadlines(Proposal& p, std::int64_t now) const {
 
 Result<ProposalService::View> ProposalService::create(const Actor& actor, CommunityId community,
                                                       const Draft& draft) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("title", draft.title, kMaxTitle));
     YISHI_RETURN_IF_ERROR(validateText("body", draft.body, kMaxBody));
     View view;
@@ -147,7 +147,7 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
 
 Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalId id,
                                                    const ActionInput& input) {
-    if (!actor.isAuthenticated()) return Status::unauthenticated("session.required", "Please log in first.");
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateText("reason", input.reason, kMaxReason));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -39,10 +40,7 @@ domain::Page<domain::Convention> SqliteConventionStore::conventions(CommunityId 
         out.items.push_back({domain::ConventionId(q->getColumn(0).getInt64()), CommunityId(q->getColumn(1).getInt64()),
                              q->getColumn(2).getString(), q->getColumn(3).getInt(), q->getColumn(4).getInt64()});
     }
-    if (static_cast<int>(out.items.size()) > page.limit) {
-        out.items.pop_back();
-        out.next_after = out.items.back().id.value;
-    }
+    finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -92,10 +93,7 @@ domain::Page<Escalation> SqliteEscalationStore::queue(domain::EscalationLevel le
     q->bind(5, page.limit + 1);
     domain::Page<Escalation> out;
     while (q->executeStep()) out.items.push_back(readEscalation(*q));
-    if (static_cast<int>(out.items.size()) > page.limit) {
-        out.items.pop_back();
-        out.next_after = out.items.back().id.value;
-    }
+    finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -73,10 +74,7 @@ domain::Page<Project> SqliteProjectStore::projects(CommunityId community, domain
     q->bind(3, page.limit + 1);
     domain::Page<Project> out;
     while (q->executeStep()) out.items.push_back(readProject(*q));
-    if (static_cast<int>(out.items.size()) > page.limit) {
-        out.items.pop_back();
-        out.next_after = out.items.back().id.value;
-    }
+    finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
     return out;
 }
 

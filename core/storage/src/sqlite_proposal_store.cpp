@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -109,10 +110,7 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
     q->bind(7, filter.overdue_at);
     domain::Page<Proposal> out;
     while (q->executeStep()) out.items.push_back(readProposal(*q));
-    if (static_cast<int>(out.items.size()) > page.limit) {
-        out.items.pop_back();
-        out.next_after = out.items.back().id.value;
-    }
+    finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
     return out;
 }
 

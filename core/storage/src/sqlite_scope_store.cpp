@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -78,10 +79,7 @@ domain::Page<Community> SqliteScopeStore::communities(DistrictId district, domai
     q->bind(3, page.limit + 1);  // one more tells whether there is a next page
     domain::Page<Community> out;
     while (q->executeStep()) out.items.push_back(readCommunity(*q));
-    if (static_cast<int>(out.items.size()) > page.limit) {
-        out.items.pop_back();
-        out.next_after = out.items.back().id.value;
-    }
+    finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
     return out;
 }
 

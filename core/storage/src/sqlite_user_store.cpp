@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -106,10 +107,7 @@ domain::Page<domain::MemberSummary> SqliteUserStore::members(
     while (q->executeStep()) {
         out.items.push_back({readMembership(*q), q->getColumn(7).getString()});
     }
-    if (static_cast<int>(out.items.size()) > page.limit) {
-        out.items.pop_back();
-        out.next_after = out.items.back().membership.user_id.value;
-    }
+    finishPage(out, page.limit, [](const auto& item) { return item.membership.user_id.value; });
     return out;
 }
 

@@ -38,6 +38,9 @@ class Actor {
     // of its street, observers of its district.
     bool canOversee(const Community& community) const;
 
+    // OK when signed in; unauthenticated "session.required" otherwise.
+    Status requireSignedIn() const;
+
     // OK for a verified resident of `community`; otherwise unauthenticated
     // ("session.required"), or forbidden with "membership.pending",
     // "membership.rejected" or "membership.none".
