@@ -50,6 +50,13 @@ bool Actor::canOversee(const Community& community) const {
            isObserver(community.district_id);
 }
 
+const char* Actor::publicRoleIn(const Community& community) const {
+    if (isCommittee(community.id)) return "committee";
+    if (isDistrictAdmin(community.district_id)) return "district_admin";
+    if (isStreetStaff(community.street_id)) return "street_staff";
+    return "resident";
+}
+
 Status Actor::requireSignedIn() const {
     if (isAuthenticated()) return Status::ok();
     return Status::unauthenticated("session.required", "Please log in first.");

@@ -25,12 +25,6 @@ Status badJoinCode() {
                              "This join code does not belong to this community.");
 }
 
-PageRequest clamp(PageRequest page) {
-    if (page.limit < 1) page.limit = 1;
-    if (page.limit > PageRequest::kMaxLimit) page.limit = PageRequest::kMaxLimit;
-    return page;
-}
-
 // Everything a sign-up needs from the stores: the community exists, the code
 // is its code, the login is free.
 Status checkSignUp(Stores& s, CommunityId community, const CommunityService::SignUp& request) {
@@ -71,7 +65,7 @@ Result<Page<Community>> CommunityService::communities(DistrictId district, PageR
         if (!s.scopes.district(district)) {
             return Status::notFound("district.not_found", "There is no such district.");
         }
-        result = s.scopes.communities(district, clamp(page));
+        result = s.scopes.communities(district, page.clamped());
         return Status::ok();
     }));
     return result;
@@ -162,7 +156,7 @@ Result<Page<MemberSummary>> CommunityService::members(const Actor& actor, Commun
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return communityNotFound();
         if (!actor.canOversee(*c)) return forbidden();
-        result = s.users.members(community, status, clamp(page));
+        result = s.users.members(community, status, page.clamped());
         return Status::ok();
     }));
     return result;

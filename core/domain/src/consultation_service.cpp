@@ -84,13 +84,11 @@ Result<std::pair<Comment, Community>> loadComment(Stores& s, CommentId id) {
     return std::make_pair(std::move(*c), std::move(*community));
 }
 
-std::string roleIn(Stores& s, UserId user, const Community& c) {
+// Who moderated: an official's role, or "automatic" for the report threshold.
+std::string moderatorRole(Stores& s, UserId user, const Community& c) {
     std::optional<User> u = s.users.user(user);
     if (!u) return "automatic";
-    const Actor who(*u, s.users.grants(user), {});
-    if (who.isCommittee(c.id)) return "committee";
-    if (who.isDistrictAdmin(c.district_id)) return "district_admin";
-    return "resident";
+    return Actor(*u, s.users.grants(user), {}).publicRoleIn(c);
 }
 
 }  // namespace
@@ -266,7 +264,7 @@ Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(Communit
             std::optional<Comment> comment = s.consultation.comment(CommentId(e.subject_id));
             out.push_back({e.at_micros, e.action, CommentId(e.subject_id),
                            comment ? comment->proposal_id : ProposalId(), e.reason,
-                           e.actor.valid() ? roleIn(s, e.actor, *c) : "automatic"});
+                           moderatorRole(s, e.actor, *c)});
         }
         return Status::ok();
     }));
@@ -343,10 +341,10 @@ Result<Meeting> ConsultationService::scheduleMeeting(const Actor& actor, Proposa
 }
 
 Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId id, const std::string& minutes,
-                                                   int attendance) {
+                                                   std::int64_t attendance) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("minutes", minutes, kMaxMinutes));
-    if (attendance < 0) return Status::invalid("meeting.attendance", "Attendance is a count of people, 0 or more.");
+    if (attendance < 0 || attendance > 1'000'000) return Status::invalid("meeting.attendance", "Attendance is a count of people, 0 or more.");
     Meeting m;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         std::optional<Meeting> found = s.consultation.meeting(id);
@@ -361,7 +359,7 @@ Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId
         }
         if (found->recorded_at) return Status::conflict("meeting.already_recorded", "The minutes are recorded already.");
         found->minutes = minutes;
-        found->attendance = attendance;
+        found->attendance = static_cast<int>(attendance);
         found->recorded_at = now / 1'000'000;
         s.consultation.updateMeeting(*found);
         s.audit.append({0, now, actor.userId(), "meeting.recorded", "proposal", found->proposal_id.value, c->id,

@@ -38,11 +38,10 @@ Result<ConventionService::View> ConventionService::get(const Actor& actor, Conve
 }
 
 Result<Page<Convention>> ConventionService::list(CommunityId community, PageRequest page) {
-    if (page.limit < 1 || page.limit > PageRequest::kMaxLimit) page.limit = 50;
     Page<Convention> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         if (!s.scopes.community(community)) return Status::notFound("community.not_found", "There is no such community.");
-        out = s.conventions.conventions(community, page);
+        out = s.conventions.conventions(community, page.clamped());
         return Status::ok();
     }));
     return out;

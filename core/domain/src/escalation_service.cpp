@@ -26,11 +26,6 @@ bool live(ProposalState s) {
     }
 }
 
-PageRequest clamp(PageRequest page) {
-    page.limit = std::clamp(page.limit, 1, PageRequest::kMaxLimit);
-    return page;
-}
-
 }  // namespace
 
 EscalationService::EscalationService(Database& db, const Clock& clock, WorkingCalendar calendar, DeadlineRules rules)
@@ -158,7 +153,7 @@ Result<Page<Escalation>> EscalationService::streetQueue(const Actor& actor, Stre
         if (!actor.isStreetStaff(street) && !actor.isDistrictAdmin(st->district_id)) {
             return Status::forbidden("escalation.forbidden", "This queue is for the street's staff.");
         }
-        out = s.escalations.queue(EscalationLevel::kStreet, street.value, status, clamp(page));
+        out = s.escalations.queue(EscalationLevel::kStreet, street.value, status, page.clamped());
         return Status::ok();
     }));
     return out;
@@ -173,7 +168,7 @@ Result<Page<Escalation>> EscalationService::districtQueue(const Actor& actor, Di
     Page<Escalation> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         if (!s.scopes.district(district)) return Status::notFound("district.not_found", "There is no such district.");
-        out = s.escalations.queue(EscalationLevel::kDistrict, district.value, status, clamp(page));
+        out = s.escalations.queue(EscalationLevel::kDistrict, district.value, status, page.clamped());
         return Status::ok();
     }));
     return out;

@@ -54,17 +54,16 @@ Result<ProjectService::View> ProjectService::get(const Actor& actor, ProjectId i
 }
 
 Result<Page<Project>> ProjectService::list(CommunityId community, PageRequest page) {
-    if (page.limit < 1 || page.limit > PageRequest::kMaxLimit) page.limit = 50;
     Page<Project> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         if (!s.scopes.community(community)) return Status::notFound("community.not_found", "There is no such community.");
-        out = s.projects.projects(community, page);
+        out = s.projects.projects(community, page.clamped());
         return Status::ok();
     }));
     return out;
 }
 
-Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, ProjectId id, int percent,
+Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, ProjectId id, std::int64_t percent,
                                                             const std::string& text, std::int64_t date) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("text", text, 2000));
@@ -77,8 +76,8 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
                                                            std::to_string(p.progress_percent) + " to 100.");
         }
         const std::int64_t now = clock_.nowMicros();
-        s.projects.insertProgress({0, p.id, percent, text, date ? date : now / 1'000'000, actor.userId()});
-        p.progress_percent = percent;
+        s.projects.insertProgress({0, p.id, static_cast<int>(percent), text, date ? date : now / 1'000'000, actor.userId()});
+        p.progress_percent = static_cast<int>(percent);
         s.projects.updateProject(p);
         s.audit.append({0, now, actor.userId(), "project.progress", "project", p.id.value, p.community_id,
                         std::to_string(percent) + "%: " + text});
@@ -126,7 +125,7 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
     return view;
 }
 
-Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId id, int stars,
+Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId id, std::int64_t stars,
                                                   const std::string& comment) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (stars < 1 || stars > 5) return Status::invalid("rating.stars", "A rating is 1 to 5 stars.");
@@ -140,7 +139,7 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
             return Status::conflict("project.not_completed", "Projects are rated once they are complete.");
         }
         const std::int64_t now = clock_.nowMicros();
-        if (!s.projects.insertRating({p->id, actor.userId(), stars, comment, now / 1'000'000})) {
+        if (!s.projects.insertRating({p->id, actor.userId(), static_cast<int>(stars), comment, now / 1'000'000})) {
             return Status::conflict("rating.exists", "You rated this project already.");
         }
         s.audit.append({0, now, actor.userId(), "project.rated", "project", p->id.value, p->community_id,

@@ -127,8 +127,6 @@ Result<ProposalService::View> ProposalService::get(const Actor& actor, ProposalI
 
 Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, CommunityId community,
                                                           const ProposalFilter& filter, PageRequest page) {
-    if (page.limit < 1) page.limit = 1;
-    if (page.limit > PageRequest::kMaxLimit) page.limit = PageRequest::kMaxLimit;
     ListResult result;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         if (!s.scopes.community(community)) {
@@ -137,8 +135,8 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
         ProposalFilter f = filter;
         f.drafts_of = actor.userId();  // one's own drafts only
         result.now = clock_.nowSeconds();
-        if (f.overdue_at) f.overdue_at = result.now;
-        result.page = s.proposals.proposals(community, f, page);
+        f.overdue_at = f.overdue_only ? result.now : 0;
+        result.page = s.proposals.proposals(community, f, page.clamped());
         result.counts = s.proposals.countByState(community, filter.kind);
         return Status::ok();
     }));
@@ -287,10 +285,7 @@ Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(cons
             HistoryEntry h{e.at_micros, e.action, e.reason, "", "resident"};
             if (std::optional<User> u = s.users.user(e.actor)) {
                 h.actor_name = u->display_name;
-                const Actor who(*u, s.users.grants(u->id), {});
-                if (who.isCommittee(c->id)) h.actor_role = "committee";
-                else if (who.isDistrictAdmin(c->district_id)) h.actor_role = "district_admin";
-                else if (who.isStreetStaff(c->street_id)) h.actor_role = "street_staff";
+                h.actor_role = Actor(*u, s.users.grants(u->id), {}).publicRoleIn(*c);
             }
             out.push_back(std::move(h));
         }

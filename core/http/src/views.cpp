@@ -32,8 +32,7 @@ Object::Ptr membershipView(const domain::Membership& m) {
     o->set("user_id", m.user_id.value);
     o->set("status", domain::membershipStatusName(m.status));
     o->set("joined_at", m.joined_at);
-    if (m.decided_at) o->set("decided_at", m.decided_at);
-    else o->set("decided_at", Poco::Dynamic::Var());
+    o->set("decided_at", orNull(m.decided_at));
     o->set("reason", m.reason);
     return o;
 }
@@ -85,8 +84,13 @@ Object::Ptr createdCommunityView(const domain::Community& c) {
 }
 
 void setNextCursor(Object::Ptr object, std::int64_t next_after) {
-    if (next_after > 0) object->set("next_cursor", std::to_string(next_after));
-    else object->set("next_cursor", Poco::Dynamic::Var());
+    object->set("next_cursor", valueOrNull(next_after > 0, std::to_string(next_after)));
+}
+
+Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values) {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const std::string& v : values) a->add(v);
+    return a;
 }
 
 }  // namespace yishi::http

@@ -20,6 +20,18 @@ Poco::JSON::Object::Ptr communitySummaryView(const domain::Community& community)
 Poco::JSON::Object::Ptr communityView(const domain::CommunityService::CommunityView& view);
 Poco::JSON::Object::Ptr createdCommunityView(const domain::Community& community);
 
+// `value` when `present`, JSON null otherwise.
+template <typename T>
+Poco::Dynamic::Var valueOrNull(bool present, const T& value) {
+    return present ? Poco::Dynamic::Var(value) : Poco::Dynamic::Var();
+}
+
+// An id or a time, null when 0 (not set).
+inline Poco::Dynamic::Var orNull(std::int64_t value) { return valueOrNull(value != 0, value); }
+
+// A JSON array of strings.
+Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values);
+
 // A page's "next_cursor": null on the last page.
 void setNextCursor(Poco::JSON::Object::Ptr object, std::int64_t next_after);
 

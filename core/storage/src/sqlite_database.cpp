@@ -1,5 +1,7 @@
 #include "yishi/storage/sqlite_database.h"
 
+#include <SQLiteCpp/Transaction.h>
+
 #include "connection.h"
 #include "migrations_runner.h"
 #include "reader_pool.h"
@@ -52,18 +54,17 @@ Status SqliteDatabase::read(const domain::Work& work) {
     try {
         ReaderPool::Lease lease = readers_->acquire();
         Connection& c = *lease;
-        // One snapshot for the whole unit of work.
-        c.db().exec("BEGIN");
-        Status result;
+        // One snapshot for the whole unit of work. Nothing was written, so the
+        // transaction ends by rolling back, in the destructor, whatever happens:
+        // the connection always goes back to the pool outside a transaction.
+        SQLite::Transaction snapshot(c.db(), SQLite::TransactionBehavior::DEFERRED);
         try {
             SqliteStores stores(c);
             domain::Stores view = stores.view();
-            result = work(view);
+            return work(view);
         } catch (...) {
-            result = statusFromCurrentException();
+            return statusFromCurrentException();
         }
-        c.db().exec("COMMIT");
-        return result;
     } catch (...) {
         return statusFromCurrentException();
     }

@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(proposals_become_overdue_and_are_flagged_in_lists_and_queue
     w.clock.advanceSeconds(16 * kHour);
     BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue == std::vector<std::string>{"first_response"});
     ProposalFilter overdue;
-    overdue.overdue_at = 1;
+    overdue.overdue_only = true;
     BOOST_TEST(w.scheduled.list(w.actor(w.committee_a), w.a.id, overdue, {})->page.items.size() == 1u);
     auto queue = w.escalations.awaitingMe(w.actor(w.committee_a)).value();
     BOOST_REQUIRE(queue.proposals.size() == 1u);

@@ -14,8 +14,6 @@ namespace {
 
 using domain::ConsultationService;
 
-Poco::Dynamic::Var orNull(std::int64_t v) { return v ? Poco::Dynamic::Var(v) : Poco::Dynamic::Var(); }
-
 Poco::JSON::Object::Ptr commentView(const ConsultationService::CommentView& v) {
     const domain::Comment& c = v.comment;
     Poco::JSON::Object::Ptr o = newObject();
@@ -28,12 +26,12 @@ Poco::JSON::Object::Ptr commentView(const ConsultationService::CommentView& v) {
     author->set("display_name", v.author_name);
     o->set("author", author);
     o->set("stance", domain::stanceName(c.stance));
-    o->set("body", v.body_shown ? Poco::Dynamic::Var(c.body) : Poco::Dynamic::Var());
+    o->set("body", valueOrNull(v.body_shown, c.body));
     o->set("created_at", c.created_at);
     o->set("edited_at", orNull(c.edited_at));
     o->set("withdrawn", c.withdrawn);
     o->set("hidden", c.hidden);
-    o->set("hidden_reason", c.hidden ? Poco::Dynamic::Var(c.hidden_reason) : Poco::Dynamic::Var());
+    o->set("hidden_reason", valueOrNull(c.hidden, c.hidden_reason));
     o->set("reports", c.reports);
     return o;
 }
@@ -52,8 +50,8 @@ Poco::JSON::Object::Ptr meetingView(const domain::Meeting& m) {
     o->set("mode", domain::meetingModeName(m.mode));
     o->set("starts_at", m.starts_at);
     o->set("place", m.place);
-    o->set("minutes", m.recorded_at ? Poco::Dynamic::Var(m.minutes) : Poco::Dynamic::Var());
-    o->set("attendance", m.attendance >= 0 ? Poco::Dynamic::Var(m.attendance) : Poco::Dynamic::Var());
+    o->set("minutes", valueOrNull(m.recorded_at != 0, m.minutes));
+    o->set("attendance", valueOrNull(m.attendance >= 0, m.attendance));
     o->set("recorded_at", orNull(m.recorded_at));
     return o;
 }
@@ -208,11 +206,8 @@ ApiResponse recordMeeting(ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "meeting"));
     YISHI_HANDLER_ASSIGN(std::string minutes, requireString(call.body, "minutes"));
     YISHI_HANDLER_ASSIGN(std::int64_t attendance, requireInt(call.body, "attendance"));
-    if (attendance < 0 || attendance > 1'000'000) {
-        return fail(call, Status::invalid("meeting.attendance", "Attendance is a count of people, 0 or more."));
-    }
     YISHI_HANDLER_ASSIGN(auto m, consultation(call).recordMeeting(call.actor, domain::MeetingId(id), minutes,
-                                                                  static_cast<int>(attendance)));
+                                                                  attendance));
     return jsonResponse(200, meetingView(m));
 }
 

@@ -23,8 +23,8 @@ Poco::JSON::Object::Ptr escalationView(const domain::Escalation& e, std::int64_t
     o->set("escalated_at", e.escalated_at);
     o->set("due_at", e.due_at);
     o->set("overdue", e.overdue(now));
-    o->set("resolution", e.resolved_at ? Poco::Dynamic::Var(e.resolution) : Poco::Dynamic::Var());
-    o->set("resolved_at", e.resolved_at ? Poco::Dynamic::Var(e.resolved_at) : Poco::Dynamic::Var());
+    o->set("resolution", valueOrNull(e.resolved_at != 0, e.resolution));
+    o->set("resolved_at", orNull(e.resolved_at));
     return o;
 }
 
@@ -110,9 +110,7 @@ ApiResponse myQueue(ApiCall& call) {
         o->set("title", p.title);
         o->set("state", domain::proposalStateName(p.state));
         o->set("submitted_at", p.submitted_at);
-        Poco::JSON::Array::Ptr reasons = new Poco::JSON::Array;
-        for (const std::string& r : late) reasons->add(r);
-        o->set("overdue", reasons);
+        o->set("overdue", stringArray(late));
         proposals->add(o);
     }
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;

@@ -23,7 +23,7 @@ Poco::JSON::Object::Ptr projectSummaryView(const domain::Project& p) {
     o->set("progress_percent", p.progress_percent);
     o->set("completed", p.completed);
     o->set("created_at", p.created_at);
-    o->set("completed_at", p.completed_at ? Poco::Dynamic::Var(p.completed_at) : Poco::Dynamic::Var());
+    o->set("completed_at", orNull(p.completed_at));
     return o;
 }
 
@@ -50,8 +50,8 @@ Poco::JSON::Object::Ptr projectView(const ProjectService::View& v) {
     o->set("spent_fen", v.spent_fen);
     Poco::JSON::Object::Ptr ratings = newObject();
     ratings->set("count", v.ratings);
-    ratings->set("average", v.ratings ? Poco::Dynamic::Var(v.average_stars) : Poco::Dynamic::Var());
-    ratings->set("mine", v.my_stars ? Poco::Dynamic::Var(*v.my_stars) : Poco::Dynamic::Var());
+    ratings->set("average", valueOrNull(v.ratings > 0, v.average_stars));
+    ratings->set("mine", valueOrNull(v.my_stars.has_value(), v.my_stars.value_or(0)));
     o->set("ratings", ratings);
     return o;
 }
@@ -82,11 +82,8 @@ ApiResponse progress(ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t percent, requireInt(call.body, "percent"));
     YISHI_HANDLER_ASSIGN(std::string text, requireString(call.body, "text"));
     YISHI_HANDLER_ASSIGN(std::int64_t date, optionalDate(call));
-    if (percent < 0 || percent > 100) {
-        return fail(call, Status::invalid("progress.percent", "Progress is a percentage from 0 to 100."));
-    }
     YISHI_HANDLER_ASSIGN(auto v, call.services.projects.reportProgress(call.actor, domain::ProjectId(id),
-                                                                       static_cast<int>(percent), text, date));
+                                                                       percent, text, date));
     return jsonResponse(201, projectView(v));
 }
 
@@ -114,9 +111,8 @@ ApiResponse rate(ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "project"));
     YISHI_HANDLER_ASSIGN(std::int64_t stars, requireInt(call.body, "stars"));
     YISHI_HANDLER_ASSIGN(std::string comment, optionalString(call.body, "comment", ""));
-    if (stars < 1 || stars > 5) return fail(call, Status::invalid("rating.stars", "A rating is 1 to 5 stars."));
     YISHI_HANDLER_ASSIGN(auto v, call.services.projects.rate(call.actor, domain::ProjectId(id),
-                                                             static_cast<int>(stars), comment));
+                                                             stars, comment));
     return jsonResponse(201, projectView(v));
 }
 

@@ -30,18 +30,10 @@ Poco::JSON::Array::Ptr actionNames(const std::vector<domain::ProposalAction>& ac
     return a;
 }
 
-Poco::JSON::Array::Ptr strings(const std::vector<std::string>& values) {
-    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    for (const std::string& v : values) a->add(v);
-    return a;
-}
-
-Poco::Dynamic::Var orNull(std::int64_t v) { return v ? Poco::Dynamic::Var(v) : Poco::Dynamic::Var(); }
-
 Poco::JSON::Object::Ptr proposalView(const ProposalService::View& v) {
     const domain::Proposal& p = v.proposal;
     Poco::JSON::Object::Ptr o = proposalSummaryView(p);
-    o->set("overdue", strings(v.overdue));
+    o->set("overdue", stringArray(v.overdue));
     o->set("response_due_at", orNull(p.response_due_at));
     o->set("decision_due_at", orNull(p.decision_due_at));
     o->set("body", p.body);
@@ -50,19 +42,16 @@ Poco::JSON::Object::Ptr proposalView(const ProposalService::View& v) {
     author->set("display_name", v.author_name);
     o->set("author", author);
     o->set("reason", p.last_reason);
-    o->set("submitted_at", p.submitted_at ? Poco::Dynamic::Var(p.submitted_at) : Poco::Dynamic::Var());
-    o->set("merged_into", p.merged_into.valid() ? Poco::Dynamic::Var(p.merged_into.value) : Poco::Dynamic::Var());
+    o->set("submitted_at", orNull(p.submitted_at));
+    o->set("merged_into", valueOrNull(p.merged_into.valid(), p.merged_into.value));
     Poco::JSON::Array::Ptr merged_from = new Poco::JSON::Array;
     for (domain::ProposalId id : v.merged_from) merged_from->add(id.value);
     o->set("merged_from", merged_from);
-    o->set("consultation_ends_at",
-           p.consultation_ends_at ? Poco::Dynamic::Var(p.consultation_ends_at) : Poco::Dynamic::Var());
-    o->set("election_id", p.election_id ? Poco::Dynamic::Var(p.election_id) : Poco::Dynamic::Var());
-    o->set("amends_convention", p.amends_convention ? Poco::Dynamic::Var(p.amends_convention) : Poco::Dynamic::Var());
-    o->set("project_id", p.state == domain::ProposalState::kProject ? Poco::Dynamic::Var(p.outcome_id)
-                                                                     : Poco::Dynamic::Var());
-    o->set("convention_id", p.state == domain::ProposalState::kConvention ? Poco::Dynamic::Var(p.outcome_id)
-                                                                           : Poco::Dynamic::Var());
+    o->set("consultation_ends_at", orNull(p.consultation_ends_at));
+    o->set("election_id", orNull(p.election_id));
+    o->set("amends_convention", orNull(p.amends_convention));
+    o->set("project_id", valueOrNull(p.state == domain::ProposalState::kProject, p.outcome_id));
+    o->set("convention_id", valueOrNull(p.state == domain::ProposalState::kConvention, p.outcome_id));
     o->set("allowed_actions", actionNames(v.allowed_actions));
     return o;
 }
@@ -106,7 +95,7 @@ ApiResponse list(ApiCall& call) {
         filter.kind = k;
     }
     const std::string overdue = call.query.get("overdue", "");
-    if (overdue == "true") filter.overdue_at = 1;  // the service puts in the current time
+    if (overdue == "true") filter.overdue_only = true;
     else if (!overdue.empty() && overdue != "false") {
         return fail(call, Status::invalid("query.overdue", "overdue is true or false."));
     }
@@ -115,7 +104,7 @@ ApiResponse list(ApiCall& call) {
                          call.services.proposals.list(call.actor, CommunityId(community), filter, page));
     Poco::JSON::Object::Ptr o = pageView(result.page, [&](const domain::Proposal& p) {
         Poco::JSON::Object::Ptr summary = proposalSummaryView(p);
-        summary->set("overdue", strings(domain::overdueReasons(p, result.now)));
+        summary->set("overdue", stringArray(domain::overdueReasons(p, result.now)));
         return summary;
     });
     Poco::JSON::Object::Ptr counts = newObject();

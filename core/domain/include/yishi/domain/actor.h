@@ -38,6 +38,10 @@ class Actor {
     // of its street, observers of its district.
     bool canOversee(const Community& community) const;
 
+    // How this person appears in `community`'s public records: "committee",
+    // "district_admin" or "street_staff" for officials, else "resident".
+    const char* publicRoleIn(const Community& community) const;
+
     // OK when signed in; unauthenticated "session.required" otherwise.
     Status requireSignedIn() const;
 

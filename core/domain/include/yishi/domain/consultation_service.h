@@ -80,7 +80,7 @@ class ConsultationService {
     Result<Meeting> scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode,
                                     std::int64_t starts_at, const std::string& place);
     Result<Meeting> recordMeeting(const Actor& actor, MeetingId id, const std::string& minutes,
-                                  int attendance);
+                                  std::int64_t attendance);
     Result<std::vector<Meeting>> meetings(const Actor& actor, ProposalId proposal);
 
   private:

@@ -10,6 +10,11 @@ struct PageRequest {
     static constexpr int kMaxLimit = 200;
     std::int64_t after = 0;
     int limit = 50;
+
+    // The same request with the limit brought into 1..kMaxLimit.
+    PageRequest clamped() const {
+        return {after, limit < 1 ? 1 : (limit > kMaxLimit ? kMaxLimit : limit)};
+    }
 };
 
 template <typename T>

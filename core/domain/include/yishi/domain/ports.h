@@ -99,7 +99,9 @@ struct ProposalFilter {
     // Drafts are listed only for their author: with `drafts_of` set, drafts of
     // that user are included; otherwise none.
     UserId drafts_of;
-    // When set, only proposals overdue at this time (see overdueReasons).
+    // Only proposals overdue now (see overdueReasons). ProposalService puts
+    // the current time in `overdue_at`, which is what the store reads.
+    bool overdue_only = false;
     std::int64_t overdue_at = 0;
 };
 

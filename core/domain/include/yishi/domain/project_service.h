@@ -36,7 +36,7 @@ class ProjectService {
 
     // Committee. invalid "progress.percent" (0..100, never going back),
     // "text.invalid"; conflict "project.completed".
-    Result<View> reportProgress(const Actor& actor, ProjectId id, int percent, const std::string& text,
+    Result<View> reportProgress(const Actor& actor, ProjectId id, std::int64_t percent, const std::string& text,
                                 std::int64_t date);
     // Committee. invalid "expense.amount" (> 0), "purpose.invalid".
     Result<View> addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
@@ -45,7 +45,7 @@ class ProjectService {
     Result<View> complete(const Actor& actor, ProjectId id, const std::string& note);
     // A verified resident, once, after completion. invalid "rating.stars"
     // (1..5); conflict "project.not_completed", "rating.exists".
-    Result<View> rate(const Actor& actor, ProjectId id, int stars, const std::string& comment);
+    Result<View> rate(const Actor& actor, ProjectId id, std::int64_t stars, const std::string& comment);
 
   private:
     Database& db_;
