@@ -1,6 +1,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "plugin_commands.h"
 #include "serve_command.h"
 
 namespace {
@@ -8,7 +9,10 @@ namespace {
 void usage() {
     std::cerr << "usage: yishi <command> [options]\n\n"
                  "commands:\n"
-                 "  serve    run the server (yishi serve --help for its options)\n";
+                 "  serve          run the server (yishi serve --help for its options)\n"
+                 "  plugin test DIR   run a plugin's own test cases\n"
+                 "  pb select FILE.pb --rule RULE [--plugins DIR]   select projects from a Pabulib file\n"
+                 "  plugin-worker  (internal) serve plugin calls for the server\n";
 }
 
 }  // namespace
@@ -23,6 +27,9 @@ int main(int argc, char** argv) {
         argv[1] = argv[0];
         return yishi::app::runServe(argc - 1, argv + 1);
     }
+    if (std::strcmp(argv[1], "plugin-worker") == 0) return yishi::app::runPluginWorkerCommand(argc, argv);
+    if (std::strcmp(argv[1], "plugin") == 0) return yishi::app::runPluginTestCommand(argc, argv);
+    if (std::strcmp(argv[1], "pb") == 0) return yishi::app::runPbSelectCommand(argc, argv);
     std::cerr << "yishi: unknown command '" << argv[1] << "'\n";
     usage();
     return 64;

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "yishi/common/result.h"
@@ -264,6 +265,14 @@ class SecretSource {
     virtual std::string hashToken(const std::string& token) = 0;
     // A fresh random 社区码: 8 characters, no look-alike letters.
     virtual std::string newJoinCode() = 0;
+};
+
+// A content hash (BLAKE2b-256 in core/crypto), hex. Used to name exactly
+// which plugin source produced a result. Thread-safe.
+class ContentHasher {
+  public:
+    virtual ~ContentHasher() = default;
+    virtual std::string hashHex(std::string_view content) = 0;
 };
 
 }  // namespace yishi::domain

@@ -1,41 +1,85 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "yishi/common/result.h"
+#include "yishi/plugins/value.h"
 
 struct lua_State;
 
 namespace yishi::plugins {
 
-// An owned Lua 5.4 state whose allocations are capped at `memory_limit`
-// bytes: an allocation past the cap fails, which Lua reports as a "not
-// enough memory" error instead of growing the process. Closed on
-// destruction. Not thread-safe: one thread uses a state at a time.
-//
-// This is the first brick of the plugin host (issue 4 builds the sandbox,
-// the worker processes and the hooks on it).
+// The budgets one plugin call runs under inside Lua. The wall-clock budget
+// is enforced outside Lua, by the worker pool (see worker_pool.h): hooks do
+// not fire inside C functions such as string.find or during garbage
+// collection, so only a process boundary makes that one real.
+struct LuaLimits {
+    std::size_t memory_bytes = 16u << 20;
+    std::uint64_t instructions = 10'000'000;
+};
+
+// What a failed plugin call reports. `code` is one of plugin.error,
+// plugin.memory, plugin.instructions, plugin.bad_result; `where` is
+// "file:line" when Lua knows it, else empty.
+struct PluginFault {
+    std::string code;
+    std::string where;
+    std::string cause;
+
+    std::string describe() const { return where.empty() ? cause : where + ": " + cause; }
+};
+
+struct CallOutcome {
+    bool ok = false;
+    Value value;
+    PluginFault fault;
+};
+
+// An owned Lua 5.4 state with the plugin sandbox installed (the contract is
+// docs/plugins.md): the allow-listed libraries only, text chunks only, a
+// capped allocator, an instruction budget, deterministic iteration and
+// randomness, and no addresses or host paths in anything the plugin sees.
+// Not thread-safe: one thread uses a state at a time.
 class LuaState {
   public:
-    explicit LuaState(std::size_t memory_limit);
+    // `seed` seeds math.random; the same seed gives the same sequence.
+    LuaState(LuaLimits limits, std::uint64_t seed);
     ~LuaState();
     LuaState(const LuaState&) = delete;
     LuaState& operator=(const LuaState&) = delete;
 
-    // Runs a text chunk (never bytecode) with no libraries opened and returns
-    // its first result converted to a string. invalid "plugin.error" with
-    // Lua's message when it fails to compile or run, including "not enough
-    // memory".
-    Result<std::string> evaluate(const std::string& chunk_name, const std::string& source);
+    // Runs a plugin file in the shared sandbox environment. The value the
+    // chunk returns becomes the module named `name` (see callHook). Files
+    // run in the order given; globals set by one are seen by the next.
+    CallOutcome runFile(const std::string& name, const std::string& source);
+
+    // Calls module[function](input) and converts its first result to a
+    // Value. Budgets count from the start of the state, across calls.
+    CallOutcome callHook(const std::string& module, const std::string& function, const Value& input);
+
+    // Sets yishi.<name> to a copy of `value` (e.g. the district settings).
+    CallOutcome setSetting(const std::string& name, const Value& value);
+
+    // Runs a chunk and converts its first result (tests and tooling).
+    CallOutcome evaluate(const std::string& chunk_name, const std::string& source);
+
+    // Lines the plugin wrote with yishi.log since the last call.
+    std::vector<std::string> takeLog();
 
     std::size_t bytesInUse() const;
+    std::uint64_t instructionsUsed() const;
     const char* version() const;
 
+    // Host data of the state; defined and used inside the module only.
+    struct Sandbox;
+
   private:
-    struct Allocator;
-    std::unique_ptr<Allocator> allocator_;
+    CallOutcome finish(int rc, int base);
+    std::unique_ptr<Sandbox> sandbox_;
     lua_State* state_ = nullptr;
 };
 

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "yishi/common/result.h"
+#include "yishi/plugins/lua_state.h"
+#include "yishi/plugins/plugin_bundle.h"
+#include "yishi/plugins/value.h"
+
+namespace yishi::plugins {
+
+// The result of one hook call on one input.
+struct HookResult {
+    bool ok = false;
+    Value value;
+    PluginFault fault;
+    std::vector<std::string> log;  // what the plugin wrote with yishi.log
+
+    Value toValue() const;
+    static HookResult fromValue(const Value& value);
+    static HookResult failed(std::string code, std::string cause);
+};
+
+// Runs `hook` of `bundle` on `input` in a fresh sandboxed state, in this
+// process. The state is seeded from the hook name and the input alone, so
+// the same input gives the same output wherever it runs. Server code calls
+// hooks through WorkerPool, which runs this in a worker process.
+HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook, const Value& input);
+
+// A failed call as a Status that names the plugin, its version, the hook,
+// the position (when known) and the cause. The code is the fault's.
+Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault);
+
+}  // namespace yishi::plugins

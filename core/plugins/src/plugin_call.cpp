@@ -1,0 +1,87 @@
+#include "yishi/plugins/plugin_call.h"
+
+#include "sandbox.h"
+
+namespace yishi::plugins {
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce484222325ull) {
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 0x100000001b3ull;
+    }
+    return hash;
+}
+
+const std::string* text(const Value& object, const char* key) {
+    const Value* v = object.find(key);
+    return v && v->isString() ? &v->asString() : nullptr;
+}
+
+}  // namespace
+
+Value HookResult::toValue() const {
+    Value::Array lines(log.begin(), log.end());
+    if (ok) return Value(Value::Object{{"ok", true}, {"value", value}, {"log", std::move(lines)}});
+    return Value(Value::Object{{"ok", false},
+                               {"code", fault.code},
+                               {"where", fault.where},
+                               {"cause", fault.cause},
+                               {"log", std::move(lines)}});
+}
+
+HookResult HookResult::fromValue(const Value& v) {
+    HookResult result;
+    const Value* ok = v.find("ok");
+    if (!ok || !ok->isBool()) return failed("plugin.protocol", "malformed reply from the plugin worker");
+    result.ok = ok->asBool();
+    if (result.ok) {
+        if (const Value* value = v.find("value")) result.value = *value;
+    } else {
+        const std::string* code = text(v, "code");
+        const std::string* where = text(v, "where");
+        const std::string* cause = text(v, "cause");
+        result.fault = {code ? *code : "plugin.error", where ? *where : "", cause ? *cause : "unknown failure"};
+    }
+    if (const Value* lines = v.find("log"); lines && lines->isArray())
+        for (const auto& line : lines->asArray())
+            if (line.isString()) result.log.push_back(line.asString());
+    return result;
+}
+
+HookResult HookResult::failed(std::string code, std::string cause) {
+    HookResult result;
+    result.fault = {std::move(code), "", std::move(cause)};
+    return result;
+}
+
+HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook, const Value& input) {
+    const HookSpec* spec = bundle.hook(hook);
+    if (!spec) return HookResult::failed("plugin.no_hook", "the plugin does not provide the hook '" + hook + "'");
+    std::string seed_text = hook;
+    seed_text.push_back('\0');
+    appendJson(seed_text, input);
+    LuaState state(spec->limits, fnv1a(seed_text));
+    HookResult result;
+    auto run = [&](CallOutcome outcome) {
+        for (auto& line : state.takeLog()) result.log.push_back(std::move(line));
+        if (!outcome.ok) result.fault = std::move(outcome.fault);
+        return outcome.ok ? std::optional<Value>(std::move(outcome.value)) : std::nullopt;
+    };
+    if (!run(state.setSetting("settings", bundle.settings))) return result;
+    for (const auto& file : bundle.files)
+        if (!run(state.runFile(file.name, file.source))) return result;
+    if (auto value = run(state.callHook(spec->file, spec->function, input))) {
+        result.ok = true;
+        result.value = std::move(*value);
+    }
+    return result;
+}
+
+Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault) {
+    return Status::invalid(fault.code, "plugin '" + bundle.name + "' " + bundle.version + ", hook '" + hook +
+                                           "': " + fault.describe());
+}
+
+}  // namespace yishi::plugins
