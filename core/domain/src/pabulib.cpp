@@ -84,7 +84,8 @@ Result<PbElection> parsePabulib(std::string_view text) {
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         if (line == "META" || line == "PROJECTS" || line == "VOTES") {
             const Section next = line == "META" ? Section::kMeta : line == "PROJECTS" ? Section::kProjects : Section::kVotes;
-            if (next <= section) return formatError(line_number, "section " + std::string(line) + " out of order");
+            if (static_cast<int>(next) != static_cast<int>(section) + 1)
+                return formatError(line_number, "section " + std::string(line) + " out of order (META, PROJECTS, VOTES)");
             section = next;
             expect_header = true;
             continue;

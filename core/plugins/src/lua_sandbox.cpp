@@ -48,10 +48,8 @@ int safeSetmetatable(lua_State* L) {
 int safePcall(lua_State* L) {
     const int results = callOriginal(L);
     auto& sandbox = LuaState::Sandbox::of(L);
-    if (sandbox.instructions_exhausted && lua_toboolean(L, 1) == 0) {
-        lua_pushvalue(L, 2);
-        return lua_error(L);
-    }
+    if (sandbox.instructions_exhausted && lua_toboolean(L, 1) == 0)
+        return luaL_error(L, "instruction budget of %d exceeded", static_cast<int>(sandbox.limits.instructions));
     return results;
 }
 

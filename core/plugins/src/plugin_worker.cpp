@@ -1,6 +1,5 @@
 #include "yishi/plugins/plugin_worker.h"
 
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -17,8 +16,10 @@ namespace {
 constexpr std::size_t kMaxCachedBundles = 16;
 
 void limitProcess(std::size_t address_space_mb, int keep_in, int keep_out) {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() == 1) ::_exit(0);  // the parent died before we got here
+    // No PR_SET_PDEATHSIG: it fires when the *thread* that started us ends,
+    // and server threads come and go. A dead parent closes our socket
+    // instead: we read end of input and leave, and a call in progress is
+    // cut by its CPU-time limit.
     rlimit none{0, 0};
     ::setrlimit(RLIMIT_CORE, &none);
     if (address_space_mb > 0) {

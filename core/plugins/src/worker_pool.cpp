@@ -177,6 +177,11 @@ std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle&
     if (!parsed.isOk()) return allFailed(n, "plugin.protocol", "unreadable reply from the plugin worker");
     if (const Value* error = parsed->find("error")) {
         const Value* code = error->find("code");
+        if (code && code->isString() && code->asString() == "plugin.unknown_bundle" &&
+            worker.bundles.erase(bundle.hash) > 0) {
+            // The worker dropped the bundle from its cache: send it again.
+            return callOnce(worker, bundle, hook, inputs, worker_lost);
+        }
         const Value* cause = error->find("cause");
         return allFailed(n, code && code->isString() ? code->asString() : "plugin.error",
                          cause && cause->isString() ? cause->asString() : "the worker refused the call");

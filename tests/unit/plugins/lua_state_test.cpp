@@ -2,47 +2,127 @@
 
 #include "yishi/plugins/lua_state.h"
 
+using yishi::plugins::CallOutcome;
+using yishi::plugins::LuaLimits;
 using yishi::plugins::LuaState;
+using yishi::plugins::Value;
+
+namespace {
+
+LuaLimits small() { return LuaLimits{1u << 20, 1'000'000}; }
+
+CallOutcome run(const std::string& source, std::uint64_t seed = 1) {
+    LuaState lua(small(), seed);
+    return lua.evaluate("test.lua", source);
+}
+
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(lua_state)
 
-BOOST_AUTO_TEST_CASE(evaluates_a_text_chunk) {
-    LuaState lua(1 << 20);
-    auto r = lua.evaluate("sum", "local t = 0 for i = 1, 10 do t = t + i end return t");
-    BOOST_REQUIRE(r.isOk());
-    BOOST_TEST(r.value() == "55");
+BOOST_AUTO_TEST_CASE(evaluates_a_text_chunk_into_a_value) {
+    auto r = run("local t = 0 for i = 1, 10 do t = t + i end return {sum = t, half = t / 2, list = {1, 'two'}}");
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.value.find("sum")->asInt() == 55);
+    BOOST_TEST(r.value.find("half")->asDouble() == 27.5);
+    BOOST_TEST(r.value.find("list")->asArray().at(1).asString() == "two");
+    LuaState lua(small(), 1);
     BOOST_TEST(std::string(lua.version()).rfind("Lua 5.4", 0) == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(no_libraries_are_open) {
-    LuaState lua(1 << 20);
-    auto r = lua.evaluate("escape", "return io.open('/etc/passwd')");
-    BOOST_TEST(!r.isOk());
-    BOOST_TEST(r.status().message().find("io") != std::string::npos);
+BOOST_AUTO_TEST_CASE(runtime_errors_name_the_file_and_line) {
+    auto r = run("local x = 1\nlocal y = nil\nreturn x + y");
+    BOOST_REQUIRE(!r.ok);
+    BOOST_TEST(r.fault.code == "plugin.error");
+    BOOST_TEST(r.fault.where == "test.lua:3");
+    BOOST_TEST(r.fault.cause.find("nil") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(refuses_bytecode) {
-    LuaState lua(1 << 20);
-    auto r = lua.evaluate("bytecode", std::string("\x1bLua", 4));
-    BOOST_TEST(!r.isOk());
-}
-
-BOOST_AUTO_TEST_CASE(memory_is_capped_and_the_state_survives) {
-    LuaState lua(1 << 20);
-    auto bomb = lua.evaluate("bomb", "local t = {} for i = 1, 1e8 do t[i] = i end return #t");
-    BOOST_REQUIRE(!bomb.isOk());
-    BOOST_TEST(bomb.status().message().find("not enough memory") != std::string::npos);
-    BOOST_TEST(lua.bytesInUse() <= (1u << 20));
-    auto after = lua.evaluate("after", "return 6 * 7");
-    BOOST_REQUIRE(after.isOk());
-    BOOST_TEST(after.value() == "42");
+BOOST_AUTO_TEST_CASE(errors_raised_by_library_functions_get_the_plugin_line) {
+    auto r = run("\n\nreturn string.rep()");
+    BOOST_REQUIRE(!r.ok);
+    BOOST_TEST(r.fault.where == "test.lua:3");
 }
 
 BOOST_AUTO_TEST_CASE(syntax_errors_name_the_chunk_and_line) {
-    LuaState lua(1 << 20);
-    auto r = lua.evaluate("points.lua", "return\n1 +");
-    BOOST_REQUIRE(!r.isOk());
-    BOOST_TEST(r.status().message().find("points.lua:2") != std::string::npos);
+    auto r = run("return\n1 +");
+    BOOST_REQUIRE(!r.ok);
+    BOOST_TEST(r.fault.where == "test.lua:2");
+}
+
+BOOST_AUTO_TEST_CASE(memory_is_capped_and_the_state_survives) {
+    LuaState lua(small(), 1);
+    auto bomb = lua.evaluate("bomb.lua", "local t = {} for i = 1, 1e8 do t[i] = i end return #t");
+    BOOST_REQUIRE(!bomb.ok);
+    BOOST_TEST(bomb.fault.code == "plugin.memory");
+    BOOST_TEST(lua.bytesInUse() <= (1u << 20));
+    auto after = lua.evaluate("after.lua", "return 6 * 7");
+    BOOST_REQUIRE(after.ok);
+    BOOST_TEST(after.value.asInt() == 42);
+}
+
+BOOST_AUTO_TEST_CASE(the_instruction_budget_stops_loops_even_inside_pcall) {
+    auto r = run("while true do pcall(function() while true do end end) end");
+    BOOST_REQUIRE(!r.ok);
+    BOOST_TEST(r.fault.code == "plugin.instructions");
+}
+
+BOOST_AUTO_TEST_CASE(random_numbers_follow_the_seed) {
+    const std::string source = "local t = {} for i = 1, 5 do t[i] = math.random(1, 1000000) end return t";
+    auto a = run(source, 7), b = run(source, 7), c = run(source, 8);
+    BOOST_REQUIRE(a.ok && b.ok && c.ok);
+    BOOST_TEST(yishi::plugins::toJson(a.value) == yishi::plugins::toJson(b.value));
+    BOOST_TEST(yishi::plugins::toJson(a.value) != yishi::plugins::toJson(c.value));
+}
+
+BOOST_AUTO_TEST_CASE(pairs_walks_keys_in_sorted_order) {
+    auto r = run("local t = {zeta = 1, alpha = 2, mid = 3, [3] = 'c', [1] = 'a'} local keys = {} "
+                 "for k in pairs(t) do keys[#keys + 1] = tostring(k) end return table.concat(keys, ',')");
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.value.asString() == "1,3,alpha,mid,zeta");
+}
+
+BOOST_AUTO_TEST_CASE(no_addresses_reach_the_plugin) {
+    auto r = run("return tostring({}) .. ' ' .. tostring(print or tostring) .. ' ' .. string.format('%s', {})");
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.value.asString() == "table function table");
+    auto p = run("return string.format('%p', {})");
+    BOOST_TEST(!p.ok);
+}
+
+BOOST_AUTO_TEST_CASE(fractions_are_exact) {
+    auto r = run("local F = yishi.fraction local x = F(1, 3) + F(1, 6) "
+                 "return {tostring(x), tostring(x * 2), tostring(F(10) / 4), F(7, 2):floor(), F(-7, 2):floor(), "
+                 "F(7, 2):ceil(), x == F(1, 2), x < 1, 1 <= x}");
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(yishi::plugins::toJson(r.value) == R"(["1/2","1","5/2",3,-4,4,true,true,false])");
+}
+
+BOOST_AUTO_TEST_CASE(fractions_refuse_floats_and_zero_denominators) {
+    BOOST_TEST(!run("return yishi.fraction(1.5)").ok);
+    BOOST_TEST(!run("return yishi.fraction(1, 0)").ok);
+    BOOST_TEST(!run("return yishi.fraction(1) / 0").ok);
+}
+
+BOOST_AUTO_TEST_CASE(results_with_functions_or_mixed_tables_are_refused) {
+    for (const char* source : {"return {f = print or tostring}", "return {1, 2, x = 3}", "return {[1] = 1, [3] = 3}",
+                               "return 0/0", "return '\\xff'"}) {
+        auto r = run(source);
+        BOOST_TEST_INFO(source);
+        BOOST_REQUIRE(!r.ok);
+        BOOST_TEST(r.fault.code == "plugin.bad_result");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(hooks_are_called_on_the_module_a_file_returns) {
+    LuaState lua(small(), 1);
+    auto loaded = lua.runFile("rules.lua", "return { double = function(input) return input.n * 2 end }");
+    BOOST_REQUIRE(loaded.ok);
+    auto r = lua.callHook("rules.lua", "double", Value(Value::Object{{"n", 21}}));
+    BOOST_REQUIRE(r.ok);
+    BOOST_TEST(r.value.asInt() == 42);
+    auto missing = lua.callHook("rules.lua", "triple", Value());
+    BOOST_TEST(!missing.ok);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

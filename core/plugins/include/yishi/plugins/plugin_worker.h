@@ -5,8 +5,8 @@
 namespace yishi::plugins {
 
 // The body of `yishi plugin-worker`: the second line of the sandbox. Limits
-// its own process (address space to `address_space_mb`, no core files, dies
-// with its parent, no inherited descriptors), then serves framed requests
+// its own process (address space to `address_space_mb`, no core files, no
+// inherited descriptors; it leaves when the server closes its socket), then serves framed requests
 // on `in_fd` and answers on `out_fd` until end of input. Before each call it
 // sets the CPU-time limit to the hook's budget, so a call that burns CPU
 // inside a C function is stopped by the kernel even if the parent's
