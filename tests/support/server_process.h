@@ -21,6 +21,7 @@ class ServerProcess {
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     std::uint16_t port() const { return port_; }
+    pid_t pid() const { return pid_; }
     const TempDir& dataDir() const { return dir_; }
     std::string stdoutText() const;
     std::string stderrText() const;

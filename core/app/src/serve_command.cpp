@@ -16,7 +16,10 @@
 
 #include "batched_log_channel.h"
 #include "demo_district.h"
+#include "plugin_host.h"
+#include "sighup_watcher.h"
 #include "yishi/crypto/argon2_password_hasher.h"
+#include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/crypto/random_secrets.h"
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
@@ -24,9 +27,11 @@
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/convention_service.h"
 #include "yishi/domain/escalation_service.h"
+#include "yishi/domain/plugin_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
+#include "yishi/plugins/plugin_registry.h"
 #include "yishi/storage/sqlite_database.h"
 
 namespace yishi::app {
@@ -55,6 +60,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         add("port", "Port to listen on (default 8080; 0 picks a free one).", "PORT", "yishi.port");
         add("data-dir", "Directory for the database and demo logins (default ./data).", "DIR",
             "yishi.data_dir");
+        add("plugins-dir", "Directory of district plugins: DIR/<district id>, DIR/default.", "DIR",
+            "yishi.plugins_dir");
         add("threads", "Connections served at once (default 128).", "N", "yishi.threads");
         add("max-body", "Largest request body in bytes (default 1048576).", "BYTES",
             "yishi.max_body_bytes");
@@ -162,6 +169,17 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         domain::ProjectService projects(*db, clock);
         domain::ConventionService conventions(*db, clock);
 
+        crypto::Blake2bContentHasher content_hasher;
+        plugins::WorkerPoolOptions pool_options = workerPoolOptionsForSelf(c.getInt("yishi.plugin_workers", 2));
+        pool_options.address_space_mb = c.getUInt64("yishi.plugin_worker_memory_mb", pool_options.address_space_mb);
+        plugins::WorkerPool plugin_workers(pool_options);
+        const std::string plugins_dir = c.getString("yishi.plugins_dir", YISHI_DEFAULT_PLUGINS_DIR);
+        plugins::PluginRegistry plugin_registry(plugins_dir, content_hasher, plugin_workers,
+                                                [this](const std::string& line) { logger().warning(line); });
+        domain::PluginService plugin_service(*db, plugin_registry, clock);
+        // SIGHUP reloads every district's plugins (each tested aside first).
+        SighupWatcher sighup([&plugin_registry] { plugin_registry.reloadAll(); });
+
         if (c.getBool("yishi.demo", false)) {
             bool created = false;
             Result<DemoDistrict> demo = ensureDemoDistrict(*db, hasher, secrets, clock, &created);
@@ -190,7 +208,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
         http::Services services{auth,     communities, admin,       proposals,   consultation,
-                                projects, conventions, escalations, [&db] {
+                                projects, conventions, escalations, plugin_service, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);
@@ -200,7 +218,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             return EXIT_UNAVAILABLE;
         }
         std::cout << "yishi listening on http://" << options.address << ":" << server.port()
-                  << " (data in " << data_dir << ", schema version " << db->schemaVersion() << ")"
+                  << " (data in " << data_dir << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")"
                   << std::endl;
 
         if (c.getBool("yishi.stop_on_stdin_eof", false)) {

@@ -72,6 +72,7 @@ const Router& apiRouter() {
         addProjectRoutes(r);
         addConventionRoutes(r);
         addEscalationRoutes(r);
+        addPluginRoutes(r);
         return r;
     }();
     return router;

@@ -57,7 +57,9 @@ HookResult HookResult::failed(std::string code, std::string cause) {
 }
 
 HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook, const Value& input) {
-    const HookSpec* spec = bundle.hook(hook);
+    const bool load_check = hook == kLoadCheckHook;
+    HookSpec load_spec;
+    const HookSpec* spec = load_check ? &load_spec : bundle.hook(hook);
     if (!spec) return HookResult::failed("plugin.no_hook", "the plugin does not provide the hook '" + hook + "'");
     std::string seed_text = hook;
     seed_text.push_back('\0');
@@ -72,6 +74,10 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
     if (!run(state.setSetting("settings", bundle.settings))) return result;
     for (const auto& file : bundle.files)
         if (!run(state.runFile(file.name, file.source))) return result;
+    if (load_check) {
+        result.ok = true;
+        return result;
+    }
     if (auto value = run(state.callHook(spec->file, spec->function, input))) {
         result.ok = true;
         result.value = std::move(*value);
@@ -80,7 +86,8 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
 }
 
 Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault) {
-    return Status::invalid(fault.code, "plugin '" + bundle.name + "' " + bundle.version + ", hook '" + hook +
+    // A failing plugin is the server's problem, not the caller's request.
+    return Status::unavailable(fault.code, "plugin '" + bundle.name + "' " + bundle.version + ", hook '" + hook +
                                            "': " + fault.describe());
 }
 

@@ -16,6 +16,8 @@
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/random_secrets.h"
 #include "yishi/http/server.h"
+#include "yishi/plugins/plugin_registry.h"
+#include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/storage/sqlite_database.h"
 
 using namespace yishi;
@@ -36,9 +38,14 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
     domain::ProjectService projects(*db, clock);
     domain::ConventionService conventions(*db, clock);
     domain::EscalationService escalations(*db, clock, domain::WorkingCalendar({}, 8 * 3600), {});
+    crypto::Blake2bContentHasher content_hasher;
+    plugins::WorkerPool workers({{YISHI_BINARY, "plugin-worker"}});
+    plugins::PluginRegistry registry(std::string(YISHI_SOURCE_DIR) + "/plugins", content_hasher, workers,
+                                     [](const std::string&) {});
+    domain::PluginService plugin_service(*db, registry, clock);
     http::ServerOptions options;
     options.port = 0;
-    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, []() -> Status { throw std::runtime_error("boom"); }},
+    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, plugin_service, []() -> Status { throw std::runtime_error("boom"); }},
                             options);
     BOOST_REQUIRE(server.start().isOk());
 

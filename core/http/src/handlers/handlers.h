@@ -16,5 +16,6 @@ void addConsultationRoutes(Router& router);
 void addProjectRoutes(Router& router);
 void addConventionRoutes(Router& router);
 void addEscalationRoutes(Router& router);
+void addPluginRoutes(Router& router);
 
 }  // namespace yishi::http

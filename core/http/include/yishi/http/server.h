@@ -14,6 +14,7 @@
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/convention_service.h"
 #include "yishi/domain/escalation_service.h"
+#include "yishi/domain/plugin_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 
@@ -29,6 +30,7 @@ struct Services {
     domain::ProjectService& projects;
     domain::ConventionService& conventions;
     domain::EscalationService& escalations;
+    domain::PluginService& plugins;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

@@ -22,6 +22,9 @@ struct HookResult {
     static HookResult failed(std::string code, std::string cause);
 };
 
+// A pseudo-hook: runs the bundle's files and no hook (does it load?).
+inline constexpr const char* kLoadCheckHook = "(load)";
+
 // Runs `hook` of `bundle` on `input` in a fresh sandboxed state, in this
 // process. The state is seeded from the hook name and the input alone, so
 // the same input gives the same output wherever it runs. Server code calls

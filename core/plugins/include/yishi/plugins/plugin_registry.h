@@ -1,0 +1,58 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "yishi/domain/ports.h"
+#include "yishi/domain/selection.h"
+#include "yishi/plugins/plugin_bundle.h"
+#include "yishi/plugins/worker_pool.h"
+
+namespace yishi::plugins {
+
+// The plugins serving each district, loaded from `root`: a district with
+// `root`/<district id>/manifest.json runs that plugin, any other runs
+// `root`/default. A bundle is loaded on first use and kept until a reload
+// replaces it; the replacement is swapped in whole, so a call in progress
+// finishes on the version it started with. Thread-safe.
+class PluginRegistry final : public domain::DistrictPlugins {
+  public:
+    using Logger = std::function<void(const std::string&)>;
+
+    PluginRegistry(std::filesystem::path root, domain::ContentHasher& hasher, WorkerPool& pool, Logger log);
+
+    Result<domain::PluginInfo> info(DistrictId district) override;
+    Result<domain::PluginInfo> reload(DistrictId district) override;
+    Result<domain::SelectionOutcome> select(DistrictId district, const domain::SelectionRequest& request) override;
+
+    // Reloads every district loaded so far (SIGHUP). Each refusal is logged
+    // and leaves that district's plugin as it was.
+    void reloadAll();
+
+  private:
+    struct Loaded {
+        std::shared_ptr<const PluginBundle> bundle;
+        bool district_specific = false;
+    };
+    std::filesystem::path directoryFor(DistrictId district, bool& district_specific) const;
+    // Loads and tests a bundle aside; does not install it.
+    Result<Loaded> loadAside(DistrictId district);
+    Result<Loaded> current(DistrictId district);
+
+    std::filesystem::path root_;
+    domain::ContentHasher& hasher_;
+    WorkerPool& pool_;
+    Logger log_;
+    std::mutex mutex_;
+    std::map<std::int64_t, Loaded> loaded_;
+};
+
+// The select hook's input for a request (docs/plugins.md) and its output
+// as an outcome.
+Value selectionInput(const domain::SelectionRequest& request);
+domain::SelectionOutcome selectionOutcome(const Value& checked, const domain::PluginInfo& plugin);
+
+}  // namespace yishi::plugins

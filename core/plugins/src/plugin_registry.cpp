@@ -1,0 +1,131 @@
+#include "yishi/plugins/plugin_registry.h"
+
+#include "yishi/plugins/plugin_cases.h"
+#include "yishi/plugins/selection.h"
+
+namespace yishi::plugins {
+
+namespace {
+
+domain::PluginInfo infoOf(const PluginBundle& bundle, bool district_specific) {
+    domain::PluginInfo info{bundle.name, bundle.version, bundle.api, bundle.hash, district_specific, {}};
+    for (const auto& [name, hook] : bundle.hooks) info.hooks.push_back(name);
+    return info;
+}
+
+Status refused(const std::string& message) { return Status::invalid("plugin.refused", message); }
+
+}  // namespace
+
+Value selectionInput(const domain::SelectionRequest& request) {
+    Value::Array projects;
+    for (const auto& p : request.projects) {
+        Value::Object project{{"id", p.id}, {"cost", p.cost}, {"votes", p.votes}};
+        if (p.community) project.emplace("community", *p.community);
+        projects.emplace_back(std::move(project));
+    }
+    Value::Object settings;
+    if (!request.rule.empty()) settings.emplace("rule", request.rule);
+    if (request.threshold) settings.emplace("threshold", *request.threshold);
+    if (request.quota_per_community) settings.emplace("quota_per_community", *request.quota_per_community);
+    Value::Object input{{"budget", request.budget}, {"projects", std::move(projects)}, {"settings", std::move(settings)}};
+    if (request.ballots) {
+        Value::Array ballots;
+        ballots.reserve(request.ballots->size());
+        for (const auto& ballot : *request.ballots) ballots.emplace_back(Value::Array(ballot.begin(), ballot.end()));
+        input.emplace("ballots", std::move(ballots));
+    }
+    return Value(std::move(input));
+}
+
+domain::SelectionOutcome selectionOutcome(const Value& checked, const domain::PluginInfo& plugin) {
+    domain::SelectionOutcome outcome;
+    for (const auto& id : checked.find("selected")->asArray()) outcome.selected.push_back(id.asString());
+    if (const Value* rule = checked.find("rule")) outcome.rule = rule->asString();
+    if (const Value* notes = checked.find("notes")) outcome.notes = notes->asString();
+    outcome.plugin = plugin;
+    return outcome;
+}
+
+PluginRegistry::PluginRegistry(std::filesystem::path root, domain::ContentHasher& hasher, WorkerPool& pool,
+                               Logger log)
+    : root_(std::move(root)), hasher_(hasher), pool_(pool), log_(std::move(log)) {}
+
+std::filesystem::path PluginRegistry::directoryFor(DistrictId district, bool& district_specific) const {
+    const auto own = root_ / std::to_string(district.value);
+    district_specific = std::filesystem::exists(own / "manifest.json");
+    return district_specific ? own : root_ / "default";
+}
+
+Result<PluginRegistry::Loaded> PluginRegistry::loadAside(DistrictId district) {
+    bool district_specific = false;
+    const auto directory = directoryFor(district, district_specific);
+    auto bundle = loadPluginDirectory(directory, hasher_);
+    if (!bundle.isOk()) return refused(bundle.status().message());
+    Status loads = checkBundleLoads(pool_, *bundle);
+    if (!loads.isOk()) return refused(loads.message());
+    for (const auto& outcome : runPluginCases(pool_, *bundle, directory))
+        if (!outcome.passed)
+            return refused("its test case " + outcome.name + " fails: expected " + outcome.expected + ", got " +
+                           outcome.got);
+    return Loaded{std::make_shared<const PluginBundle>(std::move(bundle).value()), district_specific};
+}
+
+Result<PluginRegistry::Loaded> PluginRegistry::current(DistrictId district) {
+    {
+        std::lock_guard lock(mutex_);
+        auto it = loaded_.find(district.value);
+        if (it != loaded_.end()) return it->second;
+    }
+    // First use: load without the test cases' cost on the request path;
+    // the files must still load.
+    bool district_specific = false;
+    auto bundle = loadPluginDirectory(directoryFor(district, district_specific), hasher_);
+    if (!bundle.isOk()) return Status::unavailable("plugin.unavailable", bundle.status().message());
+    Loaded loaded{std::make_shared<const PluginBundle>(std::move(bundle).value()), district_specific};
+    std::lock_guard lock(mutex_);
+    return loaded_.emplace(district.value, std::move(loaded)).first->second;
+}
+
+Result<domain::PluginInfo> PluginRegistry::info(DistrictId district) {
+    YISHI_ASSIGN_OR_RETURN(Loaded loaded, current(district));
+    return infoOf(*loaded.bundle, loaded.district_specific);
+}
+
+Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
+    auto loaded = loadAside(district);
+    if (!loaded.isOk()) {
+        log_("plugin reload refused for district " + std::to_string(district.value) + ": " +
+             loaded.status().message());
+        return loaded.status();
+    }
+    domain::PluginInfo info = infoOf(*loaded->bundle, loaded->district_specific);
+    {
+        std::lock_guard lock(mutex_);
+        loaded_[district.value] = std::move(loaded).value();
+    }
+    log_("plugin reloaded for district " + std::to_string(district.value) + ": " + info.name + " " + info.version +
+         " " + info.hash);
+    return info;
+}
+
+void PluginRegistry::reloadAll() {
+    std::vector<std::int64_t> districts;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [district, loaded] : loaded_) districts.push_back(district);
+    }
+    for (std::int64_t district : districts) (void)reload(DistrictId(district));
+}
+
+Result<domain::SelectionOutcome> PluginRegistry::select(DistrictId district, const domain::SelectionRequest& request) {
+    YISHI_ASSIGN_OR_RETURN(Loaded loaded, current(district));
+    auto checked = runSelection(pool_, *loaded.bundle, selectionInput(request));
+    if (!checked.isOk()) {
+        log_("plugin failure in district " + std::to_string(district.value) + ": " + checked.status().toString());
+        return checked.status();
+    }
+    return selectionOutcome(*checked, infoOf(*loaded.bundle, loaded.district_specific));
+}
+
+}  // namespace yishi::plugins
