@@ -7,8 +7,13 @@
 #     the district, the first page (50) of the community's proposals; the
 #     thread of a proposal with 500 comments;
 #  3. the latency of ordinary requests while slowhttptest holds 64 slow
-#     connections open.
+#     connections open;
+#  4. 民心项目 selection through the Lua plugin path (yishi pb select, worker
+#     process included) on a synthetic approval election of 100 projects and
+#     50,000 voters: MES with Add1, and greedy as the baseline of the same
+#     path (parsing, transfer, Lua tables).
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
+# `scripts/bench.sh selection` runs section 4 alone.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -18,6 +23,7 @@ seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}
 
 work=$(mktemp -d)
+only=${1:-all}
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -27,6 +33,23 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+selection_bench() {
+  echo
+  echo "== 4. selection rules, 100 projects x 50,000 approval voters (yishi pb select) =="
+  "$build/tests/bench/make_pb" 100 50000 1 "$work/synthetic.pb"
+  for rule in greedy mes-add1; do
+    start=$(date +%s.%N)
+    out=$("$build/core/app/yishi" pb select "$work/synthetic.pb" --rule "$rule" --plugins "$root/plugins/default")
+    end=$(date +%s.%N)
+    notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
+    awk -v a="$start" -v b="$end" -v r="$rule" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", r, b - a, n }'
+  done
+}
+if [[ "$only" == "selection" ]]; then
+  selection_bench
+  exit 0
+fi
 
 echo "== 1. durable writes (synchronous=FULL) =="
 "$build/tests/bench/write_bench" 32 5 "$work"
@@ -103,3 +126,5 @@ if [[ -f "$work/slow.csv" ]]; then
   # Columns: seconds, closed, pending, connected, service available.
   awk -F, 'NR > 1 && $4 > most { most = $4 } END { printf "  slow connections held open at once: %d (of 64)\n", most }' "$work/slow.csv"
 fi
+
+selection_bench

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
-          libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev)
+          libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev libgmp-dev)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light slowhttptest curl)
 fi

@@ -5,7 +5,10 @@
 --   greedy-quota      first up to settings.quota_per_community (default 1)
 --                     projects per community, then greedy over the rest
 --   mes-add1          Method of Equal Shares (approval ballots, cost
---                     utilities) with the Add1 completion, in exact fractions
+--                     utilities) with the Add1 completion, in exact fractions;
+--                     each MES run by the host's yishi.equal_shares
+--   mes-add1-reference  the same, MES written below in Lua (slow; the
+--                     reference the host function is tested against)
 --
 -- Ties. Greedy rules order by votes, highest first, then by the order of
 -- input.projects. MES picks the project with the highest effective vote
@@ -131,11 +134,13 @@ local function mes_tie_before(a, b)
 end
 
 -- MES with every voter starting at `share` (a fraction); returns the chosen
--- projects in the order chosen and their total cost.
+-- projects in the order chosen and their total cost. Class 0 holds the
+-- voters with nothing left; it is never counted, since they pay nothing.
 local function equal_shares(projects, ballots, supporters, share)
   local zero = F(0)
-  local class_budget = { share }            -- class id -> budget
-  local voter_class = {}                    -- voter -> class id
+  local class_budget = { share }            -- class id -> budget (> 0)
+  local class_of_budget = { [tostring(share)] = 1 }
+  local voter_class = {}                    -- voter -> class id (0: broke)
   for v = 1, #ballots do voter_class[v] = 1 end
   local counts, class_lists = {}, {}        -- per project: class -> count, classes seen
   local candidates = {}
@@ -152,29 +157,42 @@ local function equal_shares(projects, ballots, supporters, share)
     end
   end
 
-  -- The payment per supporter that buys project i, or nil if its
-  -- supporters cannot afford it.
+  -- The payment rho per supporter that buys project i: the solution of
+  -- sum over supporters of min(budget, rho) = cost. Or nil if they cannot
+  -- afford it. Classes poorer than the current rho pay all they have;
+  -- dropping them can only raise rho, so a few linear passes settle it
+  -- (cheaper than sorting the classes).
   local function payment(i, cost)
-    local count, list, live = counts[i], class_lists[i], {}
-    local total, k = zero, 0
-    for _, c in ipairs(list) do
+    local count, live = counts[i], {}
+    local k = 0
+    for _, c in ipairs(class_lists[i]) do
       local n = count[c]
-      if n and n > 0 and class_budget[c] > zero then
+      if n > 0 then
         live[#live + 1] = c
-        total = total + class_budget[c] * n
         k = k + n
+      else
+        count[c] = nil
       end
     end
     class_lists[i] = live
     if cost == 0 then return zero end
-    if total < cost then return nil end
-    table.sort(live, function(a, b) return class_budget[a] < class_budget[b] end)
-    local remaining = F(cost)
-    for _, c in ipairs(live) do
-      local b, n = class_budget[c], count[c]
-      if b * k >= remaining then return remaining / k end
-      remaining = remaining - b * n
-      k = k - n
+    local remaining, active = F(cost), live
+    while k > 0 do
+      local rho = remaining / k
+      local richer, poorer = {}, false
+      for _, c in ipairs(active) do
+        local b = class_budget[c]
+        if b < rho then
+          local n = count[c]
+          remaining = remaining - b * n
+          k = k - n
+          poorer = true
+        else
+          richer[#richer + 1] = c
+        end
+      end
+      if not poorer then return rho end
+      active = richer
     end
     return nil
   end
@@ -211,37 +229,52 @@ local function equal_shares(projects, ballots, supporters, share)
     local p = best.project
     chosen[#chosen + 1] = p
     spent = spent + p.cost
-    -- Every supporter pays min(budget, rho): classes move to new ones.
+    -- Every supporter pays min(budget, rho); voters with equal budgets
+    -- afterwards share a class.
     local moved_to = {}
     for _, v in ipairs(supporters[p.position]) do
       local c = voter_class[v]
-      local target = moved_to[c]
-      if not target then
-        local b = class_budget[c]
-        class_budget[#class_budget + 1] = (b > best_rho) and (b - best_rho) or zero
-        target = #class_budget
-        moved_to[c] = target
-      end
-      voter_class[v] = target
-      for _, q in ipairs(ballots[v]) do
-        local count = counts[q]
-        count[c] = count[c] - 1
-        local had = count[target]
-        if not had then
-          local list = class_lists[q]
-          list[#list + 1] = target
-          had = 0
+      if c ~= 0 then
+        local target = moved_to[c]
+        if not target then
+          local b = class_budget[c]
+          if b > best_rho then
+            local left = b - best_rho
+            local name = tostring(left)
+            target = class_of_budget[name]
+            if not target then
+              class_budget[#class_budget + 1] = left
+              target = #class_budget
+              class_of_budget[name] = target
+            end
+          else
+            target = 0
+          end
+          moved_to[c] = target
         end
-        count[target] = had + 1
+        voter_class[v] = target
+        for _, q in ipairs(ballots[v]) do
+          local count = counts[q]
+          count[c] = count[c] - 1
+          if target ~= 0 then
+            local had = count[target]
+            if not had then
+              local list = class_lists[q]
+              list[#list + 1] = target
+              had = 0
+            end
+            count[target] = had + 1
+          end
+        end
       end
     end
   end
   return chosen, spent
 end
 
-local function mes_add1(input)
-  local projects, by_id = read_projects(input)
-  local ballots, supporters = prepare_ballots(input, projects, by_id)
+-- The Add1 completion around one MES run per per-voter budget e (an
+-- integer): start at floor(budget / voters), go on while the outcome fits.
+local function add1(input, projects, ballots, supporters, run_mes)
   local n, budget = #ballots, input.budget
   if n == 0 then return {}, budget, "no ballots" end
   local supported = 0
@@ -249,15 +282,48 @@ local function mes_add1(input)
     if #supporters[i] > 0 then supported = supported + 1 end
   end
   local e = budget // n
-  local chosen, spent = equal_shares(projects, ballots, supporters, F(e))
+  local chosen, spent = run_mes(e)
   local steps = 0
   while #chosen < supported do
-    local next_chosen, next_spent = equal_shares(projects, ballots, supporters, F(e + 1))
+    local next_chosen, next_spent = run_mes(e + 1)
     if next_spent > budget then break end
     e, chosen, spent, steps = e + 1, next_chosen, next_spent, steps + 1
   end
   return chosen, budget - spent,
     string.format("per-voter budget %d after %d Add1 steps from %d", e, steps, budget // n)
+end
+
+-- MES+Add1 with each MES run done by the host (yishi.equal_shares, exact).
+local function mes_add1(input)
+  local projects, by_id = read_projects(input)
+  local ballots, supporters = prepare_ballots(input, projects, by_id)
+  local costs, order = {}, {}
+  for i, p in ipairs(projects) do
+    costs[i] = p.cost
+    order[i] = p
+  end
+  table.sort(order, mes_tie_before)
+  for i, p in ipairs(order) do order[i] = p.position end
+  local instance = { costs = costs, ballots = ballots, order = order }
+  return add1(input, projects, ballots, supporters, function(e)
+    local chosen, spent = {}, 0
+    for i, position in ipairs(yishi.equal_shares(instance, e)) do
+      chosen[i] = projects[position]
+      spent = spent + projects[position].cost
+    end
+    return chosen, spent
+  end)
+end
+
+-- The same rule with MES written in Lua over yishi.fraction: the readable
+-- reference the host's equal_shares is tested against. Slow on large
+-- elections.
+local function mes_add1_reference(input)
+  local projects, by_id = read_projects(input)
+  local ballots, supporters = prepare_ballots(input, projects, by_id)
+  return add1(input, projects, ballots, supporters, function(e)
+    return equal_shares(projects, ballots, supporters, F(e))
+  end)
 end
 
 local rules = {
@@ -269,6 +335,7 @@ local rules = {
   end,
   ["greedy-quota"] = greedy_quota,
   ["mes-add1"] = mes_add1,
+  ["mes-add1-reference"] = mes_add1_reference,
 }
 
 local function select(input)

@@ -1,9 +1,9 @@
 // yishi.fraction: exact rational numbers for rules whose arithmetic must be
 // exact (the Method of Equal Shares divides budgets among voters). Backed by
-// Boost.Multiprecision; the digits live outside Lua's allocator, so their
+// GMP through Boost.Multiprecision; the digits live outside Lua's allocator, so their
 // size is charged against the plugin's memory cap by hand.
 
-#include <boost/multiprecision/cpp_int.hpp>
+#include <boost/multiprecision/gmp.hpp>
 
 #include <exception>
 #include <new>
@@ -14,8 +14,8 @@ namespace yishi::plugins {
 
 namespace {
 
-using Rational = boost::multiprecision::cpp_rational;
-using Integer = boost::multiprecision::cpp_int;
+using Rational = boost::multiprecision::mpq_rational;
+using Integer = boost::multiprecision::mpz_int;
 
 constexpr const char* kMetatable = "yishi.fraction";
 constexpr unsigned kMaxBits = 1u << 16;

@@ -291,6 +291,7 @@ void installSandbox(lua_State* L) {
     lua_pushinteger(L, 1);
     lua_setfield(L, -2, "api");
     installFraction(L);
+    installEqualShares(L);
     lua_setfield(L, globals, "yishi");
     lua_settop(L, 0);
 }

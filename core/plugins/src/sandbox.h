@@ -48,6 +48,10 @@ void installSandbox(lua_State* L);
 // Registers yishi.fraction (lua_fraction.cpp); expects the yishi table on top.
 void installFraction(lua_State* L);
 
+// Registers yishi.equal_shares (lua_equal_shares.cpp); expects the yishi
+// table on top.
+void installEqualShares(lua_State* L);
+
 // Value <-> Lua (lua_value.cpp). readValue never calls metamethods.
 void pushValue(lua_State* L, const Value& value);
 // On failure returns false and sets `error`.
