@@ -11,12 +11,14 @@
 #include <Poco/Util/ServerApplication.h>
 
 #include <iostream>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "batched_log_channel.h"
 #include "demo_district.h"
 #include "plugin_host.h"
+#include "points_pump.h"
 #include "sighup_watcher.h"
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/blake2b_content_hasher.h"
@@ -28,6 +30,8 @@
 #include "yishi/domain/convention_service.h"
 #include "yishi/domain/escalation_service.h"
 #include "yishi/domain/plugin_service.h"
+#include "yishi/domain/points_processor.h"
+#include "yishi/domain/points_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
@@ -177,6 +181,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         plugins::PluginRegistry plugin_registry(plugins_dir, content_hasher, plugin_workers,
                                                 [this](const std::string& line) { logger().warning(line); });
         domain::PluginService plugin_service(*db, plugin_registry, clock);
+        const std::int64_t utc_offset = c.getInt64("yishi.utc_offset_seconds", 8 * 3600);
+        domain::PointsService points(*db, clock, utc_offset);
+        domain::PointsProcessor points_processor(*db, plugin_registry, clock,
+                                                 {c.getInt("yishi.points_batch", 500), utc_offset});
         // SIGHUP reloads every district's plugins (each tested aside first).
         SighupWatcher sighup([&plugin_registry] { plugin_registry.reloadAll(); });
 
@@ -208,7 +216,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
         http::Services services{auth,     communities, admin,       proposals,   consultation,
-                                projects, conventions, escalations, plugin_service, [&db] {
+                                projects, conventions, escalations, plugin_service, points, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);
@@ -217,6 +225,9 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             std::cerr << "yishi serve: " << started.message() << "\n";
             return EXIT_UNAVAILABLE;
         }
+        // Outbox events become points in the background.
+        std::optional<PointsPump> points_pump;
+        points_pump.emplace(points_processor, [this](const std::string& line) { logger().warning(line); });
         std::cout << "yishi listening on http://" << options.address << ":" << server.port()
                   << " (data in " << data_dir << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")"
                   << std::endl;
@@ -233,6 +244,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         waitForTerminationRequest();
         std::cout << "yishi stopping: finishing requests in progress" << std::endl;
         server.stop();
+        points_pump.reset();
         db.reset();
         std::cout << "yishi stopped cleanly" << std::endl;
         return EXIT_OK;

@@ -145,7 +145,7 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
         s.audit.append({0, now, actor.userId(), "project.rated", "project", p->id.value, p->community_id,
                         std::to_string(stars) + " stars"});
         s.outbox.append({0, "project.rated", now, actor.userId(), p->community_id, "project", p->id.value,
-                         actor.userId()});
+                         actor.userId(), stars});
         view = viewOf(s, actor, std::move(*p));
         return Status::ok();
     }));

@@ -69,6 +69,12 @@ Result<std::int64_t> requireInt(const Poco::JSON::Object::Ptr& body, const std::
     }
 }
 
+Result<std::optional<std::int64_t>> optionalInt(const Poco::JSON::Object::Ptr& body, const std::string& name) {
+    if (!body || !body->has(name) || body->isNull(name)) return std::optional<std::int64_t>();
+    YISHI_ASSIGN_OR_RETURN(std::int64_t value, requireInt(body, name));
+    return std::optional<std::int64_t>(value);
+}
+
 Result<Poco::JSON::Object::Ptr> requireObject(const Poco::JSON::Object::Ptr& body,
                                               const std::string& name) {
     if (!body || !body->has(name) || body->isNull(name)) return missing(name);

@@ -25,6 +25,8 @@ Result<std::string> optionalString(const Poco::JSON::Object::Ptr& body, const st
                                    const std::string& fallback);
 Result<bool> optionalBool(const Poco::JSON::Object::Ptr& body, const std::string& name, bool fallback);
 Result<std::int64_t> requireInt(const Poco::JSON::Object::Ptr& body, const std::string& name);
+// Absent or null: an empty optional.
+Result<std::optional<std::int64_t>> optionalInt(const Poco::JSON::Object::Ptr& body, const std::string& name);
 Result<Poco::JSON::Object::Ptr> requireObject(const Poco::JSON::Object::Ptr& body,
                                               const std::string& name);
 

@@ -73,6 +73,7 @@ const Router& apiRouter() {
         addConventionRoutes(r);
         addEscalationRoutes(r);
         addPluginRoutes(r);
+        addPointsRoutes(r);
         return r;
     }();
     return router;

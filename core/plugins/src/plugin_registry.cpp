@@ -47,6 +47,45 @@ domain::SelectionOutcome selectionOutcome(const Value& checked, const domain::Pl
     return outcome;
 }
 
+Value eventInput(const domain::DomainEvent& e) {
+    auto id = [](std::int64_t v) { return v > 0 ? Value(v) : Value(); };
+    return Value(Value::Object{{"id", e.id},
+                               {"type", e.type},
+                               {"at", e.occurred_at_micros},
+                               {"actor", id(e.actor.value)},
+                               {"owner", id(e.subject_owner.value)},
+                               {"community", id(e.community.value)},
+                               {"subject_kind", e.subject_kind},
+                               {"subject_id", e.subject_id},
+                               {"quantity", e.quantity}});
+}
+
+Result<std::vector<domain::Award>> awardsFrom(const Value& output) {
+    auto bad = [](const std::string& message) { return Status::invalid("plugin.bad_result", message); };
+    if (!output.isArray()) return bad("on_event must return a list of awards {user, points, rule, reason}");
+    std::vector<domain::Award> awards;
+    for (const Value& a : output.asArray()) {
+        const Value* user = a.find("user");
+        const Value* points = a.find("points");
+        const Value* rule = a.find("rule");
+        const Value* reason = a.find("reason");
+        const Value* cap = a.find("daily_cap");
+        if (!user || !user->isInt()) return bad("an award needs 'user', a user id");
+        if (!points || !points->isInt()) return bad("an award needs 'points', an integer");
+        if (!rule || !rule->isString()) return bad("an award needs 'rule', a string");
+        if (reason && !reason->isString()) return bad("an award's 'reason' must be a string");
+        if (cap && !cap->isInt()) return bad("an award's 'daily_cap' must be an integer");
+        domain::Award award;
+        award.user = UserId(user->asInt());
+        award.points = points->asInt();
+        award.rule = rule->asString();
+        award.reason = reason ? reason->asString() : rule->asString();
+        if (cap) award.daily_cap = cap->asInt();
+        awards.push_back(std::move(award));
+    }
+    return awards;
+}
+
 PluginRegistry::PluginRegistry(std::filesystem::path root, domain::ContentHasher& hasher, WorkerPool& pool,
                                Logger log)
     : root_(std::move(root)), hasher_(hasher), pool_(pool), log_(std::move(log)) {}
@@ -107,6 +146,47 @@ Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
     log_("plugin reloaded for district " + std::to_string(district.value) + ": " + info.name + " " + info.version +
          " " + info.hash);
     return info;
+}
+
+std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
+    DistrictId district, const std::vector<domain::DomainEvent>& events) {
+    std::vector<Result<std::vector<domain::Award>>> out;
+    auto loaded = current(district);
+    if (!loaded.isOk()) {
+        out.assign(events.size(), loaded.status());
+        return out;
+    }
+    const PluginBundle& bundle = *loaded->bundle;
+    if (!bundle.hook("on_event")) {
+        out.assign(events.size(), std::vector<domain::Award>{});
+        return out;
+    }
+    std::vector<Value> inputs;
+    inputs.reserve(events.size());
+    for (const auto& e : events) inputs.push_back(eventInput(e));
+    auto results = pool_.call(bundle, "on_event", inputs);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (!results[i].ok) {
+            Status failed = faultStatus(bundle, "on_event", results[i].fault);
+            log_("plugin failure in district " + std::to_string(district.value) + " on event " +
+                 std::to_string(events[i].id) + ": " + failed.toString());
+            out.push_back(failed);
+            continue;
+        }
+        auto awards = awardsFrom(results[i].value);
+        if (!awards.isOk()) {
+            out.push_back(faultStatus(bundle, "on_event", {"plugin.bad_result", "", awards.status().message()}));
+            continue;
+        }
+        out.push_back(std::move(awards).value());
+    }
+    return out;
+}
+
+std::string PluginRegistry::identity(DistrictId district) {
+    auto loaded = current(district);
+    if (!loaded.isOk()) return "";
+    return loaded->bundle->name + " " + loaded->bundle->version + " " + loaded->bundle->hash;
 }
 
 void PluginRegistry::reloadAll() {

@@ -173,12 +173,41 @@ class SqliteEscalationStore final : public domain::EscalationStore {
 };
 
 // Every store over one connection, handed to domain work as Stores.
+class SqlitePointsStore final : public domain::PointsStore {
+  public:
+    explicit SqlitePointsStore(Connection& c) : c_(c) {}
+    void appendLedger(const domain::LedgerEntry& entry) override;
+    std::int64_t balance(DistrictId district, UserId user) override;
+    domain::Page<domain::LedgerEntry> ledger(DistrictId district, UserId user, domain::PageRequest page) override;
+    std::vector<domain::LedgerEntry> eventAwards(DistrictId district) override;
+    std::int64_t awardedOnDay(DistrictId district, UserId user, const std::string& rule, std::int64_t day) override;
+    std::int64_t processedThrough() override;
+    void setProcessedThrough(std::int64_t event_id) override;
+    void recordSkipped(const domain::SkippedEvent& skipped, std::int64_t at) override;
+    std::vector<domain::SkippedEvent> skipped(DistrictId district) override;
+    domain::RewardItemId insertItem(const domain::RewardItem& item) override;
+    std::optional<domain::RewardItem> item(domain::RewardItemId id) override;
+    std::vector<domain::RewardItem> items(DistrictId district) override;
+    void updateItem(const domain::RewardItem& item) override;
+    domain::RedemptionId insertRedemption(const domain::Redemption& redemption) override;
+    std::optional<domain::Redemption> redemption(domain::RedemptionId id) override;
+    std::optional<domain::Redemption> redemptionByKey(UserId user, const std::string& key) override;
+    domain::Page<domain::Redemption> redemptions(CommunityId community,
+                                                 std::optional<domain::RedemptionState> state,
+                                                 domain::PageRequest page) override;
+    void markHandedOver(domain::RedemptionId id, UserId by, std::int64_t at) override;
+
+  private:
+    Connection& c_;
+};
+
 struct SqliteStores {
     explicit SqliteStores(Connection& c)
         : scopes(c), users(c), sessions(c), audit(c), proposals(c), outbox(c), consultation(c), projects(c),
-          conventions(c), escalations(c) {}
+          conventions(c), escalations(c), points(c) {}
     domain::Stores view() {
-        return {scopes, users, sessions, audit, proposals, outbox, consultation, projects, conventions, escalations};
+        return {scopes, users, sessions, audit, proposals, outbox, consultation, projects, conventions, escalations,
+                points};
     }
 
     SqliteScopeStore scopes;
@@ -191,6 +220,7 @@ struct SqliteStores {
     SqliteProjectStore projects;
     SqliteConventionStore conventions;
     SqliteEscalationStore escalations;
+    SqlitePointsStore points;
 };
 
 }  // namespace yishi::storage

@@ -43,9 +43,10 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
     plugins::PluginRegistry registry(std::string(YISHI_SOURCE_DIR) + "/plugins", content_hasher, workers,
                                      [](const std::string&) {});
     domain::PluginService plugin_service(*db, registry, clock);
+    domain::PointsService points(*db, clock, 8 * 3600);
     http::ServerOptions options;
     options.port = 0;
-    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, plugin_service, []() -> Status { throw std::runtime_error("boom"); }},
+    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, plugin_service, points, []() -> Status { throw std::runtime_error("boom"); }},
                             options);
     BOOST_REQUIRE(server.start().isOk());
 

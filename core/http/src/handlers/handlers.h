@@ -17,5 +17,6 @@ void addProjectRoutes(Router& router);
 void addConventionRoutes(Router& router);
 void addEscalationRoutes(Router& router);
 void addPluginRoutes(Router& router);
+void addPointsRoutes(Router& router);
 
 }  // namespace yishi::http

@@ -24,12 +24,6 @@ Status badField(const std::string& field, const std::string& message) {
     return Status::invalid("body." + field, message);
 }
 
-Result<std::optional<std::int64_t>> optionalInt(const Poco::JSON::Object::Ptr& body, const std::string& name) {
-    if (!body->has(name) || body->isNull(name)) return std::optional<std::int64_t>();
-    YISHI_ASSIGN_OR_RETURN(std::int64_t value, requireInt(body, name));
-    return std::optional<std::int64_t>(value);
-}
-
 Result<domain::SelectionRequest> selectionRequest(const Poco::JSON::Object::Ptr& body) {
     domain::SelectionRequest request;
     YISHI_ASSIGN_OR_RETURN(request.budget, requireInt(body, "budget"));

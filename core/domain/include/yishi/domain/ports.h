@@ -13,6 +13,7 @@
 #include "yishi/domain/escalation.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
+#include "yishi/domain/points.h"
 #include "yishi/domain/people.h"
 #include "yishi/domain/project.h"
 #include "yishi/domain/proposal.h"
@@ -219,6 +220,7 @@ struct Stores {
     ProjectStore& projects;
     ConventionStore& conventions;
     EscalationStore& escalations;
+    PointsStore& points;
 };
 
 using Work = std::function<Status(Stores&)>;

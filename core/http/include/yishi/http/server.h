@@ -15,6 +15,7 @@
 #include "yishi/domain/convention_service.h"
 #include "yishi/domain/escalation_service.h"
 #include "yishi/domain/plugin_service.h"
+#include "yishi/domain/points_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 
@@ -31,6 +32,7 @@ struct Services {
     domain::ConventionService& conventions;
     domain::EscalationService& escalations;
     domain::PluginService& plugins;
+    domain::PointsService& points;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

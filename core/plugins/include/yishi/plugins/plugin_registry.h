@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "yishi/domain/points.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/selection.h"
 #include "yishi/plugins/plugin_bundle.h"
@@ -18,7 +19,7 @@ namespace yishi::plugins {
 // `root`/default. A bundle is loaded on first use and kept until a reload
 // replaces it; the replacement is swapped in whole, so a call in progress
 // finishes on the version it started with. Thread-safe.
-class PluginRegistry final : public domain::DistrictPlugins {
+class PluginRegistry final : public domain::DistrictPlugins, public domain::PointsRule {
   public:
     using Logger = std::function<void(const std::string&)>;
 
@@ -27,6 +28,12 @@ class PluginRegistry final : public domain::DistrictPlugins {
     Result<domain::PluginInfo> info(DistrictId district) override;
     Result<domain::PluginInfo> reload(DistrictId district) override;
     Result<domain::SelectionOutcome> select(DistrictId district, const domain::SelectionRequest& request) override;
+
+    // Points: the hook on_event over a batch of events, in one round trip.
+    // A plugin without on_event awards nothing.
+    std::vector<Result<std::vector<domain::Award>>> awardsFor(DistrictId district,
+                                                             const std::vector<domain::DomainEvent>& events) override;
+    std::string identity(DistrictId district) override;
 
     // Reloads every district loaded so far (SIGHUP). Each refusal is logged
     // and leaves that district's plugin as it was.
@@ -54,5 +61,10 @@ class PluginRegistry final : public domain::DistrictPlugins {
 // as an outcome.
 Value selectionInput(const domain::SelectionRequest& request);
 domain::SelectionOutcome selectionOutcome(const Value& checked, const domain::PluginInfo& plugin);
+
+// The on_event hook's input for an event, and its output as awards
+// (invalid "plugin.bad_result" saying what is malformed).
+Value eventInput(const domain::DomainEvent& event);
+Result<std::vector<domain::Award>> awardsFrom(const Value& output);
 
 }  // namespace yishi::plugins

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "yishi/domain/points_processor.h"
+
+namespace yishi::app {
+
+// Feeds outbox events to the points processor on a thread of its own: a
+// batch after batch while events wait, then a short sleep. Stops (after the
+// batch in progress) when destroyed.
+class PointsPump {
+  public:
+    PointsPump(domain::PointsProcessor& processor, std::function<void(const std::string&)> log, int idle_ms = 200);
+    ~PointsPump();
+    PointsPump(const PointsPump&) = delete;
+    PointsPump& operator=(const PointsPump&) = delete;
+
+  private:
+    domain::PointsProcessor& processor_;
+    std::function<void(const std::string&)> log_;
+    int idle_ms_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace yishi::app

@@ -1,0 +1,121 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "yishi/common/ids.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/events.h"
+#include "yishi/domain/page.h"
+
+namespace yishi::domain {
+
+// Points (积分): what a district's points rule awards for participation, in
+// an append-only ledger. Balance = the sum of a user's rows in a district.
+
+using RewardItemId = Id<struct RewardItemTag>;
+using RedemptionId = Id<struct RedemptionTag>;
+
+// What a points rule returns for one event.
+struct Award {
+    UserId user;
+    std::int64_t points = 0;
+    std::string rule;    // the cap key, e.g. "comment"
+    std::string reason;  // shown to the resident
+    // At most this many points per user, rule and local day; the host clamps.
+    std::optional<std::int64_t> daily_cap;
+};
+
+struct LedgerEntry {
+    std::int64_t id = 0;
+    DistrictId district;
+    UserId user;
+    std::int64_t delta = 0;
+    std::string rule;
+    std::string reason;
+    std::int64_t day = 0;
+    std::int64_t source_event = 0;  // 0 for redemptions
+    RedemptionId redemption;
+    std::string plugin;
+    std::int64_t at_micros = 0;
+};
+
+struct RewardItem {
+    RewardItemId id;
+    DistrictId district;
+    std::string name;
+    std::int64_t cost = 0;
+    std::int64_t stock = 0;
+    bool active = true;
+    std::int64_t created_at = 0;
+};
+
+enum class RedemptionState { kRequested, kHandedOver };
+const char* redemptionStateName(RedemptionState state);
+
+struct Redemption {
+    RedemptionId id;
+    RewardItemId item;
+    DistrictId district;
+    CommunityId community;
+    UserId user;
+    std::int64_t cost = 0;
+    std::string idempotency_key;
+    RedemptionState state = RedemptionState::kRequested;
+    std::int64_t created_at = 0;
+    std::int64_t handed_over_at = 0;
+    UserId handed_over_by;
+};
+
+struct SkippedEvent {
+    std::int64_t event_id = 0;
+    DistrictId district;
+    std::string code;
+    std::string message;
+};
+
+// The ledger, the catalog and the processing cursor, inside one transaction.
+class PointsStore {
+  public:
+    virtual ~PointsStore() = default;
+    virtual void appendLedger(const LedgerEntry& entry) = 0;
+    virtual std::int64_t balance(DistrictId district, UserId user) = 0;
+    // Newest first.
+    virtual Page<LedgerEntry> ledger(DistrictId district, UserId user, PageRequest page) = 0;
+    // Every row awarded for events, oldest first (for replay).
+    virtual std::vector<LedgerEntry> eventAwards(DistrictId district) = 0;
+    // Points already awarded to `user` under `rule` on local day `day`.
+    virtual std::int64_t awardedOnDay(DistrictId district, UserId user, const std::string& rule, std::int64_t day) = 0;
+    virtual std::int64_t processedThrough() = 0;
+    virtual void setProcessedThrough(std::int64_t event_id) = 0;
+    virtual void recordSkipped(const SkippedEvent& skipped, std::int64_t at) = 0;
+    virtual std::vector<SkippedEvent> skipped(DistrictId district) = 0;
+
+    virtual RewardItemId insertItem(const RewardItem& item) = 0;
+    virtual std::optional<RewardItem> item(RewardItemId id) = 0;
+    virtual std::vector<RewardItem> items(DistrictId district) = 0;
+    virtual void updateItem(const RewardItem& item) = 0;  // name, cost, stock, active
+
+    virtual RedemptionId insertRedemption(const Redemption& redemption) = 0;
+    virtual std::optional<Redemption> redemption(RedemptionId id) = 0;
+    virtual std::optional<Redemption> redemptionByKey(UserId user, const std::string& key) = 0;
+    virtual Page<Redemption> redemptions(CommunityId community, std::optional<RedemptionState> state,
+                                         PageRequest page) = 0;
+    virtual void markHandedOver(RedemptionId id, UserId by, std::int64_t at) = 0;
+};
+
+// A district's points rule (the plugin host implements it; benchmarks also
+// have one in C++). One result per event, in order: the awards, or the
+// failure that made the rule skip the event. Thread-safe.
+class PointsRule {
+  public:
+    virtual ~PointsRule() = default;
+    virtual std::vector<Result<std::vector<Award>>> awardsFor(DistrictId district,
+                                                             const std::vector<DomainEvent>& events) = 0;
+    // "name version hash" of the rule serving `district`, stored with awards.
+    virtual std::string identity(DistrictId district) = 0;
+};
+
+}  // namespace yishi::domain

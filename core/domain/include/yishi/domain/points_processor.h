@@ -1,0 +1,59 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "yishi/common/clock.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/points.h"
+#include "yishi/domain/ports.h"
+
+namespace yishi::domain {
+
+// Turns outbox events into ledger rows through each district's points rule,
+// exactly once per event: the awards of a batch, the skipped events and the
+// moved cursor commit in one transaction. The rule runs outside the
+// transaction. Daily caps are enforced here, by the host, in event order,
+// by the event's local day, so the outcome does not depend on batching.
+// One processor per database at a time (a second one notices the moved
+// cursor and writes nothing).
+class PointsProcessor {
+  public:
+    struct Options {
+        int batch = 500;
+        std::int64_t utc_offset_seconds = 8 * 3600;
+    };
+    PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options);
+
+    // Processes up to one batch of waiting events; returns how many.
+    Result<int> processBatch();
+
+    // Every difference between what the rule awards now for the district's
+    // event history (caps applied the same way) and the ledger's rows.
+    struct Difference {
+        std::int64_t event_id = 0;
+        std::string expected;  // "user 7 +5 comment", "skipped: ..." or "-"
+        std::string recorded;
+    };
+    Result<std::vector<Difference>> replay(DistrictId district);
+
+  private:
+    struct Row {
+        UserId user;
+        std::int64_t delta = 0;
+        std::string rule;
+        std::string reason;
+        std::int64_t day = 0;
+    };
+    std::int64_t dayOf(std::int64_t micros) const;
+    // Checks a rule's awards for one event (known user, 1..10^6 points, a
+    // rule name, a reason); the message says what is wrong.
+    static Status checkAwards(Stores& s, const std::vector<Award>& awards);
+
+    Database& db_;
+    PointsRule& rule_;
+    const Clock& clock_;
+    Options options_;
+};
+
+}  // namespace yishi::domain

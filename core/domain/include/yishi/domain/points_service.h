@@ -1,0 +1,80 @@
+#pragma once
+
+#include <string>
+
+#include "yishi/common/clock.h"
+#include "yishi/common/result.h"
+#include "yishi/domain/actor.h"
+#include "yishi/domain/points.h"
+#include "yishi/domain/ports.h"
+
+namespace yishi::domain {
+
+// What people do with points: see their balance, log volunteer service
+// (which the points rule turns into points), run the redemption catalog,
+// redeem, hand over. Thread-safe.
+class PointsService {
+  public:
+    PointsService(Database& db, const Clock& clock, std::int64_t utc_offset_seconds);
+
+    struct Statement {
+        std::int64_t balance = 0;
+        Page<LedgerEntry> entries;
+    };
+    // The signed-in user's balance and ledger in `district`, newest first.
+    Result<Statement> mine(const Actor& actor, DistrictId district, PageRequest page);
+
+    // A committee member of `community` records service by one of its
+    // verified residents: 1..1440 minutes on one day, with a description.
+    // Writes the outbox event "volunteer.logged" (quantity = minutes) and an
+    // audit row. forbidden "community.forbidden"; invalid "volunteer.minutes",
+    // "volunteer.description", "volunteer.not_resident"; not_found.
+    Result<std::int64_t> logVolunteerService(const Actor& actor, CommunityId community, UserId user,
+                                             std::int64_t minutes, const std::string& description);
+
+    // District admins: the catalog. invalid "reward.name", "reward.cost"
+    // (1..10^9), "reward.stock" (0..10^6).
+    Result<RewardItem> createItem(const Actor& actor, DistrictId district, const std::string& name,
+                                  std::int64_t cost, std::int64_t stock);
+    struct ItemChange {
+        std::optional<std::string> name;
+        std::optional<std::int64_t> cost;
+        std::optional<std::int64_t> stock;
+        std::optional<bool> active;
+    };
+    Result<RewardItem> updateItem(const Actor& actor, RewardItemId item, const ItemChange& change);
+    // Public.
+    Result<std::vector<RewardItem>> items(DistrictId district);
+
+    // A verified resident of a community in the item's district redeems it.
+    // One transaction checks the balance and the stock, takes one from the
+    // stock, writes the negative ledger row and the redemption; a balance or
+    // stock never goes below zero. The same idempotency key returns the
+    // first redemption again (created = false) and changes nothing.
+    // conflict "points.insufficient", "reward.out_of_stock",
+    // "reward.inactive"; invalid "redemption.key" (1..64 characters).
+    struct Redeemed {
+        Redemption redemption;
+        std::int64_t balance = 0;
+        bool created = false;
+    };
+    Result<Redeemed> redeem(const Actor& actor, RewardItemId item, const std::string& idempotency_key);
+
+    // The committee of the resident's community marks it handed over.
+    // conflict "redemption.handed_over" the second time.
+    Result<Redemption> handOver(const Actor& actor, RedemptionId redemption);
+
+    // Committee, street staff and admins of the community: its redemptions.
+    Result<Page<Redemption>> communityRedemptions(const Actor& actor, CommunityId community,
+                                                  std::optional<RedemptionState> state, PageRequest page);
+
+    // The district's local day of a moment (for daily caps).
+    std::int64_t dayOf(std::int64_t micros) const;
+
+  private:
+    Database& db_;
+    const Clock& clock_;
+    std::int64_t utc_offset_seconds_;
+};
+
+}  // namespace yishi::domain

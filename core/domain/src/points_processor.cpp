@@ -1,0 +1,197 @@
+#include "yishi/domain/points_processor.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "yishi/domain/validation.h"
+
+namespace yishi::domain {
+
+namespace {
+
+constexpr std::int64_t kMaxAward = 1'000'000;
+
+bool validRuleName(const std::string& rule) {
+    if (rule.empty() || rule.size() > 40) return false;
+    return std::all_of(rule.begin(), rule.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    });
+}
+
+std::string describe(UserId user, std::int64_t delta, const std::string& rule) {
+    return "user " + std::to_string(user.value) + " +" + std::to_string(delta) + " " + rule;
+}
+
+// Running totals per (user, rule, day) for the caps.
+using CapKey = std::tuple<std::int64_t, std::string, std::int64_t>;
+
+}  // namespace
+
+PointsProcessor::PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options)
+    : db_(db), rule_(rule), clock_(clock), options_(options) {}
+
+std::int64_t PointsProcessor::dayOf(std::int64_t micros) const {
+    const std::int64_t local = micros / 1'000'000 + options_.utc_offset_seconds;
+    return local >= 0 ? local / 86'400 : (local - 86'399) / 86'400;
+}
+
+Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards) {
+    for (const Award& a : awards) {
+        if (!a.user.valid() || !s.users.user(a.user))
+            return Status::invalid("plugin.bad_result", "an award names unknown user " + std::to_string(a.user.value));
+        if (a.points < 1 || a.points > kMaxAward)
+            return Status::invalid("plugin.bad_result", "an award's points must be 1 to 1,000,000");
+        if (!validRuleName(a.rule))
+            return Status::invalid("plugin.bad_result", "an award's rule must be 1-40 of a-z 0-9 _ . -");
+        if (!validateText("reason", a.reason, 200).isOk())
+            return Status::invalid("plugin.bad_result", "an award's reason must be UTF-8 text of at most 200 characters");
+        if (a.daily_cap && *a.daily_cap < 0)
+            return Status::invalid("plugin.bad_result", "an award's daily_cap must be 0 or more");
+    }
+    return Status::ok();
+}
+
+Result<int> PointsProcessor::processBatch() {
+    std::int64_t cursor = 0;
+    std::vector<DomainEvent> events;
+    std::map<std::int64_t, DistrictId> district_of_community;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        cursor = s.points.processedThrough();
+        events = s.outbox.eventsAfter(cursor, options_.batch);
+        for (const DomainEvent& e : events) {
+            if (district_of_community.count(e.community.value)) continue;
+            std::optional<Community> c = s.scopes.community(e.community);
+            district_of_community[e.community.value] = c ? c->district_id : DistrictId();
+        }
+        return Status::ok();
+    }));
+    if (events.empty()) return 0;
+
+    // One call of each district's rule for its events of the batch.
+    std::map<std::int64_t, std::vector<std::size_t>> by_district;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        by_district[district_of_community[events[i].community.value].value].push_back(i);
+    std::vector<std::optional<Result<std::vector<Award>>>> results(events.size());
+    std::map<std::int64_t, std::string> identities;
+    for (const auto& [district, indices] : by_district) {
+        if (district == 0) continue;
+        std::vector<DomainEvent> batch;
+        for (std::size_t i : indices) batch.push_back(events[i]);
+        auto awards = rule_.awardsFor(DistrictId(district), batch);
+        for (std::size_t k = 0; k < indices.size(); ++k) results[indices[k]] = std::move(awards.at(k));
+        identities[district] = rule_.identity(DistrictId(district));
+    }
+
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
+        // Another processor got here first: nothing to do.
+        if (s.points.processedThrough() != cursor) return Status::ok();
+        const std::int64_t now = clock_.nowMicros();
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const DomainEvent& e = events[i];
+            const DistrictId district = district_of_community[e.community.value];
+            if (!district.valid()) {
+                s.points.recordSkipped({e.id, DistrictId(), "points.no_district", "the event has no community"}, now);
+                continue;
+            }
+            const auto& result = *results[i];
+            Status ok = result.isOk() ? checkAwards(s, result.value()) : result.status();
+            if (!ok.isOk()) {
+                s.points.recordSkipped({e.id, district, ok.code(), ok.message()}, now);
+                continue;
+            }
+            const std::int64_t day = dayOf(e.occurred_at_micros);
+            for (const Award& a : result.value()) {
+                std::int64_t points = a.points;
+                if (a.daily_cap) {
+                    const std::int64_t so_far = s.points.awardedOnDay(district, a.user, a.rule, day);
+                    points = std::min(points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
+                }
+                if (points == 0) continue;
+                s.points.appendLedger({0, district, a.user, points, a.rule, a.reason, day, e.id, RedemptionId(),
+                                       identities[district.value], now});
+            }
+        }
+        s.points.setProcessedThrough(events.back().id);
+        return Status::ok();
+    }));
+    return static_cast<int>(events.size());
+}
+
+Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(DistrictId district) {
+    std::vector<DomainEvent> history;
+    std::vector<LedgerEntry> ledger;
+    std::vector<SkippedEvent> skipped;
+    std::int64_t cursor = 0;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        if (!s.scopes.district(district))
+            return Status::notFound("district.not_found", "No district " + std::to_string(district.value) + ".");
+        cursor = s.points.processedThrough();
+        std::map<std::int64_t, bool> in_district;
+        for (std::int64_t after = 0;;) {
+            auto page = s.outbox.eventsAfter(after, 5000);
+            if (page.empty()) break;
+            after = page.back().id;
+            for (auto& e : page) {
+                if (e.id > cursor) break;
+                auto known = in_district.find(e.community.value);
+                if (known == in_district.end()) {
+                    std::optional<Community> c = s.scopes.community(e.community);
+                    known = in_district.emplace(e.community.value, c && c->district_id == district).first;
+                }
+                if (known->second) history.push_back(e);
+            }
+            if (after >= cursor) break;
+        }
+        ledger = s.points.eventAwards(district);
+        skipped = s.points.skipped(district);
+        return Status::ok();
+    }));
+
+    std::map<std::int64_t, std::vector<std::string>> recorded;
+    for (const auto& row : ledger) recorded[row.source_event].push_back(describe(row.user, row.delta, row.rule));
+    for (const auto& skip : skipped) recorded[skip.event_id].push_back("skipped: " + skip.code);
+
+    std::map<CapKey, std::int64_t> totals;
+    std::vector<Difference> differences;
+    constexpr std::size_t kBatch = 500;
+    for (std::size_t start = 0; start < history.size(); start += kBatch) {
+        std::vector<DomainEvent> batch(history.begin() + static_cast<long>(start),
+                                       history.begin() + static_cast<long>(std::min(history.size(), start + kBatch)));
+        auto results = rule_.awardsFor(district, batch);
+        YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+            for (std::size_t k = 0; k < batch.size(); ++k) {
+                const DomainEvent& e = batch[k];
+                std::vector<std::string> expected;
+                Status ok = results[k].isOk() ? checkAwards(s, results[k].value()) : results[k].status();
+                if (!ok.isOk()) {
+                    expected.push_back("skipped: " + ok.code());
+                } else {
+                    const std::int64_t day = dayOf(e.occurred_at_micros);
+                    for (const Award& a : results[k].value()) {
+                        std::int64_t points = a.points;
+                        std::int64_t& so_far = totals[{a.user.value, a.rule, day}];
+                        if (a.daily_cap) points = std::min(points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
+                        if (points == 0) continue;
+                        so_far += points;
+                        expected.push_back(describe(a.user, points, a.rule));
+                    }
+                }
+                auto got = recorded.find(e.id);
+                std::vector<std::string> have = got == recorded.end() ? std::vector<std::string>{} : got->second;
+                if (expected != have) {
+                    auto join = [](const std::vector<std::string>& parts) {
+                        std::string text;
+                        for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
+                        return text.empty() ? std::string("-") : text;
+                    };
+                    differences.push_back({e.id, join(expected), join(have)});
+                }
+            }
+            return Status::ok();
+        }));
+    }
+    return differences;
+}
+
+}  // namespace yishi::domain
