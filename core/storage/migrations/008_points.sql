@@ -60,10 +60,15 @@ CREATE TABLE points_balances (
   balance     INTEGER NOT NULL CHECK (balance >= 0),
   PRIMARY KEY (district_id, user_id)
 );
+-- (UPDATE, then INSERT when missing: an UPSERT would check the CHECK on the
+-- would-be-inserted row, a negative delta, before seeing the conflict.)
 CREATE TRIGGER points_balances_on_insert AFTER INSERT ON points_ledger
 BEGIN
-  INSERT INTO points_balances (district_id, user_id, balance) VALUES (NEW.district_id, NEW.user_id, NEW.delta)
-    ON CONFLICT (district_id, user_id) DO UPDATE SET balance = balance + NEW.delta;
+  UPDATE points_balances SET balance = balance + NEW.delta
+    WHERE district_id = NEW.district_id AND user_id = NEW.user_id;
+  INSERT INTO points_balances (district_id, user_id, balance)
+    SELECT NEW.district_id, NEW.user_id, NEW.delta
+    WHERE NOT EXISTS (SELECT 1 FROM points_balances WHERE district_id = NEW.district_id AND user_id = NEW.user_id);
 END;
 
 -- Every outbox event up to processed_through has been turned into awards
