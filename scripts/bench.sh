@@ -11,9 +11,12 @@
 #  4. 民心项目 selection through the Lua plugin path (yishi pb select, worker
 #     process included) on a synthetic approval election of 100 projects and
 #     50,000 voters: MES with Add1, and greedy as the baseline of the same
-#     path (parsing, transfer, Lua tables).
+#     path (parsing, transfer, Lua tables);
+#  5. points: events per second from the outbox through the default Lua
+#     plugin in worker processes into the ledger, against the same rule in
+#     C++ on the same path.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh selection` runs section 4 alone.
+# `scripts/bench.sh selection` or `scripts/bench.sh points` runs one section.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -46,8 +49,17 @@ selection_bench() {
     awk -v a="$start" -v b="$end" -v r="$rule" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", r, b - a, n }'
   done
 }
+points_bench() {
+  echo
+  echo "== 5. points: outbox -> rule -> ledger, 100,000 events =="
+  "$build/tests/bench/points_bench" 100000 "$root/plugins" "$work"
+}
 if [[ "$only" == "selection" ]]; then
   selection_bench
+  exit 0
+fi
+if [[ "$only" == "points" ]]; then
+  points_bench
   exit 0
 fi
 
@@ -128,3 +140,4 @@ if [[ -f "$work/slow.csv" ]]; then
 fi
 
 selection_bench
+points_bench

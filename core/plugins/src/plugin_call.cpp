@@ -72,8 +72,12 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
         return outcome.ok ? std::optional<Value>(std::move(outcome.value)) : std::nullopt;
     };
     if (!run(state.setSetting("settings", bundle.settings))) return result;
-    for (const auto& file : bundle.files)
+    // The files up to the hook's own, in manifest order (all of them for the
+    // load check): a hook sees what the files before its file defined.
+    for (const auto& file : bundle.files) {
         if (!run(state.runFile(file.name, file.source))) return result;
+        if (!load_check && file.name == spec->file) break;
+    }
     if (load_check) {
         result.ok = true;
         return result;
