@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(shipped_selection_rules_are_deterministic_across_fresh_work
             if (next() % 6 == 0) ballot.emplace_back("p" + std::to_string(p));
         ballots.emplace_back(std::move(ballot));
     }
-    for (const char* rule : {"greedy", "greedy-threshold", "greedy-quota", "mes-add1"}) {
+    for (const char* rule : {"greedy", "greedy-threshold", "greedy-quota", "mes-add1", "mes-add1-reference"}) {
         const Value input(Value::Object{{"budget", 20000},
                                         {"projects", projects},
                                         {"ballots", ballots},
