@@ -11,6 +11,7 @@
 #include "plugin_host.h"
 #include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/domain/pabulib.h"
+#include "yishi/plugins/plugin_cases.h"
 #include "yishi/plugins/plugin_worker.h"
 #include "yishi/plugins/selection.h"
 
@@ -29,16 +30,6 @@ bool readText(const std::filesystem::path& path, std::string& text) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     text = buffer.str();
-    return true;
-}
-
-// Every key of `expected` must equal the same key of `actual`.
-bool matches(const Value& expected, const Value& actual) {
-    if (!expected.isObject() || !actual.isObject()) return expected == actual;
-    for (const auto& [key, value] : expected.asObject()) {
-        const Value* got = actual.find(key);
-        if (!got || !(*got == value)) return false;
-    }
     return true;
 }
 
@@ -63,56 +54,28 @@ int runPluginTestCommand(int argc, char** argv) {
         std::cerr << "yishi plugin test: " << bundle.status().message() << "\n";
         return kDataError;
     }
-    std::vector<std::filesystem::path> cases;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(directory / "tests", ec))
-        if (entry.path().extension() == ".json") cases.push_back(entry.path());
-    std::sort(cases.begin(), cases.end());
-    if (cases.empty()) {
+    plugins::WorkerPool pool(workerPoolOptionsForSelf(1));
+    const Status loads = plugins::checkBundleLoads(pool, *bundle);
+    if (!loads.isOk()) {
+        std::cout << "FAIL the plugin does not load: " << loads.message() << "\n";
+        return 1;
+    }
+    const auto outcomes = plugins::runPluginCases(pool, *bundle, directory);
+    if (outcomes.empty()) {
         std::cerr << "yishi plugin test: no test cases in " << (directory / "tests").string() << "\n";
         return kDataError;
     }
-    plugins::WorkerPool pool(workerPoolOptionsForSelf(1));
-    int failed = 0;
-    for (const auto& path : cases) {
-        const std::string name = path.filename().string();
-        std::string text;
-        auto test = readText(path, text) ? plugins::parseJson(text) : Result<Value>(Status::invalid("io", "unreadable"));
-        const Value* hook = test.isOk() ? test->find("hook") : nullptr;
-        const Value* input = test.isOk() ? test->find("input") : nullptr;
-        const Value* expected = test.isOk() ? test->find("expected") : nullptr;
-        const Value* expected_error = test.isOk() ? test->find("expected_error") : nullptr;
-        if (!hook || !hook->isString() || !input || (!expected && !expected_error)) {
-            std::cout << "FAIL " << name << ": a case needs \"hook\", \"input\" and \"expected\" or \"expected_error\"\n";
-            ++failed;
+    std::size_t failed = 0;
+    for (const auto& outcome : outcomes) {
+        if (outcome.passed) {
+            std::cout << "ok   " << outcome.name << "\n";
             continue;
         }
-        Result<Value> actual = hook->asString() == "select"
-                                   ? plugins::runSelection(pool, *bundle, *input)
-                                   : [&]() -> Result<Value> {
-                                         auto r = pool.call(*bundle, hook->asString(), {*input}).front();
-                                         if (!r.ok) return plugins::faultStatus(*bundle, hook->asString(), r.fault);
-                                         return r.value;
-                                     }();
-        bool ok = false;
-        std::string got;
-        if (expected_error) {
-            ok = !actual.isOk() && expected_error->isString() && actual.status().code() == expected_error->asString();
-            got = actual.isOk() ? plugins::toJson(*actual) : actual.status().toString();
-        } else {
-            ok = actual.isOk() && matches(*expected, *actual);
-            got = actual.isOk() ? plugins::toJson(*actual) : actual.status().toString();
-        }
-        if (ok) {
-            std::cout << "ok   " << name << "\n";
-        } else {
-            ++failed;
-            std::cout << "FAIL " << name << "\n  expected "
-                      << (expected ? plugins::toJson(*expected) : plugins::toJson(*expected_error)) << "\n  got      "
-                      << got << "\n";
-        }
+        ++failed;
+        std::cout << "FAIL " << outcome.name << "\n  expected " << outcome.expected << "\n  got      " << outcome.got
+                  << "\n";
     }
-    std::cout << (cases.size() - failed) << " of " << cases.size() << " cases passed\n";
+    std::cout << (outcomes.size() - failed) << " of " << outcomes.size() << " cases passed\n";
     return failed == 0 ? 0 : 1;
 }
 
