@@ -21,20 +21,21 @@ bool parseStance(const std::string& text, Stance* stance) {
     return false;
 }
 
-bool acceptsConsultation(ProposalState state) {
-    switch (state) {
+bool acceptsConsultation(const Proposal& p, std::int64_t now_seconds) {
+    switch (p.state) {
         case ProposalState::kSubmitted:
         case ProposalState::kScreening:
         case ProposalState::kNeedsRevision:
         case ProposalState::kAccepted:
-        case ProposalState::kConsultation:
             return true;
+        case ProposalState::kConsultation:
+            return p.consultation_ends_at == 0 || now_seconds < p.consultation_ends_at;
         default:
             return false;
     }
 }
 
-bool acceptsSupport(ProposalState state) { return acceptsConsultation(state); }
+bool acceptsSupport(const Proposal& p, std::int64_t now_seconds) { return acceptsConsultation(p, now_seconds); }
 
 const char* meetingModeName(MeetingMode mode) {
     switch (mode) {

@@ -37,6 +37,9 @@ Status requireParticipant(const Actor& actor, const Community& c) {
 }
 
 Status closedForConsultation(const Proposal& p) {
+    if (p.state == ProposalState::kConsultation)
+        return Status::conflict("proposal.closed_for_consultation",
+                                "The consultation ended; it takes no more comments or supports.");
     return Status::conflict("proposal.closed_for_consultation",
                             std::string("A proposal in state ") + proposalStateName(p.state) +
                                 " takes no more comments or supports.");
@@ -104,7 +107,7 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
         YISHI_RETURN_IF_ERROR(requireParticipant(actor, ctx.community));
-        if (!acceptsConsultation(ctx.proposal.state)) return closedForConsultation(ctx.proposal);
+        if (!acceptsConsultation(ctx.proposal, clock_.nowSeconds())) return closedForConsultation(ctx.proposal);
         const std::int64_t now = clock_.nowMicros();
         Comment c;
         c.proposal_id = proposal;
@@ -277,7 +280,7 @@ Result<ConsultationService::Supports> ConsultationService::support(const Actor& 
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(ctx.community.id));
-        if (!acceptsSupport(ctx.proposal.state)) return closedForConsultation(ctx.proposal);
+        if (!acceptsSupport(ctx.proposal, clock_.nowSeconds())) return closedForConsultation(ctx.proposal);
         const std::int64_t now = clock_.nowMicros();
         if (!s.consultation.insertSupport(proposal, actor.userId(), now / 1'000'000)) {
             return Status::conflict("support.exists", "You support this proposal already.");
@@ -297,7 +300,7 @@ Result<ConsultationService::Supports> ConsultationService::withdrawSupport(const
     Supports result;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
-        if (!acceptsSupport(ctx.proposal.state)) return closedForConsultation(ctx.proposal);
+        if (!acceptsSupport(ctx.proposal, clock_.nowSeconds())) return closedForConsultation(ctx.proposal);
         if (!s.consultation.deleteSupport(proposal, actor.userId())) {
             return Status::conflict("support.none", "You do not support this proposal.");
         }

@@ -140,6 +140,9 @@ std::vector<std::string> overdueReasons(const Proposal& p, std::int64_t now) {
         now > p.decision_due_at) {
         out.push_back("decision");
     }
+    if (p.state == ProposalState::kConsultation && p.consultation_ends_at && now > p.consultation_ends_at) {
+        out.push_back("consultation_ended");
+    }
     return out;
 }
 

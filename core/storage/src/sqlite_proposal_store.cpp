@@ -99,7 +99,8 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
         " AND (?3 = '' OR state = ?3) AND (?4 = '' OR kind = ?4)"
         " AND (state <> 'draft' OR author_id = ?5)"
         " AND (?7 = 0 OR (state = 'submitted' AND response_due_at > 0 AND response_due_at < ?7)"
-        "     OR (state IN ('submitted', 'screening') AND decision_due_at > 0 AND decision_due_at < ?7))"
+        "     OR (state IN ('submitted', 'screening') AND decision_due_at > 0 AND decision_due_at < ?7)"
+        "     OR (state = 'consultation' AND consultation_ends_at > 0 AND consultation_ends_at < ?7))"
         " ORDER BY id DESC LIMIT ?6");
     q->bind(1, community.value);
     q->bind(2, page.after);

@@ -146,6 +146,34 @@ BOOST_AUTO_TEST_CASE(one_support_per_resident_until_consultation_closes) {
     BOOST_TEST(w.consultation.supports(Actor::anonymous(), w.proposal)->count == 1);
 }
 
+BOOST_AUTO_TEST_CASE(consultation_closes_at_its_end_date_and_the_proposal_turns_overdue) {
+    Consultation w;
+    BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), w.proposal, step(ProposalAction::kStartScreening)).isOk());
+    BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), w.proposal, step(ProposalAction::kAccept, "好")).isOk());
+    auto open = step(ProposalAction::kOpenConsultation);
+    open.consultation_ends_at = w.clock.nowSeconds() + 3 * 86400;
+    BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), w.proposal, open).isOk());
+    BOOST_TEST(w.consultation.support(w.resident(1), w.proposal).isOk());
+    BOOST_TEST(w.consultation.post(w.resident(2), w.proposal, {"赞成", Stance::kFor, {}}).isOk());
+    BOOST_TEST(w.proposals.get(w.resident(1), w.proposal)->overdue.empty());
+
+    w.clock.advanceSeconds(3 * 86400 + 1);
+    BOOST_TEST(w.consultation.support(w.resident(2), w.proposal).status().code() == "proposal.closed_for_consultation");
+    BOOST_TEST(w.consultation.withdrawSupport(w.resident(1), w.proposal).status().code() ==
+               "proposal.closed_for_consultation");
+    BOOST_TEST(w.consultation.post(w.resident(3), w.proposal, {"晚了", Stance::kFor, {}}).status().code() ==
+               "proposal.closed_for_consultation");
+    auto view = w.proposals.get(w.resident(1), w.proposal);
+    BOOST_REQUIRE(view.isOk());
+    BOOST_REQUIRE(view->overdue.size() == 1u);
+    BOOST_TEST(view->overdue.front() == "consultation_ended");
+    ProposalFilter filter;
+    filter.overdue_only = true;
+    auto overdue = w.proposals.list(w.actor(w.committee_a), w.a.id, filter, {});
+    BOOST_REQUIRE(overdue.isOk());
+    BOOST_TEST(overdue->page.items.size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(meetings_are_scheduled_then_recorded_by_the_committee) {
     Consultation w;
     const std::int64_t at = w.clock.nowSeconds() + 3600;

@@ -40,11 +40,12 @@ struct Comment {
 };
 
 // Comments and supports are taken while the topic is alive and before the
-// decision: from submission until the vote starts.
-bool acceptsConsultation(ProposalState state);
+// decision: from submission until the vote starts, and in consultation only
+// until its end date (`now_seconds` before consultation_ends_at).
+bool acceptsConsultation(const Proposal& proposal, std::int64_t now_seconds);
 
 // Supports may be given or withdrawn until consultation closes.
-bool acceptsSupport(ProposalState state);
+bool acceptsSupport(const Proposal& proposal, std::int64_t now_seconds);
 
 enum class MeetingMode { kOnline, kOffline, kHybrid };
 

@@ -107,7 +107,9 @@ struct Proposal {
 
 // Why a proposal is overdue at `now`: "first_response" while it waits in
 // `submitted` past response_due_at, "decision" while it waits in `submitted`
-// or `screening` past decision_due_at. Empty when nothing is late.
+// or `screening` past decision_due_at, "consultation_ended" while it stays
+// in `consultation` past its end date (the committee must send it to a vote
+// or close it). Empty when nothing is late.
 std::vector<std::string> overdueReasons(const Proposal& proposal, std::int64_t now);
 
 }  // namespace yishi::domain
