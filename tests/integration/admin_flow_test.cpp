@@ -89,3 +89,37 @@ BOOST_AUTO_TEST_CASE(public_district_and_community_lists_page_with_a_cursor) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(district_settings_over_http)
+
+BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
+    ServerProcess& server = sharedServer();
+    HttpClient anonymous(server.port()), committee(server.port()), admin(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
+    HttpResult before = anonymous.get("/api/v1/districts/1/settings");
+    BOOST_REQUIRE_EQUAL(before.status, 200);
+    BOOST_TEST(before.json()->getValue<int>("decision_working_days") >= 1);
+
+    BOOST_TEST(committee.send("PUT", "/api/v1/districts/1/settings", R"({"auto_hide_reports": 5})").status == 403);
+    HttpResult bad = admin.send("PUT", "/api/v1/districts/1/settings", R"({"first_response_hours": 0})");
+    BOOST_TEST(bad.status == 400);
+    BOOST_TEST(bad.errorCode() == "settings.first_response_hours");
+    HttpResult bad_day = admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": ["tomorrow"]})");
+    BOOST_TEST(bad_day.errorCode() == "settings.holidays");
+
+    HttpResult put = admin.send("PUT", "/api/v1/districts/1/settings",
+                                R"({"first_response_hours": 24, "holidays": ["2027-02-10", "2027-02-11"]})");
+    BOOST_REQUIRE_EQUAL(put.status, 200);
+    HttpResult after = anonymous.get("/api/v1/districts/1/settings");
+    BOOST_TEST(after.json()->getValue<std::string>("source") == "district");
+    BOOST_TEST(after.json()->getValue<int>("first_response_hours") == 24);
+    BOOST_TEST(after.json()->getArray("holidays")->size() == 2u);
+    // Fields left out kept their value.
+    BOOST_TEST(after.json()->getValue<int>("auto_hide_reports") == before.json()->getValue<int>("auto_hide_reports"));
+    // Put the default back for the other tests sharing this server.
+    BOOST_TEST(admin.send("PUT", "/api/v1/districts/1/settings", R"({"first_response_hours": 15, "holidays": []})")
+                   .status == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -32,6 +32,7 @@
 #include "yishi/domain/plugin_service.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/domain/points_service.h"
+#include "yishi/domain/settings_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/http/server.h"
@@ -172,6 +173,14 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         domain::ConsultationService consultation(*db, clock, consultation_options);
         domain::ProjectService projects(*db, clock);
         domain::ConventionService conventions(*db, clock);
+        // The configuration is every district's default; a district admin may
+        // set the district's own (PUT /api/v1/districts/{id}/settings).
+        domain::DistrictSettings default_settings;
+        default_settings.rules = rules;
+        default_settings.holidays = holidays.value();
+        default_settings.auto_hide_reports = consultation_options.auto_hide_reports;
+        default_settings.comment_edit_window_seconds = consultation_options.edit_window_seconds;
+        domain::SettingsService settings(*db, clock, default_settings);
 
         crypto::Blake2bContentHasher content_hasher;
         plugins::WorkerPoolOptions pool_options = workerPoolOptionsForSelf(c.getInt("yishi.plugin_workers", 2));
@@ -216,7 +225,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
         http::Services services{auth,     communities, admin,       proposals,   consultation,
-                                projects, conventions, escalations, plugin_service, points, [&db] {
+                                projects, conventions, escalations, plugin_service, points, settings, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
         http::HttpServer server(services, options);

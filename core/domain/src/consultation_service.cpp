@@ -150,10 +150,10 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
         }
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn.");
         const std::int64_t now = clock_.nowMicros();
-        if (now / 1'000'000 > c.created_at + options_.edit_window_seconds) {
+        const std::int64_t window = settingsFor(s, found.second).comment_edit_window_seconds;
+        if (now / 1'000'000 > c.created_at + window) {
             return Status::conflict("comment.edit_window_over",
-                                    "A comment can be changed for " +
-                                        std::to_string(options_.edit_window_seconds / 60) +
+                                    "A comment can be changed for " + std::to_string(window / 60) +
                                         " minutes after posting; post a new one instead.");
         }
         c.body = body;
@@ -216,7 +216,7 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
             return Status::conflict("comment.already_reported", "You reported this comment already.");
         }
         ++c.reports;
-        if (!c.hidden && c.reports >= options_.auto_hide_reports) {
+        if (!c.hidden && c.reports >= settingsFor(s, found.second).auto_hide_reports) {
             c.hidden = true;
             c.hidden_reason = "Hidden after " + std::to_string(c.reports) +
                               " reports, until the committee reviews it.";
@@ -272,6 +272,13 @@ Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(Communit
         return Status::ok();
     }));
     return out;
+}
+
+DistrictSettings ConsultationService::settingsFor(Stores& s, const Community& community) const {
+    DistrictSettings defaults;
+    defaults.auto_hide_reports = options_.auto_hide_reports;
+    defaults.comment_edit_window_seconds = options_.edit_window_seconds;
+    return effectiveSettings(s, community.district_id, defaults);
 }
 
 Result<ConsultationService::Supports> ConsultationService::support(const Actor& actor, ProposalId proposal) {

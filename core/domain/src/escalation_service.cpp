@@ -31,6 +31,15 @@ bool live(ProposalState s) {
 EscalationService::EscalationService(Database& db, const Clock& clock, WorkingCalendar calendar, DeadlineRules rules)
     : db_(db), clock_(clock), calendar_(std::move(calendar)), rules_(rules) {}
 
+std::int64_t EscalationService::dueFrom(Stores& s, DistrictId district, std::int64_t now) const {
+    DistrictSettings defaults;
+    defaults.rules = rules_;
+    defaults.holidays = calendar_.holidays();
+    const DistrictSettings settings = effectiveSettings(s, district, defaults);
+    const WorkingCalendar calendar(settings.holidays, calendar_.utcOffsetSeconds());
+    return calendar.addWorkingDays(now, settings.rules.escalation_working_days);
+}
+
 Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId proposal, const std::string& reason) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) return Status::invalid("escalation.reason_required", "Say why the street should take this over.");
@@ -58,8 +67,8 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
         const std::int64_t now_micros = clock_.nowMicros();
         const std::int64_t now = now_micros / 1'000'000;
         e = Escalation{EscalationId(), proposal, c->id, c->street_id, c->district_id, EscalationLevel::kStreet,
-                       EscalationStatus::kOpen, reason, actor.userId(), now,
-                       calendar_.addWorkingDays(now, rules_.escalation_working_days), "", UserId(), 0};
+                       EscalationStatus::kOpen, reason, actor.userId(), now, dueFrom(s, c->district_id, now), "",
+                       UserId(), 0};
         e.id = s.escalations.insertEscalation(e);
         s.audit.append({0, now_micros, actor.userId(), "proposal.escalated_to_street", "proposal", proposal.value,
                         c->id, reason});
@@ -99,7 +108,7 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
         next.reason = reason;
         next.escalated_by = actor.userId();
         next.escalated_at = now;
-        next.due_at = calendar_.addWorkingDays(now, rules_.escalation_working_days);
+        next.due_at = dueFrom(s, next.district_id, now);
         next.resolution.clear();
         next.resolved_by = UserId();
         next.resolved_at = 0;

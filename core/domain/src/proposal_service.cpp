@@ -69,10 +69,17 @@ ProposalService::ProposalService(Database& db, const Clock& clock) : ProposalSer
 ProposalService::ProposalService(Database& db, const Clock& clock, Schedule schedule)
     : db_(db), clock_(clock), schedule_(std::move(schedule)) {}
 
-void ProposalService::setDeadlines(Proposal& p, std::int64_t now) const {
+void ProposalService::setDeadlines(Stores& s, Proposal& p, std::int64_t now) const {
+    // The district's own deadlines and holidays, else the server's.
+    DistrictSettings defaults;
+    defaults.rules = schedule_.rules;
+    defaults.holidays = schedule_.calendar.holidays();
+    std::optional<Community> c = s.scopes.community(p.community_id);
+    const DistrictSettings settings = c ? effectiveSettings(s, c->district_id, defaults) : defaults;
+    const WorkingCalendar calendar(settings.holidays, schedule_.calendar.utcOffsetSeconds());
     p.submitted_at = now;
-    p.response_due_at = now + schedule_.rules.first_response_seconds;
-    p.decision_due_at = schedule_.calendar.addWorkingDays(now, schedule_.rules.decision_working_days);
+    p.response_due_at = now + settings.rules.first_response_seconds;
+    p.decision_due_at = calendar.addWorkingDays(now, settings.rules.decision_working_days);
 }
 
 Result<ProposalService::View> ProposalService::create(const Actor& actor, CommunityId community,
@@ -102,7 +109,7 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.amends_convention = draft.amends_convention;
         p.state = draft.submit ? ProposalState::kSubmitted : ProposalState::kDraft;
         p.created_at = p.updated_at = now / 1'000'000;
-        if (draft.submit) setDeadlines(p, p.created_at);
+        if (draft.submit) setDeadlines(s, p, p.created_at);
         p.id = s.proposals.insertProposal(p);
         s.audit.append({0, now, actor.userId(), "proposal.created", "proposal", p.id.value, community, ""});
         if (draft.submit) record(s, now, actor, p, "proposal.submit", "");
@@ -254,7 +261,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             }
             case ProposalAction::kSubmit:
             case ProposalAction::kResubmit:
-                setDeadlines(p, now);
+                setDeadlines(s, p, now);
                 break;
             default:
                 break;

@@ -109,4 +109,52 @@ CommunityId SqliteScopeStore::insertCommunity(const Community& community) {
     return CommunityId(c_.db().getLastInsertRowid());
 }
 
+std::optional<domain::DistrictSettings> SqliteScopeStore::districtSettings(DistrictId district) {
+    auto q = c_.prepare(
+        "SELECT first_response_seconds, decision_working_days, escalation_working_days, holidays,"
+        " auto_hide_reports, comment_edit_window_seconds FROM district_settings WHERE district_id = ?");
+    q->bind(1, district.value);
+    if (!q->executeStep()) return std::nullopt;
+    domain::DistrictSettings s;
+    s.rules.first_response_seconds = q->getColumn(0).getInt64();
+    s.rules.decision_working_days = q->getColumn(1).getInt();
+    s.rules.escalation_working_days = q->getColumn(2).getInt();
+    const std::string holidays = q->getColumn(3).getString();
+    for (std::size_t start = 0; start < holidays.size();) {
+        const auto comma = holidays.find(',', start);
+        s.holidays.insert(holidays.substr(start, comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    s.auto_hide_reports = q->getColumn(4).getInt();
+    s.comment_edit_window_seconds = q->getColumn(5).getInt64();
+    return s;
+}
+
+void SqliteScopeStore::saveDistrictSettings(DistrictId district, const domain::DistrictSettings& s, UserId by,
+                                            std::int64_t at) {
+    std::string holidays;
+    for (const auto& day : s.holidays) holidays += (holidays.empty() ? "" : ",") + day;
+    auto q = c_.prepare(
+        "INSERT INTO district_settings (district_id, first_response_seconds, decision_working_days,"
+        " escalation_working_days, holidays, auto_hide_reports, comment_edit_window_seconds, updated_at, updated_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (district_id) DO UPDATE SET first_response_seconds = excluded.first_response_seconds,"
+        " decision_working_days = excluded.decision_working_days,"
+        " escalation_working_days = excluded.escalation_working_days, holidays = excluded.holidays,"
+        " auto_hide_reports = excluded.auto_hide_reports,"
+        " comment_edit_window_seconds = excluded.comment_edit_window_seconds,"
+        " updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+    q->bind(1, district.value);
+    q->bind(2, s.rules.first_response_seconds);
+    q->bind(3, s.rules.decision_working_days);
+    q->bind(4, s.rules.escalation_working_days);
+    q->bind(5, holidays);
+    q->bind(6, s.auto_hide_reports);
+    q->bind(7, s.comment_edit_window_seconds);
+    q->bind(8, at);
+    q->bind(9, by.value);
+    q->exec();
+}
+
 }  // namespace yishi::storage

@@ -21,6 +21,9 @@ class SqliteScopeStore final : public domain::ScopeStore {
     DistrictId insertDistrict(const std::string& name) override;
     StreetId insertStreet(DistrictId district, const std::string& name) override;
     CommunityId insertCommunity(const domain::Community& community) override;
+    std::optional<domain::DistrictSettings> districtSettings(DistrictId district) override;
+    void saveDistrictSettings(DistrictId district, const domain::DistrictSettings& settings, UserId by,
+                              std::int64_t at) override;
 
   private:
     Connection& c_;

@@ -44,9 +44,10 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
                                      [](const std::string&) {});
     domain::PluginService plugin_service(*db, registry, clock);
     domain::PointsService points(*db, clock, 8 * 3600);
+    domain::SettingsService settings(*db, clock, {});
     http::ServerOptions options;
     options.port = 0;
-    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, plugin_service, points, []() -> Status { throw std::runtime_error("boom"); }},
+    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, plugin_service, points, settings, []() -> Status { throw std::runtime_error("boom"); }},
                             options);
     BOOST_REQUIRE(server.start().isOk());
 

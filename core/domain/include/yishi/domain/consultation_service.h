@@ -8,6 +8,7 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
 #include "yishi/domain/consultation.h"
+#include "yishi/domain/district_settings.h"
 #include "yishi/domain/ports.h"
 
 namespace yishi::domain {
@@ -84,6 +85,8 @@ class ConsultationService {
     Result<std::vector<Meeting>> meetings(const Actor& actor, ProposalId proposal);
 
   private:
+    // The district's moderation settings (the options are the default).
+    DistrictSettings settingsFor(Stores& s, const Community& community) const;
     Database& db_;
     const Clock& clock_;
     const Options options_;

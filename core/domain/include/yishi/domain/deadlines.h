@@ -29,6 +29,9 @@ class WorkingCalendar {
     // "YYYY-MM-DD" of `at_seconds` in the district's time zone.
     std::string localDate(std::int64_t at_seconds) const;
 
+    const std::set<std::string>& holidays() const { return holidays_; }
+    std::int64_t utcOffsetSeconds() const { return offset_; }
+
   private:
     std::set<std::string> holidays_;
     std::int64_t offset_;

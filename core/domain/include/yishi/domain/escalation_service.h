@@ -54,6 +54,10 @@ class EscalationService {
     std::int64_t now() const { return clock_.nowSeconds(); }
 
   private:
+    // When an item escalated at `now` in `district` is due, by the
+    // district's settings (the constructor's calendar and rules are the
+    // default).
+    std::int64_t dueFrom(Stores& s, DistrictId district, std::int64_t now) const;
     Database& db_;
     const Clock& clock_;
     const WorkingCalendar calendar_;

@@ -12,6 +12,7 @@
 #include "yishi/domain/convention.h"
 #include "yishi/domain/escalation.h"
 #include "yishi/domain/events.h"
+#include "yishi/domain/district_settings.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/points.h"
 #include "yishi/domain/people.h"
@@ -43,6 +44,11 @@ class ScopeStore {
     virtual StreetId insertStreet(DistrictId district, const std::string& name) = 0;
     // REQUIRES: `street` belongs to `community.district_id`; the join code is unique.
     virtual CommunityId insertCommunity(const Community& community) = 0;
+
+    // The district's own settings, if it has set any.
+    virtual std::optional<DistrictSettings> districtSettings(DistrictId district) = 0;
+    virtual void saveDistrictSettings(DistrictId district, const DistrictSettings& settings, UserId by,
+                                      std::int64_t at) = 0;
 };
 
 struct MemberSummary {

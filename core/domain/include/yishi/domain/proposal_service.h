@@ -99,8 +99,9 @@ class ProposalService {
     Result<std::vector<HistoryEntry>> history(const Actor& actor, ProposalId id);
 
   private:
-    // Sets the deadlines of a proposal submitted at `now`.
-    void setDeadlines(Proposal& p, std::int64_t now) const;
+    // Sets the deadlines of a proposal submitted at `now`, by its district's
+    // settings (the schedule is the default).
+    void setDeadlines(Stores& s, Proposal& p, std::int64_t now) const;
 
     Database& db_;
     const Clock& clock_;

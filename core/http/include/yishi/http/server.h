@@ -16,6 +16,7 @@
 #include "yishi/domain/escalation_service.h"
 #include "yishi/domain/plugin_service.h"
 #include "yishi/domain/points_service.h"
+#include "yishi/domain/settings_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 
@@ -33,6 +34,7 @@ struct Services {
     domain::EscalationService& escalations;
     domain::PluginService& plugins;
     domain::PointsService& points;
+    domain::SettingsService& settings;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
 };

@@ -1,0 +1,55 @@
+#include "yishi/domain/settings_service.h"
+
+namespace yishi::domain {
+
+namespace {
+
+Status districtNotFound(DistrictId district) {
+    return Status::notFound("district.not_found", "No district with id " + std::to_string(district.value) + ".");
+}
+
+std::string summary(const DistrictSettings& s) {
+    std::string text = "first response " + std::to_string(s.rules.first_response_seconds / 3600) + " h, decision " +
+                       std::to_string(s.rules.decision_working_days) + " wd, escalation " +
+                       std::to_string(s.rules.escalation_working_days) + " wd, auto-hide " +
+                       std::to_string(s.auto_hide_reports) + " reports, edit window " +
+                       std::to_string(s.comment_edit_window_seconds) + " s, " + std::to_string(s.holidays.size()) +
+                       " holidays";
+    return text;
+}
+
+}  // namespace
+
+SettingsService::SettingsService(Database& db, const Clock& clock, DistrictSettings defaults)
+    : db_(db), clock_(clock), defaults_(std::move(defaults)) {}
+
+Result<SettingsService::View> SettingsService::get(DistrictId district) {
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        if (!s.scopes.district(district)) return districtNotFound(district);
+        std::optional<DistrictSettings> own = s.scopes.districtSettings(district);
+        view.district_specific = own.has_value();
+        view.settings = own ? *own : defaults_;
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<SettingsService::View> SettingsService::update(const Actor& actor, DistrictId district,
+                                                     const DistrictSettings& settings) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    YISHI_RETURN_IF_ERROR(validateDistrictSettings(settings));
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
+        if (!s.scopes.district(district)) return districtNotFound(district);
+        if (!actor.isDistrictAdmin(district))
+            return Status::forbidden("district.forbidden", "Only an admin of this district changes its settings.");
+        const std::int64_t now = clock_.nowMicros();
+        s.scopes.saveDistrictSettings(district, settings, actor.userId(), now / 1'000'000);
+        s.audit.append({0, now, actor.userId(), "district.settings_changed", "district", district.value, CommunityId(),
+                        summary(settings)});
+        return Status::ok();
+    }));
+    return View{settings, true};
+}
+
+}  // namespace yishi::domain
