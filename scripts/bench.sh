@@ -16,7 +16,8 @@
 #     plugin in worker processes into the ledger, against the same rule in
 #     C++ on the same path.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh selection` or `scripts/bench.sh points` runs one section.
+# `scripts/bench.sh writes|http|selection|points` runs one part (http is
+# sections 2 and 3).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -54,17 +55,19 @@ points_bench() {
   echo "== 5. points: outbox -> rule -> ledger, 100,000 events =="
   "$build/tests/bench/points_bench" 100000 "$root/plugins" "$work"
 }
-if [[ "$only" == "selection" ]]; then
-  selection_bench
-  exit 0
-fi
-if [[ "$only" == "points" ]]; then
-  points_bench
-  exit 0
-fi
+case "$only" in
+  selection) selection_bench; exit 0 ;;
+  points) points_bench; exit 0 ;;
+  writes|all) ;;
+  http) ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points]" >&2; exit 64 ;;
+esac
 
-echo "== 1. durable writes (synchronous=FULL) =="
-"$build/tests/bench/write_bench" 32 5 "$work"
+if [[ "$only" != "http" ]]; then
+  echo "== 1. durable writes (synchronous=FULL) =="
+  "$build/tests/bench/write_bench" 32 5 "$work"
+fi
+[[ "$only" == "writes" ]] && exit 0
 
 echo
 echo "== 2. yishi vs nginx, same bytes (wrk -t2 -c$connections -d${seconds}s) =="
@@ -139,5 +142,6 @@ if [[ -f "$work/slow.csv" ]]; then
   awk -F, 'NR > 1 && $4 > most { most = $4 } END { printf "  slow connections held open at once: %d (of 64)\n", most }' "$work/slow.csv"
 fi
 
+[[ "$only" == "http" ]] && exit 0
 selection_bench
 points_bench

@@ -164,3 +164,50 @@ BOOST_AUTO_TEST_CASE(lists_filter_page_and_count) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(shared_public_pages)
+
+// Anonymous readers share one rendering per page, but never an old one: a
+// write shows at once, and signed-in readers get their own view.
+BOOST_AUTO_TEST_CASE(anonymous_pages_are_shared_and_never_stale) {
+    ServerProcess& server = sharedServer();
+    HttpClient anonymous(server.port()), resident(server.port());
+    BOOST_REQUIRE_EQUAL(resident.loginBrowser("resident1", server.password("resident1")).status, 201);
+    const std::string list = "/api/v1/communities/1/proposals?limit=5";
+    HttpResult first = anonymous.get(list);
+    BOOST_REQUIRE_EQUAL(first.status, 200);
+    BOOST_TEST(anonymous.get(list).body == first.body);
+
+    HttpResult created = resident.post("/api/v1/communities/1/proposals",
+                                       R"({"kind": "problem", "title": "缓存之后的新议题", "body": "", "submit": true})");
+    BOOST_REQUIRE_EQUAL(created.status, 201);
+    HttpResult after = anonymous.get(list);
+    BOOST_TEST(after.body != first.body);
+    BOOST_TEST(after.body.find("缓存之后的新议题") != std::string::npos);
+
+    // A draft is its author's alone: the author sees it, the shared page not.
+    HttpResult draft = resident.post("/api/v1/communities/1/proposals",
+                                     R"({"kind": "wish", "title": "我的草稿", "body": "", "submit": false})");
+    BOOST_REQUIRE_EQUAL(draft.status, 201);
+    BOOST_TEST(resident.get(list).body.find("我的草稿") != std::string::npos);
+    BOOST_TEST(anonymous.get(list).body.find("我的草稿") == std::string::npos);
+
+    // A long thread (over 32 KB) is served from its memory file: the same
+    // bytes as a fresh rendering.
+    const std::int64_t id = created.json()->getValue<std::int64_t>("id");
+    const std::string comments = "/api/v1/proposals/" + std::to_string(id) + "/comments";
+    std::string long_text;
+    for (int i = 0; i < 600; ++i) long_text += "议";
+    for (int i = 0; i < 25; ++i)
+        BOOST_REQUIRE_EQUAL(resident.post(comments, R"({"body": ")" + long_text + R"(", "stance": "for"})").status, 201);
+    HttpResult miss = anonymous.get(comments);
+    HttpResult hit = anonymous.get(comments);
+    HttpClient visitor(server.port());
+    HttpResult fresh = visitor.send("GET", comments, "", "application/json", {{"Cookie", "unrelated=1"}});
+    BOOST_REQUIRE_EQUAL(hit.status, 200);
+    BOOST_TEST(miss.body.size() > 32u * 1024u);
+    BOOST_TEST(hit.body == miss.body);
+    BOOST_TEST(fresh.body == miss.body);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -228,6 +228,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
                                 projects, conventions, escalations, plugin_service, points, settings, [&db] {
                                     return db->read([](domain::Stores&) { return Status::ok(); });
                                 }};
+        services.data_generation = [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); };
+        options.public_cache_ttl_ms = c.getInt("yishi.public_cache_ttl_ms", options.public_cache_ttl_ms);
         http::HttpServer server(services, options);
         const Status started = server.start();
         if (!started.isOk()) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,13 +41,17 @@ struct ApiCall {
 struct ApiResponse {
     int status = 200;
     std::string body;
+    // Instead of `body`: a rendering shared through the public cache.
+    std::shared_ptr<const struct PublicRendering> shared;
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
 using Handler = std::function<ApiResponse(ApiCall&)>;
 
 // Who may call a route: anyone (an actor is still resolved when a session
-// is presented) or only callers with a session (401 otherwise).
-enum class Access { kPublic, kSession };
+// is presented), anyone with the answer to anonymous callers shared through
+// the public cache (the handler's output must then depend on the URI and
+// the data alone), or only callers with a session (401 otherwise).
+enum class Access { kPublic, kPublicCached, kSession };
 
 }  // namespace yishi::http

@@ -2,9 +2,13 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/MediaType.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
+#include <sys/sendfile.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -50,6 +54,22 @@ std::string readBody(std::istream& in, std::size_t limit) {
     return body;
 }
 
+// The headers through Poco, then the body straight from the rendering's
+// memory file to the socket.
+void sendFile(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+              const PublicRendering& rendering) {
+    response.setContentLength64(static_cast<Poco::Int64>(rendering.body.size()));
+    response.send().flush();
+    const int socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().impl()->sockfd();
+    off_t offset = 0;
+    const auto size = static_cast<off_t>(rendering.body.size());
+    while (offset < size) {
+        const ssize_t sent = ::sendfile(socket, rendering.fd, &offset, static_cast<std::size_t>(size - offset));
+        if (sent < 0 && errno == EINTR) continue;
+        if (sent <= 0) throw Poco::Net::NetException("sendfile failed");
+    }
+}
+
 }  // namespace
 
 std::string nextRequestId() {
@@ -62,7 +82,7 @@ std::string nextRequestId() {
 }
 
 RequestProcessor::RequestProcessor(const Services& services, const ServerOptions& options)
-    : services_(services), options_(options) {}
+    : services_(services), options_(options), cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}) {}
 
 Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call,
                                       Access access) {
@@ -82,7 +102,7 @@ Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, Api
     if (!auth.isOk()) {
         // A stale cookie on a public page is just a visitor; a script that sent
         // a bad bearer token wants to know.
-        if (access == Access::kPublic && from_cookie) return Status::ok();
+        if (access != Access::kSession && from_cookie) return Status::ok();
         return auth.status();
     }
     if (from_cookie && changesState(call.method) &&
@@ -169,9 +189,23 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         watch.lift();
     }
 
+    // Anonymous readers of public pages share one rendering per URI.
+    const bool shared = match.route->access == Access::kPublicCached && call.method == "GET" &&
+                        services_.data_generation && !request.has("Authorization") && !request.has("Cookie");
+    std::uint64_t generation = 0;
+    if (shared) {
+        generation = services_.data_generation();  // before the data is read
+        if (auto rendering = cache_.find(request.getURI(), generation)) {
+            ApiResponse hit;
+            hit.shared = std::move(rendering);
+            return hit;
+        }
+    }
     const Status auth = authenticate(request, call, match.route->access);
     if (!auth.isOk()) return errorResponse(auth, call.request_id);
-    return match.route->handler(call);
+    ApiResponse out = match.route->handler(call);
+    if (shared && out.status == 200 && out.headers.empty()) cache_.store(request.getURI(), generation, out.body);
+    return out;
 }
 
 void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
@@ -207,7 +241,12 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
         response.set("X-Content-Type-Options", "nosniff");
         for (const auto& [name, value] : out.headers) response.add(name, value);
         response.setContentType("application/json; charset=utf-8");
-        response.sendBuffer(out.body.data(), out.body.size());
+        if (out.shared && out.shared->fd >= 0) {
+            sendFile(request, response, *out.shared);
+        } else {
+            const std::string& body = out.shared ? out.shared->body : out.body;
+            response.sendBuffer(body.data(), body.size());
+        }
     } catch (const Poco::Exception&) {
         // The client went away; the log line below still records the request.
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api_types.h"
+#include "public_cache.h"
 #include "connection_watchdog.h"
 
 namespace yishi::http {
@@ -31,6 +32,7 @@ class RequestProcessor {
 
     const Services& services_;
     const ServerOptions& options_;
+    PublicCache cache_;
 };
 
 // A fresh id for a request: unique within the process, unlikely to repeat

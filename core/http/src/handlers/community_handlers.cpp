@@ -58,8 +58,8 @@ ApiResponse join(ApiCall& call) {
 }  // namespace
 
 void addCommunityRoutes(Router& router) {
-    router.add("GET", "/api/v1/communities", Access::kPublic, listCommunities);
-    router.add("GET", "/api/v1/communities/{id}", Access::kPublic, getCommunity);
+    router.add("GET", "/api/v1/communities", Access::kPublicCached, listCommunities);
+    router.add("GET", "/api/v1/communities/{id}", Access::kPublicCached, getCommunity);
     router.add("POST", "/api/v1/communities/{id}/join", Access::kPublic, join);
 }
 

@@ -215,17 +215,17 @@ ApiResponse recordMeeting(ApiCall& call) {
 
 void addConsultationRoutes(Router& router) {
     router.add("POST", "/api/v1/proposals/{id}/comments", Access::kSession, postComment);
-    router.add("GET", "/api/v1/proposals/{id}/comments", Access::kPublic, listComments);
+    router.add("GET", "/api/v1/proposals/{id}/comments", Access::kPublicCached, listComments);
     router.add("PUT", "/api/v1/comments/{id}", Access::kSession, editComment);
     router.add("DELETE", "/api/v1/comments/{id}", Access::kSession, withdrawComment);
     router.add("POST", "/api/v1/comments/{id}/reports", Access::kSession, reportComment);
     router.add("POST", "/api/v1/comments/{id}/moderation", Access::kSession, moderateComment);
-    router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublic, moderationLog);
+    router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublicCached, moderationLog);
     router.add("POST", "/api/v1/proposals/{id}/supports", Access::kSession, support);
-    router.add("GET", "/api/v1/proposals/{id}/supports", Access::kPublic, supports);
+    router.add("GET", "/api/v1/proposals/{id}/supports", Access::kPublicCached, supports);
     router.add("DELETE", "/api/v1/proposals/{id}/supports/mine", Access::kSession, withdrawSupport);
     router.add("POST", "/api/v1/proposals/{id}/meetings", Access::kSession, scheduleMeeting);
-    router.add("GET", "/api/v1/proposals/{id}/meetings", Access::kPublic, listMeetings);
+    router.add("GET", "/api/v1/proposals/{id}/meetings", Access::kPublicCached, listMeetings);
     router.add("POST", "/api/v1/meetings/{id}/minutes", Access::kSession, recordMeeting);
 }
 

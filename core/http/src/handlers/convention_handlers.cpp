@@ -109,10 +109,10 @@ ApiResponse acknowledge(ApiCall& call) {
 }  // namespace
 
 void addConventionRoutes(Router& router) {
-    router.add("GET", "/api/v1/communities/{id}/conventions", Access::kPublic, list);
-    router.add("GET", "/api/v1/conventions/{id}", Access::kPublic, get);
-    router.add("GET", "/api/v1/conventions/{id}/versions/{version}", Access::kPublic, version);
-    router.add("GET", "/api/v1/conventions/{id}/diff", Access::kPublic, diff);
+    router.add("GET", "/api/v1/communities/{id}/conventions", Access::kPublicCached, list);
+    router.add("GET", "/api/v1/conventions/{id}", Access::kPublicCached, get);
+    router.add("GET", "/api/v1/conventions/{id}/versions/{version}", Access::kPublicCached, version);
+    router.add("GET", "/api/v1/conventions/{id}/diff", Access::kPublicCached, diff);
     router.add("POST", "/api/v1/conventions/{id}/acknowledgements", Access::kSession, acknowledge);
 }
 

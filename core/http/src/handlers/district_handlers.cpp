@@ -77,7 +77,7 @@ ApiResponse putSettings(ApiCall& call) {
 }  // namespace
 
 void addDistrictRoutes(Router& router) {
-    router.add("GET", "/api/v1/districts/{id}", Access::kPublic, getDistrict);
+    router.add("GET", "/api/v1/districts/{id}", Access::kPublicCached, getDistrict);
     router.add("GET", "/api/v1/districts/{id}/settings", Access::kPublic, getSettings);
     router.add("PUT", "/api/v1/districts/{id}/settings", Access::kSession, putSettings);
 }

@@ -125,7 +125,7 @@ ApiResponse myQueue(ApiCall& call) {
 
 void addEscalationRoutes(Router& router) {
     router.add("POST", "/api/v1/proposals/{id}/escalations", Access::kSession, escalate);
-    router.add("GET", "/api/v1/proposals/{id}/escalations", Access::kPublic, listForProposal);
+    router.add("GET", "/api/v1/proposals/{id}/escalations", Access::kPublicCached, listForProposal);
     router.add("POST", "/api/v1/escalations/{id}/forward", Access::kSession, forward);
     router.add("POST", "/api/v1/escalations/{id}/resolution", Access::kSession, resolve);
     router.add("GET", "/api/v1/streets/{id}/escalations", Access::kSession, streetQueue);

@@ -119,8 +119,8 @@ ApiResponse rate(ApiCall& call) {
 }  // namespace
 
 void addProjectRoutes(Router& router) {
-    router.add("GET", "/api/v1/communities/{id}/projects", Access::kPublic, list);
-    router.add("GET", "/api/v1/projects/{id}", Access::kPublic, get);
+    router.add("GET", "/api/v1/communities/{id}/projects", Access::kPublicCached, list);
+    router.add("GET", "/api/v1/projects/{id}", Access::kPublicCached, get);
     router.add("POST", "/api/v1/projects/{id}/progress", Access::kSession, progress);
     router.add("POST", "/api/v1/projects/{id}/expenses", Access::kSession, expense);
     router.add("POST", "/api/v1/projects/{id}/completion", Access::kSession, complete);

@@ -184,10 +184,10 @@ ApiResponse history(ApiCall& call) {
 
 void addProposalRoutes(Router& router) {
     router.add("POST", "/api/v1/communities/{id}/proposals", Access::kSession, create);
-    router.add("GET", "/api/v1/communities/{id}/proposals", Access::kPublic, list);
-    router.add("GET", "/api/v1/proposals/{id}", Access::kPublic, get);
+    router.add("GET", "/api/v1/communities/{id}/proposals", Access::kPublicCached, list);
+    router.add("GET", "/api/v1/proposals/{id}", Access::kPublicCached, get);
     router.add("POST", "/api/v1/proposals/{id}/actions", Access::kSession, act);
-    router.add("GET", "/api/v1/proposals/{id}/history", Access::kPublic, history);
+    router.add("GET", "/api/v1/proposals/{id}/history", Access::kPublicCached, history);
 }
 
 }  // namespace yishi::http

@@ -37,12 +37,17 @@ struct Services {
     domain::SettingsService& settings;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
+    // A number that changes with every committed write (empty: no public
+    // cache). Public pages rendered for anonymous callers are shared while
+    // it stays the same.
+    std::function<std::uint64_t()> data_generation = {};
 };
 
 struct ServerOptions {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080;               // 0: the system picks a free port
     int threads = 128;                       // connections served at once
+    int public_cache_ttl_ms = 2000;          // longest an anonymous rendering is shared
     int max_queued = 256;                    // connections waiting for a thread
     std::size_t max_body_bytes = 1 << 20;    // larger bodies get 413
     int max_json_depth = 32;                 // deeper JSON gets 400

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace yishi::http {
+
+// One shared rendering. A large one is also kept in an anonymous memory
+// file, so it can leave with sendfile(2), without a copy, as a web server
+// sends a static file.
+struct PublicRendering {
+    std::string body;
+    int fd = -1;  // -1: no file
+    ~PublicRendering();
+};
+
+// Renderings of public pages for anonymous callers, shared between them:
+// the body of a 200 answer, keyed by the request URI, valid while the
+// database is at the same write generation and for at most `ttl` (some
+// fields, such as overdue flags, change with time alone). A write anywhere
+// makes every entry stale, which is coarse but never serves old data.
+// Thread-safe.
+class PublicCache {
+  public:
+    struct Options {
+        std::chrono::milliseconds ttl{2000};
+        std::size_t max_entries = 512;
+        std::size_t max_bytes = 64u << 20;
+        std::size_t file_from_bytes = 32u << 10;  // renderings this large get a memory file
+    };
+    explicit PublicCache(Options options) : options_(options) {}
+
+    // The cached rendering for `uri` at `generation`, or null.
+    std::shared_ptr<const PublicRendering> find(const std::string& uri, std::uint64_t generation);
+    // Keeps `body` for `uri`, computed from data at `generation` (read before
+    // the data was).
+    void store(const std::string& uri, std::uint64_t generation, std::string body);
+
+    std::uint64_t hits() const { return hits_; }
+
+  private:
+    struct Entry {
+        std::uint64_t generation = 0;
+        std::chrono::steady_clock::time_point stored;
+        std::shared_ptr<const PublicRendering> rendering;
+    };
+    Options options_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Entry> entries_;
+    std::size_t bytes_ = 0;
+    std::uint64_t hits_ = 0;
+};
+
+}  // namespace yishi::http
