@@ -179,4 +179,26 @@ BOOST_AUTO_TEST_CASE(a_runaway_plugin_is_killed_while_the_server_keeps_answering
     BOOST_TEST(fixed.status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(what_a_plugin_logs_reaches_the_server_log) {
+    PluginsRoot plugins;
+    fs::remove_all(plugins.district() / "tests");
+    plugins.write("selection.lua",
+                  "return {select = function(input)\n"
+                  "  yishi.log('hello from the plugin', #input.projects)\n"
+                  "  return {selected = {}}\n"
+                  "end}\n");
+    plugins.write("manifest.json", R"({"name": "talker", "version": "1.0.0", "api": 1, "files": ["selection.lua"],
+      "hooks": {"select": {"file": "selection.lua", "function": "select"}}})");
+    ServerProcess server({"--plugins-dir", plugins.root().string()});
+    HttpClient admin(server.port());
+    BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
+    BOOST_REQUIRE_EQUAL(admin.post("/api/v1/districts/1/selection/preview", kGreedyCase).status, 200);
+    bool found = false;
+    for (int i = 0; i < 50 && !found; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        found = server.stderrText().find("plugin talker 1.0.0 (district 1): hello from the plugin 3") != std::string::npos;
+    }
+    BOOST_TEST(found, server.stderrText());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

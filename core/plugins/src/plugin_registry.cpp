@@ -166,6 +166,7 @@ std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
     for (const auto& e : events) inputs.push_back(eventInput(e));
     auto results = pool_.call(bundle, "on_event", inputs);
     for (std::size_t i = 0; i < results.size(); ++i) {
+        logPluginLines(district, bundle, results[i].log);
         if (!results[i].ok) {
             Status failed = faultStatus(bundle, "on_event", results[i].fault);
             log_("plugin failure in district " + std::to_string(district.value) + " on event " +
@@ -181,6 +182,13 @@ std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
         out.push_back(std::move(awards).value());
     }
     return out;
+}
+
+void PluginRegistry::logPluginLines(DistrictId district, const PluginBundle& bundle,
+                                    const std::vector<std::string>& lines) {
+    for (const auto& line : lines)
+        log_("plugin " + bundle.name + " " + bundle.version + " (district " + std::to_string(district.value) +
+             "): " + line);
 }
 
 std::string PluginRegistry::identity(DistrictId district) {
@@ -200,7 +208,9 @@ void PluginRegistry::reloadAll() {
 
 Result<domain::SelectionOutcome> PluginRegistry::select(DistrictId district, const domain::SelectionRequest& request) {
     YISHI_ASSIGN_OR_RETURN(Loaded loaded, current(district));
-    auto checked = runSelection(pool_, *loaded.bundle, selectionInput(request));
+    std::vector<std::string> lines;
+    auto checked = runSelection(pool_, *loaded.bundle, selectionInput(request), &lines);
+    logPluginLines(district, *loaded.bundle, lines);
     if (!checked.isOk()) {
         log_("plugin failure in district " + std::to_string(district.value) + ": " + checked.status().toString());
         return checked.status();

@@ -45,9 +45,11 @@ Result<Value> checkSelection(const Value& input, const Value& output) {
     return Value(std::move(checked));
 }
 
-Result<Value> runSelection(WorkerPool& pool, const PluginBundle& bundle, const Value& input) {
+Result<Value> runSelection(WorkerPool& pool, const PluginBundle& bundle, const Value& input,
+                           std::vector<std::string>* log) {
     auto results = pool.call(bundle, "select", {input});
     const HookResult& result = results.front();
+    if (log) log->insert(log->end(), result.log.begin(), result.log.end());
     if (!result.ok) return faultStatus(bundle, "select", result.fault);
     auto checked = checkSelection(input, result.value);
     if (!checked.isOk()) return faultStatus(bundle, "select", {checked.status().code(), "", checked.status().message()});

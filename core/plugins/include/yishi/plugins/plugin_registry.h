@@ -48,6 +48,8 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
     // Loads and tests a bundle aside; does not install it.
     Result<Loaded> loadAside(DistrictId district);
     Result<Loaded> current(DistrictId district);
+    // What a plugin wrote with yishi.log, to the server log.
+    void logPluginLines(DistrictId district, const PluginBundle& bundle, const std::vector<std::string>& lines);
 
     std::filesystem::path root_;
     domain::ContentHasher& hasher_;

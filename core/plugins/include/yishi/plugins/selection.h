@@ -15,7 +15,9 @@ namespace yishi::plugins {
 Result<Value> checkSelection(const Value& input, const Value& output);
 
 // Runs the bundle's select hook on `input` through the pool and checks the
-// result. The error names the plugin and the hook.
-Result<Value> runSelection(WorkerPool& pool, const PluginBundle& bundle, const Value& input);
+// result. The error names the plugin and the hook. What the plugin wrote
+// with yishi.log is appended to `log` when given.
+Result<Value> runSelection(WorkerPool& pool, const PluginBundle& bundle, const Value& input,
+                           std::vector<std::string>* log = nullptr);
 
 }  // namespace yishi::plugins
