@@ -23,18 +23,19 @@ namespace {
 class CppRule final : public domain::PointsRule {
   public:
     std::vector<Result<std::vector<domain::Award>>> awardsFor(DistrictId,
-                                                             const std::vector<domain::DomainEvent>& events) override {
+                                                             const std::vector<domain::PointsEvent>& events) override {
         struct Spec {
             const char* rule;
             bool to_owner;
             std::int64_t points, cap;
             const char* reason;
             std::int64_t per_minutes;
+            std::int64_t first_of_day = 0;
         };
         static const std::map<std::string, Spec> specs{
             {"proposal.submitted", {"proposal", false, 5, 10, "提出议题", 0}},
             {"proposal.accepted", {"proposal.accepted", true, 10, 30, "议题被受理", 0}},
-            {"comment.posted", {"comment", false, 1, 5, "参与协商", 0}},
+            {"comment.posted", {"comment", false, 1, 5, "参与协商", 0, 2}},
             {"support.given", {"support", false, 1, 5, "附议支持", 0}},
             {"project.rated", {"rating", false, 2, 6, "评价项目", 0}},
             {"convention.acknowledged", {"convention", false, 2, 6, "知晓公约", 0}},
@@ -42,13 +43,18 @@ class CppRule final : public domain::PointsRule {
         };
         std::vector<Result<std::vector<domain::Award>>> out;
         out.reserve(events.size());
-        for (const auto& e : events) {
+        for (const auto& pe : events) {
+            const auto& e = pe.event;
             auto it = specs.find(e.type);
             std::vector<domain::Award> awards;
             if (it != specs.end()) {
                 const Spec& s = it->second;
                 const UserId user = s.to_owner ? e.subject_owner : e.actor;
                 std::int64_t points = s.points;
+                if (s.first_of_day) {
+                    auto today = pe.awarded_today.find(user.value);
+                    if (today == pe.awarded_today.end() || !today->second.count(s.rule)) points = s.first_of_day;
+                }
                 if (s.per_minutes) points *= (e.quantity + s.per_minutes - 1) / s.per_minutes;
                 if (user.valid() && points > 0) awards.push_back({user, points, s.rule, s.reason, s.cap});
             }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "yishi/domain/validation.h"
@@ -23,10 +24,32 @@ std::string describe(UserId user, std::int64_t delta, const std::string& rule) {
     return "user " + std::to_string(user.value) + " +" + std::to_string(delta) + " " + rule;
 }
 
-// Running totals per (user, rule, day) for the caps.
-using CapKey = std::tuple<std::int64_t, std::string, std::int64_t>;
+// The people an event may reward: its actor and the owner of its subject.
+std::vector<UserId> peopleOf(const DomainEvent& e) {
+    std::vector<UserId> people;
+    if (e.actor.valid()) people.push_back(e.actor);
+    if (e.subject_owner.valid() && e.subject_owner != e.actor) people.push_back(e.subject_owner);
+    return people;
+}
 
 }  // namespace
+
+std::size_t PointsProcessor::batchEnd(const std::vector<DomainEvent>& events, std::size_t start,
+                                      const std::function<DistrictId(const DomainEvent&)>& district_of) const {
+    // One batch never holds two events of the same person on the same day,
+    // so "awarded today" as of the batch's start is exact for every event.
+    std::set<std::tuple<std::int64_t, std::int64_t, std::int64_t>> seen;
+    std::size_t end = start;
+    for (; end < events.size(); ++end) {
+        const DomainEvent& e = events[end];
+        const std::int64_t district = district_of(e).value, day = dayOf(e.occurred_at_micros);
+        bool repeat = false;
+        for (UserId user : peopleOf(e)) repeat = repeat || seen.count({district, user.value, day}) > 0;
+        if (repeat && end > start) break;
+        for (UserId user : peopleOf(e)) seen.insert({district, user.value, day});
+    }
+    return end;
+}
 
 PointsProcessor::PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options)
     : db_(db), rule_(rule), clock_(clock), options_(options) {}
@@ -56,6 +79,7 @@ Result<int> PointsProcessor::processBatch() {
     std::int64_t cursor = 0;
     std::vector<DomainEvent> events;
     std::map<std::int64_t, DistrictId> district_of_community;
+    std::vector<PointsEvent> seen_by_rule;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
         cursor = s.points.processedThrough();
         events = s.outbox.eventsAfter(cursor, options_.batch);
@@ -63,6 +87,17 @@ Result<int> PointsProcessor::processBatch() {
             if (district_of_community.count(e.community.value)) continue;
             std::optional<Community> c = s.scopes.community(e.community);
             district_of_community[e.community.value] = c ? c->district_id : DistrictId();
+        }
+        auto district_of = [&](const DomainEvent& e) { return district_of_community[e.community.value]; };
+        events.resize(batchEnd(events, 0, district_of));
+        for (const DomainEvent& e : events) {
+            PointsEvent pe{e, {}};
+            const DistrictId district = district_of(e);
+            if (district.valid())
+                for (UserId user : peopleOf(e))
+                    pe.awarded_today[user.value] =
+                        s.points.awardedByRuleOnDay(district, user, dayOf(e.occurred_at_micros));
+            seen_by_rule.push_back(std::move(pe));
         }
         return Status::ok();
     }));
@@ -76,8 +111,8 @@ Result<int> PointsProcessor::processBatch() {
     std::map<std::int64_t, std::string> identities;
     for (const auto& [district, indices] : by_district) {
         if (district == 0) continue;
-        std::vector<DomainEvent> batch;
-        for (std::size_t i : indices) batch.push_back(events[i]);
+        std::vector<PointsEvent> batch;
+        for (std::size_t i : indices) batch.push_back(seen_by_rule[i]);
         auto awards = rule_.awardsFor(DistrictId(district), batch);
         for (std::size_t k = 0; k < indices.size(); ++k) results[indices[k]] = std::move(awards.at(k));
         identities[district] = rule_.identity(DistrictId(district));
@@ -152,16 +187,24 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
     for (const auto& row : ledger) recorded[row.source_event].push_back(describe(row.user, row.delta, row.rule));
     for (const auto& skip : skipped) recorded[skip.event_id].push_back("skipped: " + skip.code);
 
-    std::map<CapKey, std::int64_t> totals;
+    // Running totals: (user, day) -> rule -> points, as the ledger would have them.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::map<std::string, std::int64_t>> totals;
     std::vector<Difference> differences;
-    constexpr std::size_t kBatch = 500;
-    for (std::size_t start = 0; start < history.size(); start += kBatch) {
-        std::vector<DomainEvent> batch(history.begin() + static_cast<long>(start),
-                                       history.begin() + static_cast<long>(std::min(history.size(), start + kBatch)));
+    auto in_district = [&](const DomainEvent&) { return district; };
+    for (std::size_t start = 0; start < history.size();) {
+        const std::size_t end = batchEnd(history, start, in_district);
+        std::vector<PointsEvent> batch;
+        for (std::size_t k = start; k < end; ++k) {
+            PointsEvent pe{history[k], {}};
+            const std::int64_t day = dayOf(history[k].occurred_at_micros);
+            for (UserId user : peopleOf(history[k])) pe.awarded_today[user.value] = totals[{user.value, day}];
+            batch.push_back(std::move(pe));
+        }
+        start = end;
         auto results = rule_.awardsFor(district, batch);
         YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
             for (std::size_t k = 0; k < batch.size(); ++k) {
-                const DomainEvent& e = batch[k];
+                const DomainEvent& e = batch[k].event;
                 std::vector<std::string> expected;
                 Status ok = results[k].isOk() ? checkAwards(s, results[k].value()) : results[k].status();
                 if (!ok.isOk()) {
@@ -170,7 +213,7 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
                     const std::int64_t day = dayOf(e.occurred_at_micros);
                     for (const Award& a : results[k].value()) {
                         std::int64_t points = a.points;
-                        std::int64_t& so_far = totals[{a.user.value, a.rule, day}];
+                        std::int64_t& so_far = totals[{a.user.value, day}][a.rule];
                         if (a.daily_cap) points = std::min(points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
                         if (points == 0) continue;
                         so_far += points;

@@ -193,6 +193,28 @@ int sortedPairs(lua_State* L) {
     return 1;
 }
 
+// yishi.points_today(event, user, rule): what `user` was awarded under
+// `rule` on the event's day before it (0 when nothing), from the snapshot
+// the host puts in the event.
+int pointsToday(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const lua_Integer user = luaL_checkinteger(L, 2);
+    luaL_checkstring(L, 3);
+    lua_pushliteral(L, "awarded_today");
+    if (lua_rawget(L, 1) != LUA_TTABLE) {
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    lua_pushfstring(L, "%I", user);
+    if (lua_rawget(L, -2) != LUA_TTABLE) {
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    lua_pushvalue(L, 3);
+    if (lua_rawget(L, -2) != LUA_TNUMBER) lua_pushinteger(L, 0);
+    return 1;
+}
+
 // xoshiro256** seeded by the host.
 std::uint64_t nextRandom(LuaState::Sandbox& sandbox) {
     auto* s = sandbox.random_state;
@@ -288,6 +310,8 @@ void installSandbox(lua_State* L) {
     lua_setfield(L, -2, "sorted_keys");
     lua_pushcfunction(L, &sortedPairs);
     lua_setfield(L, -2, "sorted_pairs");
+    lua_pushcfunction(L, &pointsToday);
+    lua_setfield(L, -2, "points_today");
     lua_pushinteger(L, 1);
     lua_setfield(L, -2, "api");
     installFraction(L);

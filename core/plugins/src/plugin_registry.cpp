@@ -47,9 +47,17 @@ domain::SelectionOutcome selectionOutcome(const Value& checked, const domain::Pl
     return outcome;
 }
 
-Value eventInput(const domain::DomainEvent& e) {
+Value eventInput(const domain::PointsEvent& pe) {
+    const domain::DomainEvent& e = pe.event;
     auto id = [](std::int64_t v) { return v > 0 ? Value(v) : Value(); };
+    Value::Object today;
+    for (const auto& [user, rules] : pe.awarded_today) {
+        Value::Object by_rule;
+        for (const auto& [rule, points] : rules) by_rule.emplace(rule, points);
+        today.emplace(std::to_string(user), std::move(by_rule));
+    }
     return Value(Value::Object{{"id", e.id},
+                               {"awarded_today", std::move(today)},
                                {"type", e.type},
                                {"at", e.occurred_at_micros},
                                {"actor", id(e.actor.value)},
@@ -149,7 +157,7 @@ Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
 }
 
 std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
-    DistrictId district, const std::vector<domain::DomainEvent>& events) {
+    DistrictId district, const std::vector<domain::PointsEvent>& events) {
     std::vector<Result<std::vector<domain::Award>>> out;
     auto loaded = current(district);
     if (!loaded.isOk()) {
@@ -170,7 +178,7 @@ std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
         if (!results[i].ok) {
             Status failed = faultStatus(bundle, "on_event", results[i].fault);
             log_("plugin failure in district " + std::to_string(district.value) + " on event " +
-                 std::to_string(events[i].id) + ": " + failed.toString());
+                 std::to_string(events[i].event.id) + ": " + failed.toString());
             out.push_back(failed);
             continue;
         }

@@ -122,6 +122,18 @@ std::int64_t SqlitePointsStore::awardedOnDay(DistrictId district, UserId user, c
     return q->getColumn(0).getInt64();
 }
 
+std::map<std::string, std::int64_t> SqlitePointsStore::awardedByRuleOnDay(DistrictId district, UserId user,
+                                                                          std::int64_t day) {
+    auto q = c_.prepare("SELECT rule, SUM(delta) FROM points_ledger"
+                        " WHERE district_id = ? AND user_id = ? AND day = ? AND source_event IS NOT NULL GROUP BY rule");
+    q->bind(1, district.value);
+    q->bind(2, user.value);
+    q->bind(3, day);
+    std::map<std::string, std::int64_t> out;
+    while (q->executeStep()) out[q->getColumn(0).getString()] = q->getColumn(1).getInt64();
+    return out;
+}
+
 std::int64_t SqlitePointsStore::processedThrough() {
     auto q = c_.prepare("SELECT processed_through FROM points_cursor WHERE id = 1");
     return q->executeStep() ? q->getColumn(0).getInt64() : 0;

@@ -184,6 +184,8 @@ class SqlitePointsStore final : public domain::PointsStore {
     domain::Page<domain::LedgerEntry> ledger(DistrictId district, UserId user, domain::PageRequest page) override;
     std::vector<domain::LedgerEntry> eventAwards(DistrictId district) override;
     std::int64_t awardedOnDay(DistrictId district, UserId user, const std::string& rule, std::int64_t day) override;
+    std::map<std::string, std::int64_t> awardedByRuleOnDay(DistrictId district, UserId user,
+                                                           std::int64_t day) override;
     std::int64_t processedThrough() override;
     void setProcessedThrough(std::int64_t event_id) override;
     void recordSkipped(const domain::SkippedEvent& skipped, std::int64_t at) override;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,9 @@ class PointsStore {
     virtual std::vector<LedgerEntry> eventAwards(DistrictId district) = 0;
     // Points already awarded to `user` under `rule` on local day `day`.
     virtual std::int64_t awardedOnDay(DistrictId district, UserId user, const std::string& rule, std::int64_t day) = 0;
+    // The same for every rule at once (rules without awards are absent).
+    virtual std::map<std::string, std::int64_t> awardedByRuleOnDay(DistrictId district, UserId user,
+                                                                   std::int64_t day) = 0;
     virtual std::int64_t processedThrough() = 0;
     virtual void setProcessedThrough(std::int64_t event_id) = 0;
     virtual void recordSkipped(const SkippedEvent& skipped, std::int64_t at) = 0;
@@ -106,6 +110,15 @@ class PointsStore {
     virtual void markHandedOver(RedemptionId id, UserId by, std::int64_t at) = 0;
 };
 
+// An event as a points rule sees it: with what its people (actor and owner)
+// were already awarded on the event's local day, per rule, before it. The
+// processor keeps this exact: one batch never holds two events of the same
+// person on the same day.
+struct PointsEvent {
+    DomainEvent event;
+    std::map<std::int64_t, std::map<std::string, std::int64_t>> awarded_today;  // user -> rule -> points
+};
+
 // A district's points rule (the plugin host implements it; benchmarks also
 // have one in C++). One result per event, in order: the awards, or the
 // failure that made the rule skip the event. Thread-safe.
@@ -113,7 +126,7 @@ class PointsRule {
   public:
     virtual ~PointsRule() = default;
     virtual std::vector<Result<std::vector<Award>>> awardsFor(DistrictId district,
-                                                             const std::vector<DomainEvent>& events) = 0;
+                                                             const std::vector<PointsEvent>& events) = 0;
     // "name version hash" of the rule serving `district`, stored with awards.
     virtual std::string identity(DistrictId district) = 0;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace yishi::domain {
 // Turns outbox events into ledger rows through each district's points rule,
 // exactly once per event: the awards of a batch, the skipped events and the
 // moved cursor commit in one transaction. The rule runs outside the
-// transaction. Daily caps are enforced here, by the host, in event order,
+// transaction. Each event reaches the rule with what its people were
+// already awarded that day (a batch ends before a person's second event of
+// a day, so this is exact). Daily caps are enforced here, by the host, in event order,
 // by the event's local day, so the outcome does not depend on batching.
 // One processor per database at a time (a second one notices the moved
 // cursor and writes nothing).
@@ -38,14 +41,10 @@ class PointsProcessor {
     Result<std::vector<Difference>> replay(DistrictId district);
 
   private:
-    struct Row {
-        UserId user;
-        std::int64_t delta = 0;
-        std::string rule;
-        std::string reason;
-        std::int64_t day = 0;
-    };
     std::int64_t dayOf(std::int64_t micros) const;
+    // Where the batch starting at `start` ends (see processBatch).
+    std::size_t batchEnd(const std::vector<DomainEvent>& events, std::size_t start,
+                         const std::function<DistrictId(const DomainEvent&)>& district_of) const;
     // Checks a rule's awards for one event (known user, 1..10^6 points, a
     // rule name, a reason); the message says what is wrong.
     static Status checkAwards(Stores& s, const std::vector<Award>& awards);

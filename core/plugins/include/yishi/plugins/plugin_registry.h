@@ -32,7 +32,7 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
     // Points: the hook on_event over a batch of events, in one round trip.
     // A plugin without on_event awards nothing.
     std::vector<Result<std::vector<domain::Award>>> awardsFor(DistrictId district,
-                                                             const std::vector<domain::DomainEvent>& events) override;
+                                                             const std::vector<domain::PointsEvent>& events) override;
     std::string identity(DistrictId district) override;
 
     // Reloads every district loaded so far (SIGHUP). Each refusal is logged
@@ -66,7 +66,7 @@ domain::SelectionOutcome selectionOutcome(const Value& checked, const domain::Pl
 
 // The on_event hook's input for an event, and its output as awards
 // (invalid "plugin.bad_result" saying what is malformed).
-Value eventInput(const domain::DomainEvent& event);
+Value eventInput(const domain::PointsEvent& event);
 Result<std::vector<domain::Award>> awardsFrom(const Value& output);
 
 }  // namespace yishi::plugins
