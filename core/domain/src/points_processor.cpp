@@ -24,6 +24,12 @@ std::string describe(UserId user, std::int64_t delta, const std::string& rule) {
     return "user " + std::to_string(user.value) + " +" + std::to_string(delta) + " " + rule;
 }
 
+// What an award comes to when `so_far` was awarded under its rule that day.
+std::int64_t cappedPoints(const Award& a, std::int64_t so_far) {
+    if (!a.daily_cap) return a.points;
+    return std::min(a.points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
+}
+
 // The people an event may reward: its actor and the owner of its subject.
 std::vector<UserId> peopleOf(const DomainEvent& e) {
     std::vector<UserId> people;
@@ -55,8 +61,7 @@ PointsProcessor::PointsProcessor(Database& db, PointsRule& rule, const Clock& cl
     : db_(db), rule_(rule), clock_(clock), options_(options) {}
 
 std::int64_t PointsProcessor::dayOf(std::int64_t micros) const {
-    const std::int64_t local = micros / 1'000'000 + options_.utc_offset_seconds;
-    return local >= 0 ? local / 86'400 : (local - 86'399) / 86'400;
+    return localDay(micros, options_.utc_offset_seconds);
 }
 
 Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards) {
@@ -137,11 +142,8 @@ Result<int> PointsProcessor::processBatch() {
             }
             const std::int64_t day = dayOf(e.occurred_at_micros);
             for (const Award& a : result.value()) {
-                std::int64_t points = a.points;
-                if (a.daily_cap) {
-                    const std::int64_t so_far = s.points.awardedOnDay(district, a.user, a.rule, day);
-                    points = std::min(points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
-                }
+                const std::int64_t points =
+                    cappedPoints(a, a.daily_cap ? s.points.awardedOnDay(district, a.user, a.rule, day) : 0);
                 if (points == 0) continue;
                 s.points.appendLedger({0, district, a.user, points, a.rule, a.reason, day, e.id, RedemptionId(),
                                        identities[district.value], now});
@@ -212,9 +214,8 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
                 } else {
                     const std::int64_t day = dayOf(e.occurred_at_micros);
                     for (const Award& a : results[k].value()) {
-                        std::int64_t points = a.points;
                         std::int64_t& so_far = totals[{a.user.value, day}][a.rule];
-                        if (a.daily_cap) points = std::min(points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
+                        const std::int64_t points = cappedPoints(a, so_far);
                         if (points == 0) continue;
                         so_far += points;
                         expected.push_back(describe(a.user, points, a.rule));

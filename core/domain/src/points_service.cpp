@@ -39,10 +39,12 @@ const char* redemptionStateName(RedemptionState state) {
 PointsService::PointsService(Database& db, const Clock& clock, std::int64_t utc_offset_seconds)
     : db_(db), clock_(clock), utc_offset_seconds_(utc_offset_seconds) {}
 
-std::int64_t PointsService::dayOf(std::int64_t micros) const {
-    const std::int64_t local = micros / 1'000'000 + utc_offset_seconds_;
+std::int64_t localDay(std::int64_t micros, std::int64_t utc_offset_seconds) {
+    const std::int64_t local = micros / 1'000'000 + utc_offset_seconds;
     return local >= 0 ? local / 86'400 : (local - 86'399) / 86'400;
 }
+
+std::int64_t PointsService::dayOf(std::int64_t micros) const { return localDay(micros, utc_offset_seconds_); }
 
 Result<PointsService::Statement> PointsService::mine(const Actor& actor, DistrictId district, PageRequest page) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());

@@ -3,8 +3,8 @@
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 
-
 #include "json_syntax.h"
+#include "yishi/common/json_string.h"
 
 namespace yishi::http {
 
@@ -99,7 +99,7 @@ void appendObject(std::string& out, const Poco::JSON::Object& o) {
     for (const std::string& name : o.getNames()) {
         if (!first) out.push_back(',');
         first = false;
-        appendQuoted(out, name);
+        appendJsonString(out, name);
         out.push_back(':');
         appendJson(out, o.get(name));
     }
@@ -129,7 +129,7 @@ void appendJson(std::string& out, const Poco::Dynamic::Var& v) {
     } else if (v.type() == typeid(bool)) {
         out += v.extract<bool>() ? "true" : "false";
     } else if (v.isString()) {
-        appendQuoted(out, v.extract<std::string>());
+        appendJsonString(out, v.extract<std::string>());
     } else if (v.isInteger()) {
         out += v.convert<std::string>();
     } else if (v.isNumeric()) {
@@ -137,7 +137,7 @@ void appendJson(std::string& out, const Poco::Dynamic::Var& v) {
         std::snprintf(buf, sizeof buf, "%.15g", v.convert<double>());
         out += buf;
     } else {
-        appendQuoted(out, v.convert<std::string>());
+        appendJsonString(out, v.convert<std::string>());
     }
 }
 
@@ -152,32 +152,9 @@ std::string toJson(const Poco::JSON::Object::Ptr& object) {
 
 std::string jsonQuote(std::string_view text) {
     std::string out;
-    appendQuoted(out, text);
+    appendJsonString(out, text);
     return out;
 }
 
-void appendQuoted(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size() + 2);
-    out.push_back('"');
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (u < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", u);
-                    out += buf;
-                } else {
-                    out.push_back(c);
-                }
-        }
-    }
-    out.push_back('"');
-}
 
 }  // namespace yishi::http

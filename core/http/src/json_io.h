@@ -36,7 +36,5 @@ Poco::JSON::Object::Ptr newObject();
 std::string toJson(const Poco::JSON::Object::Ptr& object);
 // `text` as a JSON string literal, quotes included.
 std::string jsonQuote(std::string_view text);
-// Appends jsonQuote(text) to `out`.
-void appendQuoted(std::string& out, std::string_view text);
 
 }  // namespace yishi::http

@@ -138,23 +138,25 @@ CallOutcome LuaState::finish(int rc, int base) {
     return outcome;
 }
 
-CallOutcome LuaState::runFile(const std::string& name, const std::string& source) {
-    const int base = lua_gettop(state_);
+int LuaState::runChunk(const std::string& name, const std::string& source, int base) {
     lua_pushcfunction(state_, &handleError);
     int rc = luaL_loadbufferx(state_, source.data(), source.size(), ("=" + name).c_str(), "t");
     if (rc == LUA_OK) rc = lua_pcall(state_, 0, 1, base + 1);
-    if (rc == LUA_OK) {
-        lua_getfield(state_, LUA_REGISTRYINDEX, kModules);
-        lua_pushvalue(state_, -2);
-        lua_setfield(state_, -2, name.c_str());
-        lua_pop(state_, 2);
-        lua_settop(state_, base);
-        CallOutcome outcome;
-        outcome.ok = true;
-        return outcome;
-    }
-    lua_remove(state_, base + 1);
-    return finish(rc, base);
+    lua_remove(state_, base + 1);  // the handler: the result or error is at base + 1
+    return rc;
+}
+
+CallOutcome LuaState::runFile(const std::string& name, const std::string& source) {
+    const int base = lua_gettop(state_);
+    const int rc = runChunk(name, source, base);
+    if (rc != LUA_OK) return finish(rc, base);
+    lua_getfield(state_, LUA_REGISTRYINDEX, kModules);
+    lua_pushvalue(state_, base + 1);
+    lua_setfield(state_, -2, name.c_str());
+    lua_settop(state_, base);
+    CallOutcome outcome;
+    outcome.ok = true;
+    return outcome;
 }
 
 CallOutcome LuaState::callHook(const std::string& module, const std::string& function, const Value& input) {
@@ -206,11 +208,7 @@ CallOutcome LuaState::setSetting(const std::string& name, const Value& value) {
 
 CallOutcome LuaState::evaluate(const std::string& chunk_name, const std::string& source) {
     const int base = lua_gettop(state_);
-    lua_pushcfunction(state_, &handleError);
-    int rc = luaL_loadbufferx(state_, source.data(), source.size(), ("=" + chunk_name).c_str(), "t");
-    if (rc == LUA_OK) rc = lua_pcall(state_, 0, 1, base + 1);
-    lua_remove(state_, base + 1);
-    return finish(rc, base);
+    return finish(runChunk(chunk_name, source, base), base);
 }
 
 std::vector<std::string> LuaState::takeLog() {

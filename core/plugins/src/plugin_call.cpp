@@ -56,10 +56,14 @@ HookResult HookResult::failed(std::string code, std::string cause) {
     return result;
 }
 
+const HookSpec* hookSpec(const PluginBundle& bundle, const std::string& hook) {
+    static const HookSpec kLoadCheckSpec{};
+    return hook == kLoadCheckHook ? &kLoadCheckSpec : bundle.hook(hook);
+}
+
 HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook, const Value& input) {
     const bool load_check = hook == kLoadCheckHook;
-    HookSpec load_spec;
-    const HookSpec* spec = load_check ? &load_spec : bundle.hook(hook);
+    const HookSpec* spec = hookSpec(bundle, hook);
     if (!spec) return HookResult::failed("plugin.no_hook", "the plugin does not provide the hook '" + hook + "'");
     std::string seed_text = hook;
     seed_text.push_back('\0');

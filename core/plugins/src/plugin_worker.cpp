@@ -69,8 +69,7 @@ Value serve(const Value& request, std::map<std::string, PluginBundle>& bundles) 
     auto found = bundles.find(hash->asString());
     if (found == bundles.end()) return errorReply("plugin.unknown_bundle", "send the bundle first");
     const PluginBundle& bundle = found->second;
-    const HookSpec default_spec;
-    const HookSpec* spec = hook->asString() == kLoadCheckHook ? &default_spec : bundle.hook(hook->asString());
+    const HookSpec* spec = hookSpec(bundle, hook->asString());
     Value::Array results;
     for (const auto& input : inputs->asArray()) {
         if (spec) limitCpuFor(spec->budget_ms);

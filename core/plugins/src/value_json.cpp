@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "yishi/common/json_string.h"
 #include "yishi/plugins/value.h"
 
 namespace yishi::plugins {
@@ -18,29 +19,6 @@ const Value* Value::find(std::string_view key) const {
 }
 
 namespace {
-
-void appendString(std::string& out, const std::string& s) {
-    static const char* const kHex = "0123456789abcdef";
-    out.push_back('"');
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out.push_back(kHex[c >> 4]);
-                    out.push_back(kHex[c & 15]);
-                } else {
-                    out.push_back(static_cast<char>(c));
-                }
-        }
-    }
-    out.push_back('"');
-}
 
 void appendDouble(std::string& out, double d) {
     if (!std::isfinite(d)) {  // JSON has no spelling for these
@@ -303,7 +281,7 @@ void appendJson(std::string& out, const Value& value) {
     } else if (value.isDouble()) {
         appendDouble(out, value.asDouble());
     } else if (value.isString()) {
-        appendString(out, value.asString());
+        appendJsonString(out, value.asString());
     } else if (value.isArray()) {
         out.push_back('[');
         bool first = true;
@@ -319,7 +297,7 @@ void appendJson(std::string& out, const Value& value) {
         for (const auto& [key, member] : value.asObject()) {
             if (!first) out.push_back(',');
             first = false;
-            appendString(out, key);
+            appendJsonString(out, key);
             out.push_back(':');
             appendJson(out, member);
         }

@@ -122,7 +122,7 @@ void WorkerPool::release(Worker* worker) {
 std::vector<HookResult> WorkerPool::call(const PluginBundle& bundle, const std::string& hook,
                                          const std::vector<Value>& inputs) {
     if (inputs.empty()) return {};
-    const HookSpec* spec = hook == kLoadCheckHook ? &load_check_spec_ : bundle.hook(hook);
+    const HookSpec* spec = hookSpec(bundle, hook);
     if (!spec) return allFailed(inputs.size(), "plugin.no_hook", "the plugin does not provide the hook '" + hook + "'");
     Worker* worker = acquire();
     bool worker_lost = false;
@@ -154,7 +154,7 @@ std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle&
     }
     Value::Object request{{"bundle_hash", bundle.hash}, {"hook", hook}, {"inputs", Value::Array(inputs)}};
     if (!worker.bundles.count(bundle.hash)) request.emplace("bundle", bundle.toValue());
-    const HookSpec& spec = hook == kLoadCheckHook ? load_check_spec_ : *bundle.hook(hook);
+    const HookSpec& spec = *hookSpec(bundle, hook);
     const auto deadline = Clock::now() + std::chrono::milliseconds(spec.budget_ms * static_cast<long long>(n) +
                                                                    options_.transport_slack_ms);
     std::string reply;

@@ -53,6 +53,10 @@ struct RewardItem {
     std::int64_t created_at = 0;
 };
 
+// The local day number of a moment (microseconds) in a time zone
+// `utc_offset_seconds` from UTC: daily caps and "today" count by it.
+std::int64_t localDay(std::int64_t micros, std::int64_t utc_offset_seconds);
+
 enum class RedemptionState { kRequested, kHandedOver };
 const char* redemptionStateName(RedemptionState state);
 

@@ -78,6 +78,9 @@ class LuaState {
     struct Sandbox;
 
   private:
+    // Loads and runs a text chunk with the message handler; its first result
+    // (or the error) ends up at `base` + 1. Returns Lua's status.
+    int runChunk(const std::string& name, const std::string& source, int base);
     CallOutcome finish(int rc, int base);
     std::unique_ptr<Sandbox> sandbox_;
     lua_State* state_ = nullptr;

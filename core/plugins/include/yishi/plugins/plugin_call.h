@@ -25,6 +25,10 @@ struct HookResult {
 // A pseudo-hook: runs the bundle's files and no hook (does it load?).
 inline constexpr const char* kLoadCheckHook = "(load)";
 
+// The budgets of `hook` in `bundle` (the default ones for kLoadCheckHook),
+// or null when the bundle has no such hook.
+const HookSpec* hookSpec(const PluginBundle& bundle, const std::string& hook);
+
 // Runs `hook` of `bundle` on `input` in a fresh sandboxed state, in this
 // process. The state is seeded from the hook name and the input alone, so
 // the same input gives the same output wherever it runs. Server code calls

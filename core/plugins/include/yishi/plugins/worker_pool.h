@@ -57,7 +57,6 @@ class WorkerPool {
     std::vector<std::unique_ptr<Worker>> workers_;
     std::vector<Worker*> idle_;
     int started_ = 0;
-    const HookSpec load_check_spec_{};  // default budgets for loading the files
 };
 
 }  // namespace yishi::plugins
