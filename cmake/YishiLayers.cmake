@@ -8,31 +8,60 @@
 set(YISHI_CHECK_INCLUDES_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/check_includes.cmake)
 
 # yishi_forbid_includes(<target> <regex>...): fail the build of <target>
-# when any of its sources or public headers has an #include matching one
-# of the regular expressions.
+# when any of its sources or headers has an #include matching one of the
+# regular expressions. Features (core/features/*) add sources and header
+# folders to the module targets after those are defined, so the checks are
+# made by yishi_check_layers(), once everything is known.
 function(yishi_forbid_includes target)
-  get_target_property(sources ${target} SOURCES)
-  get_target_property(source_dir ${target} SOURCE_DIR)
-  file(GLOB_RECURSE headers CONFIGURE_DEPENDS ${source_dir}/include/*.h ${source_dir}/src/*.h)
-  set(files)
-  foreach(f IN LISTS sources headers)
-    if(NOT IS_ABSOLUTE ${f})
-      set(f ${source_dir}/${f})
+  set_property(TARGET ${target} PROPERTY YISHI_FORBIDDEN_INCLUDES "${ARGN}")
+  set_property(GLOBAL APPEND PROPERTY YISHI_LAYERED_TARGETS ${target})
+endfunction()
+
+# yishi_add_header_dir(<target> <dir>): the headers under <dir> belong to
+# <target> and are checked with its sources.
+function(yishi_add_header_dir target dir)
+  set_property(TARGET ${target} APPEND PROPERTY YISHI_HEADER_DIRS ${dir})
+endfunction()
+
+# Called once from the top-level CMakeLists.txt after every module and
+# feature is added.
+function(yishi_check_layers)
+  get_property(targets GLOBAL PROPERTY YISHI_LAYERED_TARGETS)
+  foreach(target IN LISTS targets)
+    get_target_property(forbidden_list ${target} YISHI_FORBIDDEN_INCLUDES)
+    get_target_property(sources ${target} SOURCES)
+    get_target_property(source_dir ${target} SOURCE_DIR)
+    get_target_property(extra_dirs ${target} YISHI_HEADER_DIRS)
+    set(globs ${source_dir}/include/*.h ${source_dir}/src/*.h)
+    if(extra_dirs)
+      foreach(d IN LISTS extra_dirs)
+        list(APPEND globs ${d}/*.h)
+      endforeach()
     endif()
-    list(APPEND files ${f})
+    file(GLOB_RECURSE headers CONFIGURE_DEPENDS ${globs})
+    set(files)
+    foreach(f IN LISTS sources headers)
+      if(f MATCHES "\\.inc$")
+        continue()
+      endif()
+      if(NOT IS_ABSOLUTE ${f})
+        set(f ${source_dir}/${f})
+      endif()
+      list(APPEND files ${f})
+    endforeach()
+    set(stamp ${CMAKE_BINARY_DIR}/layers/${target}.stamp)
+    string(REPLACE ";" "|" forbidden "${forbidden_list}")
+    string(REPLACE ";" "|" file_list "${files}")
+    add_custom_command(
+      OUTPUT ${stamp}
+      COMMAND ${CMAKE_COMMAND} "-DTARGET=${target}" "-DFILES=${file_list}"
+              "-DFORBIDDEN=${forbidden}" "-DSTAMP=${stamp}" -P ${YISHI_CHECK_INCLUDES_SCRIPT}
+      DEPENDS ${files} ${YISHI_CHECK_INCLUDES_SCRIPT}
+      COMMENT "Checking the layer rule for ${target}"
+      VERBATIM)
+    add_custom_target(${target}_layers DEPENDS ${stamp})
+    add_dependencies(${target} ${target}_layers)
   endforeach()
-  set(stamp ${CMAKE_CURRENT_BINARY_DIR}/${target}.layers.stamp)
-  string(REPLACE ";" "|" forbidden "${ARGN}")
-  string(REPLACE ";" "|" file_list "${files}")
-  add_custom_command(
-    OUTPUT ${stamp}
-    COMMAND ${CMAKE_COMMAND} "-DTARGET=${target}" "-DFILES=${file_list}"
-            "-DFORBIDDEN=${forbidden}" "-DSTAMP=${stamp}" -P ${YISHI_CHECK_INCLUDES_SCRIPT}
-    DEPENDS ${files} ${YISHI_CHECK_INCLUDES_SCRIPT}
-    COMMENT "Checking the layer rule for ${target}"
-    VERBATIM)
-  add_custom_target(${target}_layers DEPENDS ${stamp})
-  add_dependencies(${target} ${target}_layers)
 endfunction()
 
 # Regular expressions for the third-party headers, by library.

@@ -14,6 +14,7 @@
 #include "yishi/domain/points_processor.h"
 #include "yishi/plugins/plugin_registry.h"
 #include "yishi/storage/sqlite_database.h"
+#include "yishi/domain/points.h"
 
 using namespace yishi;
 
@@ -107,7 +108,7 @@ double run(storage::SqliteDatabase& db, domain::PointsRule& rule, int events) {
 std::int64_t ledgerRows(storage::SqliteDatabase& db, DistrictId district) {
     std::int64_t rows = 0;
     (void)db.read([&](domain::Stores& s) {
-        rows = static_cast<std::int64_t>(s.points.eventAwards(district).size());
+        rows = static_cast<std::int64_t>(s.get<domain::PointsStore>().eventAwards(district).size());
         return Status::ok();
     });
     return rows;

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "yishi/storage/sqlite_database.h"
+#include "yishi/domain/consultation_store.h"
+#include "yishi/domain/proposal_store.h"
 
 using namespace yishi;
 using namespace yishi::domain;
@@ -62,7 +64,7 @@ int main(int argc, char** argv) {
         for (int done = 0; done < count;) {
             const int n = std::min(kBatch, count - done);
             Status w = db.write([&](Stores& st) {
-                for (int i = 0; i < n; ++i) st.proposals.insertProposal(proposalIn(community, author, made + i));
+                for (int i = 0; i < n; ++i) st.get<ProposalStore>().insertProposal(proposalIn(community, author, made + i));
                 return Status::ok();
             });
             if (!w.isOk()) {
@@ -87,7 +89,7 @@ int main(int argc, char** argv) {
     db.write([&](Stores& st) {
         Proposal p = proposalIn(home.id, author, made);
         p.title = "加装电梯方案征求意见";
-        newest = st.proposals.insertProposal(p);
+        newest = st.get<ProposalStore>().insertProposal(p);
         for (int i = 0; i < comments; ++i) {
             Comment c;
             c.proposal_id = newest;
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
             c.stance = i % 3 == 0 ? Stance::kFor : (i % 3 == 1 ? Stance::kNeutral : Stance::kAgainst);
             c.body = "第 " + std::to_string(i) + " 条意见：希望尽快推进，费用分摊要公平透明。";
             c.created_at = 1'795'000'000 + i;
-            st.consultation.insertComment(c);
+            st.get<ConsultationStore>().insertComment(c);
         }
         return Status::ok();
     });

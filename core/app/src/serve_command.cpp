@@ -18,23 +18,13 @@
 #include "batched_log_channel.h"
 #include "demo_district.h"
 #include "plugin_host.h"
-#include "points_pump.h"
+#include "feature_set.h"
 #include "sighup_watcher.h"
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/crypto/random_secrets.h"
-#include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
-#include "yishi/domain/community_service.h"
-#include "yishi/domain/consultation_service.h"
-#include "yishi/domain/convention_service.h"
-#include "yishi/domain/escalation_service.h"
-#include "yishi/domain/plugin_service.h"
-#include "yishi/domain/points_processor.h"
-#include "yishi/domain/points_service.h"
-#include "yishi/domain/settings_service.h"
-#include "yishi/domain/project_service.h"
-#include "yishi/domain/proposal_service.h"
+#include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
 #include "yishi/plugins/plugin_registry.h"
 #include "yishi/storage/sqlite_database.h"
@@ -150,37 +140,24 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         auth_options.per_account.max_failures = c.getInt("yishi.login_failures_per_account", 5);
         auth_options.per_address.max_failures = c.getInt("yishi.login_failures_per_address", 30);
         domain::AuthService auth(*db, hasher, secrets, clock, auth_options);
-        domain::CommunityService communities(*db, hasher, clock);
-        domain::AdminService admin(*db, secrets, clock);
         Result<std::set<std::string>> holidays =
             domain::WorkingCalendar::parseHolidays(c.getString("yishi.holidays", ""));
         if (!holidays.isOk()) {
             std::cerr << "yishi serve: " << holidays.status().message() << "\n";
             return EXIT_CONFIG;
         }
-        const domain::WorkingCalendar calendar(holidays.value(), c.getInt64("yishi.utc_offset_seconds", 8 * 3600));
-        domain::DeadlineRules rules;
-        rules.first_response_seconds = c.getInt64("yishi.first_response_hours", 15) * 3600;
-        rules.decision_working_days = c.getInt("yishi.decision_working_days", rules.decision_working_days);
-        rules.escalation_working_days = c.getInt("yishi.escalation_working_days", rules.escalation_working_days);
-        domain::ProposalService proposals(*db, clock, {calendar, rules});
-        domain::EscalationService escalations(*db, clock, calendar, rules);
-        domain::ConsultationService::Options consultation_options;
-        consultation_options.edit_window_seconds =
-            c.getInt64("yishi.comment_edit_window_seconds", consultation_options.edit_window_seconds);
-        consultation_options.auto_hide_reports =
-            c.getInt("yishi.auto_hide_reports", consultation_options.auto_hide_reports);
-        domain::ConsultationService consultation(*db, clock, consultation_options);
-        domain::ProjectService projects(*db, clock);
-        domain::ConventionService conventions(*db, clock);
         // The configuration is every district's default; a district admin may
         // set the district's own (PUT /api/v1/districts/{id}/settings).
         domain::DistrictSettings default_settings;
-        default_settings.rules = rules;
+        default_settings.rules.first_response_seconds = c.getInt64("yishi.first_response_hours", 15) * 3600;
+        default_settings.rules.decision_working_days =
+            c.getInt("yishi.decision_working_days", default_settings.rules.decision_working_days);
+        default_settings.rules.escalation_working_days =
+            c.getInt("yishi.escalation_working_days", default_settings.rules.escalation_working_days);
         default_settings.holidays = holidays.value();
-        default_settings.auto_hide_reports = consultation_options.auto_hide_reports;
-        default_settings.comment_edit_window_seconds = consultation_options.edit_window_seconds;
-        domain::SettingsService settings(*db, clock, default_settings);
+        default_settings.auto_hide_reports = c.getInt("yishi.auto_hide_reports", default_settings.auto_hide_reports);
+        default_settings.comment_edit_window_seconds =
+            c.getInt64("yishi.comment_edit_window_seconds", default_settings.comment_edit_window_seconds);
 
         crypto::Blake2bContentHasher content_hasher;
         plugins::WorkerPoolOptions pool_options = workerPoolOptionsForSelf(c.getInt("yishi.plugin_workers", 2));
@@ -189,11 +166,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         const std::string plugins_dir = c.getString("yishi.plugins_dir", YISHI_DEFAULT_PLUGINS_DIR);
         plugins::PluginRegistry plugin_registry(plugins_dir, content_hasher, plugin_workers,
                                                 [this](const std::string& line) { logger().warning(line); });
-        domain::PluginService plugin_service(*db, plugin_registry, clock);
-        const std::int64_t utc_offset = c.getInt64("yishi.utc_offset_seconds", 8 * 3600);
-        domain::PointsService points(*db, clock, utc_offset);
-        domain::PointsProcessor points_processor(*db, plugin_registry, clock,
-                                                 {c.getInt("yishi.points_batch", 500), utc_offset});
+        FeatureContext context(*db, clock, c, hasher, secrets, plugin_registry, default_settings,
+                               c.getInt64("yishi.utc_offset_seconds", 8 * 3600),
+                               [this](const std::string& line) { logger().warning(line); });
+        FeatureSet features(context);
         // SIGHUP reloads every district's plugins (each tested aside first).
         SighupWatcher sighup([&plugin_registry] { plugin_registry.reloadAll(); });
 
@@ -224,21 +200,16 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
         options.session_ttl_seconds = auth_options.session_ttl_seconds;
 
-        http::Services services{auth,     communities, admin,       proposals,   consultation,
-                                projects, conventions, escalations, plugin_service, points, settings, [&db] {
-                                    return db->read([](domain::Stores&) { return Status::ok(); });
-                                }};
-        services.data_generation = [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); };
+        http::ServerCore core{auth, [&db] { return db->read([](domain::Stores&) { return Status::ok(); }); },
+                              [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); }};
         options.public_cache_ttl_ms = c.getInt("yishi.public_cache_ttl_ms", options.public_cache_ttl_ms);
-        http::HttpServer server(services, options);
+        http::HttpServer server(core, features.routes(), options);
         const Status started = server.start();
         if (!started.isOk()) {
             std::cerr << "yishi serve: " << started.message() << "\n";
             return EXIT_UNAVAILABLE;
         }
-        // Outbox events become points in the background.
-        std::optional<PointsPump> points_pump;
-        points_pump.emplace(points_processor, [this](const std::string& line) { logger().warning(line); });
+        features.start();
         std::cout << "yishi listening on http://" << options.address << ":" << server.port()
                   << " (data in " << data_dir << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")"
                   << std::endl;
@@ -255,7 +226,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         waitForTerminationRequest();
         std::cout << "yishi stopping: finishing requests in progress" << std::endl;
         server.stop();
-        points_pump.reset();
+        features.stop();
         db.reset();
         std::cout << "yishi stopped cleanly" << std::endl;
         return EXIT_OK;

@@ -16,10 +16,11 @@ namespace yishi::http {
 
 class HttpServer::Impl {
   public:
-    Impl(Services services, ServerOptions options)
-        : services_(std::move(services)),
+    Impl(ServerCore core, const Router& routes, ServerOptions options)
+        : core_(std::move(core)),
           options_(std::move(options)),
-          processor_(services_, options_),
+          router_(routerOf(core_, routes)),
+          processor_(core_, router_, options_),
           watchdog_(50),
           params_(new Poco::Net::HTTPServerParams),
           context_{params_, processor_, watchdog_, options_, stopping_} {
@@ -63,8 +64,24 @@ class HttpServer::Impl {
     ~Impl() { stop(); }
 
   private:
-    Services services_;
+    static Router routerOf(const ServerCore& core, const Router& routes) {
+        Router all;
+        addCoreRoutes(all, core);
+        all.append(routes);
+        return all;
+    }
+
+  public:
+    std::vector<RouteInfo> routes() const {
+        std::vector<RouteInfo> out;
+        for (const Router::Route& r : router_.routes()) out.push_back({r.method, r.pattern});
+        return out;
+    }
+
+  private:
+    ServerCore core_;
     ServerOptions options_;
+    Router router_;
     RequestProcessor processor_;
     ConnectionWatchdog watchdog_;
     Poco::Net::HTTPServerParams::Ptr params_;
@@ -75,13 +92,14 @@ class HttpServer::Impl {
     std::unique_ptr<Poco::Net::TCPServer> server_;
 };
 
-HttpServer::HttpServer(Services services, ServerOptions options)
-    : impl_(std::make_unique<Impl>(std::move(services), std::move(options))) {}
+HttpServer::HttpServer(ServerCore core, const Router& routes, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(core), routes, std::move(options))) {}
 
 HttpServer::~HttpServer() = default;
 
 Status HttpServer::start() { return impl_->start(); }
 std::uint16_t HttpServer::port() const { return impl_->port(); }
 void HttpServer::stop() { impl_->stop(); }
+std::vector<RouteInfo> HttpServer::routes() const { return impl_->routes(); }
 
 }  // namespace yishi::http

@@ -15,7 +15,7 @@
 
 #include "json_io.h"
 #include "responses.h"
-#include "router.h"
+#include "yishi/http/router.h"
 #include "session_cookie.h"
 
 namespace yishi::http {
@@ -81,8 +81,8 @@ std::string nextRequestId() {
     return id;
 }
 
-RequestProcessor::RequestProcessor(const Services& services, const ServerOptions& options)
-    : services_(services), options_(options), cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}) {}
+RequestProcessor::RequestProcessor(const ServerCore& core, const Router& router, const ServerOptions& options)
+    : core_(core), router_(router), options_(options), cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}) {}
 
 Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call,
                                       Access access) {
@@ -98,7 +98,7 @@ Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, Api
         }
         return Status::ok();
     }
-    Result<domain::AuthService::Authenticated> auth = services_.auth.authenticate(token);
+    Result<domain::AuthService::Authenticated> auth = core_.auth.authenticate(token);
     if (!auth.isOk()) {
         // A stale cookie on a public page is just a visitor; a script that sent
         // a bad bearer token wants to know.
@@ -133,7 +133,7 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
                              call.request_id);
     }
 
-    const Router::Match match = apiRouter().match(call.method, call.path);
+    const Router::Match match = router_.match(call.method, call.path);
     if (!match.route) {
         if (match.allowed_methods.empty()) {
             return errorResponse(Status::notFound("route.not_found",
@@ -191,10 +191,10 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
 
     // Anonymous readers of public pages share one rendering per URI.
     const bool shared = match.route->access == Access::kPublicCached && call.method == "GET" &&
-                        services_.data_generation && !request.has("Authorization") && !request.has("Cookie");
+                        core_.data_generation && !request.has("Authorization") && !request.has("Cookie");
     std::uint64_t generation = 0;
     if (shared) {
-        generation = services_.data_generation();  // before the data is read
+        generation = core_.data_generation();  // before the data is read
         if (auto rendering = cache_.find(request.getURI(), generation)) {
             ApiResponse hit;
             hit.shared = std::move(rendering);
@@ -213,7 +213,7 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
                                ConnectionWatchdog::Watch& watch,
                                const std::string& client_address) {
     const auto started = std::chrono::steady_clock::now();
-    ApiCall call{services_, options_};
+    ApiCall call{options_};
     call.method = request.getMethod();
     call.request_id = nextRequestId();
     call.client_address = client_address;

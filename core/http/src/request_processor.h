@@ -5,7 +5,8 @@
 
 #include <string>
 
-#include "api_types.h"
+#include "yishi/http/router.h"
+#include "yishi/http/server.h"
 #include "public_cache.h"
 #include "connection_watchdog.h"
 
@@ -17,7 +18,7 @@ namespace yishi::http {
 // X-Request-Id, and is logged as one line. Never throws.
 class RequestProcessor {
   public:
-    RequestProcessor(const Services& services, const ServerOptions& options);
+    RequestProcessor(const ServerCore& core, const Router& router, const ServerOptions& options);
 
     // `client_address` is the peer's IP address (looked up once per connection).
     void process(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -30,7 +31,8 @@ class RequestProcessor {
                        ConnectionWatchdog::Watch& watch, bool* body_unread);
     Status authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call, Access access);
 
-    const Services& services_;
+    const ServerCore& core_;
+    const Router& router_;
     const ServerOptions& options_;
     PublicCache cache_;
 };

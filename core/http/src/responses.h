@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "api_types.h"
+#include "yishi/http/api_types.h"
 #include "yishi/common/status.h"
 
 namespace yishi::http {

@@ -1,6 +1,5 @@
-#include "router.h"
+#include "yishi/http/router.h"
 
-#include "handlers/handlers.h"
 
 namespace yishi::http {
 
@@ -58,31 +57,8 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     return result;
 }
 
-const Router& apiRouter() {
-    static const Router router = [] {
-        Router r;
-        addHealthRoutes(r);
-        addSessionRoutes(r);
-        addDistrictRoutes(r);
-        addCommunityRoutes(r);
-        addMemberRoutes(r);
-        addAdminRoutes(r);
-        addProposalRoutes(r);
-        addConsultationRoutes(r);
-        addProjectRoutes(r);
-        addConventionRoutes(r);
-        addEscalationRoutes(r);
-        addPluginRoutes(r);
-        addPointsRoutes(r);
-        return r;
-    }();
-    return router;
-}
-
-std::vector<RouteInfo> apiRoutes() {
-    std::vector<RouteInfo> out;
-    for (const Router::Route& r : apiRouter().routes()) out.push_back({r.method, r.pattern});
-    return out;
+void Router::append(const Router& other) {
+    for (const Route& r : other.routes_) routes_.push_back(r);
 }
 
 }  // namespace yishi::http

@@ -42,7 +42,9 @@ SqliteDatabase::SqliteDatabase(std::string path, Options options,
       options_(options),
       writer_(std::move(writer)),
       readers_(std::make_unique<ReaderPool>(path_, options.busy_timeout_ms)),
-      schema_version_(schema_version) {}
+      schema_version_(schema_version) {
+    addFeatureStores(factories_);
+}
 
 SqliteDatabase::~SqliteDatabase() {
     // Readers first, so the writer's connection is the last and checkpoints the WAL.
@@ -59,7 +61,7 @@ Status SqliteDatabase::read(const domain::Work& work) {
         // the connection always goes back to the pool outside a transaction.
         SQLite::Transaction snapshot(c.db(), SQLite::TransactionBehavior::DEFERRED);
         try {
-            SqliteStores stores(c);
+            SqliteStores stores(c, factories_);
             domain::Stores view = stores.view();
             return work(view);
         } catch (...) {
@@ -71,8 +73,8 @@ Status SqliteDatabase::read(const domain::Work& work) {
 }
 
 Status SqliteDatabase::write(const domain::Work& work) {
-    return writer_->submit([&work](Connection& c) {
-        SqliteStores stores(c);
+    return writer_->submit([this, &work](Connection& c) {
+        SqliteStores stores(c, factories_);
         domain::Stores view = stores.view();
         return work(view);
     });

@@ -1,6 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "unit/domain/domain_world.h"
+#include "yishi/domain/consultation_store.h"
+#include "yishi/domain/proposal_store.h"
 
 using namespace yishi;
 using namespace yishi::domain;
@@ -33,9 +35,9 @@ struct Consultation : yishi::testing::World {
     }
     void moveTo(ProposalState state) {
         BOOST_REQUIRE(db->write([&](Stores& s) {
-                          Proposal p = *s.proposals.proposal(proposal);
+                          Proposal p = *s.get<ProposalStore>().proposal(proposal);
                           p.state = state;
-                          s.proposals.updateProposal(p);
+                          s.get<ProposalStore>().updateProposal(p);
                           return Status::ok();
                       }).isOk());
     }

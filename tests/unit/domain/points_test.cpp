@@ -7,6 +7,7 @@
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/domain/points_service.h"
+#include "yishi/domain/consultation_store.h"
 
 using namespace yishi;
 using namespace yishi::domain;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "unit/domain/domain_world.h"
+#include "yishi/domain/proposal_store.h"
 
 using namespace yishi;
 using namespace yishi::domain;
@@ -72,7 +73,7 @@ struct Lifecycle : World {
                           p.title = "t";
                           p.state = state;
                           p.created_at = p.updated_at = clock.nowSeconds();
-                          id = s.proposals.insertProposal(p);
+                          id = s.get<ProposalStore>().insertProposal(p);
                           return Status::ok();
                       }).isOk());
         return id;

@@ -3,6 +3,7 @@
 #include "unit/domain/domain_world.h"
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/settings_service.h"
+#include "yishi/domain/consultation_store.h"
 
 using namespace yishi;
 using namespace yishi::domain;

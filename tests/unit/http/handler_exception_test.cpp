@@ -15,9 +15,8 @@
 #include "support/temp_dir.h"
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/random_secrets.h"
+#include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
-#include "yishi/plugins/plugin_registry.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/storage/sqlite_database.h"
 
 using namespace yishi;
@@ -31,24 +30,10 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
     crypto::Argon2PasswordHasher hasher({crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, 1});
     crypto::RandomSecrets secrets;
     domain::AuthService auth(*db, hasher, secrets, clock, {});
-    domain::CommunityService communities(*db, hasher, clock);
-    domain::AdminService admin(*db, secrets, clock);
-    domain::ProposalService proposals(*db, clock);
-    domain::ConsultationService consultation(*db, clock, {});
-    domain::ProjectService projects(*db, clock);
-    domain::ConventionService conventions(*db, clock);
-    domain::EscalationService escalations(*db, clock, domain::WorkingCalendar({}, 8 * 3600), {});
-    crypto::Blake2bContentHasher content_hasher;
-    plugins::WorkerPool workers({{YISHI_BINARY, "plugin-worker"}});
-    plugins::PluginRegistry registry(std::string(YISHI_SOURCE_DIR) + "/plugins", content_hasher, workers,
-                                     [](const std::string&) {});
-    domain::PluginService plugin_service(*db, registry, clock);
-    domain::PointsService points(*db, clock, 8 * 3600);
-    domain::SettingsService settings(*db, clock, {});
     http::ServerOptions options;
     options.port = 0;
-    http::HttpServer server({auth, communities, admin, proposals, consultation, projects, conventions, escalations, plugin_service, points, settings, []() -> Status { throw std::runtime_error("boom"); }},
-                            options);
+    // No feature routes: the server's own health route is enough here.
+    http::HttpServer server({auth, []() -> Status { throw std::runtime_error("boom"); }}, http::Router(), options);
     BOOST_REQUIRE(server.start().isOk());
 
     Poco::Net::HTTPClientSession session("127.0.0.1", server.port());

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "../api_types.h"
-#include "../responses.h"
+#include "yishi/http/api_types.h"
+#include "responses.h"
 #include "yishi/common/result.h"
 #include "yishi/domain/page.h"
 
@@ -20,6 +20,13 @@ Result<domain::PageRequest> pageRequest(const ApiCall& call);
 
 inline ApiResponse fail(const ApiCall& call, const Status& status) {
     return errorResponse(status, call.request_id);
+}
+
+// A route's handler that needs a service: the service is bound here, so the
+// handler reads as handler(service, call).
+template <typename Service>
+Handler with(Service& service, ApiResponse (*handler)(Service&, ApiCall&)) {
+    return [&service, handler](ApiCall& call) { return handler(service, call); };
 }
 
 // Parses a positive decimal integer; false on anything else (sign, overflow, junk).

@@ -3,20 +3,20 @@
 #include "../json_io.h"
 #include "../session_cookie.h"
 #include "../views.h"
+#include "core_routes.h"
 #include "handler_support.h"
-#include "handlers.h"
 
 namespace yishi::http {
 
 namespace {
 
 // POST /api/v1/sessions
-ApiResponse login(ApiCall& call) {
+ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string login, requireString(call.body, "login"));
     YISHI_HANDLER_ASSIGN(std::string password, requireString(call.body, "password"));
     YISHI_HANDLER_ASSIGN(bool bearer, optionalBool(call.body, "bearer", false));
     YISHI_HANDLER_ASSIGN(auto session,
-                         call.services.auth.login(login, password, call.client_address));
+                         auth.login(login, password, call.client_address));
     Poco::JSON::Object::Ptr o = newObject();
     o->set("user", userView(session.user));
     o->set("csrf_token", session.session.csrf_token);
@@ -37,8 +37,8 @@ ApiResponse login(ApiCall& call) {
 }
 
 // DELETE /api/v1/sessions/current
-ApiResponse logout(ApiCall& call) {
-    const Status s = call.services.auth.logout(call.session_token);
+ApiResponse logout(domain::AuthService& auth, ApiCall& call) {
+    const Status s = auth.logout(call.session_token);
     if (!s.isOk()) return fail(call, s);
     // 200 with a body rather than 204: every response carries a Content-Length.
     Poco::JSON::Object::Ptr o = newObject();
@@ -67,9 +67,9 @@ ApiResponse me(ApiCall& call) {
 
 }  // namespace
 
-void addSessionRoutes(Router& router) {
-    router.add("POST", "/api/v1/sessions", Access::kPublic, login);
-    router.add("DELETE", "/api/v1/sessions/current", Access::kSession, logout);
+void addSessionRoutes(Router& router, domain::AuthService& auth) {
+    router.add("POST", "/api/v1/sessions", Access::kPublic, with(auth, login));
+    router.add("DELETE", "/api/v1/sessions/current", Access::kSession, with(auth, logout));
     router.add("GET", "/api/v1/me", Access::kSession, me);
 }
 

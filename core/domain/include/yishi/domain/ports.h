@@ -4,20 +4,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <typeinfo>
 #include <vector>
 
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
-#include "yishi/domain/consultation.h"
-#include "yishi/domain/convention.h"
-#include "yishi/domain/escalation.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/district_settings.h"
 #include "yishi/domain/page.h"
-#include "yishi/domain/points.h"
 #include "yishi/domain/people.h"
-#include "yishi/domain/project.h"
-#include "yishi/domain/proposal.h"
 #include "yishi/domain/scope.h"
 #include "yishi/domain/session.h"
 
@@ -101,35 +97,6 @@ class AuditLog {
                                                  int limit) = 0;
 };
 
-struct ProposalFilter {
-    std::optional<ProposalState> state;
-    std::optional<ProposalKind> kind;
-    // Drafts are listed only for their author: with `drafts_of` set, drafts of
-    // that user are included; otherwise none.
-    UserId drafts_of;
-    // Only proposals overdue now (see overdueReasons). ProposalService puts
-    // the current time in `overdue_at`, which is what the store reads.
-    bool overdue_only = false;
-    std::int64_t overdue_at = 0;
-};
-
-class ProposalStore {
-  public:
-    virtual ~ProposalStore() = default;
-    virtual std::optional<Proposal> proposal(ProposalId id) = 0;
-    virtual ProposalId insertProposal(const Proposal& proposal) = 0;
-    // Saves every field but id, community, author, kind and created_at.
-    virtual void updateProposal(const Proposal& proposal) = 0;
-    // Newest first: a page starts below `page.after` (0: from the newest).
-    virtual Page<Proposal> proposals(CommunityId community, const ProposalFilter& filter,
-                                     PageRequest page) = 0;
-    // How many proposals of the community are in each state (drafts left out).
-    virtual std::vector<std::pair<ProposalState, std::int64_t>> countByState(
-        CommunityId community, std::optional<ProposalKind> kind) = 0;
-    // The proposals merged into `target`, oldest first.
-    virtual std::vector<ProposalId> mergedInto(ProposalId target) = 0;
-};
-
 class EventOutbox {
   public:
     virtual ~EventOutbox() = default;
@@ -139,94 +106,32 @@ class EventOutbox {
     virtual std::vector<DomainEvent> eventsAfter(std::int64_t after, int limit) = 0;
 };
 
-class ConsultationStore {
+// Where a transaction finds the stores of the features (core/features/*),
+// which the kernel does not know by name.
+class FeatureStores {
   public:
-    virtual ~ConsultationStore() = default;
-    virtual std::optional<Comment> comment(CommentId id) = 0;
-    virtual CommentId insertComment(const Comment& comment) = 0;
-    // Saves body, stance, edited_at, withdrawn, hidden, hidden_reason, reports.
-    virtual void updateComment(const Comment& comment) = 0;
-    // The whole thread of a proposal, oldest first.
-    virtual std::vector<Comment> comments(ProposalId proposal) = 0;
-    // One report per person per comment: false when `reporter` reported it already.
-    virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason,
-                              std::int64_t at) = 0;
-
-    // One support per person per proposal: false when it exists already.
-    virtual bool insertSupport(ProposalId proposal, UserId user, std::int64_t at) = 0;
-    // False when there was none.
-    virtual bool deleteSupport(ProposalId proposal, UserId user) = 0;
-    virtual std::int64_t countSupports(ProposalId proposal) = 0;
-    virtual bool hasSupport(ProposalId proposal, UserId user) = 0;
-
-    virtual std::optional<Meeting> meeting(MeetingId id) = 0;
-    virtual MeetingId insertMeeting(const Meeting& meeting) = 0;
-    // Saves minutes, attendance and recorded_at.
-    virtual void updateMeeting(const Meeting& meeting) = 0;
-    virtual std::vector<Meeting> meetings(ProposalId proposal) = 0;
+    virtual ~FeatureStores() = default;
+    // The store implementing the port `port`, made for this transaction.
+    // Throws std::logic_error when none is registered.
+    virtual void* find(std::type_index port) = 0;
 };
 
-class ProjectStore {
-  public:
-    virtual ~ProjectStore() = default;
-    virtual std::optional<Project> project(ProjectId id) = 0;
-    virtual std::optional<Project> projectOfProposal(ProposalId proposal) = 0;
-    virtual ProjectId insertProject(const Project& project) = 0;
-    // Saves progress_percent, completed and completed_at.
-    virtual void updateProject(const Project& project) = 0;
-    virtual Page<Project> projects(CommunityId community, PageRequest page) = 0;
-    virtual void insertProgress(const ProgressUpdate& update) = 0;
-    virtual std::vector<ProgressUpdate> progress(ProjectId project) = 0;
-    virtual void insertExpense(const Expense& expense) = 0;
-    virtual std::vector<Expense> expenses(ProjectId project) = 0;
-    // One per resident: false when `rating.user_id` rated it already.
-    virtual bool insertRating(const Rating& rating) = 0;
-    virtual std::vector<Rating> ratings(ProjectId project) = 0;
-};
-
-class ConventionStore {
-  public:
-    virtual ~ConventionStore() = default;
-    virtual std::optional<Convention> convention(ConventionId id) = 0;
-    virtual ConventionId insertConvention(const Convention& convention) = 0;
-    virtual void setCurrentVersion(ConventionId id, int version) = 0;
-    virtual Page<Convention> conventions(CommunityId community, PageRequest page) = 0;
-    virtual void insertVersion(const ConventionVersion& version) = 0;
-    virtual std::optional<ConventionVersion> version(ConventionId id, int version) = 0;
-    virtual std::vector<ConventionVersion> versions(ConventionId id) = 0;
-    // False when `user` acknowledged this version already.
-    virtual bool insertAcknowledgement(ConventionId id, int version, UserId user, std::int64_t at) = 0;
-    virtual std::int64_t countAcknowledgements(ConventionId id, int version) = 0;
-    virtual bool hasAcknowledged(ConventionId id, int version, UserId user) = 0;
-};
-
-class EscalationStore {
-  public:
-    virtual ~EscalationStore() = default;
-    virtual std::optional<Escalation> escalation(EscalationId id) = 0;
-    virtual EscalationId insertEscalation(const Escalation& escalation) = 0;
-    // Saves status, resolution, resolved_by and resolved_at.
-    virtual void updateEscalation(const Escalation& escalation) = 0;
-    // The escalations of a proposal, oldest first.
-    virtual std::vector<Escalation> forProposal(ProposalId proposal) = 0;
-    // A street's or a district's queue, oldest first; all statuses when empty.
-    virtual Page<Escalation> queue(EscalationLevel level, std::int64_t scope_id,
-                                   std::optional<EscalationStatus> status, PageRequest page) = 0;
-};
-
-// The stores as seen inside one transaction.
+// The stores as seen inside one transaction: the kernel's by name, the
+// features' through get<Port>().
 struct Stores {
     ScopeStore& scopes;
     UserStore& users;
     SessionStore& sessions;
     AuditLog& audit;
-    ProposalStore& proposals;
     EventOutbox& outbox;
-    ConsultationStore& consultation;
-    ProjectStore& projects;
-    ConventionStore& conventions;
-    EscalationStore& escalations;
-    PointsStore& points;
+    FeatureStores& features;
+
+    // A feature's own store, e.g. get<ProposalStore>(). Throws
+    // std::logic_error when no feature registered `Port` with the database.
+    template <typename Port>
+    Port& get() const {
+        return *static_cast<Port*>(features.find(std::type_index(typeid(Port))));
+    }
 };
 
 using Work = std::function<Status(Stores&)>;

@@ -5,6 +5,7 @@
 
 #include "yishi/common/result.h"
 #include "yishi/domain/ports.h"
+#include "yishi/storage/store_factories.h"
 
 namespace yishi::storage {
 
@@ -57,6 +58,8 @@ class SqliteDatabase final : public domain::Database {
     std::unique_ptr<WriteQueue> writer_;
     std::unique_ptr<ReaderPool> readers_;
     const int schema_version_;
+    // Every feature's store, registered at construction, read-only after.
+    StoreFactories factories_;
 };
 
 }  // namespace yishi::storage

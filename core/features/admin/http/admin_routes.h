@@ -1,0 +1,11 @@
+#pragma once
+
+#include "yishi/domain/admin_service.h"
+#include "yishi/http/router.h"
+
+// The routes of this feature (docs/api.md lists them).
+namespace yishi::http {
+
+void addAdminRoutes(Router& router, domain::AdminService& admin);
+
+}  // namespace yishi::http

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "yishi/common/ids.h"
+#include "yishi/domain/page.h"
+#include "yishi/domain/consultation.h"
+
+// Where comments, reports, supports and meetings are kept. The store port of this feature; its SQLite implementation lives
+// beside it in storage/. A service reaches it inside a transaction as
+// stores.get<...>(). Throws only when the store itself is broken.
+namespace yishi::domain {
+
+class ConsultationStore {
+  public:
+    virtual ~ConsultationStore() = default;
+    virtual std::optional<Comment> comment(CommentId id) = 0;
+    virtual CommentId insertComment(const Comment& comment) = 0;
+    // Saves body, stance, edited_at, withdrawn, hidden, hidden_reason, reports.
+    virtual void updateComment(const Comment& comment) = 0;
+    // The whole thread of a proposal, oldest first.
+    virtual std::vector<Comment> comments(ProposalId proposal) = 0;
+    // One report per person per comment: false when `reporter` reported it already.
+    virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason,
+                              std::int64_t at) = 0;
+
+    // One support per person per proposal: false when it exists already.
+    virtual bool insertSupport(ProposalId proposal, UserId user, std::int64_t at) = 0;
+    // False when there was none.
+    virtual bool deleteSupport(ProposalId proposal, UserId user) = 0;
+    virtual std::int64_t countSupports(ProposalId proposal) = 0;
+    virtual bool hasSupport(ProposalId proposal, UserId user) = 0;
+
+    virtual std::optional<Meeting> meeting(MeetingId id) = 0;
+    virtual MeetingId insertMeeting(const Meeting& meeting) = 0;
+    // Saves minutes, attendance and recorded_at.
+    virtual void updateMeeting(const Meeting& meeting) = 0;
+    virtual std::vector<Meeting> meetings(ProposalId proposal) = 0;
+};
+
+}  // namespace yishi::domain

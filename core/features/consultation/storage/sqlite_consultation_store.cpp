@@ -1,0 +1,181 @@
+#include "connection.h"
+#include "sqlite_consultation_store.h"
+
+namespace yishi::storage {
+
+using domain::Comment;
+using domain::Meeting;
+
+namespace {
+
+#define YISHI_COMMENT_COLUMNS                                                              \
+    "id, proposal_id, community_id, parent_id, depth, author_id, stance, body, created_at," \
+    " edited_at, withdrawn, hidden, hidden_reason, reports"
+
+Comment readComment(SQLite::Statement& q) {
+    Comment c;
+    c.id = domain::CommentId(q.getColumn(0).getInt64());
+    c.proposal_id = domain::ProposalId(q.getColumn(1).getInt64());
+    c.community_id = CommunityId(q.getColumn(2).getInt64());
+    c.parent_id = domain::CommentId(q.getColumn(3).getInt64());
+    c.depth = q.getColumn(4).getInt();
+    c.author_id = UserId(q.getColumn(5).getInt64());
+    domain::parseStance(q.getColumn(6).getString(), &c.stance);
+    c.body = q.getColumn(7).getString();
+    c.created_at = q.getColumn(8).getInt64();
+    c.edited_at = q.getColumn(9).getInt64();
+    c.withdrawn = q.getColumn(10).getInt() != 0;
+    c.hidden = q.getColumn(11).getInt() != 0;
+    c.hidden_reason = q.getColumn(12).getString();
+    c.reports = q.getColumn(13).getInt();
+    return c;
+}
+
+#define YISHI_MEETING_COLUMNS \
+    "id, proposal_id, community_id, mode, starts_at, place, minutes, attendance, recorded_at, created_by"
+
+Meeting readMeeting(SQLite::Statement& q) {
+    Meeting m;
+    m.id = domain::MeetingId(q.getColumn(0).getInt64());
+    m.proposal_id = domain::ProposalId(q.getColumn(1).getInt64());
+    m.community_id = CommunityId(q.getColumn(2).getInt64());
+    domain::parseMeetingMode(q.getColumn(3).getString(), &m.mode);
+    m.starts_at = q.getColumn(4).getInt64();
+    m.place = q.getColumn(5).getString();
+    m.minutes = q.getColumn(6).getString();
+    m.attendance = q.getColumn(7).getInt();
+    m.recorded_at = q.getColumn(8).getInt64();
+    m.created_by = UserId(q.getColumn(9).getInt64());
+    return m;
+}
+
+}  // namespace
+
+std::optional<Comment> SqliteConsultationStore::comment(domain::CommentId id) {
+    auto q = c_.prepare("SELECT " YISHI_COMMENT_COLUMNS " FROM comments WHERE id = ?");
+    q->bind(1, id.value);
+    if (!q->executeStep()) return std::nullopt;
+    return readComment(*q);
+}
+
+domain::CommentId SqliteConsultationStore::insertComment(const Comment& c) {
+    auto q = c_.prepare(
+        "INSERT INTO comments (proposal_id, community_id, parent_id, depth, author_id, stance, body,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q->bind(1, c.proposal_id.value);
+    q->bind(2, c.community_id.value);
+    if (c.parent_id.valid()) q->bind(3, c.parent_id.value);
+    else q->bind(3);
+    q->bind(4, c.depth);
+    q->bind(5, c.author_id.value);
+    q->bind(6, domain::stanceName(c.stance));
+    q->bind(7, c.body);
+    q->bind(8, c.created_at);
+    q->exec();
+    return domain::CommentId(c_.db().getLastInsertRowid());
+}
+
+void SqliteConsultationStore::updateComment(const Comment& c) {
+    auto q = c_.prepare(
+        "UPDATE comments SET body = ?, stance = ?, edited_at = ?, withdrawn = ?, hidden = ?,"
+        " hidden_reason = ?, reports = ? WHERE id = ?");
+    q->bind(1, c.body);
+    q->bind(2, domain::stanceName(c.stance));
+    q->bind(3, c.edited_at);
+    q->bind(4, c.withdrawn ? 1 : 0);
+    q->bind(5, c.hidden ? 1 : 0);
+    q->bind(6, c.hidden_reason);
+    q->bind(7, c.reports);
+    q->bind(8, c.id.value);
+    q->exec();
+}
+
+std::vector<Comment> SqliteConsultationStore::comments(domain::ProposalId proposal) {
+    auto q = c_.prepare("SELECT " YISHI_COMMENT_COLUMNS " FROM comments WHERE proposal_id = ? ORDER BY id");
+    q->bind(1, proposal.value);
+    std::vector<Comment> out;
+    while (q->executeStep()) out.push_back(readComment(*q));
+    return out;
+}
+
+bool SqliteConsultationStore::insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,
+                                           std::int64_t at) {
+    auto q = c_.prepare(
+        "INSERT INTO comment_reports (comment_id, reporter_id, reason, reported_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING");
+    q->bind(1, comment.value);
+    q->bind(2, reporter.value);
+    q->bind(3, reason);
+    q->bind(4, at);
+    return q->exec() == 1;
+}
+
+bool SqliteConsultationStore::insertSupport(domain::ProposalId proposal, UserId user, std::int64_t at) {
+    auto q = c_.prepare(
+        "INSERT INTO supports (proposal_id, user_id, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    q->bind(1, proposal.value);
+    q->bind(2, user.value);
+    q->bind(3, at);
+    return q->exec() == 1;
+}
+
+bool SqliteConsultationStore::deleteSupport(domain::ProposalId proposal, UserId user) {
+    auto q = c_.prepare("DELETE FROM supports WHERE proposal_id = ? AND user_id = ?");
+    q->bind(1, proposal.value);
+    q->bind(2, user.value);
+    return q->exec() == 1;
+}
+
+std::int64_t SqliteConsultationStore::countSupports(domain::ProposalId proposal) {
+    auto q = c_.prepare("SELECT COUNT(*) FROM supports WHERE proposal_id = ?");
+    q->bind(1, proposal.value);
+    q->executeStep();
+    return q->getColumn(0).getInt64();
+}
+
+bool SqliteConsultationStore::hasSupport(domain::ProposalId proposal, UserId user) {
+    auto q = c_.prepare("SELECT 1 FROM supports WHERE proposal_id = ? AND user_id = ?");
+    q->bind(1, proposal.value);
+    q->bind(2, user.value);
+    return q->executeStep();
+}
+
+std::optional<Meeting> SqliteConsultationStore::meeting(domain::MeetingId id) {
+    auto q = c_.prepare("SELECT " YISHI_MEETING_COLUMNS " FROM meetings WHERE id = ?");
+    q->bind(1, id.value);
+    if (!q->executeStep()) return std::nullopt;
+    return readMeeting(*q);
+}
+
+domain::MeetingId SqliteConsultationStore::insertMeeting(const Meeting& m) {
+    auto q = c_.prepare(
+        "INSERT INTO meetings (proposal_id, community_id, mode, starts_at, place, created_by)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
+    q->bind(1, m.proposal_id.value);
+    q->bind(2, m.community_id.value);
+    q->bind(3, domain::meetingModeName(m.mode));
+    q->bind(4, m.starts_at);
+    q->bind(5, m.place);
+    q->bind(6, m.created_by.value);
+    q->exec();
+    return domain::MeetingId(c_.db().getLastInsertRowid());
+}
+
+void SqliteConsultationStore::updateMeeting(const Meeting& m) {
+    auto q = c_.prepare("UPDATE meetings SET minutes = ?, attendance = ?, recorded_at = ? WHERE id = ?");
+    q->bind(1, m.minutes);
+    q->bind(2, m.attendance);
+    q->bind(3, m.recorded_at);
+    q->bind(4, m.id.value);
+    q->exec();
+}
+
+std::vector<Meeting> SqliteConsultationStore::meetings(domain::ProposalId proposal) {
+    auto q = c_.prepare("SELECT " YISHI_MEETING_COLUMNS " FROM meetings WHERE proposal_id = ? ORDER BY id");
+    q->bind(1, proposal.value);
+    std::vector<Meeting> out;
+    while (q->executeStep()) out.push_back(readMeeting(*q));
+    return out;
+}
+
+}  // namespace yishi::storage

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "yishi/domain/consultation_store.h"
+
+// The feature's store port over one Connection (core/storage), for the
+// length of one transaction.
+namespace yishi::storage {
+
+class Connection;
+
+class SqliteConsultationStore final : public domain::ConsultationStore {
+  public:
+    explicit SqliteConsultationStore(Connection& c) : c_(c) {}
+    std::optional<domain::Comment> comment(domain::CommentId id) override;
+    domain::CommentId insertComment(const domain::Comment& comment) override;
+    void updateComment(const domain::Comment& comment) override;
+    std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
+    bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,
+                      std::int64_t at) override;
+    bool insertSupport(domain::ProposalId proposal, UserId user, std::int64_t at) override;
+    bool deleteSupport(domain::ProposalId proposal, UserId user) override;
+    std::int64_t countSupports(domain::ProposalId proposal) override;
+    bool hasSupport(domain::ProposalId proposal, UserId user) override;
+    std::optional<domain::Meeting> meeting(domain::MeetingId id) override;
+    domain::MeetingId insertMeeting(const domain::Meeting& meeting) override;
+    void updateMeeting(const domain::Meeting& meeting) override;
+    std::vector<domain::Meeting> meetings(domain::ProposalId proposal) override;
+
+  private:
+    Connection& c_;
+};
+
+}  // namespace yishi::storage

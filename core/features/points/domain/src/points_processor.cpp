@@ -1,0 +1,241 @@
+#include "yishi/domain/points_processor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "yishi/domain/validation.h"
+
+namespace yishi::domain {
+
+namespace {
+
+constexpr std::int64_t kMaxAward = 1'000'000;
+
+bool validRuleName(const std::string& rule) {
+    if (rule.empty() || rule.size() > 40) return false;
+    return std::all_of(rule.begin(), rule.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    });
+}
+
+std::string describe(UserId user, std::int64_t delta, const std::string& rule) {
+    return "user " + std::to_string(user.value) + " +" + std::to_string(delta) + " " + rule;
+}
+
+// What an award comes to when `so_far` was awarded under its rule that day.
+std::int64_t cappedPoints(const Award& a, std::int64_t so_far) {
+    if (!a.daily_cap) return a.points;
+    return std::min(a.points, std::max<std::int64_t>(0, *a.daily_cap - so_far));
+}
+
+// The people an event may reward: its actor and the owner of its subject.
+std::vector<UserId> peopleOf(const DomainEvent& e) {
+    std::vector<UserId> people;
+    if (e.actor.valid()) people.push_back(e.actor);
+    if (e.subject_owner.valid() && e.subject_owner != e.actor) people.push_back(e.subject_owner);
+    return people;
+}
+
+}  // namespace
+
+std::size_t PointsProcessor::batchEnd(const std::vector<DomainEvent>& events, std::size_t start,
+                                      const std::function<DistrictId(const DomainEvent&)>& district_of) const {
+    // One batch never holds two events of the same person on the same day,
+    // so "awarded today" as of the batch's start is exact for every event.
+    std::set<std::tuple<std::int64_t, std::int64_t, std::int64_t>> seen;
+    std::size_t end = start;
+    for (; end < events.size(); ++end) {
+        const DomainEvent& e = events[end];
+        const std::int64_t district = district_of(e).value, day = dayOf(e.occurred_at_micros);
+        bool repeat = false;
+        for (UserId user : peopleOf(e)) repeat = repeat || seen.count({district, user.value, day}) > 0;
+        if (repeat && end > start) break;
+        for (UserId user : peopleOf(e)) seen.insert({district, user.value, day});
+    }
+    return end;
+}
+
+PointsProcessor::PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options)
+    : db_(db), rule_(rule), clock_(clock), options_(options) {}
+
+std::int64_t PointsProcessor::dayOf(std::int64_t micros) const {
+    return localDay(micros, options_.utc_offset_seconds);
+}
+
+Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards) {
+    for (const Award& a : awards) {
+        if (!a.user.valid() || !s.users.user(a.user))
+            return Status::invalid("plugin.bad_result", "an award names unknown user " + std::to_string(a.user.value));
+        if (a.points < 1 || a.points > kMaxAward)
+            return Status::invalid("plugin.bad_result", "an award's points must be 1 to 1,000,000");
+        if (!validRuleName(a.rule))
+            return Status::invalid("plugin.bad_result", "an award's rule must be 1-40 of a-z 0-9 _ . -");
+        if (!validateText("reason", a.reason, 200).isOk())
+            return Status::invalid("plugin.bad_result", "an award's reason must be UTF-8 text of at most 200 characters");
+        if (a.daily_cap && *a.daily_cap < 0)
+            return Status::invalid("plugin.bad_result", "an award's daily_cap must be 0 or more");
+    }
+    return Status::ok();
+}
+
+Result<int> PointsProcessor::processBatch() {
+    std::int64_t cursor = 0;
+    std::vector<DomainEvent> events;
+    std::map<std::int64_t, DistrictId> district_of_community;
+    std::vector<PointsEvent> seen_by_rule;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        cursor = s.get<PointsStore>().processedThrough();
+        events = s.outbox.eventsAfter(cursor, options_.batch);
+        for (const DomainEvent& e : events) {
+            if (district_of_community.count(e.community.value)) continue;
+            std::optional<Community> c = s.scopes.community(e.community);
+            district_of_community[e.community.value] = c ? c->district_id : DistrictId();
+        }
+        auto district_of = [&](const DomainEvent& e) { return district_of_community[e.community.value]; };
+        events.resize(batchEnd(events, 0, district_of));
+        for (const DomainEvent& e : events) {
+            PointsEvent pe{e, {}};
+            const DistrictId district = district_of(e);
+            if (district.valid())
+                for (UserId user : peopleOf(e))
+                    pe.awarded_today[user.value] =
+                        s.get<PointsStore>().awardedByRuleOnDay(district, user, dayOf(e.occurred_at_micros));
+            seen_by_rule.push_back(std::move(pe));
+        }
+        return Status::ok();
+    }));
+    if (events.empty()) return 0;
+
+    // One call of each district's rule for its events of the batch.
+    std::map<std::int64_t, std::vector<std::size_t>> by_district;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        by_district[district_of_community[events[i].community.value].value].push_back(i);
+    std::vector<std::optional<Result<std::vector<Award>>>> results(events.size());
+    std::map<std::int64_t, std::string> identities;
+    for (const auto& [district, indices] : by_district) {
+        if (district == 0) continue;
+        std::vector<PointsEvent> batch;
+        for (std::size_t i : indices) batch.push_back(seen_by_rule[i]);
+        auto awards = rule_.awardsFor(DistrictId(district), batch);
+        for (std::size_t k = 0; k < indices.size(); ++k) results[indices[k]] = std::move(awards.at(k));
+        identities[district] = rule_.identity(DistrictId(district));
+    }
+
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
+        // Another processor got here first: nothing to do.
+        if (s.get<PointsStore>().processedThrough() != cursor) return Status::ok();
+        const std::int64_t now = clock_.nowMicros();
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const DomainEvent& e = events[i];
+            const DistrictId district = district_of_community[e.community.value];
+            if (!district.valid()) {
+                s.get<PointsStore>().recordSkipped({e.id, DistrictId(), "points.no_district", "the event has no community"}, now);
+                continue;
+            }
+            const auto& result = *results[i];
+            Status ok = result.isOk() ? checkAwards(s, result.value()) : result.status();
+            if (!ok.isOk()) {
+                s.get<PointsStore>().recordSkipped({e.id, district, ok.code(), ok.message()}, now);
+                continue;
+            }
+            const std::int64_t day = dayOf(e.occurred_at_micros);
+            for (const Award& a : result.value()) {
+                const std::int64_t points =
+                    cappedPoints(a, a.daily_cap ? s.get<PointsStore>().awardedOnDay(district, a.user, a.rule, day) : 0);
+                if (points == 0) continue;
+                s.get<PointsStore>().appendLedger({0, district, a.user, points, a.rule, a.reason, day, e.id, RedemptionId(),
+                                       identities[district.value], now});
+            }
+        }
+        s.get<PointsStore>().setProcessedThrough(events.back().id);
+        return Status::ok();
+    }));
+    return static_cast<int>(events.size());
+}
+
+Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(DistrictId district) {
+    std::vector<DomainEvent> history;
+    std::vector<LedgerEntry> ledger;
+    std::vector<SkippedEvent> skipped;
+    std::int64_t cursor = 0;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        if (!s.scopes.district(district))
+            return Status::notFound("district.not_found", "No district " + std::to_string(district.value) + ".");
+        cursor = s.get<PointsStore>().processedThrough();
+        std::map<std::int64_t, bool> in_district;
+        for (std::int64_t after = 0;;) {
+            auto page = s.outbox.eventsAfter(after, 5000);
+            if (page.empty()) break;
+            after = page.back().id;
+            for (auto& e : page) {
+                if (e.id > cursor) break;
+                auto known = in_district.find(e.community.value);
+                if (known == in_district.end()) {
+                    std::optional<Community> c = s.scopes.community(e.community);
+                    known = in_district.emplace(e.community.value, c && c->district_id == district).first;
+                }
+                if (known->second) history.push_back(e);
+            }
+            if (after >= cursor) break;
+        }
+        ledger = s.get<PointsStore>().eventAwards(district);
+        skipped = s.get<PointsStore>().skipped(district);
+        return Status::ok();
+    }));
+
+    std::map<std::int64_t, std::vector<std::string>> recorded;
+    for (const auto& row : ledger) recorded[row.source_event].push_back(describe(row.user, row.delta, row.rule));
+    for (const auto& skip : skipped) recorded[skip.event_id].push_back("skipped: " + skip.code);
+
+    // Running totals: (user, day) -> rule -> points, as the ledger would have them.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::map<std::string, std::int64_t>> totals;
+    std::vector<Difference> differences;
+    auto in_district = [&](const DomainEvent&) { return district; };
+    for (std::size_t start = 0; start < history.size();) {
+        const std::size_t end = batchEnd(history, start, in_district);
+        std::vector<PointsEvent> batch;
+        for (std::size_t k = start; k < end; ++k) {
+            PointsEvent pe{history[k], {}};
+            const std::int64_t day = dayOf(history[k].occurred_at_micros);
+            for (UserId user : peopleOf(history[k])) pe.awarded_today[user.value] = totals[{user.value, day}];
+            batch.push_back(std::move(pe));
+        }
+        start = end;
+        auto results = rule_.awardsFor(district, batch);
+        YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+            for (std::size_t k = 0; k < batch.size(); ++k) {
+                const DomainEvent& e = batch[k].event;
+                std::vector<std::string> expected;
+                Status ok = results[k].isOk() ? checkAwards(s, results[k].value()) : results[k].status();
+                if (!ok.isOk()) {
+                    expected.push_back("skipped: " + ok.code());
+                } else {
+                    const std::int64_t day = dayOf(e.occurred_at_micros);
+                    for (const Award& a : results[k].value()) {
+                        std::int64_t& so_far = totals[{a.user.value, day}][a.rule];
+                        const std::int64_t points = cappedPoints(a, so_far);
+                        if (points == 0) continue;
+                        so_far += points;
+                        expected.push_back(describe(a.user, points, a.rule));
+                    }
+                }
+                auto got = recorded.find(e.id);
+                std::vector<std::string> have = got == recorded.end() ? std::vector<std::string>{} : got->second;
+                if (expected != have) {
+                    auto join = [](const std::vector<std::string>& parts) {
+                        std::string text;
+                        for (const auto& p : parts) text += (text.empty() ? "" : "; ") + p;
+                        return text.empty() ? std::string("-") : text;
+                    };
+                    differences.push_back({e.id, join(expected), join(have)});
+                }
+            }
+            return Status::ok();
+        }));
+    }
+    return differences;
+}
+
+}  // namespace yishi::domain

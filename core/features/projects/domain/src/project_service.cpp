@@ -1,0 +1,156 @@
+#include "yishi/domain/project_service.h"
+
+#include <utility>
+
+#include "yishi/domain/validation.h"
+#include "yishi/domain/project_store.h"
+
+namespace yishi::domain {
+
+namespace {
+
+Status notFound() { return Status::notFound("project.not_found", "There is no such project."); }
+
+ProjectService::View viewOf(Stores& s, const Actor& actor, Project p) {
+    ProjectService::View v;
+    v.progress = s.get<ProjectStore>().progress(p.id);
+    v.expenses = s.get<ProjectStore>().expenses(p.id);
+    for (const Expense& e : v.expenses) v.spent_fen += e.amount_fen;
+    std::int64_t stars = 0;
+    for (const Rating& r : s.get<ProjectStore>().ratings(p.id)) {
+        ++v.ratings;
+        stars += r.stars;
+        if (actor.isAuthenticated() && r.user_id == actor.userId()) v.my_stars = r.stars;
+    }
+    if (v.ratings) v.average_stars = static_cast<double>(stars) / static_cast<double>(v.ratings);
+    v.project = std::move(p);
+    return v;
+}
+
+// The project, for those who run its community.
+Result<Project> managed(Stores& s, const Actor& actor, ProjectId id) {
+    std::optional<Project> p = s.get<ProjectStore>().project(id);
+    if (!p) return notFound();
+    std::optional<Community> c = s.scopes.community(p->community_id);
+    if (!c) return notFound();
+    if (!actor.canManage(*c)) {
+        return Status::forbidden("community.forbidden", "Only this community's committee reports on its projects.");
+    }
+    return std::move(*p);
+}
+
+}  // namespace
+
+ProjectService::ProjectService(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+Result<ProjectService::View> ProjectService::get(const Actor& actor, ProjectId id) {
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Project> p = s.get<ProjectStore>().project(id);
+        if (!p) return notFound();
+        view = viewOf(s, actor, std::move(*p));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<Page<Project>> ProjectService::list(CommunityId community, PageRequest page) {
+    Page<Project> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        if (!s.scopes.community(community)) return Status::notFound("community.not_found", "There is no such community.");
+        out = s.get<ProjectStore>().projects(community, page.clamped());
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, ProjectId id, std::int64_t percent,
+                                                            const std::string& text, std::int64_t date) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    YISHI_RETURN_IF_ERROR(validateName("text", text, 2000));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        if (p.completed) return Status::conflict("project.completed", "This project is complete.");
+        if (percent < p.progress_percent || percent > 100) {
+            return Status::invalid("progress.percent", "Progress is a percentage from " +
+                                                           std::to_string(p.progress_percent) + " to 100.");
+        }
+        const std::int64_t now = clock_.nowMicros();
+        s.get<ProjectStore>().insertProgress({0, p.id, static_cast<int>(percent), text, date ? date : now / 1'000'000, actor.userId()});
+        p.progress_percent = static_cast<int>(percent);
+        s.get<ProjectStore>().updateProject(p);
+        s.audit.append({0, now, actor.userId(), "project.progress", "project", p.id.value, p.community_id,
+                        std::to_string(percent) + "%: " + text});
+        view = viewOf(s, actor, std::move(p));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
+                                                        const std::string& purpose, std::int64_t date) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (amount_fen <= 0) return Status::invalid("expense.amount", "An expense is a positive amount in fen.");
+    YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        const std::int64_t now = clock_.nowMicros();
+        s.get<ProjectStore>().insertExpense({0, p.id, amount_fen, purpose, date ? date : now / 1'000'000, actor.userId()});
+        s.audit.append({0, now, actor.userId(), "project.expense", "project", p.id.value, p.community_id,
+                        std::to_string(amount_fen) + " fen: " + purpose});
+        view = viewOf(s, actor, std::move(p));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProjectService::View> ProjectService::complete(const Actor& actor, ProjectId id, const std::string& note) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    YISHI_RETURN_IF_ERROR(validateText("note", note, 1000));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        if (p.completed) return Status::conflict("project.completed", "This project is complete already.");
+        const std::int64_t now = clock_.nowMicros();
+        p.completed = true;
+        p.completed_at = now / 1'000'000;
+        p.progress_percent = 100;
+        s.get<ProjectStore>().updateProject(p);
+        s.audit.append({0, now, actor.userId(), "project.completed", "project", p.id.value, p.community_id, note});
+        s.outbox.append({0, "project.completed", now, actor.userId(), p.community_id, "project", p.id.value, UserId()});
+        view = viewOf(s, actor, std::move(p));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId id, std::int64_t stars,
+                                                  const std::string& comment) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (stars < 1 || stars > 5) return Status::invalid("rating.stars", "A rating is 1 to 5 stars.");
+    YISHI_RETURN_IF_ERROR(validateText("comment", comment, 500));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Project> p = s.get<ProjectStore>().project(id);
+        if (!p) return notFound();
+        YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(p->community_id));
+        if (!p->completed) {
+            return Status::conflict("project.not_completed", "Projects are rated once they are complete.");
+        }
+        const std::int64_t now = clock_.nowMicros();
+        if (!s.get<ProjectStore>().insertRating({p->id, actor.userId(), static_cast<int>(stars), comment, now / 1'000'000})) {
+            return Status::conflict("rating.exists", "You rated this project already.");
+        }
+        s.audit.append({0, now, actor.userId(), "project.rated", "project", p->id.value, p->community_id,
+                        std::to_string(stars) + " stars"});
+        s.outbox.append({0, "project.rated", now, actor.userId(), p->community_id, "project", p->id.value,
+                         actor.userId(), stars});
+        view = viewOf(s, actor, std::move(*p));
+        return Status::ok();
+    }));
+    return view;
+}
+
+}  // namespace yishi::domain

@@ -1,0 +1,72 @@
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+
+#include "settings_routes.h"
+
+#include "json_io.h"
+#include "views.h"
+#include "handlers/handler_support.h"
+
+namespace yishi::http {
+
+namespace {
+
+Poco::JSON::Object::Ptr settingsView(const domain::SettingsService::View& view) {
+    const domain::DistrictSettings& s = view.settings;
+    Poco::JSON::Object::Ptr o = newObject();
+    o->set("source", view.district_specific ? "district" : "default");
+    o->set("first_response_hours", s.rules.first_response_seconds / 3600);
+    o->set("decision_working_days", s.rules.decision_working_days);
+    o->set("escalation_working_days", s.rules.escalation_working_days);
+    o->set("holidays", stringArray(std::vector<std::string>(s.holidays.begin(), s.holidays.end())));
+    o->set("auto_hide_reports", s.auto_hide_reports);
+    o->set("comment_edit_window_seconds", s.comment_edit_window_seconds);
+    return o;
+}
+
+// GET /api/v1/districts/{id}/settings
+ApiResponse getSettings(domain::SettingsService& settings, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
+    YISHI_HANDLER_ASSIGN(auto view, settings.get(DistrictId(id)));
+    return jsonResponse(200, settingsView(view));
+}
+
+// PUT /api/v1/districts/{id}/settings: fields left out keep their value.
+ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
+    YISHI_HANDLER_ASSIGN(auto current, settings.get(DistrictId(id)));
+    domain::DistrictSettings s = current.settings;
+    YISHI_HANDLER_ASSIGN(auto hours, optionalInt(call.body, "first_response_hours"));
+    if (hours) s.rules.first_response_seconds = *hours * 3600;
+    YISHI_HANDLER_ASSIGN(auto decision, optionalInt(call.body, "decision_working_days"));
+    if (decision) s.rules.decision_working_days = static_cast<int>(std::clamp<std::int64_t>(*decision, -1, 1000));
+    YISHI_HANDLER_ASSIGN(auto escalation, optionalInt(call.body, "escalation_working_days"));
+    if (escalation) s.rules.escalation_working_days = static_cast<int>(std::clamp<std::int64_t>(*escalation, -1, 1000));
+    YISHI_HANDLER_ASSIGN(auto reports, optionalInt(call.body, "auto_hide_reports"));
+    if (reports) s.auto_hide_reports = static_cast<int>(std::clamp<std::int64_t>(*reports, -1, 1000));
+    YISHI_HANDLER_ASSIGN(auto window, optionalInt(call.body, "comment_edit_window_seconds"));
+    if (window) s.comment_edit_window_seconds = *window;
+    if (call.body && call.body->has("holidays")) {
+        Poco::JSON::Array::Ptr days = call.body->getArray("holidays");
+        if (!days) return fail(call, Status::invalid("body.holidays", "holidays is a list of \"YYYY-MM-DD\" dates."));
+        s.holidays.clear();
+        for (std::size_t i = 0; i < days->size(); ++i) {
+            const Poco::Dynamic::Var day = days->get(static_cast<unsigned>(i));
+            if (!day.isString())
+                return fail(call, Status::invalid("body.holidays", "holidays is a list of \"YYYY-MM-DD\" dates."));
+            s.holidays.insert(day.toString());
+        }
+    }
+    YISHI_HANDLER_ASSIGN(auto view, settings.update(call.actor, DistrictId(id), s));
+    return jsonResponse(200, settingsView(view));
+}
+
+}  // namespace
+
+void addSettingsRoutes(Router& router, domain::SettingsService& settings) {
+    router.add("GET", "/api/v1/districts/{id}/settings", Access::kPublic, with(settings, getSettings));
+    router.add("PUT", "/api/v1/districts/{id}/settings", Access::kSession, with(settings, putSettings));
+}
+
+}  // namespace yishi::http

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/NameValueCollection.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "yishi/domain/actor.h"
+#include "yishi/domain/session.h"
+#include "yishi/http/server_options.h"
+
+namespace yishi::http {
+
+// What a route handler sees of a request: parsed path parameters, query,
+// JSON body, and the caller.
+struct ApiCall {
+    explicit ApiCall(const ServerOptions& o) : options(o) {}
+
+    const ServerOptions& options;
+    std::string method;
+    std::string path;
+    std::map<std::string, std::string> params;  // from {name} in the pattern
+    Poco::Net::NameValueCollection query;
+    Poco::JSON::Object::Ptr body;               // null when the request had none
+    std::string client_address;
+    std::string request_id;
+    domain::Actor actor = domain::Actor::anonymous();
+    std::optional<domain::Session> session;
+    std::string session_token;                  // as presented, for logout
+    bool session_from_cookie = false;
+};
+
+// What a handler answers. The body is JSON text, or empty for 204.
+struct ApiResponse {
+    int status = 200;
+    std::string body;
+    // Instead of `body`: a rendering shared through the public cache.
+    std::shared_ptr<const struct PublicRendering> shared;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using Handler = std::function<ApiResponse(ApiCall&)>;
+
+// Who may call a route: anyone (an actor is still resolved when a session
+// is presented), anyone with the answer to anonymous callers shared through
+// the public cache (the handler's output must then depend on the URI and
+// the data alone), or only callers with a session (401 otherwise).
+enum class Access { kPublic, kPublicCached, kSession };
+
+}  // namespace yishi::http

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <functional>
+
+#include "yishi/common/status.h"
+#include "yishi/domain/auth_service.h"
+#include "yishi/http/router.h"
+
+// The server's own routes (the features add theirs from core/features).
+namespace yishi::http {
+
+void addHealthRoutes(Router& router, std::function<Status()> health);
+void addSessionRoutes(Router& router, domain::AuthService& auth);
+
+}  // namespace yishi::http
