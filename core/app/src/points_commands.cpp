@@ -28,7 +28,9 @@ int runPointsCommand(int argc, char** argv) {
         std::cerr << "usage: yishi points replay --district ID [--data-dir DIR] [--plugins-dir DIR]\n";
         return 64;
     }
-    auto opened = storage::SqliteDatabase::open(data_dir + "/yishi.db", {});
+    storage::SqliteDatabase::Options db_options;
+    db_options.log = [](const std::string& line) { std::cerr << line << "\n"; };
+    auto opened = storage::SqliteDatabase::open(data_dir + "/yishi.db", db_options);
     if (!opened.isOk()) {
         std::cerr << "yishi points replay: " << opened.status().message() << "\n";
         return 66;

@@ -121,6 +121,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
 
         storage::SqliteDatabase::Options db_options;
         db_options.busy_timeout_ms = c.getInt("yishi.busy_timeout_ms", 5000);
+        db_options.log = [this](const std::string& line) { logger().error(line); };
         Result<std::unique_ptr<storage::SqliteDatabase>> opened =
             storage::SqliteDatabase::open(db_path, db_options);
         if (!opened.isOk()) {

@@ -19,6 +19,39 @@ const std::vector<Migration>& knownMigrations() {
 
 int latestSchemaVersion() { return knownMigrations().empty() ? 0 : knownMigrations().back().version; }
 
+namespace {
+
+// A migration may rebuild a table to change its constraints, which SQLite
+// documents only with foreign keys off (dropping the old table must not
+// cascade or fail; https://sqlite.org/lang_altertable.html#otheralter). The
+// pragma is a no-op inside a transaction, so it is switched around the
+// migrations, and each one must pass PRAGMA foreign_key_check to commit.
+class ForeignKeysOff {
+  public:
+    explicit ForeignKeysOff(SQLite::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys=OFF"); }
+    ~ForeignKeysOff() {
+        try {
+            db_.exec("PRAGMA foreign_keys=ON");
+        } catch (...) {
+            // Only fails inside a transaction, and none is left open here.
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+  private:
+    SQLite::Database& db_;
+};
+
+// Empty when every reference in the file points at a row; else the first
+// table holding one that does not.
+std::string danglingReference(SQLite::Database& db) {
+    SQLite::Statement check(db, "PRAGMA foreign_key_check");
+    return check.executeStep() ? check.getColumn(0).getString() : std::string();
+}
+
+}  // namespace
+
 Result<int> migrate(Connection& connection, int target_version) {
     SQLite::Database& db = connection.db();
     db.exec(
@@ -33,11 +66,19 @@ Result<int> migrate(Connection& connection, int target_version) {
                 std::to_string(latestSchemaVersion()) +
                 ". Upgrade yishi, or point it at another data directory. Nothing was changed.");
     }
+    ForeignKeysOff foreign_keys_off(db);
     for (const Migration& m : knownMigrations()) {
         if (m.version <= current || m.version > target_version) continue;
         try {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             db.exec(m.sql);
+            const std::string dangling = danglingReference(db);
+            if (!dangling.empty()) {
+                return Status::internal("storage.migration_failed",
+                                        "Migration " + std::to_string(m.version) + " (" + m.name +
+                                            ") would leave references that point nowhere, in table " +
+                                            dangling + "; nothing was changed by it.");
+            }
             SQLite::Statement record(db, "INSERT INTO schema_migrations VALUES (?, ?, ?)");
             record.bind(1, m.version);
             record.bind(2, m.name);
@@ -47,10 +88,9 @@ Result<int> migrate(Connection& connection, int target_version) {
             record.exec();
             tx.commit();
         } catch (...) {
-            Status s = statusFromCurrentException();
             return Status::internal("storage.migration_failed",
                                     "Migration " + std::to_string(m.version) + " (" + m.name +
-                                        ") failed: " + s.message());
+                                        ") failed: " + operatorMessageFromCurrentException());
         }
         current = m.version;
     }

@@ -21,17 +21,17 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
     } catch (...) {
         return Status::unavailable("storage.open_failed",
                                    "Cannot open the database " + path + ": " +
-                                       statusFromCurrentException().message());
+                                       operatorMessageFromCurrentException());
     }
     Result<int> version = Status::internal("storage.migration_failed", "not run");
     try {
         version = migrate(*writer, latestSchemaVersion());
     } catch (...) {
-        return Status::internal("storage.migration_failed", statusFromCurrentException().message());
+        return Status::internal("storage.migration_failed", operatorMessageFromCurrentException());
     }
     if (!version.isOk()) return version.status();
     auto queue = std::make_unique<WriteQueue>(std::move(writer), options.max_group,
-                                              options.group_commit);
+                                              options.group_commit, options.log);
     return std::unique_ptr<SqliteDatabase>(
         new SqliteDatabase(path, options, std::move(queue), version.value()));
 }
@@ -65,10 +65,10 @@ Status SqliteDatabase::read(const domain::Work& work) {
             domain::Stores view = stores.view();
             return work(view);
         } catch (...) {
-            return statusFromCurrentException();
+            return statusFromCurrentException(options_.log);
         }
     } catch (...) {
-        return statusFromCurrentException();
+        return statusFromCurrentException(options_.log);
     }
 }
 

@@ -3,9 +3,34 @@
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <string_view>
+
+#include "corrupt_row.h"
+#include "yishi/common/json_string.h"
+
 namespace yishi::storage {
 
-Status statusFromCurrentException() {
+namespace {
+
+// Enough of a stored value to recognise it in the log, escaped so that no
+// byte of it can forge a log line.
+constexpr std::size_t kLoggedValueBytes = 64;
+
+// The first kLoggedValueBytes of `value`, not cutting a UTF-8 sequence.
+std::string_view loggedPart(const std::string& value) {
+    std::size_t end = std::min(value.size(), kLoggedValueBytes);
+    while (end > 0 && end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+    return std::string_view(value).substr(0, end);
+}
+
+void tell(const ErrorLog& log, const std::string& line) {
+    if (log) log(line);
+}
+
+}  // namespace
+
+Status statusFromCurrentException(const ErrorLog& log) {
     try {
         throw;
     } catch (const SQLite::Exception& e) {
@@ -14,19 +39,43 @@ Status statusFromCurrentException() {
             case SQLITE_LOCKED:
                 return Status::unavailable("storage.busy", "The database is busy; try again.");
             case SQLITE_CONSTRAINT:
-                return Status::conflict("storage.constraint", e.what());
+                // A store let through a change the schema refuses: a bug, or
+                // a row that should not exist. The client learns neither
+                // SQLite's text nor which constraint.
+                tell(log, std::string("storage.constraint: ") + e.what());
+                return Status::internal("storage.constraint", "The change conflicts with stored data.");
             case SQLITE_FULL:
             case SQLITE_IOERR:
             case SQLITE_CANTOPEN:
-                return Status::unavailable("storage.io_error", e.what());
+                tell(log, std::string("storage.io_error: ") + e.what());
+                return Status::unavailable("storage.io_error",
+                                           "The database cannot be read or written right now; try again later.");
             default:
-                return Status::internal("storage.error", e.what());
+                tell(log, std::string("storage.error: ") + e.what());
+                return Status::internal("storage.error", "The database operation failed.");
         }
+    } catch (const CorruptRow& e) {
+        std::string line = "storage.corrupt_row: " + e.table() + "." + e.column() + " holds ";
+        const std::string_view part = loggedPart(e.value());
+        appendJsonString(line, part);
+        if (part.size() < e.value().size()) line += " (cut; " + std::to_string(e.value().size()) + " bytes)";
+        tell(log, line);
+        return Status::internal("storage.corrupt_row",
+                                "A stored " + e.table() + "." + e.column() +
+                                    " value is not one this version of yishi knows; the row needs repair.");
     } catch (const std::exception& e) {
-        return Status::internal("storage.error", e.what());
+        tell(log, std::string("storage.error: ") + e.what());
+        return Status::internal("storage.error", "The database operation failed.");
     } catch (...) {
-        return Status::internal("storage.error", "unknown exception");
+        tell(log, "storage.error: unknown exception");
+        return Status::internal("storage.error", "The database operation failed.");
     }
+}
+
+std::string operatorMessageFromCurrentException() {
+    std::string details;
+    const Status s = statusFromCurrentException([&details](const std::string& line) { details = line; });
+    return details.empty() ? s.message() : s.message() + " (" + details + ")";
 }
 
 }  // namespace yishi::storage

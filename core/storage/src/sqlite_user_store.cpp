@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "corrupt_row.h"
 #include "paging.h"
 #include "sqlite_stores.h"
 
@@ -16,18 +17,12 @@ User readUser(SQLite::Statement& q) {
                 q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getInt64()};
 }
 
-MembershipStatus parseStatus(const std::string& text) {
-    MembershipStatus status = MembershipStatus::kPending;
-    domain::parseMembershipStatus(text, &status);
-    return status;
-}
-
 // Columns: community_id, user_id, status, joined_at, decided_at, decided_by, reason.
 Membership readMembership(SQLite::Statement& q) {
     Membership m;
     m.community_id = CommunityId(q.getColumn(0).getInt64());
     m.user_id = UserId(q.getColumn(1).getInt64());
-    m.status = parseStatus(q.getColumn(2).getString());
+    m.status = storedEnum(q.getColumn(2).getString(), domain::parseMembershipStatus, "memberships", "status");
     m.joined_at = q.getColumn(3).getInt64();
     m.decided_at = q.getColumn(4).getInt64();
     m.decided_by = UserId(q.getColumn(5).getInt64());
@@ -62,8 +57,9 @@ std::vector<RoleGrant> SqliteUserStore::grants(UserId user) {
     while (q->executeStep()) {
         RoleGrant g;
         g.user_id = user;
-        if (!domain::parseRole(q->getColumn(0).getString(), &g.role)) continue;
-        if (!domain::parseScopeKind(q->getColumn(1).getString(), &g.scope.kind)) continue;
+        g.role = storedEnum(q->getColumn(0).getString(), domain::parseRole, "role_grants", "role");
+        g.scope.kind =
+            storedEnum(q->getColumn(1).getString(), domain::parseScopeKind, "role_grants", "scope_kind");
         g.scope.id = q->getColumn(2).getInt64();
         g.granted_at = q->getColumn(3).getInt64();
         g.granted_by = UserId(q->getColumn(4).getInt64());

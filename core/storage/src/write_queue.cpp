@@ -5,9 +5,10 @@
 
 namespace yishi::storage {
 
-WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_group, bool group_commit)
+WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_group, bool group_commit, ErrorLog log)
     : connection_(std::move(connection)),
       max_group_(group_commit ? static_cast<std::size_t>(max_group < 1 ? 1 : max_group) : 1),
+      log_(std::move(log)),
       thread_([this] { run(); }) {}
 
 WriteQueue::~WriteQueue() {
@@ -63,7 +64,7 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
     try {
         db.exec("BEGIN IMMEDIATE");
     } catch (...) {
-        const Status s = statusFromCurrentException();
+        const Status s = statusFromCurrentException(log_);
         for (Pending* p : group) p->result = s;
         return;
     }
@@ -72,21 +73,21 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
             db.exec("SAVEPOINT job");
             p->result = (*p->job)(*connection_);
         } catch (...) {
-            p->result = statusFromCurrentException();
+            p->result = statusFromCurrentException(log_);
         }
         try {
             if (!p->result.isOk()) db.exec("ROLLBACK TO job");
             db.exec("RELEASE job");
         } catch (...) {
             // The transaction is unusable; fail the whole group below.
-            p->result = statusFromCurrentException();
+            p->result = statusFromCurrentException(log_);
             break;
         }
     }
     try {
         db.exec("COMMIT");
     } catch (...) {
-        const Status s = statusFromCurrentException();
+        const Status s = statusFromCurrentException(log_);
         try {
             db.exec("ROLLBACK");
         } catch (...) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "sqlite_errors.h"
 #include "yishi/common/status.h"
 
 namespace yishi::storage {
@@ -26,7 +27,8 @@ class WriteQueue {
   public:
     using Job = std::function<Status(Connection&)>;
 
-    WriteQueue(std::unique_ptr<Connection> connection, int max_group, bool group_commit);
+    // `log` gets the details of failures (see statusFromCurrentException).
+    WriteQueue(std::unique_ptr<Connection> connection, int max_group, bool group_commit, ErrorLog log = {});
     ~WriteQueue();
 
     // Runs `job` and returns once its transaction is durable (or failed).
@@ -49,6 +51,7 @@ class WriteQueue {
 
     std::unique_ptr<Connection> connection_;
     const std::size_t max_group_;
+    const ErrorLog log_;
     std::mutex mutex_;
     std::condition_variable work_ready_;
     std::condition_variable work_done_;

@@ -1,10 +1,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
+#include "enum_rows.h"
 #include "support/temp_dir.h"
 #include "yishi/storage/migrations.h"
 #include "yishi/storage/sqlite_database.h"
+#include "yishi/domain/consultation_store.h"
+#include "yishi/domain/points.h"
+#include "yishi/domain/proposal_store.h"
 
 using namespace yishi;
 using yishi::storage::SqliteDatabase;
@@ -14,6 +20,83 @@ namespace {
 int recordedVersion(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     return db.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
+}
+
+// The version before the enum CHECKs (010_enum_checks.sql).
+constexpr int kBeforeEnumChecks = 9;
+
+// The rows of every query result, one line each, columns as text.
+std::vector<std::string> lines(SQLite::Database& db, const std::string& sql) {
+    SQLite::Statement q(db, sql);
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        std::string line;
+        for (int i = 0; i < q.getColumnCount(); ++i) {
+            line += (i ? "|" : "") + (q.getColumn(i).isNull() ? std::string("NULL") : q.getColumn(i).getString());
+        }
+        out.push_back(line);
+    }
+    return out;
+}
+
+std::vector<std::string> tableNames(SQLite::Database& db) {
+    return lines(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migrations' ORDER BY name");
+}
+
+// Every row of every table but schema_migrations, sqlite_sequence included.
+std::vector<std::string> allRows(SQLite::Database& db) {
+    std::vector<std::string> out;
+    for (const std::string& table : tableNames(db)) {
+        for (const std::string& row : lines(db, "SELECT * FROM \"" + table + "\" ORDER BY rowid")) {
+            out.push_back(table + ": " + row);
+        }
+    }
+    return out;
+}
+
+// What a CHECK must not change: each table's columns (name, type, NOT NULL,
+// default, key), references, indexes (by name, with their columns,
+// uniqueness and WHERE), and the triggers with their text.
+std::vector<std::string> shape(SQLite::Database& db) {
+    std::vector<std::string> out;
+    for (const std::string& table : tableNames(db)) {
+        for (const std::string& l : lines(db, "PRAGMA table_xinfo(\"" + table + "\")")) out.push_back(table + " column " + l);
+        for (const std::string& l : lines(db, "PRAGMA foreign_key_list(\"" + table + "\")")) out.push_back(table + " fk " + l);
+        for (const std::string& index : lines(db, "SELECT name FROM pragma_index_list('" + table + "') ORDER BY name")) {
+            for (const std::string& l : lines(db, "SELECT \"unique\", origin, partial FROM pragma_index_list('" + table +
+                                                      "') WHERE name = '" + index + "'")) {
+                out.push_back(table + " index " + index + " " + l);
+            }
+            for (const std::string& l : lines(db, "PRAGMA index_xinfo(\"" + index + "\")")) {
+                out.push_back(table + " index " + index + " column " + l);
+            }
+        }
+    }
+    for (const std::string& l : lines(db, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
+        out.push_back("index sql " + l);
+    }
+    for (const std::string& l : lines(db, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")) {
+        out.push_back("trigger " + l);
+    }
+    return out;
+}
+
+// Runs `sql` (with `value` bound to ?1) and undoes it; true when SQLite
+// took it, false when a CHECK refused it. Anything else fails the test.
+bool takes(SQLite::Database& db, const std::string& sql, const std::string& value) {
+    db.exec("SAVEPOINT probe");
+    bool took = true;
+    try {
+        SQLite::Statement q(db, sql);
+        q.bind(1, value);
+        q.exec();
+    } catch (const SQLite::Exception& e) {
+        BOOST_TEST(e.getExtendedErrorCode() == SQLITE_CONSTRAINT_CHECK, e.what());
+        took = false;
+    }
+    db.exec("ROLLBACK TO probe");
+    db.exec("RELEASE probe");
+    return took;
 }
 
 }  // namespace
@@ -77,6 +160,124 @@ BOOST_AUTO_TEST_CASE(refuses_a_schema_newer_than_it_knows_and_changes_nothing) {
     BOOST_TEST(db.status().code() == "storage.schema_too_new");
     BOOST_TEST(db.status().message().find("newer yishi") != std::string::npos);
     BOOST_TEST(recordedVersion(path) == storage::latestSchemaVersion() + 1);
+}
+
+BOOST_AUTO_TEST_CASE(enum_checks_keep_every_row_and_the_shape_of_a_version_9_file) {
+    testing::TempDir dir;
+    const std::string path = dir.file("v9.db");
+    BOOST_REQUIRE(storage::migrateFile(path, kBeforeEnumChecks).isOk());
+    std::vector<std::string> rows_before;
+    std::vector<std::string> shape_before;
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        testing::seedEnumRows(raw);
+        // Redemption ids handed out before must not come back, even past
+        // the highest id left in the table.
+        raw.exec("UPDATE sqlite_sequence SET seq = 41 WHERE name = 'redemptions'");
+        rows_before = allRows(raw);
+        shape_before = shape(raw);
+    }
+    BOOST_REQUIRE(rows_before.size() > 20u);
+
+    auto opened = SqliteDatabase::open(path, {});
+    BOOST_REQUIRE_MESSAGE(opened.isOk(), opened.status().toString());
+    auto db = std::move(opened).value();
+    BOOST_TEST(db->schemaVersion() == storage::latestSchemaVersion());
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        const std::vector<std::string> rows_after = allRows(raw);
+        const std::vector<std::string> shape_after = shape(raw);
+        BOOST_TEST(rows_after == rows_before, boost::test_tools::per_element());
+        BOOST_TEST(shape_after == shape_before, boost::test_tools::per_element());
+        BOOST_TEST(lines(raw, "PRAGMA foreign_key_check").empty());
+        BOOST_TEST(lines(raw, "PRAGMA integrity_check") == std::vector<std::string>{"ok"});
+    }
+
+    // The stores read the rows as before, through the rebuilt tables.
+    db->read([](domain::Stores& s) {
+        auto merged = s.get<domain::ProposalStore>().proposal(domain::ProposalId(2));
+        BOOST_REQUIRE(merged.has_value());
+        BOOST_TEST((merged->state == domain::ProposalState::kMerged));
+        BOOST_TEST(merged->merged_into.value == 1);
+        BOOST_TEST(merged->response_due_at == 99);
+        BOOST_TEST(s.get<domain::ProposalStore>().mergedInto(domain::ProposalId(1)).size() == 1u);
+        BOOST_TEST(s.users.grants(UserId(1)).size() == 1u);
+        BOOST_TEST(s.get<domain::ConsultationStore>().comments(domain::ProposalId(1)).size() == 1u);
+        BOOST_TEST(s.get<domain::PointsStore>().redemption(domain::RedemptionId(1)).has_value());
+        return Status::ok();
+    });
+
+    // The runner turned foreign keys back on for the writer.
+    const Status orphan = db->write([](domain::Stores& s) {
+        s.scopes.insertStreet(DistrictId(404), "nowhere");
+        return Status::ok();
+    });
+    BOOST_TEST(orphan.code() == "storage.constraint");
+
+    // The schema refuses what the domain does not know; the triggers and
+    // references of the rebuilt tables still work.
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys=ON");
+    BOOST_CHECK_EXCEPTION(
+        raw.exec("INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at, updated_at)"
+                 " VALUES (1, 1, 'problem', 't', 'b', 'archived', 1, 1)"),
+        SQLite::Exception, [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_CHECK; });
+    BOOST_CHECK_EXCEPTION(
+        raw.exec("INSERT INTO role_grants VALUES (2, 'mayor', 'district', 1, 1, NULL)"), SQLite::Exception,
+        [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_CHECK; });
+    BOOST_CHECK_EXCEPTION(raw.exec("INSERT INTO comments (proposal_id, community_id, depth, author_id, stance, body, created_at)"
+                                   " VALUES (77, 1, 1, 1, 'for', 'x', 1)"),
+                          SQLite::Exception,
+                          [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY; });
+    raw.exec("INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at, updated_at)"
+             " VALUES (1, 1, 'problem', 't', 'b', 'submitted', 1, 1)");
+    BOOST_TEST(raw.execAndGet("SELECT n FROM proposal_counts WHERE kind = 'problem' AND state = 'submitted'").getInt() == 2);
+    raw.exec("INSERT INTO redemptions (item_id, district_id, community_id, user_id, cost, idempotency_key, created_at)"
+             " VALUES (1, 1, 1, 2, 5, 'k2', 12)");
+    BOOST_TEST(raw.getLastInsertRowid() == 42);
+}
+
+BOOST_AUTO_TEST_CASE(each_enum_column_takes_exactly_the_names_the_domain_knows) {
+    testing::TempDir dir;
+    const std::string path = dir.file("checks.db");
+    BOOST_REQUIRE(storage::migrateFile(path, storage::latestSchemaVersion()).isOk());
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    testing::seedEnumRows(raw);
+    for (const testing::EnumColumn& c : testing::enumColumns()) {
+        BOOST_TEST_CONTEXT(c.table << "." << c.column) {
+            BOOST_REQUIRE(c.names.size() >= 2u);
+            const std::string update =
+                "UPDATE " + c.table + " SET " + c.column + " = ?1 WHERE rowid = (SELECT MIN(rowid) FROM " + c.table + ")";
+            for (const std::string& name : c.names) BOOST_TEST(takes(raw, update, name), name);
+            std::string shouted = c.names.front();
+            for (char& ch : shouted) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            for (const std::string& unknown : {std::string("retired"), std::string(""), shouted, c.names.front() + " "}) {
+                BOOST_TEST(!takes(raw, update, unknown), "'" << unknown << "'");
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_migration_that_leaves_a_dangling_reference_is_not_committed) {
+    // The runner turns foreign keys off for the rebuilds, so it is the
+    // foreign_key_check before each commit that keeps references whole.
+    testing::TempDir dir;
+    const std::string path = dir.file("dangling.db");
+    BOOST_REQUIRE(storage::migrateFile(path, kBeforeEnumChecks).isOk());
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        testing::seedEnumRows(raw);
+        // A comment on a proposal that is not there, which migration 10 copies as is.
+        raw.exec("PRAGMA foreign_keys=OFF");
+        raw.exec("UPDATE comments SET proposal_id = 404");
+    }
+    const Status s = storage::migrateFile(path, storage::latestSchemaVersion());
+    BOOST_TEST(s.code() == "storage.migration_failed");
+    BOOST_TEST(s.message().find("comments") != std::string::npos, s.message());
+    BOOST_TEST(recordedVersion(path) == kBeforeEnumChecks);
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    BOOST_TEST(raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'proposals'").getString().find(
+                   "proposals_state_known") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_unopenable_path_is_a_clear_error) {

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "corrupt_row.h"
 #include "sqlite_consultation_store.h"
 
 namespace yishi::storage {
@@ -20,7 +21,7 @@ Comment readComment(SQLite::Statement& q) {
     c.parent_id = domain::CommentId(q.getColumn(3).getInt64());
     c.depth = q.getColumn(4).getInt();
     c.author_id = UserId(q.getColumn(5).getInt64());
-    domain::parseStance(q.getColumn(6).getString(), &c.stance);
+    c.stance = storedEnum(q.getColumn(6).getString(), domain::parseStance, "comments", "stance");
     c.body = q.getColumn(7).getString();
     c.created_at = q.getColumn(8).getInt64();
     c.edited_at = q.getColumn(9).getInt64();
@@ -39,7 +40,7 @@ Meeting readMeeting(SQLite::Statement& q) {
     m.id = domain::MeetingId(q.getColumn(0).getInt64());
     m.proposal_id = domain::ProposalId(q.getColumn(1).getInt64());
     m.community_id = CommunityId(q.getColumn(2).getInt64());
-    domain::parseMeetingMode(q.getColumn(3).getString(), &m.mode);
+    m.mode = storedEnum(q.getColumn(3).getString(), domain::parseMeetingMode, "meetings", "mode");
     m.starts_at = q.getColumn(4).getInt64();
     m.place = q.getColumn(5).getString();
     m.minutes = q.getColumn(6).getString();

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "corrupt_row.h"
 #include "paging.h"
 #include "sqlite_escalation_store.h"
 
@@ -19,9 +20,8 @@ Escalation readEscalation(SQLite::Statement& q) {
     e.community_id = CommunityId(q.getColumn(2).getInt64());
     e.street_id = StreetId(q.getColumn(3).getInt64());
     e.district_id = DistrictId(q.getColumn(4).getInt64());
-    e.level = q.getColumn(5).getString() == "street" ? domain::EscalationLevel::kStreet
-                                                     : domain::EscalationLevel::kDistrict;
-    domain::parseEscalationStatus(q.getColumn(6).getString(), &e.status);
+    e.level = storedEnum(q.getColumn(5).getString(), domain::parseEscalationLevel, "escalations", "level");
+    e.status = storedEnum(q.getColumn(6).getString(), domain::parseEscalationStatus, "escalations", "status");
     e.reason = q.getColumn(7).getString();
     e.escalated_by = UserId(q.getColumn(8).getInt64());
     e.escalated_at = q.getColumn(9).getInt64();

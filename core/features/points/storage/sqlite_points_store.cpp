@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "corrupt_row.h"
 #include "paging.h"
 #include "sqlite_points_store.h"
 
@@ -48,7 +49,7 @@ Redemption readRedemption(SQLite::Statement& q) {
     r.user = UserId(q.getColumn(4).getInt64());
     r.cost = q.getColumn(5).getInt64();
     r.idempotency_key = q.getColumn(6).getString();
-    r.state = q.getColumn(7).getString() == "handed_over" ? RedemptionState::kHandedOver : RedemptionState::kRequested;
+    r.state = storedEnum(q.getColumn(7).getString(), parseRedemptionState, "redemptions", "state");
     r.created_at = q.getColumn(8).getInt64();
     r.handed_over_at = q.getColumn(9).getInt64();
     r.handed_over_by = UserId(q.getColumn(10).getInt64());

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "corrupt_row.h"
 #include "paging.h"
 #include "sqlite_proposal_store.h"
 
@@ -20,10 +21,10 @@ Proposal readProposal(SQLite::Statement& q) {
     p.id = domain::ProposalId(q.getColumn(0).getInt64());
     p.community_id = CommunityId(q.getColumn(1).getInt64());
     p.author_id = UserId(q.getColumn(2).getInt64());
-    domain::parseProposalKind(q.getColumn(3).getString(), &p.kind);
+    p.kind = storedEnum(q.getColumn(3).getString(), domain::parseProposalKind, "proposals", "kind");
     p.title = q.getColumn(4).getString();
     p.body = q.getColumn(5).getString();
-    domain::parseProposalState(q.getColumn(6).getString(), &p.state);
+    p.state = storedEnum(q.getColumn(6).getString(), domain::parseProposalState, "proposals", "state");
     p.merged_into = domain::ProposalId(q.getColumn(7).getInt64());
     p.election_id = q.getColumn(8).getInt64();
     p.consultation_ends_at = q.getColumn(9).getInt64();
@@ -125,10 +126,9 @@ std::vector<std::pair<ProposalState, std::int64_t>> SqliteProposalStore::countBy
     q->bind(2, kind ? domain::proposalKindName(*kind) : "");
     std::vector<std::pair<ProposalState, std::int64_t>> out;
     while (q->executeStep()) {
-        ProposalState s;
-        if (domain::parseProposalState(q->getColumn(0).getString(), &s)) {
-            out.emplace_back(s, q->getColumn(1).getInt64());
-        }
+        const ProposalState s =
+            storedEnum(q->getColumn(0).getString(), domain::parseProposalState, "proposal_counts", "state");
+        out.emplace_back(s, q->getColumn(1).getInt64());
     }
     return out;
 }

@@ -21,8 +21,9 @@
 // core/crypto implement them; tests may use doubles.
 //
 // Store methods report absence with std::nullopt and throw only when the
-// store itself is broken; Database::read and Database::write turn such
-// exceptions into a Status at the module edge.
+// store itself is broken (a row holding a value the domain does not know
+// included: it is never read as some default, nor skipped); Database::read
+// and Database::write turn such exceptions into a Status at the module edge.
 namespace yishi::domain {
 
 class ScopeStore {

@@ -6,6 +6,16 @@ const char* escalationLevelName(EscalationLevel level) {
     return level == EscalationLevel::kStreet ? "street" : "district";
 }
 
+bool parseEscalationLevel(const std::string& text, EscalationLevel* level) {
+    for (EscalationLevel l : {EscalationLevel::kStreet, EscalationLevel::kDistrict}) {
+        if (text == escalationLevelName(l)) {
+            *level = l;
+            return true;
+        }
+    }
+    return false;
+}
+
 const char* escalationStatusName(EscalationStatus status) {
     switch (status) {
         case EscalationStatus::kOpen: return "open";

@@ -36,6 +36,16 @@ const char* redemptionStateName(RedemptionState state) {
     return state == RedemptionState::kHandedOver ? "handed_over" : "requested";
 }
 
+bool parseRedemptionState(const std::string& text, RedemptionState* state) {
+    for (RedemptionState s : {RedemptionState::kRequested, RedemptionState::kHandedOver}) {
+        if (text == redemptionStateName(s)) {
+            *state = s;
+            return true;
+        }
+    }
+    return false;
+}
+
 PointsService::PointsService(Database& db, const Clock& clock, std::int64_t utc_offset_seconds)
     : db_(db), clock_(clock), utc_offset_seconds_(utc_offset_seconds) {}
 

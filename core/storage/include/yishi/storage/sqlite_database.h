@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,6 +31,10 @@ class SqliteDatabase final : public domain::Database {
         // false: commit each write on its own (the baseline group commit is
         // measured against).
         bool group_commit = true;
+        // Gets what a failed read or write must not tell the client (SQLite's
+        // own text, a stored value the domain does not know), one line per
+        // failure, from any thread: the server log. Empty: dropped.
+        std::function<void(const std::string& line)> log;
     };
 
     // Opens or creates the file at `path` and brings its schema up to date.
@@ -40,6 +45,11 @@ class SqliteDatabase final : public domain::Database {
 
     ~SqliteDatabase() override;
 
+    // Errors of the work itself, and: internal "storage.constraint" (the
+    // schema refused a change), internal "storage.corrupt_row" (a row holds
+    // a value the domain does not know), unavailable "storage.busy" or
+    // "storage.io_error", internal "storage.error". Their messages are ours;
+    // the details go to Options::log.
     Status read(const domain::Work& work) override;
     Status write(const domain::Work& work) override;
 

@@ -16,6 +16,7 @@ enum class EscalationLevel { kStreet, kDistrict };
 enum class EscalationStatus { kOpen, kForwarded, kResolved };
 
 const char* escalationLevelName(EscalationLevel level);
+bool parseEscalationLevel(const std::string& text, EscalationLevel* level);
 const char* escalationStatusName(EscalationStatus status);
 bool parseEscalationStatus(const std::string& text, EscalationStatus* status);
 

@@ -59,6 +59,7 @@ std::int64_t localDay(std::int64_t micros, std::int64_t utc_offset_seconds);
 
 enum class RedemptionState { kRequested, kHandedOver };
 const char* redemptionStateName(RedemptionState state);
+bool parseRedemptionState(const std::string& text, RedemptionState* state);
 
 struct Redemption {
     RedemptionId id;
