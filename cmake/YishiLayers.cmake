@@ -1,4 +1,4 @@
-# The layering rule of ../shared/DESIGN.md as a build error.
+# The layering rule of docs/design.md as a build error.
 #
 # Our own modules are kept apart by include paths: a module sees only the
 # public headers of the modules it links. Third-party headers live in

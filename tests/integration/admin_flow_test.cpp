@@ -107,6 +107,12 @@ BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
     BOOST_TEST(bad.errorCode() == "settings.first_response_hours");
     HttpResult bad_day = admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": ["tomorrow"]})");
     BOOST_TEST(bad_day.errorCode() == "settings.holidays");
+    BOOST_TEST(bad_day.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
+               std::string::npos);
+    HttpResult one_string = admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": "2026-10-01,2026-10-02"})");
+    BOOST_TEST(one_string.errorCode() == "body.holidays");
+    BOOST_TEST(one_string.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
+               std::string::npos);
 
     HttpResult put = admin.send("PUT", "/api/v1/districts/1/settings",
                                 R"({"first_response_hours": 24, "holidays": ["2027-02-10", "2027-02-11"]})");

@@ -8,6 +8,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -29,6 +31,8 @@ const Election kElections[] = {
     {"../shared/pabulib/Poland_Krakow_2019_Bienczyce.pb", "greedy"},
     {"tests/data/pabulib/hand_greedy_quoted.pb", "greedy"},
     {"tests/data/pabulib/hand_mes_add1.pb", "mes-add1"},
+    {"tests/data/pabulib/hand_cumulative.pb", "greedy"},
+    {"tests/data/pabulib/hand_ordinal.pb", "greedy"},
 };
 
 std::string run(const std::string& command, int& exit_code) {
@@ -73,6 +77,31 @@ std::set<std::string> published(const std::string& path) {
     return ids;
 }
 
+std::set<std::string> selectedIn(const std::string& output) {
+    auto parsed = Poco::JSON::Parser().parse(output).extract<Poco::JSON::Object::Ptr>();
+    std::set<std::string> got;
+    for (const auto& id : *parsed->getArray("selected")) got.insert(id.toString());
+    return got;
+}
+
+// A fresh directory under the system's temporary directory, outside the
+// repository, removed with everything in it at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "yishi-pb-XXXXXX").string();
+        BOOST_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = std::filesystem::canonical(pattern);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    std::string cd() const { return "cd '" + path.string() + "' && "; }
+};
+
+const std::string kHandMesAdd1 = std::string(YISHI_SOURCE_DIR) + "/tests/data/pabulib/hand_mes_add1.pb";
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pb_select)
@@ -108,6 +137,86 @@ BOOST_AUTO_TEST_CASE(bad_files_and_arguments_exit_non_zero_with_a_message) {
                                 code);
     BOOST_TEST(code == 65);
     BOOST_TEST(out.find("unknown selection rule") != std::string::npos, out);
+}
+
+BOOST_AUTO_TEST_CASE(finds_the_plugins_from_a_working_directory_outside_the_repository) {
+    const TempDir work;
+    int code = 0;
+    std::string output = run(work.cd() + YISHI_BINARY + " pb select '" + kHandMesAdd1 + "' --rule mes-add1 2>&1", code);
+    BOOST_REQUIRE_MESSAGE(code == 0, output);
+    BOOST_TEST((selectedIn(output) == std::set<std::string>{"A", "C"}));
+    // --plugins takes a plugins directory, as serve's --plugins-dir does.
+    output = run(work.cd() + YISHI_BINARY + " pb select '" + kHandMesAdd1 + "' --rule mes-add1 --plugins '" +
+                     YISHI_SOURCE_DIR + "/plugins' 2>&1",
+                 code);
+    BOOST_REQUIRE_MESSAGE(code == 0, output);
+    BOOST_TEST((selectedIn(output) == std::set<std::string>{"A", "C"}));
+}
+
+BOOST_AUTO_TEST_CASE(errors_name_the_full_path) {
+    const TempDir work;
+    int code = 0;
+    std::string output =
+        run(work.cd() + YISHI_BINARY + " pb select '" + kHandMesAdd1 + "' --rule greedy --plugins nowhere 2>&1", code);
+    BOOST_TEST(code == 65);
+    BOOST_TEST(output.find((work.path / "nowhere" / "default").string()) != std::string::npos, output);
+    BOOST_TEST(output.find("manifest.json") != std::string::npos, output);
+    output = run(work.cd() + YISHI_BINARY + " pb select missing.pb --rule greedy 2>&1", code);
+    BOOST_TEST(code == 65);
+    BOOST_TEST(output.find((work.path / "missing.pb").string()) != std::string::npos, output);
+}
+
+// MES with cost utilities is defined on approvals; points and ranks are
+// refused with the reason, never answered with an empty selection.
+BOOST_AUTO_TEST_CASE(mes_refuses_cumulative_and_ordinal_ballots) {
+    for (const std::string type : {"cumulative", "ordinal"}) {
+        for (const std::string rule : {"mes-add1", "mes-add1-reference"}) {
+            int code = 0;
+            const std::string output = run(std::string(YISHI_BINARY) + " pb select '" + YISHI_SOURCE_DIR +
+                                               "/tests/data/pabulib/hand_" + type + ".pb' --rule " + rule + " 2>&1",
+                                           code);
+            BOOST_TEST(code == 65, type << " " << rule);
+            BOOST_TEST(output.find("needs approval ballots") != std::string::npos, output);
+            BOOST_TEST(output.find("vote_type is " + type) != std::string::npos, output);
+            BOOST_TEST(output.find("selected") == std::string::npos, output);
+        }
+    }
+}
+
+// `cmake --install` puts the default plugins where the installed binary
+// looks for them. The installed copy of the manifest gets a version of its
+// own, so the answer shows which plugin directory was used.
+BOOST_AUTO_TEST_CASE(an_installed_yishi_finds_its_plugins_from_any_directory) {
+    const TempDir prefix, work;
+    int code = 0;
+    std::string output = run(std::string(YISHI_CMAKE_COMMAND) + " --install '" + YISHI_BUILD_DIR + "' --prefix '" +
+                                 prefix.path.string() + "' 2>&1",
+                             code);
+    BOOST_REQUIRE_MESSAGE(code == 0, output);
+    const std::filesystem::path manifest = prefix.path / "share/yishi/plugins/default/manifest.json";
+    BOOST_REQUIRE(std::filesystem::exists(manifest));
+    BOOST_TEST(std::filesystem::exists(prefix.path / "share/yishi/plugins/default/tests"));
+    BOOST_TEST(std::filesystem::exists(prefix.path / "share/yishi/yishi.properties"));
+    std::string text;
+    {
+        std::ifstream in(manifest);
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        text = buffer.str();
+    }
+    const std::string version = "\"version\": \"1.0.0\"";
+    const auto at = text.find(version);
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, version.size(), "\"version\": \"installed-copy\"");
+    std::ofstream(manifest, std::ios::trunc) << text;
+
+    output = run(work.cd() + "'" + (prefix.path / "bin/yishi").string() + "' pb select '" + kHandMesAdd1 +
+                     "' --rule mes-add1 2>&1",
+                 code);
+    BOOST_REQUIRE_MESSAGE(code == 0, output);
+    BOOST_TEST((selectedIn(output) == std::set<std::string>{"A", "C"}));
+    auto parsed = Poco::JSON::Parser().parse(output).extract<Poco::JSON::Object::Ptr>();
+    BOOST_TEST(parsed->getObject("plugin")->getValue<std::string>("version") == "installed-copy");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "plugin_host.h"
+#include "plugin_paths.h"
 #include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/domain/pabulib.h"
 #include "yishi/plugins/plugin_cases.h"
@@ -32,6 +33,32 @@ bool readText(const std::filesystem::path& path, std::string& text) {
     text = buffer.str();
     return true;
 }
+
+// Paths in messages are absolute, so they say where yishi looked whatever
+// the working directory was.
+std::string shown(const std::filesystem::path& path) {
+    std::error_code error;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    return (error ? path : absolute.lexically_normal()).string();
+}
+
+// `--plugins` names a plugins directory as serve's --plugins-dir does (its
+// default/ is used), or one plugin's own directory (with a manifest.json).
+std::filesystem::path selectionPluginDirectory(const std::string& plugins_option) {
+    const std::filesystem::path dir = pluginsDirectory(plugins_option);
+    std::error_code error;
+    if (std::filesystem::exists(dir / "manifest.json", error)) return dir;
+    return dir / "default";
+}
+
+// The MES rules need to know which projects each voter approves: with cost
+// utilities a voter's utility is the cost of the approved projects funded.
+// Points and ranks are not approvals, and reading them as such (or as
+// utilities) would be a different rule with different payments, so such
+// files are refused rather than answered with an empty or made-up outcome.
+bool ruleNeedsApprovalBallots(const std::string& rule) { return rule.rfind("mes-", 0) == 0; }
+
+bool approvalBallots(const std::string& vote_type) { return vote_type == "approval" || vote_type == "choose-1"; }
 
 }  // namespace
 
@@ -80,12 +107,12 @@ int runPluginTestCommand(int argc, char** argv) {
 }
 
 int runPbSelectCommand(int argc, char** argv) {
-    std::string file, rule, plugin_dir = "plugins/default";
+    std::string file, rule, plugins_option;
     std::optional<std::int64_t> threshold;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--rule" && i + 1 < argc) rule = argv[++i];
-        else if (arg == "--plugins" && i + 1 < argc) plugin_dir = argv[++i];
+        else if (arg == "--plugins" && i + 1 < argc) plugins_option = argv[++i];
         else if (arg == "--threshold" && i + 1 < argc) threshold = std::strtoll(argv[++i], nullptr, 10);
         else if (file.empty() && arg.rfind("--", 0) != 0) file = arg;
         else file.clear(), i = argc;
@@ -97,17 +124,25 @@ int runPbSelectCommand(int argc, char** argv) {
     }
     std::string text;
     if (!readText(file, text)) {
-        std::cerr << "yishi pb select: cannot read " << file << "\n";
+        std::cerr << "yishi pb select: cannot read " << shown(file) << "\n";
         return kDataError;
     }
     auto election = domain::parsePabulib(text);
     if (!election.isOk()) {
-        std::cerr << "yishi pb select: " << file << ": " << election.status().message() << "\n";
+        std::cerr << "yishi pb select: " << shown(file) << ": " << election.status().message() << "\n";
         return kDataError;
     }
     auto scores = domain::pabulibScores(*election);
     if (!scores.isOk()) {
-        std::cerr << "yishi pb select: " << file << ": " << scores.status().message() << "\n";
+        std::cerr << "yishi pb select: " << shown(file) << ": " << scores.status().message() << "\n";
+        return kDataError;
+    }
+    const std::string vote_type = election->metaOr("vote_type", "approval");
+    if (ruleNeedsApprovalBallots(rule) && !approvalBallots(vote_type)) {
+        std::cerr << "yishi pb select: " << shown(file) << ": rule " << rule
+                  << " needs approval ballots (the Method of Equal Shares with cost utilities), and this file's "
+                     "vote_type is "
+                  << vote_type << "; use --rule greedy or greedy-threshold, which rank projects by their scores\n";
         return kDataError;
     }
     // Money becomes integers in the smallest unit the file writes.
@@ -133,17 +168,18 @@ int runPbSelectCommand(int argc, char** argv) {
     }
     if (threshold) settings.emplace("threshold", *threshold);
     Value::Object input{{"budget", *budget}, {"projects", std::move(projects)}, {"settings", std::move(settings)}};
-    const std::string vote_type = election->metaOr("vote_type", "approval");
-    if (vote_type == "approval" || vote_type == "choose-1") {
+    if (approvalBallots(vote_type)) {
         Value::Array ballots;
         ballots.reserve(election->votes.size());
         for (const auto& vote : election->votes) ballots.emplace_back(Value::Array(vote.projects.begin(), vote.projects.end()));
         input.emplace("ballots", std::move(ballots));
     }
     crypto::Blake2bContentHasher hasher;
+    const std::filesystem::path plugin_dir = selectionPluginDirectory(plugins_option);
     auto bundle = plugins::loadPluginDirectory(plugin_dir, hasher);
     if (!bundle.isOk()) {
-        std::cerr << "yishi pb select: " << plugin_dir << ": " << bundle.status().message() << "\n";
+        std::cerr << "yishi pb select: cannot load the plugin in " << shown(plugin_dir) << ": "
+                  << bundle.status().message() << "\n";
         return kDataError;
     }
     plugins::WorkerPool pool(workerPoolOptionsForSelf(1));

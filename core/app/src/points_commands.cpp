@@ -5,6 +5,7 @@
 #include <string>
 
 #include "plugin_host.h"
+#include "plugin_paths.h"
 #include "yishi/common/clock.h"
 #include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/domain/points_processor.h"
@@ -14,7 +15,7 @@
 namespace yishi::app {
 
 int runPointsCommand(int argc, char** argv) {
-    std::string data_dir = "data", plugins_dir = YISHI_DEFAULT_PLUGINS_DIR;
+    std::string data_dir = "data", plugins_dir = pluginsDirectory();
     std::int64_t district = 0, utc_offset = 8 * 3600;
     for (int i = 3; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];

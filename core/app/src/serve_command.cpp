@@ -19,11 +19,11 @@
 #include "demo_district.h"
 #include "plugin_host.h"
 #include "feature_set.h"
+#include "plugin_paths.h"
 #include "sighup_watcher.h"
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/crypto/random_secrets.h"
-#include "yishi/domain/auth_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
 #include "yishi/plugins/plugin_registry.h"
@@ -164,7 +164,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         plugins::WorkerPoolOptions pool_options = workerPoolOptionsForSelf(c.getInt("yishi.plugin_workers", 2));
         pool_options.address_space_mb = c.getUInt64("yishi.plugin_worker_memory_mb", pool_options.address_space_mb);
         plugins::WorkerPool plugin_workers(pool_options);
-        const std::string plugins_dir = c.getString("yishi.plugins_dir", YISHI_DEFAULT_PLUGINS_DIR);
+        const std::string plugins_dir = pluginsDirectory(c.getString("yishi.plugins_dir", ""));
         plugins::PluginRegistry plugin_registry(plugins_dir, content_hasher, plugin_workers,
                                                 [this](const std::string& line) { logger().warning(line); });
         FeatureContext context(*db, clock, c, hasher, secrets, plugin_registry, default_settings,

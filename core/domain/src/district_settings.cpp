@@ -18,10 +18,15 @@ Status validateDistrictSettings(const DistrictSettings& s) {
     if (s.comment_edit_window_seconds < 0 || s.comment_edit_window_seconds > 86'400)
         return out("comment_edit_window_seconds", "0 to 86400");
     if (s.holidays.size() > 200) return out("holidays", "at most 200 dates");
-    std::string joined;
-    for (const auto& day : s.holidays) joined += (joined.empty() ? "" : ",") + day;
-    auto parsed = WorkingCalendar::parseHolidays(joined);
-    if (!parsed.isOk()) return Status::invalid("settings.holidays", parsed.status().message());
+    // One date per list element: "2026-10-01,2026-10-02" in one element is
+    // the config file's form, not the API's.
+    for (const auto& day : s.holidays) {
+        auto parsed = WorkingCalendar::parseHolidays(day);
+        if (!parsed.isOk() || parsed->size() != 1 || *parsed->begin() != day)
+            return Status::invalid("settings.holidays",
+                                   "holidays must be a JSON list of \"YYYY-MM-DD\" dates, such as "
+                                   "[\"2026-10-01\", \"2026-10-02\"]; not a date: \"" + day + "\".");
+    }
     return Status::ok();
 }
 

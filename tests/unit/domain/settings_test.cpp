@@ -48,6 +48,13 @@ BOOST_FIXTURE_TEST_CASE(admins_change_them_and_bad_values_are_refused, Settings)
     bad = changed;
     bad.holidays = {"2026-13-40"};
     BOOST_TEST(settings.update(actor(admin_id), district, bad).status().code() == "settings.holidays");
+    // The API takes a JSON list; its error must not describe the config
+    // file's comma-separated form, nor accept it inside one element.
+    bad.holidays = {"2026-10-01,2026-10-02"};
+    const Status one_string = settings.update(actor(admin_id), district, bad).status();
+    BOOST_TEST(one_string.code() == "settings.holidays");
+    BOOST_TEST(one_string.message().find("JSON list") != std::string::npos, one_string.message());
+    BOOST_TEST(one_string.message().find("comma") == std::string::npos, one_string.message());
     BOOST_TEST(settings.update(actor(admin_id), DistrictId(999), changed).status().code() == "district.not_found");
     BOOST_REQUIRE(settings.update(actor(admin_id), district, changed).isOk());
     auto after = settings.get(district);

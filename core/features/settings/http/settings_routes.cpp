@@ -49,12 +49,12 @@ ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
     if (window) s.comment_edit_window_seconds = *window;
     if (call.body && call.body->has("holidays")) {
         Poco::JSON::Array::Ptr days = call.body->getArray("holidays");
-        if (!days) return fail(call, Status::invalid("body.holidays", "holidays is a list of \"YYYY-MM-DD\" dates."));
+        if (!days) return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
         s.holidays.clear();
         for (std::size_t i = 0; i < days->size(); ++i) {
             const Poco::Dynamic::Var day = days->get(static_cast<unsigned>(i));
             if (!day.isString())
-                return fail(call, Status::invalid("body.holidays", "holidays is a list of \"YYYY-MM-DD\" dates."));
+                return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
             s.holidays.insert(day.toString());
         }
     }
