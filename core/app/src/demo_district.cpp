@@ -125,8 +125,8 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
                 demo.logins.push_back({p.pending ? "resident (pending)" : domain::roleName(p.role), scope,
                                        p.login, passwordFor(p.role), p.display_name, p.note});
             }
-            s.audit.append({0, clock.nowMicros(), UserId(), "demo.created", "district",
-                            district.value, CommunityId(), "yishi serve --demo"});
+            s.record({domain::changes::kDemoCreated, clock.nowMicros(), UserId(), district.value, CommunityId(),
+                      "yishi serve --demo"});
             *created = true;
         } else {
             for (const domain::District& d : districts) {

@@ -74,8 +74,7 @@ Result<AuthService::NewSession> AuthService::login(const std::string& login,
         }
         s.sessions.deleteExpired(session.created_at);
         s.sessions.insertSession(session);
-        s.audit.append({0, clock_.nowMicros(), user->id, "session.created", "user",
-                        user->id.value, CommunityId(), ""});
+        s.record({changes::kSessionCreated, clock_.nowMicros(), user->id, user->id.value, CommunityId()});
         return Status::ok();
     }));
     return result;
@@ -118,8 +117,7 @@ Status AuthService::logout(const std::string& token) {
         std::optional<Session> session = s.sessions.session(hash);
         if (!session) return Status::ok();
         s.sessions.deleteSession(hash);
-        s.audit.append({0, clock_.nowMicros(), session->user_id, "session.ended", "user",
-                        session->user_id.value, CommunityId(), ""});
+        s.record({changes::kSessionEnded, clock_.nowMicros(), session->user_id, session->user_id.value, CommunityId()});
         return Status::ok();
     });
 }

@@ -10,6 +10,7 @@
 
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
+#include "yishi/domain/change.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/district_settings.h"
 #include "yishi/domain/page.h"
@@ -126,6 +127,13 @@ struct Stores {
     AuditLog& audit;
     EventOutbox& outbox;
     FeatureStores& features;
+
+    // Records `change` in this transaction: its audit row and, when its
+    // kind has an event, the outbox event. The only way changes are written
+    // (services never append to the audit log or the outbox themselves).
+    // Returns the event's id, 0 when the kind has none. Throws
+    // std::logic_error for a kind missing from changeCatalog().
+    std::int64_t record(const Change& change) const;
 
     // A feature's own store, e.g. get<ProposalStore>(). Throws
     // std::logic_error when no feature registered `Port` with the database.

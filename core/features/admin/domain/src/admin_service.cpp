@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "yishi/domain/validation.h"
+#include "yishi/domain/admin_changes.h"
 
 namespace yishi::domain {
 
@@ -43,8 +44,7 @@ Result<Street> AdminService::createStreet(const Actor& actor, DistrictId distric
         YISHI_ASSIGN_OR_RETURN(DistrictId d, districtOf(s, {ScopeKind::kDistrict, district.value}));
         if (!actor.isDistrictAdmin(d)) return forbidden();
         street.id = s.scopes.insertStreet(district, name);
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), "street.created", "street",
-                        street.id.value, CommunityId(), name});
+        s.record({changes::kStreetCreated, clock_.nowMicros(), actor.userId(), street.id.value, CommunityId(), name});
         return Status::ok();
     }));
     return street;
@@ -63,8 +63,8 @@ Result<Community> AdminService::createCommunity(const Actor& actor, StreetId str
         while (s.scopes.communityByJoinCode(code)) code = secrets_.newJoinCode();
         community = Community{CommunityId(), street, st->district_id, name, code};
         community.id = s.scopes.insertCommunity(community);
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), "community.created", "community",
-                        community.id.value, community.id, name});
+        s.record({changes::kCommunityCreated, clock_.nowMicros(), actor.userId(), community.id.value, community.id,
+                  name});
         return Status::ok();
     }));
     return community;
@@ -97,9 +97,8 @@ Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role 
         } else if (!s.users.insertGrant(grant)) {
             return Status::conflict("role.exists", "This person already has this role here.");
         }
-        s.audit.append({0, now, actor.userId(), std::string("role.granted.") + roleName(role),
-                        "user", user.value, community,
-                        std::string(scopeKindName(scope.kind)) + ":" + std::to_string(scope.id)});
+        s.record({roleGranted(role), now, actor.userId(), user.value, community,
+                  std::string(scopeKindName(scope.kind)) + ":" + std::to_string(scope.id)});
         return Status::ok();
     }));
     return grant;

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "yishi/domain/validation.h"
+#include "yishi/domain/communities_changes.h"
 
 namespace yishi::domain {
 
@@ -37,9 +38,8 @@ Status checkSignUp(Stores& s, CommunityId community, const CommunityService::Sig
     return Status::ok();
 }
 
-AuditEntry membershipEntry(std::int64_t at, UserId actor, const char* action,
-                           const Membership& m) {
-    return {0, at, actor, action, "user", m.user_id.value, m.community_id, m.reason};
+Change membershipChange(const ChangeKind& kind, std::int64_t at, UserId actor, const Membership& m) {
+    return {kind, at, actor, m.user_id.value, m.community_id, m.reason};
 }
 
 }  // namespace
@@ -115,9 +115,8 @@ Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
         joined.membership.status = MembershipStatus::kPending;
         joined.membership.joined_at = now / 1'000'000;
         s.users.saveMembership(joined.membership);
-        s.audit.append({0, now, joined.user.id, "user.signed_up", "user", joined.user.id.value,
-                        community, ""});
-        s.audit.append(membershipEntry(now, joined.user.id, "membership.requested", joined.membership));
+        s.record({changes::kUserSignedUp, now, joined.user.id, joined.user.id.value, community});
+        s.record(membershipChange(changes::kMembershipRequested, now, joined.user.id, joined.membership));
         return Status::ok();
     }));
     joined.user.password_hash.clear();
@@ -141,7 +140,7 @@ Result<CommunityService::Joined> CommunityService::join(const Actor& actor, Comm
         joined.membership = Membership{actor.userId(), community, MembershipStatus::kPending,
                                        now / 1'000'000, 0, UserId(), ""};
         s.users.saveMembership(joined.membership);
-        s.audit.append(membershipEntry(now, actor.userId(), "membership.requested", joined.membership));
+        s.record(membershipChange(changes::kMembershipRequested, now, actor.userId(), joined.membership));
         return Status::ok();
     }));
     return joined;
@@ -184,9 +183,9 @@ Result<Membership> CommunityService::decide(const Actor& actor, CommunityId comm
         m->decided_by = actor.userId();
         m->reason = reason;
         s.users.saveMembership(*m);
-        s.audit.append(membershipEntry(
-            now, actor.userId(),
-            next == MembershipStatus::kVerified ? "membership.verified" : "membership.rejected", *m));
+        s.record(membershipChange(
+            next == MembershipStatus::kVerified ? changes::kMembershipVerified : changes::kMembershipRejected, now,
+            actor.userId(), *m));
         result = *m;
         return Status::ok();
     }));

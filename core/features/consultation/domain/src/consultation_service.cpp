@@ -6,6 +6,7 @@
 #include "yishi/domain/validation.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/consultation_changes.h"
 
 namespace yishi::domain {
 
@@ -130,9 +131,7 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
             c.depth = parent->depth + 1;
         }
         c.id = s.get<ConsultationStore>().insertComment(c);
-        s.audit.append({0, now, actor.userId(), "comment.posted", "comment", c.id.value, c.community_id, ""});
-        s.outbox.append({0, "comment.posted", now, actor.userId(), c.community_id, "comment", c.id.value,
-                         actor.userId()});
+        s.record({changes::kCommentPosted, now, actor.userId(), c.id.value, c.community_id, "", actor.userId()});
         view = viewOf(s, actor, std::move(c), ctx.community);
         return Status::ok();
     }));
@@ -162,7 +161,7 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
         c.stance = stance;
         c.edited_at = now / 1'000'000;
         s.get<ConsultationStore>().updateComment(c);
-        s.audit.append({0, now, actor.userId(), "comment.edited", "comment", c.id.value, c.community_id, ""});
+        s.record({changes::kCommentEdited, now, actor.userId(), c.id.value, c.community_id});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));
@@ -182,7 +181,7 @@ Result<ConsultationService::CommentView> ConsultationService::withdraw(const Act
         c.withdrawn = true;
         s.get<ConsultationStore>().updateComment(c);
         const std::int64_t now = clock_.nowMicros();
-        s.audit.append({0, now, actor.userId(), "comment.withdrawn", "comment", c.id.value, c.community_id, ""});
+        s.record({changes::kCommentWithdrawn, now, actor.userId(), c.id.value, c.community_id});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));
@@ -222,8 +221,7 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
             c.hidden = true;
             c.hidden_reason = "Hidden after " + std::to_string(c.reports) +
                               " reports, until the committee reviews it.";
-            s.audit.append({0, now, UserId(), "moderation.auto_hidden", "comment", c.id.value, c.community_id,
-                            c.hidden_reason});
+            s.record({changes::kCommentAutoHidden, now, UserId(), c.id.value, c.community_id, c.hidden_reason});
         }
         s.get<ConsultationStore>().updateComment(c);
         view = viewOf(s, actor, std::move(c), found.second);
@@ -252,8 +250,8 @@ Result<ConsultationService::CommentView> ConsultationService::moderate(const Act
         c.hidden = hide;
         c.hidden_reason = hide ? reason : "";
         s.get<ConsultationStore>().updateComment(c);
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), hide ? "moderation.hidden" : "moderation.restored",
-                        "comment", c.id.value, c.community_id, reason});
+        s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.nowMicros(), actor.userId(),
+                  c.id.value, c.community_id, reason});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));
@@ -294,9 +292,8 @@ Result<ConsultationService::Supports> ConsultationService::support(const Actor& 
         if (!s.get<ConsultationStore>().insertSupport(proposal, actor.userId(), now / 1'000'000)) {
             return Status::conflict("support.exists", "You support this proposal already.");
         }
-        s.audit.append({0, now, actor.userId(), "support.given", "proposal", proposal.value, ctx.community.id, ""});
-        s.outbox.append({0, "support.given", now, actor.userId(), ctx.community.id, "proposal", proposal.value,
-                         ctx.proposal.author_id});
+        s.record({changes::kSupportGiven, now, actor.userId(), proposal.value, ctx.community.id, "",
+                  ctx.proposal.author_id});
         result = {s.get<ConsultationStore>().countSupports(proposal), true};
         return Status::ok();
     }));
@@ -313,8 +310,7 @@ Result<ConsultationService::Supports> ConsultationService::withdrawSupport(const
         if (!s.get<ConsultationStore>().deleteSupport(proposal, actor.userId())) {
             return Status::conflict("support.none", "You do not support this proposal.");
         }
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), "support.withdrawn", "proposal", proposal.value,
-                        ctx.community.id, ""});
+        s.record({changes::kSupportWithdrawn, clock_.nowMicros(), actor.userId(), proposal.value, ctx.community.id});
         result = {s.get<ConsultationStore>().countSupports(proposal), false};
         return Status::ok();
     }));
@@ -345,8 +341,8 @@ Result<Meeting> ConsultationService::scheduleMeeting(const Actor& actor, Proposa
         if (starts_at <= 0) return Status::invalid("meeting.starts_at", "Give the meeting's start time.");
         m = Meeting{MeetingId(), proposal, ctx.community.id, mode, starts_at, place, "", -1, 0, actor.userId()};
         m.id = s.get<ConsultationStore>().insertMeeting(m);
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), "meeting.scheduled", "proposal", proposal.value,
-                        ctx.community.id, std::string(meetingModeName(mode)) + " " + place});
+        s.record({changes::kMeetingScheduled, clock_.nowMicros(), actor.userId(), proposal.value, ctx.community.id,
+                  std::string(meetingModeName(mode)) + " " + place});
         return Status::ok();
     }));
     return m;
@@ -374,8 +370,8 @@ Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId
         found->attendance = static_cast<int>(attendance);
         found->recorded_at = now / 1'000'000;
         s.get<ConsultationStore>().updateMeeting(*found);
-        s.audit.append({0, now, actor.userId(), "meeting.recorded", "proposal", found->proposal_id.value, c->id,
-                        std::to_string(attendance) + " attended"});
+        s.record({changes::kMeetingRecorded, now, actor.userId(), found->proposal_id.value, c->id,
+                  std::to_string(attendance) + " attended"});
         m = *found;
         return Status::ok();
     }));

@@ -1,5 +1,6 @@
 #include "yishi/domain/convention_service.h"
 #include "yishi/domain/convention_store.h"
+#include "yishi/domain/conventions_changes.h"
 
 #include <utility>
 
@@ -76,10 +77,8 @@ Result<ConventionService::View> ConventionService::acknowledge(const Actor& acto
         if (!s.get<ConventionStore>().insertAcknowledgement(id, c->current_version, actor.userId(), now / 1'000'000)) {
             return Status::conflict("acknowledgement.exists", "You acknowledged this version already.");
         }
-        s.audit.append({0, now, actor.userId(), "convention.acknowledged", "convention", id.value, c->community_id,
-                        "version " + std::to_string(c->current_version)});
-        s.outbox.append({0, "convention.acknowledged", now, actor.userId(), c->community_id, "convention", id.value,
-                         actor.userId()});
+        s.record({changes::kConventionAcknowledged, now, actor.userId(), id.value, c->community_id,
+                  "version " + std::to_string(c->current_version), actor.userId()});
         YISHI_ASSIGN_OR_RETURN(View v, viewOf(s, actor, id));
         view = std::move(v);
         return Status::ok();

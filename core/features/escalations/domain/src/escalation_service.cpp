@@ -6,6 +6,7 @@
 #include "yishi/domain/validation.h"
 #include "yishi/domain/escalation_store.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/escalations_changes.h"
 
 namespace yishi::domain {
 
@@ -72,10 +73,7 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
                        EscalationStatus::kOpen, reason, actor.userId(), now, dueFrom(s, c->district_id, now), "",
                        UserId(), 0};
         e.id = s.get<EscalationStore>().insertEscalation(e);
-        s.audit.append({0, now_micros, actor.userId(), "proposal.escalated_to_street", "proposal", proposal.value,
-                        c->id, reason});
-        s.outbox.append({0, "proposal.escalated", now_micros, actor.userId(), c->id, "proposal", proposal.value,
-                         p->author_id});
+        s.record({changes::kEscalatedToStreet, now_micros, actor.userId(), proposal.value, c->id, reason, p->author_id});
         return Status::ok();
     }));
     return e;
@@ -115,8 +113,8 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
         next.resolved_by = UserId();
         next.resolved_at = 0;
         next.id = s.get<EscalationStore>().insertEscalation(next);
-        s.audit.append({0, now_micros, actor.userId(), "proposal.escalated_to_district", "proposal",
-                        e->proposal_id.value, e->community_id, reason});
+        s.record({changes::kEscalatedToDistrict, now_micros, actor.userId(), e->proposal_id.value, e->community_id,
+                  reason});
         return Status::ok();
     }));
     return next;
@@ -145,9 +143,8 @@ Result<Escalation> EscalationService::resolve(const Actor& actor, EscalationId i
         e->resolved_by = actor.userId();
         e->resolved_at = now_micros / 1'000'000;
         s.get<EscalationStore>().updateEscalation(*e);
-        s.audit.append({0, now_micros, actor.userId(),
-                        std::string("proposal.escalation_resolved_by_") + escalationLevelName(e->level), "proposal",
-                        e->proposal_id.value, e->community_id, resolution});
+        s.record({escalationResolvedBy(e->level), now_micros, actor.userId(), e->proposal_id.value, e->community_id,
+                  resolution});
         out = *e;
         return Status::ok();
     }));

@@ -1,6 +1,7 @@
 #include "yishi/domain/points_service.h"
 
 #include "yishi/domain/validation.h"
+#include "yishi/domain/points_changes.h"
 
 namespace yishi::domain {
 
@@ -85,9 +86,8 @@ Result<std::int64_t> PointsService::logVolunteerService(const Actor& actor, Comm
         if (!m || m->status != MembershipStatus::kVerified)
             return Status::invalid("volunteer.not_resident", "Volunteer service is logged for verified residents of the community.");
         const std::int64_t now = clock_.nowMicros();
-        s.audit.append({0, now, actor.userId(), "volunteer.logged", "user", user.value, community,
-                        std::to_string(minutes) + " min: " + description});
-        event_id = s.outbox.append({0, "volunteer.logged", now, actor.userId(), community, "user", user.value, user, minutes});
+        event_id = s.record({changes::kVolunteerLogged, now, actor.userId(), user.value, community,
+                             std::to_string(minutes) + " min: " + description, user, minutes});
         return Status::ok();
     }));
     return event_id;
@@ -103,8 +103,8 @@ Result<RewardItem> PointsService::createItem(const Actor& actor, DistrictId dist
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
         if (!s.scopes.district(district)) return notFound("district");
         item.id = s.get<PointsStore>().insertItem(item);
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), "reward.created", "reward", item.id.value, CommunityId(),
-                        name + " cost " + std::to_string(cost) + " stock " + std::to_string(stock)});
+        s.record({changes::kRewardCreated, clock_.nowMicros(), actor.userId(), item.id.value, CommunityId(),
+                  name + " cost " + std::to_string(cost) + " stock " + std::to_string(stock)});
         return Status::ok();
     }));
     return item;
@@ -126,7 +126,7 @@ Result<RewardItem> PointsService::updateItem(const Actor& actor, RewardItemId id
         if (change.stock) item.stock = *change.stock;
         if (change.active) item.active = *change.active;
         s.get<PointsStore>().updateItem(item);
-        s.audit.append({0, clock_.nowMicros(), actor.userId(), "reward.updated", "reward", id.value, CommunityId(),
+        s.record({changes::kRewardUpdated, clock_.nowMicros(), actor.userId(), id.value, CommunityId(),
                         item.name + " cost " + std::to_string(item.cost) + " stock " + std::to_string(item.stock) +
                             (item.active ? "" : " inactive")});
         return Status::ok();
@@ -182,7 +182,7 @@ Result<PointsService::Redeemed> PointsService::redeem(const Actor& actor, Reward
         r.id = s.get<PointsStore>().insertRedemption(r);
         s.get<PointsStore>().appendLedger({0, item->district, actor.userId(), -item->cost, "redemption",
                                "兑换 " + item->name, dayOf(now), 0, r.id, "", now});
-        s.audit.append({0, now, actor.userId(), "reward.redeemed", "redemption", r.id.value, community, item->name});
+        s.record({changes::kRewardRedeemed, now, actor.userId(), r.id.value, community, item->name});
         out.redemption = r;
         out.balance = balance - item->cost;
         out.created = true;
@@ -204,7 +204,7 @@ Result<Redemption> PointsService::handOver(const Actor& actor, RedemptionId id) 
             return Status::conflict("redemption.handed_over", "This reward was handed over already.");
         const std::int64_t now = clock_.nowMicros();
         s.get<PointsStore>().markHandedOver(id, actor.userId(), now / 1'000'000);
-        s.audit.append({0, now, actor.userId(), "reward.handed_over", "redemption", id.value, found->community, ""});
+        s.record({changes::kRewardHandedOver, now, actor.userId(), id.value, found->community});
         r = *found;
         r.state = RedemptionState::kHandedOver;
         r.handed_over_at = now / 1'000'000;

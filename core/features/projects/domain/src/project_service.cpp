@@ -4,6 +4,7 @@
 
 #include "yishi/domain/validation.h"
 #include "yishi/domain/project_store.h"
+#include "yishi/domain/projects_changes.h"
 
 namespace yishi::domain {
 
@@ -80,8 +81,8 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
         s.get<ProjectStore>().insertProgress({0, p.id, static_cast<int>(percent), text, date ? date : now / 1'000'000, actor.userId()});
         p.progress_percent = static_cast<int>(percent);
         s.get<ProjectStore>().updateProject(p);
-        s.audit.append({0, now, actor.userId(), "project.progress", "project", p.id.value, p.community_id,
-                        std::to_string(percent) + "%: " + text});
+        s.record({changes::kProjectProgress, now, actor.userId(), p.id.value, p.community_id,
+                  std::to_string(percent) + "%: " + text});
         view = viewOf(s, actor, std::move(p));
         return Status::ok();
     }));
@@ -98,8 +99,8 @@ Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, Proj
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
         const std::int64_t now = clock_.nowMicros();
         s.get<ProjectStore>().insertExpense({0, p.id, amount_fen, purpose, date ? date : now / 1'000'000, actor.userId()});
-        s.audit.append({0, now, actor.userId(), "project.expense", "project", p.id.value, p.community_id,
-                        std::to_string(amount_fen) + " fen: " + purpose});
+        s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
+                  std::to_string(amount_fen) + " fen: " + purpose});
         view = viewOf(s, actor, std::move(p));
         return Status::ok();
     }));
@@ -118,8 +119,7 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
         p.completed_at = now / 1'000'000;
         p.progress_percent = 100;
         s.get<ProjectStore>().updateProject(p);
-        s.audit.append({0, now, actor.userId(), "project.completed", "project", p.id.value, p.community_id, note});
-        s.outbox.append({0, "project.completed", now, actor.userId(), p.community_id, "project", p.id.value, UserId()});
+        s.record({changes::kProjectCompleted, now, actor.userId(), p.id.value, p.community_id, note});
         view = viewOf(s, actor, std::move(p));
         return Status::ok();
     }));
@@ -143,10 +143,8 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
         if (!s.get<ProjectStore>().insertRating({p->id, actor.userId(), static_cast<int>(stars), comment, now / 1'000'000})) {
             return Status::conflict("rating.exists", "You rated this project already.");
         }
-        s.audit.append({0, now, actor.userId(), "project.rated", "project", p->id.value, p->community_id,
-                        std::to_string(stars) + " stars"});
-        s.outbox.append({0, "project.rated", now, actor.userId(), p->community_id, "project", p->id.value,
-                         actor.userId(), stars});
+        s.record({changes::kProjectRated, now, actor.userId(), p->id.value, p->community_id,
+                  std::to_string(stars) + " stars", actor.userId(), stars});
         view = viewOf(s, actor, std::move(*p));
         return Status::ok();
     }));

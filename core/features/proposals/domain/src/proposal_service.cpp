@@ -6,6 +6,7 @@
 #include "yishi/domain/validation.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/convention_store.h"
+#include "yishi/domain/proposals_changes.h"
 
 namespace yishi::domain {
 
@@ -44,8 +45,6 @@ bool visibleTo(const Actor& actor, const Proposal& p) {
     return p.state != ProposalState::kDraft || actor.userId() == p.author_id;
 }
 
-std::string eventType(ProposalState to) { return std::string("proposal.") + proposalStateName(to); }
-
 ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c, std::int64_t now) {
     ProposalService::View v;
     v.overdue = overdueReasons(p, now);
@@ -57,11 +56,9 @@ ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Co
     return v;
 }
 
-void record(Stores& s, std::int64_t now_micros, const Actor& actor, const Proposal& p,
-            const std::string& action, const std::string& reason) {
-    s.audit.append({0, now_micros, actor.userId(), action, "proposal", p.id.value, p.community_id, reason});
-    s.outbox.append({0, eventType(p.state), now_micros, actor.userId(), p.community_id, "proposal",
-                     p.id.value, p.author_id});
+void recordStep(Stores& s, std::int64_t now_micros, const Actor& actor, const Proposal& p, ProposalAction action,
+                const std::string& reason) {
+    s.record({proposalStep(action), now_micros, actor.userId(), p.id.value, p.community_id, reason, p.author_id});
 }
 
 }  // namespace
@@ -113,8 +110,8 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.created_at = p.updated_at = now / 1'000'000;
         if (draft.submit) setDeadlines(s, p, p.created_at);
         p.id = s.get<ProposalStore>().insertProposal(p);
-        s.audit.append({0, now, actor.userId(), "proposal.created", "proposal", p.id.value, community, ""});
-        if (draft.submit) record(s, now, actor, p, "proposal.submit", "");
+        s.record({changes::kProposalCreated, now, actor.userId(), p.id.value, community});
+        if (draft.submit) recordStep(s, now, actor, p, ProposalAction::kSubmit, "");
         view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
         return Status::ok();
     }));
@@ -208,9 +205,8 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
                                            "Merge into another live proposal of the same community.");
                 }
                 p.merged_into = target->id;
-                s.audit.append({0, now_micros, actor.userId(), "proposal.merge_received", "proposal",
-                                target->id.value, p.community_id,
-                                "merged from #" + std::to_string(p.id.value) + ": " + input.reason});
+                s.record({changes::kProposalMergeReceived, now_micros, actor.userId(), target->id.value, p.community_id,
+                          "merged from #" + std::to_string(p.id.value) + ": " + input.reason});
                 break;
             }
             case ProposalAction::kOpenConsultation:
@@ -272,8 +268,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
         p.updated_at = now;
         if (!input.reason.empty()) p.last_reason = input.reason;
         s.get<ProposalStore>().updateProposal(p);
-        record(s, now_micros, actor, p, std::string("proposal.") + proposalActionName(input.action),
-               input.reason);
+        recordStep(s, now_micros, actor, p, input.action, input.reason);
         view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
         return Status::ok();
     }));

@@ -1,4 +1,5 @@
 #include "yishi/domain/plugin_service.h"
+#include "yishi/domain/selection_changes.h"
 
 #include <set>
 
@@ -58,16 +59,12 @@ Result<PluginInfo> PluginService::reload(const Actor& actor, DistrictId district
     if (!actor.isDistrictAdmin(district))
         return Status::forbidden("district.forbidden", "Only an admin of this district may reload its plugins.");
     Result<PluginInfo> reloaded = plugins_.reload(district);
-    AuditEntry entry;
-    entry.at_micros = clock_.nowMicros();
-    entry.actor = actor.userId();
-    entry.action = reloaded.isOk() ? "plugin.reloaded" : "plugin.refused";
-    entry.subject_kind = "district";
-    entry.subject_id = district.value;
-    entry.reason = reloaded.isOk() ? reloaded->name + " " + reloaded->version + " " + reloaded->hash
-                                   : reloaded.status().message().substr(0, 1000);
+    const Change change{reloaded.isOk() ? changes::kPluginReloaded : changes::kPluginRefused, clock_.nowMicros(),
+                        actor.userId(), district.value, CommunityId(),
+                        reloaded.isOk() ? reloaded->name + " " + reloaded->version + " " + reloaded->hash
+                                        : reloaded.status().message().substr(0, 1000)};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& stores) -> Status {
-        stores.audit.append(entry);
+        stores.record(change);
         return Status::ok();
     }));
     return reloaded;

@@ -1,4 +1,5 @@
 #include "yishi/domain/settings_service.h"
+#include "yishi/domain/settings_changes.h"
 
 namespace yishi::domain {
 
@@ -45,8 +46,8 @@ Result<SettingsService::View> SettingsService::update(const Actor& actor, Distri
             return Status::forbidden("district.forbidden", "Only an admin of this district changes its settings.");
         const std::int64_t now = clock_.nowMicros();
         s.scopes.saveDistrictSettings(district, settings, actor.userId(), now / 1'000'000);
-        s.audit.append({0, now, actor.userId(), "district.settings_changed", "district", district.value, CommunityId(),
-                        summary(settings)});
+        s.record({changes::kDistrictSettingsChanged, now, actor.userId(), district.value, CommunityId(),
+                  summary(settings)});
         return Status::ok();
     }));
     return View{settings, true};

@@ -1,0 +1,17 @@
+#include "yishi/domain/projects_changes.h"
+
+namespace yishi::domain {
+
+namespace changes {
+const ChangeKind kProjectProgress{"project.progress", "project", "", "", ""};
+const ChangeKind kProjectExpense{"project.expense", "project", "", "", ""};
+const ChangeKind kProjectCompleted{"project.completed", "project", "project.completed", "", ""};
+const ChangeKind kProjectRated{"project.rated", "project", "project.rated", "the resident who rated", "stars"};
+}  // namespace changes
+
+const std::vector<const ChangeKind*>& projects_changes() {
+    static const std::vector<const ChangeKind*> kinds = {&changes::kProjectProgress, &changes::kProjectExpense, &changes::kProjectCompleted, &changes::kProjectRated};
+    return kinds;
+}
+
+}  // namespace yishi::domain
