@@ -15,6 +15,8 @@
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/escalation_service.h"
+#include "yishi/domain/convention_service.h"
+#include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/storage/sqlite_database.h"
 
@@ -40,6 +42,9 @@ struct World {
     CommunityService communities{*db, hasher, clock};
     AdminService admin{*db, secrets, clock};
     ProposalService proposals{*db, clock};
+    // Adopted proposals become projects and conventions, as the server wires it.
+    ProjectService projects{*db, clock};
+    ConventionService conventions{*db, clock};
 
     DistrictId district;
     StreetId street;
@@ -47,6 +52,8 @@ struct World {
     UserId admin_id, committee_a, committee_b;
 
     World() {
+        proposals.setOutcome(ProposalAction::kFormProject, projects);
+        proposals.setOutcome(ProposalAction::kFormConvention, conventions);
         const std::string hash = hasher.hash("password-1").value();
         Status s = db->write([&](Stores& st) {
             district = st.scopes.insertDistrict("示范区");

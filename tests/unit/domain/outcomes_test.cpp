@@ -14,8 +14,6 @@ using yishi::testing::step;
 namespace {
 
 struct Outcomes : yishi::testing::World {
-    ProjectService projects{*db, clock};
-    ConventionService conventions{*db, clock};
     std::vector<UserId> residents;
 
     Outcomes() {

@@ -91,18 +91,48 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->exec();
 }
 
+namespace {
+
+const char* deadlineColumn(domain::ProposalDeadline deadline) {
+    switch (deadline) {
+        case domain::ProposalDeadline::kResponse: return "response_due_at";
+        case domain::ProposalDeadline::kDecision: return "decision_due_at";
+        case domain::ProposalDeadline::kConsultationEnd: return "consultation_ends_at";
+    }
+    return "response_due_at";
+}
+
+// The list query. Its overdue filter (?7: now, 0 for no filter) is made from
+// domain::overdueRules(), so the list and the badges never disagree. Drafts
+// show only to their author (domain::proposalVisibleTo).
+const std::string& listQuery() {
+    static const std::string sql = [] {
+        std::string overdue;
+        for (const domain::OverdueRule& rule : domain::overdueRules()) {
+            std::string states;
+            for (ProposalState state : rule.states) {
+                states += std::string(states.empty() ? "'" : ", '") + domain::proposalStateName(state) + "'";
+            }
+            const std::string column = deadlineColumn(rule.deadline);
+            overdue += " OR (state IN (" + states + ") AND " + column + " > 0 AND " + column + " < ?7)";
+        }
+        return "SELECT " YISHI_PROPOSAL_COLUMNS
+               " FROM proposals"
+               " WHERE community_id = ?1 AND (?2 = 0 OR id < ?2)"
+               " AND (?3 = '' OR state = ?3) AND (?4 = '' OR kind = ?4)"
+               " AND (state <> 'draft' OR author_id = ?5)"
+               " AND (?7 = 0" +
+               overdue + ") ORDER BY id DESC LIMIT ?6";
+    }();
+    return sql;
+}
+
+}  // namespace
+
 domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
                                                       const domain::ProposalFilter& filter,
                                                       domain::PageRequest page) {
-    auto q = c_.prepare(
-        "SELECT " YISHI_PROPOSAL_COLUMNS " FROM proposals"
-        " WHERE community_id = ?1 AND (?2 = 0 OR id < ?2)"
-        " AND (?3 = '' OR state = ?3) AND (?4 = '' OR kind = ?4)"
-        " AND (state <> 'draft' OR author_id = ?5)"
-        " AND (?7 = 0 OR (state = 'submitted' AND response_due_at > 0 AND response_due_at < ?7)"
-        "     OR (state IN ('submitted', 'screening') AND decision_due_at > 0 AND decision_due_at < ?7)"
-        "     OR (state = 'consultation' AND consultation_ends_at > 0 AND consultation_ends_at < ?7))"
-        " ORDER BY id DESC LIMIT ?6");
+    auto q = c_.prepare(listQuery().c_str());
     q->bind(1, community.value);
     q->bind(2, page.after);
     q->bind(3, filter.state ? domain::proposalStateName(*filter.state) : "");

@@ -5,6 +5,7 @@
 
 #include "yishi/domain/validation.h"
 #include "yishi/domain/consultation_store.h"
+#include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/domain/consultation_changes.h"
 
@@ -24,13 +25,10 @@ struct Context {
 // The proposal and its community, when `actor` may see it (drafts are their
 // author's alone).
 Result<Context> load(Stores& s, const Actor& actor, ProposalId id) {
-    std::optional<Proposal> p = s.get<ProposalStore>().proposal(id);
-    if (!p || (p->state == ProposalState::kDraft && actor.userId() != p->author_id)) {
-        return Status::notFound("proposal.not_found", "There is no such proposal.");
-    }
-    std::optional<Community> c = s.scopes.community(p->community_id);
+    YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
+    std::optional<Community> c = s.scopes.community(p.community_id);
     if (!c) return Status::notFound("proposal.not_found", "There is no such proposal.");
-    return Context{std::move(*p), std::move(*c)};
+    return Context{std::move(p), std::move(*c)};
 }
 
 // Verified residents take part; so do those who run the community.

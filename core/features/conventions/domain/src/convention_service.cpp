@@ -86,4 +86,32 @@ Result<ConventionService::View> ConventionService::acknowledge(const Actor& acto
     return std::move(*view);
 }
 
+Status ConventionService::checkDraft(Stores& s, const Proposal& draft) {
+    if (!draft.amends_convention) return Status::ok();
+    std::optional<Convention> amended = s.get<ConventionStore>().convention(ConventionId(draft.amends_convention));
+    if (draft.kind != ProposalKind::kRule || !amended || amended->community_id != draft.community_id) {
+        return Status::invalid("proposal.amends", "Only a rule amends a convention, and only one of its own community.");
+    }
+    return Status::ok();
+}
+
+Result<std::int64_t> ConventionService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input&,
+                                             std::int64_t now) {
+    if (p.kind != ProposalKind::kRule) {
+        return Status::conflict("proposal.kind_mismatch", "Only a rule becomes a convention.");
+    }
+    ConventionStore& conventions = s.get<ConventionStore>();
+    ConventionVersion version{ConventionId(p.amends_convention), 1, p.body, p.id, now};
+    if (p.amends_convention) {
+        std::optional<Convention> amended = conventions.convention(version.convention_id);
+        if (!amended) return Status::invalid("proposal.amends", "The amended convention is gone.");
+        version.version = amended->current_version + 1;
+        conventions.setCurrentVersion(amended->id, version.version);
+    } else {
+        version.convention_id = conventions.insertConvention({ConventionId(), p.community_id, p.title, 1, now});
+    }
+    conventions.insertVersion(version);
+    return version.convention_id.value;
+}
+
 }  // namespace yishi::domain

@@ -5,6 +5,7 @@
 
 #include "yishi/domain/validation.h"
 #include "yishi/domain/escalation_store.h"
+#include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/domain/escalations_changes.h"
 
@@ -49,18 +50,16 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, 1000));
     Escalation e;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        std::optional<Proposal> p = s.get<ProposalStore>().proposal(proposal);
-        if (!p || p->state == ProposalState::kDraft) {
-            return Status::notFound("proposal.not_found", "There is no such proposal.");
-        }
-        std::optional<Community> c = s.scopes.community(p->community_id);
+        // Only a public proposal can be escalated, even by its author.
+        YISHI_ASSIGN_OR_RETURN(const Proposal p, findVisibleProposal(s, proposal, UserId()));
+        std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return Status::notFound("proposal.not_found", "There is no such proposal.");
         if (!actor.canManage(*c)) {
             return Status::forbidden("community.forbidden", "Only this community's committee escalates its items.");
         }
-        if (!live(p->state)) {
+        if (!live(p.state)) {
             return Status::conflict("proposal.not_live", std::string("A proposal in state ") +
-                                                             proposalStateName(p->state) + " is settled.");
+                                                             proposalStateName(p.state) + " is settled.");
         }
         for (const Escalation& existing : s.get<EscalationStore>().forProposal(proposal)) {
             if (existing.status == EscalationStatus::kOpen) {
@@ -73,7 +72,7 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
                        EscalationStatus::kOpen, reason, actor.userId(), now, dueFrom(s, c->district_id, now), "",
                        UserId(), 0};
         e.id = s.get<EscalationStore>().insertEscalation(e);
-        s.record({changes::kEscalatedToStreet, now_micros, actor.userId(), proposal.value, c->id, reason, p->author_id});
+        s.record({changes::kEscalatedToStreet, now_micros, actor.userId(), proposal.value, c->id, reason, p.author_id});
         return Status::ok();
     }));
     return e;
@@ -185,10 +184,7 @@ Result<Page<Escalation>> EscalationService::districtQueue(const Actor& actor, Di
 Result<std::vector<Escalation>> EscalationService::forProposal(ProposalId proposal) {
     std::vector<Escalation> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        std::optional<Proposal> p = s.get<ProposalStore>().proposal(proposal);
-        if (!p || p->state == ProposalState::kDraft) {
-            return Status::notFound("proposal.not_found", "There is no such proposal.");
-        }
+        YISHI_RETURN_IF_ERROR(findVisibleProposal(s, proposal, UserId()).status());
         out = s.get<EscalationStore>().forProposal(proposal);
         return Status::ok();
     }));

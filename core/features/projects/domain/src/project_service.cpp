@@ -151,4 +151,25 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
     return view;
 }
 
+Status ProjectService::checkDraft(Stores&, const Proposal&) { return Status::ok(); }
+
+Result<std::int64_t> ProjectService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input& input,
+                                          std::int64_t now) {
+    if (p.kind == ProposalKind::kRule) {
+        return Status::conflict("proposal.kind_mismatch", "A rule becomes a convention, not a project.");
+    }
+    if (input.budget_fen < 0) {
+        return Status::invalid("project.budget", "A project needs a budget in fen, 0 or more.");
+    }
+    YISHI_RETURN_IF_ERROR(validateName("responsible", input.responsible, 100));
+    Project project;
+    project.proposal_id = p.id;
+    project.community_id = p.community_id;
+    project.title = p.title;
+    project.budget_fen = input.budget_fen;
+    project.responsible = input.responsible;
+    project.created_at = now;
+    return s.get<ProjectStore>().insertProject(project).value;
+}
+
 }  // namespace yishi::domain

@@ -1,5 +1,7 @@
 #include "yishi/domain/proposal.h"
 
+#include <algorithm>
+
 namespace yishi::domain {
 
 namespace {
@@ -131,17 +133,37 @@ std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAct
     return std::nullopt;
 }
 
+bool proposalIsPublic(const Proposal& p) { return p.state != ProposalState::kDraft; }
+
+bool proposalVisibleTo(const Proposal& p, UserId viewer) {
+    return proposalIsPublic(p) || (viewer.valid() && viewer == p.author_id);
+}
+
+const std::vector<OverdueRule>& overdueRules() {
+    using S = ProposalState;
+    static const std::vector<OverdueRule> rules = {
+        {"first_response", {S::kSubmitted}, ProposalDeadline::kResponse},
+        {"decision", {S::kSubmitted, S::kScreening}, ProposalDeadline::kDecision},
+        {"consultation_ended", {S::kConsultation}, ProposalDeadline::kConsultationEnd},
+    };
+    return rules;
+}
+
+std::int64_t deadlineOf(const Proposal& p, ProposalDeadline deadline) {
+    switch (deadline) {
+        case ProposalDeadline::kResponse: return p.response_due_at;
+        case ProposalDeadline::kDecision: return p.decision_due_at;
+        case ProposalDeadline::kConsultationEnd: return p.consultation_ends_at;
+    }
+    return 0;
+}
+
 std::vector<std::string> overdueReasons(const Proposal& p, std::int64_t now) {
     std::vector<std::string> out;
-    if (p.state == ProposalState::kSubmitted && p.response_due_at && now > p.response_due_at) {
-        out.push_back("first_response");
-    }
-    if ((p.state == ProposalState::kSubmitted || p.state == ProposalState::kScreening) && p.decision_due_at &&
-        now > p.decision_due_at) {
-        out.push_back("decision");
-    }
-    if (p.state == ProposalState::kConsultation && p.consultation_ends_at && now > p.consultation_ends_at) {
-        out.push_back("consultation_ended");
+    for (const OverdueRule& rule : overdueRules()) {
+        if (std::find(rule.states.begin(), rule.states.end(), p.state) == rule.states.end()) continue;
+        const std::int64_t due = deadlineOf(p, rule.deadline);
+        if (due && now > due) out.push_back(rule.reason);
     }
     return out;
 }

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/validation.h"
-#include "yishi/domain/project_store.h"
-#include "yishi/domain/convention_store.h"
 #include "yishi/domain/proposals_changes.h"
 
 namespace yishi::domain {
@@ -39,10 +38,6 @@ std::vector<ProposalAction> allowedActions(const std::vector<ProposalRole>& role
         if (std::find(out.begin(), out.end(), t.action) == out.end()) out.push_back(t.action);
     }
     return out;
-}
-
-bool visibleTo(const Actor& actor, const Proposal& p) {
-    return p.state != ProposalState::kDraft || actor.userId() == p.author_id;
 }
 
 ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c, std::int64_t now) {
@@ -91,13 +86,6 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
         if (!actor.canManage(*c)) YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(community));
-        if (draft.amends_convention) {
-            std::optional<Convention> amended = s.get<ConventionStore>().convention(ConventionId(draft.amends_convention));
-            if (draft.kind != ProposalKind::kRule || !amended || amended->community_id != community) {
-                return Status::invalid("proposal.amends",
-                                       "Only a rule amends a convention, and only one of its own community.");
-            }
-        }
         const std::int64_t now = clock_.nowMicros();
         Proposal p;
         p.community_id = community;
@@ -107,6 +95,7 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.body = draft.body;
         p.amends_convention = draft.amends_convention;
         p.state = draft.submit ? ProposalState::kSubmitted : ProposalState::kDraft;
+        for (const auto& [action, outcome] : outcomes_) YISHI_RETURN_IF_ERROR(outcome->checkDraft(s, p));
         p.created_at = p.updated_at = now / 1'000'000;
         if (draft.submit) setDeadlines(s, p, p.created_at);
         p.id = s.get<ProposalStore>().insertProposal(p);
@@ -121,11 +110,10 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
 Result<ProposalService::View> ProposalService::get(const Actor& actor, ProposalId id) {
     View view;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        std::optional<Proposal> p = s.get<ProposalStore>().proposal(id);
-        if (!p || !visibleTo(actor, *p)) return notFound();
-        std::optional<Community> c = s.scopes.community(p->community_id);
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
+        std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return notFound();
-        view = viewOf(s, actor, std::move(*p), *c, clock_.nowSeconds());
+        view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
         return Status::ok();
     }));
     return view;
@@ -155,9 +143,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
     YISHI_RETURN_IF_ERROR(validateText("reason", input.reason, kMaxReason));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        std::optional<Proposal> found = s.get<ProposalStore>().proposal(id);
-        if (!found || !visibleTo(actor, *found)) return notFound();
-        Proposal p = std::move(*found);
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
         std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return notFound();
 
@@ -219,42 +205,15 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             case ProposalAction::kSendToVote:
                 p.election_id = input.election_id;
                 break;
-            case ProposalAction::kFormProject: {
-                if (p.kind == ProposalKind::kRule) {
-                    return Status::conflict("proposal.kind_mismatch",
-                                            "A rule becomes a convention, not a project.");
-                }
-                if (input.budget_fen < 0) {
-                    return Status::invalid("project.budget", "A project needs a budget in fen, 0 or more.");
-                }
-                YISHI_RETURN_IF_ERROR(validateName("responsible", input.responsible, 100));
-                Project project;
-                project.proposal_id = p.id;
-                project.community_id = p.community_id;
-                project.title = p.title;
-                project.budget_fen = input.budget_fen;
-                project.responsible = input.responsible;
-                project.created_at = now;
-                p.outcome_id = s.get<ProjectStore>().insertProject(project).value;
-                break;
-            }
+            case ProposalAction::kFormProject:
             case ProposalAction::kFormConvention: {
-                if (p.kind != ProposalKind::kRule) {
-                    return Status::conflict("proposal.kind_mismatch",
-                                            "Only a rule becomes a convention.");
+                ProposalOutcome* outcome = outcomeFor(input.action);
+                if (!outcome) {
+                    return Status::conflict("proposal.outcome_unavailable",
+                                            "This server cannot form that outcome.");
                 }
-                ConventionVersion version{ConventionId(p.amends_convention), 1, p.body, p.id, now};
-                if (p.amends_convention) {
-                    std::optional<Convention> amended = s.get<ConventionStore>().convention(version.convention_id);
-                    if (!amended) return Status::invalid("proposal.amends", "The amended convention is gone.");
-                    version.version = amended->current_version + 1;
-                    s.get<ConventionStore>().setCurrentVersion(amended->id, version.version);
-                } else {
-                    version.convention_id =
-                        s.get<ConventionStore>().insertConvention({ConventionId(), p.community_id, p.title, 1, now});
-                }
-                s.get<ConventionStore>().insertVersion(version);
-                p.outcome_id = version.convention_id.value;
+                YISHI_ASSIGN_OR_RETURN(p.outcome_id,
+                                       outcome->form(s, p, {input.budget_fen, input.responsible}, now));
                 break;
             }
             case ProposalAction::kSubmit:
@@ -275,13 +234,23 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
     return view;
 }
 
+void ProposalService::setOutcome(ProposalAction action, ProposalOutcome& outcome) {
+    outcomes_.emplace_back(action, &outcome);
+}
+
+ProposalOutcome* ProposalService::outcomeFor(ProposalAction action) const {
+    for (const auto& [a, outcome] : outcomes_) {
+        if (a == action) return outcome;
+    }
+    return nullptr;
+}
+
 Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(const Actor& actor,
                                                                             ProposalId id) {
     std::vector<HistoryEntry> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        std::optional<Proposal> p = s.get<ProposalStore>().proposal(id);
-        if (!p || !visibleTo(actor, *p)) return notFound();
-        std::optional<Community> c = s.scopes.community(p->community_id);
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
+        std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return notFound();
         std::vector<AuditEntry> entries = s.audit.forSubject("proposal", id.value, 1000);
         std::reverse(entries.begin(), entries.end());

@@ -7,15 +7,17 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
 #include "yishi/domain/convention.h"
+#include "yishi/domain/proposal_outcome.h"
 #include "yishi/domain/ports.h"
 
 namespace yishi::domain {
 
 // 建立公约: conventions with their version history, line diffs between
 // versions, and residents' acknowledgement of the current version.
-// Conventions are made and amended by ProposalService (form_convention).
-// Reading is public. Thread-safe.
-class ConventionService {
+// Conventions are made and amended by ProposalService's form_convention
+// step, which it hands over to this service (a ProposalOutcome). Reading is
+// public. Thread-safe.
+class ConventionService final : public ProposalOutcome {
   public:
     struct View {
         Convention convention;
@@ -35,6 +37,12 @@ class ConventionService {
     // A verified resident acknowledges the current version.
     // conflict "acknowledgement.exists".
     Result<View> acknowledge(const Actor& actor, ConventionId id);
+
+    // ProposalOutcome: a rule becomes a new convention, or the next version
+    // of the one it amends (which must be its community's).
+    Status checkDraft(Stores& stores, const Proposal& draft) override;
+    Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const ProposalOutcome::Input& input,
+                              std::int64_t now) override;
 
   private:
     Database& db_;

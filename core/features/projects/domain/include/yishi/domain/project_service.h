@@ -10,14 +10,16 @@
 #include "yishi/domain/actor.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/project.h"
+#include "yishi/domain/proposal_outcome.h"
 
 namespace yishi::domain {
 
 // 推动实施 and 效果评估: progress and expenses, published as they happen
 // (公开之栏), completion, then residents' star ratings. Projects are made by
-// ProposalService (form_project). Reading is public; the committee reports;
-// verified residents rate. Thread-safe.
-class ProjectService {
+// ProposalService's form_project step, which it hands over to this service
+// (a ProposalOutcome). Reading is public; the committee reports; verified
+// residents rate. Thread-safe.
+class ProjectService final : public ProposalOutcome {
   public:
     struct View {
         Project project;
@@ -46,6 +48,12 @@ class ProjectService {
     // A verified resident, once, after completion. invalid "rating.stars"
     // (1..5); conflict "project.not_completed", "rating.exists".
     Result<View> rate(const Actor& actor, ProjectId id, std::int64_t stars, const std::string& comment);
+
+    // ProposalOutcome: a wish or problem becomes a project with a budget
+    // (fen, 0 or more) and someone responsible.
+    Status checkDraft(Stores& stores, const Proposal& draft) override;
+    Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const ProposalOutcome::Input& input,
+                              std::int64_t now) override;
 
   private:
     Database& db_;

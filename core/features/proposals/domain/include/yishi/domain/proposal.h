@@ -105,11 +105,34 @@ struct Proposal {
     std::int64_t updated_at = 0;
 };
 
-// Why a proposal is overdue at `now`: "first_response" while it waits in
-// `submitted` past response_due_at, "decision" while it waits in `submitted`
-// or `screening` past decision_due_at, "consultation_ended" while it stays
-// in `consultation` past its end date (the committee must send it to a vote
-// or close it). Empty when nothing is late.
+// Who may see a proposal: anyone once it is public (no longer a draft), its
+// author always. The one rule for every service and store that shows
+// proposals.
+bool proposalIsPublic(const Proposal& proposal);
+bool proposalVisibleTo(const Proposal& proposal, UserId viewer);
+
+// The deadlines a proposal can miss, and when. The one source of the
+// overdue rule: overdueReasons() applies it to one proposal, the store turns
+// it into its query for the overdue filter.
+enum class ProposalDeadline { kResponse, kDecision, kConsultationEnd };
+
+struct OverdueRule {
+    const char* reason;                  // as shown to clients
+    std::vector<ProposalState> states;   // late only while in one of these
+    ProposalDeadline deadline;           // past this (when set: non-zero)
+};
+
+// "first_response" while it waits in `submitted` past response_due_at,
+// "decision" while it waits in `submitted` or `screening` past
+// decision_due_at, "consultation_ended" while it stays in `consultation`
+// past its end date (the committee must send it to a vote or close it).
+const std::vector<OverdueRule>& overdueRules();
+
+// The deadline's time on `proposal` (seconds; 0: not set).
+std::int64_t deadlineOf(const Proposal& proposal, ProposalDeadline deadline);
+
+// Why a proposal is overdue at `now` (seconds), by overdueRules(). Empty
+// when nothing is late.
 std::vector<std::string> overdueReasons(const Proposal& proposal, std::int64_t now);
 
 }  // namespace yishi::domain

@@ -11,6 +11,7 @@
 #include "yishi/domain/page.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/proposal.h"
+#include "yishi/domain/proposal_outcome.h"
 #include "yishi/domain/proposal_store.h"
 
 namespace yishi::domain {
@@ -95,6 +96,12 @@ class ProposalService {
     // wish or problem).
     Result<View> act(const Actor& actor, ProposalId id, const ActionInput& input);
 
+    // Hands the step `action` (form_project, form_convention) to the feature
+    // that forms that outcome. Not thread-safe: called while wiring, before
+    // the service is used. Without one, the step answers 409
+    // "proposal.outcome_unavailable".
+    void setOutcome(ProposalAction action, ProposalOutcome& outcome);
+
     // The public trace of a proposal, oldest first: officials by role and
     // name, residents by display name only.
     Result<std::vector<HistoryEntry>> history(const Actor& actor, ProposalId id);
@@ -104,9 +111,12 @@ class ProposalService {
     // settings (the schedule is the default).
     void setDeadlines(Stores& s, Proposal& p, std::int64_t now) const;
 
+    ProposalOutcome* outcomeFor(ProposalAction action) const;
+
     Database& db_;
     const Clock& clock_;
     const Schedule schedule_;
+    std::vector<std::pair<ProposalAction, ProposalOutcome*>> outcomes_;
 };
 
 }  // namespace yishi::domain
