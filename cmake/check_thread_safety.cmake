@@ -5,10 +5,11 @@
 #   cmake -DCOMPILE_COMMANDS=<build>/compile_commands.json -DSOURCE_DIR=<src>
 #         -DCLANGXX=<clang++> [-DJOBS=2] [-DONLY=<file>] -P check_thread_safety.cmake
 #
-# A source is checked when it, or a header it includes by name, uses an
-# annotation (yishi/common/mutex.h counts); its include paths and defines
-# come from the build's compile_commands.json. ONLY checks that one file with
-# just the core/common headers (the test that the check can fail).
+# A source is checked when it uses an annotation or its header (the one of
+# the same name) does; a header's inline code is checked there. Include
+# paths and defines come from the build's compile_commands.json. ONLY
+# checks that one file with just the core/common headers (the test that the
+# check can fail).
 cmake_minimum_required(VERSION 3.20)
 if(NOT CLANGXX OR NOT EXISTS "${CLANGXX}")
   message(FATAL_ERROR "thread_safety: clang++ not found; it checks the thread-safety annotations "
@@ -26,12 +27,17 @@ if(ONLY)
   string(JOIN "|" check "${SOURCE_DIR}" "${ONLY}" -std=c++20 "-I${SOURCE_DIR}/core/common/include")
   list(APPEND checks "${check}")
 else()
-  # Headers that use annotations, known by the tail of their path.
+  # Headers that use annotations. Each is checked with the source of the
+  # same name (public_cache.h with public_cache.cpp), or, when it has none,
+  # with every source that includes it by name.
   file(GLOB_RECURSE headers "${SOURCE_DIR}/core/*.h")
+  set(annotated_stems "")
   set(annotated_headers "")
   foreach(h IN LISTS headers)
     file(STRINGS "${h}" uses REGEX "${annotation_regex}")
     if(uses)
+      get_filename_component(stem "${h}" NAME_WE)
+      list(APPEND annotated_stems "${stem}")
       list(APPEND annotated_headers "${h}")
     endif()
   endforeach()
@@ -39,6 +45,24 @@ else()
   file(READ "${COMPILE_COMMANDS}" json)
   string(JSON count LENGTH "${json}")
   math(EXPR last "${count} - 1")
+  set(sources "")
+  set(source_stems "")
+  foreach(i RANGE ${last})
+    string(JSON file GET "${json}" ${i} file)
+    if(file MATCHES "^${SOURCE_DIR}/core/.*\\.cpp$" AND NOT file IN_LIST sources)
+      list(APPEND sources "${file}")
+      get_filename_component(stem "${file}" NAME_WE)
+      list(APPEND source_stems "${stem}")
+    endif()
+  endforeach()
+  set(orphans "")
+  foreach(h stem IN ZIP_LISTS annotated_headers annotated_stems)
+    if(NOT stem IN_LIST source_stems)
+      get_filename_component(name "${h}" NAME)
+      list(APPEND orphans "${name}")
+    endif()
+  endforeach()
+
   set(seen "")
   foreach(i RANGE ${last})
     string(JSON file GET "${json}" ${i} file)
@@ -46,22 +70,19 @@ else()
       continue()
     endif()
     list(APPEND seen "${file}")
+    get_filename_component(stem "${file}" NAME_WE)
     file(STRINGS "${file}" uses REGEX "${annotation_regex}")
-    if(NOT uses)
+    if(NOT uses AND stem IN_LIST annotated_stems)
+      set(uses TRUE)
+    endif()
+    if(NOT uses AND orphans)
       file(STRINGS "${file}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
       foreach(line IN LISTS includes)
         string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*$" "\\1" name "${line}")
-        foreach(h IN LISTS annotated_headers)
-          string(LENGTH "/${name}" n)
-          string(LENGTH "${h}" hn)
-          if(hn GREATER_EQUAL n)
-            math(EXPR from "${hn} - ${n}")
-            string(SUBSTRING "${h}" ${from} -1 tail)
-            if(tail STREQUAL "/${name}")
-              set(uses TRUE)
-            endif()
-          endif()
-        endforeach()
+        get_filename_component(name "${name}" NAME)
+        if(name IN_LIST orphans)
+          set(uses TRUE)
+        endif()
       endforeach()
     endif()
     if(NOT uses)
