@@ -4,7 +4,8 @@
 # what scripts/bench.sh drives (wrk, nginx, slowhttptest).
 set -euo pipefail
 
-packages=(build-essential cmake ninja-build pkg-config
+# clang: the thread_safety test runs its -Wthread-safety analysis.
+packages=(build-essential cmake ninja-build pkg-config clang
           libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev libgmp-dev)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light slowhttptest curl)

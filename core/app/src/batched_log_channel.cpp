@@ -13,7 +13,7 @@ BatchedLogChannel::~BatchedLogChannel() { close(); }
 
 void BatchedLogChannel::close() {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         if (closing_) return;
         closing_ = true;
     }
@@ -24,7 +24,7 @@ void BatchedLogChannel::close() {
 void BatchedLogChannel::log(const Poco::Message& message) {
     bool full = false;
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         buffer_ += message.getText();
         buffer_ += '\n';
         full = buffer_.size() >= max_bytes_;
@@ -41,10 +41,10 @@ void BatchedLogChannel::writeOut(std::string& lines) {
 
 void BatchedLogChannel::run() {
     std::string lines;
-    std::unique_lock lock(mutex_);
+    MutexLock lock(mutex_);
     for (;;) {
-        wake_.wait_for(lock, std::chrono::milliseconds(flush_ms_),
-                       [&] { return closing_ || buffer_.size() >= max_bytes_; });
+        lock.waitFor(wake_, std::chrono::milliseconds(flush_ms_),
+                     [&]() YISHI_REQUIRES(mutex_) { return closing_ || buffer_.size() >= max_bytes_; });
         lines.swap(buffer_);
         const bool last = closing_;
         lock.unlock();

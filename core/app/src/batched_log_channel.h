@@ -4,9 +4,10 @@
 
 #include <condition_variable>
 #include <cstdio>
-#include <mutex>
 #include <string>
 #include <thread>
+
+#include "yishi/common/mutex.h"
 
 namespace yishi::app {
 
@@ -16,6 +17,8 @@ namespace yishi::app {
 // disk, and thousands of lines cost one write() instead of one each (and one
 // thread wake-up instead of one each, as Poco's AsyncChannel would).
 // Everything buffered is written on close() and on destruction.
+// Thread-safe: any thread may log; the buffer is guarded by mutex_, and only
+// the background thread writes to `out`.
 class BatchedLogChannel final : public Poco::Channel {
   public:
     BatchedLogChannel(std::FILE* out, int flush_ms, std::size_t max_bytes);
@@ -29,15 +32,16 @@ class BatchedLogChannel final : public Poco::Channel {
 
   private:
     void run();
-    void writeOut(std::string& lines);
+    // Without mutex_: loggers never wait on the terminal or the disk.
+    void writeOut(std::string& lines) YISHI_EXCLUDES(mutex_);
 
     std::FILE* const out_;
     const int flush_ms_;
     const std::size_t max_bytes_;
-    std::mutex mutex_;
+    Mutex mutex_;
     std::condition_variable wake_;
-    std::string buffer_;    // guarded by mutex_
-    bool closing_ = false;  // guarded by mutex_
+    std::string buffer_ YISHI_GUARDED_BY(mutex_);
+    bool closing_ YISHI_GUARDED_BY(mutex_) = false;
     std::thread thread_;
 };
 

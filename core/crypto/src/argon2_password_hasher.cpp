@@ -3,26 +3,26 @@
 #include <sodium.h>
 
 #include <condition_variable>
-#include <mutex>
 #include <stdexcept>
 
+#include "yishi/common/mutex.h"
 #include "yishi/crypto/sodium_init.h"
 
 namespace yishi::crypto {
 
 // A counting gate: at most `limit` holders at once, first come first served
-// as far as the condition variable allows.
+// as far as the condition variable allows. Thread-safe.
 class Argon2PasswordHasher::Gate {
   public:
     explicit Gate(int limit) : free_(limit < 1 ? 1 : limit) {}
     void enter() {
-        std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return free_ > 0; });
+        MutexLock lock(mutex_);
+        lock.wait(cv_, [&]() YISHI_REQUIRES(mutex_) { return free_ > 0; });
         --free_;
     }
     void leave() {
         {
-            std::lock_guard lock(mutex_);
+            MutexLock lock(mutex_);
             ++free_;
         }
         cv_.notify_one();
@@ -41,9 +41,9 @@ class Argon2PasswordHasher::Gate {
     };
 
   private:
-    std::mutex mutex_;
+    Mutex mutex_;
     std::condition_variable cv_;
-    int free_;  // guarded by mutex_
+    int free_ YISHI_GUARDED_BY(mutex_);
 };
 
 Argon2PasswordHasher::Argon2PasswordHasher(Options options)

@@ -3,7 +3,7 @@
 namespace yishi::domain {
 
 int LoginThrottle::retryAfter(const std::string& key) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     const std::int64_t now = clock_.nowSeconds();
     auto it = windows_.find(key);
     if (it == windows_.end()) return 0;
@@ -17,7 +17,7 @@ int LoginThrottle::retryAfter(const std::string& key) {
 }
 
 void LoginThrottle::recordFailure(const std::string& key) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     const std::int64_t now = clock_.nowSeconds();
     pruneLocked(now);
     Window& w = windows_[key];
@@ -29,7 +29,7 @@ void LoginThrottle::recordFailure(const std::string& key) {
 }
 
 void LoginThrottle::reset(const std::string& key) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     windows_.erase(key);
 }
 

@@ -5,21 +5,22 @@ namespace yishi::app {
 PointsPump::PointsPump(domain::PointsProcessor& processor, std::function<void(const std::string&)> log, int idle_ms)
     : processor_(processor), log_(std::move(log)), idle_ms_(idle_ms) {
     thread_ = std::thread([this] {
-        std::unique_lock lock(mutex_);
+        MutexLock lock(mutex_);
         while (!stopping_) {
             lock.unlock();
             Result<int> done = processor_.processBatch();
             if (!done.isOk()) log_("points: " + done.status().toString());
             lock.lock();
             if (!done.isOk() || done.value() == 0)
-                wake_.wait_for(lock, std::chrono::milliseconds(idle_ms_), [this] { return stopping_; });
+                lock.waitFor(wake_, std::chrono::milliseconds(idle_ms_),
+                             [this]() YISHI_REQUIRES(mutex_) { return stopping_; });
         }
     });
 }
 
 PointsPump::~PointsPump() {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();

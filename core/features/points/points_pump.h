@@ -1,18 +1,18 @@
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <thread>
 
+#include "yishi/common/mutex.h"
 #include "yishi/domain/points_processor.h"
 
 namespace yishi::app {
 
 // Feeds outbox events to the points processor on a thread of its own: a
 // batch after batch while events wait, then a short sleep. Stops (after the
-// batch in progress) when destroyed.
+// batch in progress) when destroyed. Thread-safety: only the pump's thread
+// calls the processor and the log; the stop flag is what it shares.
 class PointsPump {
   public:
     PointsPump(domain::PointsProcessor& processor, std::function<void(const std::string&)> log, int idle_ms = 200);
@@ -23,10 +23,10 @@ class PointsPump {
   private:
     domain::PointsProcessor& processor_;
     std::function<void(const std::string&)> log_;
-    int idle_ms_;
-    std::mutex mutex_;
+    const int idle_ms_;
+    Mutex mutex_;
     std::condition_variable wake_;
-    bool stopping_ = false;
+    bool stopping_ YISHI_GUARDED_BY(mutex_) = false;
     std::thread thread_;
 };
 

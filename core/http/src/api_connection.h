@@ -12,7 +12,9 @@
 
 namespace yishi::http {
 
-// Everything the connections of one server share.
+// Everything the connections of one server share: each member is
+// thread-safe itself (or, like params and options, not changed while the
+// server runs), so connection threads use them without a lock of their own.
 struct ConnectionContext {
     Poco::Net::HTTPServerParams::Ptr params;
     RequestProcessor& processor;
@@ -26,7 +28,8 @@ struct ConnectionContext {
 // HTTPServerConnection loop with two changes: the watchdog bounds how long a
 // client may take to send a request, and a request Poco cannot parse (request
 // line too long, too many header fields) gets a JSON 400 with a
-// Content-Length instead of an empty one.
+// Content-Length instead of an empty one. Each connection runs on one thread
+// of the server's pool and shares only its ConnectionContext.
 class ApiConnection final : public Poco::Net::TCPServerConnection {
   public:
     ApiConnection(const Poco::Net::StreamSocket& socket, ConnectionContext& context)

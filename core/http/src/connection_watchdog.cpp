@@ -20,7 +20,7 @@ ConnectionWatchdog::ConnectionWatchdog(int tick_ms)
 
 ConnectionWatchdog::~ConnectionWatchdog() {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
@@ -30,13 +30,13 @@ ConnectionWatchdog::~ConnectionWatchdog() {
 std::shared_ptr<ConnectionWatchdog::Watch> ConnectionWatchdog::watch(
     const Poco::Net::StreamSocket& socket) {
     auto w = std::make_shared<Watch>(socket);
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     watches_.push_back(w);
     return w;
 }
 
 void ConnectionWatchdog::unwatch(const std::shared_ptr<Watch>& watch) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     watches_.remove(watch);
 }
 
@@ -46,9 +46,9 @@ void ConnectionWatchdog::closeIdleConnections() {
 }
 
 void ConnectionWatchdog::run() {
-    std::unique_lock lock(mutex_);
+    MutexLock lock(mutex_);
     while (!stopping_) {
-        wake_.wait_for(lock, std::chrono::milliseconds(tick_ms_));
+        lock.waitFor(wake_, std::chrono::milliseconds(tick_ms_));
         const std::int64_t now = nowMicros();
         const bool closing = closing_idle_.load();
         for (const std::shared_ptr<Watch>& w : watches_) {

@@ -7,8 +7,9 @@
 #include <cstdint>
 #include <list>
 #include <memory>
-#include <mutex>
 #include <thread>
+
+#include "yishi/common/mutex.h"
 
 namespace yishi::http {
 
@@ -19,7 +20,9 @@ namespace yishi::http {
 //
 // Handlers lift the deadline while the server itself works on a request
 // (that time is ours, not the client's) and set it again afterwards.
-// Thread-safe.
+// Thread-safe: any thread may watch, unwatch and close idle connections; a
+// Watch's deadline is an atomic its connection's thread sets and the
+// watchdog's thread clears, so neither waits for the other.
 class ConnectionWatchdog {
   public:
     class Watch {
@@ -55,10 +58,10 @@ class ConnectionWatchdog {
     void run();
 
     const int tick_ms_;
-    std::mutex mutex_;
+    Mutex mutex_;
     std::condition_variable wake_;
-    std::list<std::shared_ptr<Watch>> watches_;  // guarded by mutex_
-    bool stopping_ = false;                      // guarded by mutex_
+    std::list<std::shared_ptr<Watch>> watches_ YISHI_GUARDED_BY(mutex_);
+    bool stopping_ YISHI_GUARDED_BY(mutex_) = false;
     std::atomic<bool> closing_idle_{false};
     std::atomic<std::int64_t> expired_{0};
     std::thread thread_;

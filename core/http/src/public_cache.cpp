@@ -30,7 +30,7 @@ PublicRendering::~PublicRendering() {
 }
 
 std::shared_ptr<const PublicRendering> PublicCache::find(const std::string& uri, std::uint64_t generation) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     auto it = entries_.find(uri);
     if (it == entries_.end()) return nullptr;
     const Entry& e = it->second;
@@ -45,7 +45,7 @@ void PublicCache::store(const std::string& uri, std::uint64_t generation, std::s
     rendering->body = std::move(body);
     if (rendering->body.size() >= options_.file_from_bytes) rendering->fd = memoryFileWith(rendering->body);
     const std::size_t size = rendering->body.size();
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     auto it = entries_.find(uri);
     if (it != entries_.end()) {
         bytes_ -= it->second.rendering->body.size();
@@ -59,6 +59,11 @@ void PublicCache::store(const std::string& uri, std::uint64_t generation, std::s
     }
     bytes_ += size;
     entries_.emplace(uri, Entry{generation, std::chrono::steady_clock::now(), std::move(rendering)});
+}
+
+std::uint64_t PublicCache::hits() const {
+    MutexLock lock(mutex_);
+    return hits_;
 }
 
 }  // namespace yishi::http

@@ -3,9 +3,10 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "yishi/common/mutex.h"
 
 namespace yishi::http {
 
@@ -23,7 +24,9 @@ struct PublicRendering {
 // database is at the same write generation and for at most `ttl` (some
 // fields, such as overdue flags, change with time alone). A write anywhere
 // makes every entry stale, which is coarse but never serves old data.
-// Thread-safe.
+// Thread-safe: every function may be called from any thread; the entries and
+// counters are guarded by mutex_, and a rendering, once stored, is immutable
+// and shared by pointer, so it is read without the lock.
 class PublicCache {
   public:
     struct Options {
@@ -40,7 +43,8 @@ class PublicCache {
     // the data was).
     void store(const std::string& uri, std::uint64_t generation, std::string body);
 
-    std::uint64_t hits() const { return hits_; }
+    // Lookups answered from the cache so far.
+    std::uint64_t hits() const;
 
   private:
     struct Entry {
@@ -48,11 +52,11 @@ class PublicCache {
         std::chrono::steady_clock::time_point stored;
         std::shared_ptr<const PublicRendering> rendering;
     };
-    Options options_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, Entry> entries_;
-    std::size_t bytes_ = 0;
-    std::uint64_t hits_ = 0;
+    const Options options_;
+    mutable Mutex mutex_;
+    std::unordered_map<std::string, Entry> entries_ YISHI_GUARDED_BY(mutex_);
+    std::size_t bytes_ YISHI_GUARDED_BY(mutex_) = 0;
+    std::uint64_t hits_ YISHI_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace yishi::http

@@ -16,6 +16,9 @@ namespace yishi::http {
 // content type, JSON depth), the session and CSRF checks, the handler, and
 // the error funnel. Every response is JSON with a Content-Length and an
 // X-Request-Id, and is logged as one line. Never throws.
+// Thread-safe: every connection thread calls process() on the one processor;
+// between them it shares the core's services (thread-safe), the router and
+// the options (not changed while the server runs) and the PublicCache.
 class RequestProcessor {
   public:
     RequestProcessor(const ServerCore& core, const Router& router, const ServerOptions& options);

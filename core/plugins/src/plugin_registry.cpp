@@ -120,7 +120,7 @@ Result<PluginRegistry::Loaded> PluginRegistry::loadAside(DistrictId district) {
 
 Result<PluginRegistry::Loaded> PluginRegistry::current(DistrictId district) {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         auto it = loaded_.find(district.value);
         if (it != loaded_.end()) return it->second;
     }
@@ -130,7 +130,7 @@ Result<PluginRegistry::Loaded> PluginRegistry::current(DistrictId district) {
     auto bundle = loadPluginDirectory(directoryFor(district, district_specific), hasher_);
     if (!bundle.isOk()) return Status::unavailable("plugin.unavailable", bundle.status().message());
     Loaded loaded{std::make_shared<const PluginBundle>(std::move(bundle).value()), district_specific};
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     return loaded_.emplace(district.value, std::move(loaded)).first->second;
 }
 
@@ -148,7 +148,7 @@ Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
     }
     domain::PluginInfo info = infoOf(*loaded->bundle, loaded->district_specific);
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         loaded_[district.value] = std::move(loaded).value();
     }
     log_("plugin reloaded for district " + std::to_string(district.value) + ": " + info.name + " " + info.version +
@@ -208,7 +208,7 @@ std::string PluginRegistry::identity(DistrictId district) {
 void PluginRegistry::reloadAll() {
     std::vector<std::int64_t> districts;
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         for (const auto& [district, loaded] : loaded_) districts.push_back(district);
     }
     for (std::int64_t district : districts) (void)reload(DistrictId(district));

@@ -90,8 +90,8 @@ WorkerPool::WorkerPool(WorkerPoolOptions options) : options_(std::move(options))
 }
 
 WorkerPool::~WorkerPool() {
-    std::unique_lock lock(mutex_);
-    idle_changed_.wait(lock, [&] { return idle_.size() == workers_.size(); });
+    MutexLock lock(mutex_);
+    lock.wait(idle_changed_, [&]() YISHI_REQUIRES(mutex_) { return idle_.size() == workers_.size(); });
     for (auto& worker : workers_) {
         if (worker->fd >= 0) ::shutdown(worker->fd, SHUT_RDWR);  // the worker sees EOF and exits
         worker->stop(false);
@@ -99,13 +99,13 @@ WorkerPool::~WorkerPool() {
 }
 
 int WorkerPool::workersStarted() const {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     return started_;
 }
 
 WorkerPool::Worker* WorkerPool::acquire() {
-    std::unique_lock lock(mutex_);
-    idle_changed_.wait(lock, [&] { return !idle_.empty(); });
+    MutexLock lock(mutex_);
+    lock.wait(idle_changed_, [&]() YISHI_REQUIRES(mutex_) { return !idle_.empty(); });
     Worker* worker = idle_.back();
     idle_.pop_back();
     return worker;
@@ -113,7 +113,7 @@ WorkerPool::Worker* WorkerPool::acquire() {
 
 void WorkerPool::release(Worker* worker) {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         idle_.push_back(worker);
     }
     idle_changed_.notify_one();
@@ -142,7 +142,7 @@ std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle&
         if (!spawnWorker(options_, worker.pid, worker.fd))
             return allFailed(n, "plugin.unavailable", "could not start a plugin worker process");
         {
-            std::lock_guard lock(mutex_);
+            MutexLock lock(mutex_);
             ++started_;
         }
         std::string ready;

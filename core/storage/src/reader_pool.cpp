@@ -13,13 +13,13 @@ ReaderPool::Lease::Lease(ReaderPool& pool, std::unique_ptr<Connection> connectio
     : pool_(pool), connection_(std::move(connection)) {}
 
 ReaderPool::Lease::~Lease() {
-    std::lock_guard lock(pool_.mutex_);
+    MutexLock lock(pool_.mutex_);
     pool_.idle_.push_back(std::move(connection_));
 }
 
 ReaderPool::Lease ReaderPool::acquire() {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         if (!idle_.empty()) {
             std::unique_ptr<Connection> c = std::move(idle_.back());
             idle_.pop_back();

@@ -1,16 +1,18 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
+
+#include "yishi/common/mutex.h"
 
 namespace yishi::storage {
 
 class Connection;
 
 // Read-only connections, one per concurrent reader, opened on demand and
-// kept for reuse. Thread-safe.
+// kept for reuse. Thread-safe: any thread may acquire; a leased connection
+// belongs to its lease's thread alone, and only the idle list is shared.
 class ReaderPool {
   public:
     ReaderPool(std::string path, int busy_timeout_ms);
@@ -36,8 +38,8 @@ class ReaderPool {
   private:
     const std::string path_;
     const int busy_timeout_ms_;
-    std::mutex mutex_;
-    std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mutex_
+    Mutex mutex_;
+    std::vector<std::unique_ptr<Connection>> idle_ YISHI_GUARDED_BY(mutex_);
 };
 
 }  // namespace yishi::storage

@@ -13,7 +13,7 @@ WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, int max_group, bo
 
 WriteQueue::~WriteQueue() {
     {
-        std::lock_guard lock(mutex_);
+        MutexLock lock(mutex_);
         stopping_ = true;
     }
     work_ready_.notify_all();
@@ -25,11 +25,11 @@ Status WriteQueue::submit(const Job& job) {
         return Status::internal("storage.reentrant_write", "A write was started inside a write.");
     }
     Pending pending{&job, Status::ok(), false};
-    std::unique_lock lock(mutex_);
+    MutexLock lock(mutex_);
     if (stopping_) return Status::unavailable("storage.closing", "The database is closing.");
     queue_.push_back(&pending);
     work_ready_.notify_one();
-    work_done_.wait(lock, [&] { return pending.done; });
+    lock.wait(work_done_, [&]() YISHI_REQUIRES(mutex_) { return pending.done; });
     return pending.result;
 }
 
@@ -37,8 +37,8 @@ void WriteQueue::run() {
     std::deque<Pending*> group;
     for (;;) {
         {
-            std::unique_lock lock(mutex_);
-            work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            MutexLock lock(mutex_);
+            lock.wait(work_ready_, [&]() YISHI_REQUIRES(mutex_) { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping, and nothing left
             while (!queue_.empty() && group.size() < max_group_) {
                 group.push_back(queue_.front());
@@ -47,7 +47,7 @@ void WriteQueue::run() {
         }
         runGroup(group);
         {
-            std::lock_guard lock(mutex_);
+            MutexLock lock(mutex_);
             for (Pending* p : group) {
                 if (p->result.isOk()) ++writes_;
                 p->done = true;
@@ -103,12 +103,12 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
 }
 
 std::int64_t WriteQueue::writesCommitted() const {
-    std::lock_guard lock(const_cast<std::mutex&>(mutex_));
+    MutexLock lock(mutex_);
     return writes_;
 }
 
 std::int64_t WriteQueue::commits() const {
-    std::lock_guard lock(const_cast<std::mutex&>(mutex_));
+    MutexLock lock(mutex_);
     return commits_;
 }
 

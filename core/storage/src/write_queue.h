@@ -5,10 +5,10 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "sqlite_errors.h"
+#include "yishi/common/mutex.h"
 #include "yishi/common/status.h"
 
 namespace yishi::storage {
@@ -22,7 +22,9 @@ class Connection;
 // costs a disk flush, so sharing it is what makes many durable writes per
 // second possible.
 //
-// Thread-safe. The destructor finishes the queued work, then stops.
+// Thread-safe: any thread but the writer's own may submit. The queue and the
+// counters are guarded by mutex_; the connection belongs to the writer
+// thread. The destructor finishes the queued work, then stops.
 class WriteQueue {
   public:
     using Job = std::function<Status(Connection&)>;
@@ -40,6 +42,8 @@ class WriteQueue {
     std::int64_t commits() const;
 
   private:
+    // On the submitter's stack. While it is queued or running, only the
+    // writer thread touches `result`; `done` (under mutex_) hands it back.
     struct Pending {
         const Job* job;
         Status result;
@@ -47,18 +51,20 @@ class WriteQueue {
     };
 
     void run();
-    void runGroup(std::deque<Pending*>& group);
+    // On the writer thread. The group is the writer's alone, so it runs
+    // without mutex_ and callers go on queueing meanwhile.
+    void runGroup(std::deque<Pending*>& group) YISHI_EXCLUDES(mutex_);
 
-    std::unique_ptr<Connection> connection_;
+    const std::unique_ptr<Connection> connection_;
     const std::size_t max_group_;
     const ErrorLog log_;
-    std::mutex mutex_;
+    mutable Mutex mutex_;
     std::condition_variable work_ready_;
     std::condition_variable work_done_;
-    std::deque<Pending*> queue_;     // guarded by mutex_
-    bool stopping_ = false;          // guarded by mutex_
-    std::int64_t writes_ = 0;        // guarded by mutex_
-    std::int64_t commits_ = 0;       // guarded by mutex_
+    std::deque<Pending*> queue_ YISHI_GUARDED_BY(mutex_);
+    bool stopping_ YISHI_GUARDED_BY(mutex_) = false;
+    std::int64_t writes_ YISHI_GUARDED_BY(mutex_) = 0;
+    std::int64_t commits_ YISHI_GUARDED_BY(mutex_) = 0;
     std::thread thread_;
 };
 

@@ -15,7 +15,7 @@ namespace yishi::crypto {
 // At most `max_concurrent` hashes run at once; other callers wait their
 // turn. Each hash at the default (libsodium's "interactive") setting costs
 // about 64 MiB and 0.1 s, so an unbounded number would exhaust memory.
-// Thread-safe.
+// Thread-safe: the gate is the only state that changes after construction.
 class Argon2PasswordHasher final : public domain::PasswordHasher {
   public:
     struct Options {

@@ -1,17 +1,18 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
 #include "yishi/common/clock.h"
+#include "yishi/common/mutex.h"
 
 namespace yishi::domain {
 
 // Counts failed logins per key (an account, a client address) in fixed
 // windows. A key that reached its limit is blocked until its window ends.
-// Thread-safe. Memory is bounded: expired windows are pruned as keys come.
+// Thread-safe: one mutex guards the windows, held for a lookup and an update
+// only. Memory is bounded: expired windows are pruned as keys come.
 class LoginThrottle {
   public:
     struct Limits {
@@ -31,13 +32,13 @@ class LoginThrottle {
         std::int64_t start = 0;
         int failures = 0;
     };
-    void pruneLocked(std::int64_t now);
+    void pruneLocked(std::int64_t now) YISHI_REQUIRES(mutex_);
 
     const Clock& clock_;
     const Limits limits_;
-    std::mutex mutex_;
-    std::unordered_map<std::string, Window> windows_;  // guarded by mutex_
-    std::int64_t last_prune_ = 0;                       // guarded by mutex_
+    Mutex mutex_;
+    std::unordered_map<std::string, Window> windows_ YISHI_GUARDED_BY(mutex_);
+    std::int64_t last_prune_ YISHI_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace yishi::domain

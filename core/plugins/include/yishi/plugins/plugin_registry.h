@@ -4,8 +4,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 
+#include "yishi/common/mutex.h"
 #include "yishi/domain/points.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/selection.h"
@@ -18,7 +18,9 @@ namespace yishi::plugins {
 // `root`/<district id>/manifest.json runs that plugin, any other runs
 // `root`/default. A bundle is loaded on first use and kept until a reload
 // replaces it; the replacement is swapped in whole, so a call in progress
-// finishes on the version it started with. Thread-safe.
+// finishes on the version it started with. Thread-safe: only the map of
+// loaded bundles is shared (under mutex_), and a bundle, once loaded, is
+// immutable and shared by pointer; loading and testing run without the lock.
 class PluginRegistry final : public domain::DistrictPlugins, public domain::PointsRule {
   public:
     using Logger = std::function<void(const std::string&)>;
@@ -45,9 +47,10 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
         bool district_specific = false;
     };
     std::filesystem::path directoryFor(DistrictId district, bool& district_specific) const;
-    // Loads and tests a bundle aside; does not install it.
-    Result<Loaded> loadAside(DistrictId district);
-    Result<Loaded> current(DistrictId district);
+    // Loads and tests a bundle aside, without mutex_ (the tests run hooks);
+    // does not install it.
+    Result<Loaded> loadAside(DistrictId district) YISHI_EXCLUDES(mutex_);
+    Result<Loaded> current(DistrictId district) YISHI_EXCLUDES(mutex_);
     // What a plugin wrote with yishi.log, to the server log.
     void logPluginLines(DistrictId district, const PluginBundle& bundle, const std::vector<std::string>& lines);
 
@@ -55,8 +58,8 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
     domain::ContentHasher& hasher_;
     WorkerPool& pool_;
     Logger log_;
-    std::mutex mutex_;
-    std::map<std::int64_t, Loaded> loaded_;
+    Mutex mutex_;
+    std::map<std::int64_t, Loaded> loaded_ YISHI_GUARDED_BY(mutex_);
 };
 
 // The select hook's input for a request (docs/plugins.md) and its output

@@ -2,10 +2,10 @@
 
 #include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "yishi/common/mutex.h"
 #include "yishi/plugins/plugin_bundle.h"
 #include "yishi/plugins/plugin_call.h"
 
@@ -28,7 +28,9 @@ struct WorkerPoolOptions {
 // hook's budget_ms per input) gets its worker killed; a worker that dies is
 // replaced on the next call. When a batch of several inputs loses its
 // worker, each input is retried alone, so one bad input fails alone.
-// Thread-safe.
+// Thread-safe: any thread may call. A call takes an idle worker for itself
+// (waiting while all are busy), so a worker's process and socket belong to
+// one thread at a time; only the idle list and the count are shared.
 class WorkerPool {
   public:
     explicit WorkerPool(WorkerPoolOptions options);
@@ -46,17 +48,20 @@ class WorkerPool {
 
   private:
     struct Worker;
-    Worker* acquire();
-    void release(Worker* worker);
+    Worker* acquire() YISHI_EXCLUDES(mutex_);
+    void release(Worker* worker) YISHI_EXCLUDES(mutex_);
+    // Without mutex_: the call's own worker, for as long as the hook runs.
     std::vector<HookResult> callOnce(Worker& worker, const PluginBundle& bundle, const std::string& hook,
-                                     const std::vector<Value>& inputs, bool& worker_lost);
+                                     const std::vector<Value>& inputs, bool& worker_lost) YISHI_EXCLUDES(mutex_);
 
-    WorkerPoolOptions options_;
-    mutable std::mutex mutex_;
+    const WorkerPoolOptions options_;
+    mutable Mutex mutex_;
     std::condition_variable idle_changed_;
+    // The same workers for the pool's lifetime; a worker not in idle_
+    // belongs to the call that took it.
     std::vector<std::unique_ptr<Worker>> workers_;
-    std::vector<Worker*> idle_;
-    int started_ = 0;
+    std::vector<Worker*> idle_ YISHI_GUARDED_BY(mutex_);
+    int started_ YISHI_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace yishi::plugins

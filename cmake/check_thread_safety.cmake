@@ -1,0 +1,163 @@
+# Clang's thread-safety analysis (-Wthread-safety -Werror) over the sources
+# that use the annotations of yishi/common/thread_annotations.h. The build
+# itself is GCC's, which ignores them, so this is where they are checked.
+#
+#   cmake -DCOMPILE_COMMANDS=<build>/compile_commands.json -DSOURCE_DIR=<src>
+#         -DCLANGXX=<clang++> [-DJOBS=2] [-DONLY=<file>] -P check_thread_safety.cmake
+#
+# A source is checked when it uses an annotation or its header (the one of
+# the same name) does; a header's inline code is checked there. Include
+# paths and defines come from the build's compile_commands.json. ONLY
+# checks that one file with just the core/common headers (the test that the
+# check can fail).
+cmake_minimum_required(VERSION 3.20)
+if(NOT CLANGXX OR NOT EXISTS "${CLANGXX}")
+  message(FATAL_ERROR "thread_safety: clang++ not found; it checks the thread-safety annotations "
+                      "(Debian package clang, installed by scripts/install-deps.sh)")
+endif()
+if(NOT JOBS)
+  cmake_host_system_information(RESULT JOBS QUERY NUMBER_OF_LOGICAL_CORES)
+endif()
+set(analysis_flags -fsyntax-only -Wthread-safety -Werror)
+set(annotation_regex "YISHI_(GUARDED_BY|PT_GUARDED_BY|REQUIRES|EXCLUDES|ACQUIRE|RELEASE|TRY_ACQUIRE)\\(")
+
+# Every check is a list of arguments: <directory>|<file>|<flag>... (| as the separator).
+set(checks "")
+if(ONLY)
+  string(JOIN "|" check "${SOURCE_DIR}" "${ONLY}" -std=c++20 "-I${SOURCE_DIR}/core/common/include")
+  list(APPEND checks "${check}")
+else()
+  # Headers that use annotations. Each is checked with the source of the
+  # same name (public_cache.h with public_cache.cpp), or, when it has none,
+  # with every source that includes it by name.
+  file(GLOB_RECURSE headers "${SOURCE_DIR}/core/*.h")
+  set(annotated_stems "")
+  set(annotated_headers "")
+  foreach(h IN LISTS headers)
+    file(STRINGS "${h}" uses REGEX "${annotation_regex}")
+    if(uses)
+      get_filename_component(stem "${h}" NAME_WE)
+      list(APPEND annotated_stems "${stem}")
+      list(APPEND annotated_headers "${h}")
+    endif()
+  endforeach()
+
+  file(READ "${COMPILE_COMMANDS}" json)
+  string(JSON count LENGTH "${json}")
+  math(EXPR last "${count} - 1")
+  set(sources "")
+  set(source_stems "")
+  foreach(i RANGE ${last})
+    string(JSON file GET "${json}" ${i} file)
+    string(FIND "${file}" "${SOURCE_DIR}/core/" at)
+    if(at EQUAL 0 AND file MATCHES "\\.cpp$" AND NOT file IN_LIST sources)
+      list(APPEND sources "${file}")
+      get_filename_component(stem "${file}" NAME_WE)
+      list(APPEND source_stems "${stem}")
+    endif()
+  endforeach()
+  set(orphans "")
+  foreach(h stem IN ZIP_LISTS annotated_headers annotated_stems)
+    if(NOT stem IN_LIST source_stems)
+      get_filename_component(name "${h}" NAME)
+      list(APPEND orphans "${name}")
+    endif()
+  endforeach()
+
+  set(seen "")
+  foreach(i RANGE ${last})
+    string(JSON file GET "${json}" ${i} file)
+    string(FIND "${file}" "${SOURCE_DIR}/core/" at)
+    if(NOT at EQUAL 0 OR file IN_LIST seen)
+      continue()
+    endif()
+    list(APPEND seen "${file}")
+    get_filename_component(stem "${file}" NAME_WE)
+    file(STRINGS "${file}" uses REGEX "${annotation_regex}")
+    if(NOT uses AND stem IN_LIST annotated_stems)
+      set(uses TRUE)
+    endif()
+    if(NOT uses AND orphans)
+      file(STRINGS "${file}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+      foreach(line IN LISTS includes)
+        string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*$" "\\1" name "${line}")
+        get_filename_component(name "${name}" NAME)
+        if(name IN_LIST orphans)
+          set(uses TRUE)
+        endif()
+      endforeach()
+    endif()
+    if(NOT uses)
+      continue()
+    endif()
+    string(JSON directory GET "${json}" ${i} directory)
+    string(JSON command GET "${json}" ${i} command)
+    separate_arguments(args UNIX_COMMAND "${command}")
+    # Only what decides what the code means; GCC's warning flags mean
+    # nothing to clang.
+    set(kept "")
+    set(take_next FALSE)
+    foreach(a IN LISTS args)
+      if(take_next)
+        list(APPEND kept "${a}")
+        set(take_next FALSE)
+      elseif(a MATCHES "^-(isystem|include|iquote)$")
+        list(APPEND kept "${a}")
+        set(take_next TRUE)
+      elseif(a MATCHES "^-(D|I|U|std=|isystem|iquote)")
+        list(APPEND kept "${a}")
+      endif()
+    endforeach()
+    string(REPLACE ";" "|" kept "${kept}")
+    list(APPEND checks "${directory}|${file}|${kept}")
+  endforeach()
+endif()
+
+list(LENGTH checks total)
+if(total EQUAL 0)
+  message(FATAL_ERROR "thread_safety: no source uses the annotations; is ${COMPILE_COMMANDS} from this tree?")
+endif()
+
+# JOBS checks at a time. execute_process runs several COMMANDs at once (as a
+# pipeline; clang -fsyntax-only reads no input and writes its diagnostics to
+# stderr), which is the parallelism CMake offers a script.
+string(TIMESTAMP started "%s")
+set(failed "")
+set(diagnostics "")
+set(batch "")
+set(batch_files "")
+set(index 0)
+foreach(check IN LISTS checks)
+  math(EXPR index "${index} + 1")
+  string(REPLACE "|" ";" parts "${check}")
+  list(POP_FRONT parts directory file)
+  list(APPEND batch COMMAND "${CLANGXX}" ${parts} ${analysis_flags} "${file}")
+  list(APPEND batch_files "${file}")
+  list(LENGTH batch_files in_batch)
+  if(in_batch EQUAL JOBS OR index EQUAL total)
+    execute_process(${batch} WORKING_DIRECTORY "${directory}"
+                    RESULTS_VARIABLE results ERROR_VARIABLE errors OUTPUT_QUIET)
+    foreach(f r IN ZIP_LISTS batch_files results)
+      file(RELATIVE_PATH shown "${SOURCE_DIR}" "${f}")
+      if(r EQUAL 0)
+        message(STATUS "thread_safety: ok      ${shown}")
+      else()
+        message(STATUS "thread_safety: FAILED  ${shown}")
+        list(APPEND failed "${shown}")
+      endif()
+    endforeach()
+    string(APPEND diagnostics "${errors}")
+    set(batch "")
+    set(batch_files "")
+  endif()
+endforeach()
+string(TIMESTAMP finished "%s")
+math(EXPR seconds "${finished} - ${started}")
+
+if(failed)
+  string(REPLACE ";" "\n  " failed "${failed}")
+  message(FATAL_ERROR "${diagnostics}\nthread_safety: clang's analysis failed for\n  ${failed}\n"
+                      "A member marked YISHI_GUARDED_BY(m) was touched without m held, or a YISHI_REQUIRES "
+                      "function called without its lock (yishi/common/thread_annotations.h).")
+endif()
+message(STATUS "thread_safety: ${total} sources pass clang's -Wthread-safety (${seconds} s)")
