@@ -4,13 +4,14 @@
 
 #include "integration/shared_server.h"
 #include "support/http_client.h"
+#include "support/server_process.h"
 
 using namespace yishi::testing;
 
 BOOST_AUTO_TEST_SUITE(admin_flow)
 
 BOOST_AUTO_TEST_CASE(admin_creates_street_and_community_and_grants_a_committee_role) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient admin(server.port());
     BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
 
@@ -51,7 +52,7 @@ BOOST_AUTO_TEST_CASE(admin_creates_street_and_community_and_grants_a_committee_r
 }
 
 BOOST_AUTO_TEST_CASE(only_district_admins_shape_the_district) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient committee(server.port());
     committee.loginBrowser("committee1", server.password("committee1"));
     HttpResult street = committee.post("/api/v1/districts/1/streets", R"({"name":"偷建街道"})");
@@ -93,7 +94,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(district_settings_over_http)
 
 BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient anonymous(server.port()), committee(server.port()), admin(server.port());
     committee.loginBrowser("committee1", server.password("committee1"));
     BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
@@ -123,9 +124,6 @@ BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
     BOOST_TEST(after.json()->getArray("holidays")->size() == 2u);
     // Fields left out kept their value.
     BOOST_TEST(after.json()->getValue<int>("auto_hide_reports") == before.json()->getValue<int>("auto_hide_reports"));
-    // Put the default back for the other tests sharing this server.
-    BOOST_TEST(admin.send("PUT", "/api/v1/districts/1/settings", R"({"first_response_hours": 15, "holidays": []})")
-                   .status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "integration/shared_server.h"
 #include "support/http_client.h"
+#include "support/server_process.h"
 
 using namespace yishi::testing;
 
@@ -20,7 +20,7 @@ double secondsOf(const std::function<void()>& f) {
 BOOST_AUTO_TEST_SUITE(auth_flow)
 
 BOOST_AUTO_TEST_CASE(browser_session_with_cookie_and_csrf) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient browser(server.port());
     HttpResult login = browser.loginBrowser("committee1", server.password("committee1"));
     BOOST_REQUIRE_EQUAL(login.status, 201);
@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(browser_session_with_cookie_and_csrf) {
 }
 
 BOOST_AUTO_TEST_CASE(script_session_with_bearer_token) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient script(server.port());
     HttpResult login = script.loginBearer("admin", server.password("admin"));
     BOOST_REQUIRE_EQUAL(login.status, 201);
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(script_session_with_bearer_token) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_credentials_and_indistinguishable_unknown_users) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient client(server.port());
     HttpResult wrong = client.post("/api/v1/sessions", R"({"login":"committee2","password":"wrong-password"})");
     BOOST_TEST(wrong.status == 401);
@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(bad_credentials_and_indistinguishable_unknown_users) {
 }
 
 BOOST_AUTO_TEST_CASE(failed_logins_are_rate_limited_with_retry_after) {
-    ServerProcess server;  // its own, so the limits do not touch the other tests
+    ServerProcess server;
     HttpClient client(server.port());
     for (int i = 0; i < 5; ++i) {
         BOOST_TEST(client.post("/api/v1/sessions", R"({"login":"resident1","password":"wrong-password"})").status == 401);

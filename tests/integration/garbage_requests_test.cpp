@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "integration/shared_server.h"
 #include "support/http_client.h"
+#include "support/server_process.h"
 
 using namespace yishi::testing;
 
@@ -75,7 +75,7 @@ class Garbage {
 BOOST_AUTO_TEST_SUITE(garbage_requests)
 
 BOOST_AUTO_TEST_CASE(every_request_gets_a_framed_answer_and_the_server_survives) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     Garbage garbage(20261123);
     int answered = 0;
     for (int i = 0; i < 300; ++i) {

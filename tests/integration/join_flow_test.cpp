@@ -2,8 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
-#include "integration/shared_server.h"
 #include "support/http_client.h"
+#include "support/server_process.h"
 
 using namespace yishi::testing;
 
@@ -33,7 +33,7 @@ std::int64_t userIdOf(ServerProcess& server, const std::string& login) {
 BOOST_AUTO_TEST_SUITE(join_flow)
 
 BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     const std::string code = server.joinCode("友谊一村");
     HttpClient anonymous(server.port());
 
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
 }
 
 BOOST_AUTO_TEST_CASE(who_may_see_the_member_list) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient anonymous(server.port());
     BOOST_TEST(anonymous.get("/api/v1/communities/1/members").status == 401);
     HttpClient resident(server.port());
@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(who_may_see_the_member_list) {
 }
 
 BOOST_AUTO_TEST_CASE(a_logged_in_person_joins_another_community) {
-    ServerProcess& server = sharedServer();
+    ServerProcess server;
     HttpClient resident(server.port());
     resident.loginBrowser("resident3", server.password("resident3"));
     HttpResult joined = resident.post("/api/v1/communities/3/join",

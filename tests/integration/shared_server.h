@@ -4,8 +4,10 @@
 
 namespace yishi::testing {
 
-// One demo server shared by the tests of this executable that do not need a
-// fresh one (started on first use, stopped at exit).
+// One demo server shared by the tests of this executable that only read as
+// visitors: they neither log in nor write, so none can see another's traces
+// and any order will do. A test that logs in or writes starts its own
+// ServerProcess (a copy of the demo district, about 0.2 s).
 inline ServerProcess& sharedServer() {
     static ServerProcess server;
     return server;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -29,6 +30,30 @@ std::string readFile(const std::string& path) {
 }  // namespace
 
 ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
+    for (const auto& entry : std::filesystem::directory_iterator(demoTemplate())) {
+        const std::string name = entry.path().filename().string();
+        if (name == "stdout.txt" || name == "stderr.txt" || name == "yishi.db-shm") continue;
+        std::filesystem::copy_file(entry.path(), dir_.path() / name);
+    }
+    launch(extra_args);
+}
+
+ServerProcess::ServerProcess(Unseeded) { launch({}); }
+
+const std::filesystem::path& ServerProcess::demoTemplate() {
+    // Killed, not stopped: a SIGTERM just after "listening" may find the
+    // server not yet waiting for it and end it all the same, so a clean stop
+    // cannot be had without a race. The seeding was committed before the
+    // server listened: the database and its write-ahead log are whole.
+    static ServerProcess seeder{Unseeded{}};
+    static const int exit_code = seeder.stop(SIGKILL, 10'000);
+    if (exit_code != 128 + SIGKILL)
+        throw std::runtime_error("the demo seeding server ended with " + std::to_string(exit_code) + ": " +
+                                 seeder.stdoutText() + seeder.stderrText());
+    return seeder.dataDir().path();
+}
+
+void ServerProcess::launch(const std::vector<std::string>& extra_args) {
     std::vector<std::string> args = {YISHI_BINARY, "serve", "--demo", "--port", "0", "--data-dir",
                                      dir_.path().string(), "--stop-on-stdin-eof"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
@@ -73,7 +98,9 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
     throw std::runtime_error("yishi serve did not start in 30 s");
 }
 
-ServerProcess::~ServerProcess() { stop(SIGTERM, 10'000); }
+// Tests that care how the server stops say so with stop(); the others only
+// need it gone, and a graceful stop would cost them a quarter of a second.
+ServerProcess::~ServerProcess() { stop(SIGKILL, 10'000); }
 
 std::string ServerProcess::stdoutText() const { return readFile(dir_.file("stdout.txt")); }
 std::string ServerProcess::stderrText() const { return readFile(dir_.file("stderr.txt")); }

@@ -3,6 +3,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,11 +12,15 @@
 namespace yishi::testing {
 
 // The real `yishi serve --demo` in a child process, on 127.0.0.1 and a port
-// the system picks, with a fresh data directory. Its standard input is a
-// pipe we hold (--stop-on-stdin-eof), so it stops even if the test dies.
+// the system picks, with a data directory of its own: a copy of the demo
+// district as seeded once per test executable, so no server sees another's
+// writes and none pays for hashing the demo passwords. Its standard input is
+// a pipe we hold (--stop-on-stdin-eof), so it stops even if the test dies.
+// Each object is for one thread; servers may run side by side.
 class ServerProcess {
   public:
     explicit ServerProcess(std::vector<std::string> extra_args = {});
+    // Kills the server if it still runs (SIGKILL: no graceful stop).
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -39,6 +44,13 @@ class ServerProcess {
     std::string joinCode(const std::string& name) const;
 
   private:
+    struct Unseeded {};
+    // Seeds the demo district in an empty data directory.
+    explicit ServerProcess(Unseeded);
+    // The data directory every other server starts from a copy of.
+    static const std::filesystem::path& demoTemplate();
+    void launch(const std::vector<std::string>& extra_args);
+
     TempDir dir_;
     pid_t pid_ = -1;
     int stdin_fd_ = -1;

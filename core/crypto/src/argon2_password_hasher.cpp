@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <stdexcept>
+#include <utility>
 
 #include "yishi/common/mutex.h"
 #include "yishi/crypto/sodium_init.h"
@@ -17,7 +18,9 @@ class Argon2PasswordHasher::Gate {
     explicit Gate(int limit) : free_(limit < 1 ? 1 : limit) {}
     void enter() {
         MutexLock lock(mutex_);
+        ++waiting_;
         lock.wait(cv_, [&]() YISHI_REQUIRES(mutex_) { return free_ > 0; });
+        --waiting_;
         --free_;
     }
     void leave() {
@@ -26,6 +29,10 @@ class Argon2PasswordHasher::Gate {
             ++free_;
         }
         cv_.notify_one();
+    }
+    int waiting() const {
+        MutexLock lock(mutex_);
+        return waiting_;
     }
 
     // Holds the gate for its lifetime.
@@ -41,9 +48,10 @@ class Argon2PasswordHasher::Gate {
     };
 
   private:
-    Mutex mutex_;
+    mutable Mutex mutex_;
     std::condition_variable cv_;
     int free_ YISHI_GUARDED_BY(mutex_);
+    int waiting_ YISHI_GUARDED_BY(mutex_) = 0;
 };
 
 Argon2PasswordHasher::Argon2PasswordHasher(Options options)
@@ -61,6 +69,7 @@ Argon2PasswordHasher::~Argon2PasswordHasher() = default;
 Result<std::string> Argon2PasswordHasher::hash(const std::string& password) {
     char out[crypto_pwhash_STRBYTES];
     Gate::Hold hold(*gate_);
+    holding();
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops_limit_, mem_limit_,
                               crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return Status::internal("crypto.hash_failed", "Out of memory while hashing a password.");
@@ -71,6 +80,7 @@ Result<std::string> Argon2PasswordHasher::hash(const std::string& password) {
 bool Argon2PasswordHasher::verify(const std::string& hash, const std::string& password) {
     if (hash.size() >= crypto_pwhash_STRBYTES) return false;
     Gate::Hold hold(*gate_);
+    holding();
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
@@ -81,6 +91,14 @@ bool Argon2PasswordHasher::needsRehash(const std::string& hash) {
 
 void Argon2PasswordHasher::verifyNothing(const std::string& password) {
     (void)verify(decoy_hash_, password);
+}
+
+void Argon2PasswordHasher::setHoldingHookForTests(std::function<void()> hook) { holding_hook_ = std::move(hook); }
+
+int Argon2PasswordHasher::waitingForTests() const { return gate_->waiting(); }
+
+void Argon2PasswordHasher::holding() const {
+    if (holding_hook_) holding_hook_();
 }
 
 }  // namespace yishi::crypto

@@ -1,12 +1,16 @@
 #pragma once
 
-// A small district over the real SQLite store (temporary file), cheap
-// argon2id parameters and a fake clock, with every service wired: the
-// fixture of the domain service tests.
+// A small district over the real SQLite store (temporary file), a fake
+// password hasher (real argon2id, cheap, for the tests about hashing) and a
+// fake clock, with every service wired: the fixture of the domain service
+// tests.
 #include <boost/test/unit_test.hpp>
 
 #include <sodium.h>
 
+#include <memory>
+
+#include "support/fake_password_hasher.h"
 #include "support/temp_dir.h"
 #include "yishi/crypto/argon2_password_hasher.h"
 #include "yishi/crypto/random_secrets.h"
@@ -31,12 +35,18 @@ inline crypto::Argon2PasswordHasher::Options cheapHashing(std::uint64_t ops = cr
     return o;
 }
 
+// For the tests about hashing: argon2id at cheap parameters.
+inline std::unique_ptr<PasswordHasher> realHashing() {
+    return std::make_unique<crypto::Argon2PasswordHasher>(cheapHashing());
+}
+
 struct World {
     testing::TempDir dir;
     std::unique_ptr<storage::SqliteDatabase> db =
         std::move(storage::SqliteDatabase::open(dir.file("yishi.db"), {}).value());
     FakeClock clock{1'800'000'000};
-    crypto::Argon2PasswordHasher hasher{cheapHashing()};
+    std::unique_ptr<PasswordHasher> owned_hasher;
+    PasswordHasher& hasher;
     crypto::RandomSecrets secrets;
     AuthService auth{*db, hasher, secrets, clock, {}};
     CommunityService communities{*db, hasher, clock};
@@ -51,7 +61,9 @@ struct World {
     Community a, b;
     UserId admin_id, committee_a, committee_b;
 
-    World() {
+    World() : World(std::make_unique<FakePasswordHasher>()) {}
+    explicit World(std::unique_ptr<PasswordHasher> password_hasher)
+        : owned_hasher(std::move(password_hasher)), hasher(*owned_hasher) {
         proposals.setOutcome(ProposalAction::kFormProject, projects);
         proposals.setOutcome(ProposalAction::kFormConvention, conventions);
         const std::string hash = hasher.hash("password-1").value();

@@ -81,6 +81,12 @@ struct Points : testing::World {
             if (*n == 0) break;
         }
     }
+    // Moves the clock to hh:mm:ss UTC on the fixture's first day (its clock
+    // starts at 08:00Z), or `days` later.
+    void setUtc(int days, int hh, int mm, int ss) {
+        const std::int64_t first_midnight = 1'800'000'000 - 8 * 3600;
+        clock.setSeconds(first_midnight + days * 86'400 + hh * 3600 + mm * 60 + ss);
+    }
     std::int64_t balance(int who) { return points.mine(actor(residents[who]), district, {}).value().balance; }
     // The sum of every ledger row of the user, read page by page.
     std::int64_t ledgerSum(int who) {
@@ -131,6 +137,25 @@ BOOST_FIXTURE_TEST_CASE(daily_caps_hold_by_the_events_local_day, Points) {
     comment(2);
     drain();
     BOOST_TEST(balance(2) == 5 + 2 + 1);  // a new day: the first comment's bonus again, once
+}
+
+// The district's day is the local one at UTC+8: it starts at 16:00Z.
+BOOST_FIXTURE_TEST_CASE(the_daily_cap_resets_at_local_midnight_within_one_utc_day, Points) {
+    setUtc(0, 15, 59, 59);  // 23:59:59 local
+    for (int i = 0; i < 6; ++i) comment(2);
+    setUtc(0, 16, 0, 0);  // 00:00:00 local, the next day
+    comment(2);
+    drain();
+    BOOST_TEST(balance(2) == 5 + 2);  // capped, then a new day's first comment
+}
+
+BOOST_FIXTURE_TEST_CASE(the_daily_cap_holds_across_utc_midnight_within_one_local_day, Points) {
+    setUtc(0, 23, 59, 0);  // 07:59 local
+    for (int i = 0; i < 6; ++i) comment(2);
+    setUtc(1, 0, 1, 0);  // 08:01 local, the same day
+    comment(2);
+    drain();
+    BOOST_TEST(balance(2) == 5);
 }
 
 BOOST_FIXTURE_TEST_CASE(two_processors_at_once_still_award_each_event_once, Points) {

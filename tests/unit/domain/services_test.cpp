@@ -1,5 +1,5 @@
-// The use-case services over the real SQLite store (temporary file) and
-// cheap argon2id parameters, with a fake clock.
+// The use-case services over the real SQLite store (temporary file), a fake
+// password hasher (cheap argon2id where hashing is the point) and a fake clock.
 #include <boost/test/unit_test.hpp>
 
 #include "unit/domain/domain_world.h"
@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(failed_logins_are_throttled_per_account_and_per_address) {
 }
 
 BOOST_AUTO_TEST_CASE(login_rehashes_when_the_parameters_change) {
-    World w;
+    World w{testing::realHashing()};
     crypto::Argon2PasswordHasher stronger(cheapHashing(crypto_pwhash_OPSLIMIT_MIN + 1));
     AuthService auth(*w.db, stronger, w.secrets, w.clock, {});
     std::string before, after;

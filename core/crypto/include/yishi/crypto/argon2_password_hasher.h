@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -33,13 +34,23 @@ class Argon2PasswordHasher final : public domain::PasswordHasher {
     bool needsRehash(const std::string& hash) override;
     void verifyNothing(const std::string& password) override;
 
+    // Test seams, so a test can see the bound hold. `hook` runs inside
+    // hash() and verify() while the caller holds one of the turns; set it
+    // before the hasher is shared between threads. waitingForTests() is how
+    // many callers wait for a turn right now.
+    void setHoldingHookForTests(std::function<void()> hook);
+    int waitingForTests() const;
+
   private:
     class Gate;
+
+    void holding() const;
 
     const std::uint64_t ops_limit_;
     const std::size_t mem_limit_;
     std::unique_ptr<Gate> gate_;
     std::string decoy_hash_;  // what verifyNothing checks against
+    std::function<void()> holding_hook_;
 };
 
 }  // namespace yishi::crypto
