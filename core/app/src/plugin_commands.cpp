@@ -8,9 +8,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "crypto_ports.h"
 #include "plugin_host.h"
 #include "plugin_paths.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/domain/pabulib.h"
 #include "yishi/plugins/plugin_cases.h"
 #include "yishi/plugins/plugin_worker.h"
@@ -75,7 +75,7 @@ int runPluginTestCommand(int argc, char** argv) {
         return kUsage;
     }
     const std::filesystem::path directory = argv[3];
-    crypto::Blake2bContentHasher hasher;
+    CryptoContentHasher hasher;
     auto bundle = plugins::loadPluginDirectory(directory, hasher);
     if (!bundle.isOk()) {
         std::cerr << "yishi plugin test: " << bundle.status().message() << "\n";
@@ -174,7 +174,7 @@ int runPbSelectCommand(int argc, char** argv) {
         for (const auto& vote : election->votes) ballots.emplace_back(Value::Array(vote.projects.begin(), vote.projects.end()));
         input.emplace("ballots", std::move(ballots));
     }
-    crypto::Blake2bContentHasher hasher;
+    CryptoContentHasher hasher;
     const std::filesystem::path plugin_dir = selectionPluginDirectory(plugins_option);
     auto bundle = plugins::loadPluginDirectory(plugin_dir, hasher);
     if (!bundle.isOk()) {

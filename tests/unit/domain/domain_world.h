@@ -7,9 +7,8 @@
 
 #include <sodium.h>
 
+#include "crypto_ports.h"
 #include "support/temp_dir.h"
-#include "yishi/crypto/argon2_password_hasher.h"
-#include "yishi/crypto/random_secrets.h"
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
@@ -34,8 +33,8 @@ struct World {
     std::unique_ptr<storage::SqliteDatabase> db =
         std::move(storage::SqliteDatabase::open(dir.file("yishi.db"), {}).value());
     FakeClock clock{1'800'000'000};
-    crypto::Argon2PasswordHasher hasher{cheapHashing()};
-    crypto::RandomSecrets secrets;
+    app::CryptoPasswordHasher hasher{cheapHashing()};
+    app::CryptoSecretSource secrets;
     AuthService auth{*db, hasher, secrets, clock, {}};
     CommunityService communities{*db, hasher, clock};
     AdminService admin{*db, secrets, clock};

@@ -6,7 +6,7 @@
 
 #include <random>
 
-#include "yishi/crypto/blake2b_content_hasher.h"
+#include "crypto_ports.h"
 #include "yishi/plugins/plugin_call.h"
 
 using yishi::plugins::Value;
@@ -14,7 +14,7 @@ using yishi::plugins::Value;
 namespace {
 
 yishi::plugins::PluginBundle defaultBundle() {
-    yishi::crypto::Blake2bContentHasher hasher;
+    yishi::app::CryptoContentHasher hasher;
     auto bundle = yishi::plugins::loadPluginDirectory(std::string(YISHI_SOURCE_DIR) + "/plugins/default", hasher);
     BOOST_REQUIRE_MESSAGE(bundle.isOk(), bundle.status().toString());
     return std::move(bundle).value();
