@@ -11,6 +11,7 @@
 #include "crypto_ports.h"
 #include "plugin_host.h"
 #include "plugin_paths.h"
+#include "yishi/common/json.h"
 #include "yishi/domain/pabulib.h"
 #include "yishi/plugins/plugin_cases.h"
 #include "yishi/plugins/plugin_worker.h"
@@ -19,8 +20,6 @@
 namespace yishi::app {
 
 namespace {
-
-using plugins::Value;
 
 constexpr int kUsage = 64;
 constexpr int kDataError = 65;
@@ -191,7 +190,7 @@ int runPbSelectCommand(int argc, char** argv) {
     Value result = std::move(outcome).value();
     result.asObject().emplace("plugin", Value::Object{{"name", bundle->name}, {"version", bundle->version},
                                                      {"api", bundle->api}, {"hash", bundle->hash}});
-    std::cout << plugins::toJson(result) << "\n";
+    std::cout << toJson(result) << "\n";
     return 0;
 }
 

@@ -4,12 +4,13 @@
 #include <fstream>
 
 #include "crypto_ports.h"
+#include "yishi/common/json.h"
 #include "yishi/plugins/plugin_bundle.h"
 #include "yishi/plugins/plugin_call.h"
 
 namespace fs = std::filesystem;
 using yishi::plugins::loadPluginDirectory;
-using yishi::plugins::Value;
+using yishi::Value;
 
 namespace {
 
@@ -48,7 +49,7 @@ BOOST_AUTO_TEST_CASE(loads_a_directory_and_runs_a_hook_in_process) {
     // The bundle survives the trip to a worker and back.
     auto again = yishi::plugins::PluginBundle::fromValue(bundle->toValue());
     BOOST_REQUIRE(again.isOk());
-    BOOST_TEST(yishi::plugins::toJson(again->toValue()) == yishi::plugins::toJson(bundle->toValue()));
+    BOOST_TEST(yishi::toJson(again->toValue()) == yishi::toJson(bundle->toValue()));
     // Changing a file changes the hash.
     dir.write("rules.lua", "return {select = function() return {selected = {}} end}");
     BOOST_TEST(loadPluginDirectory(dir.root, hasher)->hash != bundle->hash);

@@ -10,10 +10,11 @@
 
 #include "crypto_ports.h"
 #include "unit/plugins/plugin_fixtures.h"
+#include "yishi/common/json.h"
 #include "yishi/plugins/selection.h"
 #include "yishi/plugins/worker_pool.h"
 
-using yishi::plugins::Value;
+using yishi::Value;
 using yishi::plugins::WorkerPool;
 
 namespace {
@@ -149,7 +150,7 @@ BOOST_AUTO_TEST_CASE(shipped_selection_rules_are_deterministic_across_fresh_work
             WorkerPool fresh(yishi::test::testPoolOptions(1));
             auto result = yishi::plugins::runSelection(fresh, *bundle, input);
             BOOST_REQUIRE_MESSAGE(result.isOk(), result.status().toString());
-            const std::string text = yishi::plugins::toJson(*result);
+            const std::string text = yishi::toJson(*result);
             if (run == 0) first = text;
             BOOST_TEST(text == first, rule << " run " << run);
             BOOST_TEST(!result->find("selected")->asArray().empty());
