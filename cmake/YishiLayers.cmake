@@ -17,6 +17,42 @@ function(yishi_forbid_includes target)
   set_property(GLOBAL APPEND PROPERTY YISHI_LAYERED_TARGETS ${target})
 endfunction()
 
+# yishi_forbid_links(<target> <library>...): fail the configuration when
+# <target> links any of the libraries, directly or through another library.
+# The include check cannot see this: a module may link a layer it never
+# includes, and so drag it into every program that links the module.
+function(yishi_forbid_links target)
+  set_property(TARGET ${target} APPEND PROPERTY YISHI_FORBIDDEN_LINKS ${ARGN})
+  set_property(GLOBAL APPEND PROPERTY YISHI_LINK_RULED_TARGETS ${target})
+endfunction()
+
+# Every target <target> links, itself included, following both the private
+# and the interface link libraries of each.
+function(yishi_link_closure target out)
+  set(seen)
+  set(queue ${target})
+  while(queue)
+    list(POP_FRONT queue t)
+    if(NOT TARGET ${t} OR t IN_LIST seen)
+      continue()
+    endif()
+    list(APPEND seen ${t})
+    set(libs)
+    foreach(property LINK_LIBRARIES INTERFACE_LINK_LIBRARIES)
+      get_target_property(more ${t} ${property})
+      if(more)
+        list(APPEND libs ${more})
+      endif()
+    endforeach()
+    foreach(lib IN LISTS libs)
+      # Private links of a static library show up as $<LINK_ONLY:lib>.
+      string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" lib "${lib}")
+      list(APPEND queue ${lib})
+    endforeach()
+  endwhile()
+  set(${out} ${seen} PARENT_SCOPE)
+endfunction()
+
 # yishi_add_header_dir(<target> <dir>): the headers under <dir> belong to
 # <target> and are checked with its sources.
 function(yishi_add_header_dir target dir)
@@ -26,6 +62,18 @@ endfunction()
 # Called once from the top-level CMakeLists.txt after every module and
 # feature is added.
 function(yishi_check_layers)
+  get_property(link_ruled GLOBAL PROPERTY YISHI_LINK_RULED_TARGETS)
+  foreach(target IN LISTS link_ruled)
+    get_target_property(forbidden_links ${target} YISHI_FORBIDDEN_LINKS)
+    yishi_link_closure(${target} linked)
+    foreach(lib IN LISTS forbidden_links)
+      if(lib IN_LIST linked)
+        message(FATAL_ERROR "Layer rule broken: ${target} links ${lib} (the rules are in docs/design.md); "
+                            "it links: ${linked}")
+      endif()
+    endforeach()
+  endforeach()
+
   get_property(targets GLOBAL PROPERTY YISHI_LAYERED_TARGETS)
   foreach(target IN LISTS targets)
     get_target_property(forbidden_list ${target} YISHI_FORBIDDEN_INCLUDES)
@@ -63,6 +111,10 @@ function(yishi_check_layers)
     add_dependencies(${target} ${target}_layers)
   endforeach()
 endfunction()
+
+# Regular expressions for the headers of our own layers that a module must
+# not see even if some link brought them onto its include path.
+set(YISHI_DOMAIN_HEADERS "^yishi/domain/")
 
 # Regular expressions for the third-party headers, by library.
 set(YISHI_POCO_HEADERS "^Poco/")

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <map>
 
+#include "crypto_ports.h"
 #include "yishi/common/clock.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/plugins/plugin_registry.h"
 #include "yishi/storage/sqlite_database.h"
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
     DistrictId district;
 
     auto lua_db = seeded(work / "lua.db", events, district);
-    crypto::Blake2bContentHasher hasher;
+    app::CryptoContentHasher hasher;
     plugins::WorkerPoolOptions options;
     options.command = {std::filesystem::canonical("/proc/self/exe").parent_path().parent_path().parent_path() /
                            "core/app/yishi",

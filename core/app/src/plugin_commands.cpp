@@ -8,9 +8,10 @@
 #include <iostream>
 #include <sstream>
 
+#include "crypto_ports.h"
 #include "plugin_host.h"
 #include "plugin_paths.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
+#include "yishi/common/json.h"
 #include "yishi/domain/pabulib.h"
 #include "yishi/plugins/plugin_cases.h"
 #include "yishi/plugins/plugin_worker.h"
@@ -19,8 +20,6 @@
 namespace yishi::app {
 
 namespace {
-
-using plugins::Value;
 
 constexpr int kUsage = 64;
 constexpr int kDataError = 65;
@@ -75,7 +74,7 @@ int runPluginTestCommand(int argc, char** argv) {
         return kUsage;
     }
     const std::filesystem::path directory = argv[3];
-    crypto::Blake2bContentHasher hasher;
+    CryptoContentHasher hasher;
     auto bundle = plugins::loadPluginDirectory(directory, hasher);
     if (!bundle.isOk()) {
         std::cerr << "yishi plugin test: " << bundle.status().message() << "\n";
@@ -174,7 +173,7 @@ int runPbSelectCommand(int argc, char** argv) {
         for (const auto& vote : election->votes) ballots.emplace_back(Value::Array(vote.projects.begin(), vote.projects.end()));
         input.emplace("ballots", std::move(ballots));
     }
-    crypto::Blake2bContentHasher hasher;
+    CryptoContentHasher hasher;
     const std::filesystem::path plugin_dir = selectionPluginDirectory(plugins_option);
     auto bundle = plugins::loadPluginDirectory(plugin_dir, hasher);
     if (!bundle.isOk()) {
@@ -191,7 +190,7 @@ int runPbSelectCommand(int argc, char** argv) {
     Value result = std::move(outcome).value();
     result.asObject().emplace("plugin", Value::Object{{"name", bundle->name}, {"version", bundle->version},
                                                      {"api", bundle->api}, {"hash", bundle->hash}});
-    std::cout << plugins::toJson(result) << "\n";
+    std::cout << toJson(result) << "\n";
     return 0;
 }
 

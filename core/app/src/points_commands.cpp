@@ -4,10 +4,10 @@
 #include <iostream>
 #include <string>
 
+#include "crypto_ports.h"
 #include "plugin_host.h"
 #include "plugin_paths.h"
 #include "yishi/common/clock.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/plugins/plugin_registry.h"
 #include "yishi/storage/sqlite_database.h"
@@ -37,7 +37,7 @@ int runPointsCommand(int argc, char** argv) {
         return 66;
     }
     SystemClock clock;
-    crypto::Blake2bContentHasher hasher;
+    CryptoContentHasher hasher;
     plugins::WorkerPool pool(workerPoolOptionsForSelf(2));
     plugins::PluginRegistry registry(plugins_dir, hasher, pool,
                                      [](const std::string& line) { std::cerr << line << "\n"; });

@@ -16,14 +16,12 @@
 #include <thread>
 
 #include "batched_log_channel.h"
+#include "crypto_ports.h"
 #include "demo_district.h"
 #include "plugin_host.h"
 #include "feature_set.h"
 #include "plugin_paths.h"
 #include "sighup_watcher.h"
-#include "yishi/crypto/argon2_password_hasher.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
-#include "yishi/crypto/random_secrets.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
 #include "yishi/plugins/plugin_registry.h"
@@ -133,8 +131,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         SystemClock clock;
         crypto::Argon2PasswordHasher::Options hash_options;
         hash_options.max_concurrent = c.getInt("yishi.password_hash_concurrency", 2);
-        crypto::Argon2PasswordHasher hasher(hash_options);
-        crypto::RandomSecrets secrets;
+        CryptoPasswordHasher hasher(hash_options);
+        CryptoSecretSource secrets;
 
         domain::AuthService::Options auth_options;
         auth_options.session_ttl_seconds = c.getInt64("yishi.session_ttl_seconds", 7 * 24 * 3600);
@@ -160,7 +158,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         default_settings.comment_edit_window_seconds =
             c.getInt64("yishi.comment_edit_window_seconds", default_settings.comment_edit_window_seconds);
 
-        crypto::Blake2bContentHasher content_hasher;
+        CryptoContentHasher content_hasher;
         plugins::WorkerPoolOptions pool_options = workerPoolOptionsForSelf(c.getInt("yishi.plugin_workers", 2));
         pool_options.address_space_mb = c.getUInt64("yishi.plugin_worker_memory_mb", pool_options.address_space_mb);
         plugins::WorkerPool plugin_workers(pool_options);

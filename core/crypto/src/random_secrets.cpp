@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <cstdint>
 #include <stdexcept>
 
 #include "yishi/crypto/sodium_init.h"

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "yishi/common/json.h"
+
 namespace yishi::plugins {
 
 namespace {

@@ -1,6 +1,7 @@
 #include "yishi/plugins/plugin_call.h"
 
 #include "sandbox.h"
+#include "yishi/common/json.h"
 
 namespace yishi::plugins {
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "yishi/common/json.h"
 #include "yishi/plugins/selection.h"
 
 namespace yishi::plugins {

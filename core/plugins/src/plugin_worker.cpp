@@ -7,6 +7,7 @@
 #include <map>
 
 #include "frame_io.h"
+#include "yishi/common/json.h"
 #include "yishi/plugins/plugin_call.h"
 
 namespace yishi::plugins {

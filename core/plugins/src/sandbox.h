@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "yishi/plugins/lua_state.h"
-#include "yishi/plugins/value.h"
+#include "yishi/common/value.h"
 
 namespace yishi::plugins {
 

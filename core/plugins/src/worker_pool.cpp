@@ -10,6 +10,7 @@
 #include <set>
 
 #include "frame_io.h"
+#include "yishi/common/json.h"
 
 extern char** environ;
 

@@ -7,11 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "crypto_ports.h"
 #include "feature_set.h"
 #include "support/temp_dir.h"
-#include "yishi/crypto/argon2_password_hasher.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
-#include "yishi/crypto/random_secrets.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
 #include "yishi/plugins/plugin_registry.h"
@@ -27,9 +25,9 @@ struct FeatureWorld {
         std::move(storage::SqliteDatabase::open(dir.file("features.db"), {}).value());
     SystemClock clock;
     Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;
-    crypto::Argon2PasswordHasher hasher{{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, 1}};
-    crypto::RandomSecrets secrets;
-    crypto::Blake2bContentHasher content_hasher;
+    app::CryptoPasswordHasher hasher{{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, 1}};
+    app::CryptoSecretSource secrets;
+    app::CryptoContentHasher content_hasher;
     plugins::WorkerPool workers{{{YISHI_BINARY, "plugin-worker"}}};
     plugins::PluginRegistry registry{std::string(YISHI_SOURCE_DIR) + "/plugins", content_hasher, workers,
                                      [](const std::string&) {}};

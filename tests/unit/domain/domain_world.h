@@ -10,10 +10,9 @@
 
 #include <memory>
 
+#include "crypto_ports.h"
 #include "support/fake_password_hasher.h"
 #include "support/temp_dir.h"
-#include "yishi/crypto/argon2_password_hasher.h"
-#include "yishi/crypto/random_secrets.h"
 #include "yishi/domain/admin_service.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
@@ -37,7 +36,7 @@ inline crypto::Argon2PasswordHasher::Options cheapHashing(std::uint64_t ops = cr
 
 // For the tests about hashing: argon2id at cheap parameters.
 inline std::unique_ptr<PasswordHasher> realHashing() {
-    return std::make_unique<crypto::Argon2PasswordHasher>(cheapHashing());
+    return std::make_unique<app::CryptoPasswordHasher>(cheapHashing());
 }
 
 struct World {
@@ -47,7 +46,7 @@ struct World {
     FakeClock clock{1'800'000'000};
     std::unique_ptr<PasswordHasher> owned_hasher;
     PasswordHasher& hasher;
-    crypto::RandomSecrets secrets;
+    app::CryptoSecretSource secrets;
     AuthService auth{*db, hasher, secrets, clock, {}};
     CommunityService communities{*db, hasher, clock};
     AdminService admin{*db, secrets, clock};

@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(failed_logins_are_throttled_per_account_and_per_address) {
 
 BOOST_AUTO_TEST_CASE(login_rehashes_when_the_parameters_change) {
     World w{testing::realHashing()};
-    crypto::Argon2PasswordHasher stronger(cheapHashing(crypto_pwhash_OPSLIMIT_MIN + 1));
+    app::CryptoPasswordHasher stronger(cheapHashing(crypto_pwhash_OPSLIMIT_MIN + 1));
     AuthService auth(*w.db, stronger, w.secrets, w.clock, {});
     std::string before, after;
     w.db->read([&](Stores& s) {

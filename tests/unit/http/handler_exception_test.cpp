@@ -12,9 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "crypto_ports.h"
 #include "support/temp_dir.h"
-#include "yishi/crypto/argon2_password_hasher.h"
-#include "yishi/crypto/random_secrets.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
 #include "yishi/storage/sqlite_database.h"
@@ -27,8 +26,8 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_handler_is_a_logged_500_with_the_request_
     testing::TempDir dir;
     auto db = std::move(storage::SqliteDatabase::open(dir.file("h.db"), {}).value());
     SystemClock clock;
-    crypto::Argon2PasswordHasher hasher({crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, 1});
-    crypto::RandomSecrets secrets;
+    app::CryptoPasswordHasher hasher({crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, 1});
+    app::CryptoSecretSource secrets;
     domain::AuthService auth(*db, hasher, secrets, clock, {});
     http::ServerOptions options;
     options.port = 0;

@@ -1,11 +1,12 @@
 #include <boost/test/unit_test.hpp>
 
+#include "yishi/common/json.h"
 #include "yishi/plugins/lua_state.h"
 
 using yishi::plugins::CallOutcome;
 using yishi::plugins::LuaLimits;
 using yishi::plugins::LuaState;
-using yishi::plugins::Value;
+using yishi::Value;
 
 namespace {
 
@@ -71,8 +72,8 @@ BOOST_AUTO_TEST_CASE(random_numbers_follow_the_seed) {
     const std::string source = "local t = {} for i = 1, 5 do t[i] = math.random(1, 1000000) end return t";
     auto a = run(source, 7), b = run(source, 7), c = run(source, 8);
     BOOST_REQUIRE(a.ok && b.ok && c.ok);
-    BOOST_TEST(yishi::plugins::toJson(a.value) == yishi::plugins::toJson(b.value));
-    BOOST_TEST(yishi::plugins::toJson(a.value) != yishi::plugins::toJson(c.value));
+    BOOST_TEST(yishi::toJson(a.value) == yishi::toJson(b.value));
+    BOOST_TEST(yishi::toJson(a.value) != yishi::toJson(c.value));
 }
 
 BOOST_AUTO_TEST_CASE(pairs_walks_keys_in_sorted_order) {
@@ -95,7 +96,7 @@ BOOST_AUTO_TEST_CASE(fractions_are_exact) {
                  "return {tostring(x), tostring(x * 2), tostring(F(10) / 4), F(7, 2):floor(), F(-7, 2):floor(), "
                  "F(7, 2):ceil(), x == F(1, 2), x < 1, 1 <= x}");
     BOOST_REQUIRE(r.ok);
-    BOOST_TEST(yishi::plugins::toJson(r.value) == R"(["1/2","1","5/2",3,-4,4,true,true,false])");
+    BOOST_TEST(yishi::toJson(r.value) == R"(["1/2","1","5/2",3,-4,4,true,true,false])");
 }
 
 BOOST_AUTO_TEST_CASE(fractions_refuse_floats_and_zero_denominators) {

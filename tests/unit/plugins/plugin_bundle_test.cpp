@@ -3,13 +3,14 @@
 #include <filesystem>
 #include <fstream>
 
-#include "yishi/crypto/blake2b_content_hasher.h"
+#include "crypto_ports.h"
+#include "yishi/common/json.h"
 #include "yishi/plugins/plugin_bundle.h"
 #include "yishi/plugins/plugin_call.h"
 
 namespace fs = std::filesystem;
 using yishi::plugins::loadPluginDirectory;
-using yishi::plugins::Value;
+using yishi::Value;
 
 namespace {
 
@@ -36,7 +37,7 @@ BOOST_AUTO_TEST_CASE(loads_a_directory_and_runs_a_hook_in_process) {
     PluginDir dir;
     dir.write("manifest.json", kManifest);
     dir.write("rules.lua", "return {select = function(input) return {selected = {}, notes = yishi.settings.selection.rule} end}");
-    yishi::crypto::Blake2bContentHasher hasher;
+    yishi::app::CryptoContentHasher hasher;
     auto bundle = loadPluginDirectory(dir.root, hasher);
     BOOST_REQUIRE_MESSAGE(bundle.isOk(), bundle.status().toString());
     BOOST_TEST(bundle->version == "2.1.0");
@@ -48,7 +49,7 @@ BOOST_AUTO_TEST_CASE(loads_a_directory_and_runs_a_hook_in_process) {
     // The bundle survives the trip to a worker and back.
     auto again = yishi::plugins::PluginBundle::fromValue(bundle->toValue());
     BOOST_REQUIRE(again.isOk());
-    BOOST_TEST(yishi::plugins::toJson(again->toValue()) == yishi::plugins::toJson(bundle->toValue()));
+    BOOST_TEST(yishi::toJson(again->toValue()) == yishi::toJson(bundle->toValue()));
     // Changing a file changes the hash.
     dir.write("rules.lua", "return {select = function() return {selected = {}} end}");
     BOOST_TEST(loadPluginDirectory(dir.root, hasher)->hash != bundle->hash);
@@ -72,7 +73,7 @@ BOOST_AUTO_TEST_CASE(bad_manifests_are_refused_with_the_reason) {
          "budget_ms"},
         {R"({"name": "t", "version": "1", "api": 1, "files": ["missing.lua"], "hooks": {}})", "cannot read missing.lua"},
     };
-    yishi::crypto::Blake2bContentHasher hasher;
+    yishi::app::CryptoContentHasher hasher;
     for (const auto& c : cases) {
         PluginDir dir;
         dir.write("manifest.json", c.manifest);

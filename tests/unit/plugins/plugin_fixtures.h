@@ -20,7 +20,7 @@ inline plugins::PluginBundle oneFileBundle(const std::string& name, const std::s
     hook.function = "select";
     hook.budget_ms = budget_ms;
     bundle.hooks.emplace("select", hook);
-    bundle.settings = plugins::Value(plugins::Value::Object{});
+    bundle.settings = Value(Value::Object{});
     bundle.hash = name + ":" + std::to_string(std::hash<std::string>{}(source));
     return bundle;
 }

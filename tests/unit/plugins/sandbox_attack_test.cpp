@@ -13,7 +13,7 @@
 #include "yishi/plugins/selection.h"
 #include "yishi/plugins/worker_pool.h"
 
-using yishi::plugins::Value;
+using yishi::Value;
 using yishi::plugins::WorkerPool;
 
 namespace {

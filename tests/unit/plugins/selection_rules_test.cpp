@@ -6,15 +6,16 @@
 
 #include <random>
 
-#include "yishi/crypto/blake2b_content_hasher.h"
+#include "crypto_ports.h"
+#include "yishi/common/json.h"
 #include "yishi/plugins/plugin_call.h"
 
-using yishi::plugins::Value;
+using yishi::Value;
 
 namespace {
 
 yishi::plugins::PluginBundle defaultBundle() {
-    yishi::crypto::Blake2bContentHasher hasher;
+    yishi::app::CryptoContentHasher hasher;
     auto bundle = yishi::plugins::loadPluginDirectory(std::string(YISHI_SOURCE_DIR) + "/plugins/default", hasher);
     BOOST_REQUIRE_MESSAGE(bundle.isOk(), bundle.status().toString());
     return std::move(bundle).value();
@@ -60,9 +61,9 @@ BOOST_AUTO_TEST_CASE(host_equal_shares_matches_the_lua_reference_on_random_elect
         auto reference = yishi::plugins::runHookInProcess(bundle, "select", withRule(election, "mes-add1-reference"));
         BOOST_REQUIRE_MESSAGE(fast.ok, fast.fault.describe());
         BOOST_REQUIRE_MESSAGE(reference.ok, reference.fault.describe());
-        BOOST_TEST(yishi::plugins::toJson(*fast.value.find("selected")) ==
-                       yishi::plugins::toJson(*reference.value.find("selected")),
-                   "election " << round << ": " << yishi::plugins::toJson(election));
+        BOOST_TEST(yishi::toJson(*fast.value.find("selected")) ==
+                       yishi::toJson(*reference.value.find("selected")),
+                   "election " << round << ": " << yishi::toJson(election));
         nonempty += !fast.value.find("selected")->asArray().empty();
     }
     BOOST_TEST(nonempty > 100);  // the elections are not degenerate
@@ -85,7 +86,7 @@ BOOST_AUTO_TEST_CASE(equal_shares_checks_its_arguments) {
     auto ok = lua.evaluate("ok.lua", "return yishi.equal_shares({costs = {10, 10}, ballots = {{1}, {1}, {2}}, "
                                      "order = {1, 2}}, 5)");
     BOOST_REQUIRE(ok.ok);
-    BOOST_TEST(yishi::plugins::toJson(ok.value) == "[1]");
+    BOOST_TEST(yishi::toJson(ok.value) == "[1]");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,12 +8,13 @@
 #include <future>
 #include <thread>
 
+#include "crypto_ports.h"
 #include "unit/plugins/plugin_fixtures.h"
-#include "yishi/crypto/blake2b_content_hasher.h"
+#include "yishi/common/json.h"
 #include "yishi/plugins/selection.h"
 #include "yishi/plugins/worker_pool.h"
 
-using yishi::plugins::Value;
+using yishi::Value;
 using yishi::plugins::WorkerPool;
 
 namespace {
@@ -121,7 +122,7 @@ BOOST_AUTO_TEST_CASE(calls_from_many_threads_share_the_workers) {
 // Each shipped selection rule, 20 times, each time in a fresh worker
 // process: byte-identical output.
 BOOST_AUTO_TEST_CASE(shipped_selection_rules_are_deterministic_across_fresh_workers) {
-    yishi::crypto::Blake2bContentHasher hasher;
+    yishi::app::CryptoContentHasher hasher;
     auto bundle = yishi::plugins::loadPluginDirectory(std::string(YISHI_SOURCE_DIR) + "/plugins/default", hasher);
     BOOST_REQUIRE(bundle.isOk());
     // A fixed pseudo-random instance: 30 projects, 400 voters.
@@ -149,7 +150,7 @@ BOOST_AUTO_TEST_CASE(shipped_selection_rules_are_deterministic_across_fresh_work
             WorkerPool fresh(yishi::test::testPoolOptions(1));
             auto result = yishi::plugins::runSelection(fresh, *bundle, input);
             BOOST_REQUIRE_MESSAGE(result.isOk(), result.status().toString());
-            const std::string text = yishi::plugins::toJson(*result);
+            const std::string text = yishi::toJson(*result);
             if (run == 0) first = text;
             BOOST_TEST(text == first, rule << " run " << run);
             BOOST_TEST(!result->find("selected")->asArray().empty());

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "yishi/domain/ports.h"
+#include "yishi/common/result.h"
 
 namespace yishi::crypto {
 
@@ -17,7 +17,7 @@ namespace yishi::crypto {
 // turn. Each hash at the default (libsodium's "interactive") setting costs
 // about 64 MiB and 0.1 s, so an unbounded number would exhaust memory.
 // Thread-safe: the gate is the only state that changes after construction.
-class Argon2PasswordHasher final : public domain::PasswordHasher {
+class Argon2PasswordHasher {
   public:
     struct Options {
         std::uint64_t ops_limit = 0;   // 0: libsodium's interactive default
@@ -26,13 +26,15 @@ class Argon2PasswordHasher final : public domain::PasswordHasher {
     };
 
     explicit Argon2PasswordHasher(Options options);
-    ~Argon2PasswordHasher() override;
+    ~Argon2PasswordHasher();
 
     // internal "crypto.hash_failed" when memory for the hash cannot be had.
-    Result<std::string> hash(const std::string& password) override;
-    bool verify(const std::string& hash, const std::string& password) override;
-    bool needsRehash(const std::string& hash) override;
-    void verifyNothing(const std::string& password) override;
+    Result<std::string> hash(const std::string& password);
+    bool verify(const std::string& hash, const std::string& password);
+    // The hash was made with other parameters than this hasher's.
+    bool needsRehash(const std::string& hash);
+    // Takes as long as verify() of a real hash, for logins of unknown users.
+    void verifyNothing(const std::string& password);
 
     // Test seams, so a test can see the bound hold. `hook` runs inside
     // hash() and verify() while the caller holds one of the turns; set it

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "yishi/common/result.h"
-#include "yishi/plugins/value.h"
+#include "yishi/common/value.h"
 
 struct lua_State;
 

@@ -8,7 +8,7 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/ports.h"
 #include "yishi/plugins/lua_state.h"
-#include "yishi/plugins/value.h"
+#include "yishi/common/value.h"
 
 namespace yishi::plugins {
 

@@ -6,7 +6,7 @@
 #include "yishi/common/result.h"
 #include "yishi/plugins/lua_state.h"
 #include "yishi/plugins/plugin_bundle.h"
-#include "yishi/plugins/value.h"
+#include "yishi/common/value.h"
 
 namespace yishi::plugins {
 

@@ -2,7 +2,7 @@
 
 #include "yishi/common/result.h"
 #include "yishi/plugins/plugin_bundle.h"
-#include "yishi/plugins/value.h"
+#include "yishi/common/value.h"
 #include "yishi/plugins/worker_pool.h"
 
 namespace yishi::plugins {

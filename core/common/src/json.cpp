@@ -6,17 +6,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "yishi/common/json.h"
 #include "yishi/common/json_string.h"
-#include "yishi/plugins/value.h"
 
-namespace yishi::plugins {
-
-const Value* Value::find(std::string_view key) const {
-    if (!isObject()) return nullptr;
-    const auto& object = asObject();
-    auto it = object.find(std::string(key));
-    return it == object.end() ? nullptr : &it->second;
-}
+namespace yishi {
 
 namespace {
 
@@ -316,4 +309,4 @@ Result<Value> parseJson(std::string_view text, int max_depth) {
     return parser.parseDocument();
 }
 
-}  // namespace yishi::plugins
+}  // namespace yishi

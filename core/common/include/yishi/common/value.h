@@ -7,14 +7,14 @@
 #include <variant>
 #include <vector>
 
-#include "yishi/common/result.h"
+namespace yishi {
 
-namespace yishi::plugins {
-
-// Plain data crossing the plugin boundary: what the host hands a hook and
-// what a hook returns. Objects keep their keys sorted, so the JSON text of a
-// value is a function of the value alone; that is what makes plugin output
-// byte-identical from one worker to the next.
+// Plain data as JSON knows it (json.h reads and writes it): what the host
+// hands a plugin hook and what a hook returns, among others. Objects keep
+// their keys sorted, so the JSON text of a value is a function of the value
+// alone; that is what makes plugin output byte-identical from one worker to
+// the next. A value type: reading one from several threads is safe, changing
+// one needs it to yourself.
 class Value {
   public:
     using Array = std::vector<Value>;
@@ -57,15 +57,4 @@ class Value {
   private:
     std::variant<std::monostate, bool, std::int64_t, double, std::string, Array, Object> data_;
 };
-
-// Compact JSON with sorted keys. Doubles are written with 17 significant
-// digits and always carry a '.' or an exponent, so they read back as doubles.
-std::string toJson(const Value& value);
-void appendJson(std::string& out, const Value& value);
-
-// Parses JSON text (RFC 8259) into a Value. Integers that fit int64 become
-// ints, other numbers doubles. invalid "json.syntax" with the byte offset on
-// malformed text or nesting deeper than `max_depth`.
-Result<Value> parseJson(std::string_view text, int max_depth = 64);
-
-}  // namespace yishi::plugins
+}  // namespace yishi
