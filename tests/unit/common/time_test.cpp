@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <sstream>
+#include <string>
 #include <type_traits>
 
 #include "yishi/common/time.h"
@@ -140,6 +142,20 @@ BOOST_AUTO_TEST_CASE(dates_are_formatted_as_iso) {
     BOOST_TEST(yishi::isoDate(yishi::civilDateOfDay(yishi::localDayNumber(kChinaMidnight, kChina))) == "2026-11-20");
     // 2024 was a leap year: day 19782 is 2024-02-29.
     BOOST_TEST(yishi::isoDate(yishi::civilDateOfDay(19'782)) == "2024-02-29");
+}
+
+BOOST_AUTO_TEST_CASE(values_print_readably) {
+    auto text = [](auto value) {
+        std::ostringstream out;
+        out << value;
+        return out.str();
+    };
+    BOOST_TEST(text(kChinaMidnight) == "2026-11-19T16:00:00Z");
+    BOOST_TEST(text(kChinaMidnight + Duration::micros(1'500)) == "2026-11-19T16:00:00.001500Z");
+    BOOST_TEST(text(Instant::fromMicros(-1)) == "1969-12-31T23:59:59.999999Z");
+    BOOST_TEST(text(Duration::hours(15)) == "54000s");
+    BOOST_TEST(text(Duration::micros(-1'500'000)) == "-1.500000s");
+    BOOST_TEST(text(Duration::micros(-500'000)) == "-0.500000s");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

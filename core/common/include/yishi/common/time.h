@@ -2,6 +2,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <limits>
 #include <string>
 
@@ -194,5 +195,11 @@ constexpr CivilDate civilDateOfDay(std::int64_t day) {
 
 // "YYYY-MM-DD".
 std::string isoDate(const CivilDate& date);
+
+// For logs and test failures: an instant as UTC, "2026-11-20T02:00:00Z"
+// (with ".ffffff" when it has microseconds); a duration in seconds, "54000s"
+// or "-1.500000s".
+std::ostream& operator<<(std::ostream& out, Instant at);
+std::ostream& operator<<(std::ostream& out, Duration d);
 
 }  // namespace yishi

@@ -16,28 +16,28 @@ class LoginThrottle {
   public:
     struct Limits {
         int max_failures = 5;
-        std::int64_t window_seconds = 15 * 60;
+        Duration window = Duration::minutes(15);
     };
 
     LoginThrottle(const Clock& clock, Limits limits) : clock_(clock), limits_(limits) {}
 
-    // Seconds to wait before `key` may try again; 0 when it may try now.
+    // Seconds to wait before `key` may try again, rounded up; 0 when it may try now.
     int retryAfter(const std::string& key);
     void recordFailure(const std::string& key);
     void reset(const std::string& key);
 
   private:
     struct Window {
-        std::int64_t start = 0;
+        Instant start;
         int failures = 0;
     };
-    void pruneLocked(std::int64_t now);
+    void pruneLocked(Instant now);
 
     const Clock& clock_;
     const Limits limits_;
     std::mutex mutex_;
     std::unordered_map<std::string, Window> windows_;  // guarded by mutex_
-    std::int64_t last_prune_ = 0;                       // guarded by mutex_
+    Instant last_prune_;                                // guarded by mutex_
 };
 
 }  // namespace yishi::domain

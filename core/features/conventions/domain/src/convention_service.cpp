@@ -73,8 +73,8 @@ Result<ConventionService::View> ConventionService::acknowledge(const Actor& acto
         std::optional<Convention> c = s.get<ConventionStore>().convention(id);
         if (!c) return notFound();
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(c->community_id));
-        const std::int64_t now = clock_.nowMicros();
-        if (!s.get<ConventionStore>().insertAcknowledgement(id, c->current_version, actor.userId(), now / 1'000'000)) {
+        const Instant now = clock_.now();
+        if (!s.get<ConventionStore>().insertAcknowledgement(id, c->current_version, actor.userId(), now)) {
             return Status::conflict("acknowledgement.exists", "You acknowledged this version already.");
         }
         s.record({changes::kConventionAcknowledged, now, actor.userId(), id.value, c->community_id,

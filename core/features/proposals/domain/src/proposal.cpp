@@ -131,16 +131,17 @@ std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAct
     return std::nullopt;
 }
 
-std::vector<std::string> overdueReasons(const Proposal& p, std::int64_t now) {
+std::vector<std::string> overdueReasons(const Proposal& p, Instant now) {
     std::vector<std::string> out;
-    if (p.state == ProposalState::kSubmitted && p.response_due_at && now > p.response_due_at) {
+    if (p.state == ProposalState::kSubmitted && p.response_due_at != Instant() && now > p.response_due_at) {
         out.push_back("first_response");
     }
-    if ((p.state == ProposalState::kSubmitted || p.state == ProposalState::kScreening) && p.decision_due_at &&
-        now > p.decision_due_at) {
+    if ((p.state == ProposalState::kSubmitted || p.state == ProposalState::kScreening) &&
+        p.decision_due_at != Instant() && now > p.decision_due_at) {
         out.push_back("decision");
     }
-    if (p.state == ProposalState::kConsultation && p.consultation_ends_at && now > p.consultation_ends_at) {
+    if (p.state == ProposalState::kConsultation && p.consultation_ends_at != Instant() &&
+        now > p.consultation_ends_at) {
         out.push_back("consultation_ended");
     }
     return out;
