@@ -76,11 +76,11 @@ std::unique_ptr<storage::SqliteDatabase> seeded(const std::filesystem::path& pat
         c.id = st.scopes.insertCommunity(c);
         std::vector<UserId> users;
         for (int u = 0; u < 2000; ++u)
-            users.push_back(st.users.insertUser({UserId(), "user" + std::to_string(u), "u", "x", 0}));
+            users.push_back(st.users.insertUser({UserId(), "user" + std::to_string(u), "u", "x", {}}));
         for (int i = 0; i < events; ++i) {
             const UserId who = users[static_cast<std::size_t>(i * 7919) % users.size()];
             // A new local day every 2,000 events, so caps leave most awards in.
-            const std::int64_t at = (1'800'000'000 + static_cast<std::int64_t>(i / 2000) * 86'400) * 1'000'000;
+            const Instant at = Instant::fromSeconds(1'800'000'000) + Duration::days(i / 2000);
             st.outbox.append({0, types[i % 5], at, who, c.id, "proposal", i, who, 60});
         }
         return Status::ok();
@@ -91,7 +91,7 @@ std::unique_ptr<storage::SqliteDatabase> seeded(const std::filesystem::path& pat
 
 double run(storage::SqliteDatabase& db, domain::PointsRule& rule, int events) {
     SystemClock clock;
-    domain::PointsProcessor processor(db, rule, clock, {500, 8 * 3600});
+    domain::PointsProcessor processor(db, rule, clock, {500, domain::kChinaUtcOffset});
     const auto start = std::chrono::steady_clock::now();
     int done = 0;
     for (;;) {

@@ -24,7 +24,7 @@ Proposal proposalIn(CommunityId community, UserId author, int n) {
     p.title = "议题 " + std::to_string(n) + "：小区公共设施改善建议";
     p.body = "居民反映的情况与建议，编号 " + std::to_string(n) + "。";
     p.state = n % 5 == 0 ? ProposalState::kScreening : ProposalState::kSubmitted;
-    p.created_at = p.updated_at = p.submitted_at = 1'795'000'000 + n;
+    p.created_at = p.updated_at = p.submitted_at = Instant::fromSeconds(1'795'000'000 + n);
     return p;
 }
 
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
             c.author_id = author;
             c.stance = i % 3 == 0 ? Stance::kFor : (i % 3 == 1 ? Stance::kNeutral : Stance::kAgainst);
             c.body = "第 " + std::to_string(i) + " 条意见：希望尽快推进，费用分摊要公平透明。";
-            c.created_at = 1'795'000'000 + i;
+            c.created_at = Instant::fromSeconds(1'795'000'000 + i);
             st.get<ConsultationStore>().insertComment(c);
         }
         return Status::ok();

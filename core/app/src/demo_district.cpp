@@ -85,7 +85,7 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
         std::vector<domain::Community> communities;
         if (districts.empty()) {
             if (!empty) return Status::conflict("demo.race", "The database changed during seeding.");
-            const std::int64_t now = clock.nowSeconds();
+            const Instant now = clock.now();
             const DistrictId district = s.scopes.insertDistrict(kDistrictName);
             for (const char* name : kStreets) {
                 streets.push_back({s.scopes.insertStreet(district, name), district, name});
@@ -109,7 +109,7 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
                         s.users.saveMembership({u.id, c.id,
                                                 p.pending ? domain::MembershipStatus::kPending
                                                           : domain::MembershipStatus::kVerified,
-                                                now, p.pending ? 0 : now,
+                                                now, p.pending ? Instant() : now,
                                                 p.pending ? UserId() : admin, ""});
                     } else {
                         s.users.insertGrant({u.id, p.role, {domain::ScopeKind::kCommunity, c.id.value}, now, admin});
@@ -125,7 +125,7 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
                 demo.logins.push_back({p.pending ? "resident (pending)" : domain::roleName(p.role), scope,
                                        p.login, passwordFor(p.role), p.display_name, p.note});
             }
-            s.record({domain::changes::kDemoCreated, clock.nowMicros(), UserId(), district.value, CommunityId(),
+            s.record({domain::changes::kDemoCreated, clock.now(), UserId(), district.value, CommunityId(),
                       "yishi serve --demo"});
             *created = true;
         } else {

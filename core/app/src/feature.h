@@ -30,7 +30,7 @@ class FeatureContext {
     FeatureContext(domain::Database& db, const Clock& clock, const Poco::Util::AbstractConfiguration& config,
                    domain::PasswordHasher& hasher, domain::SecretSource& secrets,
                    plugins::PluginRegistry& plugins, domain::DistrictSettings default_settings,
-                   std::int64_t utc_offset_seconds, std::function<void(const std::string&)> warn)
+                   Duration utc_offset, std::function<void(const std::string&)> warn)
         : db(db),
           clock(clock),
           config(config),
@@ -38,7 +38,7 @@ class FeatureContext {
           secrets(secrets),
           plugins(plugins),
           default_settings(std::move(default_settings)),
-          calendar(this->default_settings.holidays, utc_offset_seconds),
+          calendar(this->default_settings.holidays, utc_offset),
           warn(std::move(warn)) {}
 
     domain::Database& db;

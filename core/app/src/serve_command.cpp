@@ -135,7 +135,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         CryptoSecretSource secrets;
 
         domain::AuthService::Options auth_options;
-        auth_options.session_ttl_seconds = c.getInt64("yishi.session_ttl_seconds", 7 * 24 * 3600);
+        auth_options.session_ttl =
+            Duration::seconds(c.getInt64("yishi.session_ttl_seconds", auth_options.session_ttl.seconds()));
         auth_options.per_account.max_failures = c.getInt("yishi.login_failures_per_account", 5);
         auth_options.per_address.max_failures = c.getInt("yishi.login_failures_per_address", 30);
         domain::AuthService auth(*db, hasher, secrets, clock, auth_options);
@@ -148,15 +149,16 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         // The configuration is every district's default; a district admin may
         // set the district's own (PUT /api/v1/districts/{id}/settings).
         domain::DistrictSettings default_settings;
-        default_settings.rules.first_response_seconds = c.getInt64("yishi.first_response_hours", 15) * 3600;
+        default_settings.rules.first_response =
+            Duration::hours(c.getInt64("yishi.first_response_hours", default_settings.rules.first_response.hours()));
         default_settings.rules.decision_working_days =
             c.getInt("yishi.decision_working_days", default_settings.rules.decision_working_days);
         default_settings.rules.escalation_working_days =
             c.getInt("yishi.escalation_working_days", default_settings.rules.escalation_working_days);
         default_settings.holidays = holidays.value();
         default_settings.auto_hide_reports = c.getInt("yishi.auto_hide_reports", default_settings.auto_hide_reports);
-        default_settings.comment_edit_window_seconds =
-            c.getInt64("yishi.comment_edit_window_seconds", default_settings.comment_edit_window_seconds);
+        default_settings.comment_edit_window = Duration::seconds(
+            c.getInt64("yishi.comment_edit_window_seconds", default_settings.comment_edit_window.seconds()));
 
         CryptoContentHasher content_hasher;
         plugins::WorkerPoolOptions pool_options = workerPoolOptionsForSelf(c.getInt("yishi.plugin_workers", 2));
@@ -165,8 +167,9 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         const std::string plugins_dir = pluginsDirectory(c.getString("yishi.plugins_dir", ""));
         plugins::PluginRegistry plugin_registry(plugins_dir, content_hasher, plugin_workers,
                                                 [this](const std::string& line) { logger().warning(line); });
-        FeatureContext context(*db, clock, c, hasher, secrets, plugin_registry, default_settings,
-                               c.getInt64("yishi.utc_offset_seconds", 8 * 3600),
+        const Duration utc_offset =
+            Duration::seconds(c.getInt64("yishi.utc_offset_seconds", domain::kChinaUtcOffset.seconds()));
+        FeatureContext context(*db, clock, c, hasher, secrets, plugin_registry, default_settings, utc_offset,
                                [this](const std::string& line) { logger().warning(line); });
         FeatureSet features(context);
         // SIGHUP reloads every district's plugins (each tested aside first).
@@ -197,7 +200,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.request_deadline_ms = c.getInt("yishi.request_deadline_ms", options.request_deadline_ms);
         options.keep_alive_timeout_ms = c.getInt("yishi.keep_alive_timeout_ms", options.keep_alive_timeout_ms);
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
-        options.session_ttl_seconds = auth_options.session_ttl_seconds;
+        options.session_ttl = auth_options.session_ttl;
 
         http::ServerCore core{auth, [&db] { return db->read([](domain::Stores&) { return Status::ok(); }); },
                               [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); }};

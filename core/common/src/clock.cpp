@@ -4,9 +4,9 @@
 
 namespace yishi {
 
-std::int64_t SystemClock::nowMicros() const {
+Instant SystemClock::now() const {
     using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    return Instant::fromMicros(duration_cast<microseconds>(system_clock::now().time_since_epoch()).count());
 }
 
 }  // namespace yishi

@@ -64,8 +64,8 @@ Result<AuthService::NewSession> AuthService::login(const std::string& login,
     session.token_hash = secrets_.hashToken(result.token);
     session.user_id = user->id;
     session.csrf_token = secrets_.newToken();
-    session.created_at = clock_.nowSeconds();
-    session.expires_at = session.created_at + options_.session_ttl_seconds;
+    session.created_at = clock_.now();
+    session.expires_at = session.created_at + options_.session_ttl;
 
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         if (new_hash) {
@@ -74,7 +74,7 @@ Result<AuthService::NewSession> AuthService::login(const std::string& login,
         }
         s.sessions.deleteExpired(session.created_at);
         s.sessions.insertSession(session);
-        s.record({changes::kSessionCreated, clock_.nowMicros(), user->id, user->id.value, CommunityId()});
+        s.record({changes::kSessionCreated, clock_.now(), user->id, user->id.value, CommunityId()});
         return Status::ok();
     }));
     return result;
@@ -99,7 +99,7 @@ Result<AuthService::Authenticated> AuthService::authenticate(const std::string& 
     std::optional<Authenticated> result;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Session> session = s.sessions.session(hash);
-        if (!session || session->expires_at <= clock_.nowSeconds()) return invalid;
+        if (!session || session->expires_at <= clock_.now()) return invalid;
         std::optional<User> user = s.users.user(session->user_id);
         if (!user) return invalid;
         result.emplace(Authenticated{
@@ -117,7 +117,7 @@ Status AuthService::logout(const std::string& token) {
         std::optional<Session> session = s.sessions.session(hash);
         if (!session) return Status::ok();
         s.sessions.deleteSession(hash);
-        s.record({changes::kSessionEnded, clock_.nowMicros(), session->user_id, session->user_id.value, CommunityId()});
+        s.record({changes::kSessionEnded, clock_.now(), session->user_id, session->user_id.value, CommunityId()});
         return Status::ok();
     });
 }

@@ -46,10 +46,10 @@ std::int64_t Stores::record(const Change& change) const {
     if (!inCatalog(change.kind)) {
         throw std::logic_error("the change " + change.kind.action + " is not in the catalog");
     }
-    audit.append({0, change.at_micros, change.actor, change.kind.action, change.kind.subject_kind,
+    audit.append({0, change.at, change.actor, change.kind.action, change.kind.subject_kind,
                   change.subject_id, change.community, change.reason});
     if (change.kind.event.empty()) return 0;
-    return outbox.append({0, change.kind.event, change.at_micros, change.actor, change.community,
+    return outbox.append({0, change.kind.event, change.at, change.actor, change.community,
                           change.kind.subject_kind, change.subject_id, change.owner, change.quantity});
 }
 

@@ -5,7 +5,7 @@ namespace yishi::app {
 
 std::unique_ptr<Feature> make_consultation_feature(FeatureContext& c) {
     domain::ConsultationService::Options options;
-    options.edit_window_seconds = c.default_settings.comment_edit_window_seconds;
+    options.edit_window = c.default_settings.comment_edit_window;
     options.auto_hide_reports = c.default_settings.auto_hide_reports;
     return serviceFeature<domain::ConsultationService>(c, http::addConsultationRoutes, c.db, c.clock, options);
 }

@@ -15,9 +15,9 @@ namespace {
 class PointsFeature final : public Feature {
   public:
     explicit PointsFeature(FeatureContext& c)
-        : service_(c.db, c.clock, c.calendar.utcOffsetSeconds()),
+        : service_(c.db, c.clock, c.calendar.utcOffset()),
           processor_(c.db, c.plugins, c.clock,
-                     {c.config.getInt("yishi.points_batch", 500), c.calendar.utcOffsetSeconds()}),
+                     {c.config.getInt("yishi.points_batch", 500), c.calendar.utcOffset()}),
           warn_(c.warn) {
         c.provide(service_);
     }

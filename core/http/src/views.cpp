@@ -31,7 +31,7 @@ Object::Ptr membershipView(const domain::Membership& m) {
     o->set("community_id", m.community_id.value);
     o->set("user_id", m.user_id.value);
     o->set("status", domain::membershipStatusName(m.status));
-    o->set("joined_at", m.joined_at);
+    o->set("joined_at", m.joined_at.seconds());
     o->set("decided_at", orNull(m.decided_at));
     o->set("reason", m.reason);
     return o;

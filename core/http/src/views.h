@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "yishi/common/time.h"
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/people.h"
 #include "yishi/domain/scope.h"
@@ -28,6 +29,10 @@ Poco::Dynamic::Var valueOrNull(bool present, const T& value) {
 
 // An id or a time, null when 0 (not set).
 inline Poco::Dynamic::Var orNull(std::int64_t value) { return valueOrNull(value != 0, value); }
+
+// A time in the API's unit, seconds since the epoch; null when not set
+// (the epoch).
+inline Poco::Dynamic::Var orNull(Instant at) { return valueOrNull(at != Instant(), at.seconds()); }
 
 // A JSON array of strings.
 Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values);

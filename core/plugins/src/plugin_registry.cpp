@@ -59,7 +59,7 @@ Value eventInput(const domain::PointsEvent& pe) {
     return Value(Value::Object{{"id", e.id},
                                {"awarded_today", std::move(today)},
                                {"type", e.type},
-                               {"at", e.occurred_at_micros},
+                               {"at", e.occurred_at.micros()},
                                {"actor", id(e.actor.value)},
                                {"owner", id(e.subject_owner.value)},
                                {"community", id(e.community.value)},

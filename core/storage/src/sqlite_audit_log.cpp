@@ -7,7 +7,7 @@ void SqliteAuditLog::append(const domain::AuditEntry& e) {
     auto q = c_.prepare(
         "INSERT INTO audit_log (at_micros, actor_id, action, subject_kind, subject_id,"
         " community_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q->bind(1, e.at_micros);
+    q->bind(1, e.at.micros());  // the column keeps microseconds
     if (e.actor.valid()) q->bind(2, e.actor.value);
     else q->bind(2);
     q->bind(3, e.action);
@@ -22,7 +22,8 @@ void SqliteAuditLog::append(const domain::AuditEntry& e) {
 namespace {
 
 domain::AuditEntry readEntry(SQLite::Statement& q) {
-    return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), UserId(q.getColumn(2).getInt64()),
+    return {q.getColumn(0).getInt64(), Instant::fromMicros(q.getColumn(1).getInt64()),
+            UserId(q.getColumn(2).getInt64()),
             q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
             CommunityId(q.getColumn(6).getInt64()), q.getColumn(7).getString()};
 }

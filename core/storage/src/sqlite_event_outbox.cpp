@@ -8,7 +8,7 @@ std::int64_t SqliteEventOutbox::append(const domain::DomainEvent& e) {
         "INSERT INTO outbox (type, occurred_at, actor_id, community_id, subject_kind, subject_id,"
         " subject_owner, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, e.type);
-    q->bind(2, e.occurred_at_micros);
+    q->bind(2, e.occurred_at.micros());  // the column keeps microseconds
     if (e.actor.valid()) q->bind(3, e.actor.value);
     else q->bind(3);
     if (e.community.valid()) q->bind(4, e.community.value);
@@ -30,7 +30,8 @@ std::vector<domain::DomainEvent> SqliteEventOutbox::eventsAfter(std::int64_t aft
     q->bind(2, limit);
     std::vector<domain::DomainEvent> out;
     while (q->executeStep()) {
-        out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString(), q->getColumn(2).getInt64(),
+        out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString(),
+                       Instant::fromMicros(q->getColumn(2).getInt64()),
                        UserId(q->getColumn(3).getInt64()), CommunityId(q->getColumn(4).getInt64()),
                        q->getColumn(5).getString(), q->getColumn(6).getInt64(),
                        UserId(q->getColumn(7).getInt64()), q->getColumn(8).getInt64()});

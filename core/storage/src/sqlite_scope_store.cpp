@@ -116,7 +116,7 @@ std::optional<domain::DistrictSettings> SqliteScopeStore::districtSettings(Distr
     q->bind(1, district.value);
     if (!q->executeStep()) return std::nullopt;
     domain::DistrictSettings s;
-    s.rules.first_response_seconds = q->getColumn(0).getInt64();
+    s.rules.first_response = Duration::seconds(q->getColumn(0).getInt64());  // the columns keep seconds
     s.rules.decision_working_days = q->getColumn(1).getInt();
     s.rules.escalation_working_days = q->getColumn(2).getInt();
     const std::string holidays = q->getColumn(3).getString();
@@ -127,12 +127,12 @@ std::optional<domain::DistrictSettings> SqliteScopeStore::districtSettings(Distr
         start = comma + 1;
     }
     s.auto_hide_reports = q->getColumn(4).getInt();
-    s.comment_edit_window_seconds = q->getColumn(5).getInt64();
+    s.comment_edit_window = Duration::seconds(q->getColumn(5).getInt64());
     return s;
 }
 
 void SqliteScopeStore::saveDistrictSettings(DistrictId district, const domain::DistrictSettings& s, UserId by,
-                                            std::int64_t at) {
+                                            Instant at) {
     std::string holidays;
     for (const auto& day : s.holidays) holidays += (holidays.empty() ? "" : ",") + day;
     auto q = c_.prepare(
@@ -146,13 +146,13 @@ void SqliteScopeStore::saveDistrictSettings(DistrictId district, const domain::D
         " comment_edit_window_seconds = excluded.comment_edit_window_seconds,"
         " updated_at = excluded.updated_at, updated_by = excluded.updated_by");
     q->bind(1, district.value);
-    q->bind(2, s.rules.first_response_seconds);
+    q->bind(2, s.rules.first_response.seconds());
     q->bind(3, s.rules.decision_working_days);
     q->bind(4, s.rules.escalation_working_days);
     q->bind(5, holidays);
     q->bind(6, s.auto_hide_reports);
-    q->bind(7, s.comment_edit_window_seconds);
-    q->bind(8, at);
+    q->bind(7, s.comment_edit_window.seconds());
+    q->bind(8, at.seconds());
     q->bind(9, by.value);
     q->exec();
 }

@@ -10,8 +10,8 @@ std::optional<domain::Session> SqliteSessionStore::session(const std::string& to
     q->bind(1, token_hash);
     if (!q->executeStep()) return std::nullopt;
     return domain::Session{q->getColumn(0).getString(), UserId(q->getColumn(1).getInt64()),
-                           q->getColumn(2).getString(), q->getColumn(3).getInt64(),
-                           q->getColumn(4).getInt64()};
+                           q->getColumn(2).getString(), Instant::fromSeconds(q->getColumn(3).getInt64()),
+                           Instant::fromSeconds(q->getColumn(4).getInt64())};
 }
 
 void SqliteSessionStore::insertSession(const domain::Session& s) {
@@ -21,8 +21,8 @@ void SqliteSessionStore::insertSession(const domain::Session& s) {
     q->bind(1, s.token_hash);
     q->bind(2, s.user_id.value);
     q->bind(3, s.csrf_token);
-    q->bind(4, s.created_at);
-    q->bind(5, s.expires_at);
+    q->bind(4, s.created_at.seconds());  // the columns keep seconds
+    q->bind(5, s.expires_at.seconds());
     q->exec();
 }
 
@@ -32,9 +32,9 @@ void SqliteSessionStore::deleteSession(const std::string& token_hash) {
     q->exec();
 }
 
-int SqliteSessionStore::deleteExpired(std::int64_t now) {
+int SqliteSessionStore::deleteExpired(Instant now) {
     auto q = c_.prepare("DELETE FROM sessions WHERE expires_at <= ?");
-    q->bind(1, now);
+    q->bind(1, now.seconds());
     return q->exec();
 }
 

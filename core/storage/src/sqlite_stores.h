@@ -29,7 +29,7 @@ class SqliteScopeStore final : public domain::ScopeStore {
     CommunityId insertCommunity(const domain::Community& community) override;
     std::optional<domain::DistrictSettings> districtSettings(DistrictId district) override;
     void saveDistrictSettings(DistrictId district, const domain::DistrictSettings& settings, UserId by,
-                              std::int64_t at) override;
+                              Instant at) override;
 
   private:
     Connection& c_;
@@ -62,7 +62,7 @@ class SqliteSessionStore final : public domain::SessionStore {
     std::optional<domain::Session> session(const std::string& token_hash) override;
     void insertSession(const domain::Session& session) override;
     void deleteSession(const std::string& token_hash) override;
-    int deleteExpired(std::int64_t now) override;
+    int deleteExpired(Instant now) override;
 
   private:
     Connection& c_;

@@ -14,7 +14,8 @@ namespace {
 
 User readUser(SQLite::Statement& q) {
     return User{UserId(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
-                q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getInt64()};
+                q.getColumn(2).getString(), q.getColumn(3).getString(),
+                Instant::fromSeconds(q.getColumn(4).getInt64())};  // the time columns keep seconds
 }
 
 // Columns: community_id, user_id, status, joined_at, decided_at, decided_by, reason.
@@ -23,8 +24,8 @@ Membership readMembership(SQLite::Statement& q) {
     m.community_id = CommunityId(q.getColumn(0).getInt64());
     m.user_id = UserId(q.getColumn(1).getInt64());
     m.status = storedEnum(q.getColumn(2).getString(), domain::parseMembershipStatus, "memberships", "status");
-    m.joined_at = q.getColumn(3).getInt64();
-    m.decided_at = q.getColumn(4).getInt64();
+    m.joined_at = Instant::fromSeconds(q.getColumn(3).getInt64());
+    m.decided_at = Instant::fromSeconds(q.getColumn(4).getInt64());
     m.decided_by = UserId(q.getColumn(5).getInt64());
     m.reason = q.getColumn(6).getString();
     return m;
@@ -61,7 +62,7 @@ std::vector<RoleGrant> SqliteUserStore::grants(UserId user) {
         g.scope.kind =
             storedEnum(q->getColumn(1).getString(), domain::parseScopeKind, "role_grants", "scope_kind");
         g.scope.id = q->getColumn(2).getInt64();
-        g.granted_at = q->getColumn(3).getInt64();
+        g.granted_at = Instant::fromSeconds(q->getColumn(3).getInt64());
         g.granted_by = UserId(q->getColumn(4).getInt64());
         out.push_back(g);
     }
@@ -121,7 +122,7 @@ UserId SqliteUserStore::insertUser(const User& user) {
     q->bind(1, user.login);
     q->bind(2, user.display_name);
     q->bind(3, user.password_hash);
-    q->bind(4, user.created_at);
+    q->bind(4, user.created_at.seconds());
     q->exec();
     return UserId(c_.db().getLastInsertRowid());
 }
@@ -143,8 +144,8 @@ void SqliteUserStore::saveMembership(const Membership& m) {
     q->bind(1, m.community_id.value);
     q->bind(2, m.user_id.value);
     q->bind(3, domain::membershipStatusName(m.status));
-    q->bind(4, m.joined_at);
-    q->bind(5, m.decided_at);
+    q->bind(4, m.joined_at.seconds());
+    q->bind(5, m.decided_at.seconds());
     if (m.decided_by.valid()) q->bind(6, m.decided_by.value);
     else q->bind(6);
     q->bind(7, m.reason);
@@ -159,7 +160,7 @@ bool SqliteUserStore::insertGrant(const RoleGrant& g) {
     q->bind(2, domain::roleName(g.role));
     q->bind(3, domain::scopeKindName(g.scope.kind));
     q->bind(4, g.scope.id);
-    q->bind(5, g.granted_at);
+    q->bind(5, g.granted_at.seconds());
     if (g.granted_by.valid()) q->bind(6, g.granted_by.value);
     else q->bind(6);
     return q->exec() == 1;

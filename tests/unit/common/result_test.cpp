@@ -40,10 +40,12 @@ BOOST_AUTO_TEST_CASE(assign_or_return_propagates_the_first_error) {
 }
 
 BOOST_AUTO_TEST_CASE(fake_clock_moves_only_when_told) {
-    yishi::FakeClock clock(1000);
-    BOOST_TEST(clock.nowSeconds() == 1000);
-    clock.advanceSeconds(15 * 3600);
-    BOOST_TEST(clock.nowSeconds() == 1000 + 15 * 3600);
+    yishi::FakeClock clock(yishi::Instant::fromSeconds(1000));
+    BOOST_TEST(clock.now() == yishi::Instant::fromSeconds(1000));
+    clock.advance(yishi::Duration::hours(15));
+    BOOST_TEST(clock.now() == yishi::Instant::fromSeconds(1000) + yishi::Duration::hours(15));
+    clock.set(yishi::Instant::fromMicros(-1));
+    BOOST_TEST(clock.now().micros() == -1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,11 +13,11 @@ const Community kB{CommunityId(2), StreetId(11), DistrictId(100), "B", "BBBB"};
 const Community kOther{CommunityId(3), StreetId(20), DistrictId(200), "C", "CCCC"};
 
 Actor withGrant(Role role, ScopeKind kind, std::int64_t id) {
-    return Actor(User{UserId(7), "x", "X", "", 0}, {RoleGrant{UserId(7), role, {kind, id}, 0, UserId()}}, {});
+    return Actor(User{UserId(7), "x", "X", "", {}}, {RoleGrant{UserId(7), role, {kind, id}, {}, UserId()}}, {});
 }
 
 Actor withMembership(CommunityId c, MembershipStatus status) {
-    return Actor(User{UserId(8), "y", "Y", "", 0}, {}, {Membership{UserId(8), c, status, 0, 0, UserId(), ""}});
+    return Actor(User{UserId(8), "y", "Y", "", {}}, {}, {Membership{UserId(8), c, status, {}, {}, UserId(), ""}});
 }
 
 }  // namespace

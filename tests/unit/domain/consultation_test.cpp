@@ -12,7 +12,7 @@ using yishi::testing::step;
 namespace {
 
 struct Consultation : yishi::testing::World {
-    ConsultationService consultation{*db, clock, {15 * 60, 3}};
+    ConsultationService consultation{*db, clock, {Duration::minutes(15), 3}};
     std::vector<UserId> residents;
     ProposalId proposal;
 
@@ -68,8 +68,8 @@ BOOST_AUTO_TEST_CASE(edits_only_by_the_author_within_the_window) {
     auto edited = w.consultation.edit(w.resident(1), c.comment.id, "修改后", Stance::kAgainst);
     BOOST_REQUIRE(edited.isOk());
     BOOST_TEST(edited->comment.body == "修改后");
-    BOOST_TEST(edited->comment.edited_at > 0);
-    w.clock.advanceSeconds(15 * 60 + 1);
+    BOOST_TEST(edited->comment.edited_at > Instant());
+    w.clock.advance(Duration::minutes(15) + Duration::seconds(1));
     BOOST_TEST(w.consultation.edit(w.resident(1), c.comment.id, "太晚", Stance::kFor).status().code() ==
                "comment.edit_window_over");
 }
@@ -153,13 +153,13 @@ BOOST_AUTO_TEST_CASE(consultation_closes_at_its_end_date_and_the_proposal_turns_
     BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), w.proposal, step(ProposalAction::kStartScreening)).isOk());
     BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), w.proposal, step(ProposalAction::kAccept, "好")).isOk());
     auto open = step(ProposalAction::kOpenConsultation);
-    open.consultation_ends_at = w.clock.nowSeconds() + 3 * 86400;
+    open.consultation_ends_at = w.clock.now() + Duration::days(3);
     BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), w.proposal, open).isOk());
     BOOST_TEST(w.consultation.support(w.resident(1), w.proposal).isOk());
     BOOST_TEST(w.consultation.post(w.resident(2), w.proposal, {"赞成", Stance::kFor, {}}).isOk());
     BOOST_TEST(w.proposals.get(w.resident(1), w.proposal)->overdue.empty());
 
-    w.clock.advanceSeconds(3 * 86400 + 1);
+    w.clock.advance(Duration::days(3) + Duration::seconds(1));
     BOOST_TEST(w.consultation.support(w.resident(2), w.proposal).status().code() == "proposal.closed_for_consultation");
     BOOST_TEST(w.consultation.withdrawSupport(w.resident(1), w.proposal).status().code() ==
                "proposal.closed_for_consultation");
@@ -178,14 +178,14 @@ BOOST_AUTO_TEST_CASE(consultation_closes_at_its_end_date_and_the_proposal_turns_
 
 BOOST_AUTO_TEST_CASE(meetings_are_scheduled_then_recorded_by_the_committee) {
     Consultation w;
-    const std::int64_t at = w.clock.nowSeconds() + 3600;
+    const Instant at = w.clock.now() + Duration::hours(1);
     BOOST_TEST(w.consultation.scheduleMeeting(w.resident(1), w.proposal, MeetingMode::kHybrid, at, "居委会议室")
                    .status().code() == "community.forbidden");
     auto m = w.consultation.scheduleMeeting(w.actor(w.committee_a), w.proposal, MeetingMode::kHybrid, at, "居委会议室");
     BOOST_REQUIRE(m.isOk());
     BOOST_TEST(w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "纪要", 12).status().code() ==
                "meeting.not_started");
-    w.clock.advanceSeconds(7200);
+    w.clock.advance(Duration::hours(2));
     BOOST_TEST(w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "纪要", -1).status().code() ==
                "meeting.attendance");
     auto recorded = w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "同意加装，费用分摊待议", 23);

@@ -11,11 +11,13 @@ using yishi::testing::step;
 namespace {
 
 // 2026-11-20 10:00 in China (UTC+8) is a Friday.
-constexpr std::int64_t kFriday10 = 1'795'140'000;
-constexpr std::int64_t kHour = 3600;
-constexpr std::int64_t kDay = 24 * kHour;
+constexpr Instant kFriday10 = Instant::fromSeconds(1'795'140'000);
+constexpr Duration kHour = Duration::hours(1);
+constexpr Duration kDay = Duration::days(1);
 
-WorkingCalendar china(std::set<std::string> holidays = {}) { return WorkingCalendar(std::move(holidays), 8 * kHour); }
+WorkingCalendar china(std::set<std::string> holidays = {}) {
+    return WorkingCalendar(std::move(holidays), kChinaUtcOffset);
+}
 
 }  // namespace
 
@@ -29,7 +31,7 @@ BOOST_AUTO_TEST_CASE(local_dates_and_weekends) {
     BOOST_TEST(!cal.isWorkingDay(kFriday10 + 2 * kDay));  // Sunday
     BOOST_TEST(cal.isWorkingDay(kFriday10 + 3 * kDay));   // Monday
     // 23:30 on Friday in China is still Friday there, though Saturday in no zone yet.
-    BOOST_TEST(cal.localDate(kFriday10 + 13 * kHour + 30 * 60) == "2026-11-20");
+    BOOST_TEST(cal.localDate(kFriday10 + 13 * kHour + Duration::minutes(30)) == "2026-11-20");
     BOOST_TEST(cal.localDate(kFriday10 + 14 * kHour) == "2026-11-21");
 }
 
@@ -39,8 +41,8 @@ BOOST_AUTO_TEST_CASE(working_days_skip_weekends_and_holidays) {
     BOOST_TEST(china({"2026-11-23"}).addWorkingDays(kFriday10, 1) == kFriday10 + 4 * kDay);  // Monday off
     BOOST_TEST(china().addWorkingDays(kFriday10, 3) == kFriday10 + 5 * kDay);  // Wednesday
     // Submitted on Saturday: counting starts Monday 00:00, one working day later is Tuesday 00:00.
-    const std::int64_t saturday_noon = kFriday10 + kDay + 2 * kHour;
-    const std::int64_t monday_midnight = kFriday10 + 3 * kDay - 10 * kHour;
+    const Instant saturday_noon = kFriday10 + kDay + 2 * kHour;
+    const Instant monday_midnight = kFriday10 + 3 * kDay - 10 * kHour;
     BOOST_TEST(china().addWorkingDays(saturday_noon, 1) == monday_midnight + kDay);
 }
 
@@ -58,16 +60,16 @@ struct Escalations : yishi::testing::World {
     EscalationService escalations{*db, clock, china(), DeadlineRules{}};
     UserId author, staff, other_staff;
     Escalations() {
-        clock.setSeconds(kFriday10);
+        clock.set(kFriday10);
         auto joined = signUpResident("author");
         BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
         author = joined.user.id;
         BOOST_REQUIRE(db->write([&](Stores& s) {
-                          staff = s.users.insertUser({UserId(), "street.staff", "街道干部", "x", 0});
-                          other_staff = s.users.insertUser({UserId(), "other.staff", "别街干部", "x", 0});
+                          staff = s.users.insertUser({UserId(), "street.staff", "街道干部", "x", {}});
+                          other_staff = s.users.insertUser({UserId(), "other.staff", "别街干部", "x", {}});
                           StreetId other_street = s.scopes.insertStreet(district, "别的街道");
-                          s.users.insertGrant({staff, Role::kStreetStaff, {ScopeKind::kStreet, street.value}, 0, UserId()});
-                          s.users.insertGrant({other_staff, Role::kStreetStaff, {ScopeKind::kStreet, other_street.value}, 0, UserId()});
+                          s.users.insertGrant({staff, Role::kStreetStaff, {ScopeKind::kStreet, street.value}, {}, UserId()});
+                          s.users.insertGrant({other_staff, Role::kStreetStaff, {ScopeKind::kStreet, other_street.value}, {}, UserId()});
                           return Status::ok();
                       }).isOk());
     }
@@ -86,7 +88,7 @@ BOOST_AUTO_TEST_CASE(proposals_become_overdue_and_are_flagged_in_lists_and_queue
     BOOST_TEST(fresh.proposal.decision_due_at == kFriday10 + 3 * kDay);  // Monday 10:00
     BOOST_TEST(fresh.overdue.empty());
 
-    w.clock.advanceSeconds(16 * kHour);
+    w.clock.advance(16 * kHour);
     BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue == std::vector<std::string>{"first_response"});
     ProposalFilter overdue;
     overdue.overdue_only = true;
@@ -99,7 +101,7 @@ BOOST_AUTO_TEST_CASE(proposals_become_overdue_and_are_flagged_in_lists_and_queue
     // Responding clears the first flag; the decision is still due on Monday.
     BOOST_REQUIRE(w.scheduled.act(w.actor(w.committee_a), id, step(ProposalAction::kStartScreening)).isOk());
     BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue.empty());
-    w.clock.setSeconds(kFriday10 + 3 * kDay + 1);
+    w.clock.set(kFriday10 + 3 * kDay + Duration::seconds(1));
     BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue == std::vector<std::string>{"decision"});
     BOOST_REQUIRE(w.scheduled.act(w.actor(w.committee_a), id, step(ProposalAction::kAccept, "受理")).isOk());
     BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue.empty());
@@ -122,8 +124,8 @@ BOOST_AUTO_TEST_CASE(one_click_to_the_street_then_the_district) {
     BOOST_TEST(w.escalations.awaitingMe(w.actor(w.staff))->escalations.size() == 1u);
     BOOST_TEST(w.escalations.forward(w.actor(w.other_staff), street->id, "x").status().code() == "escalation.forbidden");
 
-    w.clock.advanceSeconds(6 * kDay);
-    BOOST_TEST(w.escalations.streetQueue(w.actor(w.staff), w.street, std::nullopt, {})->items[0].overdue(w.clock.nowSeconds()));
+    w.clock.advance(6 * kDay);
+    BOOST_TEST(w.escalations.streetQueue(w.actor(w.staff), w.street, std::nullopt, {})->items[0].overdue(w.clock.now()));
     auto district = w.escalations.forward(w.actor(w.staff), street->id, "需区里协调资金");
     BOOST_REQUIRE(district.isOk());
     BOOST_TEST((district->level == EscalationLevel::kDistrict));

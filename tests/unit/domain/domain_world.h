@@ -43,7 +43,7 @@ struct World {
     testing::TempDir dir;
     std::unique_ptr<storage::SqliteDatabase> db =
         std::move(storage::SqliteDatabase::open(dir.file("yishi.db"), {}).value());
-    FakeClock clock{1'800'000'000};
+    FakeClock clock{Instant::fromSeconds(1'800'000'000)};
     std::unique_ptr<PasswordHasher> owned_hasher;
     PasswordHasher& hasher;
     app::CryptoSecretSource secrets;
@@ -73,12 +73,12 @@ struct World {
             a.id = st.scopes.insertCommunity(a);
             b = Community{CommunityId(), street, district, "B", "CODEBBBB"};
             b.id = st.scopes.insertCommunity(b);
-            admin_id = st.users.insertUser({UserId(), "admin", "Admin", hash, 0});
-            committee_a = st.users.insertUser({UserId(), "committee.a", "Committee A", hash, 0});
-            committee_b = st.users.insertUser({UserId(), "committee.b", "Committee B", hash, 0});
-            st.users.insertGrant({admin_id, Role::kDistrictAdmin, {ScopeKind::kDistrict, district.value}, 0, UserId()});
-            st.users.insertGrant({committee_a, Role::kCommittee, {ScopeKind::kCommunity, a.id.value}, 0, UserId()});
-            st.users.insertGrant({committee_b, Role::kCommittee, {ScopeKind::kCommunity, b.id.value}, 0, UserId()});
+            admin_id = st.users.insertUser({UserId(), "admin", "Admin", hash, {}});
+            committee_a = st.users.insertUser({UserId(), "committee.a", "Committee A", hash, {}});
+            committee_b = st.users.insertUser({UserId(), "committee.b", "Committee B", hash, {}});
+            st.users.insertGrant({admin_id, Role::kDistrictAdmin, {ScopeKind::kDistrict, district.value}, {}, UserId()});
+            st.users.insertGrant({committee_a, Role::kCommittee, {ScopeKind::kCommunity, a.id.value}, {}, UserId()});
+            st.users.insertGrant({committee_b, Role::kCommittee, {ScopeKind::kCommunity, b.id.value}, {}, UserId()});
             return Status::ok();
         });
         BOOST_REQUIRE(s.isOk());

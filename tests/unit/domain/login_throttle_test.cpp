@@ -8,23 +8,23 @@ using yishi::domain::LoginThrottle;
 BOOST_AUTO_TEST_SUITE(login_throttle)
 
 BOOST_AUTO_TEST_CASE(blocks_after_the_limit_until_the_window_ends) {
-    FakeClock clock(1'000'000);
-    LoginThrottle throttle(clock, {3, 600});
+    FakeClock clock(Instant::fromSeconds(1'000'000));
+    LoginThrottle throttle(clock, {3, Duration::minutes(10)});
     for (int i = 0; i < 3; ++i) {
         BOOST_TEST(throttle.retryAfter("login:a") == 0);
         throttle.recordFailure("login:a");
-        clock.advanceSeconds(10);
+        clock.advance(Duration::seconds(10));
     }
     // Window began at the first failure, 30 s ago.
     BOOST_TEST(throttle.retryAfter("login:a") == 570);
     BOOST_TEST(throttle.retryAfter("login:b") == 0);  // other keys are not affected
-    clock.advanceSeconds(570);
+    clock.advance(Duration::seconds(570));
     BOOST_TEST(throttle.retryAfter("login:a") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(reset_clears_a_key) {
-    FakeClock clock(5000);
-    LoginThrottle throttle(clock, {2, 600});
+    FakeClock clock(Instant::fromSeconds(5000));
+    LoginThrottle throttle(clock, {2, Duration::minutes(10)});
     throttle.recordFailure("k");
     throttle.recordFailure("k");
     BOOST_TEST(throttle.retryAfter("k") > 0);
@@ -33,11 +33,21 @@ BOOST_AUTO_TEST_CASE(reset_clears_a_key) {
 }
 
 BOOST_AUTO_TEST_CASE(failures_in_an_old_window_do_not_count) {
-    FakeClock clock(5000);
-    LoginThrottle throttle(clock, {2, 60});
+    FakeClock clock(Instant::fromSeconds(5000));
+    LoginThrottle throttle(clock, {2, Duration::minutes(1)});
     throttle.recordFailure("k");
-    clock.advanceSeconds(61);
+    clock.advance(Duration::seconds(61));
     throttle.recordFailure("k");
+    BOOST_TEST(throttle.retryAfter("k") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(waits_round_up_so_a_blocked_key_never_hears_zero) {
+    FakeClock clock(Instant::fromSeconds(5000));
+    LoginThrottle throttle(clock, {1, Duration::minutes(1)});
+    throttle.recordFailure("k");
+    clock.advance(Duration::seconds(59) + Duration::micros(800'000));
+    BOOST_TEST(throttle.retryAfter("k") == 1);  // 0.2 s left
+    clock.advance(Duration::micros(200'000));
     BOOST_TEST(throttle.retryAfter("k") == 0);
 }
 

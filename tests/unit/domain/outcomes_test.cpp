@@ -33,7 +33,7 @@ struct Outcomes : yishi::testing::World {
         BOOST_REQUIRE_MESSAGE(p.isOk(), p.status().toString());
         const ProposalId id = p->proposal.id;
         auto consult = step(ProposalAction::kOpenConsultation);
-        consult.consultation_ends_at = clock.nowSeconds() + 3600;
+        consult.consultation_ends_at = clock.now() + Duration::hours(1);
         for (const auto& s : {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "ok"), consult,
                               step(ProposalAction::kSendToVote, "ok"), step(ProposalAction::kAdopt, "通过")}) {
             auto r = proposals.act(committee(), id, s);
@@ -60,12 +60,12 @@ BOOST_AUTO_TEST_CASE(an_adopted_wish_becomes_a_project_reported_then_rated) {
     const ProjectId id(formed->proposal.outcome_id);
 
     BOOST_TEST(w.projects.rate(w.resident(1), id, 5, "").status().code() == "project.not_completed");
-    BOOST_TEST(w.projects.reportProgress(w.resident(1), id, 10, "开工", 0).status().code() == "community.forbidden");
-    BOOST_REQUIRE(w.projects.reportProgress(w.committee(), id, 40, "井道施工", 0).isOk());
-    BOOST_TEST(w.projects.reportProgress(w.committee(), id, 30, "倒退", 0).status().code() == "progress.percent");
-    BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, 12'000'000, "电梯设备首付款", 0).isOk());
-    BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, 3'050'050, "井道土建", 0).isOk());
-    BOOST_TEST(w.projects.addExpense(w.committee(), id, 0, "零", 0).status().code() == "expense.amount");
+    BOOST_TEST(w.projects.reportProgress(w.resident(1), id, 10, "开工", Instant()).status().code() == "community.forbidden");
+    BOOST_REQUIRE(w.projects.reportProgress(w.committee(), id, 40, "井道施工", Instant()).isOk());
+    BOOST_TEST(w.projects.reportProgress(w.committee(), id, 30, "倒退", Instant()).status().code() == "progress.percent");
+    BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, 12'000'000, "电梯设备首付款", Instant()).isOk());
+    BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, 3'050'050, "井道土建", Instant()).isOk());
+    BOOST_TEST(w.projects.addExpense(w.committee(), id, 0, "零", Instant()).status().code() == "expense.amount");
     auto done = w.projects.complete(w.committee(), id, "验收通过");
     BOOST_REQUIRE(done.isOk());
     BOOST_TEST(done->project.progress_percent == 100);

@@ -45,9 +45,9 @@ class TestRule final : public PointsRule {
 
 struct Points : testing::World {
     TestRule rule;
-    PointsService points{*db, clock, 8 * 3600};
-    PointsProcessor processor{*db, rule, clock, {50, 8 * 3600}};
-    ConsultationService consultation{*db, clock, {15 * 60, 3}};
+    PointsService points{*db, clock, kChinaUtcOffset};
+    PointsProcessor processor{*db, rule, clock, {50, kChinaUtcOffset}};
+    ConsultationService consultation{*db, clock, {Duration::minutes(15), 3}};
     std::vector<UserId> residents;
     ProposalId proposal;
 
@@ -63,7 +63,7 @@ struct Points : testing::World {
         BOOST_REQUIRE(proposals.act(actor(committee_a), proposal, testing::step(ProposalAction::kStartScreening)).isOk());
         BOOST_REQUIRE(proposals.act(actor(committee_a), proposal, testing::step(ProposalAction::kAccept, "好")).isOk());
         auto open = testing::step(ProposalAction::kOpenConsultation);
-        open.consultation_ends_at = clock.nowSeconds() + 30 * 86400;
+        open.consultation_ends_at = clock.now() + Duration::days(30);
         BOOST_REQUIRE(proposals.act(actor(committee_a), proposal, open).isOk());
     }
     void comment(int who) {
@@ -84,8 +84,9 @@ struct Points : testing::World {
     // Moves the clock to hh:mm:ss UTC on the fixture's first day (its clock
     // starts at 08:00Z), or `days` later.
     void setUtc(int days, int hh, int mm, int ss) {
-        const std::int64_t first_midnight = 1'800'000'000 - 8 * 3600;
-        clock.setSeconds(first_midnight + days * 86'400 + hh * 3600 + mm * 60 + ss);
+        const Instant first_midnight = Instant::fromSeconds(1'800'000'000) - Duration::hours(8);
+        clock.set(first_midnight + Duration::days(days) + Duration::hours(hh) + Duration::minutes(mm) +
+                  Duration::seconds(ss));
     }
     std::int64_t balance(int who) { return points.mine(actor(residents[who]), district, {}).value().balance; }
     // The sum of every ledger row of the user, read page by page.
@@ -132,7 +133,7 @@ BOOST_FIXTURE_TEST_CASE(daily_caps_hold_by_the_events_local_day, Points) {
     for (int i = 0; i < 8; ++i) comment(2);
     drain();
     BOOST_TEST(balance(2) == 5);  // 2 + 1 + 1 + 1, then the cap
-    clock.advanceSeconds(86400);
+    clock.advance(Duration::days(1));
     comment(2);
     comment(2);
     drain();
@@ -160,7 +161,7 @@ BOOST_FIXTURE_TEST_CASE(the_daily_cap_holds_across_utc_midnight_within_one_local
 
 BOOST_FIXTURE_TEST_CASE(two_processors_at_once_still_award_each_event_once, Points) {
     for (int i = 0; i < 40; ++i) volunteer(i % 3, 30);
-    PointsProcessor other{*db, rule, clock, {7, 8 * 3600}};
+    PointsProcessor other{*db, rule, clock, {7, kChinaUtcOffset}};
     std::thread t([&] {
         for (int i = 0; i < 20; ++i) (void)other.processBatch();
     });
@@ -230,7 +231,7 @@ BOOST_FIXTURE_TEST_CASE(ledger_properties_over_random_event_sequences, Points) {
         switch (random() % 6) {
             case 0: case 1: comment(who); break;
             case 2: volunteer(who, 1 + static_cast<std::int64_t>(random() % 200)); break;
-            case 3: clock.advanceSeconds(static_cast<std::int64_t>(random() % 40000)); break;
+            case 3: clock.advance(Duration::seconds(static_cast<std::int64_t>(random() % 40000))); break;
             case 4: {
                 const auto& item = random() % 2 ? cheap : dear;
                 auto r = points.redeem(actor(residents[who]), item.id, "key-" + std::to_string(++keys));
@@ -238,7 +239,7 @@ BOOST_FIXTURE_TEST_CASE(ledger_properties_over_random_event_sequences, Points) {
                 break;
             }
             default: {
-                PointsProcessor batchy{*db, rule, clock, {1 + static_cast<int>(random() % 9), 8 * 3600}};
+                PointsProcessor batchy{*db, rule, clock, {1 + static_cast<int>(random() % 9), kChinaUtcOffset}};
                 BOOST_REQUIRE(batchy.processBatch().isOk());
             }
         }

@@ -72,7 +72,7 @@ struct Lifecycle : World {
                           p.kind = kind;
                           p.title = "t";
                           p.state = state;
-                          p.created_at = p.updated_at = clock.nowSeconds();
+                          p.created_at = p.updated_at = clock.now();
                           id = s.get<ProposalStore>().insertProposal(p);
                           return Status::ok();
                       }).isOk());
@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(every_state_action_and_role_behaves_as_the_table_says) {
                     input.action = action;
                     input.reason = "a public reason";
                     input.merge_target = w.insert(ProposalState::kAccepted, ProposalKind::kWish);
-                    input.consultation_ends_at = w.clock.nowSeconds() + 3600;
+                    input.consultation_ends_at = w.clock.now() + Duration::hours(1);
                     input.budget_fen = 100'000;
                     input.responsible = "物业";
                     const Actor actor = role == ProposalRole::kAuthor ? w.authorActor() : w.actor(w.committee_a);
@@ -176,7 +176,7 @@ BOOST_AUTO_TEST_CASE(action_parameters_and_kinds_are_checked) {
     BOOST_TEST(w.proposals.get(committee, a)->proposal.merged_into.value == target.value);
 
     ProposalService::ActionInput open = step(ProposalAction::kOpenConsultation, "");
-    open.consultation_ends_at = w.clock.nowSeconds() - 1;
+    open.consultation_ends_at = w.clock.now() - Duration::seconds(1);
     BOOST_TEST(w.proposals.act(committee, w.insert(ProposalState::kAccepted, ProposalKind::kWish), open)
                    .status().code() == "proposal.consultation_end");
 

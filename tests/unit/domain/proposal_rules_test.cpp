@@ -22,11 +22,11 @@ BOOST_AUTO_TEST_CASE(the_overdue_filter_finds_exactly_the_proposals_with_overdue
     const std::vector<ProposalState> states = {
         ProposalState::kSubmitted, ProposalState::kScreening, ProposalState::kAccepted,
         ProposalState::kConsultation, ProposalState::kVoting, ProposalState::kNeedsRevision};
-    const std::int64_t now = 1'800'000'000;
+    const Instant now = Instant::fromSeconds(1'800'000'000);
     std::mt19937 random(20261202);
     // A deadline unset, past, exactly now, or in the future.
     auto deadline = [&] {
-        const std::int64_t choices[] = {0, now - 3600, now, now + 3600};
+        const Instant choices[] = {Instant(), now - Duration::hours(1), now, now + Duration::hours(1)};
         return choices[random() % 4];
     };
     std::set<std::int64_t> expected;
@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(the_overdue_filter_finds_exactly_the_proposals_with_overdue
             p.state = states[random() % states.size()];
             p.response_due_at = deadline();
             p.decision_due_at = deadline();
-            p.created_at = p.updated_at = now - 7200;
+            p.created_at = p.updated_at = now - Duration::hours(2);
             p.id = s.get<ProposalStore>().insertProposal(p);
             p.consultation_ends_at = deadline();
             s.get<ProposalStore>().updateProposal(p);
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_step_with_no_feature_to_form_it_is_refused_and_changes_no
     const Actor committee = w.actor(w.committee_a);
     for (ProposalAction a : {ProposalAction::kStartScreening, ProposalAction::kAccept, ProposalAction::kOpenConsultation}) {
         auto input = step(a, "ok");
-        input.consultation_ends_at = w.clock.nowSeconds() + 3600;
+        input.consultation_ends_at = w.clock.now() + Duration::hours(1);
         BOOST_REQUIRE(bare.act(committee, id, input).isOk());
     }
     BOOST_REQUIRE(bare.act(committee, id, step(ProposalAction::kSendToVote, "vote")).isOk());

@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(login_authenticate_expire_and_logout) {
     BOOST_TEST(who->actor.isDistrictAdmin(w.district));
     BOOST_TEST(w.auth.authenticate(session->token + "x").status().code() == "session.invalid");
 
-    w.clock.advanceSeconds(7 * 24 * 3600 + 1);
+    w.clock.advance(Duration::days(7) + Duration::seconds(1));
     BOOST_TEST(w.auth.authenticate(session->token).status().code() == "session.invalid");
 
     auto second = w.auth.login("admin", "password-1", "10.0.0.1");
@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_CASE(failed_logins_are_throttled_per_account_and_per_address) {
     BOOST_TEST(blocked.status().retryAfterSeconds() > 0);
     // Another account from another address is not affected.
     BOOST_TEST(w.auth.login("committee.a", "password-1", "10.0.1.1").isOk());
-    w.clock.advanceSeconds(15 * 60);
+    w.clock.advance(Duration::minutes(15));
     BOOST_TEST(w.auth.login("admin", "password-1", "10.0.0.99").isOk());
 
     // Per address: 30 failures over many (unknown) logins from one address.

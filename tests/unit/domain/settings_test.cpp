@@ -13,7 +13,7 @@ namespace {
 struct Settings : testing::World {
     DistrictSettings defaults;
     SettingsService settings{*db, clock, defaults};
-    ConsultationService consultation{*db, clock, {15 * 60, 3}};
+    ConsultationService consultation{*db, clock, {Duration::minutes(15), 3}};
     std::vector<UserId> residents;
 
     Settings() {
@@ -66,17 +66,17 @@ BOOST_FIXTURE_TEST_CASE(deadlines_follow_the_districts_hours_and_holidays, Setti
     // 1'800'000'000 s is Friday 2027-01-15 08:00 UTC, 16:00 in Shanghai.
     const ProposalId usual = submit();
     const auto usual_view = proposals.get(actor(residents[0]), usual).value();
-    BOOST_TEST(usual_view.proposal.response_due_at == clock.nowSeconds() + 15 * 3600);
+    BOOST_TEST(usual_view.proposal.response_due_at == clock.now() + Duration::hours(15));
 
     DistrictSettings own = settings.get(district)->settings;
-    own.rules.first_response_seconds = 48 * 3600;
+    own.rules.first_response = Duration::hours(48);
     // Monday is a holiday here: the next working day after Friday is Tuesday.
     own.holidays = {"2027-01-18"};
     BOOST_REQUIRE(settings.update(actor(admin_id), district, own).isOk());
     const ProposalId later = submit();
     const auto view = proposals.get(actor(residents[0]), later).value();
-    BOOST_TEST(view.proposal.response_due_at == clock.nowSeconds() + 48 * 3600);
-    BOOST_TEST(view.proposal.decision_due_at == usual_view.proposal.decision_due_at + 86'400);
+    BOOST_TEST(view.proposal.response_due_at == clock.now() + Duration::hours(48));
+    BOOST_TEST(view.proposal.decision_due_at == usual_view.proposal.decision_due_at + Duration::days(1));
     // Deadlines set before the change stay.
     BOOST_TEST(proposals.get(actor(residents[0]), usual)->proposal.response_due_at ==
                usual_view.proposal.response_due_at);
@@ -86,7 +86,7 @@ BOOST_FIXTURE_TEST_CASE(moderation_follows_the_districts_threshold_and_edit_wind
     const ProposalId proposal = submit();
     DistrictSettings own = settings.get(district)->settings;
     own.auto_hide_reports = 2;
-    own.comment_edit_window_seconds = 60;
+    own.comment_edit_window = Duration::minutes(1);
     BOOST_REQUIRE(settings.update(actor(admin_id), district, own).isOk());
     auto comment = consultation.post(actor(residents[0]), proposal, {"说两句", Stance::kFor, CommentId()});
     BOOST_REQUIRE(comment.isOk());
@@ -98,7 +98,7 @@ BOOST_FIXTURE_TEST_CASE(moderation_follows_the_districts_threshold_and_edit_wind
 
     auto mine = consultation.post(actor(residents[1]), proposal, {"原话", Stance::kNeutral, CommentId()});
     BOOST_REQUIRE(mine.isOk());
-    clock.advanceSeconds(61);
+    clock.advance(Duration::seconds(61));
     BOOST_TEST(consultation.edit(actor(residents[1]), mine->comment.id, "改了", Stance::kNeutral).status().code() ==
                "comment.edit_window_over");
 }

@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(enum_checks_keep_every_row_and_the_shape_of_a_version_9_fil
         BOOST_REQUIRE(merged.has_value());
         BOOST_TEST((merged->state == domain::ProposalState::kMerged));
         BOOST_TEST(merged->merged_into.value == 1);
-        BOOST_TEST(merged->response_due_at == 99);
+        BOOST_TEST(merged->response_due_at == Instant::fromSeconds(99));
         BOOST_TEST(s.get<domain::ProposalStore>().mergedInto(domain::ProposalId(1)).size() == 1u);
         BOOST_TEST(s.users.grants(UserId(1)).size() == 1u);
         BOOST_TEST(s.get<domain::ConsultationStore>().comments(domain::ProposalId(1)).size() == 1u);

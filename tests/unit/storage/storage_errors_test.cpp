@@ -81,12 +81,12 @@ BOOST_AUTO_TEST_CASE(a_constraint_failure_escaping_a_store_is_ours_to_the_client
     auto db = std::move(storage::SqliteDatabase::open(dir.file("c.db"), options).value());
     BOOST_REQUIRE(db->write([](Stores& s) {
                       s.scopes.insertDistrict("区");
-                      s.users.insertUser({UserId(), "zhao", "赵", "hash", 1});
+                      s.users.insertUser({UserId(), "zhao", "赵", "hash", Instant::fromSeconds(1)});
                       return Status::ok();
                   }).isOk());
     // UNIQUE: a store asked to break its REQUIRES (the login is not taken).
     expectOurMessage(db->write([](Stores& s) {
-        s.users.insertUser({UserId(), "zhao", "另一个赵", "hash", 2});
+        s.users.insertUser({UserId(), "zhao", "另一个赵", "hash", Instant::fromSeconds(2)});
         return Status::ok();
     }));
     // FOREIGN KEY: a street of a district that does not exist.

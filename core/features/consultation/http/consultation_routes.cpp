@@ -27,7 +27,7 @@ Poco::JSON::Object::Ptr commentView(const ConsultationService::CommentView& v) {
     o->set("author", author);
     o->set("stance", domain::stanceName(c.stance));
     o->set("body", valueOrNull(v.body_shown, c.body));
-    o->set("created_at", c.created_at);
+    o->set("created_at", c.created_at.seconds());
     o->set("edited_at", orNull(c.edited_at));
     o->set("withdrawn", c.withdrawn);
     o->set("hidden", c.hidden);
@@ -48,9 +48,9 @@ Poco::JSON::Object::Ptr meetingView(const domain::Meeting& m) {
     o->set("id", m.id.value);
     o->set("proposal_id", m.proposal_id.value);
     o->set("mode", domain::meetingModeName(m.mode));
-    o->set("starts_at", m.starts_at);
+    o->set("starts_at", m.starts_at.seconds());
     o->set("place", m.place);
-    o->set("minutes", valueOrNull(m.recorded_at != 0, m.minutes));
+    o->set("minutes", valueOrNull(m.recorded_at != Instant(), m.minutes));
     o->set("attendance", valueOrNull(m.attendance >= 0, m.attendance));
     o->set("recorded_at", orNull(m.recorded_at));
     return o;
@@ -135,7 +135,7 @@ ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& ca
     std::map<std::string, int> counts;
     for (const domain::ModerationEntry& e : entries) {
         Poco::JSON::Object::Ptr o = newObject();
-        o->set("at", e.at_micros / 1'000'000);
+        o->set("at", e.at.seconds());
         o->set("action", e.action);
         o->set("comment_id", e.comment_id.value);
         o->set("proposal_id", e.proposal_id.value);
@@ -184,7 +184,7 @@ ApiResponse scheduleMeeting(domain::ConsultationService& consultation, ApiCall& 
     YISHI_HANDLER_ASSIGN(std::int64_t starts_at, requireInt(call.body, "starts_at"));
     YISHI_HANDLER_ASSIGN(std::string place, requireString(call.body, "place"));
     YISHI_HANDLER_ASSIGN(auto m, consultation.scheduleMeeting(call.actor, domain::ProposalId(id), mode,
-                                                                    starts_at, place));
+                                                                    Instant::fromSeconds(starts_at), place));
     return jsonResponse(201, meetingView(m));
 }
 

@@ -23,8 +23,8 @@ Comment readComment(SQLite::Statement& q) {
     c.author_id = UserId(q.getColumn(5).getInt64());
     c.stance = storedEnum(q.getColumn(6).getString(), domain::parseStance, "comments", "stance");
     c.body = q.getColumn(7).getString();
-    c.created_at = q.getColumn(8).getInt64();
-    c.edited_at = q.getColumn(9).getInt64();
+    c.created_at = Instant::fromSeconds(q.getColumn(8).getInt64());
+    c.edited_at = Instant::fromSeconds(q.getColumn(9).getInt64());
     c.withdrawn = q.getColumn(10).getInt() != 0;
     c.hidden = q.getColumn(11).getInt() != 0;
     c.hidden_reason = q.getColumn(12).getString();
@@ -41,11 +41,11 @@ Meeting readMeeting(SQLite::Statement& q) {
     m.proposal_id = domain::ProposalId(q.getColumn(1).getInt64());
     m.community_id = CommunityId(q.getColumn(2).getInt64());
     m.mode = storedEnum(q.getColumn(3).getString(), domain::parseMeetingMode, "meetings", "mode");
-    m.starts_at = q.getColumn(4).getInt64();
+    m.starts_at = Instant::fromSeconds(q.getColumn(4).getInt64());
     m.place = q.getColumn(5).getString();
     m.minutes = q.getColumn(6).getString();
     m.attendance = q.getColumn(7).getInt();
-    m.recorded_at = q.getColumn(8).getInt64();
+    m.recorded_at = Instant::fromSeconds(q.getColumn(8).getInt64());
     m.created_by = UserId(q.getColumn(9).getInt64());
     return m;
 }
@@ -71,7 +71,7 @@ domain::CommentId SqliteConsultationStore::insertComment(const Comment& c) {
     q->bind(5, c.author_id.value);
     q->bind(6, domain::stanceName(c.stance));
     q->bind(7, c.body);
-    q->bind(8, c.created_at);
+    q->bind(8, c.created_at.seconds());
     q->exec();
     return domain::CommentId(c_.db().getLastInsertRowid());
 }
@@ -82,7 +82,7 @@ void SqliteConsultationStore::updateComment(const Comment& c) {
         " hidden_reason = ?, reports = ? WHERE id = ?");
     q->bind(1, c.body);
     q->bind(2, domain::stanceName(c.stance));
-    q->bind(3, c.edited_at);
+    q->bind(3, c.edited_at.seconds());
     q->bind(4, c.withdrawn ? 1 : 0);
     q->bind(5, c.hidden ? 1 : 0);
     q->bind(6, c.hidden_reason);
@@ -100,23 +100,23 @@ std::vector<Comment> SqliteConsultationStore::comments(domain::ProposalId propos
 }
 
 bool SqliteConsultationStore::insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,
-                                           std::int64_t at) {
+                                           Instant at) {
     auto q = c_.prepare(
         "INSERT INTO comment_reports (comment_id, reporter_id, reason, reported_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT DO NOTHING");
     q->bind(1, comment.value);
     q->bind(2, reporter.value);
     q->bind(3, reason);
-    q->bind(4, at);
+    q->bind(4, at.seconds());
     return q->exec() == 1;
 }
 
-bool SqliteConsultationStore::insertSupport(domain::ProposalId proposal, UserId user, std::int64_t at) {
+bool SqliteConsultationStore::insertSupport(domain::ProposalId proposal, UserId user, Instant at) {
     auto q = c_.prepare(
         "INSERT INTO supports (proposal_id, user_id, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     q->bind(1, proposal.value);
     q->bind(2, user.value);
-    q->bind(3, at);
+    q->bind(3, at.seconds());
     return q->exec() == 1;
 }
 
@@ -155,7 +155,7 @@ domain::MeetingId SqliteConsultationStore::insertMeeting(const Meeting& m) {
     q->bind(1, m.proposal_id.value);
     q->bind(2, m.community_id.value);
     q->bind(3, domain::meetingModeName(m.mode));
-    q->bind(4, m.starts_at);
+    q->bind(4, m.starts_at.seconds());
     q->bind(5, m.place);
     q->bind(6, m.created_by.value);
     q->exec();
@@ -166,7 +166,7 @@ void SqliteConsultationStore::updateMeeting(const Meeting& m) {
     auto q = c_.prepare("UPDATE meetings SET minutes = ?, attendance = ?, recorded_at = ? WHERE id = ?");
     q->bind(1, m.minutes);
     q->bind(2, m.attendance);
-    q->bind(3, m.recorded_at);
+    q->bind(3, m.recorded_at.seconds());
     q->bind(4, m.id.value);
     q->exec();
 }

@@ -22,8 +22,8 @@ class SqliteConsultationStore final : public domain::ConsultationStore {
     void updateComment(const domain::Comment& comment) override;
     std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
     bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,
-                      std::int64_t at) override;
-    bool insertSupport(domain::ProposalId proposal, UserId user, std::int64_t at) override;
+                      Instant at) override;
+    bool insertSupport(domain::ProposalId proposal, UserId user, Instant at) override;
     bool deleteSupport(domain::ProposalId proposal, UserId user) override;
     std::int64_t countSupports(domain::ProposalId proposal) override;
     bool hasSupport(domain::ProposalId proposal, UserId user) override;

@@ -18,7 +18,7 @@ Poco::JSON::Object::Ptr conventionSummaryView(const domain::Convention& c) {
     o->set("community_id", c.community_id.value);
     o->set("title", c.title);
     o->set("current_version", c.current_version);
-    o->set("created_at", c.created_at);
+    o->set("created_at", c.created_at.seconds());
     return o;
 }
 
@@ -27,7 +27,7 @@ Poco::JSON::Object::Ptr versionView(const domain::ConventionVersion& v) {
     o->set("version", v.version);
     o->set("text", v.text);
     o->set("proposal_id", v.proposal_id.value);
-    o->set("adopted_at", v.adopted_at);
+    o->set("adopted_at", v.adopted_at.seconds());
     return o;
 }
 
@@ -39,7 +39,7 @@ Poco::JSON::Object::Ptr conventionView(const ConventionService::View& v) {
         Poco::JSON::Object::Ptr e = newObject();
         e->set("version", version.version);
         e->set("proposal_id", version.proposal_id.value);
-        e->set("adopted_at", version.adopted_at);
+        e->set("adopted_at", version.adopted_at.seconds());
         versions->add(e);
     }
     o->set("versions", versions);

@@ -9,7 +9,8 @@ std::optional<domain::Convention> SqliteConventionStore::convention(domain::Conv
     q->bind(1, id.value);
     if (!q->executeStep()) return std::nullopt;
     return domain::Convention{domain::ConventionId(q->getColumn(0).getInt64()), CommunityId(q->getColumn(1).getInt64()),
-                              q->getColumn(2).getString(), q->getColumn(3).getInt(), q->getColumn(4).getInt64()};
+                              q->getColumn(2).getString(), q->getColumn(3).getInt(),
+                              Instant::fromSeconds(q->getColumn(4).getInt64())};
 }
 
 domain::ConventionId SqliteConventionStore::insertConvention(const domain::Convention& c) {
@@ -17,7 +18,7 @@ domain::ConventionId SqliteConventionStore::insertConvention(const domain::Conve
     q->bind(1, c.community_id.value);
     q->bind(2, c.title);
     q->bind(3, c.current_version);
-    q->bind(4, c.created_at);
+    q->bind(4, c.created_at.seconds());  // the time columns keep seconds
     q->exec();
     return domain::ConventionId(c_.db().getLastInsertRowid());
 }
@@ -38,7 +39,8 @@ domain::Page<domain::Convention> SqliteConventionStore::conventions(CommunityId 
     domain::Page<domain::Convention> out;
     while (q->executeStep()) {
         out.items.push_back({domain::ConventionId(q->getColumn(0).getInt64()), CommunityId(q->getColumn(1).getInt64()),
-                             q->getColumn(2).getString(), q->getColumn(3).getInt(), q->getColumn(4).getInt64()});
+                             q->getColumn(2).getString(), q->getColumn(3).getInt(),
+                             Instant::fromSeconds(q->getColumn(4).getInt64())});
     }
     finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
     return out;
@@ -51,7 +53,7 @@ void SqliteConventionStore::insertVersion(const domain::ConventionVersion& v) {
     q->bind(2, v.version);
     q->bind(3, v.text);
     q->bind(4, v.proposal_id.value);
-    q->bind(5, v.adopted_at);
+    q->bind(5, v.adopted_at.seconds());
     q->exec();
 }
 
@@ -59,7 +61,7 @@ namespace {
 
 domain::ConventionVersion readVersion(SQLite::Statement& q) {
     return {domain::ConventionId(q.getColumn(0).getInt64()), q.getColumn(1).getInt(), q.getColumn(2).getString(),
-            domain::ProposalId(q.getColumn(3).getInt64()), q.getColumn(4).getInt64()};
+            domain::ProposalId(q.getColumn(3).getInt64()), Instant::fromSeconds(q.getColumn(4).getInt64())};
 }
 
 }  // namespace
@@ -82,14 +84,14 @@ std::vector<domain::ConventionVersion> SqliteConventionStore::versions(domain::C
     return out;
 }
 
-bool SqliteConventionStore::insertAcknowledgement(domain::ConventionId id, int version, UserId user, std::int64_t at) {
+bool SqliteConventionStore::insertAcknowledgement(domain::ConventionId id, int version, UserId user, Instant at) {
     auto q = c_.prepare(
         "INSERT INTO convention_acknowledgements (convention_id, version, user_id, acknowledged_at)"
         " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
     q->bind(1, id.value);
     q->bind(2, version);
     q->bind(3, user.value);
-    q->bind(4, at);
+    q->bind(4, at.seconds());
     return q->exec() == 1;
 }
 

@@ -24,7 +24,7 @@ class SqliteConventionStore final : public domain::ConventionStore {
     void insertVersion(const domain::ConventionVersion& version) override;
     std::optional<domain::ConventionVersion> version(domain::ConventionId id, int version) override;
     std::vector<domain::ConventionVersion> versions(domain::ConventionId id) override;
-    bool insertAcknowledgement(domain::ConventionId id, int version, UserId user, std::int64_t at) override;
+    bool insertAcknowledgement(domain::ConventionId id, int version, UserId user, Instant at) override;
     std::int64_t countAcknowledgements(domain::ConventionId id, int version) override;
     bool hasAcknowledged(domain::ConventionId id, int version, UserId user) override;
 

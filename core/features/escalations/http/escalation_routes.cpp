@@ -12,7 +12,7 @@ namespace {
 
 using domain::EscalationService;
 
-Poco::JSON::Object::Ptr escalationView(const domain::Escalation& e, std::int64_t now) {
+Poco::JSON::Object::Ptr escalationView(const domain::Escalation& e, Instant now) {
     Poco::JSON::Object::Ptr o = newObject();
     o->set("id", e.id.value);
     o->set("proposal_id", e.proposal_id.value);
@@ -20,10 +20,10 @@ Poco::JSON::Object::Ptr escalationView(const domain::Escalation& e, std::int64_t
     o->set("level", domain::escalationLevelName(e.level));
     o->set("status", domain::escalationStatusName(e.status));
     o->set("reason", e.reason);
-    o->set("escalated_at", e.escalated_at);
-    o->set("due_at", e.due_at);
+    o->set("escalated_at", e.escalated_at.seconds());
+    o->set("due_at", e.due_at.seconds());
     o->set("overdue", e.overdue(now));
-    o->set("resolution", valueOrNull(e.resolved_at != 0, e.resolution));
+    o->set("resolution", valueOrNull(e.resolved_at != Instant(), e.resolution));
     o->set("resolved_at", orNull(e.resolved_at));
     return o;
 }
@@ -39,7 +39,7 @@ Result<std::optional<domain::EscalationStatus>> statusFilter(const ApiCall& call
 }
 
 ApiResponse queueResponse(domain::EscalationService& escalations, const domain::Page<domain::Escalation>& page) {
-    const std::int64_t now = escalations.now();
+    const Instant now = escalations.now();
     return jsonResponse(200, pageView(page, [now](const domain::Escalation& e) { return escalationView(e, now); }));
 }
 
@@ -99,7 +99,7 @@ ApiResponse districtQueue(domain::EscalationService& escalations, ApiCall& call)
 // GET /api/v1/me/queue
 ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto queue, escalations.awaitingMe(call.actor));
-    const std::int64_t now = escalations.now();
+    const Instant now = escalations.now();
     Poco::JSON::Array::Ptr proposals = new Poco::JSON::Array;
     for (const auto& [p, late] : queue.proposals) {
         Poco::JSON::Object::Ptr o = newObject();
@@ -107,7 +107,7 @@ ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
         o->set("community_id", p.community_id.value);
         o->set("title", p.title);
         o->set("state", domain::proposalStateName(p.state));
-        o->set("submitted_at", p.submitted_at);
+        o->set("submitted_at", p.submitted_at.seconds());
         o->set("overdue", stringArray(late));
         proposals->add(o);
     }

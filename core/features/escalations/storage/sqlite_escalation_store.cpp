@@ -24,11 +24,11 @@ Escalation readEscalation(SQLite::Statement& q) {
     e.status = storedEnum(q.getColumn(6).getString(), domain::parseEscalationStatus, "escalations", "status");
     e.reason = q.getColumn(7).getString();
     e.escalated_by = UserId(q.getColumn(8).getInt64());
-    e.escalated_at = q.getColumn(9).getInt64();
-    e.due_at = q.getColumn(10).getInt64();
+    e.escalated_at = Instant::fromSeconds(q.getColumn(9).getInt64());
+    e.due_at = Instant::fromSeconds(q.getColumn(10).getInt64());
     e.resolution = q.getColumn(11).getString();
     e.resolved_by = UserId(q.getColumn(12).getInt64());
-    e.resolved_at = q.getColumn(13).getInt64();
+    e.resolved_at = Instant::fromSeconds(q.getColumn(13).getInt64());
     return e;
 }
 
@@ -53,8 +53,8 @@ domain::EscalationId SqliteEscalationStore::insertEscalation(const Escalation& e
     q->bind(6, domain::escalationStatusName(e.status));
     q->bind(7, e.reason);
     q->bind(8, e.escalated_by.value);
-    q->bind(9, e.escalated_at);
-    q->bind(10, e.due_at);
+    q->bind(9, e.escalated_at.seconds());
+    q->bind(10, e.due_at.seconds());
     q->exec();
     return domain::EscalationId(c_.db().getLastInsertRowid());
 }
@@ -66,7 +66,7 @@ void SqliteEscalationStore::updateEscalation(const Escalation& e) {
     q->bind(2, e.resolution);
     if (e.resolved_by.valid()) q->bind(3, e.resolved_by.value);
     else q->bind(3);
-    q->bind(4, e.resolved_at);
+    q->bind(4, e.resolved_at.seconds());
     q->bind(5, e.id.value);
     q->exec();
 }

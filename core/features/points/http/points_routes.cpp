@@ -15,7 +15,7 @@ Poco::JSON::Object::Ptr entryView(const domain::LedgerEntry& e) {
     o->set("delta", e.delta);
     o->set("rule", e.rule);
     o->set("reason", e.reason);
-    o->set("at", e.at_micros / 1'000'000);
+    o->set("at", e.at.seconds());
     o->set("event_id", valueOrNull(e.source_event > 0, e.source_event));
     o->set("redemption_id", valueOrNull(e.redemption.valid(), e.redemption.value));
     return o;
@@ -40,8 +40,8 @@ Poco::JSON::Object::Ptr redemptionView(const domain::Redemption& r) {
     o->set("user_id", r.user.value);
     o->set("cost", r.cost);
     o->set("state", domain::redemptionStateName(r.state));
-    o->set("created_at", r.created_at);
-    o->set("handed_over_at", valueOrNull(r.handed_over_at > 0, r.handed_over_at));
+    o->set("created_at", r.created_at.seconds());
+    o->set("handed_over_at", orNull(r.handed_over_at));
     return o;
 }
 

@@ -24,7 +24,7 @@ LedgerEntry readEntry(SQLite::Statement& q) {
     e.source_event = q.getColumn(7).getInt64();
     e.redemption = RedemptionId(q.getColumn(8).getInt64());
     e.plugin = q.getColumn(9).getString();
-    e.at_micros = q.getColumn(10).getInt64();
+    e.at = Instant::fromMicros(q.getColumn(10).getInt64());  // the ledger keeps microseconds
     return e;
 }
 
@@ -33,7 +33,7 @@ LedgerEntry readEntry(SQLite::Statement& q) {
 RewardItem readItem(SQLite::Statement& q) {
     return {RewardItemId(q.getColumn(0).getInt64()), DistrictId(q.getColumn(1).getInt64()), q.getColumn(2).getString(),
             q.getColumn(3).getInt64(), q.getColumn(4).getInt64(), q.getColumn(5).getInt() != 0,
-            q.getColumn(6).getInt64()};
+            Instant::fromSeconds(q.getColumn(6).getInt64())};
 }
 
 #define YISHI_REDEMPTION_COLUMNS                                                                         \
@@ -50,8 +50,8 @@ Redemption readRedemption(SQLite::Statement& q) {
     r.cost = q.getColumn(5).getInt64();
     r.idempotency_key = q.getColumn(6).getString();
     r.state = storedEnum(q.getColumn(7).getString(), parseRedemptionState, "redemptions", "state");
-    r.created_at = q.getColumn(8).getInt64();
-    r.handed_over_at = q.getColumn(9).getInt64();
+    r.created_at = Instant::fromSeconds(q.getColumn(8).getInt64());  // redemptions keep seconds
+    r.handed_over_at = Instant::fromSeconds(q.getColumn(9).getInt64());
     r.handed_over_by = UserId(q.getColumn(10).getInt64());
     return r;
 }
@@ -76,7 +76,7 @@ void SqlitePointsStore::appendLedger(const LedgerEntry& e) {
     bindOptionalId(*q, 7, e.source_event);
     bindOptionalId(*q, 8, e.redemption.value);
     q->bind(9, e.plugin);
-    q->bind(10, e.at_micros);
+    q->bind(10, e.at.micros());
     q->exec();
 }
 
@@ -146,14 +146,14 @@ void SqlitePointsStore::setProcessedThrough(std::int64_t event_id) {
     q->exec();
 }
 
-void SqlitePointsStore::recordSkipped(const SkippedEvent& s, std::int64_t at) {
+void SqlitePointsStore::recordSkipped(const SkippedEvent& s, Instant at) {
     auto q = c_.prepare(
         "INSERT INTO points_skipped (event_id, district_id, code, message, at) VALUES (?, ?, ?, ?, ?)");
     q->bind(1, s.event_id);
     q->bind(2, s.district.value);
     q->bind(3, s.code);
     q->bind(4, s.message);
-    q->bind(5, at);
+    q->bind(5, at.micros());  // microseconds, like the ledger
     q->exec();
 }
 
@@ -176,7 +176,7 @@ RewardItemId SqlitePointsStore::insertItem(const RewardItem& item) {
     q->bind(3, item.cost);
     q->bind(4, item.stock);
     q->bind(5, item.active ? 1 : 0);
-    q->bind(6, item.created_at);
+    q->bind(6, item.created_at.seconds());
     q->exec();
     return RewardItemId(c_.db().getLastInsertRowid());
 }
@@ -216,7 +216,7 @@ RedemptionId SqlitePointsStore::insertRedemption(const Redemption& r) {
     q->bind(4, r.user.value);
     q->bind(5, r.cost);
     q->bind(6, r.idempotency_key);
-    q->bind(7, r.created_at);
+    q->bind(7, r.created_at.seconds());
     q->exec();
     return RedemptionId(c_.db().getLastInsertRowid());
 }
@@ -253,10 +253,10 @@ Page<Redemption> SqlitePointsStore::redemptions(CommunityId community, std::opti
     return out;
 }
 
-void SqlitePointsStore::markHandedOver(RedemptionId id, UserId by, std::int64_t at) {
+void SqlitePointsStore::markHandedOver(RedemptionId id, UserId by, Instant at) {
     auto q = c_.prepare(
         "UPDATE redemptions SET state = 'handed_over', handed_over_at = ?, handed_over_by = ? WHERE id = ?");
-    q->bind(1, at);
+    q->bind(1, at.seconds());
     q->bind(2, by.value);
     q->bind(3, id.value);
     q->exec();

@@ -27,7 +27,7 @@ class SqlitePointsStore final : public domain::PointsStore {
                                                            std::int64_t day) override;
     std::int64_t processedThrough() override;
     void setProcessedThrough(std::int64_t event_id) override;
-    void recordSkipped(const domain::SkippedEvent& skipped, std::int64_t at) override;
+    void recordSkipped(const domain::SkippedEvent& skipped, Instant at) override;
     std::vector<domain::SkippedEvent> skipped(DistrictId district) override;
     domain::RewardItemId insertItem(const domain::RewardItem& item) override;
     std::optional<domain::RewardItem> item(domain::RewardItemId id) override;
@@ -39,7 +39,7 @@ class SqlitePointsStore final : public domain::PointsStore {
     domain::Page<domain::Redemption> redemptions(CommunityId community,
                                                  std::optional<domain::RedemptionState> state,
                                                  domain::PageRequest page) override;
-    void markHandedOver(domain::RedemptionId id, UserId by, std::int64_t at) override;
+    void markHandedOver(domain::RedemptionId id, UserId by, Instant at) override;
 
   private:
     Connection& c_;

@@ -22,7 +22,7 @@ Poco::JSON::Object::Ptr projectSummaryView(const domain::Project& p) {
     o->set("responsible", p.responsible);
     o->set("progress_percent", p.progress_percent);
     o->set("completed", p.completed);
-    o->set("created_at", p.created_at);
+    o->set("created_at", p.created_at.seconds());
     o->set("completed_at", orNull(p.completed_at));
     return o;
 }
@@ -34,7 +34,7 @@ Poco::JSON::Object::Ptr projectView(const ProjectService::View& v) {
         Poco::JSON::Object::Ptr e = newObject();
         e->set("percent", u.percent);
         e->set("text", u.text);
-        e->set("date", u.date);
+        e->set("date", u.date.seconds());
         progress->add(e);
     }
     o->set("progress", progress);
@@ -43,7 +43,7 @@ Poco::JSON::Object::Ptr projectView(const ProjectService::View& v) {
         Poco::JSON::Object::Ptr e = newObject();
         e->set("amount_fen", x.amount_fen);
         e->set("purpose", x.purpose);
-        e->set("date", x.date);
+        e->set("date", x.date.seconds());
         expenses->add(e);
     }
     o->set("expenses", expenses);
@@ -56,9 +56,11 @@ Poco::JSON::Object::Ptr projectView(const ProjectService::View& v) {
     return o;
 }
 
-Result<std::int64_t> optionalDate(const ApiCall& call) {
-    if (!call.body || !call.body->has("date") || call.body->isNull("date")) return std::int64_t{0};
-    return requireInt(call.body, "date");
+// Seconds since the epoch; unset (the epoch) when left out.
+Result<Instant> optionalDate(const ApiCall& call) {
+    if (!call.body || !call.body->has("date") || call.body->isNull("date")) return Instant();
+    YISHI_ASSIGN_OR_RETURN(std::int64_t seconds, requireInt(call.body, "date"));
+    return Instant::fromSeconds(seconds);
 }
 
 // GET /api/v1/projects/{id}
@@ -81,7 +83,7 @@ ApiResponse progress(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "project"));
     YISHI_HANDLER_ASSIGN(std::int64_t percent, requireInt(call.body, "percent"));
     YISHI_HANDLER_ASSIGN(std::string text, requireString(call.body, "text"));
-    YISHI_HANDLER_ASSIGN(std::int64_t date, optionalDate(call));
+    YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
     YISHI_HANDLER_ASSIGN(auto v, projects.reportProgress(call.actor, domain::ProjectId(id),
                                                                        percent, text, date));
     return jsonResponse(201, projectView(v));
@@ -92,7 +94,7 @@ ApiResponse expense(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "project"));
     YISHI_HANDLER_ASSIGN(std::int64_t amount, requireInt(call.body, "amount_fen"));
     YISHI_HANDLER_ASSIGN(std::string purpose, requireString(call.body, "purpose"));
-    YISHI_HANDLER_ASSIGN(std::int64_t date, optionalDate(call));
+    YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
     YISHI_HANDLER_ASSIGN(auto v, projects.addExpense(call.actor, domain::ProjectId(id), amount,
                                                                    purpose, date));
     return jsonResponse(201, projectView(v));

@@ -22,8 +22,8 @@ Project readProject(SQLite::Statement& q) {
     p.responsible = q.getColumn(5).getString();
     p.progress_percent = q.getColumn(6).getInt();
     p.completed = q.getColumn(7).getInt() != 0;
-    p.created_at = q.getColumn(8).getInt64();
-    p.completed_at = q.getColumn(9).getInt64();
+    p.created_at = Instant::fromSeconds(q.getColumn(8).getInt64());  // the time columns keep seconds
+    p.completed_at = Instant::fromSeconds(q.getColumn(9).getInt64());
     return p;
 }
 
@@ -52,7 +52,7 @@ domain::ProjectId SqliteProjectStore::insertProject(const Project& p) {
     q->bind(3, p.title);
     q->bind(4, p.budget_fen);
     q->bind(5, p.responsible);
-    q->bind(6, p.created_at);
+    q->bind(6, p.created_at.seconds());
     q->exec();
     return domain::ProjectId(c_.db().getLastInsertRowid());
 }
@@ -61,7 +61,7 @@ void SqliteProjectStore::updateProject(const Project& p) {
     auto q = c_.prepare("UPDATE projects SET progress_percent = ?, completed = ?, completed_at = ? WHERE id = ?");
     q->bind(1, p.progress_percent);
     q->bind(2, p.completed ? 1 : 0);
-    q->bind(3, p.completed_at);
+    q->bind(3, p.completed_at.seconds());
     q->bind(4, p.id.value);
     q->exec();
 }
@@ -83,7 +83,7 @@ void SqliteProjectStore::insertProgress(const domain::ProgressUpdate& u) {
     q->bind(1, u.project_id.value);
     q->bind(2, u.percent);
     q->bind(3, u.text);
-    q->bind(4, u.date);
+    q->bind(4, u.date.seconds());
     q->bind(5, u.by.value);
     q->exec();
 }
@@ -95,8 +95,8 @@ std::vector<domain::ProgressUpdate> SqliteProjectStore::progress(domain::Project
     std::vector<domain::ProgressUpdate> out;
     while (q->executeStep()) {
         out.push_back({q->getColumn(0).getInt64(), domain::ProjectId(q->getColumn(1).getInt64()),
-                       q->getColumn(2).getInt(), q->getColumn(3).getString(), q->getColumn(4).getInt64(),
-                       UserId(q->getColumn(5).getInt64())});
+                       q->getColumn(2).getInt(), q->getColumn(3).getString(),
+                       Instant::fromSeconds(q->getColumn(4).getInt64()), UserId(q->getColumn(5).getInt64())});
     }
     return out;
 }
@@ -107,7 +107,7 @@ void SqliteProjectStore::insertExpense(const domain::Expense& e) {
     q->bind(1, e.project_id.value);
     q->bind(2, e.amount_fen);
     q->bind(3, e.purpose);
-    q->bind(4, e.date);
+    q->bind(4, e.date.seconds());
     q->bind(5, e.by.value);
     q->exec();
 }
@@ -119,8 +119,8 @@ std::vector<domain::Expense> SqliteProjectStore::expenses(domain::ProjectId proj
     std::vector<domain::Expense> out;
     while (q->executeStep()) {
         out.push_back({q->getColumn(0).getInt64(), domain::ProjectId(q->getColumn(1).getInt64()),
-                       q->getColumn(2).getInt64(), q->getColumn(3).getString(), q->getColumn(4).getInt64(),
-                       UserId(q->getColumn(5).getInt64())});
+                       q->getColumn(2).getInt64(), q->getColumn(3).getString(),
+                       Instant::fromSeconds(q->getColumn(4).getInt64()), UserId(q->getColumn(5).getInt64())});
     }
     return out;
 }
@@ -133,7 +133,7 @@ bool SqliteProjectStore::insertRating(const domain::Rating& r) {
     q->bind(2, r.user_id.value);
     q->bind(3, r.stars);
     q->bind(4, r.comment);
-    q->bind(5, r.rated_at);
+    q->bind(5, r.rated_at.seconds());
     return q->exec() == 1;
 }
 
@@ -144,7 +144,8 @@ std::vector<domain::Rating> SqliteProjectStore::ratings(domain::ProjectId projec
     std::vector<domain::Rating> out;
     while (q->executeStep()) {
         out.push_back({domain::ProjectId(q->getColumn(0).getInt64()), UserId(q->getColumn(1).getInt64()),
-                       q->getColumn(2).getInt(), q->getColumn(3).getString(), q->getColumn(4).getInt64()});
+                       q->getColumn(2).getInt(), q->getColumn(3).getString(),
+                       Instant::fromSeconds(q->getColumn(4).getInt64())});
     }
     return out;
 }

@@ -19,8 +19,8 @@ Poco::JSON::Object::Ptr proposalSummaryView(const domain::Proposal& p) {
     o->set("kind", domain::proposalKindName(p.kind));
     o->set("title", p.title);
     o->set("state", domain::proposalStateName(p.state));
-    o->set("created_at", p.created_at);
-    o->set("updated_at", p.updated_at);
+    o->set("created_at", p.created_at.seconds());
+    o->set("updated_at", p.updated_at.seconds());
     return o;
 }
 
@@ -134,7 +134,8 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
         input.merge_target = domain::ProposalId(target);
     }
     if (call.body->has("consultation_ends_at")) {
-        YISHI_HANDLER_ASSIGN(input.consultation_ends_at, requireInt(call.body, "consultation_ends_at"));
+        YISHI_HANDLER_ASSIGN(std::int64_t ends_at, requireInt(call.body, "consultation_ends_at"));
+        input.consultation_ends_at = Instant::fromSeconds(ends_at);
     }
     if (call.body->has("election_id")) {
         YISHI_HANDLER_ASSIGN(input.election_id, requireInt(call.body, "election_id"));
@@ -166,7 +167,7 @@ ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
     for (const auto& e : entries) {
         Poco::JSON::Object::Ptr o = newObject();
-        o->set("at", e.at_micros / 1'000'000);
+        o->set("at", e.at.seconds());
         o->set("action", e.action);
         o->set("reason", e.reason);
         Poco::JSON::Object::Ptr actor = newObject();

@@ -16,6 +16,7 @@ namespace {
     " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id,"  \
     " response_due_at, decision_due_at"
 
+// The times are columns of seconds since the epoch.
 Proposal readProposal(SQLite::Statement& q) {
     Proposal p;
     p.id = domain::ProposalId(q.getColumn(0).getInt64());
@@ -27,15 +28,15 @@ Proposal readProposal(SQLite::Statement& q) {
     p.state = storedEnum(q.getColumn(6).getString(), domain::parseProposalState, "proposals", "state");
     p.merged_into = domain::ProposalId(q.getColumn(7).getInt64());
     p.election_id = q.getColumn(8).getInt64();
-    p.consultation_ends_at = q.getColumn(9).getInt64();
+    p.consultation_ends_at = Instant::fromSeconds(q.getColumn(9).getInt64());
     p.last_reason = q.getColumn(10).getString();
-    p.created_at = q.getColumn(11).getInt64();
-    p.submitted_at = q.getColumn(12).getInt64();
-    p.updated_at = q.getColumn(13).getInt64();
+    p.created_at = Instant::fromSeconds(q.getColumn(11).getInt64());
+    p.submitted_at = Instant::fromSeconds(q.getColumn(12).getInt64());
+    p.updated_at = Instant::fromSeconds(q.getColumn(13).getInt64());
     p.amends_convention = q.getColumn(14).getInt64();
     p.outcome_id = q.getColumn(15).getInt64();
-    p.response_due_at = q.getColumn(16).getInt64();
-    p.decision_due_at = q.getColumn(17).getInt64();
+    p.response_due_at = Instant::fromSeconds(q.getColumn(16).getInt64());
+    p.decision_due_at = Instant::fromSeconds(q.getColumn(17).getInt64());
     return p;
 }
 
@@ -59,12 +60,12 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     q->bind(4, p.title);
     q->bind(5, p.body);
     q->bind(6, domain::proposalStateName(p.state));
-    q->bind(7, p.created_at);
-    q->bind(8, p.submitted_at);
-    q->bind(9, p.updated_at);
+    q->bind(7, p.created_at.seconds());
+    q->bind(8, p.submitted_at.seconds());
+    q->bind(9, p.updated_at.seconds());
     q->bind(10, p.amends_convention);
-    q->bind(11, p.response_due_at);
-    q->bind(12, p.decision_due_at);
+    q->bind(11, p.response_due_at.seconds());
+    q->bind(12, p.decision_due_at.seconds());
     q->exec();
     return domain::ProposalId(c_.db().getLastInsertRowid());
 }
@@ -80,13 +81,13 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     if (p.merged_into.valid()) q->bind(4, p.merged_into.value);
     else q->bind(4);
     q->bind(5, p.election_id);
-    q->bind(6, p.consultation_ends_at);
+    q->bind(6, p.consultation_ends_at.seconds());
     q->bind(7, p.last_reason);
-    q->bind(8, p.submitted_at);
-    q->bind(9, p.updated_at);
+    q->bind(8, p.submitted_at.seconds());
+    q->bind(9, p.updated_at.seconds());
     q->bind(10, p.outcome_id);
-    q->bind(11, p.response_due_at);
-    q->bind(12, p.decision_due_at);
+    q->bind(11, p.response_due_at.seconds());
+    q->bind(12, p.decision_due_at.seconds());
     q->bind(13, p.id.value);
     q->exec();
 }
@@ -139,7 +140,7 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
     q->bind(4, filter.kind ? domain::proposalKindName(*filter.kind) : "");
     q->bind(5, filter.drafts_of.value);
     q->bind(6, page.limit + 1);
-    q->bind(7, filter.overdue_at);
+    q->bind(7, filter.overdue_at.seconds());  // the columns keep seconds
     domain::Page<Proposal> out;
     while (q->executeStep()) out.items.push_back(readProposal(*q));
     finishPage(out, page.limit, [](const auto& item) { return item.id.value; });

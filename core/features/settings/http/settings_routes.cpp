@@ -16,12 +16,12 @@ Poco::JSON::Object::Ptr settingsView(const domain::SettingsService::View& view) 
     const domain::DistrictSettings& s = view.settings;
     Poco::JSON::Object::Ptr o = newObject();
     o->set("source", view.district_specific ? "district" : "default");
-    o->set("first_response_hours", s.rules.first_response_seconds / 3600);
+    o->set("first_response_hours", s.rules.first_response.hours());
     o->set("decision_working_days", s.rules.decision_working_days);
     o->set("escalation_working_days", s.rules.escalation_working_days);
     o->set("holidays", stringArray(std::vector<std::string>(s.holidays.begin(), s.holidays.end())));
     o->set("auto_hide_reports", s.auto_hide_reports);
-    o->set("comment_edit_window_seconds", s.comment_edit_window_seconds);
+    o->set("comment_edit_window_seconds", s.comment_edit_window.seconds());
     return o;
 }
 
@@ -38,7 +38,7 @@ ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto current, settings.get(DistrictId(id)));
     domain::DistrictSettings s = current.settings;
     YISHI_HANDLER_ASSIGN(auto hours, optionalInt(call.body, "first_response_hours"));
-    if (hours) s.rules.first_response_seconds = *hours * 3600;
+    if (hours) s.rules.first_response = Duration::hours(*hours);
     YISHI_HANDLER_ASSIGN(auto decision, optionalInt(call.body, "decision_working_days"));
     if (decision) s.rules.decision_working_days = static_cast<int>(std::clamp<std::int64_t>(*decision, -1, 1000));
     YISHI_HANDLER_ASSIGN(auto escalation, optionalInt(call.body, "escalation_working_days"));
@@ -46,7 +46,7 @@ ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto reports, optionalInt(call.body, "auto_hide_reports"));
     if (reports) s.auto_hide_reports = static_cast<int>(std::clamp<std::int64_t>(*reports, -1, 1000));
     YISHI_HANDLER_ASSIGN(auto window, optionalInt(call.body, "comment_edit_window_seconds"));
-    if (window) s.comment_edit_window_seconds = *window;
+    if (window) s.comment_edit_window = Duration::seconds(*window);
     if (call.body && call.body->has("holidays")) {
         Poco::JSON::Array::Ptr days = call.body->getArray("holidays");
         if (!days) return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));

@@ -20,7 +20,7 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     Poco::JSON::Object::Ptr o = newObject();
     o->set("user", userView(session.user));
     o->set("csrf_token", session.session.csrf_token);
-    o->set("expires_at", session.session.expires_at);
+    o->set("expires_at", session.session.expires_at.seconds());
     ApiResponse r;
     if (bearer) {
         // Scripts keep the token themselves; browsers never see it (HttpOnly cookie).
@@ -30,7 +30,7 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
         r = jsonResponse(201, o);
         r.headers.emplace_back("Set-Cookie",
                                sessionCookie(session.token,
-                                             session.session.expires_at - session.session.created_at,
+                                             (session.session.expires_at - session.session.created_at).seconds(),
                                              call.options.secure_cookies));
     }
     return r;
@@ -61,7 +61,7 @@ ApiResponse me(ApiCall& call) {
     for (const domain::Membership& m : call.actor.memberships()) memberships->add(membershipView(m));
     o->set("memberships", memberships);
     if (call.session_from_cookie) o->set("csrf_token", call.session->csrf_token);
-    o->set("session_expires_at", call.session->expires_at);
+    o->set("session_expires_at", call.session->expires_at.seconds());
     return jsonResponse(200, o);
 }
 

@@ -3,31 +3,31 @@
 #include <atomic>
 #include <cstdint>
 
+#include "yishi/common/time.h"
+
 namespace yishi {
 
-// Wall-clock time as seconds and microseconds since the Unix epoch. Every
-// deadline and timestamp in yishi is read through a Clock, so tests can move
-// time by hand. Implementations are thread-safe.
+// Wall-clock time. Every deadline and timestamp in yishi is read through a
+// Clock, so tests can move time by hand. Implementations are thread-safe.
 class Clock {
   public:
     virtual ~Clock() = default;
-    virtual std::int64_t nowMicros() const = 0;
-    std::int64_t nowSeconds() const { return nowMicros() / 1'000'000; }
+    virtual Instant now() const = 0;
 };
 
 // The system's real-time clock.
 class SystemClock final : public Clock {
   public:
-    std::int64_t nowMicros() const override;
+    Instant now() const override;
 };
 
 // A clock that moves only when told to.
 class FakeClock final : public Clock {
   public:
-    explicit FakeClock(std::int64_t start_seconds) : micros_(start_seconds * 1'000'000) {}
-    std::int64_t nowMicros() const override { return micros_.load(); }
-    void advanceSeconds(std::int64_t seconds) { micros_ += seconds * 1'000'000; }
-    void setSeconds(std::int64_t seconds) { micros_ = seconds * 1'000'000; }
+    explicit FakeClock(Instant start) : micros_(start.micros()) {}
+    Instant now() const override { return Instant::fromMicros(micros_.load()); }
+    void advance(Duration by) { micros_ += by.micros(); }
+    void set(Instant to) { micros_ = to.micros(); }
 
   private:
     std::atomic<std::int64_t> micros_;

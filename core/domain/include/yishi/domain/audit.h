@@ -4,6 +4,7 @@
 #include <string>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 
 namespace yishi::domain {
 
@@ -11,7 +12,7 @@ namespace yishi::domain {
 // subject, when, and why. Written in the same transaction as the change.
 struct AuditEntry {
     std::int64_t id = 0;          // assigned by the store
-    std::int64_t at_micros = 0;
+    Instant at;
     UserId actor;                 // invalid for anonymous actions (sign-up)
     std::string action;           // e.g. "membership.verified"
     std::string subject_kind;     // e.g. "user", "community"

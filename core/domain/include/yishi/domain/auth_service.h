@@ -17,9 +17,9 @@ namespace yishi::domain {
 class AuthService {
   public:
     struct Options {
-        std::int64_t session_ttl_seconds = 7 * 24 * 3600;
-        LoginThrottle::Limits per_account{5, 15 * 60};
-        LoginThrottle::Limits per_address{30, 15 * 60};
+        Duration session_ttl = Duration::days(7);
+        LoginThrottle::Limits per_account{5, Duration::minutes(15)};
+        LoginThrottle::Limits per_address{30, Duration::minutes(15)};
     };
 
     struct NewSession {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 
 // What happened (全流程留痕): every change the server makes is recorded as one
 // audit row and, for what district plugins may react to, one outbox event,
@@ -28,7 +29,7 @@ struct ChangeKind {
 // One change to record.
 struct Change {
     const ChangeKind& kind;
-    std::int64_t at_micros = 0;
+    Instant at;
     UserId actor;               // invalid for the system's own acts (auto-hide, sign-up)
     std::int64_t subject_id = 0;
     CommunityId community;      // invalid when the change is not a community's

@@ -21,7 +21,7 @@ struct DistrictSettings {
     DeadlineRules rules;
     std::set<std::string> holidays;  // "YYYY-MM-DD"
     int auto_hide_reports = 3;
-    std::int64_t comment_edit_window_seconds = 15 * 60;
+    Duration comment_edit_window = Duration::minutes(15);
 };
 
 // Ranges: first response 1–720 hours, decisions 1–30 and escalations 1–60

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 
 namespace yishi::domain {
 
@@ -14,7 +15,7 @@ namespace yishi::domain {
 struct DomainEvent {
     std::int64_t id = 0;
     std::string type;
-    std::int64_t occurred_at_micros = 0;
+    Instant occurred_at;
     UserId actor;
     CommunityId community;
     std::string subject_kind;

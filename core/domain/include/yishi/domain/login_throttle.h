@@ -17,28 +17,28 @@ class LoginThrottle {
   public:
     struct Limits {
         int max_failures = 5;
-        std::int64_t window_seconds = 15 * 60;
+        Duration window = Duration::minutes(15);
     };
 
     LoginThrottle(const Clock& clock, Limits limits) : clock_(clock), limits_(limits) {}
 
-    // Seconds to wait before `key` may try again; 0 when it may try now.
+    // Seconds to wait before `key` may try again, rounded up; 0 when it may try now.
     int retryAfter(const std::string& key);
     void recordFailure(const std::string& key);
     void reset(const std::string& key);
 
   private:
     struct Window {
-        std::int64_t start = 0;
+        Instant start;
         int failures = 0;
     };
-    void pruneLocked(std::int64_t now) YISHI_REQUIRES(mutex_);
+    void pruneLocked(Instant now) YISHI_REQUIRES(mutex_);
 
     const Clock& clock_;
     const Limits limits_;
     Mutex mutex_;
     std::unordered_map<std::string, Window> windows_ YISHI_GUARDED_BY(mutex_);
-    std::int64_t last_prune_ YISHI_GUARDED_BY(mutex_) = 0;
+    Instant last_prune_ YISHI_GUARDED_BY(mutex_);
 };
 
 }  // namespace yishi::domain

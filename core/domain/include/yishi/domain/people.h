@@ -5,6 +5,7 @@
 
 #include "yishi/common/ids.h"
 #include "yishi/common/result.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/scope.h"
 
 namespace yishi::domain {
@@ -16,7 +17,7 @@ struct User {
     std::string login;
     std::string display_name;
     std::string password_hash;
-    std::int64_t created_at = 0;  // seconds since the epoch
+    Instant created_at;
 };
 
 // Roles other than resident are granted on a scope. A resident is a user
@@ -34,7 +35,7 @@ struct RoleGrant {
     UserId user_id;
     Role role = Role::kObserver;
     ScopeRef scope;
-    std::int64_t granted_at = 0;
+    Instant granted_at;
     UserId granted_by;
 };
 
@@ -50,8 +51,8 @@ struct Membership {
     UserId user_id;
     CommunityId community_id;
     MembershipStatus status = MembershipStatus::kPending;
-    std::int64_t joined_at = 0;
-    std::int64_t decided_at = 0;  // 0 while pending
+    Instant joined_at;
+    Instant decided_at;           // unset (the epoch) while pending
     UserId decided_by;            // invalid while pending
     std::string reason;           // why it was rejected (or a note on verification)
 };

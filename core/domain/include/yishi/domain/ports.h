@@ -46,7 +46,7 @@ class ScopeStore {
     // The district's own settings, if it has set any.
     virtual std::optional<DistrictSettings> districtSettings(DistrictId district) = 0;
     virtual void saveDistrictSettings(DistrictId district, const DistrictSettings& settings, UserId by,
-                                      std::int64_t at) = 0;
+                                      Instant at) = 0;
 };
 
 struct MemberSummary {
@@ -84,7 +84,7 @@ class SessionStore {
     virtual void insertSession(const Session& session) = 0;
     virtual void deleteSession(const std::string& token_hash) = 0;
     // Removes sessions that expired before `now`; returns how many.
-    virtual int deleteExpired(std::int64_t now) = 0;
+    virtual int deleteExpired(Instant now) = 0;
 };
 
 class AuditLog {

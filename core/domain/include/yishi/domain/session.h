@@ -4,6 +4,7 @@
 #include <string>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 
 namespace yishi::domain {
 
@@ -13,8 +14,8 @@ struct Session {
     std::string token_hash;
     UserId user_id;
     std::string csrf_token;
-    std::int64_t created_at = 0;  // seconds since the epoch
-    std::int64_t expires_at = 0;
+    Instant created_at;
+    Instant expires_at;
 };
 
 }  // namespace yishi::domain

@@ -44,7 +44,7 @@ Result<Street> AdminService::createStreet(const Actor& actor, DistrictId distric
         YISHI_ASSIGN_OR_RETURN(DistrictId d, districtOf(s, {ScopeKind::kDistrict, district.value}));
         if (!actor.isDistrictAdmin(d)) return forbidden();
         street.id = s.scopes.insertStreet(district, name);
-        s.record({changes::kStreetCreated, clock_.nowMicros(), actor.userId(), street.id.value, CommunityId(), name});
+        s.record({changes::kStreetCreated, clock_.now(), actor.userId(), street.id.value, CommunityId(), name});
         return Status::ok();
     }));
     return street;
@@ -63,7 +63,7 @@ Result<Community> AdminService::createCommunity(const Actor& actor, StreetId str
         while (s.scopes.communityByJoinCode(code)) code = secrets_.newJoinCode();
         community = Community{CommunityId(), street, st->district_id, name, code};
         community.id = s.scopes.insertCommunity(community);
-        s.record({changes::kCommunityCreated, clock_.nowMicros(), actor.userId(), community.id.value, community.id,
+        s.record({changes::kCommunityCreated, clock_.now(), actor.userId(), community.id.value, community.id,
                   name});
         return Status::ok();
     }));
@@ -78,12 +78,12 @@ Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role 
                                std::string("The role ") + roleName(role) + " is granted on a " +
                                    scopeKindName(scopeKindOf(role)) + ".");
     }
-    RoleGrant grant{user, role, scope, clock_.nowSeconds(), actor.userId()};
+    RoleGrant grant{user, role, scope, clock_.now(), actor.userId()};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(DistrictId d, districtOf(s, scope));
         if (!actor.isDistrictAdmin(d)) return forbidden();
         if (!s.users.user(user)) return Status::notFound("user.not_found", "There is no such user.");
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         const CommunityId community =
             scope.kind == ScopeKind::kCommunity ? CommunityId(scope.id) : CommunityId();
         if (role == Role::kResident) {
@@ -92,7 +92,7 @@ Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role 
                 return Status::conflict("role.exists", "This person already has this role here.");
             }
             s.users.saveMembership(Membership{user, community, MembershipStatus::kVerified,
-                                              m ? m->joined_at : now / 1'000'000, now / 1'000'000,
+                                              m ? m->joined_at : now, now,
                                               actor.userId(), "granted by the district"});
         } else if (!s.users.insertGrant(grant)) {
             return Status::conflict("role.exists", "This person already has this role here.");

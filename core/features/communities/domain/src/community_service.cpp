@@ -38,7 +38,7 @@ Status checkSignUp(Stores& s, CommunityId community, const CommunityService::Sig
     return Status::ok();
 }
 
-Change membershipChange(const ChangeKind& kind, std::int64_t at, UserId actor, const Membership& m) {
+Change membershipChange(const ChangeKind& kind, Instant at, UserId actor, const Membership& m) {
     return {kind, at, actor, m.user_id.value, m.community_id, m.reason};
 }
 
@@ -107,13 +107,13 @@ Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
     Joined joined;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_RETURN_IF_ERROR(checkSignUp(s, community, request));
-        const std::int64_t now = clock_.nowMicros();
-        joined.user = User{UserId(), request.login, request.display_name, hash, now / 1'000'000};
+        const Instant now = clock_.now();
+        joined.user = User{UserId(), request.login, request.display_name, hash, now};
         joined.user.id = s.users.insertUser(joined.user);
         joined.membership.user_id = joined.user.id;
         joined.membership.community_id = community;
         joined.membership.status = MembershipStatus::kPending;
-        joined.membership.joined_at = now / 1'000'000;
+        joined.membership.joined_at = now;
         s.users.saveMembership(joined.membership);
         s.record({changes::kUserSignedUp, now, joined.user.id, joined.user.id.value, community});
         s.record(membershipChange(changes::kMembershipRequested, now, joined.user.id, joined.membership));
@@ -136,9 +136,9 @@ Result<CommunityService::Joined> CommunityService::join(const Actor& actor, Comm
         if (std::optional<Membership> existing = s.users.membership(actor.userId(), community)) {
             YISHI_RETURN_IF_ERROR(checkRejoin(existing->status));
         }
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         joined.membership = Membership{actor.userId(), community, MembershipStatus::kPending,
-                                       now / 1'000'000, 0, UserId(), ""};
+                                       now, Instant(), UserId(), ""};
         s.users.saveMembership(joined.membership);
         s.record(membershipChange(changes::kMembershipRequested, now, actor.userId(), joined.membership));
         return Status::ok();
@@ -177,9 +177,9 @@ Result<Membership> CommunityService::decide(const Actor& actor, CommunityId comm
                                     "This person has not joined this community.");
         }
         YISHI_ASSIGN_OR_RETURN(MembershipStatus next, decideMembership(m->status, decision, reason));
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         m->status = next;
-        m->decided_at = now / 1'000'000;
+        m->decided_at = now;
         m->decided_by = actor.userId();
         m->reason = reason;
         s.users.saveMembership(*m);

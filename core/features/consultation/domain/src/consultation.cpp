@@ -21,7 +21,7 @@ bool parseStance(const std::string& text, Stance* stance) {
     return false;
 }
 
-bool acceptsConsultation(const Proposal& p, std::int64_t now_seconds) {
+bool acceptsConsultation(const Proposal& p, Instant now) {
     switch (p.state) {
         case ProposalState::kSubmitted:
         case ProposalState::kScreening:
@@ -29,13 +29,13 @@ bool acceptsConsultation(const Proposal& p, std::int64_t now_seconds) {
         case ProposalState::kAccepted:
             return true;
         case ProposalState::kConsultation:
-            return p.consultation_ends_at == 0 || now_seconds < p.consultation_ends_at;
+            return p.consultation_ends_at == Instant() || now < p.consultation_ends_at;
         default:
             return false;
     }
 }
 
-bool acceptsSupport(const Proposal& p, std::int64_t now_seconds) { return acceptsConsultation(p, now_seconds); }
+bool acceptsSupport(const Proposal& p, Instant now) { return acceptsConsultation(p, now); }
 
 const char* meetingModeName(MeetingMode mode) {
     switch (mode) {

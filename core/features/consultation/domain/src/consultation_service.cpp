@@ -108,15 +108,15 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
         YISHI_RETURN_IF_ERROR(requireParticipant(actor, ctx.community));
-        if (!acceptsConsultation(ctx.proposal, clock_.nowSeconds())) return closedForConsultation(ctx.proposal);
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
+        if (!acceptsConsultation(ctx.proposal, now)) return closedForConsultation(ctx.proposal);
         Comment c;
         c.proposal_id = proposal;
         c.community_id = ctx.community.id;
         c.author_id = actor.userId();
         c.stance = input.stance;
         c.body = input.body;
-        c.created_at = now / 1'000'000;
+        c.created_at = now;
         if (input.parent.valid()) {
             std::optional<Comment> parent = s.get<ConsultationStore>().comment(input.parent);
             if (!parent || parent->proposal_id != proposal) {
@@ -148,16 +148,16 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
             return Status::forbidden("comment.not_yours", "Only its author may change a comment.");
         }
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn.");
-        const std::int64_t now = clock_.nowMicros();
-        const std::int64_t window = settingsFor(s, found.second).comment_edit_window_seconds;
-        if (now / 1'000'000 > c.created_at + window) {
+        const Instant now = clock_.now();
+        const Duration window = settingsFor(s, found.second).comment_edit_window;
+        if (now > c.created_at + window) {
             return Status::conflict("comment.edit_window_over",
-                                    "A comment can be changed for " + std::to_string(window / 60) +
+                                    "A comment can be changed for " + std::to_string(window.minutes()) +
                                         " minutes after posting; post a new one instead.");
         }
         c.body = body;
         c.stance = stance;
-        c.edited_at = now / 1'000'000;
+        c.edited_at = now;
         s.get<ConsultationStore>().updateComment(c);
         s.record({changes::kCommentEdited, now, actor.userId(), c.id.value, c.community_id});
         view = viewOf(s, actor, std::move(c), found.second);
@@ -178,7 +178,7 @@ Result<ConsultationService::CommentView> ConsultationService::withdraw(const Act
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn already.");
         c.withdrawn = true;
         s.get<ConsultationStore>().updateComment(c);
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         s.record({changes::kCommentWithdrawn, now, actor.userId(), c.id.value, c.community_id});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
@@ -210,8 +210,8 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
         YISHI_ASSIGN_OR_RETURN(auto found, loadComment(s, id));
         Comment& c = found.first;
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(c.community_id));
-        const std::int64_t now = clock_.nowMicros();
-        if (!s.get<ConsultationStore>().insertReport(c.id, actor.userId(), reason, now / 1'000'000)) {
+        const Instant now = clock_.now();
+        if (!s.get<ConsultationStore>().insertReport(c.id, actor.userId(), reason, now)) {
             return Status::conflict("comment.already_reported", "You reported this comment already.");
         }
         ++c.reports;
@@ -248,7 +248,7 @@ Result<ConsultationService::CommentView> ConsultationService::moderate(const Act
         c.hidden = hide;
         c.hidden_reason = hide ? reason : "";
         s.get<ConsultationStore>().updateComment(c);
-        s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.nowMicros(), actor.userId(),
+        s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.now(), actor.userId(),
                   c.id.value, c.community_id, reason});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
@@ -263,7 +263,7 @@ Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(Communit
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
         for (const AuditEntry& e : s.audit.forCommunity(community, "moderation.", limit)) {
             std::optional<Comment> comment = s.get<ConsultationStore>().comment(CommentId(e.subject_id));
-            out.push_back({e.at_micros, e.action, CommentId(e.subject_id),
+            out.push_back({e.at, e.action, CommentId(e.subject_id),
                            comment ? comment->proposal_id : ProposalId(), e.reason,
                            moderatorRole(s, e.actor, *c)});
         }
@@ -275,7 +275,7 @@ Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(Communit
 DistrictSettings ConsultationService::settingsFor(Stores& s, const Community& community) const {
     DistrictSettings defaults;
     defaults.auto_hide_reports = options_.auto_hide_reports;
-    defaults.comment_edit_window_seconds = options_.edit_window_seconds;
+    defaults.comment_edit_window = options_.edit_window;
     return effectiveSettings(s, community.district_id, defaults);
 }
 
@@ -285,9 +285,9 @@ Result<ConsultationService::Supports> ConsultationService::support(const Actor& 
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(ctx.community.id));
-        if (!acceptsSupport(ctx.proposal, clock_.nowSeconds())) return closedForConsultation(ctx.proposal);
-        const std::int64_t now = clock_.nowMicros();
-        if (!s.get<ConsultationStore>().insertSupport(proposal, actor.userId(), now / 1'000'000)) {
+        const Instant now = clock_.now();
+        if (!acceptsSupport(ctx.proposal, now)) return closedForConsultation(ctx.proposal);
+        if (!s.get<ConsultationStore>().insertSupport(proposal, actor.userId(), now)) {
             return Status::conflict("support.exists", "You support this proposal already.");
         }
         s.record({changes::kSupportGiven, now, actor.userId(), proposal.value, ctx.community.id, "",
@@ -304,11 +304,11 @@ Result<ConsultationService::Supports> ConsultationService::withdrawSupport(const
     Supports result;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
-        if (!acceptsSupport(ctx.proposal, clock_.nowSeconds())) return closedForConsultation(ctx.proposal);
+        if (!acceptsSupport(ctx.proposal, clock_.now())) return closedForConsultation(ctx.proposal);
         if (!s.get<ConsultationStore>().deleteSupport(proposal, actor.userId())) {
             return Status::conflict("support.none", "You do not support this proposal.");
         }
-        s.record({changes::kSupportWithdrawn, clock_.nowMicros(), actor.userId(), proposal.value, ctx.community.id});
+        s.record({changes::kSupportWithdrawn, clock_.now(), actor.userId(), proposal.value, ctx.community.id});
         result = {s.get<ConsultationStore>().countSupports(proposal), false};
         return Status::ok();
     }));
@@ -327,7 +327,7 @@ Result<ConsultationService::Supports> ConsultationService::supports(const Actor&
 }
 
 Result<Meeting> ConsultationService::scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode,
-                                                     std::int64_t starts_at, const std::string& place) {
+                                                     Instant starts_at, const std::string& place) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("place", place, 200));
     Meeting m;
@@ -336,10 +336,10 @@ Result<Meeting> ConsultationService::scheduleMeeting(const Actor& actor, Proposa
         if (!actor.canManage(ctx.community)) {
             return Status::forbidden("community.forbidden", "Only the committee schedules meetings.");
         }
-        if (starts_at <= 0) return Status::invalid("meeting.starts_at", "Give the meeting's start time.");
-        m = Meeting{MeetingId(), proposal, ctx.community.id, mode, starts_at, place, "", -1, 0, actor.userId()};
+        if (starts_at <= Instant()) return Status::invalid("meeting.starts_at", "Give the meeting's start time.");
+        m = Meeting{MeetingId(), proposal, ctx.community.id, mode, starts_at, place, "", -1, Instant(), actor.userId()};
         m.id = s.get<ConsultationStore>().insertMeeting(m);
-        s.record({changes::kMeetingScheduled, clock_.nowMicros(), actor.userId(), proposal.value, ctx.community.id,
+        s.record({changes::kMeetingScheduled, clock_.now(), actor.userId(), proposal.value, ctx.community.id,
                   std::string(meetingModeName(mode)) + " " + place});
         return Status::ok();
     }));
@@ -359,14 +359,15 @@ Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId
         if (!c || !actor.canManage(*c)) {
             return Status::forbidden("community.forbidden", "Only the committee records meetings.");
         }
-        const std::int64_t now = clock_.nowMicros();
-        if (now / 1'000'000 < found->starts_at) {
+        const Instant now = clock_.now();
+        if (now < found->starts_at) {
             return Status::conflict("meeting.not_started", "Minutes are recorded after the meeting begins.");
         }
-        if (found->recorded_at) return Status::conflict("meeting.already_recorded", "The minutes are recorded already.");
+        if (found->recorded_at != Instant())
+            return Status::conflict("meeting.already_recorded", "The minutes are recorded already.");
         found->minutes = minutes;
         found->attendance = static_cast<int>(attendance);
-        found->recorded_at = now / 1'000'000;
+        found->recorded_at = now;
         s.get<ConsultationStore>().updateMeeting(*found);
         s.record({changes::kMeetingRecorded, now, actor.userId(), found->proposal_id.value, c->id,
                   std::to_string(attendance) + " attended"});

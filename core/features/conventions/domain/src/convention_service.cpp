@@ -73,8 +73,8 @@ Result<ConventionService::View> ConventionService::acknowledge(const Actor& acto
         std::optional<Convention> c = s.get<ConventionStore>().convention(id);
         if (!c) return notFound();
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(c->community_id));
-        const std::int64_t now = clock_.nowMicros();
-        if (!s.get<ConventionStore>().insertAcknowledgement(id, c->current_version, actor.userId(), now / 1'000'000)) {
+        const Instant now = clock_.now();
+        if (!s.get<ConventionStore>().insertAcknowledgement(id, c->current_version, actor.userId(), now)) {
             return Status::conflict("acknowledgement.exists", "You acknowledged this version already.");
         }
         s.record({changes::kConventionAcknowledged, now, actor.userId(), id.value, c->community_id,
@@ -96,7 +96,7 @@ Status ConventionService::checkDraft(Stores& s, const Proposal& draft) {
 }
 
 Result<std::int64_t> ConventionService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input&,
-                                             std::int64_t now) {
+                                             Instant now) {
     if (p.kind != ProposalKind::kRule) {
         return Status::conflict("proposal.kind_mismatch", "Only a rule becomes a convention.");
     }

@@ -35,12 +35,12 @@ bool live(ProposalState s) {
 EscalationService::EscalationService(Database& db, const Clock& clock, WorkingCalendar calendar, DeadlineRules rules)
     : db_(db), clock_(clock), calendar_(std::move(calendar)), rules_(rules) {}
 
-std::int64_t EscalationService::dueFrom(Stores& s, DistrictId district, std::int64_t now) const {
+Instant EscalationService::dueFrom(Stores& s, DistrictId district, Instant now) const {
     DistrictSettings defaults;
     defaults.rules = rules_;
     defaults.holidays = calendar_.holidays();
     const DistrictSettings settings = effectiveSettings(s, district, defaults);
-    const WorkingCalendar calendar(settings.holidays, calendar_.utcOffsetSeconds());
+    const WorkingCalendar calendar(settings.holidays, calendar_.utcOffset());
     return calendar.addWorkingDays(now, settings.rules.escalation_working_days);
 }
 
@@ -66,13 +66,12 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
                 return Status::conflict("escalation.exists", "This item is escalated already and not resolved.");
             }
         }
-        const std::int64_t now_micros = clock_.nowMicros();
-        const std::int64_t now = now_micros / 1'000'000;
+        const Instant now = clock_.now();
         e = Escalation{EscalationId(), proposal, c->id, c->street_id, c->district_id, EscalationLevel::kStreet,
                        EscalationStatus::kOpen, reason, actor.userId(), now, dueFrom(s, c->district_id, now), "",
-                       UserId(), 0};
+                       UserId(), Instant()};
         e.id = s.get<EscalationStore>().insertEscalation(e);
-        s.record({changes::kEscalatedToStreet, now_micros, actor.userId(), proposal.value, c->id, reason, p.author_id});
+        s.record({changes::kEscalatedToStreet, now, actor.userId(), proposal.value, c->id, reason, p.author_id});
         return Status::ok();
     }));
     return e;
@@ -93,8 +92,7 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
             return Status::forbidden("escalation.forbidden", "Only this street's staff send its items on.");
         }
         if (e->status != EscalationStatus::kOpen) return Status::conflict("escalation.not_open", "This item is not open.");
-        const std::int64_t now_micros = clock_.nowMicros();
-        const std::int64_t now = now_micros / 1'000'000;
+        const Instant now = clock_.now();
         e->status = EscalationStatus::kForwarded;
         e->resolution = "sent to the district: " + reason;
         e->resolved_by = actor.userId();
@@ -110,9 +108,9 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
         next.due_at = dueFrom(s, next.district_id, now);
         next.resolution.clear();
         next.resolved_by = UserId();
-        next.resolved_at = 0;
+        next.resolved_at = Instant();
         next.id = s.get<EscalationStore>().insertEscalation(next);
-        s.record({changes::kEscalatedToDistrict, now_micros, actor.userId(), e->proposal_id.value, e->community_id,
+        s.record({changes::kEscalatedToDistrict, now, actor.userId(), e->proposal_id.value, e->community_id,
                   reason});
         return Status::ok();
     }));
@@ -136,13 +134,13 @@ Result<Escalation> EscalationService::resolve(const Actor& actor, EscalationId i
                                      std::string("Only the ") + escalationLevelName(e->level) + " resolves this item.");
         }
         if (e->status != EscalationStatus::kOpen) return Status::conflict("escalation.not_open", "This item is not open.");
-        const std::int64_t now_micros = clock_.nowMicros();
+        const Instant now = clock_.now();
         e->status = EscalationStatus::kResolved;
         e->resolution = resolution;
         e->resolved_by = actor.userId();
-        e->resolved_at = now_micros / 1'000'000;
+        e->resolved_at = now;
         s.get<EscalationStore>().updateEscalation(*e);
-        s.record({escalationResolvedBy(e->level), now_micros, actor.userId(), e->proposal_id.value, e->community_id,
+        s.record({escalationResolvedBy(e->level), now, actor.userId(), e->proposal_id.value, e->community_id,
                   resolution});
         out = *e;
         return Status::ok();
@@ -194,7 +192,7 @@ Result<std::vector<Escalation>> EscalationService::forProposal(ProposalId propos
 Result<EscalationService::Queue> EscalationService::awaitingMe(const Actor& actor) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Queue queue;
-    const std::int64_t now = clock_.nowSeconds();
+    const Instant now = clock_.now();
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         for (const RoleGrant& g : actor.grants()) {
             if (g.role == Role::kCommittee) {

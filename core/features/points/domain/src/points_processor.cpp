@@ -48,7 +48,7 @@ std::size_t PointsProcessor::batchEnd(const std::vector<DomainEvent>& events, st
     std::size_t end = start;
     for (; end < events.size(); ++end) {
         const DomainEvent& e = events[end];
-        const std::int64_t district = district_of(e).value, day = dayOf(e.occurred_at_micros);
+        const std::int64_t district = district_of(e).value, day = dayOf(e.occurred_at);
         bool repeat = false;
         for (UserId user : peopleOf(e)) repeat = repeat || seen.count({district, user.value, day}) > 0;
         if (repeat && end > start) break;
@@ -60,8 +60,8 @@ std::size_t PointsProcessor::batchEnd(const std::vector<DomainEvent>& events, st
 PointsProcessor::PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options)
     : db_(db), rule_(rule), clock_(clock), options_(options) {}
 
-std::int64_t PointsProcessor::dayOf(std::int64_t micros) const {
-    return localDay(micros, options_.utc_offset_seconds);
+std::int64_t PointsProcessor::dayOf(Instant at) const {
+    return localDayNumber(at, options_.utc_offset);
 }
 
 Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards) {
@@ -101,7 +101,7 @@ Result<int> PointsProcessor::processBatch() {
             if (district.valid())
                 for (UserId user : peopleOf(e))
                     pe.awarded_today[user.value] =
-                        s.get<PointsStore>().awardedByRuleOnDay(district, user, dayOf(e.occurred_at_micros));
+                        s.get<PointsStore>().awardedByRuleOnDay(district, user, dayOf(e.occurred_at));
             seen_by_rule.push_back(std::move(pe));
         }
         return Status::ok();
@@ -126,7 +126,7 @@ Result<int> PointsProcessor::processBatch() {
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
         // Another processor got here first: nothing to do.
         if (s.get<PointsStore>().processedThrough() != cursor) return Status::ok();
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         for (std::size_t i = 0; i < events.size(); ++i) {
             const DomainEvent& e = events[i];
             const DistrictId district = district_of_community[e.community.value];
@@ -140,7 +140,7 @@ Result<int> PointsProcessor::processBatch() {
                 s.get<PointsStore>().recordSkipped({e.id, district, ok.code(), ok.message()}, now);
                 continue;
             }
-            const std::int64_t day = dayOf(e.occurred_at_micros);
+            const std::int64_t day = dayOf(e.occurred_at);
             for (const Award& a : result.value()) {
                 const std::int64_t points =
                     cappedPoints(a, a.daily_cap ? s.get<PointsStore>().awardedOnDay(district, a.user, a.rule, day) : 0);
@@ -198,7 +198,7 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
         std::vector<PointsEvent> batch;
         for (std::size_t k = start; k < end; ++k) {
             PointsEvent pe{history[k], {}};
-            const std::int64_t day = dayOf(history[k].occurred_at_micros);
+            const std::int64_t day = dayOf(history[k].occurred_at);
             for (UserId user : peopleOf(history[k])) pe.awarded_today[user.value] = totals[{user.value, day}];
             batch.push_back(std::move(pe));
         }
@@ -212,7 +212,7 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
                 if (!ok.isOk()) {
                     expected.push_back("skipped: " + ok.code());
                 } else {
-                    const std::int64_t day = dayOf(e.occurred_at_micros);
+                    const std::int64_t day = dayOf(e.occurred_at);
                     for (const Award& a : results[k].value()) {
                         std::int64_t& so_far = totals[{a.user.value, day}][a.rule];
                         const std::int64_t points = cappedPoints(a, so_far);

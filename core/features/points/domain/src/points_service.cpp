@@ -47,15 +47,10 @@ bool parseRedemptionState(const std::string& text, RedemptionState* state) {
     return false;
 }
 
-PointsService::PointsService(Database& db, const Clock& clock, std::int64_t utc_offset_seconds)
-    : db_(db), clock_(clock), utc_offset_seconds_(utc_offset_seconds) {}
+PointsService::PointsService(Database& db, const Clock& clock, Duration utc_offset)
+    : db_(db), clock_(clock), utc_offset_(utc_offset) {}
 
-std::int64_t localDay(std::int64_t micros, std::int64_t utc_offset_seconds) {
-    const std::int64_t local = micros / 1'000'000 + utc_offset_seconds;
-    return local >= 0 ? local / 86'400 : (local - 86'399) / 86'400;
-}
-
-std::int64_t PointsService::dayOf(std::int64_t micros) const { return localDay(micros, utc_offset_seconds_); }
+std::int64_t PointsService::dayOf(Instant at) const { return localDayNumber(at, utc_offset_); }
 
 Result<PointsService::Statement> PointsService::mine(const Actor& actor, DistrictId district, PageRequest page) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
@@ -85,7 +80,7 @@ Result<std::int64_t> PointsService::logVolunteerService(const Actor& actor, Comm
         std::optional<Membership> m = s.users.membership(user, community);
         if (!m || m->status != MembershipStatus::kVerified)
             return Status::invalid("volunteer.not_resident", "Volunteer service is logged for verified residents of the community.");
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         event_id = s.record({changes::kVolunteerLogged, now, actor.userId(), user.value, community,
                              std::to_string(minutes) + " min: " + description, user, minutes});
         return Status::ok();
@@ -99,11 +94,11 @@ Result<RewardItem> PointsService::createItem(const Actor& actor, DistrictId dist
     YISHI_RETURN_IF_ERROR(validateName("reward.name", name, 60));
     YISHI_RETURN_IF_ERROR(checkCost(cost));
     YISHI_RETURN_IF_ERROR(checkStock(stock));
-    RewardItem item{RewardItemId(), district, name, cost, stock, true, clock_.nowSeconds()};
+    RewardItem item{RewardItemId(), district, name, cost, stock, true, clock_.now()};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
         if (!s.scopes.district(district)) return notFound("district");
         item.id = s.get<PointsStore>().insertItem(item);
-        s.record({changes::kRewardCreated, clock_.nowMicros(), actor.userId(), item.id.value, CommunityId(),
+        s.record({changes::kRewardCreated, clock_.now(), actor.userId(), item.id.value, CommunityId(),
                   name + " cost " + std::to_string(cost) + " stock " + std::to_string(stock)});
         return Status::ok();
     }));
@@ -126,7 +121,7 @@ Result<RewardItem> PointsService::updateItem(const Actor& actor, RewardItemId id
         if (change.stock) item.stock = *change.stock;
         if (change.active) item.active = *change.active;
         s.get<PointsStore>().updateItem(item);
-        s.record({changes::kRewardUpdated, clock_.nowMicros(), actor.userId(), id.value, CommunityId(),
+        s.record({changes::kRewardUpdated, clock_.now(), actor.userId(), id.value, CommunityId(),
                         item.name + " cost " + std::to_string(item.cost) + " stock " + std::to_string(item.stock) +
                             (item.active ? "" : " inactive")});
         return Status::ok();
@@ -174,11 +169,11 @@ Result<PointsService::Redeemed> PointsService::redeem(const Actor& actor, Reward
         if (balance < item->cost)
             return Status::conflict("points.insufficient", "This reward costs " + std::to_string(item->cost) +
                                                                " points; you have " + std::to_string(balance) + ".");
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         item->stock -= 1;
         s.get<PointsStore>().updateItem(*item);
         Redemption r{RedemptionId(), id, item->district, community, actor.userId(), item->cost, key,
-                     RedemptionState::kRequested, now / 1'000'000, 0, UserId()};
+                     RedemptionState::kRequested, now, Instant(), UserId()};
         r.id = s.get<PointsStore>().insertRedemption(r);
         s.get<PointsStore>().appendLedger({0, item->district, actor.userId(), -item->cost, "redemption",
                                "兑换 " + item->name, dayOf(now), 0, r.id, "", now});
@@ -202,12 +197,12 @@ Result<Redemption> PointsService::handOver(const Actor& actor, RedemptionId id) 
             return Status::forbidden("community.forbidden", "Only the resident's community committee hands rewards over.");
         if (found->state == RedemptionState::kHandedOver)
             return Status::conflict("redemption.handed_over", "This reward was handed over already.");
-        const std::int64_t now = clock_.nowMicros();
-        s.get<PointsStore>().markHandedOver(id, actor.userId(), now / 1'000'000);
+        const Instant now = clock_.now();
+        s.get<PointsStore>().markHandedOver(id, actor.userId(), now);
         s.record({changes::kRewardHandedOver, now, actor.userId(), id.value, found->community});
         r = *found;
         r.state = RedemptionState::kHandedOver;
-        r.handed_over_at = now / 1'000'000;
+        r.handed_over_at = now;
         r.handed_over_by = actor.userId();
         return Status::ok();
     }));

@@ -66,7 +66,7 @@ Result<Page<Project>> ProjectService::list(CommunityId community, PageRequest pa
 }
 
 Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, ProjectId id, std::int64_t percent,
-                                                            const std::string& text, std::int64_t date) {
+                                                            const std::string& text, Instant date) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("text", text, 2000));
     View view;
@@ -77,8 +77,8 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
             return Status::invalid("progress.percent", "Progress is a percentage from " +
                                                            std::to_string(p.progress_percent) + " to 100.");
         }
-        const std::int64_t now = clock_.nowMicros();
-        s.get<ProjectStore>().insertProgress({0, p.id, static_cast<int>(percent), text, date ? date : now / 1'000'000, actor.userId()});
+        const Instant now = clock_.now();
+        s.get<ProjectStore>().insertProgress({0, p.id, static_cast<int>(percent), text, date != Instant() ? date : now, actor.userId()});
         p.progress_percent = static_cast<int>(percent);
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectProgress, now, actor.userId(), p.id.value, p.community_id,
@@ -90,15 +90,15 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
 }
 
 Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
-                                                        const std::string& purpose, std::int64_t date) {
+                                                        const std::string& purpose, Instant date) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (amount_fen <= 0) return Status::invalid("expense.amount", "An expense is a positive amount in fen.");
     YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
-        const std::int64_t now = clock_.nowMicros();
-        s.get<ProjectStore>().insertExpense({0, p.id, amount_fen, purpose, date ? date : now / 1'000'000, actor.userId()});
+        const Instant now = clock_.now();
+        s.get<ProjectStore>().insertExpense({0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
         s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(amount_fen) + " fen: " + purpose});
         view = viewOf(s, actor, std::move(p));
@@ -114,9 +114,9 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
         if (p.completed) return Status::conflict("project.completed", "This project is complete already.");
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         p.completed = true;
-        p.completed_at = now / 1'000'000;
+        p.completed_at = now;
         p.progress_percent = 100;
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectCompleted, now, actor.userId(), p.id.value, p.community_id, note});
@@ -139,8 +139,8 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
         if (!p->completed) {
             return Status::conflict("project.not_completed", "Projects are rated once they are complete.");
         }
-        const std::int64_t now = clock_.nowMicros();
-        if (!s.get<ProjectStore>().insertRating({p->id, actor.userId(), static_cast<int>(stars), comment, now / 1'000'000})) {
+        const Instant now = clock_.now();
+        if (!s.get<ProjectStore>().insertRating({p->id, actor.userId(), static_cast<int>(stars), comment, now})) {
             return Status::conflict("rating.exists", "You rated this project already.");
         }
         s.record({changes::kProjectRated, now, actor.userId(), p->id.value, p->community_id,
@@ -154,7 +154,7 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
 Status ProjectService::checkDraft(Stores&, const Proposal&) { return Status::ok(); }
 
 Result<std::int64_t> ProjectService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input& input,
-                                          std::int64_t now) {
+                                          Instant now) {
     if (p.kind == ProposalKind::kRule) {
         return Status::conflict("proposal.kind_mismatch", "A rule becomes a convention, not a project.");
     }

@@ -149,21 +149,21 @@ const std::vector<OverdueRule>& overdueRules() {
     return rules;
 }
 
-std::int64_t deadlineOf(const Proposal& p, ProposalDeadline deadline) {
+Instant deadlineOf(const Proposal& p, ProposalDeadline deadline) {
     switch (deadline) {
         case ProposalDeadline::kResponse: return p.response_due_at;
         case ProposalDeadline::kDecision: return p.decision_due_at;
         case ProposalDeadline::kConsultationEnd: return p.consultation_ends_at;
     }
-    return 0;
+    return Instant();
 }
 
-std::vector<std::string> overdueReasons(const Proposal& p, std::int64_t now) {
+std::vector<std::string> overdueReasons(const Proposal& p, Instant now) {
     std::vector<std::string> out;
     for (const OverdueRule& rule : overdueRules()) {
         if (std::find(rule.states.begin(), rule.states.end(), p.state) == rule.states.end()) continue;
-        const std::int64_t due = deadlineOf(p, rule.deadline);
-        if (due && now > due) out.push_back(rule.reason);
+        const Instant due = deadlineOf(p, rule.deadline);
+        if (due != Instant() && now.seconds() > due.seconds()) out.push_back(rule.reason);
     }
     return out;
 }

@@ -40,7 +40,7 @@ std::vector<ProposalAction> allowedActions(const std::vector<ProposalRole>& role
     return out;
 }
 
-ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c, std::int64_t now) {
+ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c, Instant now) {
     ProposalService::View v;
     v.overdue = overdueReasons(p, now);
     std::optional<User> author = s.users.user(p.author_id);
@@ -51,9 +51,9 @@ ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Co
     return v;
 }
 
-void recordStep(Stores& s, std::int64_t now_micros, const Actor& actor, const Proposal& p, ProposalAction action,
+void recordStep(Stores& s, Instant now, const Actor& actor, const Proposal& p, ProposalAction action,
                 const std::string& reason) {
-    s.record({proposalStep(action), now_micros, actor.userId(), p.id.value, p.community_id, reason, p.author_id});
+    s.record({proposalStep(action), now, actor.userId(), p.id.value, p.community_id, reason, p.author_id});
 }
 
 }  // namespace
@@ -63,16 +63,16 @@ ProposalService::ProposalService(Database& db, const Clock& clock) : ProposalSer
 ProposalService::ProposalService(Database& db, const Clock& clock, Schedule schedule)
     : db_(db), clock_(clock), schedule_(std::move(schedule)) {}
 
-void ProposalService::setDeadlines(Stores& s, Proposal& p, std::int64_t now) const {
+void ProposalService::setDeadlines(Stores& s, Proposal& p, Instant now) const {
     // The district's own deadlines and holidays, else the server's.
     DistrictSettings defaults;
     defaults.rules = schedule_.rules;
     defaults.holidays = schedule_.calendar.holidays();
     std::optional<Community> c = s.scopes.community(p.community_id);
     const DistrictSettings settings = c ? effectiveSettings(s, c->district_id, defaults) : defaults;
-    const WorkingCalendar calendar(settings.holidays, schedule_.calendar.utcOffsetSeconds());
+    const WorkingCalendar calendar(settings.holidays, schedule_.calendar.utcOffset());
     p.submitted_at = now;
-    p.response_due_at = now + settings.rules.first_response_seconds;
+    p.response_due_at = now + settings.rules.first_response;
     p.decision_due_at = calendar.addWorkingDays(now, settings.rules.decision_working_days);
 }
 
@@ -86,7 +86,7 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
         if (!actor.canManage(*c)) YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(community));
-        const std::int64_t now = clock_.nowMicros();
+        const Instant now = clock_.now();
         Proposal p;
         p.community_id = community;
         p.author_id = actor.userId();
@@ -96,12 +96,12 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.amends_convention = draft.amends_convention;
         p.state = draft.submit ? ProposalState::kSubmitted : ProposalState::kDraft;
         for (const auto& [action, outcome] : outcomes_) YISHI_RETURN_IF_ERROR(outcome->checkDraft(s, p));
-        p.created_at = p.updated_at = now / 1'000'000;
+        p.created_at = p.updated_at = now;
         if (draft.submit) setDeadlines(s, p, p.created_at);
         p.id = s.get<ProposalStore>().insertProposal(p);
         s.record({changes::kProposalCreated, now, actor.userId(), p.id.value, community});
         if (draft.submit) recordStep(s, now, actor, p, ProposalAction::kSubmit, "");
-        view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
+        view = viewOf(s, actor, std::move(p), *c, clock_.now());
         return Status::ok();
     }));
     return view;
@@ -113,7 +113,7 @@ Result<ProposalService::View> ProposalService::get(const Actor& actor, ProposalI
         YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
         std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return notFound();
-        view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
+        view = viewOf(s, actor, std::move(p), *c, clock_.now());
         return Status::ok();
     }));
     return view;
@@ -128,8 +128,8 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
         }
         ProposalFilter f = filter;
         f.drafts_of = actor.userId();  // one's own drafts only
-        result.now = clock_.nowSeconds();
-        f.overdue_at = f.overdue_only ? result.now : 0;
+        result.now = clock_.now();
+        f.overdue_at = f.overdue_only ? result.now : Instant();
         result.page = s.get<ProposalStore>().proposals(community, f, page.clamped());
         result.counts = s.get<ProposalStore>().countByState(community, filter.kind);
         return Status::ok();
@@ -179,8 +179,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             return Status::invalid("proposal.reason_required",
                                    "This decision needs a reason that the proposer and the public see.");
         }
-        const std::int64_t now_micros = clock_.nowMicros();
-        const std::int64_t now = now_micros / 1'000'000;
+        const Instant now = clock_.now();
         switch (input.action) {
             case ProposalAction::kMerge: {
                 std::optional<Proposal> target = s.get<ProposalStore>().proposal(input.merge_target);
@@ -191,7 +190,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
                                            "Merge into another live proposal of the same community.");
                 }
                 p.merged_into = target->id;
-                s.record({changes::kProposalMergeReceived, now_micros, actor.userId(), target->id.value, p.community_id,
+                s.record({changes::kProposalMergeReceived, now, actor.userId(), target->id.value, p.community_id,
                           "merged from #" + std::to_string(p.id.value) + ": " + input.reason});
                 break;
             }
@@ -227,8 +226,8 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
         p.updated_at = now;
         if (!input.reason.empty()) p.last_reason = input.reason;
         s.get<ProposalStore>().updateProposal(p);
-        recordStep(s, now_micros, actor, p, input.action, input.reason);
-        view = viewOf(s, actor, std::move(p), *c, clock_.nowSeconds());
+        recordStep(s, now, actor, p, input.action, input.reason);
+        view = viewOf(s, actor, std::move(p), *c, clock_.now());
         return Status::ok();
     }));
     return view;
@@ -255,7 +254,7 @@ Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(cons
         std::vector<AuditEntry> entries = s.audit.forSubject("proposal", id.value, 1000);
         std::reverse(entries.begin(), entries.end());
         for (const AuditEntry& e : entries) {
-            HistoryEntry h{e.at_micros, e.action, e.reason, "", "resident"};
+            HistoryEntry h{e.at, e.action, e.reason, "", "resident"};
             if (std::optional<User> u = s.users.user(e.actor)) {
                 h.actor_name = u->display_name;
                 h.actor_role = Actor(*u, s.users.grants(u->id), {}).publicRoleIn(*c);

@@ -59,7 +59,7 @@ Result<PluginInfo> PluginService::reload(const Actor& actor, DistrictId district
     if (!actor.isDistrictAdmin(district))
         return Status::forbidden("district.forbidden", "Only an admin of this district may reload its plugins.");
     Result<PluginInfo> reloaded = plugins_.reload(district);
-    const Change change{reloaded.isOk() ? changes::kPluginReloaded : changes::kPluginRefused, clock_.nowMicros(),
+    const Change change{reloaded.isOk() ? changes::kPluginReloaded : changes::kPluginRefused, clock_.now(),
                         actor.userId(), district.value, CommunityId(),
                         reloaded.isOk() ? reloaded->name + " " + reloaded->version + " " + reloaded->hash
                                         : reloaded.status().message().substr(0, 1000)};

@@ -10,11 +10,11 @@ Status districtNotFound(DistrictId district) {
 }
 
 std::string summary(const DistrictSettings& s) {
-    std::string text = "first response " + std::to_string(s.rules.first_response_seconds / 3600) + " h, decision " +
+    std::string text = "first response " + std::to_string(s.rules.first_response.hours()) + " h, decision " +
                        std::to_string(s.rules.decision_working_days) + " wd, escalation " +
                        std::to_string(s.rules.escalation_working_days) + " wd, auto-hide " +
                        std::to_string(s.auto_hide_reports) + " reports, edit window " +
-                       std::to_string(s.comment_edit_window_seconds) + " s, " + std::to_string(s.holidays.size()) +
+                       std::to_string(s.comment_edit_window.seconds()) + " s, " + std::to_string(s.holidays.size()) +
                        " holidays";
     return text;
 }
@@ -44,8 +44,8 @@ Result<SettingsService::View> SettingsService::update(const Actor& actor, Distri
         if (!s.scopes.district(district)) return districtNotFound(district);
         if (!actor.isDistrictAdmin(district))
             return Status::forbidden("district.forbidden", "Only an admin of this district changes its settings.");
-        const std::int64_t now = clock_.nowMicros();
-        s.scopes.saveDistrictSettings(district, settings, actor.userId(), now / 1'000'000);
+        const Instant now = clock_.now();
+        s.scopes.saveDistrictSettings(district, settings, actor.userId(), now);
         s.record({changes::kDistrictSettingsChanged, now, actor.userId(), district.value, CommunityId(),
                   summary(settings)});
         return Status::ok();

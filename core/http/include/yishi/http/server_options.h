@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "yishi/common/time.h"
+
 namespace yishi::http {
 
 struct ServerOptions {
@@ -18,7 +20,7 @@ struct ServerOptions {
     int keep_alive_timeout_ms = 10'000;      // idle time between requests
     int max_keep_alive_requests = 1000;
     bool secure_cookies = false;             // add "Secure" (behind HTTPS)
-    std::int64_t session_ttl_seconds = 7 * 24 * 3600;  // cookie Max-Age
+    Duration session_ttl = Duration::days(7);  // cookie Max-Age
 };
 
 }  // namespace yishi::http

@@ -5,6 +5,7 @@
 
 #include "yishi/common/ids.h"
 #include "yishi/common/result.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/proposal.h"
 
 namespace yishi::domain {
@@ -31,8 +32,8 @@ struct Comment {
     UserId author_id;
     Stance stance = Stance::kNeutral;
     std::string body;
-    std::int64_t created_at = 0;
-    std::int64_t edited_at = 0;     // 0: never edited
+    Instant created_at;
+    Instant edited_at;  // unset (the epoch): never edited
     bool withdrawn = false;
     bool hidden = false;
     std::string hidden_reason;
@@ -41,11 +42,11 @@ struct Comment {
 
 // Comments and supports are taken while the topic is alive and before the
 // decision: from submission until the vote starts, and in consultation only
-// until its end date (`now_seconds` before consultation_ends_at).
-bool acceptsConsultation(const Proposal& proposal, std::int64_t now_seconds);
+// until its end date (`now` before consultation_ends_at).
+bool acceptsConsultation(const Proposal& proposal, Instant now);
 
 // Supports may be given or withdrawn until consultation closes.
-bool acceptsSupport(const Proposal& proposal, std::int64_t now_seconds);
+bool acceptsSupport(const Proposal& proposal, Instant now);
 
 enum class MeetingMode { kOnline, kOffline, kHybrid };
 
@@ -59,18 +60,18 @@ struct Meeting {
     ProposalId proposal_id;
     CommunityId community_id;
     MeetingMode mode = MeetingMode::kOffline;
-    std::int64_t starts_at = 0;
+    Instant starts_at;
     std::string place;
     std::string minutes;
     int attendance = -1;  // -1: not recorded yet
-    std::int64_t recorded_at = 0;
+    Instant recorded_at;  // unset (the epoch) until the minutes are recorded
     UserId created_by;
 };
 
 // One entry of a community's public moderation log: what happened to which
 // content and why. Reporters are never named.
 struct ModerationEntry {
-    std::int64_t at_micros = 0;
+    Instant at;
     std::string action;  // comment.hidden, comment.restored, comment.auto_hidden
     CommentId comment_id;
     ProposalId proposal_id;

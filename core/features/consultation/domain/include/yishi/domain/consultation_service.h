@@ -20,7 +20,7 @@ class ConsultationService {
   public:
     struct Options {
         // A comment may be edited by its author this long after posting.
-        std::int64_t edit_window_seconds = 15 * 60;
+        Duration edit_window = Duration::minutes(15);
         // Reports by this many residents hide a comment until the committee looks.
         int auto_hide_reports = 3;
     };
@@ -79,7 +79,7 @@ class ConsultationService {
     // hybrid), then record its minutes and attendance once it has begun.
     // conflict "meeting.not_started", "meeting.already_recorded".
     Result<Meeting> scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode,
-                                    std::int64_t starts_at, const std::string& place);
+                                    Instant starts_at, const std::string& place);
     Result<Meeting> recordMeeting(const Actor& actor, MeetingId id, const std::string& minutes,
                                   std::int64_t attendance);
     Result<std::vector<Meeting>> meetings(const Actor& actor, ProposalId proposal);

@@ -26,10 +26,10 @@ class ConsultationStore {
     virtual std::vector<Comment> comments(ProposalId proposal) = 0;
     // One report per person per comment: false when `reporter` reported it already.
     virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason,
-                              std::int64_t at) = 0;
+                              Instant at) = 0;
 
     // One support per person per proposal: false when it exists already.
-    virtual bool insertSupport(ProposalId proposal, UserId user, std::int64_t at) = 0;
+    virtual bool insertSupport(ProposalId proposal, UserId user, Instant at) = 0;
     // False when there was none.
     virtual bool deleteSupport(ProposalId proposal, UserId user) = 0;
     virtual std::int64_t countSupports(ProposalId proposal) = 0;

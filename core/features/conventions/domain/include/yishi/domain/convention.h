@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/proposal.h"
 
 namespace yishi::domain {
@@ -18,7 +19,7 @@ struct Convention {
     CommunityId community_id;
     std::string title;
     int current_version = 1;
-    std::int64_t created_at = 0;
+    Instant created_at;
 };
 
 struct ConventionVersion {
@@ -26,7 +27,7 @@ struct ConventionVersion {
     int version = 1;
     std::string text;
     ProposalId proposal_id;  // the adopted proposal that made this version
-    std::int64_t adopted_at = 0;
+    Instant adopted_at;
 };
 
 // One line of a line diff: kept (' '), removed ('-') or added ('+').

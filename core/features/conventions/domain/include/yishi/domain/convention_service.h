@@ -42,7 +42,7 @@ class ConventionService final : public ProposalOutcome {
     // of the one it amends (which must be its community's).
     Status checkDraft(Stores& stores, const Proposal& draft) override;
     Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const ProposalOutcome::Input& input,
-                              std::int64_t now) override;
+                              Instant now) override;
 
   private:
     Database& db_;

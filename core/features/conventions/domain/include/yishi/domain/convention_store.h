@@ -26,7 +26,7 @@ class ConventionStore {
     virtual std::optional<ConventionVersion> version(ConventionId id, int version) = 0;
     virtual std::vector<ConventionVersion> versions(ConventionId id) = 0;
     // False when `user` acknowledged this version already.
-    virtual bool insertAcknowledgement(ConventionId id, int version, UserId user, std::int64_t at) = 0;
+    virtual bool insertAcknowledgement(ConventionId id, int version, UserId user, Instant at) = 0;
     virtual std::int64_t countAcknowledgements(ConventionId id, int version) = 0;
     virtual bool hasAcknowledged(ConventionId id, int version, UserId user) = 0;
 };

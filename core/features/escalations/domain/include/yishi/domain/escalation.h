@@ -4,6 +4,7 @@
 #include <string>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/proposal.h"
 
 namespace yishi::domain {
@@ -30,13 +31,13 @@ struct Escalation {
     EscalationStatus status = EscalationStatus::kOpen;
     std::string reason;
     UserId escalated_by;
-    std::int64_t escalated_at = 0;
-    std::int64_t due_at = 0;
+    Instant escalated_at;
+    Instant due_at;
     std::string resolution;
     UserId resolved_by;
-    std::int64_t resolved_at = 0;
+    Instant resolved_at;  // unset (the epoch) while open
 
-    bool overdue(std::int64_t now) const { return status == EscalationStatus::kOpen && now > due_at; }
+    bool overdue(Instant now) const { return status == EscalationStatus::kOpen && now > due_at; }
 };
 
 }  // namespace yishi::domain

@@ -51,13 +51,13 @@ class EscalationService {
 
     Result<Queue> awaitingMe(const Actor& actor);
 
-    std::int64_t now() const { return clock_.nowSeconds(); }
+    Instant now() const { return clock_.now(); }
 
   private:
     // When an item escalated at `now` in `district` is due, by the
     // district's settings (the constructor's calendar and rules are the
     // default).
-    std::int64_t dueFrom(Stores& s, DistrictId district, std::int64_t now) const;
+    Instant dueFrom(Stores& s, DistrictId district, Instant now) const;
     Database& db_;
     const Clock& clock_;
     const WorkingCalendar calendar_;

@@ -8,6 +8,7 @@
 
 #include "yishi/common/ids.h"
 #include "yishi/common/result.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
 
@@ -36,11 +37,11 @@ struct LedgerEntry {
     std::int64_t delta = 0;
     std::string rule;
     std::string reason;
-    std::int64_t day = 0;
+    std::int64_t day = 0;  // the local day number (localDayNumber)
     std::int64_t source_event = 0;  // 0 for redemptions
     RedemptionId redemption;
     std::string plugin;
-    std::int64_t at_micros = 0;
+    Instant at;
 };
 
 struct RewardItem {
@@ -50,12 +51,8 @@ struct RewardItem {
     std::int64_t cost = 0;
     std::int64_t stock = 0;
     bool active = true;
-    std::int64_t created_at = 0;
+    Instant created_at;
 };
-
-// The local day number of a moment (microseconds) in a time zone
-// `utc_offset_seconds` from UTC: daily caps and "today" count by it.
-std::int64_t localDay(std::int64_t micros, std::int64_t utc_offset_seconds);
 
 enum class RedemptionState { kRequested, kHandedOver };
 const char* redemptionStateName(RedemptionState state);
@@ -70,8 +67,8 @@ struct Redemption {
     std::int64_t cost = 0;
     std::string idempotency_key;
     RedemptionState state = RedemptionState::kRequested;
-    std::int64_t created_at = 0;
-    std::int64_t handed_over_at = 0;
+    Instant created_at;
+    Instant handed_over_at;  // unset (the epoch) until handed over
     UserId handed_over_by;
 };
 
@@ -99,7 +96,7 @@ class PointsStore {
                                                                    std::int64_t day) = 0;
     virtual std::int64_t processedThrough() = 0;
     virtual void setProcessedThrough(std::int64_t event_id) = 0;
-    virtual void recordSkipped(const SkippedEvent& skipped, std::int64_t at) = 0;
+    virtual void recordSkipped(const SkippedEvent& skipped, Instant at) = 0;
     virtual std::vector<SkippedEvent> skipped(DistrictId district) = 0;
 
     virtual RewardItemId insertItem(const RewardItem& item) = 0;
@@ -112,7 +109,7 @@ class PointsStore {
     virtual std::optional<Redemption> redemptionByKey(UserId user, const std::string& key) = 0;
     virtual Page<Redemption> redemptions(CommunityId community, std::optional<RedemptionState> state,
                                          PageRequest page) = 0;
-    virtual void markHandedOver(RedemptionId id, UserId by, std::int64_t at) = 0;
+    virtual void markHandedOver(RedemptionId id, UserId by, Instant at) = 0;
 };
 
 // An event as a points rule sees it: with what its people (actor and owner)

@@ -24,7 +24,7 @@ class PointsProcessor {
   public:
     struct Options {
         int batch = 500;
-        std::int64_t utc_offset_seconds = 8 * 3600;
+        Duration utc_offset = kChinaUtcOffset;  // the local day of daily caps
     };
     PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options);
 
@@ -41,7 +41,7 @@ class PointsProcessor {
     Result<std::vector<Difference>> replay(DistrictId district);
 
   private:
-    std::int64_t dayOf(std::int64_t micros) const;
+    std::int64_t dayOf(Instant at) const;
     // Where the batch starting at `start` ends (see processBatch).
     std::size_t batchEnd(const std::vector<DomainEvent>& events, std::size_t start,
                          const std::function<DistrictId(const DomainEvent&)>& district_of) const;

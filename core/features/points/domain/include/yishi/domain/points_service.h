@@ -15,7 +15,8 @@ namespace yishi::domain {
 // redeem, hand over. Thread-safe.
 class PointsService {
   public:
-    PointsService(Database& db, const Clock& clock, std::int64_t utc_offset_seconds);
+    // `utc_offset`: the district's time zone, for the local day of daily caps.
+    PointsService(Database& db, const Clock& clock, Duration utc_offset);
 
     struct Statement {
         std::int64_t balance = 0;
@@ -68,13 +69,13 @@ class PointsService {
     Result<Page<Redemption>> communityRedemptions(const Actor& actor, CommunityId community,
                                                   std::optional<RedemptionState> state, PageRequest page);
 
-    // The district's local day of a moment (for daily caps).
-    std::int64_t dayOf(std::int64_t micros) const;
+    // The district's local day number of a moment (for daily caps).
+    std::int64_t dayOf(Instant at) const;
 
   private:
     Database& db_;
     const Clock& clock_;
-    std::int64_t utc_offset_seconds_;
+    Duration utc_offset_;
 };
 
 }  // namespace yishi::domain

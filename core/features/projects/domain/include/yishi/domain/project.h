@@ -4,6 +4,7 @@
 #include <string>
 
 #include "yishi/common/ids.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/proposal.h"
 
 namespace yishi::domain {
@@ -21,8 +22,8 @@ struct Project {
     std::string responsible;     // who carries it out (物业, 居委, a contractor)
     int progress_percent = 0;
     bool completed = false;
-    std::int64_t created_at = 0;
-    std::int64_t completed_at = 0;
+    Instant created_at;
+    Instant completed_at;  // unset (the epoch) until complete
 };
 
 struct ProgressUpdate {
@@ -30,7 +31,7 @@ struct ProgressUpdate {
     ProjectId project_id;
     int percent = 0;
     std::string text;
-    std::int64_t date = 0;  // seconds
+    Instant date;
     UserId by;
 };
 
@@ -40,7 +41,7 @@ struct Expense {
     ProjectId project_id;
     std::int64_t amount_fen = 0;
     std::string purpose;
-    std::int64_t date = 0;
+    Instant date;
     UserId by;
 };
 
@@ -50,7 +51,7 @@ struct Rating {
     UserId user_id;
     int stars = 0;  // 1..5
     std::string comment;
-    std::int64_t rated_at = 0;
+    Instant rated_at;
 };
 
 }  // namespace yishi::domain

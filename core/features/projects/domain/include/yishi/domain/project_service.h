@@ -37,12 +37,13 @@ class ProjectService final : public ProposalOutcome {
     Result<Page<Project>> list(CommunityId community, PageRequest page);
 
     // Committee. invalid "progress.percent" (0..100, never going back),
-    // "text.invalid"; conflict "project.completed".
+    // "text.invalid"; conflict "project.completed". An unset `date` (the
+    // epoch) is now; so for addExpense.
     Result<View> reportProgress(const Actor& actor, ProjectId id, std::int64_t percent, const std::string& text,
-                                std::int64_t date);
+                                Instant date);
     // Committee. invalid "expense.amount" (> 0), "purpose.invalid".
     Result<View> addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
-                            const std::string& purpose, std::int64_t date);
+                            const std::string& purpose, Instant date);
     // Committee. conflict "project.completed".
     Result<View> complete(const Actor& actor, ProjectId id, const std::string& note);
     // A verified resident, once, after completion. invalid "rating.stars"
@@ -53,7 +54,7 @@ class ProjectService final : public ProposalOutcome {
     // (fen, 0 or more) and someone responsible.
     Status checkDraft(Stores& stores, const Proposal& draft) override;
     Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const ProposalOutcome::Input& input,
-                              std::int64_t now) override;
+                              Instant now) override;
 
   private:
     Database& db_;

@@ -7,6 +7,7 @@
 
 #include "yishi/common/ids.h"
 #include "yishi/common/result.h"
+#include "yishi/common/time.h"
 
 namespace yishi::domain {
 
@@ -94,15 +95,15 @@ struct Proposal {
     ProposalState state = ProposalState::kDraft;
     ProposalId merged_into;                // set when merged
     std::int64_t election_id = 0;          // set when sent to a vote
-    std::int64_t consultation_ends_at = 0;  // seconds; set when consultation opens
+    Instant consultation_ends_at;          // set when consultation opens
     std::string last_reason;               // the reason of the latest decision
     std::int64_t amends_convention = 0;    // a rule that amends this convention (0: a new one)
     std::int64_t outcome_id = 0;           // the project or convention it became
-    std::int64_t response_due_at = 0;      // a committee's first response is due (set on submission)
-    std::int64_t decision_due_at = 0;      // the screening decision is due (set on submission)
-    std::int64_t created_at = 0;
-    std::int64_t submitted_at = 0;
-    std::int64_t updated_at = 0;
+    Instant response_due_at;               // a committee's first response is due (set on submission)
+    Instant decision_due_at;               // the screening decision is due (set on submission)
+    Instant created_at;
+    Instant submitted_at;                  // unset (the epoch) until submitted
+    Instant updated_at;
 };
 
 // Who may see a proposal: anyone once it is public (no longer a draft), its
@@ -128,11 +129,12 @@ struct OverdueRule {
 // past its end date (the committee must send it to a vote or close it).
 const std::vector<OverdueRule>& overdueRules();
 
-// The deadline's time on `proposal` (seconds; 0: not set).
-std::int64_t deadlineOf(const Proposal& proposal, ProposalDeadline deadline);
+// The deadline's time on `proposal` (Instant(): not set).
+Instant deadlineOf(const Proposal& proposal, ProposalDeadline deadline);
 
-// Why a proposal is overdue at `now` (seconds), by overdueRules(). Empty
-// when nothing is late.
-std::vector<std::string> overdueReasons(const Proposal& proposal, std::int64_t now);
+// Why a proposal is overdue at `now`, by overdueRules(): late once the
+// whole second of the deadline has passed (the store compares seconds too).
+// Empty when nothing is late.
+std::vector<std::string> overdueReasons(const Proposal& proposal, Instant now);
 
 }  // namespace yishi::domain

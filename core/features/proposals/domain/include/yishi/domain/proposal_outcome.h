@@ -4,6 +4,7 @@
 #include <string>
 
 #include "yishi/common/result.h"
+#include "yishi/common/time.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/proposal.h"
 
@@ -28,7 +29,7 @@ class ProposalOutcome {
     // Forms the outcome of the adopted `proposal` inside its transaction and
     // returns the outcome's id; a failed Status rolls the step back.
     virtual Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const Input& input,
-                                      std::int64_t now) = 0;
+                                      Instant now) = 0;
 };
 
 }  // namespace yishi::domain

@@ -35,7 +35,7 @@ class ProposalService {
         ProposalAction action = ProposalAction::kSubmit;
         std::string reason;
         ProposalId merge_target;                 // merge
-        std::int64_t consultation_ends_at = 0;   // open_consultation (seconds)
+        Instant consultation_ends_at;            // open_consultation
         std::int64_t election_id = 0;            // send_to_vote (optional)
         std::int64_t budget_fen = -1;            // form_project (required, >= 0)
         std::string responsible;                 // form_project (required)
@@ -50,13 +50,13 @@ class ProposalService {
     };
 
     struct ListResult {
-        std::int64_t now = 0;  // the time `overdue` flags were computed for
+        Instant now;  // the time `overdue` flags were computed for
         Page<Proposal> page;
         std::vector<std::pair<ProposalState, std::int64_t>> counts;
     };
 
     struct HistoryEntry {
-        std::int64_t at_micros = 0;
+        Instant at;
         std::string action;
         std::string reason;
         std::string actor_name;  // display name
@@ -65,7 +65,7 @@ class ProposalService {
 
     // When proposals are due: the district's working days and deadline rules.
     struct Schedule {
-        WorkingCalendar calendar{{}, 8 * 3600};
+        WorkingCalendar calendar{{}, kChinaUtcOffset};
         DeadlineRules rules;
     };
 
@@ -109,7 +109,7 @@ class ProposalService {
   private:
     // Sets the deadlines of a proposal submitted at `now`, by its district's
     // settings (the schedule is the default).
-    void setDeadlines(Stores& s, Proposal& p, std::int64_t now) const;
+    void setDeadlines(Stores& s, Proposal& p, Instant now) const;
 
     ProposalOutcome* outcomeFor(ProposalAction action) const;
 

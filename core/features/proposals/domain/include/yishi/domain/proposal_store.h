@@ -24,7 +24,7 @@ struct ProposalFilter {
     // Only proposals overdue now (see overdueReasons). ProposalService puts
     // the current time in `overdue_at`, which is what the store reads.
     bool overdue_only = false;
-    std::int64_t overdue_at = 0;
+    Instant overdue_at;
 };
 
 class ProposalStore {
