@@ -1,13 +1,14 @@
-// yishi.equal_shares: one run of the Method of Equal Shares (approval
-// ballots, cost utilities) in exact arithmetic, as a host function. The
-// default plugin's Lua drives it (the Add1 completion, the rule's options,
-// the tie order); plugins/default/selection.lua keeps the same method in
-// plain Lua as the readable reference, and a test holds the two equal.
-// This file only converts between Lua and equal_shares.h.
+// yishi.equal_shares (one run of the Method of Equal Shares, approval
+// ballots, cost utilities, exact) and yishi.equal_shares_add1 (MES completed
+// by Add1) as host functions. The default plugin's Lua drives them (the
+// rule's options, the tie order); plugins/default/selection.lua keeps the
+// same method in plain Lua as the readable reference, and a test holds the
+// two equal. This file only converts between Lua and equal_shares.h.
 //
-// Why in the host: Add1 runs MES once per per-voter budget step, often
-// dozens of times; in Lua over exact fractions one run over 50,000 voters
-// takes about a second, here a few milliseconds.
+// Why in the host: in Lua over exact fractions one run over 50,000 voters
+// takes about a second, here a few milliseconds; and Add1 in the host
+// jumps over per-voter budgets where the outcome cannot change, where Lua
+// would run MES once per unit.
 
 #include <new>
 #include <vector>
@@ -70,46 +71,82 @@ EqualSharesElection readElection(lua_State* L, std::uint64_t& work) {
     return std::move(election).value();
 }
 
-std::int64_t readShare(lua_State* L) {
+// Argument 2: a per-voter share or a budget, an integer >= 0.
+std::int64_t readAmount(lua_State* L, const char* what) {
     int ok = 0;
-    const lua_Integer share = lua_tointegerx(L, 2, &ok);
-    if (!ok || share < 0) luaL_error(L, "equal_shares: the share per voter must be an integer >= 0");
-    return share;
+    const lua_Integer amount = lua_tointegerx(L, 2, &ok);
+    if (!ok || amount < 0) luaL_error(L, "equal_shares: %s must be an integer >= 0", what);
+    return amount;
 }
 
-// yishi.equal_shares{costs = {...}, ballots = {{1, 3}, ...}, order = {...}}, share
-// -> list of project numbers chosen, in order.
-int luaEqualShares(lua_State* L) {
+// The work counts against the instruction budget, as if done in Lua.
+void charge(lua_State* L, std::uint64_t work) {
     auto& sandbox = LuaState::Sandbox::of(L);
-    std::uint64_t work = 0;
-    std::vector<int> chosen;
-    const char* failure = nullptr;
-    {
-        const EqualSharesElection election = readElection(L, work);
-        const std::int64_t share = readShare(L);
-        try {
-            EqualSharesWork meter;
-            chosen = equalShares(election, share, meter);
-            work += meter.used;
-        } catch (const std::bad_alloc&) {
-            failure = "not enough memory";
-        } catch (const std::exception&) {
-            failure = "equal_shares failed";
-        }
-    }
-    if (failure) return luaL_error(L, "%s", failure);
-    // The work counts against the instruction budget, as if done in Lua.
     sandbox.instructions_used += work;
     if (sandbox.instructions_used > sandbox.limits.instructions) {
         sandbox.instructions_exhausted = true;
-        return luaL_error(L, "instruction budget of %d exceeded", static_cast<int>(sandbox.limits.instructions));
+        luaL_error(L, "instruction budget of %I exceeded", static_cast<lua_Integer>(sandbox.limits.instructions));
     }
+}
+
+void pushProjects(lua_State* L, const std::vector<int>& chosen) {
     lua_createtable(L, static_cast<int>(chosen.size()), 0);
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         lua_pushinteger(L, chosen[i] + 1);
         lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
     }
+}
+
+// Runs `compute` (which may throw) and charges its work; a Lua error when
+// it fails.
+template <typename Compute>
+void computeCharged(lua_State* L, std::uint64_t work, Compute&& compute) {
+    auto& sandbox = LuaState::Sandbox::of(L);
+    const char* failure = nullptr;
+    bool over = false;
+    try {
+        EqualSharesWork meter;
+        meter.limit = sandbox.limits.instructions > sandbox.instructions_used + work
+                          ? sandbox.limits.instructions - sandbox.instructions_used - work
+                          : 0;
+        compute(meter);
+        work += meter.used;
+    } catch (const EqualSharesOverWork&) {
+        over = true;
+    } catch (const std::bad_alloc&) {
+        failure = "not enough memory";
+    } catch (const std::exception&) {
+        failure = "equal_shares failed";
+    }
+    if (over) work = sandbox.limits.instructions + 1;
+    if (failure) luaL_error(L, "%s", failure);
+    charge(L, work);
+}
+
+// yishi.equal_shares({costs = {...}, ballots = {{1, 3}, ...}, order = {...}}, share)
+// -> list of project numbers chosen, in order.
+int luaEqualShares(lua_State* L) {
+    std::uint64_t work = 0;
+    const EqualSharesElection election = readElection(L, work);
+    const std::int64_t share = readAmount(L, "the share per voter");
+    std::vector<int> chosen;
+    computeCharged(L, work, [&](EqualSharesWork& meter) { chosen = equalShares(election, share, meter); });
+    pushProjects(L, chosen);
     return 1;
+}
+
+// yishi.equal_shares_add1(instance, budget) -> list of project numbers
+// chosen, in order; the final per-voter share; the MES runs made.
+int luaEqualSharesAdd1(lua_State* L) {
+    std::uint64_t work = 0;
+    const EqualSharesElection election = readElection(L, work);
+    const std::int64_t budget = readAmount(L, "the budget");
+    EqualSharesAdd1 outcome;
+    computeCharged(L, work, [&](EqualSharesWork& meter) { outcome = equalSharesAdd1(election, budget, meter); });
+    pushProjects(L, outcome.chosen);
+    lua_pushinteger(L, outcome.share);
+    lua_pushinteger(L, outcome.runs);
+    return 3;
 }
 
 }  // namespace
@@ -117,6 +154,8 @@ int luaEqualShares(lua_State* L) {
 void installEqualShares(lua_State* L) {
     lua_pushcfunction(L, &luaEqualShares);
     lua_setfield(L, -2, "equal_shares");
+    lua_pushcfunction(L, &luaEqualSharesAdd1);
+    lua_setfield(L, -2, "equal_shares_add1");
 }
 
 }  // namespace yishi::plugins

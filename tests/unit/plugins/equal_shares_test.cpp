@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <random>
+
 #include "equal_shares.h"
 
 using yishi::plugins::EqualSharesElection;
@@ -77,6 +79,44 @@ BOOST_AUTO_TEST_CASE(a_poor_supporter_pays_all_and_the_smallest_payment_per_unit
     // out of reach. The smallest-payment rule would take D instead.
     const auto e = election({28, 18, 10}, {{0, 1}, {1, 2}, {1, 2}, {0}, {0}, {0}}, {0, 1, 2});
     BOOST_TEST(run(e, 10) == Chosen({0, 1}));
+}
+
+// equalShares prices projects by a floating-point guess that it checks
+// exactly, falling back to exact passes when rounding misled it; without
+// the guesses the result must be the same. Costs that make thirds and
+// sevenths, and amounts beyond 2^53 (where doubles lose units), are the
+// hard cases for a guess.
+BOOST_AUTO_TEST_CASE(floating_point_guesses_never_change_an_outcome) {
+    std::mt19937_64 random(11);
+    int runs_with_choices = 0;
+    for (int round = 0; round < 400; ++round) {
+        const bool huge = round % 2 == 1;
+        const std::int64_t unit = huge ? (std::int64_t{1} << 53) + 1 : 1;
+        const int projects = 2 + static_cast<int>(random() % 10);
+        const int voters = 1 + static_cast<int>(random() % 30);
+        std::vector<std::int64_t> costs;
+        for (int p = 0; p < projects; ++p) {
+            std::int64_t cost = static_cast<std::int64_t>(3 + random() % 7) * 7 * 3;
+            if (huge) cost = cost * unit / 16 + static_cast<std::int64_t>(random() % 3);
+            costs.push_back(cost);
+        }
+        std::vector<std::vector<std::int64_t>> ballots(static_cast<std::size_t>(voters));
+        for (auto& ballot : ballots)
+            for (int p = 0; p < projects; ++p)
+                if (random() % 2) ballot.push_back(p);
+        std::vector<std::int64_t> order;
+        for (int p = 0; p < projects; ++p) order.push_back(p);
+        const auto e = election(std::move(costs), ballots, order);
+        for (std::int64_t step = 1; step < 120; step += 1 + static_cast<std::int64_t>(random() % 5)) {
+            const std::int64_t share = huge ? step * (unit / 16) + static_cast<std::int64_t>(random() % 5) : step;
+            EqualSharesWork a, b;
+            const auto guessed = yishi::plugins::equalShares(e, share, a);
+            BOOST_TEST(guessed == yishi::plugins::equalSharesWithoutGuesses(e, share, b),
+                       "round " << round << " share " << share);
+            runs_with_choices += guessed.size() > 1;
+        }
+    }
+    BOOST_TEST(runs_with_choices > 1000);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_elections_are_refused_with_a_reason) {
