@@ -11,7 +11,9 @@
 #  4. 民心项目 selection through the Lua plugin path (yishi pb select, worker
 #     process included) on a synthetic approval election of 100 projects and
 #     50,000 voters: MES with Add1, and greedy as the baseline of the same
-#     path (parsing, transfer, Lua tables);
+#     path (parsing, transfer, Lua tables); and MES with Add1 on 2 ballots
+#     and a budget of 10^9 fen (20 projects), where Add1 by unit steps would
+#     run MES some 10^8 times;
 #  5. points: events per second from the outbox through the default Lua
 #     plugin in worker processes into the ledger, against the same rule in
 #     C++ on the same path.
@@ -49,6 +51,13 @@ selection_bench() {
     notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
     awk -v a="$start" -v b="$end" -v r="$rule" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", r, b - a, n }'
   done
+  echo "== 4b. MES+Add1, 20 projects, 2 approval voters, budget 10^9 fen =="
+  "$build/tests/bench/make_pb" 20 2 1 "$work/two_voters.pb" 1000000000
+  start=$(date +%s.%N)
+  out=$("$build/core/app/yishi" pb select "$work/two_voters.pb" --rule mes-add1 --plugins "$root/plugins/default")
+  end=$(date +%s.%N)
+  notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
+  awk -v a="$start" -v b="$end" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", "mes-add1", b - a, n }'
 }
 points_bench() {
   echo

@@ -5,9 +5,10 @@
 --   greedy-quota      first up to settings.quota_per_community (default 1)
 --                     projects per community, then greedy over the rest
 --   mes-add1          Method of Equal Shares (approval ballots, cost
---                     utilities) with the Add1 completion, in exact fractions;
---                     each MES run by the host's yishi.equal_shares
---   mes-add1-reference  the same, MES written below in Lua (slow; the
+--                     utilities) with the Add1 completion, in exact fractions,
+--                     by the host's yishi.equal_shares_add1
+--   mes-add1-reference  the same, MES and Add1 written below in Lua (slow:
+--                     one MES run per unit of per-voter budget; the
 --                     reference the host function is tested against)
 --
 -- Ties. Greedy rules order by votes, highest first, then by the order of
@@ -293,10 +294,30 @@ local function add1(input, projects, ballots, supporters, run_mes)
     string.format("per-voter budget %d after %d Add1 steps from %d", e, steps, budget // n)
 end
 
--- MES+Add1 with each MES run done by the host (yishi.equal_shares, exact).
+-- Ballots as lists of project positions, for the host (which drops a
+-- project named twice on a ballot itself).
+local function ballot_positions(input, by_id)
+  local ballots = {}
+  for v, ballot in ipairs(input.ballots or {}) do
+    local positions = {}
+    for i, id in ipairs(ballot) do
+      local p = by_id[id]
+      if not p then fail("ballot " .. v .. " approves an unknown project " .. tostring(id)) end
+      positions[i] = p.position
+    end
+    ballots[v] = positions
+  end
+  return ballots
+end
+
+-- MES+Add1 done by the host (yishi.equal_shares_add1, exact): the same
+-- outcome and final per-voter budget as add1 above, but it runs MES only at
+-- the budgets where the outcome may change instead of at every unit.
 local function mes_add1(input)
   local projects, by_id = read_projects(input)
-  local ballots, supporters = prepare_ballots(input, projects, by_id)
+  local ballots = ballot_positions(input, by_id)
+  local n, budget = #ballots, input.budget
+  if n == 0 then return {}, budget, "no ballots" end
   local costs, order = {}, {}
   for i, p in ipairs(projects) do
     costs[i] = p.cost
@@ -304,15 +325,14 @@ local function mes_add1(input)
   end
   table.sort(order, mes_tie_before)
   for i, p in ipairs(order) do order[i] = p.position end
-  local instance = { costs = costs, ballots = ballots, order = order }
-  return add1(input, projects, ballots, supporters, function(e)
-    local chosen, spent = {}, 0
-    for i, position in ipairs(yishi.equal_shares(instance, e)) do
-      chosen[i] = projects[position]
-      spent = spent + projects[position].cost
-    end
-    return chosen, spent
-  end)
+  local positions, e = yishi.equal_shares_add1({ costs = costs, ballots = ballots, order = order }, budget)
+  local chosen, spent = {}, 0
+  for i, position in ipairs(positions) do
+    chosen[i] = projects[position]
+    spent = spent + projects[position].cost
+  end
+  return chosen, budget - spent,
+    string.format("per-voter budget %d after %d Add1 steps from %d", e, e - budget // n, budget // n)
 end
 
 -- The same rule with MES written in Lua over yishi.fraction: the readable

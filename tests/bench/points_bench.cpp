@@ -23,8 +23,7 @@ namespace {
 // plugins/default/points.lua, in C++.
 class CppRule final : public domain::PointsRule {
   public:
-    std::vector<Result<std::vector<domain::Award>>> awardsFor(DistrictId,
-                                                             const std::vector<domain::PointsEvent>& events) override {
+    domain::RuleAwards awardsFor(DistrictId, const std::vector<domain::PointsEvent>& events) override {
         struct Spec {
             const char* rule;
             bool to_owner;
@@ -42,7 +41,8 @@ class CppRule final : public domain::PointsRule {
             {"convention.acknowledged", {"convention", false, 2, 6, "知晓公约", 0}},
             {"volunteer.logged", {"volunteer", true, 3, 24, "志愿服务", 30}},
         };
-        std::vector<Result<std::vector<domain::Award>>> out;
+        domain::RuleAwards awarded{identity({}), {}};
+        auto& out = awarded.results;
         out.reserve(events.size());
         for (const auto& pe : events) {
             const auto& e = pe.event;
@@ -61,7 +61,7 @@ class CppRule final : public domain::PointsRule {
             }
             out.push_back(std::move(awards));
         }
-        return out;
+        return awarded;
     }
     std::string identity(DistrictId) override { return "cpp 1 -"; }
 };

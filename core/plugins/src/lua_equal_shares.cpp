@@ -1,33 +1,24 @@
-// yishi.equal_shares: one run of the Method of Equal Shares (approval
-// ballots, cost utilities) in exact arithmetic, as a host function. The
-// default plugin's Lua drives it (the Add1 completion, the rule's options,
-// the tie order); plugins/default/selection.lua keeps the same method in
-// plain Lua as the readable reference, and a test holds the two equal.
+// yishi.equal_shares (one run of the Method of Equal Shares, approval
+// ballots, cost utilities, exact) and yishi.equal_shares_add1 (MES completed
+// by Add1) as host functions. The default plugin's Lua drives them (the
+// rule's options, the tie order); plugins/default/selection.lua keeps the
+// same method in plain Lua as the readable reference, and a test holds the
+// two equal. This file only converts between Lua and equal_shares.h.
 //
-// Why in the host: Add1 runs MES once per per-voter budget step, often
-// dozens of times; in Lua over exact fractions one run over 50,000 voters
-// takes about a second, here a few milliseconds.
+// Why in the host: in Lua over exact fractions one run over 50,000 voters
+// takes about a second, here a few milliseconds; and Add1 in the host
+// jumps over per-voter budgets where the outcome cannot change, where Lua
+// would run MES once per unit.
 
-#include <boost/multiprecision/gmp.hpp>
-
-#include <map>
+#include <new>
 #include <vector>
 
+#include "equal_shares.h"
 #include "sandbox.h"
 
 namespace yishi::plugins {
 
 namespace {
-
-using Integer = boost::multiprecision::mpz_int;
-using Rational = boost::multiprecision::mpq_rational;
-
-struct Instance {
-    std::vector<std::int64_t> costs;        // per project
-    std::vector<std::vector<int>> ballots;  // per voter: project indices
-    std::vector<std::vector<int>> supporters;
-    std::vector<int> rank;  // per project: position in the tie order (lower first)
-};
 
 lua_Integer integerField(lua_State* L, int table, lua_Integer i, const char* what) {
     lua_rawgeti(L, table, i);
@@ -38,251 +29,124 @@ lua_Integer integerField(lua_State* L, int table, lua_Integer i, const char* wha
     return v;
 }
 
-Instance readInstance(lua_State* L, std::uint64_t& work) {
-    Instance in;
+// A list of integers at `index`, less `shift`: project numbers, 1-based in
+// Lua, become 0-based.
+std::vector<std::int64_t> integerList(lua_State* L, int index, const char* what, lua_Integer shift,
+                                      std::uint64_t& work) {
+    const auto n = static_cast<lua_Integer>(lua_rawlen(L, index));
+    std::vector<std::int64_t> list;
+    list.reserve(static_cast<std::size_t>(n));
+    for (lua_Integer i = 1; i <= n; ++i) {
+        const lua_Integer v = integerField(L, index, i, what);
+        list.push_back(v >= shift ? v - shift : -1);  // below 1: no project, and no overflow
+    }
+    work += static_cast<std::uint64_t>(n) + 1;
+    return list;
+}
+
+// Argument 1, {costs = {...}, ballots = {{1, 3}, ...}, order = {...}}, as an
+// election; a Lua error when it is malformed.
+EqualSharesElection readElection(lua_State* L, std::uint64_t& work) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_getfield(L, 1, "costs");
     luaL_argcheck(L, lua_istable(L, -1), 1, "costs must be a list of integers");
-    const int costs = lua_gettop(L);
-    const auto m = static_cast<lua_Integer>(lua_rawlen(L, costs));
-    for (lua_Integer i = 1; i <= m; ++i) {
-        const lua_Integer c = integerField(L, costs, i, "costs");
-        if (c < 0) luaL_error(L, "equal_shares: costs must be >= 0");
-        in.costs.push_back(c);
-    }
-    in.supporters.resize(static_cast<std::size_t>(m));
+    std::vector<std::int64_t> costs = integerList(L, lua_gettop(L), "costs", 0, work);
     lua_getfield(L, 1, "ballots");
     luaL_argcheck(L, lua_istable(L, -1), 1, "ballots must be a list of lists of project numbers");
-    const int ballots = lua_gettop(L);
-    const auto n = static_cast<lua_Integer>(lua_rawlen(L, ballots));
-    in.ballots.resize(static_cast<std::size_t>(n));
+    const int ballots_at = lua_gettop(L);
+    const auto n = static_cast<lua_Integer>(lua_rawlen(L, ballots_at));
+    std::vector<std::vector<std::int64_t>> ballots(static_cast<std::size_t>(n));
     for (lua_Integer v = 1; v <= n; ++v) {
-        if (lua_rawgeti(L, ballots, v) != LUA_TTABLE) luaL_error(L, "equal_shares: ballots[%d] must be a list", static_cast<int>(v));
-        const int ballot = lua_gettop(L);
-        const auto size = static_cast<lua_Integer>(lua_rawlen(L, ballot));
-        auto& row = in.ballots[static_cast<std::size_t>(v - 1)];
-        for (lua_Integer k = 1; k <= size; ++k) {
-            const lua_Integer p = integerField(L, ballot, k, "ballot");
-            if (p < 1 || p > m) luaL_error(L, "equal_shares: ballots name project numbers 1..%d", static_cast<int>(m));
-            const int index = static_cast<int>(p - 1);
-            if (!in.supporters[index].empty() && in.supporters[index].back() == static_cast<int>(v - 1)) continue;
-            row.push_back(index);
-            in.supporters[index].push_back(static_cast<int>(v - 1));
-        }
-        work += static_cast<std::uint64_t>(size) + 1;
+        if (lua_rawgeti(L, ballots_at, v) != LUA_TTABLE)
+            luaL_error(L, "equal_shares: ballots[%d] must be a list", static_cast<int>(v));
+        ballots[static_cast<std::size_t>(v - 1)] = integerList(L, lua_gettop(L), "ballot", 1, work);
         lua_pop(L, 1);
     }
     lua_getfield(L, 1, "order");
     luaL_argcheck(L, lua_istable(L, -1), 1, "order must list every project number once");
-    const int order = lua_gettop(L);
-    if (static_cast<lua_Integer>(lua_rawlen(L, order)) != m) luaL_error(L, "equal_shares: order must list every project once");
-    in.rank.assign(static_cast<std::size_t>(m), -1);
-    for (lua_Integer i = 1; i <= m; ++i) {
-        const lua_Integer p = integerField(L, order, i, "order");
-        if (p < 1 || p > m || in.rank[static_cast<std::size_t>(p - 1)] >= 0)
-            luaL_error(L, "equal_shares: order must list every project number once");
-        in.rank[static_cast<std::size_t>(p - 1)] = static_cast<int>(i);
-    }
+    std::vector<std::int64_t> order = integerList(L, lua_gettop(L), "order", 1, work);
     lua_settop(L, 2);
-    return in;
+    auto election = makeEqualSharesElection(std::move(costs), ballots, order);
+    if (!election.isOk()) luaL_error(L, "equal_shares: %s", election.status().message().c_str());
+    return std::move(election).value();
 }
 
-std::int64_t readShare(lua_State* L) {
+// Argument 2: a per-voter share or a budget, an integer >= 0.
+std::int64_t readAmount(lua_State* L, const char* what) {
     int ok = 0;
-    const lua_Integer share = lua_tointegerx(L, 2, &ok);
-    if (!ok || share < 0) luaL_error(L, "equal_shares: the share per voter must be an integer >= 0");
-    return share;
+    const lua_Integer amount = lua_tointegerx(L, 2, &ok);
+    if (!ok || amount < 0) luaL_error(L, "equal_shares: %s must be an integer >= 0", what);
+    return amount;
 }
 
-// The selected projects (0-based), in the order chosen.
-//
-// Exact without fractions: every budget is an integer numerator over one
-// common denominator D. Paying rho = R / (D k) for a project makes the new
-// common denominator D k, so after each pick every numerator is multiplied
-// by k and the payers subtract R. Comparisons are then integer
-// comparisons, and no gcd is ever computed; only the per-project keys
-// (rho / cost, compared across rounds) are kept as reduced fractions.
-std::vector<int> equalShares(const Instance& in, std::int64_t share, std::uint64_t& work) {
-    const std::size_t m = in.costs.size();
-    Integer denominator = 1;
-    // Voters who paid the same share a class; class 0 is the broke one.
-    // (Classes with equal budgets may exist side by side: grouping is only
-    // a speed-up, the payments are the same.)
-    std::vector<Integer> class_budget{Integer(0), Integer(share)};
-    std::vector<int> voter_class(in.ballots.size(), share > 0 ? 1 : 0);
-    std::vector<long long> class_count(2, 0);
-    std::vector<int> touched, active, richer;
-
-    struct Candidate {
-        int project;
-        Rational key;  // rho / cost: never falls, so an old key is a lower bound
-    };
-    std::vector<Candidate> candidates;
-    for (std::size_t p = 0; p < m; ++p) {
-        const auto n = in.supporters[p].size();
-        if (n == 0) continue;
-        candidates.push_back({static_cast<int>(p), in.costs[p] > 0 ? Rational(1, static_cast<long>(n)) : Rational(0)});
-    }
-    auto before = [&](const Candidate& a, const Candidate& b) {
-        if (a.key != b.key) return a.key < b.key;
-        return in.rank[a.project] < in.rank[b.project];
-    };
-
-    // For project p: the payment rho = paid / (D payers), or false when its
-    // supporters cannot afford it. Classes poorer than the current rho pay
-    // all they have; dropping them can only raise rho, so a few linear
-    // passes settle it.
-    Integer scaled;
-    auto payment = [&](int p, Integer& paid, long long& payers) -> bool {
-        touched.clear();
-        long long k = 0;
-        for (int v : in.supporters[p]) {
-            const int c = voter_class[v];
-            if (c == 0) continue;
-            if (class_count[c]++ == 0) touched.push_back(c);
-            ++k;
-        }
-        work += in.supporters[p].size() + 1;
-        paid = in.costs[p];
-        paid *= denominator;
-        active = touched;
-        bool found = false;
-        while (k > 0) {
-            richer.clear();
-            const long long pass_k = k;
-            bool poorer = false;
-            for (int c : active) {
-                scaled = class_budget[c];
-                scaled *= pass_k;
-                if (scaled < paid) {  // budget < paid / (D k)
-                    scaled = class_budget[c];
-                    scaled *= class_count[c];
-                    paid -= scaled;
-                    k -= class_count[c];
-                    poorer = true;
-                } else {
-                    richer.push_back(c);
-                }
-            }
-            work += active.size();
-            if (!poorer) {
-                found = true;
-                break;
-            }
-            active.swap(richer);
-        }
-        for (int c : touched) class_count[c] = 0;
-        payers = k;
-        if (in.costs[p] == 0) {
-            paid = 0;
-            return k > 0 || !in.supporters[p].empty();
-        }
-        return found;
-    };
-
-    std::vector<int> chosen;
-    Integer paid, best_paid;
-    long long payers = 0, best_payers = 0;
-    while (!candidates.empty()) {
-        std::sort(candidates.begin(), candidates.end(), before);
-        int best = -1;
-        Rational best_key;
-        std::vector<Candidate> keep;
-        for (std::size_t i = 0; i < candidates.size(); ++i) {
-            auto& cand = candidates[i];
-            if (best >= 0 && cand.key > best_key) {
-                keep.insert(keep.end(), candidates.begin() + static_cast<long>(i), candidates.end());
-                break;
-            }
-            if (!payment(cand.project, paid, payers)) continue;
-            const auto cost = in.costs[cand.project];
-            if (cost > 0) {
-                Integer below = denominator;
-                below *= payers;
-                below *= cost;
-                cand.key = Rational(paid, below);
-            } else {
-                cand.key = 0;
-            }
-            keep.push_back(cand);
-            if (best < 0 || cand.key < best_key || (cand.key == best_key && in.rank[cand.project] < in.rank[best])) {
-                best = cand.project;
-                best_key = cand.key;
-                best_paid = paid;
-                best_payers = payers;
-            }
-        }
-        if (best < 0) break;
-        candidates.clear();
-        for (auto& cand : keep)
-            if (cand.project != best) candidates.push_back(std::move(cand));
-        chosen.push_back(best);
-        if (in.costs[best] == 0 || best_payers == 0) continue;  // a free project costs nobody anything
-        // The new common denominator D k: every numerator times k, then
-        // each payer gives `best_paid` (rho in the new units).
-        denominator *= best_payers;
-        for (std::size_t c = 1; c < class_budget.size(); ++c) class_budget[c] *= best_payers;
-        work += class_budget.size();
-        std::map<int, int> moved_to;
-        std::map<Integer, int> class_of_budget;  // the classes made this round
-        for (int v : in.supporters[best]) {
-            const int c = voter_class[v];
-            if (c == 0) continue;
-            auto it = moved_to.find(c);
-            if (it == moved_to.end()) {
-                int target = 0;
-                if (class_budget[c] > best_paid) {
-                    Integer left = class_budget[c] - best_paid;
-                    auto known = class_of_budget.find(left);
-                    if (known != class_of_budget.end()) {
-                        target = known->second;
-                    } else {
-                        target = static_cast<int>(class_budget.size());
-                        class_of_budget.emplace(left, target);
-                        class_budget.push_back(std::move(left));
-                        class_count.push_back(0);
-                    }
-                }
-                it = moved_to.emplace(c, target).first;
-            }
-            voter_class[v] = it->second;
-        }
-        work += in.supporters[best].size();
-    }
-    return chosen;
-}
-
-// yishi.equal_shares{costs = {...}, ballots = {{1, 3}, ...}, order = {...}}, share
-// -> list of project numbers chosen, in order.
-int luaEqualShares(lua_State* L) {
+// The work counts against the instruction budget, as if done in Lua.
+void charge(lua_State* L, std::uint64_t work) {
     auto& sandbox = LuaState::Sandbox::of(L);
-    std::uint64_t work = 0;
-    std::vector<int> chosen;
-    const char* failure = nullptr;
-    {
-        Instance in = readInstance(L, work);
-        const std::int64_t share = readShare(L);
-        try {
-            chosen = equalShares(in, share, work);
-        } catch (const std::bad_alloc&) {
-            failure = "not enough memory";
-        } catch (const std::exception&) {
-            failure = "equal_shares failed";
-        }
-    }
-    if (failure) return luaL_error(L, "%s", failure);
-    // The work counts against the instruction budget, as if done in Lua.
     sandbox.instructions_used += work;
     if (sandbox.instructions_used > sandbox.limits.instructions) {
         sandbox.instructions_exhausted = true;
-        return luaL_error(L, "instruction budget of %d exceeded", static_cast<int>(sandbox.limits.instructions));
+        luaL_error(L, "instruction budget of %I exceeded", static_cast<lua_Integer>(sandbox.limits.instructions));
     }
+}
+
+void pushProjects(lua_State* L, const std::vector<int>& chosen) {
     lua_createtable(L, static_cast<int>(chosen.size()), 0);
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         lua_pushinteger(L, chosen[i] + 1);
         lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
     }
+}
+
+// Runs `compute` (which may throw) and charges its work; a Lua error when
+// it fails.
+template <typename Compute>
+void computeCharged(lua_State* L, std::uint64_t work, Compute&& compute) {
+    auto& sandbox = LuaState::Sandbox::of(L);
+    const char* failure = nullptr;
+    bool over = false;
+    try {
+        EqualSharesWork meter;
+        meter.limit = sandbox.limits.instructions > sandbox.instructions_used + work
+                          ? sandbox.limits.instructions - sandbox.instructions_used - work
+                          : 0;
+        compute(meter);
+        work += meter.used;
+    } catch (const EqualSharesOverWork&) {
+        over = true;
+    } catch (const std::bad_alloc&) {
+        failure = "not enough memory";
+    } catch (const std::exception&) {
+        failure = "equal_shares failed";
+    }
+    if (over) work = sandbox.limits.instructions + 1;
+    if (failure) luaL_error(L, "%s", failure);
+    charge(L, work);
+}
+
+// yishi.equal_shares({costs = {...}, ballots = {{1, 3}, ...}, order = {...}}, share)
+// -> list of project numbers chosen, in order.
+int luaEqualShares(lua_State* L) {
+    std::uint64_t work = 0;
+    const EqualSharesElection election = readElection(L, work);
+    const std::int64_t share = readAmount(L, "the share per voter");
+    std::vector<int> chosen;
+    computeCharged(L, work, [&](EqualSharesWork& meter) { chosen = equalShares(election, share, meter); });
+    pushProjects(L, chosen);
     return 1;
+}
+
+// yishi.equal_shares_add1(instance, budget) -> list of project numbers
+// chosen, in order; the final per-voter share; the MES runs made.
+int luaEqualSharesAdd1(lua_State* L) {
+    std::uint64_t work = 0;
+    const EqualSharesElection election = readElection(L, work);
+    const std::int64_t budget = readAmount(L, "the budget");
+    EqualSharesAdd1 outcome;
+    computeCharged(L, work, [&](EqualSharesWork& meter) { outcome = equalSharesAdd1(election, budget, meter); });
+    pushProjects(L, outcome.chosen);
+    lua_pushinteger(L, outcome.share);
+    lua_pushinteger(L, outcome.runs);
+    return 3;
 }
 
 }  // namespace
@@ -290,6 +154,8 @@ int luaEqualShares(lua_State* L) {
 void installEqualShares(lua_State* L) {
     lua_pushcfunction(L, &luaEqualShares);
     lua_setfield(L, -2, "equal_shares");
+    lua_pushcfunction(L, &luaEqualSharesAdd1);
+    lua_setfield(L, -2, "equal_shares_add1");
 }
 
 }  // namespace yishi::plugins

@@ -15,6 +15,8 @@ domain::PluginInfo infoOf(const PluginBundle& bundle, bool district_specific) {
 
 Status refused(const std::string& message) { return Status::invalid("plugin.refused", message); }
 
+std::string identityOf(const PluginBundle& bundle) { return bundle.name + " " + bundle.version + " " + bundle.hash; }
+
 }  // namespace
 
 Value selectionInput(const domain::SelectionRequest& request) {
@@ -156,18 +158,19 @@ Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
     return info;
 }
 
-std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
-    DistrictId district, const std::vector<domain::PointsEvent>& events) {
-    std::vector<Result<std::vector<domain::Award>>> out;
+domain::RuleAwards PluginRegistry::awardsFor(DistrictId district, const std::vector<domain::PointsEvent>& events) {
+    domain::RuleAwards awarded;
+    auto& out = awarded.results;
     auto loaded = current(district);
     if (!loaded.isOk()) {
         out.assign(events.size(), loaded.status());
-        return out;
+        return awarded;
     }
     const PluginBundle& bundle = *loaded->bundle;
+    awarded.identity = identityOf(bundle);
     if (!bundle.hook("on_event")) {
         out.assign(events.size(), std::vector<domain::Award>{});
-        return out;
+        return awarded;
     }
     std::vector<Value> inputs;
     inputs.reserve(events.size());
@@ -189,7 +192,7 @@ std::vector<Result<std::vector<domain::Award>>> PluginRegistry::awardsFor(
         }
         out.push_back(std::move(awards).value());
     }
-    return out;
+    return awarded;
 }
 
 void PluginRegistry::logPluginLines(DistrictId district, const PluginBundle& bundle,
@@ -202,7 +205,7 @@ void PluginRegistry::logPluginLines(DistrictId district, const PluginBundle& bun
 std::string PluginRegistry::identity(DistrictId district) {
     auto loaded = current(district);
     if (!loaded.isOk()) return "";
-    return loaded->bundle->name + " " + loaded->bundle->version + " " + loaded->bundle->hash;
+    return identityOf(*loaded->bundle);
 }
 
 void PluginRegistry::reloadAll() {

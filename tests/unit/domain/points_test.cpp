@@ -22,8 +22,9 @@ class TestRule final : public PointsRule {
   public:
     std::int64_t comment_points = 1;
     std::int64_t fail_every = 0;
-    std::vector<Result<std::vector<Award>>> awardsFor(DistrictId, const std::vector<PointsEvent>& events) override {
-        std::vector<Result<std::vector<Award>>> out;
+    RuleAwards awardsFor(DistrictId district, const std::vector<PointsEvent>& events) override {
+        RuleAwards awarded{identity(district), {}};
+        auto& out = awarded.results;
         for (const auto& pe : events) {
             const auto& e = pe.event;
             if (fail_every > 0 && e.subject_id % fail_every == 0) {
@@ -38,9 +39,33 @@ class TestRule final : public PointsRule {
                 out.push_back(std::vector<Award>{});
             }
         }
-        return out;
+        return awarded;
     }
     std::string identity(DistrictId) override { return "test 1 hash"; }
+};
+
+// A rule that is reloaded after every batch it computes: version N's
+// awards carry "vN" as their reason, and its identity names version N, so
+// a ledger row whose identity is not the one that computed it shows.
+class ReloadingRule final : public PointsRule {
+  public:
+    int version = 1;
+    RuleAwards awardsFor(DistrictId, const std::vector<PointsEvent>& events) override {
+        RuleAwards awarded{identityOf(version), {}};
+        auto& out = awarded.results;
+        for (const auto& pe : events) {
+            std::vector<Award> awards;
+            if (pe.event.type == "volunteer.logged")
+                awards.push_back({pe.event.subject_owner, 1, "volunteer", "v" + std::to_string(version), {}});
+            out.push_back(std::move(awards));
+        }
+        ++version;  // a reload lands right after the call
+        return awarded;
+    }
+    std::string identity(DistrictId) override { return identityOf(version); }
+    static std::string identityOf(int version) {
+        return "test " + std::to_string(version) + " hash" + std::to_string(version);
+    }
 };
 
 struct Points : testing::World {
@@ -256,6 +281,30 @@ BOOST_FIXTURE_TEST_CASE(ledger_properties_over_random_event_sequences, Points) {
     BOOST_REQUIRE(differences.isOk());
     BOOST_TEST(differences->empty());
     BOOST_TEST(keys > 20);
+}
+
+BOOST_FIXTURE_TEST_CASE(every_ledger_row_names_the_bundle_that_computed_it, Points) {
+    ReloadingRule reloading;
+    PointsProcessor small{*db, reloading, clock, {2, kChinaUtcOffset}};
+    for (int i = 0; i < 6; ++i) volunteer(i % 3, 30);
+    for (;;) {
+        auto n = small.processBatch();
+        BOOST_REQUIRE_MESSAGE(n.isOk(), n.status().toString());
+        if (*n == 0) break;
+    }
+    BOOST_TEST(reloading.version > 2);  // several batches, several reloads
+    std::vector<LedgerEntry> ledger;
+    BOOST_REQUIRE(db->read([&](Stores& s) {
+                        ledger = s.get<PointsStore>().eventAwards(district);
+                        return Status::ok();
+                    }).isOk());
+    int rows = 0;
+    for (const LedgerEntry& row : ledger) {
+        BOOST_TEST(row.plugin == ReloadingRule::identityOf(std::stoi(row.reason.substr(1))),
+                   "computed by " << row.reason << ", recorded as " << row.plugin);
+        ++rows;
+    }
+    BOOST_TEST(rows == 6);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
-// The default plugin's rules in-process: the host's exact MES kernel
-// (yishi.equal_shares, behind "mes-add1") against the same method written in
-// Lua over yishi.fraction ("mes-add1-reference"), on random elections.
+// The default plugin's rules in-process: the host's exact MES with Add1
+// (yishi.equal_shares_add1, behind "mes-add1") against the same method
+// written in Lua over yishi.fraction ("mes-add1-reference"), on random
+// elections.
 
 #include <boost/test/unit_test.hpp>
 
@@ -69,6 +70,26 @@ BOOST_AUTO_TEST_CASE(host_equal_shares_matches_the_lua_reference_on_random_elect
     BOOST_TEST(nonempty > 100);  // the elections are not degenerate
 }
 
+// Add1 by unit steps would run MES about 5 x 10^8 times here; the host
+// jumps to where the outcome can change (equal_shares_add1_test.cpp has
+// the same election worked out).
+BOOST_AUTO_TEST_CASE(mes_add1_with_two_ballots_and_a_billion_fen_finishes) {
+    const auto bundle = defaultBundle();
+    Value::Array projects{Value(Value::Object{{"id", "p0"}, {"cost", std::int64_t{1'200'000'000}}}),
+                          Value(Value::Object{{"id", "p1"}, {"cost", std::int64_t{900'000'000}}}),
+                          Value(Value::Object{{"id", "p2"}, {"cost", std::int64_t{300'000'000}}})};
+    Value::Array ballots{Value(Value::Array{Value("p0"), Value("p2")}), Value(Value::Array{Value("p1"), Value("p2")})};
+    const Value election(Value::Object{{"budget", std::int64_t{1'000'000'000}},
+                                       {"projects", std::move(projects)},
+                                       {"ballots", std::move(ballots)}});
+    auto result = yishi::plugins::runHookInProcess(bundle, "select", withRule(election, "mes-add1"));
+    BOOST_REQUIRE_MESSAGE(result.ok, result.fault.describe());
+    BOOST_TEST(yishi::toJson(*result.value.find("selected")) == "[\"p2\"]");
+    BOOST_TEST(result.value.find("notes")->asString().find("per-voter budget 1049999999 after 549999999 Add1 steps") !=
+                   std::string::npos,
+               result.value.find("notes")->asString());
+}
+
 BOOST_AUTO_TEST_CASE(equal_shares_checks_its_arguments) {
     const auto bundle = defaultBundle();
     yishi::plugins::LuaState lua({}, 1);
@@ -77,6 +98,8 @@ BOOST_AUTO_TEST_CASE(equal_shares_checks_its_arguments) {
              "return yishi.equal_shares({costs = {1, 2}, ballots = {}, order = {1, 1}}, 1)",
              "return yishi.equal_shares({costs = {-1}, ballots = {}, order = {1}}, 1)",
              "return yishi.equal_shares({costs = {1}, ballots = {}, order = {1}}, 1.5)",
+             "return yishi.equal_shares_add1({costs = {1}, ballots = {}, order = {1}}, -1)",
+             "return yishi.equal_shares_add1({costs = {1}, ballots = {{0}}, order = {1}}, 10)",
          }) {
         auto r = lua.evaluate("args.lua", source);
         BOOST_TEST_INFO(source);
@@ -87,6 +110,13 @@ BOOST_AUTO_TEST_CASE(equal_shares_checks_its_arguments) {
                                      "order = {1, 2}}, 5)");
     BOOST_REQUIRE(ok.ok);
     BOOST_TEST(yishi::toJson(ok.value) == "[1]");
+    // Add1 over the same: shares 5 (project 1), then 6 .. 9 the same, 10
+    // buys project 2 too, costing 20 > 15; so it stops at 9.
+    auto add1 = lua.evaluate("add1.lua", "local chosen, share = yishi.equal_shares_add1({costs = {10, 10}, "
+                                         "ballots = {{1}, {1}, {2}}, order = {1, 2}}, 15) "
+                                         "return {chosen = chosen, share = share}");
+    BOOST_REQUIRE_MESSAGE(add1.ok, add1.fault.describe());
+    BOOST_TEST(yishi::toJson(add1.value) == R"({"chosen":[1],"share":9})");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -118,9 +118,10 @@ Result<int> PointsProcessor::processBatch() {
         if (district == 0) continue;
         std::vector<PointsEvent> batch;
         for (std::size_t i : indices) batch.push_back(seen_by_rule[i]);
+        // One lookup: the identity stored is that of the bundle that computed.
         auto awards = rule_.awardsFor(DistrictId(district), batch);
-        for (std::size_t k = 0; k < indices.size(); ++k) results[indices[k]] = std::move(awards.at(k));
-        identities[district] = rule_.identity(DistrictId(district));
+        for (std::size_t k = 0; k < indices.size(); ++k) results[indices[k]] = std::move(awards.results.at(k));
+        identities[district] = std::move(awards.identity);
     }
 
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
@@ -203,7 +204,7 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
             batch.push_back(std::move(pe));
         }
         start = end;
-        auto results = rule_.awardsFor(district, batch);
+        auto results = rule_.awardsFor(district, batch).results;
         YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
             for (std::size_t k = 0; k < batch.size(); ++k) {
                 const DomainEvent& e = batch[k].event;

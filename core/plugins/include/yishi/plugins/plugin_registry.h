@@ -31,10 +31,10 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
     Result<domain::PluginInfo> reload(DistrictId district) override;
     Result<domain::SelectionOutcome> select(DistrictId district, const domain::SelectionRequest& request) override;
 
-    // Points: the hook on_event over a batch of events, in one round trip.
-    // A plugin without on_event awards nothing.
-    std::vector<Result<std::vector<domain::Award>>> awardsFor(DistrictId district,
-                                                             const std::vector<domain::PointsEvent>& events) override;
+    // Points: the hook on_event over a batch of events, in one round trip,
+    // with the identity of the bundle that ran it. A plugin without
+    // on_event awards nothing.
+    domain::RuleAwards awardsFor(DistrictId district, const std::vector<domain::PointsEvent>& events) override;
     std::string identity(DistrictId district) override;
 
     // Reloads every district loaded so far (SIGHUP). Each refusal is logged

@@ -121,15 +121,22 @@ struct PointsEvent {
     std::map<std::int64_t, std::map<std::string, std::int64_t>> awarded_today;  // user -> rule -> points
 };
 
+// What a rule made of a batch: one result per event, in order (the awards,
+// or the failure that made the rule skip the event), and the identity
+// ("name version hash") of the very rule that computed them, which is
+// stored with the awards.
+struct RuleAwards {
+    std::string identity;
+    std::vector<Result<std::vector<Award>>> results;
+};
+
 // A district's points rule (the plugin host implements it; benchmarks also
-// have one in C++). One result per event, in order: the awards, or the
-// failure that made the rule skip the event. Thread-safe.
+// have one in C++). Thread-safe.
 class PointsRule {
   public:
     virtual ~PointsRule() = default;
-    virtual std::vector<Result<std::vector<Award>>> awardsFor(DistrictId district,
-                                                             const std::vector<PointsEvent>& events) = 0;
-    // "name version hash" of the rule serving `district`, stored with awards.
+    virtual RuleAwards awardsFor(DistrictId district, const std::vector<PointsEvent>& events) = 0;
+    // "name version hash" of the rule serving `district` now.
     virtual std::string identity(DistrictId district) = 0;
 };
 
