@@ -1,5 +1,7 @@
 #include "yishi/domain/points_processor.h"
 
+#include "yishi/domain/compute_then_commit.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -81,79 +83,93 @@ Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards)
 }
 
 Result<int> PointsProcessor::processBatch() {
-    std::int64_t cursor = 0;
-    std::vector<DomainEvent> events;
-    std::map<std::int64_t, DistrictId> district_of_community;
-    std::vector<PointsEvent> seen_by_rule;
-    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
-        cursor = s.get<PointsStore>().processedThrough();
-        events = s.outbox.eventsAfter(cursor, options_.batch);
-        for (const DomainEvent& e : events) {
-            if (district_of_community.count(e.community.value)) continue;
-            std::optional<Community> c = s.scopes.community(e.community);
-            district_of_community[e.community.value] = c ? c->district_id : DistrictId();
+    // The rule runs in plugin workers, outside the writer (compute_then_commit.h).
+    struct Batch {
+        std::int64_t cursor = 0;
+        std::vector<DomainEvent> events;
+        std::map<std::int64_t, DistrictId> district_of_community;
+        std::vector<PointsEvent> seen_by_rule;
+        DistrictId districtOf(const DomainEvent& e) const {
+            auto it = district_of_community.find(e.community.value);
+            return it == district_of_community.end() ? DistrictId() : it->second;
         }
-        auto district_of = [&](const DomainEvent& e) { return district_of_community[e.community.value]; };
-        events.resize(batchEnd(events, 0, district_of));
-        for (const DomainEvent& e : events) {
+    };
+    struct Awarded {
+        std::vector<std::optional<Result<std::vector<Award>>>> results;
+        std::map<std::int64_t, std::string> identities;  // of the bundle that computed, by district
+    };
+    Batch batch;
+    auto read = [&](Stores& s, Batch& b) -> Result<bool> {
+        b.cursor = s.get<PointsStore>().processedThrough();
+        b.events = s.outbox.eventsAfter(b.cursor, options_.batch);
+        for (const DomainEvent& e : b.events) {
+            if (b.district_of_community.count(e.community.value)) continue;
+            std::optional<Community> c = s.scopes.community(e.community);
+            b.district_of_community[e.community.value] = c ? c->district_id : DistrictId();
+        }
+        b.events.resize(batchEnd(b.events, 0, [&b](const DomainEvent& e) { return b.districtOf(e); }));
+        for (const DomainEvent& e : b.events) {
             PointsEvent pe{e, {}};
-            const DistrictId district = district_of(e);
+            const DistrictId district = b.districtOf(e);
             if (district.valid())
                 for (UserId user : peopleOf(e))
                     pe.awarded_today[user.value] =
                         s.get<PointsStore>().awardedByRuleOnDay(district, user, dayOf(e.occurred_at));
-            seen_by_rule.push_back(std::move(pe));
+            b.seen_by_rule.push_back(std::move(pe));
         }
-        return Status::ok();
-    }));
-    if (events.empty()) return 0;
-
+        return !b.events.empty();
+    };
     // One call of each district's rule for its events of the batch.
-    std::map<std::int64_t, std::vector<std::size_t>> by_district;
-    for (std::size_t i = 0; i < events.size(); ++i)
-        by_district[district_of_community[events[i].community.value].value].push_back(i);
-    std::vector<std::optional<Result<std::vector<Award>>>> results(events.size());
-    std::map<std::int64_t, std::string> identities;
-    for (const auto& [district, indices] : by_district) {
-        if (district == 0) continue;
-        std::vector<PointsEvent> batch;
-        for (std::size_t i : indices) batch.push_back(seen_by_rule[i]);
-        // One lookup: the identity stored is that of the bundle that computed.
-        auto awards = rule_.awardsFor(DistrictId(district), batch);
-        for (std::size_t k = 0; k < indices.size(); ++k) results[indices[k]] = std::move(awards.results.at(k));
-        identities[district] = std::move(awards.identity);
-    }
-
-    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
-        // Another processor got here first: nothing to do.
-        if (s.get<PointsStore>().processedThrough() != cursor) return Status::ok();
+    auto compute = [&](Batch& b) -> Result<Awarded> {
+        Awarded out;
+        out.results.resize(b.events.size());
+        std::map<std::int64_t, std::vector<std::size_t>> by_district;
+        for (std::size_t i = 0; i < b.events.size(); ++i) by_district[b.districtOf(b.events[i]).value].push_back(i);
+        for (const auto& [district, indices] : by_district) {
+            if (district == 0) continue;
+            std::vector<PointsEvent> events;
+            for (std::size_t i : indices) events.push_back(b.seen_by_rule[i]);
+            // One lookup: the identity stored is that of the bundle that computed.
+            auto awards = rule_.awardsFor(DistrictId(district), events);
+            for (std::size_t k = 0; k < indices.size(); ++k) out.results[indices[k]] = std::move(awards.results.at(k));
+            out.identities[district] = std::move(awards.identity);
+        }
+        return out;
+    };
+    // Another processor got here first: nothing to do.
+    auto still_valid = [](Stores& s, const Batch& b) {
+        return s.get<PointsStore>().processedThrough() == b.cursor;
+    };
+    auto commit = [&](Stores& s, const Batch& b, Awarded& awarded) -> Status {
+        PointsStore& points = s.get<PointsStore>();
         const Instant now = clock_.now();
-        for (std::size_t i = 0; i < events.size(); ++i) {
-            const DomainEvent& e = events[i];
-            const DistrictId district = district_of_community[e.community.value];
+        for (std::size_t i = 0; i < b.events.size(); ++i) {
+            const DomainEvent& e = b.events[i];
+            const DistrictId district = b.districtOf(e);
             if (!district.valid()) {
-                s.get<PointsStore>().recordSkipped({e.id, DistrictId(), "points.no_district", "the event has no community"}, now);
+                points.recordSkipped({e.id, DistrictId(), "points.no_district", "the event has no community"}, now);
                 continue;
             }
-            const auto& result = *results[i];
+            const auto& result = *awarded.results[i];
             Status ok = result.isOk() ? checkAwards(s, result.value()) : result.status();
             if (!ok.isOk()) {
-                s.get<PointsStore>().recordSkipped({e.id, district, ok.code(), ok.message()}, now);
+                points.recordSkipped({e.id, district, ok.code(), ok.message()}, now);
                 continue;
             }
             const std::int64_t day = dayOf(e.occurred_at);
             for (const Award& a : result.value()) {
-                const std::int64_t points =
-                    cappedPoints(a, a.daily_cap ? s.get<PointsStore>().awardedOnDay(district, a.user, a.rule, day) : 0);
-                if (points == 0) continue;
-                s.get<PointsStore>().appendLedger({0, district, a.user, points, a.rule, a.reason, day, e.id, RedemptionId(),
-                                       identities[district.value], now});
+                const std::int64_t awarded_points =
+                    cappedPoints(a, a.daily_cap ? points.awardedOnDay(district, a.user, a.rule, day) : 0);
+                if (awarded_points == 0) continue;
+                points.appendLedger({0, district, a.user, awarded_points, a.rule, a.reason, day, e.id, RedemptionId(),
+                                     awarded.identities[district.value], now});
             }
         }
-        s.get<PointsStore>().setProcessedThrough(events.back().id);
+        points.setProcessedThrough(b.events.back().id);
         return Status::ok();
-    }));
-    return static_cast<int>(events.size());
+    };
+    YISHI_RETURN_IF_ERROR(computeThenCommit(db_, batch, read, compute, still_valid, commit).status());
+    return static_cast<int>(batch.events.size());
 }
 
 Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(DistrictId district) {
