@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "equal_shares.h"
+#include "unit/plugins/equal_shares_fixtures.h"
 #include "yishi/domain/pabulib.h"
 
 using yishi::plugins::Add1Search;
@@ -22,12 +23,7 @@ using yishi::plugins::EqualSharesWork;
 
 namespace {
 
-EqualSharesElection election(std::vector<std::int64_t> costs, const std::vector<std::vector<std::int64_t>>& ballots,
-                             const std::vector<std::int64_t>& order) {
-    auto made = yishi::plugins::makeEqualSharesElection(std::move(costs), ballots, order);
-    BOOST_REQUIRE_MESSAGE(made.isOk(), made.status().toString());
-    return std::move(made).value();
-}
+using yishi::testing::election;
 
 // In one thread, `runs` counts the runs the search needs; a second thread
 // adds runs ahead of need.

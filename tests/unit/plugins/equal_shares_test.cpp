@@ -6,18 +6,14 @@
 #include <random>
 
 #include "equal_shares.h"
+#include "unit/plugins/equal_shares_fixtures.h"
 
 using yishi::plugins::EqualSharesElection;
 using yishi::plugins::EqualSharesWork;
 
 namespace {
 
-EqualSharesElection election(std::vector<std::int64_t> costs, const std::vector<std::vector<std::int64_t>>& ballots,
-                             const std::vector<std::int64_t>& order) {
-    auto made = yishi::plugins::makeEqualSharesElection(std::move(costs), ballots, order);
-    BOOST_REQUIRE_MESSAGE(made.isOk(), made.status().toString());
-    return std::move(made).value();
-}
+using yishi::testing::election;
 
 std::vector<int> run(const EqualSharesElection& e, std::int64_t share) {
     EqualSharesWork work;
