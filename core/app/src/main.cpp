@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "plugin_commands.h"
-#include "points_commands.h"
+#include "points/points_commands.h"
 #include "serve_command.h"
 
 namespace {
