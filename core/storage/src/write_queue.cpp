@@ -79,8 +79,11 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
             if (!p->result.isOk()) db.exec("ROLLBACK TO job");
             db.exec("RELEASE job");
         } catch (...) {
-            // The transaction is unusable; fail the whole group below.
-            p->result = statusFromCurrentException(log_);
+            // The transaction is unusable (SQLite ends it by itself after
+            // some I/O errors); fail the whole group below. A job that failed
+            // keeps its own reason: the disk error, not the failed ROLLBACK TO.
+            const Status broken = statusFromCurrentException(log_);
+            if (p->result.isOk()) p->result = broken;
             break;
         }
     }

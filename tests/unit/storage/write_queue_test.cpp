@@ -5,7 +5,12 @@
 #include <thread>
 #include <vector>
 
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include "connection.h"
 #include "support/temp_dir.h"
+#include "write_queue.h"
 #include "yishi/storage/sqlite_database.h"
 
 using namespace yishi;
@@ -117,6 +122,26 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_write_becomes_a_status_and_writes_nothing
                    return Status::ok();
                }).isOk());
     BOOST_TEST(countDistricts(*db) == 1u);
+}
+
+// After an I/O error SQLite may roll the whole transaction back itself, so
+// the job's savepoint is gone; the caller must still learn of the I/O error
+// (503, try later), not of the failed ROLLBACK TO (a 500).
+BOOST_AUTO_TEST_CASE(an_io_error_that_ends_the_transaction_is_still_an_io_error) {
+    testing::TempDir dir;
+    storage::WriteQueue queue(std::make_unique<storage::Connection>(dir.file("q.db"),
+                                                                    storage::Connection::Mode::kReadWrite, 1000),
+                              8, true);
+    Status s = queue.submit([](storage::Connection& c) -> Status {
+        c.db().exec("ROLLBACK");  // as SQLite does on some I/O errors
+        throw SQLite::Exception("disk I/O error", SQLITE_IOERR);
+    });
+    BOOST_TEST(s.code() == "storage.io_error", s.toString());
+    BOOST_TEST((s.kind() == ErrorKind::kUnavailable));
+    BOOST_TEST(queue.submit([](storage::Connection& c) {
+                   c.db().exec("CREATE TABLE after_the_fault (x)");
+                   return Status::ok();
+               }).isOk());
 }
 
 BOOST_AUTO_TEST_CASE(a_write_inside_a_write_is_refused) {
