@@ -46,6 +46,12 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
     BOOST_TEST(committee.post("/api/v1/communities/1/volunteer-hours",
                               R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 0, "description": "x"})")
                    .errorCode() == "volunteer.minutes");
+    // 2^64 + 1 minutes is refused, not wrapped to 1 minute.
+    HttpResult huge = committee.post("/api/v1/communities/1/volunteer-hours",
+                                     R"({"user_id": )" + std::to_string(me) +
+                                         R"(, "minutes": 18446744073709551617, "description": "x"})");
+    BOOST_TEST(huge.status == 400);
+    BOOST_TEST(huge.errorCode() == "body.wrong_type");
 
     // 95 minutes: 4 started half hours, 3 points each, under the daily cap.
     std::int64_t balance = before;

@@ -1,9 +1,9 @@
 // GCC 12 reports a false maybe-uninitialized inside std::variant assignment.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 
 #include "yishi/common/json.h"
@@ -18,15 +18,16 @@ void appendDouble(std::string& out, double d) {
         out += "null";
         return;
     }
+    // The shortest text that reads back as the same double.
     char buffer[32];
-    int n = std::snprintf(buffer, sizeof buffer, "%.17g", d);
-    out.append(buffer, n);
-    if (!std::strpbrk(buffer, ".eEn")) out += ".0";
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+    out.append(buffer, end);
+    if (std::find_if(buffer, end, [](char c) { return c == '.' || c == 'e'; }) == end) out += ".0";
 }
 
 class Parser {
   public:
-    Parser(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
+    Parser(std::string_view text, const JsonReadOptions& options) : text_(text), options_(options) {}
 
     Result<Value> parseDocument() {
         skipSpace();
@@ -34,20 +35,24 @@ class Parser {
         if (!parseValue(v, 0)) return failure();
         skipSpace();
         if (pos_ != text_.size()) {
-            error_ = "unexpected text after the value";
+            fail("unexpected text after the value");
             return failure();
         }
         return v;
     }
 
+    const JsonReadError& error() const { return error_; }
+
   private:
     Status failure() const {
-        return Status::invalid("json.syntax", error_ + " at byte " + std::to_string(pos_));
+        return Status::invalid("json.syntax", error_.what + " at byte " + std::to_string(error_.offset));
     }
-    bool fail(const char* message) {
-        error_ = message;
+    bool failAt(std::size_t offset, const char* message) {
+        error_.offset = offset;
+        error_.what = message;
         return false;
     }
+    bool fail(const char* message) { return failAt(pos_, message); }
     void skipSpace() {
         while (pos_ < text_.size() &&
                (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
@@ -60,12 +65,17 @@ class Parser {
         return true;
     }
 
+    // `depth`: how many arrays and objects are open around this value.
     bool parseValue(Value& out, int depth) {
-        if (depth > max_depth_) return fail("nesting too deep");
         if (pos_ >= text_.size()) return fail("unexpected end of text");
         switch (text_[pos_]) {
-            case '{': return parseObject(out, depth);
-            case '[': return parseArray(out, depth);
+            case '{':
+            case '[':
+                if (depth >= options_.max_depth) {
+                    error_.kind = JsonReadError::Kind::kTooDeep;
+                    return fail("nesting too deep");
+                }
+                return text_[pos_] == '{' ? parseObject(out, depth) : parseArray(out, depth);
             case '"': {
                 std::string s;
                 if (!parseString(s)) return false;
@@ -161,10 +171,10 @@ class Parser {
     }
 
     bool hex4(unsigned& out) {
-        if (pos_ + 4 > text_.size()) return fail("short \\u escape");
         out = 0;
-        for (int i = 0; i < 4; ++i) {
-            char c = text_[pos_++];
+        for (int i = 0; i < 4; ++i, ++pos_) {
+            if (pos_ >= text_.size()) return fail("short \\u escape");
+            const char c = text_[pos_];
             out <<= 4;
             if (c >= '0' && c <= '9') out |= c - '0';
             else if (c >= 'a' && c <= 'f') out |= c - 'a' + 10;
@@ -174,19 +184,53 @@ class Parser {
         return true;
     }
 
+    // The length of the valid UTF-8 sequence at pos_ (a lead byte >= 0x80),
+    // or 0. RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF.
+    std::size_t utf8Length() const {
+        const auto byte = [&](std::size_t i) {
+            return pos_ + i < text_.size() ? static_cast<unsigned char>(text_[pos_ + i]) : 0u;
+        };
+        const unsigned b0 = byte(0);
+        std::size_t n = 0;
+        unsigned low = 0x80, high = 0xBF;  // the range of the second byte
+        if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
+        else if (b0 == 0xE0) n = 3, low = 0xA0;
+        else if (b0 >= 0xE1 && b0 <= 0xEC) n = 3;
+        else if (b0 == 0xED) n = 3, high = 0x9F;
+        else if (b0 >= 0xEE && b0 <= 0xEF) n = 3;
+        else if (b0 == 0xF0) n = 4, low = 0x90;
+        else if (b0 >= 0xF1 && b0 <= 0xF3) n = 4;
+        else if (b0 == 0xF4) n = 4, high = 0x8F;
+        else return 0;
+        if (byte(1) < low || byte(1) > high) return 0;
+        for (std::size_t i = 2; i < n; ++i) {
+            if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+        }
+        return n;
+    }
+
     bool parseString(std::string& out) {
         ++pos_;  // opening quote
         for (;;) {
             if (pos_ >= text_.size()) return fail("unterminated string");
-            char c = text_[pos_++];
-            if (c == '"') return true;
+            const char c = text_[pos_];
             if (static_cast<unsigned char>(c) < 0x20) return fail("control character in string");
+            if (options_.check_utf8 && static_cast<unsigned char>(c) >= 0x80) {
+                const std::size_t n = utf8Length();
+                if (n == 0) return fail("invalid UTF-8 in string");
+                out.append(text_.substr(pos_, n));
+                pos_ += n;
+                continue;
+            }
+            ++pos_;
+            if (c == '"') return true;
             if (c != '\\') {
                 out.push_back(c);
                 continue;
             }
             if (pos_ >= text_.size()) return fail("unterminated escape");
-            char e = text_[pos_++];
+            const char e = text_[pos_];
+            if (e != 'u') ++pos_;
             switch (e) {
                 case '"': out.push_back('"'); break;
                 case '\\': out.push_back('\\'); break;
@@ -197,13 +241,15 @@ class Parser {
                 case 'r': out.push_back('\r'); break;
                 case 't': out.push_back('\t'); break;
                 case 'u': {
+                    ++pos_;
                     unsigned cp = 0;
                     if (!hex4(cp)) return false;
                     if (cp >= 0xD800 && cp < 0xDC00) {
                         unsigned low = 0;
                         if (text_.substr(pos_, 2) != "\\u") return fail("lone surrogate");
                         pos_ += 2;
-                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return fail("lone surrogate");
+                        if (!hex4(low)) return false;
+                        if (low < 0xDC00 || low > 0xDFFF) return fail("lone surrogate");
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         return fail("lone surrogate");
@@ -211,7 +257,7 @@ class Parser {
                     appendUtf8(out, cp);
                     break;
                 }
-                default: return fail("unknown escape");
+                default: return failAt(pos_ - 1, "unknown escape");
             }
         }
     }
@@ -221,9 +267,14 @@ class Parser {
         bool integral = true;
         if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
         const std::size_t digits = pos_;
-        while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+        // A leading '0' is the whole integer part; digits after it are
+        // text after the number (so "01" goes wrong at the '1').
+        if (pos_ < text_.size() && text_[pos_] == '0') {
+            ++pos_;
+        } else {
+            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+        }
         if (pos_ == digits) return fail("unexpected character");
-        if (text_[digits] == '0' && pos_ - digits > 1) return fail("leading zero");
         if (pos_ < text_.size() && text_[pos_] == '.') {
             integral = false;
             ++pos_;
@@ -251,15 +302,15 @@ class Parser {
         }
         double d = 0;
         auto [end, ec] = std::from_chars(first, last, d);
-        if (ec != std::errc() || end != last) return fail("number out of range");
+        if (ec != std::errc() || end != last) return failAt(start, "number out of range");
         out = Value(d);
         return true;
     }
 
     std::string_view text_;
-    int max_depth_;
+    const JsonReadOptions options_;
     std::size_t pos_ = 0;
-    std::string error_;
+    JsonReadError error_;
 };
 
 }  // namespace
@@ -304,9 +355,15 @@ std::string toJson(const Value& value) {
     return out;
 }
 
+Result<Value> parseJson(std::string_view text, const JsonReadOptions& options, JsonReadError* error) {
+    Parser parser(text, options);
+    Result<Value> value = parser.parseDocument();
+    if (!value.isOk() && error) *error = parser.error();
+    return value;
+}
+
 Result<Value> parseJson(std::string_view text, int max_depth) {
-    Parser parser(text, max_depth);
-    return parser.parseDocument();
+    return parseJson(text, JsonReadOptions{max_depth, false});
 }
 
 }  // namespace yishi

@@ -1,9 +1,8 @@
 #include "json_io.h"
 
-#include <Poco/JSON/JSONException.h>
-#include <Poco/JSON/Parser.h>
+#include <cmath>
 
-#include "json_syntax.h"
+#include "yishi/common/json.h"
 #include "yishi/common/json_string.h"
 
 namespace yishi::http {
@@ -21,133 +20,78 @@ Status wrongType(const std::string& name, const char* expected) {
 
 }  // namespace
 
-Result<Poco::JSON::Object::Ptr> parseJsonObject(std::string_view text, int max_depth) {
-    YISHI_RETURN_IF_ERROR(checkJsonSyntax(text, max_depth));
-    try {
-        Poco::JSON::Parser parser;
-        // The syntax check bounded the depth already; this is a second fence.
-        parser.setDepth(static_cast<std::size_t>(max_depth) + 1);
-        Poco::Dynamic::Var root = parser.parse(std::string(text));
-        if (root.type() != typeid(Poco::JSON::Object::Ptr)) {
-            return Status::invalid("body.not_object", "The request body must be a JSON object.");
+std::string lineAndColumn(std::string_view text, std::size_t offset) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;  // count characters, not UTF-8 continuation bytes
         }
-        return root.extract<Poco::JSON::Object::Ptr>();
-    } catch (const Poco::Exception& e) {
-        return Status::invalid("json.malformed", "Malformed JSON: " + e.displayText());
     }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-Result<std::string> requireString(const Poco::JSON::Object::Ptr& body, const std::string& name) {
-    if (!body || !body->has(name) || body->isNull(name)) return missing(name);
-    Poco::Dynamic::Var v = body->get(name);
+Result<Value> parseJsonObject(std::string_view text, int max_depth) {
+    JsonReadError error;
+    Result<Value> root = parseJson(text, JsonReadOptions{max_depth, true}, &error);
+    if (!root.isOk()) {
+        if (error.kind == JsonReadError::Kind::kTooDeep) {
+            return Status::invalid("json.too_deep", "JSON nested deeper than " + std::to_string(max_depth) +
+                                                        " levels at " + lineAndColumn(text, error.offset));
+        }
+        return Status::invalid("json.malformed",
+                               "Malformed JSON at " + lineAndColumn(text, error.offset) + ": " + error.what + ".");
+    }
+    if (!root->isObject()) return Status::invalid("body.not_object", "The request body must be a JSON object.");
+    return root;
+}
+
+bool hasField(const Value& body, const std::string& name) {
+    const Value* v = body.find(name);
+    return v && !v->isNull();
+}
+
+Result<std::string> requireString(const Value& body, const std::string& name) {
+    if (!hasField(body, name)) return missing(name);
+    const Value& v = *body.find(name);
     if (!v.isString()) return wrongType(name, "a string");
-    return v.extract<std::string>();
+    return v.asString();
 }
 
-Result<std::string> optionalString(const Poco::JSON::Object::Ptr& body, const std::string& name,
-                                   const std::string& fallback) {
-    if (!body || !body->has(name) || body->isNull(name)) return fallback;
+Result<std::string> optionalString(const Value& body, const std::string& name, const std::string& fallback) {
+    if (!hasField(body, name)) return fallback;
     return requireString(body, name);
 }
 
-Result<bool> optionalBool(const Poco::JSON::Object::Ptr& body, const std::string& name,
-                          bool fallback) {
-    if (!body || !body->has(name) || body->isNull(name)) return fallback;
-    Poco::Dynamic::Var v = body->get(name);
-    if (v.type() != typeid(bool)) return wrongType(name, "true or false");
-    return v.extract<bool>();
+Result<bool> optionalBool(const Value& body, const std::string& name, bool fallback) {
+    if (!hasField(body, name)) return fallback;
+    const Value& v = *body.find(name);
+    if (!v.isBool()) return wrongType(name, "true or false");
+    return v.asBool();
 }
 
-Result<std::int64_t> requireInt(const Poco::JSON::Object::Ptr& body, const std::string& name) {
-    if (!body || !body->has(name) || body->isNull(name)) return missing(name);
-    Poco::Dynamic::Var v = body->get(name);
-    if (!v.isInteger()) return wrongType(name, "an integer");
-    try {
-        return v.convert<std::int64_t>();
-    } catch (const Poco::Exception&) {
-        return wrongType(name, "an integer in range");
-    }
+Result<std::int64_t> requireInt(const Value& body, const std::string& name) {
+    if (!hasField(body, name)) return missing(name);
+    const Value& v = *body.find(name);
+    // The reader gives an integer past int64 as a double: refused, not wrapped.
+    if (v.isDouble() && std::fabs(v.asDouble()) >= 0x1p63) return wrongType(name, "an integer in range");
+    if (!v.isInt()) return wrongType(name, "an integer");
+    return v.asInt();
 }
 
-Result<std::optional<std::int64_t>> optionalInt(const Poco::JSON::Object::Ptr& body, const std::string& name) {
-    if (!body || !body->has(name) || body->isNull(name)) return std::optional<std::int64_t>();
+Result<std::optional<std::int64_t>> optionalInt(const Value& body, const std::string& name) {
+    if (!hasField(body, name)) return std::optional<std::int64_t>();
     YISHI_ASSIGN_OR_RETURN(std::int64_t value, requireInt(body, name));
     return std::optional<std::int64_t>(value);
 }
 
-Result<Poco::JSON::Object::Ptr> requireObject(const Poco::JSON::Object::Ptr& body,
-                                              const std::string& name) {
-    if (!body || !body->has(name) || body->isNull(name)) return missing(name);
-    Poco::JSON::Object::Ptr o = body->getObject(name);
-    if (!o) return wrongType(name, "an object");
-    return o;
-}
-
-Poco::JSON::Object::Ptr newObject() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-namespace {
-
-// Appends `v` as JSON. Poco's own stringify writes through an ostream a
-// character at a time, which dominated the profile of list responses; this
-// appends to one string.
-void appendJson(std::string& out, const Poco::Dynamic::Var& v);
-
-void appendObject(std::string& out, const Poco::JSON::Object& o) {
-    out.push_back('{');
-    bool first = true;
-    // getNames() keeps insertion order for JSON_PRESERVE_KEY_ORDER objects.
-    for (const std::string& name : o.getNames()) {
-        if (!first) out.push_back(',');
-        first = false;
-        appendJsonString(out, name);
-        out.push_back(':');
-        appendJson(out, o.get(name));
-    }
-    out.push_back('}');
-}
-
-void appendArray(std::string& out, const Poco::JSON::Array& a) {
-    out.push_back('[');
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (i) out.push_back(',');
-        appendJson(out, a.get(static_cast<unsigned>(i)));
-    }
-    out.push_back(']');
-}
-
-void appendJson(std::string& out, const Poco::Dynamic::Var& v) {
-    if (v.isEmpty()) {
-        out += "null";
-    } else if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
-        const auto& o = v.extract<Poco::JSON::Object::Ptr>();
-        if (o) appendObject(out, *o);
-        else out += "null";
-    } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-        const auto& a = v.extract<Poco::JSON::Array::Ptr>();
-        if (a) appendArray(out, *a);
-        else out += "null";
-    } else if (v.type() == typeid(bool)) {
-        out += v.extract<bool>() ? "true" : "false";
-    } else if (v.isString()) {
-        appendJsonString(out, v.extract<std::string>());
-    } else if (v.isInteger()) {
-        out += v.convert<std::string>();
-    } else if (v.isNumeric()) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.15g", v.convert<double>());
-        out += buf;
-    } else {
-        appendJsonString(out, v.convert<std::string>());
-    }
-}
-
-}  // namespace
-
-std::string toJson(const Poco::JSON::Object::Ptr& object) {
-    std::string out;
-    out.reserve(256);
-    appendObject(out, *object);
-    return out;
+Result<Value> requireObject(const Value& body, const std::string& name) {
+    if (!hasField(body, name)) return missing(name);
+    const Value& v = *body.find(name);
+    if (!v.isObject()) return wrongType(name, "an object");
+    return v;
 }
 
 std::string jsonQuote(std::string_view text) {

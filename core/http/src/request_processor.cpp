@@ -182,9 +182,9 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         }
         *body_unread = false;
         watch.lift();
-        Result<Poco::JSON::Object::Ptr> parsed = parseJsonObject(body, options_.max_json_depth);
+        Result<Value> parsed = parseJsonObject(body, options_.max_json_depth);
         if (!parsed.isOk()) return errorResponse(parsed.status(), call.request_id);
-        call.body = parsed.value();
+        call.body = std::move(parsed).value();
     } else {
         watch.lift();
     }

@@ -1,6 +1,5 @@
 #include "responses.h"
 
-#include "json_io.h"
 
 namespace yishi::http {
 
@@ -22,30 +21,29 @@ int httpStatusFor(const Status& status) {
 }
 
 ApiResponse errorResponse(const Status& status, const std::string& request_id,
-                          Poco::JSON::Object::Ptr extra) {
+                          const std::function<void(JsonWriter&)>& extra) {
     ApiResponse r;
     r.status = httpStatusFor(status);
     // Internal details go to the log, not to the client.
     const std::string message = status.kind() == ErrorKind::kInternal
                                     ? "Something went wrong on our side; the request id helps us find it."
                                     : status.message();
-    r.body = "{\"error\":{\"code\":" + jsonQuote(status.code()) + ",\"message\":" +
-             jsonQuote(message) + ",\"request_id\":" + jsonQuote(request_id);
-    if (extra) {
-        const std::string members = toJson(extra);  // "{...}"
-        if (members.size() > 2) r.body += "," + members.substr(1, members.size() - 2);
-    }
-    r.body += "}}";
+    JsonWriter w;
+    w.beginObject().key("error").beginObject();
+    w.member("code", status.code()).member("message", message).member("request_id", request_id);
+    if (extra) extra(w);
+    w.endObject().endObject();
+    r.body = w.take();
     if (status.kind() == ErrorKind::kRateLimited) {
         r.headers.emplace_back("Retry-After", std::to_string(status.retryAfterSeconds()));
     }
     return r;
 }
 
-ApiResponse jsonResponse(int http_status, const Poco::JSON::Object::Ptr& body) {
+ApiResponse jsonResponse(int http_status, JsonWriter& body) {
     ApiResponse r;
     r.status = http_status;
-    r.body = toJson(body);
+    r.body = body.take();
     return r;
 }
 

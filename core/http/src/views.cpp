@@ -1,96 +1,104 @@
 #include "views.h"
 
-#include <Poco/JSON/Array.h>
-
-#include "json_io.h"
+#include <string>
 
 namespace yishi::http {
 
-using Poco::JSON::Object;
+namespace {
 
-Object::Ptr userView(const domain::User& user) {
-    Object::Ptr o = newObject();
-    o->set("id", user.id.value);
-    o->set("login", user.login);
-    o->set("display_name", user.display_name);
-    return o;
+void membershipMembers(JsonWriter& w, const domain::Membership& m) {
+    w.member("community_id", m.community_id.value);
+    w.member("user_id", m.user_id.value);
+    w.member("status", domain::membershipStatusName(m.status));
+    w.member("joined_at", m.joined_at.seconds());
+    w.member("decided_at", orNull(m.decided_at));
+    w.member("reason", m.reason);
 }
 
-Object::Ptr grantView(const domain::RoleGrant& grant) {
-    Object::Ptr o = newObject();
-    o->set("role", domain::roleName(grant.role));
-    Object::Ptr scope = newObject();
-    scope->set("kind", domain::scopeKindName(grant.scope.kind));
-    scope->set("id", grant.scope.id);
-    o->set("scope", scope);
-    return o;
+void communitySummaryMembers(JsonWriter& w, const domain::Community& c) {
+    w.member("id", c.id.value);
+    w.member("name", c.name);
+    w.member("street_id", c.street_id.value);
+    w.member("district_id", c.district_id.value);
 }
 
-Object::Ptr membershipView(const domain::Membership& m) {
-    Object::Ptr o = newObject();
-    o->set("community_id", m.community_id.value);
-    o->set("user_id", m.user_id.value);
-    o->set("status", domain::membershipStatusName(m.status));
-    o->set("joined_at", m.joined_at.seconds());
-    o->set("decided_at", orNull(m.decided_at));
-    o->set("reason", m.reason);
-    return o;
+}  // namespace
+
+void writeUser(JsonWriter& w, const domain::User& user) {
+    w.beginObject();
+    w.member("id", user.id.value);
+    w.member("login", user.login);
+    w.member("display_name", user.display_name);
+    w.endObject();
 }
 
-Object::Ptr memberView(const domain::MemberSummary& member) {
-    Object::Ptr o = membershipView(member.membership);
-    o->set("display_name", member.display_name);
-    return o;
+void writeGrantMembers(JsonWriter& w, const domain::RoleGrant& grant) {
+    w.member("role", domain::roleName(grant.role));
+    w.key("scope").beginObject();
+    w.member("kind", domain::scopeKindName(grant.scope.kind));
+    w.member("id", grant.scope.id);
+    w.endObject();
 }
 
-Object::Ptr streetView(const domain::Street& street) {
-    Object::Ptr o = newObject();
-    o->set("id", street.id.value);
-    o->set("district_id", street.district_id.value);
-    o->set("name", street.name);
-    return o;
+void writeGrant(JsonWriter& w, const domain::RoleGrant& grant) {
+    w.beginObject();
+    writeGrantMembers(w, grant);
+    w.endObject();
 }
 
-Object::Ptr communitySummaryView(const domain::Community& c) {
-    Object::Ptr o = newObject();
-    o->set("id", c.id.value);
-    o->set("name", c.name);
-    o->set("street_id", c.street_id.value);
-    o->set("district_id", c.district_id.value);
-    return o;
+void writeMembership(JsonWriter& w, const domain::Membership& m) {
+    w.beginObject();
+    membershipMembers(w, m);
+    w.endObject();
 }
 
-Object::Ptr communityView(const domain::CommunityService::CommunityView& view) {
-    Object::Ptr o = newObject();
-    o->set("id", view.community.id.value);
-    o->set("name", view.community.name);
-    Object::Ptr street = newObject();
-    street->set("id", view.street.id.value);
-    street->set("name", view.street.name);
-    o->set("street", street);
-    Object::Ptr district = newObject();
-    district->set("id", view.district.id.value);
-    district->set("name", view.district.name);
-    o->set("district", district);
-    o->set("verified_residents", view.verified_residents);
-    if (view.show_join_code) o->set("join_code", view.community.join_code);
-    return o;
+void writeMember(JsonWriter& w, const domain::MemberSummary& member) {
+    w.beginObject();
+    membershipMembers(w, member.membership);
+    w.member("display_name", member.display_name);
+    w.endObject();
 }
 
-Object::Ptr createdCommunityView(const domain::Community& c) {
-    Object::Ptr o = communitySummaryView(c);
-    o->set("join_code", c.join_code);
-    return o;
+void writeStreet(JsonWriter& w, const domain::Street& street) {
+    w.beginObject();
+    w.member("id", street.id.value);
+    w.member("district_id", street.district_id.value);
+    w.member("name", street.name);
+    w.endObject();
 }
 
-void setNextCursor(Object::Ptr object, std::int64_t next_after) {
-    object->set("next_cursor", valueOrNull(next_after > 0, std::to_string(next_after)));
+void writeCommunitySummary(JsonWriter& w, const domain::Community& c) {
+    w.beginObject();
+    communitySummaryMembers(w, c);
+    w.endObject();
 }
 
-Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values) {
-    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    for (const std::string& v : values) a->add(v);
-    return a;
+void writeCommunity(JsonWriter& w, const domain::CommunityService::CommunityView& view) {
+    w.beginObject();
+    w.member("id", view.community.id.value);
+    w.member("name", view.community.name);
+    w.key("street").beginObject();
+    w.member("id", view.street.id.value);
+    w.member("name", view.street.name);
+    w.endObject();
+    w.key("district").beginObject();
+    w.member("id", view.district.id.value);
+    w.member("name", view.district.name);
+    w.endObject();
+    w.member("verified_residents", view.verified_residents);
+    if (view.show_join_code) w.member("join_code", view.community.join_code);
+    w.endObject();
+}
+
+void writeCreatedCommunity(JsonWriter& w, const domain::Community& c) {
+    w.beginObject();
+    communitySummaryMembers(w, c);
+    w.member("join_code", c.join_code);
+    w.endObject();
+}
+
+void writeNextCursor(JsonWriter& w, std::int64_t next_after) {
+    w.member("next_cursor", valueOrNull(next_after > 0, std::to_string(next_after)));
 }
 
 }  // namespace yishi::http

@@ -1,54 +1,62 @@
 #pragma once
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include <cstdint>
+#include <optional>
 
+#include "yishi/common/json_writer.h"
 #include "yishi/common/time.h"
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/people.h"
 #include "yishi/domain/scope.h"
 
-// The JSON shapes of domain values, as docs/api.md describes them. Views
-// show the minimum: never a password hash, a join code only when asked for.
+// The JSON shapes of domain values, as docs/api.md describes them, each
+// written as one object in the order shown there. Views show the minimum:
+// never a password hash, a join code only when asked for.
 namespace yishi::http {
 
-Poco::JSON::Object::Ptr userView(const domain::User& user);
-Poco::JSON::Object::Ptr grantView(const domain::RoleGrant& grant);
-Poco::JSON::Object::Ptr membershipView(const domain::Membership& membership);
-Poco::JSON::Object::Ptr memberView(const domain::MemberSummary& member);
-Poco::JSON::Object::Ptr streetView(const domain::Street& street);
-Poco::JSON::Object::Ptr communitySummaryView(const domain::Community& community);
-Poco::JSON::Object::Ptr communityView(const domain::CommunityService::CommunityView& view);
-Poco::JSON::Object::Ptr createdCommunityView(const domain::Community& community);
+void writeUser(JsonWriter& w, const domain::User& user);
+void writeGrant(JsonWriter& w, const domain::RoleGrant& grant);
+// The members of writeGrant's object, for a view that adds to them.
+void writeGrantMembers(JsonWriter& w, const domain::RoleGrant& grant);
+void writeMembership(JsonWriter& w, const domain::Membership& membership);
+void writeMember(JsonWriter& w, const domain::MemberSummary& member);
+void writeStreet(JsonWriter& w, const domain::Street& street);
+void writeCommunitySummary(JsonWriter& w, const domain::Community& community);
+void writeCommunity(JsonWriter& w, const domain::CommunityService::CommunityView& view);
+void writeCreatedCommunity(JsonWriter& w, const domain::Community& community);
 
 // `value` when `present`, JSON null otherwise.
 template <typename T>
-Poco::Dynamic::Var valueOrNull(bool present, const T& value) {
-    return present ? Poco::Dynamic::Var(value) : Poco::Dynamic::Var();
+std::optional<T> valueOrNull(bool present, const T& value) {
+    return present ? std::optional<T>(value) : std::nullopt;
 }
 
 // An id or a time, null when 0 (not set).
-inline Poco::Dynamic::Var orNull(std::int64_t value) { return valueOrNull(value != 0, value); }
+inline std::optional<std::int64_t> orNull(std::int64_t value) { return valueOrNull(value != 0, value); }
 
 // A time in the API's unit, seconds since the epoch; null when not set
 // (the epoch).
-inline Poco::Dynamic::Var orNull(Instant at) { return valueOrNull(at != Instant(), at.seconds()); }
+inline std::optional<std::int64_t> orNull(Instant at) { return valueOrNull(at != Instant(), at.seconds()); }
 
-// A JSON array of strings.
-Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values);
+// A page's "next_cursor" member: null on the last page.
+void writeNextCursor(JsonWriter& w, std::int64_t next_after);
 
-// A page's "next_cursor": null on the last page.
-void setNextCursor(Poco::JSON::Object::Ptr object, std::int64_t next_after);
+// The members "items": [write(item)...] and "next_cursor" of an object the
+// caller opened (and may add to before closing it).
+template <typename T, typename Write>
+void writePageMembers(JsonWriter& w, const domain::Page<T>& page, Write write) {
+    w.key("items").beginArray();
+    for (const T& item : page.items) write(w, item);
+    w.endArray();
+    writeNextCursor(w, page.next_after);
+}
 
-// {"items": [view(item)...], "next_cursor": ...}
-template <typename T, typename View>
-Poco::JSON::Object::Ptr pageView(const domain::Page<T>& page, View view) {
-    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const T& item : page.items) items->add(view(item));
-    o->set("items", items);
-    setNextCursor(o, page.next_after);
-    return o;
+// {"items": [write(item)...], "next_cursor": ...}
+template <typename T, typename Write>
+void writePage(JsonWriter& w, const domain::Page<T>& page, Write write) {
+    w.beginObject();
+    writePageMembers(w, page, write);
+    w.endObject();
 }
 
 }  // namespace yishi::http

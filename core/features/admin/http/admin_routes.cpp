@@ -13,7 +13,7 @@ ApiResponse createStreet(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string name, requireString(call.body, "name"));
     YISHI_HANDLER_ASSIGN(auto street,
                          admin.createStreet(call.actor, DistrictId(district), name));
-    return jsonResponse(201, streetView(street));
+    return jsonResponse(201, writeStreet, street);
 }
 
 // POST /api/v1/streets/{id}/communities
@@ -22,14 +22,14 @@ ApiResponse createCommunity(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string name, requireString(call.body, "name"));
     YISHI_HANDLER_ASSIGN(auto community,
                          admin.createCommunity(call.actor, StreetId(street), name));
-    return jsonResponse(201, createdCommunityView(community));
+    return jsonResponse(201, writeCreatedCommunity, community);
 }
 
 // POST /api/v1/users/{id}/roles
 ApiResponse grantRole(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t user, pathId(call, "id", "user"));
     YISHI_HANDLER_ASSIGN(std::string role_text, requireString(call.body, "role"));
-    YISHI_HANDLER_ASSIGN(Poco::JSON::Object::Ptr scope, requireObject(call.body, "scope"));
+    YISHI_HANDLER_ASSIGN(Value scope, requireObject(call.body, "scope"));
     YISHI_HANDLER_ASSIGN(std::string kind_text, requireString(scope, "kind"));
     YISHI_HANDLER_ASSIGN(std::int64_t scope_id, requireInt(scope, "id"));
     domain::Role role;
@@ -43,9 +43,12 @@ ApiResponse grantRole(domain::AdminService& admin, ApiCall& call) {
     }
     ref.id = scope_id;
     YISHI_HANDLER_ASSIGN(auto grant, admin.grantRole(call.actor, UserId(user), role, ref));
-    Poco::JSON::Object::Ptr o = grantView(grant);
-    o->set("user_id", grant.user_id.value);
-    return jsonResponse(201, o);
+    JsonWriter w;
+    w.beginObject();
+    writeGrantMembers(w, grant);
+    w.member("user_id", grant.user_id.value);
+    w.endObject();
+    return jsonResponse(201, w);
 }
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "communities_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -23,14 +21,16 @@ ApiResponse listCommunities(domain::CommunityService& communities, ApiCall& call
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result,
                          communities.communities(DistrictId(district_id), page));
-    return jsonResponse(200, pageView(result, communitySummaryView));
+    JsonWriter w;
+    writePage(w, result, writeCommunitySummary);
+    return jsonResponse(200, w);
 }
 
 // GET /api/v1/communities/{id}
 ApiResponse getCommunity(domain::CommunityService& communities, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(auto view, communities.community(call.actor, CommunityId(id)));
-    return jsonResponse(200, communityView(view));
+    return jsonResponse(200, writeCommunity, view);
 }
 
 // POST /api/v1/communities/{id}/join
@@ -49,23 +49,27 @@ ApiResponse join(domain::CommunityService& communities, ApiCall& call) {
         joined = communities.signUp(CommunityId(id), request);
     }
     if (!joined.isOk()) return fail(call, joined.status());
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("user", userView(joined->user));
-    o->set("membership", membershipView(joined->membership));
-    return jsonResponse(201, o);
+    JsonWriter w;
+    w.beginObject();
+    writeUser(w.key("user"), joined->user);
+    writeMembership(w.key("membership"), joined->membership);
+    w.endObject();
+    return jsonResponse(201, w);
 }
 
 // GET /api/v1/districts/{id}
 ApiResponse getDistrict(domain::CommunityService& communities, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto view, communities.district(DistrictId(id)));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", view.district.id.value);
-    o->set("name", view.district.name);
-    Poco::JSON::Array::Ptr streets = new Poco::JSON::Array;
-    for (const domain::Street& s : view.streets) streets->add(streetView(s));
-    o->set("streets", streets);
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject();
+    w.member("id", view.district.id.value);
+    w.member("name", view.district.name);
+    w.key("streets").beginArray();
+    for (const domain::Street& s : view.streets) writeStreet(w, s);
+    w.endArray();
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "communities_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -25,7 +23,9 @@ ApiResponse listMembers(domain::CommunityService& communities, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result, communities.members(call.actor, CommunityId(id),
                                                                         status, page));
-    return jsonResponse(200, pageView(result, memberView));
+    JsonWriter w;
+    writePage(w, result, writeMember);
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/communities/{id}/members/{user}/verification
@@ -40,7 +40,7 @@ ApiResponse decide(domain::CommunityService& communities, ApiCall& call) {
     }
     YISHI_HANDLER_ASSIGN(auto m, communities.decide(call.actor, CommunityId(community),
                                                                   UserId(user), decision, reason));
-    return jsonResponse(200, membershipView(m));
+    return jsonResponse(200, writeMembership, m);
 }
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include <map>
 
 #include "consultation_routes.h"
@@ -14,46 +12,43 @@ namespace {
 
 using domain::ConsultationService;
 
-Poco::JSON::Object::Ptr commentView(const ConsultationService::CommentView& v) {
+void writeComment(JsonWriter& w, const ConsultationService::CommentView& v) {
     const domain::Comment& c = v.comment;
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", c.id.value);
-    o->set("proposal_id", c.proposal_id.value);
-    o->set("parent_id", orNull(c.parent_id.value));
-    o->set("depth", c.depth);
-    Poco::JSON::Object::Ptr author = newObject();
-    author->set("id", c.author_id.value);
-    author->set("display_name", v.author_name);
-    o->set("author", author);
-    o->set("stance", domain::stanceName(c.stance));
-    o->set("body", valueOrNull(v.body_shown, c.body));
-    o->set("created_at", c.created_at.seconds());
-    o->set("edited_at", orNull(c.edited_at));
-    o->set("withdrawn", c.withdrawn);
-    o->set("hidden", c.hidden);
-    o->set("hidden_reason", valueOrNull(c.hidden, c.hidden_reason));
-    o->set("reports", c.reports);
-    return o;
+    w.beginObject();
+    w.member("id", c.id.value);
+    w.member("proposal_id", c.proposal_id.value);
+    w.member("parent_id", orNull(c.parent_id.value));
+    w.member("depth", c.depth);
+    w.key("author").beginObject().member("id", c.author_id.value).member("display_name", v.author_name).endObject();
+    w.member("stance", domain::stanceName(c.stance));
+    w.member("body", valueOrNull(v.body_shown, c.body));
+    w.member("created_at", c.created_at.seconds());
+    w.member("edited_at", orNull(c.edited_at));
+    w.member("withdrawn", c.withdrawn);
+    w.member("hidden", c.hidden);
+    w.member("hidden_reason", valueOrNull(c.hidden, c.hidden_reason));
+    w.member("reports", c.reports);
+    w.endObject();
 }
 
-Poco::JSON::Object::Ptr supportsView(const ConsultationService::Supports& s) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("count", s.count);
-    o->set("mine", s.mine);
-    return o;
+void writeSupports(JsonWriter& w, const ConsultationService::Supports& s) {
+    w.beginObject();
+    w.member("count", s.count);
+    w.member("mine", s.mine);
+    w.endObject();
 }
 
-Poco::JSON::Object::Ptr meetingView(const domain::Meeting& m) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", m.id.value);
-    o->set("proposal_id", m.proposal_id.value);
-    o->set("mode", domain::meetingModeName(m.mode));
-    o->set("starts_at", m.starts_at.seconds());
-    o->set("place", m.place);
-    o->set("minutes", valueOrNull(m.recorded_at != Instant(), m.minutes));
-    o->set("attendance", valueOrNull(m.attendance >= 0, m.attendance));
-    o->set("recorded_at", orNull(m.recorded_at));
-    return o;
+void writeMeeting(JsonWriter& w, const domain::Meeting& m) {
+    w.beginObject();
+    w.member("id", m.id.value);
+    w.member("proposal_id", m.proposal_id.value);
+    w.member("mode", domain::meetingModeName(m.mode));
+    w.member("starts_at", m.starts_at.seconds());
+    w.member("place", m.place);
+    w.member("minutes", valueOrNull(m.recorded_at != Instant(), m.minutes));
+    w.member("attendance", valueOrNull(m.attendance >= 0, m.attendance));
+    w.member("recorded_at", orNull(m.recorded_at));
+    w.endObject();
 }
 
 Result<domain::Stance> stanceOf(const ApiCall& call) {
@@ -71,23 +66,23 @@ ApiResponse postComment(domain::ConsultationService& consultation, ApiCall& call
     ConsultationService::NewComment input;
     YISHI_HANDLER_ASSIGN(input.body, requireString(call.body, "body"));
     YISHI_HANDLER_ASSIGN(input.stance, stanceOf(call));
-    if (call.body->has("parent_id") && !call.body->isNull("parent_id")) {
+    if (hasField(call.body, "parent_id")) {
         YISHI_HANDLER_ASSIGN(std::int64_t parent, requireInt(call.body, "parent_id"));
         input.parent = domain::CommentId(parent);
     }
     YISHI_HANDLER_ASSIGN(auto view, consultation.post(call.actor, domain::ProposalId(id), input));
-    return jsonResponse(201, commentView(view));
+    return jsonResponse(201, writeComment, view);
 }
 
 // GET /api/v1/proposals/{id}/comments
 ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto thread, consultation.thread(call.actor, domain::ProposalId(id)));
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const auto& c : thread) items->add(commentView(c));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("items", items);
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const auto& c : thread) writeComment(w, c);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 // PUT /api/v1/comments/{id}
@@ -96,14 +91,14 @@ ApiResponse editComment(domain::ConsultationService& consultation, ApiCall& call
     YISHI_HANDLER_ASSIGN(std::string body, requireString(call.body, "body"));
     YISHI_HANDLER_ASSIGN(domain::Stance stance, stanceOf(call));
     YISHI_HANDLER_ASSIGN(auto view, consultation.edit(call.actor, domain::CommentId(id), body, stance));
-    return jsonResponse(200, commentView(view));
+    return jsonResponse(200, writeComment, view);
 }
 
 // DELETE /api/v1/comments/{id}
 ApiResponse withdrawComment(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
     YISHI_HANDLER_ASSIGN(auto view, consultation.withdraw(call.actor, domain::CommentId(id)));
-    return jsonResponse(200, commentView(view));
+    return jsonResponse(200, writeComment, view);
 }
 
 // POST /api/v1/comments/{id}/reports
@@ -111,7 +106,7 @@ ApiResponse reportComment(domain::ConsultationService& consultation, ApiCall& ca
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
     YISHI_HANDLER_ASSIGN(std::string reason, requireString(call.body, "reason"));
     YISHI_HANDLER_ASSIGN(auto view, consultation.report(call.actor, domain::CommentId(id), reason));
-    return jsonResponse(201, commentView(view));
+    return jsonResponse(201, writeComment, view);
 }
 
 // POST /api/v1/comments/{id}/moderation
@@ -124,53 +119,56 @@ ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& 
     }
     YISHI_HANDLER_ASSIGN(auto view,
                          consultation.moderate(call.actor, domain::CommentId(id), action == "hide", reason));
-    return jsonResponse(200, commentView(view));
+    return jsonResponse(200, writeComment, view);
 }
 
 // GET /api/v1/communities/{id}/moderation-log
 ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(auto entries, consultation.moderationLog(CommunityId(id), 200));
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    // "counts" comes before "items" but is counted from them.
     std::map<std::string, int> counts;
+    for (const domain::ModerationEntry& e : entries) ++counts[e.action];
+    JsonWriter w;
+    w.beginObject();
+    w.key("counts").beginObject();
+    for (const auto& [action, n] : counts) w.member(action, n);
+    w.endObject();
+    w.key("items").beginArray();
     for (const domain::ModerationEntry& e : entries) {
-        Poco::JSON::Object::Ptr o = newObject();
-        o->set("at", e.at.seconds());
-        o->set("action", e.action);
-        o->set("comment_id", e.comment_id.value);
-        o->set("proposal_id", e.proposal_id.value);
-        o->set("reason", e.reason);
-        o->set("by", e.moderator_role);
-        items->add(o);
-        ++counts[e.action];
+        w.beginObject();
+        w.member("at", e.at.seconds());
+        w.member("action", e.action);
+        w.member("comment_id", e.comment_id.value);
+        w.member("proposal_id", e.proposal_id.value);
+        w.member("reason", e.reason);
+        w.member("by", e.moderator_role);
+        w.endObject();
     }
-    Poco::JSON::Object::Ptr count_view = newObject();
-    for (const auto& [action, n] : counts) count_view->set(action, n);
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("counts", count_view);
-    o->set("items", items);
-    return jsonResponse(200, o);
+    w.endArray();
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/proposals/{id}/supports
 ApiResponse support(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto s, consultation.support(call.actor, domain::ProposalId(id)));
-    return jsonResponse(201, supportsView(s));
+    return jsonResponse(201, writeSupports, s);
 }
 
 // DELETE /api/v1/proposals/{id}/supports/mine
 ApiResponse withdrawSupport(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto s, consultation.withdrawSupport(call.actor, domain::ProposalId(id)));
-    return jsonResponse(200, supportsView(s));
+    return jsonResponse(200, writeSupports, s);
 }
 
 // GET /api/v1/proposals/{id}/supports
 ApiResponse supports(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto s, consultation.supports(call.actor, domain::ProposalId(id)));
-    return jsonResponse(200, supportsView(s));
+    return jsonResponse(200, writeSupports, s);
 }
 
 // POST /api/v1/proposals/{id}/meetings
@@ -185,18 +183,18 @@ ApiResponse scheduleMeeting(domain::ConsultationService& consultation, ApiCall& 
     YISHI_HANDLER_ASSIGN(std::string place, requireString(call.body, "place"));
     YISHI_HANDLER_ASSIGN(auto m, consultation.scheduleMeeting(call.actor, domain::ProposalId(id), mode,
                                                                     Instant::fromSeconds(starts_at), place));
-    return jsonResponse(201, meetingView(m));
+    return jsonResponse(201, writeMeeting, m);
 }
 
 // GET /api/v1/proposals/{id}/meetings
 ApiResponse listMeetings(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto list, consultation.meetings(call.actor, domain::ProposalId(id)));
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const domain::Meeting& m : list) items->add(meetingView(m));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("items", items);
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const domain::Meeting& m : list) writeMeeting(w, m);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/meetings/{id}/minutes
@@ -206,7 +204,7 @@ ApiResponse recordMeeting(domain::ConsultationService& consultation, ApiCall& ca
     YISHI_HANDLER_ASSIGN(std::int64_t attendance, requireInt(call.body, "attendance"));
     YISHI_HANDLER_ASSIGN(auto m, consultation.recordMeeting(call.actor, domain::MeetingId(id), minutes,
                                                                   attendance));
-    return jsonResponse(200, meetingView(m));
+    return jsonResponse(200, writeMeeting, m);
 }
 
 }  // namespace

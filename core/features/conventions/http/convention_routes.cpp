@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "conventions_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -12,40 +10,45 @@ namespace {
 
 using domain::ConventionService;
 
-Poco::JSON::Object::Ptr conventionSummaryView(const domain::Convention& c) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", c.id.value);
-    o->set("community_id", c.community_id.value);
-    o->set("title", c.title);
-    o->set("current_version", c.current_version);
-    o->set("created_at", c.created_at.seconds());
-    return o;
+void conventionSummaryMembers(JsonWriter& w, const domain::Convention& c) {
+    w.member("id", c.id.value);
+    w.member("community_id", c.community_id.value);
+    w.member("title", c.title);
+    w.member("current_version", c.current_version);
+    w.member("created_at", c.created_at.seconds());
 }
 
-Poco::JSON::Object::Ptr versionView(const domain::ConventionVersion& v) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("version", v.version);
-    o->set("text", v.text);
-    o->set("proposal_id", v.proposal_id.value);
-    o->set("adopted_at", v.adopted_at.seconds());
-    return o;
+void writeConventionSummary(JsonWriter& w, const domain::Convention& c) {
+    w.beginObject();
+    conventionSummaryMembers(w, c);
+    w.endObject();
 }
 
-Poco::JSON::Object::Ptr conventionView(const ConventionService::View& v) {
-    Poco::JSON::Object::Ptr o = conventionSummaryView(v.convention);
-    o->set("text", v.current.text);
-    Poco::JSON::Array::Ptr versions = new Poco::JSON::Array;
+void writeVersion(JsonWriter& w, const domain::ConventionVersion& v) {
+    w.beginObject();
+    w.member("version", v.version);
+    w.member("text", v.text);
+    w.member("proposal_id", v.proposal_id.value);
+    w.member("adopted_at", v.adopted_at.seconds());
+    w.endObject();
+}
+
+void writeConvention(JsonWriter& w, const ConventionService::View& v) {
+    w.beginObject();
+    conventionSummaryMembers(w, v.convention);
+    w.member("text", v.current.text);
+    w.key("versions").beginArray();
     for (const domain::ConventionVersion& version : v.versions) {
-        Poco::JSON::Object::Ptr e = newObject();
-        e->set("version", version.version);
-        e->set("proposal_id", version.proposal_id.value);
-        e->set("adopted_at", version.adopted_at.seconds());
-        versions->add(e);
+        w.beginObject();
+        w.member("version", version.version);
+        w.member("proposal_id", version.proposal_id.value);
+        w.member("adopted_at", version.adopted_at.seconds());
+        w.endObject();
     }
-    o->set("versions", versions);
-    o->set("acknowledgements", v.acknowledgements);
-    o->set("acknowledged_by_me", v.acknowledged_by_me);
-    return o;
+    w.endArray();
+    w.member("acknowledgements", v.acknowledgements);
+    w.member("acknowledged_by_me", v.acknowledged_by_me);
+    w.endObject();
 }
 
 Result<int> versionNumber(const std::string& text, const std::string& what) {
@@ -61,14 +64,16 @@ ApiResponse list(domain::ConventionService& conventions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result, conventions.list(CommunityId(community), page));
-    return jsonResponse(200, pageView(result, conventionSummaryView));
+    JsonWriter w;
+    writePage(w, result, writeConventionSummary);
+    return jsonResponse(200, w);
 }
 
 // GET /api/v1/conventions/{id}
 ApiResponse get(domain::ConventionService& conventions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "convention"));
     YISHI_HANDLER_ASSIGN(auto v, conventions.get(call.actor, domain::ConventionId(id)));
-    return jsonResponse(200, conventionView(v));
+    return jsonResponse(200, writeConvention, v);
 }
 
 // GET /api/v1/conventions/{id}/versions/{version}
@@ -76,7 +81,7 @@ ApiResponse version(domain::ConventionService& conventions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "convention"));
     YISHI_HANDLER_ASSIGN(std::int64_t number, pathId(call, "version", "convention.version"));
     YISHI_HANDLER_ASSIGN(auto v, conventions.version(domain::ConventionId(id), static_cast<int>(number)));
-    return jsonResponse(200, versionView(v));
+    return jsonResponse(200, writeVersion, v);
 }
 
 // GET /api/v1/conventions/{id}/diff?from=1&to=2
@@ -85,25 +90,20 @@ ApiResponse diff(domain::ConventionService& conventions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(int from, versionNumber(call.query.get("from", ""), "from"));
     YISHI_HANDLER_ASSIGN(int to, versionNumber(call.query.get("to", ""), "to"));
     YISHI_HANDLER_ASSIGN(auto lines, conventions.diff(domain::ConventionId(id), from, to));
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    JsonWriter w;
+    w.beginObject().member("from", from).member("to", to).key("lines").beginArray();
     for (const domain::DiffLine& l : lines) {
-        Poco::JSON::Object::Ptr e = newObject();
-        e->set("op", std::string(1, l.op));
-        e->set("text", l.text);
-        items->add(e);
+        w.beginObject().member("op", std::string(1, l.op)).member("text", l.text).endObject();
     }
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("from", from);
-    o->set("to", to);
-    o->set("lines", items);
-    return jsonResponse(200, o);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/conventions/{id}/acknowledgements
 ApiResponse acknowledge(domain::ConventionService& conventions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "convention"));
     YISHI_HANDLER_ASSIGN(auto v, conventions.acknowledge(call.actor, domain::ConventionId(id)));
-    return jsonResponse(201, conventionView(v));
+    return jsonResponse(201, writeConvention, v);
 }
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "escalations_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -12,20 +10,20 @@ namespace {
 
 using domain::EscalationService;
 
-Poco::JSON::Object::Ptr escalationView(const domain::Escalation& e, Instant now) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", e.id.value);
-    o->set("proposal_id", e.proposal_id.value);
-    o->set("community_id", e.community_id.value);
-    o->set("level", domain::escalationLevelName(e.level));
-    o->set("status", domain::escalationStatusName(e.status));
-    o->set("reason", e.reason);
-    o->set("escalated_at", e.escalated_at.seconds());
-    o->set("due_at", e.due_at.seconds());
-    o->set("overdue", e.overdue(now));
-    o->set("resolution", valueOrNull(e.resolved_at != Instant(), e.resolution));
-    o->set("resolved_at", orNull(e.resolved_at));
-    return o;
+void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now) {
+    w.beginObject();
+    w.member("id", e.id.value);
+    w.member("proposal_id", e.proposal_id.value);
+    w.member("community_id", e.community_id.value);
+    w.member("level", domain::escalationLevelName(e.level));
+    w.member("status", domain::escalationStatusName(e.status));
+    w.member("reason", e.reason);
+    w.member("escalated_at", e.escalated_at.seconds());
+    w.member("due_at", e.due_at.seconds());
+    w.member("overdue", e.overdue(now));
+    w.member("resolution", valueOrNull(e.resolved_at != Instant(), e.resolution));
+    w.member("resolved_at", orNull(e.resolved_at));
+    w.endObject();
 }
 
 Result<std::optional<domain::EscalationStatus>> statusFilter(const ApiCall& call) {
@@ -40,7 +38,9 @@ Result<std::optional<domain::EscalationStatus>> statusFilter(const ApiCall& call
 
 ApiResponse queueResponse(domain::EscalationService& escalations, const domain::Page<domain::Escalation>& page) {
     const Instant now = escalations.now();
-    return jsonResponse(200, pageView(page, [now](const domain::Escalation& e) { return escalationView(e, now); }));
+    JsonWriter w;
+    writePage(w, page, [now](JsonWriter& out, const domain::Escalation& e) { writeEscalation(out, e, now); });
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/proposals/{id}/escalations
@@ -48,18 +48,20 @@ ApiResponse escalate(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.escalate(call.actor, domain::ProposalId(id), reason));
-    return jsonResponse(201, escalationView(e, escalations.now()));
+    JsonWriter w;
+    writeEscalation(w, e, escalations.now());
+    return jsonResponse(201, w);
 }
 
 // GET /api/v1/proposals/{id}/escalations
 ApiResponse listForProposal(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto list, escalations.forProposal(domain::ProposalId(id)));
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const domain::Escalation& e : list) items->add(escalationView(e, escalations.now()));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("items", items);
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const domain::Escalation& e : list) writeEscalation(w, e, escalations.now());
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/escalations/{id}/forward
@@ -67,7 +69,9 @@ ApiResponse forward(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.forward(call.actor, domain::EscalationId(id), reason));
-    return jsonResponse(201, escalationView(e, escalations.now()));
+    JsonWriter w;
+    writeEscalation(w, e, escalations.now());
+    return jsonResponse(201, w);
 }
 
 // POST /api/v1/escalations/{id}/resolution
@@ -75,7 +79,9 @@ ApiResponse resolve(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
     YISHI_HANDLER_ASSIGN(std::string resolution, optionalString(call.body, "resolution", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.resolve(call.actor, domain::EscalationId(id), resolution));
-    return jsonResponse(200, escalationView(e, escalations.now()));
+    JsonWriter w;
+    writeEscalation(w, e, escalations.now());
+    return jsonResponse(200, w);
 }
 
 // GET /api/v1/streets/{id}/escalations
@@ -100,23 +106,25 @@ ApiResponse districtQueue(domain::EscalationService& escalations, ApiCall& call)
 ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto queue, escalations.awaitingMe(call.actor));
     const Instant now = escalations.now();
-    Poco::JSON::Array::Ptr proposals = new Poco::JSON::Array;
+    JsonWriter w;
+    w.beginObject();
+    w.key("proposals").beginArray();
     for (const auto& [p, late] : queue.proposals) {
-        Poco::JSON::Object::Ptr o = newObject();
-        o->set("id", p.id.value);
-        o->set("community_id", p.community_id.value);
-        o->set("title", p.title);
-        o->set("state", domain::proposalStateName(p.state));
-        o->set("submitted_at", p.submitted_at.seconds());
-        o->set("overdue", stringArray(late));
-        proposals->add(o);
+        w.beginObject();
+        w.member("id", p.id.value);
+        w.member("community_id", p.community_id.value);
+        w.member("title", p.title);
+        w.member("state", domain::proposalStateName(p.state));
+        w.member("submitted_at", p.submitted_at.seconds());
+        w.member("overdue", late);
+        w.endObject();
     }
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const domain::Escalation& e : queue.escalations) items->add(escalationView(e, now));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("proposals", proposals);
-    o->set("escalations", items);
-    return jsonResponse(200, o);
+    w.endArray();
+    w.key("escalations").beginArray();
+    for (const domain::Escalation& e : queue.escalations) writeEscalation(w, e, now);
+    w.endArray();
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "points_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -9,40 +7,44 @@ namespace yishi::http {
 
 namespace {
 
-Poco::JSON::Object::Ptr entryView(const domain::LedgerEntry& e) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", e.id);
-    o->set("delta", e.delta);
-    o->set("rule", e.rule);
-    o->set("reason", e.reason);
-    o->set("at", e.at.seconds());
-    o->set("event_id", valueOrNull(e.source_event > 0, e.source_event));
-    o->set("redemption_id", valueOrNull(e.redemption.valid(), e.redemption.value));
-    return o;
+void writeEntry(JsonWriter& w, const domain::LedgerEntry& e) {
+    w.beginObject();
+    w.member("id", e.id);
+    w.member("delta", e.delta);
+    w.member("rule", e.rule);
+    w.member("reason", e.reason);
+    w.member("at", e.at.seconds());
+    w.member("event_id", valueOrNull(e.source_event > 0, e.source_event));
+    w.member("redemption_id", valueOrNull(e.redemption.valid(), e.redemption.value));
+    w.endObject();
 }
 
-Poco::JSON::Object::Ptr itemView(const domain::RewardItem& item) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", item.id.value);
-    o->set("district_id", item.district.value);
-    o->set("name", item.name);
-    o->set("cost", item.cost);
-    o->set("stock", item.stock);
-    o->set("active", item.active);
-    return o;
+void writeItem(JsonWriter& w, const domain::RewardItem& item) {
+    w.beginObject();
+    w.member("id", item.id.value);
+    w.member("district_id", item.district.value);
+    w.member("name", item.name);
+    w.member("cost", item.cost);
+    w.member("stock", item.stock);
+    w.member("active", item.active);
+    w.endObject();
 }
 
-Poco::JSON::Object::Ptr redemptionView(const domain::Redemption& r) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", r.id.value);
-    o->set("reward_id", r.item.value);
-    o->set("community_id", r.community.value);
-    o->set("user_id", r.user.value);
-    o->set("cost", r.cost);
-    o->set("state", domain::redemptionStateName(r.state));
-    o->set("created_at", r.created_at.seconds());
-    o->set("handed_over_at", orNull(r.handed_over_at));
-    return o;
+void redemptionMembers(JsonWriter& w, const domain::Redemption& r) {
+    w.member("id", r.id.value);
+    w.member("reward_id", r.item.value);
+    w.member("community_id", r.community.value);
+    w.member("user_id", r.user.value);
+    w.member("cost", r.cost);
+    w.member("state", domain::redemptionStateName(r.state));
+    w.member("created_at", r.created_at.seconds());
+    w.member("handed_over_at", orNull(r.handed_over_at));
+}
+
+void writeRedemption(JsonWriter& w, const domain::Redemption& r) {
+    w.beginObject();
+    redemptionMembers(w, r);
+    w.endObject();
 }
 
 // GET /api/v1/districts/{id}/points/mine
@@ -50,9 +52,12 @@ ApiResponse myPoints(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto statement, points.mine(call.actor, DistrictId(id), page));
-    Poco::JSON::Object::Ptr o = pageView(statement.entries, entryView);
-    o->set("balance", statement.balance);
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject();
+    writePageMembers(w, statement.entries, writeEntry);
+    w.member("balance", statement.balance);
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/communities/{id}/volunteer-hours
@@ -63,22 +68,20 @@ ApiResponse logVolunteer(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string description, requireString(call.body, "description"));
     YISHI_HANDLER_ASSIGN(std::int64_t event, points.logVolunteerService(
                                                  call.actor, CommunityId(id), UserId(user), minutes, description));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("event_id", event);
-    o->set("user_id", user);
-    o->set("minutes", minutes);
-    return jsonResponse(201, o);
+    JsonWriter w;
+    w.beginObject().member("event_id", event).member("user_id", user).member("minutes", minutes).endObject();
+    return jsonResponse(201, w);
 }
 
 // GET /api/v1/districts/{id}/rewards
 ApiResponse listRewards(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto items, points.items(DistrictId(id)));
-    Poco::JSON::Object::Ptr o = newObject();
-    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& item : items) list->add(itemView(item));
-    o->set("items", list);
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const auto& item : items) writeItem(w, item);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/districts/{id}/rewards
@@ -88,25 +91,25 @@ ApiResponse createReward(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t cost, requireInt(call.body, "cost"));
     YISHI_HANDLER_ASSIGN(std::int64_t stock, requireInt(call.body, "stock"));
     YISHI_HANDLER_ASSIGN(auto item, points.createItem(call.actor, DistrictId(id), name, cost, stock));
-    return jsonResponse(201, itemView(item));
+    return jsonResponse(201, writeItem, item);
 }
 
 // PATCH /api/v1/rewards/{id}
 ApiResponse updateReward(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "reward"));
     domain::PointsService::ItemChange change;
-    if (call.body && call.body->has("name")) {
+    if (call.body.find("name")) {
         YISHI_HANDLER_ASSIGN(std::string name, requireString(call.body, "name"));
         change.name = name;
     }
     YISHI_HANDLER_ASSIGN(change.cost, optionalInt(call.body, "cost"));
     YISHI_HANDLER_ASSIGN(change.stock, optionalInt(call.body, "stock"));
-    if (call.body && call.body->has("active")) {
+    if (call.body.find("active")) {
         YISHI_HANDLER_ASSIGN(bool active, optionalBool(call.body, "active", true));
         change.active = active;
     }
     YISHI_HANDLER_ASSIGN(auto item, points.updateItem(call.actor, domain::RewardItemId(id), change));
-    return jsonResponse(200, itemView(item));
+    return jsonResponse(200, writeItem, item);
 }
 
 // POST /api/v1/rewards/{id}/redemptions
@@ -114,16 +117,19 @@ ApiResponse redeem(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "reward"));
     YISHI_HANDLER_ASSIGN(std::string key, requireString(call.body, "idempotency_key"));
     YISHI_HANDLER_ASSIGN(auto redeemed, points.redeem(call.actor, domain::RewardItemId(id), key));
-    Poco::JSON::Object::Ptr o = redemptionView(redeemed.redemption);
-    o->set("balance", redeemed.balance);
-    return jsonResponse(redeemed.created ? 201 : 200, o);
+    JsonWriter w;
+    w.beginObject();
+    redemptionMembers(w, redeemed.redemption);
+    w.member("balance", redeemed.balance);
+    w.endObject();
+    return jsonResponse(redeemed.created ? 201 : 200, w);
 }
 
 // POST /api/v1/redemptions/{id}/handover
 ApiResponse handOver(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "redemption"));
     YISHI_HANDLER_ASSIGN(auto r, points.handOver(call.actor, domain::RedemptionId(id)));
-    return jsonResponse(200, redemptionView(r));
+    return jsonResponse(200, writeRedemption, r);
 }
 
 // GET /api/v1/communities/{id}/redemptions?state=requested|handed_over
@@ -138,7 +144,9 @@ ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
         return fail(call, Status::invalid("query.state", "state is requested or handed_over."));
     YISHI_HANDLER_ASSIGN(auto redemptions,
                          points.communityRedemptions(call.actor, CommunityId(id), state, page));
-    return jsonResponse(200, pageView(redemptions, redemptionView));
+    JsonWriter w;
+    writePage(w, redemptions, writeRedemption);
+    return jsonResponse(200, w);
 }
 
 }  // namespace

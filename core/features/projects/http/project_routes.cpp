@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "projects_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -12,53 +10,50 @@ namespace {
 
 using domain::ProjectService;
 
-Poco::JSON::Object::Ptr projectSummaryView(const domain::Project& p) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", p.id.value);
-    o->set("proposal_id", p.proposal_id.value);
-    o->set("community_id", p.community_id.value);
-    o->set("title", p.title);
-    o->set("budget_fen", p.budget_fen);
-    o->set("responsible", p.responsible);
-    o->set("progress_percent", p.progress_percent);
-    o->set("completed", p.completed);
-    o->set("created_at", p.created_at.seconds());
-    o->set("completed_at", orNull(p.completed_at));
-    return o;
+void projectSummaryMembers(JsonWriter& w, const domain::Project& p) {
+    w.member("id", p.id.value);
+    w.member("proposal_id", p.proposal_id.value);
+    w.member("community_id", p.community_id.value);
+    w.member("title", p.title);
+    w.member("budget_fen", p.budget_fen);
+    w.member("responsible", p.responsible);
+    w.member("progress_percent", p.progress_percent);
+    w.member("completed", p.completed);
+    w.member("created_at", p.created_at.seconds());
+    w.member("completed_at", orNull(p.completed_at));
 }
 
-Poco::JSON::Object::Ptr projectView(const ProjectService::View& v) {
-    Poco::JSON::Object::Ptr o = projectSummaryView(v.project);
-    Poco::JSON::Array::Ptr progress = new Poco::JSON::Array;
+void writeProjectSummary(JsonWriter& w, const domain::Project& p) {
+    w.beginObject();
+    projectSummaryMembers(w, p);
+    w.endObject();
+}
+
+void writeProject(JsonWriter& w, const ProjectService::View& v) {
+    w.beginObject();
+    projectSummaryMembers(w, v.project);
+    w.key("progress").beginArray();
     for (const domain::ProgressUpdate& u : v.progress) {
-        Poco::JSON::Object::Ptr e = newObject();
-        e->set("percent", u.percent);
-        e->set("text", u.text);
-        e->set("date", u.date.seconds());
-        progress->add(e);
+        w.beginObject().member("percent", u.percent).member("text", u.text).member("date", u.date.seconds()).endObject();
     }
-    o->set("progress", progress);
-    Poco::JSON::Array::Ptr expenses = new Poco::JSON::Array;
+    w.endArray();
+    w.key("expenses").beginArray();
     for (const domain::Expense& x : v.expenses) {
-        Poco::JSON::Object::Ptr e = newObject();
-        e->set("amount_fen", x.amount_fen);
-        e->set("purpose", x.purpose);
-        e->set("date", x.date.seconds());
-        expenses->add(e);
+        w.beginObject().member("amount_fen", x.amount_fen).member("purpose", x.purpose).member("date", x.date.seconds());
+        w.endObject();
     }
-    o->set("expenses", expenses);
-    o->set("spent_fen", v.spent_fen);
-    Poco::JSON::Object::Ptr ratings = newObject();
-    ratings->set("count", v.ratings);
-    ratings->set("average", valueOrNull(v.ratings > 0, v.average_stars));
-    ratings->set("mine", valueOrNull(v.my_stars.has_value(), v.my_stars.value_or(0)));
-    o->set("ratings", ratings);
-    return o;
+    w.endArray();
+    w.member("spent_fen", v.spent_fen);
+    w.key("ratings").beginObject();
+    w.member("count", v.ratings);
+    w.member("average", valueOrNull(v.ratings > 0, v.average_stars));
+    w.member("mine", v.my_stars);
+    w.endObject();
+    w.endObject();
 }
 
-// Seconds since the epoch; unset (the epoch) when left out.
 Result<Instant> optionalDate(const ApiCall& call) {
-    if (!call.body || !call.body->has("date") || call.body->isNull("date")) return Instant();
+    if (!hasField(call.body, "date")) return Instant();
     YISHI_ASSIGN_OR_RETURN(std::int64_t seconds, requireInt(call.body, "date"));
     return Instant::fromSeconds(seconds);
 }
@@ -67,7 +62,7 @@ Result<Instant> optionalDate(const ApiCall& call) {
 ApiResponse get(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "project"));
     YISHI_HANDLER_ASSIGN(auto v, projects.get(call.actor, domain::ProjectId(id)));
-    return jsonResponse(200, projectView(v));
+    return jsonResponse(200, writeProject, v);
 }
 
 // GET /api/v1/communities/{id}/projects
@@ -75,7 +70,9 @@ ApiResponse list(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result, projects.list(CommunityId(community), page));
-    return jsonResponse(200, pageView(result, projectSummaryView));
+    JsonWriter w;
+    writePage(w, result, writeProjectSummary);
+    return jsonResponse(200, w);
 }
 
 // POST /api/v1/projects/{id}/progress
@@ -86,7 +83,7 @@ ApiResponse progress(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
     YISHI_HANDLER_ASSIGN(auto v, projects.reportProgress(call.actor, domain::ProjectId(id),
                                                                        percent, text, date));
-    return jsonResponse(201, projectView(v));
+    return jsonResponse(201, writeProject, v);
 }
 
 // POST /api/v1/projects/{id}/expenses
@@ -97,7 +94,7 @@ ApiResponse expense(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
     YISHI_HANDLER_ASSIGN(auto v, projects.addExpense(call.actor, domain::ProjectId(id), amount,
                                                                    purpose, date));
-    return jsonResponse(201, projectView(v));
+    return jsonResponse(201, writeProject, v);
 }
 
 // POST /api/v1/projects/{id}/completion
@@ -105,7 +102,7 @@ ApiResponse complete(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "project"));
     YISHI_HANDLER_ASSIGN(std::string note, optionalString(call.body, "note", ""));
     YISHI_HANDLER_ASSIGN(auto v, projects.complete(call.actor, domain::ProjectId(id), note));
-    return jsonResponse(200, projectView(v));
+    return jsonResponse(200, writeProject, v);
 }
 
 // POST /api/v1/projects/{id}/ratings
@@ -115,7 +112,7 @@ ApiResponse rate(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string comment, optionalString(call.body, "comment", ""));
     YISHI_HANDLER_ASSIGN(auto v, projects.rate(call.actor, domain::ProjectId(id),
                                                              stars, comment));
-    return jsonResponse(201, projectView(v));
+    return jsonResponse(201, writeProject, v);
 }
 
 }  // namespace

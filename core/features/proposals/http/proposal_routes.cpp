@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "proposals_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -12,48 +10,44 @@ namespace {
 
 using domain::ProposalService;
 
-Poco::JSON::Object::Ptr proposalSummaryView(const domain::Proposal& p) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("id", p.id.value);
-    o->set("community_id", p.community_id.value);
-    o->set("kind", domain::proposalKindName(p.kind));
-    o->set("title", p.title);
-    o->set("state", domain::proposalStateName(p.state));
-    o->set("created_at", p.created_at.seconds());
-    o->set("updated_at", p.updated_at.seconds());
-    return o;
+void proposalSummaryMembers(JsonWriter& w, const domain::Proposal& p) {
+    w.member("id", p.id.value);
+    w.member("community_id", p.community_id.value);
+    w.member("kind", domain::proposalKindName(p.kind));
+    w.member("title", p.title);
+    w.member("state", domain::proposalStateName(p.state));
+    w.member("created_at", p.created_at.seconds());
+    w.member("updated_at", p.updated_at.seconds());
 }
 
-Poco::JSON::Array::Ptr actionNames(const std::vector<domain::ProposalAction>& actions) {
-    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    for (domain::ProposalAction action : actions) a->add(domain::proposalActionName(action));
-    return a;
+void writeActionNames(JsonWriter& w, const std::vector<domain::ProposalAction>& actions) {
+    w.beginArray();
+    for (domain::ProposalAction action : actions) w.value(domain::proposalActionName(action));
+    w.endArray();
 }
 
-Poco::JSON::Object::Ptr proposalView(const ProposalService::View& v) {
+void writeProposal(JsonWriter& w, const ProposalService::View& v) {
     const domain::Proposal& p = v.proposal;
-    Poco::JSON::Object::Ptr o = proposalSummaryView(p);
-    o->set("overdue", stringArray(v.overdue));
-    o->set("response_due_at", orNull(p.response_due_at));
-    o->set("decision_due_at", orNull(p.decision_due_at));
-    o->set("body", p.body);
-    Poco::JSON::Object::Ptr author = newObject();
-    author->set("id", p.author_id.value);
-    author->set("display_name", v.author_name);
-    o->set("author", author);
-    o->set("reason", p.last_reason);
-    o->set("submitted_at", orNull(p.submitted_at));
-    o->set("merged_into", valueOrNull(p.merged_into.valid(), p.merged_into.value));
-    Poco::JSON::Array::Ptr merged_from = new Poco::JSON::Array;
-    for (domain::ProposalId id : v.merged_from) merged_from->add(id.value);
-    o->set("merged_from", merged_from);
-    o->set("consultation_ends_at", orNull(p.consultation_ends_at));
-    o->set("election_id", orNull(p.election_id));
-    o->set("amends_convention", orNull(p.amends_convention));
-    o->set("project_id", valueOrNull(p.state == domain::ProposalState::kProject, p.outcome_id));
-    o->set("convention_id", valueOrNull(p.state == domain::ProposalState::kConvention, p.outcome_id));
-    o->set("allowed_actions", actionNames(v.allowed_actions));
-    return o;
+    w.beginObject();
+    proposalSummaryMembers(w, p);
+    w.member("overdue", v.overdue);
+    w.member("response_due_at", orNull(p.response_due_at));
+    w.member("decision_due_at", orNull(p.decision_due_at));
+    w.member("body", p.body);
+    w.key("author").beginObject().member("id", p.author_id.value).member("display_name", v.author_name).endObject();
+    w.member("reason", p.last_reason);
+    w.member("submitted_at", orNull(p.submitted_at));
+    w.member("merged_into", valueOrNull(p.merged_into.valid(), p.merged_into.value));
+    w.key("merged_from").beginArray();
+    for (domain::ProposalId id : v.merged_from) w.value(id.value);
+    w.endArray();
+    w.member("consultation_ends_at", orNull(p.consultation_ends_at));
+    w.member("election_id", orNull(p.election_id));
+    w.member("amends_convention", orNull(p.amends_convention));
+    w.member("project_id", valueOrNull(p.state == domain::ProposalState::kProject, p.outcome_id));
+    w.member("convention_id", valueOrNull(p.state == domain::ProposalState::kConvention, p.outcome_id));
+    writeActionNames(w.key("allowed_actions"), v.allowed_actions);
+    w.endObject();
 }
 
 // POST /api/v1/communities/{id}/proposals
@@ -67,11 +61,11 @@ ApiResponse create(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(draft.title, requireString(call.body, "title"));
     YISHI_HANDLER_ASSIGN(draft.body, optionalString(call.body, "body", ""));
     YISHI_HANDLER_ASSIGN(draft.submit, optionalBool(call.body, "submit", true));
-    if (call.body->has("amends_convention") && !call.body->isNull("amends_convention")) {
+    if (hasField(call.body, "amends_convention")) {
         YISHI_HANDLER_ASSIGN(draft.amends_convention, requireInt(call.body, "amends_convention"));
     }
     YISHI_HANDLER_ASSIGN(auto view, proposals.create(call.actor, CommunityId(community), draft));
-    return jsonResponse(201, proposalView(view));
+    return jsonResponse(201, writeProposal, view);
 }
 
 // GET /api/v1/communities/{id}/proposals
@@ -102,22 +96,26 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto result,
                          proposals.list(call.actor, CommunityId(community), filter, page));
-    Poco::JSON::Object::Ptr o = pageView(result.page, [&](const domain::Proposal& p) {
-        Poco::JSON::Object::Ptr summary = proposalSummaryView(p);
-        summary->set("overdue", stringArray(domain::overdueReasons(p, result.now)));
-        return summary;
+    JsonWriter w;
+    w.beginObject();
+    writePageMembers(w, result.page, [&](JsonWriter& out, const domain::Proposal& p) {
+        out.beginObject();
+        proposalSummaryMembers(out, p);
+        out.member("overdue", domain::overdueReasons(p, result.now));
+        out.endObject();
     });
-    Poco::JSON::Object::Ptr counts = newObject();
-    for (const auto& [s, n] : result.counts) counts->set(domain::proposalStateName(s), n);
-    o->set("counts", counts);
-    return jsonResponse(200, o);
+    w.key("counts").beginObject();
+    for (const auto& [s, n] : result.counts) w.member(domain::proposalStateName(s), n);
+    w.endObject();
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 // GET /api/v1/proposals/{id}
 ApiResponse get(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto view, proposals.get(call.actor, domain::ProposalId(id)));
-    return jsonResponse(200, proposalView(view));
+    return jsonResponse(200, writeProposal, view);
 }
 
 // POST /api/v1/proposals/{id}/actions
@@ -129,32 +127,32 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
         return fail(call, Status::invalid("body.action", "Unknown action: " + action_text));
     }
     YISHI_HANDLER_ASSIGN(input.reason, optionalString(call.body, "reason", ""));
-    if (call.body->has("target_id")) {
+    if (call.body.find("target_id")) {
         YISHI_HANDLER_ASSIGN(std::int64_t target, requireInt(call.body, "target_id"));
         input.merge_target = domain::ProposalId(target);
     }
-    if (call.body->has("consultation_ends_at")) {
+    if (call.body.find("consultation_ends_at")) {
         YISHI_HANDLER_ASSIGN(std::int64_t ends_at, requireInt(call.body, "consultation_ends_at"));
         input.consultation_ends_at = Instant::fromSeconds(ends_at);
     }
-    if (call.body->has("election_id")) {
+    if (call.body.find("election_id")) {
         YISHI_HANDLER_ASSIGN(input.election_id, requireInt(call.body, "election_id"));
     }
-    if (call.body->has("budget_fen")) {
+    if (call.body.find("budget_fen")) {
         YISHI_HANDLER_ASSIGN(input.budget_fen, requireInt(call.body, "budget_fen"));
     }
     YISHI_HANDLER_ASSIGN(input.responsible, optionalString(call.body, "responsible", ""));
     Result<ProposalService::View> view = proposals.act(call.actor, domain::ProposalId(id), input);
-    if (view.isOk()) return jsonResponse(200, proposalView(view.value()));
+    if (view.isOk()) return jsonResponse(200, writeProposal, view.value());
     ApiResponse r = fail(call, view.status());
     if (view.status().code() == "proposal.action_not_allowed") {
         // Say what is possible: the state and the actions open to this caller.
         Result<ProposalService::View> now = proposals.get(call.actor, domain::ProposalId(id));
         if (now.isOk()) {
-            Poco::JSON::Object::Ptr extra = newObject();
-            extra->set("state", domain::proposalStateName(now->proposal.state));
-            extra->set("allowed_actions", actionNames(now->allowed_actions));
-            r = errorResponse(view.status(), call.request_id, extra);
+            r = errorResponse(view.status(), call.request_id, [&](JsonWriter& w) {
+                w.member("state", domain::proposalStateName(now->proposal.state));
+                writeActionNames(w.key("allowed_actions"), now->allowed_actions);
+            });
         }
     }
     return r;
@@ -164,21 +162,18 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
 ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto entries, proposals.history(call.actor, domain::ProposalId(id)));
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
     for (const auto& e : entries) {
-        Poco::JSON::Object::Ptr o = newObject();
-        o->set("at", e.at.seconds());
-        o->set("action", e.action);
-        o->set("reason", e.reason);
-        Poco::JSON::Object::Ptr actor = newObject();
-        actor->set("display_name", e.actor_name);
-        actor->set("role", e.actor_role);
-        o->set("actor", actor);
-        items->add(o);
+        w.beginObject();
+        w.member("at", e.at.seconds());
+        w.member("action", e.action);
+        w.member("reason", e.reason);
+        w.key("actor").beginObject().member("display_name", e.actor_name).member("role", e.actor_role).endObject();
+        w.endObject();
     }
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("items", items);
-    return jsonResponse(200, o);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 }  // namespace

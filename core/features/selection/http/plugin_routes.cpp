@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "selection_routes.h"
 #include "json_io.h"
 #include "views.h"
@@ -9,29 +7,28 @@ namespace yishi::http {
 
 namespace {
 
-Poco::JSON::Object::Ptr pluginView(const domain::PluginInfo& info) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("name", info.name);
-    o->set("version", info.version);
-    o->set("api", info.api);
-    o->set("hash", info.hash);
-    o->set("source", info.district_specific ? "district" : "default");
-    o->set("hooks", stringArray(info.hooks));
-    return o;
+void writePlugin(JsonWriter& w, const domain::PluginInfo& info) {
+    w.beginObject();
+    w.member("name", info.name);
+    w.member("version", info.version);
+    w.member("api", info.api);
+    w.member("hash", info.hash);
+    w.member("source", info.district_specific ? "district" : "default");
+    w.member("hooks", info.hooks);
+    w.endObject();
 }
 
 Status badField(const std::string& field, const std::string& message) {
     return Status::invalid("body." + field, message);
 }
 
-Result<domain::SelectionRequest> selectionRequest(const Poco::JSON::Object::Ptr& body) {
+Result<domain::SelectionRequest> selectionRequest(const Value& body) {
     domain::SelectionRequest request;
     YISHI_ASSIGN_OR_RETURN(request.budget, requireInt(body, "budget"));
-    Poco::JSON::Array::Ptr projects = body ? body->getArray("projects") : nullptr;
-    if (!projects) return badField("projects", "projects must be a list of {id, cost, votes}.");
-    for (std::size_t i = 0; i < projects->size(); ++i) {
-        Poco::JSON::Object::Ptr p = projects->getObject(static_cast<unsigned>(i));
-        if (!p) return badField("projects", "each project must be an object {id, cost, votes}.");
+    const Value* projects = body.find("projects");
+    if (!projects || !projects->isArray()) return badField("projects", "projects must be a list of {id, cost, votes}.");
+    for (const Value& p : projects->asArray()) {
+        if (!p.isObject()) return badField("projects", "each project must be an object {id, cost, votes}.");
         domain::SelectionProject project;
         YISHI_ASSIGN_OR_RETURN(project.id, requireString(p, "id"));
         YISHI_ASSIGN_OR_RETURN(project.cost, requireInt(p, "cost"));
@@ -40,19 +37,17 @@ Result<domain::SelectionRequest> selectionRequest(const Poco::JSON::Object::Ptr&
         YISHI_ASSIGN_OR_RETURN(project.community, optionalInt(p, "community"));
         request.projects.push_back(std::move(project));
     }
-    if (body->has("ballots") && !body->isNull("ballots")) {
-        Poco::JSON::Array::Ptr ballots = body->getArray("ballots");
-        if (!ballots) return badField("ballots", "ballots must be a list of lists of project ids.");
+    if (hasField(body, "ballots")) {
+        const Value& ballots = *body.find("ballots");
+        if (!ballots.isArray()) return badField("ballots", "ballots must be a list of lists of project ids.");
         std::vector<std::vector<std::string>> parsed;
-        parsed.reserve(ballots->size());
-        for (std::size_t i = 0; i < ballots->size(); ++i) {
-            Poco::JSON::Array::Ptr ballot = ballots->getArray(static_cast<unsigned>(i));
-            if (!ballot) return badField("ballots", "each ballot must be a list of project ids.");
+        parsed.reserve(ballots.asArray().size());
+        for (const Value& ballot : ballots.asArray()) {
+            if (!ballot.isArray()) return badField("ballots", "each ballot must be a list of project ids.");
             std::vector<std::string> ids;
-            for (std::size_t k = 0; k < ballot->size(); ++k) {
-                const Poco::Dynamic::Var id = ballot->get(static_cast<unsigned>(k));
+            for (const Value& id : ballot.asArray()) {
                 if (!id.isString()) return badField("ballots", "each ballot must be a list of project ids.");
-                ids.push_back(id.toString());
+                ids.push_back(id.asString());
             }
             parsed.push_back(std::move(ids));
         }
@@ -68,14 +63,14 @@ Result<domain::SelectionRequest> selectionRequest(const Poco::JSON::Object::Ptr&
 ApiResponse getPlugins(domain::PluginService& plugins, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto info, plugins.info(DistrictId(id)));
-    return jsonResponse(200, pluginView(info));
+    return jsonResponse(200, writePlugin, info);
 }
 
 // POST /api/v1/districts/{id}/plugins/reload
 ApiResponse reloadPlugins(domain::PluginService& plugins, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto info, plugins.reload(call.actor, DistrictId(id)));
-    return jsonResponse(200, pluginView(info));
+    return jsonResponse(200, writePlugin, info);
 }
 
 // POST /api/v1/districts/{id}/selection/preview
@@ -83,12 +78,14 @@ ApiResponse previewSelection(domain::PluginService& plugins, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto request, selectionRequest(call.body));
     YISHI_HANDLER_ASSIGN(auto outcome, plugins.preview(call.actor, DistrictId(id), request));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("selected", stringArray(outcome.selected));
-    o->set("rule", outcome.rule);
-    o->set("notes", outcome.notes);
-    o->set("plugin", pluginView(outcome.plugin));
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject();
+    w.member("selected", outcome.selected);
+    w.member("rule", outcome.rule);
+    w.member("notes", outcome.notes);
+    writePlugin(w.key("plugin"), outcome.plugin);
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 }  // namespace

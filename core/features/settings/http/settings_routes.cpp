@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include <algorithm>
 
 #include "settings_routes.h"
@@ -12,24 +10,26 @@ namespace yishi::http {
 
 namespace {
 
-Poco::JSON::Object::Ptr settingsView(const domain::SettingsService::View& view) {
+void writeSettings(JsonWriter& w, const domain::SettingsService::View& view) {
     const domain::DistrictSettings& s = view.settings;
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("source", view.district_specific ? "district" : "default");
-    o->set("first_response_hours", s.rules.first_response.hours());
-    o->set("decision_working_days", s.rules.decision_working_days);
-    o->set("escalation_working_days", s.rules.escalation_working_days);
-    o->set("holidays", stringArray(std::vector<std::string>(s.holidays.begin(), s.holidays.end())));
-    o->set("auto_hide_reports", s.auto_hide_reports);
-    o->set("comment_edit_window_seconds", s.comment_edit_window.seconds());
-    return o;
+    w.beginObject();
+    w.member("source", view.district_specific ? "district" : "default");
+    w.member("first_response_hours", s.rules.first_response.hours());
+    w.member("decision_working_days", s.rules.decision_working_days);
+    w.member("escalation_working_days", s.rules.escalation_working_days);
+    w.key("holidays").beginArray();
+    for (const std::string& day : s.holidays) w.value(day);
+    w.endArray();
+    w.member("auto_hide_reports", s.auto_hide_reports);
+    w.member("comment_edit_window_seconds", s.comment_edit_window.seconds());
+    w.endObject();
 }
 
 // GET /api/v1/districts/{id}/settings
 ApiResponse getSettings(domain::SettingsService& settings, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto view, settings.get(DistrictId(id)));
-    return jsonResponse(200, settingsView(view));
+    return jsonResponse(200, writeSettings, view);
 }
 
 // PUT /api/v1/districts/{id}/settings: fields left out keep their value.
@@ -47,19 +47,17 @@ ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
     if (reports) s.auto_hide_reports = static_cast<int>(std::clamp<std::int64_t>(*reports, -1, 1000));
     YISHI_HANDLER_ASSIGN(auto window, optionalInt(call.body, "comment_edit_window_seconds"));
     if (window) s.comment_edit_window = Duration::seconds(*window);
-    if (call.body && call.body->has("holidays")) {
-        Poco::JSON::Array::Ptr days = call.body->getArray("holidays");
-        if (!days) return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
+    if (const Value* days = call.body.find("holidays")) {
+        if (!days->isArray()) return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
         s.holidays.clear();
-        for (std::size_t i = 0; i < days->size(); ++i) {
-            const Poco::Dynamic::Var day = days->get(static_cast<unsigned>(i));
+        for (const Value& day : days->asArray()) {
             if (!day.isString())
                 return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
-            s.holidays.insert(day.toString());
+            s.holidays.insert(day.asString());
         }
     }
     YISHI_HANDLER_ASSIGN(auto view, settings.update(call.actor, DistrictId(id), s));
-    return jsonResponse(200, settingsView(view));
+    return jsonResponse(200, writeSettings, view);
 }
 
 }  // namespace

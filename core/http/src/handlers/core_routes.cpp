@@ -1,6 +1,5 @@
 #include "core_routes.h"
 #include "handler_support.h"
-#include "json_io.h"
 #include "yishi/http/server.h"
 
 namespace yishi::http {
@@ -9,9 +8,9 @@ void addHealthRoutes(Router& router, std::function<Status()> health) {
     router.add("GET", "/api/v1/health", Access::kPublic, [health = std::move(health)](ApiCall& call) {
         const Status s = health();
         if (!s.isOk()) return fail(call, s);
-        Poco::JSON::Object::Ptr o = newObject();
-        o->set("status", "ok");
-        return jsonResponse(200, o);
+        JsonWriter w;
+        w.beginObject().member("status", "ok").endObject();
+        return jsonResponse(200, w);
     });
 }
 

@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include "../json_io.h"
 #include "../session_cookie.h"
 #include "../views.h"
@@ -17,17 +15,16 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(bool bearer, optionalBool(call.body, "bearer", false));
     YISHI_HANDLER_ASSIGN(auto session,
                          auth.login(login, password, call.client_address));
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("user", userView(session.user));
-    o->set("csrf_token", session.session.csrf_token);
-    o->set("expires_at", session.session.expires_at.seconds());
-    ApiResponse r;
-    if (bearer) {
-        // Scripts keep the token themselves; browsers never see it (HttpOnly cookie).
-        o->set("token", session.token);
-        r = jsonResponse(201, o);
-    } else {
-        r = jsonResponse(201, o);
+    JsonWriter w;
+    w.beginObject();
+    writeUser(w.key("user"), session.user);
+    w.member("csrf_token", session.session.csrf_token);
+    w.member("expires_at", session.session.expires_at.seconds());
+    // Scripts keep the token themselves; browsers never see it (HttpOnly cookie).
+    if (bearer) w.member("token", session.token);
+    w.endObject();
+    ApiResponse r = jsonResponse(201, w);
+    if (!bearer) {
         r.headers.emplace_back("Set-Cookie",
                                sessionCookie(session.token,
                                              (session.session.expires_at - session.session.created_at).seconds(),
@@ -41,9 +38,9 @@ ApiResponse logout(domain::AuthService& auth, ApiCall& call) {
     const Status s = auth.logout(call.session_token);
     if (!s.isOk()) return fail(call, s);
     // 200 with a body rather than 204: every response carries a Content-Length.
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("status", "logged_out");
-    ApiResponse r = jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject().member("status", "logged_out").endObject();
+    ApiResponse r = jsonResponse(200, w);
     if (call.session_from_cookie) {
         r.headers.emplace_back("Set-Cookie", expiredSessionCookie(call.options.secure_cookies));
     }
@@ -52,17 +49,19 @@ ApiResponse logout(domain::AuthService& auth, ApiCall& call) {
 
 // GET /api/v1/me
 ApiResponse me(ApiCall& call) {
-    Poco::JSON::Object::Ptr o = newObject();
-    o->set("user", userView(call.actor.user()));
-    Poco::JSON::Array::Ptr roles = new Poco::JSON::Array;
-    for (const domain::RoleGrant& g : call.actor.grants()) roles->add(grantView(g));
-    o->set("roles", roles);
-    Poco::JSON::Array::Ptr memberships = new Poco::JSON::Array;
-    for (const domain::Membership& m : call.actor.memberships()) memberships->add(membershipView(m));
-    o->set("memberships", memberships);
-    if (call.session_from_cookie) o->set("csrf_token", call.session->csrf_token);
-    o->set("session_expires_at", call.session->expires_at.seconds());
-    return jsonResponse(200, o);
+    JsonWriter w;
+    w.beginObject();
+    writeUser(w.key("user"), call.actor.user());
+    w.key("roles").beginArray();
+    for (const domain::RoleGrant& g : call.actor.grants()) writeGrant(w, g);
+    w.endArray();
+    w.key("memberships").beginArray();
+    for (const domain::Membership& m : call.actor.memberships()) writeMembership(w, m);
+    w.endArray();
+    if (call.session_from_cookie) w.member("csrf_token", call.session->csrf_token);
+    w.member("session_expires_at", call.session->expires_at.seconds());
+    w.endObject();
+    return jsonResponse(200, w);
 }
 
 }  // namespace

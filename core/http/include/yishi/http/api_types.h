@@ -1,6 +1,5 @@
 #pragma once
 
-#include <Poco/JSON/Object.h>
 #include <Poco/Net/NameValueCollection.h>
 
 #include <functional>
@@ -11,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "yishi/common/value.h"
 #include "yishi/domain/actor.h"
 #include "yishi/domain/session.h"
 #include "yishi/http/server_options.h"
@@ -27,7 +27,7 @@ struct ApiCall {
     std::string path;
     std::map<std::string, std::string> params;  // from {name} in the pattern
     Poco::Net::NameValueCollection query;
-    Poco::JSON::Object::Ptr body;               // null when the request had none
+    Value body;                                 // null when the request had none
     std::string client_address;
     std::string request_id;
     domain::Actor actor = domain::Actor::anonymous();
