@@ -4,8 +4,9 @@
 # what scripts/bench.sh drives (wrk, nginx, slowhttptest).
 set -euo pipefail
 
-# clang: the thread_safety test runs its -Wthread-safety analysis.
-packages=(build-essential cmake ninja-build pkg-config clang
+# clang: the thread_safety test runs its -Wthread-safety analysis;
+# clang-format: the format test holds the tree to .clang-format.
+packages=(build-essential cmake ninja-build pkg-config clang clang-format
           libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev libgmp-dev)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light slowhttptest curl)

@@ -11,10 +11,10 @@
 
 #include "crypto_ports.h"
 #include "yishi/common/clock.h"
+#include "yishi/domain/points.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/plugins/plugin_registry.h"
 #include "yishi/storage/sqlite_database.h"
-#include "yishi/domain/points.h"
 
 using namespace yishi;
 
@@ -68,7 +68,8 @@ class CppRule final : public domain::PointsRule {
 
 std::unique_ptr<storage::SqliteDatabase> seeded(const std::filesystem::path& path, int events, DistrictId& district) {
     auto db = std::move(storage::SqliteDatabase::open(path.string(), {}).value());
-    const char* types[] = {"comment.posted", "support.given", "volunteer.logged", "proposal.submitted", "project.rated"};
+    const char* types[] = {"comment.posted", "support.given", "volunteer.logged", "proposal.submitted",
+                           "project.rated"};
     Status s = db->write([&](domain::Stores& st) {
         district = st.scopes.insertDistrict("bench");
         const StreetId street = st.scopes.insertStreet(district, "street");
@@ -128,9 +129,9 @@ int main(int argc, char** argv) {
     auto lua_db = seeded(work / "lua.db", events, district);
     app::CryptoContentHasher hasher;
     plugins::WorkerPoolOptions options;
-    options.command = {std::filesystem::canonical("/proc/self/exe").parent_path().parent_path().parent_path() /
-                           "core/app/yishi",
-                       "plugin-worker"};
+    options.command = {
+        std::filesystem::canonical("/proc/self/exe").parent_path().parent_path().parent_path() / "core/app/yishi",
+        "plugin-worker"};
     options.workers = 2;
     plugins::WorkerPool pool(options);
     plugins::PluginRegistry registry(argv[2], hasher, pool, [](const std::string& line) { std::cerr << line << "\n"; });

@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <string>
 
-#include "yishi/storage/sqlite_database.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/storage/sqlite_database.h"
 
 using namespace yishi;
 using namespace yishi::domain;
@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
         for (int done = 0; done < count;) {
             const int n = std::min(kBatch, count - done);
             Status w = db.write([&](Stores& st) {
-                for (int i = 0; i < n; ++i) st.get<ProposalStore>().insertProposal(proposalIn(community, author, made + i));
+                for (int i = 0; i < n; ++i)
+                    st.get<ProposalStore>().insertProposal(proposalIn(community, author, made + i));
                 return Status::ok();
             });
             if (!w.isOk()) {

@@ -44,7 +44,8 @@ Figures run(const std::string& path, bool group_commit, int threads, double seco
             while (!stop.load()) {
                 const auto a = std::chrono::steady_clock::now();
                 Status s = db->write([&](domain::Stores& st) {
-                    st.audit.append({0, Instant::fromMicros(++i), UserId(), "bench.event", "bench", t, CommunityId(), "x"});
+                    st.audit.append(
+                        {0, Instant::fromMicros(++i), UserId(), "bench.event", "bench", t, CommunityId(), "x"});
                     return Status::ok();
                 });
                 const auto b = std::chrono::steady_clock::now();

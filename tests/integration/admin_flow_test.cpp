@@ -18,17 +18,18 @@ BOOST_AUTO_TEST_CASE(admin_creates_street_and_community_and_grants_a_committee_r
     HttpResult street = admin.post("/api/v1/districts/1/streets", R"({"name":"月浦镇"})");
     BOOST_REQUIRE_EQUAL(street.status, 201);
     const std::int64_t street_id = street.json()->getValue<std::int64_t>("id");
-    HttpResult community = admin.post("/api/v1/streets/" + std::to_string(street_id) + "/communities",
-                                      R"({"name":"月浦新村"})");
+    HttpResult community =
+        admin.post("/api/v1/streets/" + std::to_string(street_id) + "/communities", R"({"name":"月浦新村"})");
     BOOST_REQUIRE_EQUAL(community.status, 201);
     const std::int64_t community_id = community.json()->getValue<std::int64_t>("id");
     const std::string code = community.json()->getValue<std::string>("join_code");
     BOOST_TEST(code.size() == 8u);
 
     HttpClient anonymous(server.port());
-    HttpResult joined = anonymous.post("/api/v1/communities/" + std::to_string(community_id) + "/join",
-                                       R"({"join_code":")" + code +
-                                           R"(","login":"yuepu.chair","display_name":"月浦主任","password":"a-long-password"})");
+    HttpResult joined =
+        anonymous.post("/api/v1/communities/" + std::to_string(community_id) + "/join",
+                       R"({"join_code":")" + code +
+                           R"(","login":"yuepu.chair","display_name":"月浦主任","password":"a-long-password"})");
     BOOST_REQUIRE_EQUAL(joined.status, 201);
     const std::int64_t user = joined.json()->getObject("user")->getValue<std::int64_t>("id");
 
@@ -36,18 +37,21 @@ BOOST_AUTO_TEST_CASE(admin_creates_street_and_community_and_grants_a_committee_r
     HttpResult mismatch = admin.post(grant_path, R"({"role":"committee","scope":{"kind":"street","id":1}})");
     BOOST_TEST(mismatch.status == 400);
     BOOST_TEST(mismatch.errorCode() == "role.scope_mismatch");
-    HttpResult grant = admin.post(grant_path, R"({"role":"committee","scope":{"kind":"community","id":)" +
-                                                  std::to_string(community_id) + "}}");
+    HttpResult grant = admin.post(
+        grant_path, R"({"role":"committee","scope":{"kind":"community","id":)" + std::to_string(community_id) + "}}");
     BOOST_REQUIRE_EQUAL(grant.status, 201);
-    BOOST_TEST(admin.post(grant_path, R"({"role":"committee","scope":{"kind":"community","id":)" +
-                                          std::to_string(community_id) + "}}").status == 409);
+    BOOST_TEST(admin
+                   .post(grant_path, R"({"role":"committee","scope":{"kind":"community","id":)" +
+                                         std::to_string(community_id) + "}}")
+                   .status == 409);
 
     HttpClient chair(server.port());
     chair.loginBrowser("yuepu.chair", "a-long-password");
     HttpResult me = chair.get("/api/v1/me");
     BOOST_TEST(me.json()->getArray("roles")->getObject(0)->getValue<std::string>("role") == "committee");
     // The new committee member now runs the queue of their own community only.
-    BOOST_TEST(chair.get("/api/v1/communities/" + std::to_string(community_id) + "/members?status=pending").status == 200);
+    BOOST_TEST(chair.get("/api/v1/communities/" + std::to_string(community_id) + "/members?status=pending").status ==
+               200);
     BOOST_TEST(chair.get("/api/v1/communities/1/members").status == 403);
 }
 
@@ -59,8 +63,9 @@ BOOST_AUTO_TEST_CASE(only_district_admins_shape_the_district) {
     BOOST_TEST(street.status == 403);
     BOOST_TEST(street.errorCode() == "district.forbidden");
     BOOST_TEST(committee.post("/api/v1/streets/1/communities", R"({"name":"偷建村"})").status == 403);
-    BOOST_TEST(committee.post("/api/v1/users/1/roles", R"({"role":"observer","scope":{"kind":"district","id":1}})")
-                   .status == 403);
+    BOOST_TEST(
+        committee.post("/api/v1/users/1/roles", R"({"role":"observer","scope":{"kind":"district","id":1}})").status ==
+        403);
     HttpClient anonymous(server.port());
     BOOST_TEST(anonymous.post("/api/v1/districts/1/streets", R"({"name":"x"})").status == 401);
 }
@@ -110,7 +115,8 @@ BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
     BOOST_TEST(bad_day.errorCode() == "settings.holidays");
     BOOST_TEST(bad_day.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
                std::string::npos);
-    HttpResult one_string = admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": "2026-10-01,2026-10-02"})");
+    HttpResult one_string =
+        admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": "2026-10-01,2026-10-02"})");
     BOOST_TEST(one_string.errorCode() == "body.holidays");
     BOOST_TEST(one_string.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
                std::string::npos);

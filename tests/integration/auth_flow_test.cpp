@@ -79,8 +79,10 @@ BOOST_AUTO_TEST_CASE(bad_credentials_and_indistinguishable_unknown_users) {
     // An unknown login costs a full password check too (argon2id, ~0.1 s).
     double known = 0, missing = 0;
     for (int i = 0; i < 2; ++i) {
-        known += secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"committee3","password":"nope-nope"})"); });
-        missing += secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"ghost.user","password":"nope-nope"})"); });
+        known +=
+            secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"committee3","password":"nope-nope"})"); });
+        missing +=
+            secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"ghost.user","password":"nope-nope"})"); });
     }
     BOOST_TEST_MESSAGE("known " << known / 2 << " s, unknown " << missing / 2 << " s");
     BOOST_TEST(missing > known * 0.5);
@@ -91,7 +93,8 @@ BOOST_AUTO_TEST_CASE(failed_logins_are_rate_limited_with_retry_after) {
     ServerProcess server;
     HttpClient client(server.port());
     for (int i = 0; i < 5; ++i) {
-        BOOST_TEST(client.post("/api/v1/sessions", R"({"login":"resident1","password":"wrong-password"})").status == 401);
+        BOOST_TEST(client.post("/api/v1/sessions", R"({"login":"resident1","password":"wrong-password"})").status ==
+                   401);
     }
     HttpResult limited = client.post("/api/v1/sessions", R"({"login":"resident1","password":"wrong-password"})");
     BOOST_TEST(limited.status == 429);

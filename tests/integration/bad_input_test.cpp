@@ -130,8 +130,9 @@ BOOST_AUTO_TEST_CASE(the_server_is_still_healthy_afterwards) {
     // Some of the worst of the above first, so that this holds in any order.
     rawExchange(server.port(), "NONSENSE\r\n\r\n");
     rawExchange(server.port(), "GET /api/v1/" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
-    rawExchange(server.port(), "POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                               "Content-Length: 2000000\r\n\r\n{\"login\":");
+    rawExchange(server.port(),
+                "POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: 2000000\r\n\r\n{\"login\":");
     HttpClient c(server.port());
     HttpResult health = c.get("/api/v1/health");
     BOOST_TEST(health.status == 200);

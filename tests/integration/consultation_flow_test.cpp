@@ -28,8 +28,9 @@ BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
     HttpResult comment = neighbour.post(base + "/comments", R"({"body":"确实影响消防通道","stance":"for"})");
     BOOST_REQUIRE_EQUAL(comment.status, 201);
     const std::string comment_path = "/api/v1/comments/" + std::to_string(comment.json()->getValue<std::int64_t>("id"));
-    HttpResult reply = author.post(base + "/comments", R"({"body":"谢谢支持","parent_id":)" +
-                                                           std::to_string(comment.json()->getValue<std::int64_t>("id")) + "}");
+    HttpResult reply =
+        author.post(base + "/comments", R"({"body":"谢谢支持","parent_id":)" +
+                                            std::to_string(comment.json()->getValue<std::int64_t>("id")) + "}");
     BOOST_TEST(reply.json()->getValue<int>("depth") == 2);
     BOOST_TEST(neighbour.post(base + "/comments", R"({"body":"x","stance":"maybe"})").errorCode() == "body.stance");
     BOOST_TEST(anonymous.post(base + "/comments", R"({"body":"x"})").status == 401);
@@ -64,8 +65,8 @@ BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
     BOOST_TEST(withdrawn.json()->getValue<bool>("withdrawn"));
 
     const std::string when = std::to_string(std::time(nullptr) - 60);  // began a minute ago
-    HttpResult meeting = committee.post(base + "/meetings",
-                                        R"({"mode":"offline","starts_at":)" + when + R"(,"place":"居委会议室"})");
+    HttpResult meeting =
+        committee.post(base + "/meetings", R"({"mode":"offline","starts_at":)" + when + R"(,"place":"居委会议室"})");
     BOOST_REQUIRE_EQUAL(meeting.status, 201);
     const std::string minutes_path =
         "/api/v1/meetings/" + std::to_string(meeting.json()->getValue<std::int64_t>("id")) + "/minutes";

@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(committee_street_and_district_each_see_their_queue) {
     BOOST_TEST(resident.post(path, R"({"reason":"x"})").status == 403);
     HttpResult escalated = committee.post(path, R"({"reason":"需要市政部门处理"})");
     BOOST_REQUIRE_EQUAL(escalated.status, 201);
-    const std::string escalation = "/api/v1/escalations/" + std::to_string(escalated.json()->getValue<std::int64_t>("id"));
+    const std::string escalation =
+        "/api/v1/escalations/" + std::to_string(escalated.json()->getValue<std::int64_t>("id"));
     BOOST_TEST(committee.post(path, R"({"reason":"again"})").errorCode() == "escalation.exists");
 
     HttpResult street_queue = staff.get("/api/v1/streets/1/escalations?status=open");

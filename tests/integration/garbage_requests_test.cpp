@@ -19,15 +19,23 @@ class Garbage {
     explicit Garbage(unsigned seed) : rng_(seed) {}
 
     std::string request() {
-        static const std::vector<std::string> methods = {"GET", "POST", "DELETE", "PUT", "PATCH", "HEAD",
-                                                         "OPTIONS", "BREW", "get", ""};
-        static const std::vector<std::string> paths = {
-            "/api/v1/sessions", "/api/v1/communities/1/join", "/api/v1/communities/1/members/2/verification",
-            "/api/v1/users/1/roles", "/api/v1/communities?district=1&limit=", "/api/v1/districts/1",
-            "/api/v1/me", "/api/v1/communities/%zz", "/api/v1/communities/%00", "/../../etc/passwd",
-            "/api/v1/communities/1?cursor=-1", "*", "/api/v1//communities"};
-        static const std::vector<std::string> types = {"application/json", "application/json; charset=gbk",
-                                                       "text/plain", "", "application/jsonx", ";;;"};
+        static const std::vector<std::string> methods = {"GET",  "POST",    "DELETE", "PUT", "PATCH",
+                                                         "HEAD", "OPTIONS", "BREW",   "get", ""};
+        static const std::vector<std::string> paths = {"/api/v1/sessions",
+                                                       "/api/v1/communities/1/join",
+                                                       "/api/v1/communities/1/members/2/verification",
+                                                       "/api/v1/users/1/roles",
+                                                       "/api/v1/communities?district=1&limit=",
+                                                       "/api/v1/districts/1",
+                                                       "/api/v1/me",
+                                                       "/api/v1/communities/%zz",
+                                                       "/api/v1/communities/%00",
+                                                       "/../../etc/passwd",
+                                                       "/api/v1/communities/1?cursor=-1",
+                                                       "*",
+                                                       "/api/v1//communities"};
+        static const std::vector<std::string> types = {
+            "application/json", "application/json; charset=gbk", "text/plain", "", "application/jsonx", ";;;"};
         std::string body = this->body();
         std::string r = pick(methods) + " " + pick(paths) + noise(3) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
         const std::string type = pick(types);
@@ -42,10 +50,16 @@ class Garbage {
   private:
     std::string body() {
         static const std::vector<std::string> shapes = {
-            "{\"login\":\"admin\",\"password\":\"x\"}", "{\"join_code\":null}", "{\"decision\":[]}",
+            "{\"login\":\"admin\",\"password\":\"x\"}",
+            "{\"join_code\":null}",
+            "{\"decision\":[]}",
             "{\"role\":\"committee\",\"scope\":{\"kind\":\"community\",\"id\":1e400}}",
-            "{\"a\":\"\\ud800\"}", "\"just a string\"", "{\"login\":\"\xff\xfe\",\"password\":\"\xc0\xaf\"}",
-            "{\"scope\":{\"kind\":\"street\",\"id\":-9223372036854775808}}", "", "{}"};
+            "{\"a\":\"\\ud800\"}",
+            "\"just a string\"",
+            "{\"login\":\"\xff\xfe\",\"password\":\"\xc0\xaf\"}",
+            "{\"scope\":{\"kind\":\"street\",\"id\":-9223372036854775808}}",
+            "",
+            "{}"};
         std::string b = pick(shapes);
         if (coin()) b += noise(4);
         if (coin() && !b.empty()) b.resize(b.size() / 2);

@@ -61,8 +61,10 @@ BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
     BOOST_TEST(community.status == 200);
     BOOST_TEST(!community.json()->has("join_code"));
     BOOST_TEST(pending.get("/api/v1/communities/1/members").status == 403);
-    BOOST_TEST(pending.post("/api/v1/communities/1/members/" + std::to_string(person) + "/verification",
-                            R"({"decision":"verify"})").status == 403);
+    BOOST_TEST(pending
+                   .post("/api/v1/communities/1/members/" + std::to_string(person) + "/verification",
+                         R"({"decision":"verify"})")
+                   .status == 403);
 
     // The committee of another community can do nothing here.
     HttpClient other(server.port());
@@ -85,12 +87,13 @@ BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
     BOOST_TEST(listHas(queue, pending1));
     BOOST_TEST(committee.get("/api/v1/communities/1/members?status=maybe").errorCode() == "query.status");
 
-    HttpResult verified = committee.post(
-        "/api/v1/communities/1/members/" + std::to_string(person) + "/verification", R"({"decision":"verify"})");
+    HttpResult verified = committee.post("/api/v1/communities/1/members/" + std::to_string(person) + "/verification",
+                                         R"({"decision":"verify"})");
     BOOST_REQUIRE_EQUAL(verified.status, 200);
     BOOST_TEST(verified.json()->getValue<std::string>("status") == "verified");
-    BOOST_TEST(pending.get("/api/v1/me").json()->getArray("memberships")->getObject(0)->getValue<std::string>("status") ==
-               "verified");
+    BOOST_TEST(
+        pending.get("/api/v1/me").json()->getArray("memberships")->getObject(0)->getValue<std::string>("status") ==
+        "verified");
 
     const std::string reject_path = "/api/v1/communities/1/members/" + std::to_string(pending1) + "/verification";
     HttpResult no_reason = committee.post(reject_path, R"({"decision":"reject"})");
@@ -101,8 +104,8 @@ BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
     BOOST_TEST(rejected.json()->getValue<std::string>("reason") == "地址不在本小区");
     BOOST_TEST(committee.post(reject_path, R"({"decision":"verify"})").status == 409);
     BOOST_TEST(committee.post(reject_path, R"({"decision":"maybe"})").errorCode() == "body.decision");
-    BOOST_TEST(committee.post("/api/v1/communities/1/members/99999/verification", R"({"decision":"verify"})")
-                   .status == 404);
+    BOOST_TEST(committee.post("/api/v1/communities/1/members/99999/verification", R"({"decision":"verify"})").status ==
+               404);
 }
 
 BOOST_AUTO_TEST_CASE(who_may_see_the_member_list) {
@@ -118,8 +121,10 @@ BOOST_AUTO_TEST_CASE(who_may_see_the_member_list) {
     BOOST_TEST(staff.get("/api/v1/communities/1/members").status == 200);
     BOOST_TEST(staff.get("/api/v1/communities/3/members").status == 403);
     const std::int64_t pending1 = userIdOf(server, "pending1");
-    BOOST_TEST(staff.post("/api/v1/communities/1/members/" + std::to_string(pending1) + "/verification",
-                          R"({"decision":"verify"})").status == 403);
+    BOOST_TEST(staff
+                   .post("/api/v1/communities/1/members/" + std::to_string(pending1) + "/verification",
+                         R"({"decision":"verify"})")
+                   .status == 403);
     // Members are shown by display name; never by login.
     HttpResult list = staff.get("/api/v1/communities/1/members");
     BOOST_TEST(list.body.find("\"login\"") == std::string::npos);
@@ -130,13 +135,12 @@ BOOST_AUTO_TEST_CASE(a_logged_in_person_joins_another_community) {
     ServerProcess server;
     HttpClient resident(server.port());
     resident.loginBrowser("resident3", server.password("resident3"));
-    HttpResult joined = resident.post("/api/v1/communities/3/join",
-                                      R"({"join_code":")" + server.joinCode("罗店村") + R"("})");
+    HttpResult joined =
+        resident.post("/api/v1/communities/3/join", R"({"join_code":")" + server.joinCode("罗店村") + R"("})");
     BOOST_REQUIRE_EQUAL(joined.status, 201);
     BOOST_TEST(joined.json()->getObject("membership")->getValue<std::int64_t>("community_id") == 3);
-    BOOST_TEST(resident.post("/api/v1/communities/3/join",
-                             R"({"join_code":")" + server.joinCode("罗店村") + R"("})").errorCode() ==
-               "membership.exists");
+    BOOST_TEST(resident.post("/api/v1/communities/3/join", R"({"join_code":")" + server.joinCode("罗店村") + R"("})")
+                   .errorCode() == "membership.exists");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -55,12 +55,14 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_with_progress_expenses_and_ratings
     HttpResult formed = w.committee.post(proposal + "/actions",
                                          R"({"action":"form_project","budget_fen":8000000,"responsible":"物业公司"})");
     BOOST_REQUIRE_EQUAL(formed.status, 200);
-    const std::string project = "/api/v1/projects/" + std::to_string(formed.json()->getValue<std::int64_t>("project_id"));
+    const std::string project =
+        "/api/v1/projects/" + std::to_string(formed.json()->getValue<std::int64_t>("project_id"));
 
     BOOST_TEST(w.neighbour.post(project + "/ratings", R"({"stars":5})").errorCode() == "project.not_completed");
     BOOST_TEST(w.resident.post(project + "/progress", R"({"percent":10,"text":"x"})").status == 403);
     BOOST_TEST(w.committee.post(project + "/progress", R"({"percent":50,"text":"设备进场"})").status == 201);
-    BOOST_TEST(w.committee.post(project + "/expenses", R"({"amount_fen":4200000,"purpose":"充电桩设备"})").status == 201);
+    BOOST_TEST(w.committee.post(project + "/expenses", R"({"amount_fen":4200000,"purpose":"充电桩设备"})").status ==
+               201);
     BOOST_TEST(w.committee.post(project + "/expenses", R"({"amount_fen":-1,"purpose":"x"})").errorCode() ==
                "expense.amount");
     BOOST_TEST(w.committee.post(project + "/completion", R"({"note":"通电验收"})").status == 200);
@@ -84,7 +86,8 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_with_progress_expenses_and_ratings
 
 BOOST_AUTO_TEST_CASE(a_rule_becomes_a_convention_with_two_versions) {
     Walk w;
-    const std::string first = w.adopted(R"({"kind":"rule","title":"文明养犬公约","body":"一、出门牵绳\n二、及时清理\n"})");
+    const std::string first =
+        w.adopted(R"({"kind":"rule","title":"文明养犬公约","body":"一、出门牵绳\n二、及时清理\n"})");
     HttpResult formed = w.committee.post(first + "/actions", R"({"action":"form_convention"})");
     BOOST_REQUIRE_EQUAL(formed.status, 200);
     const std::int64_t id = formed.json()->getValue<std::int64_t>("convention_id");
@@ -92,8 +95,9 @@ BOOST_AUTO_TEST_CASE(a_rule_becomes_a_convention_with_two_versions) {
     BOOST_TEST(w.neighbour.post(convention + "/acknowledgements", "").status == 201);
     BOOST_TEST(w.neighbour.post(convention + "/acknowledgements", "").errorCode() == "acknowledgement.exists");
 
-    const std::string second = w.adopted(R"({"kind":"rule","title":"文明养犬公约（修订）","amends_convention":)" +
-                                         std::to_string(id) + R"(,"body":"一、出门牵绳\n二、及时清理\n三、大型犬戴嘴套\n"})");
+    const std::string second =
+        w.adopted(R"({"kind":"rule","title":"文明养犬公约（修订）","amends_convention":)" + std::to_string(id) +
+                  R"(,"body":"一、出门牵绳\n二、及时清理\n三、大型犬戴嘴套\n"})");
     BOOST_REQUIRE_EQUAL(w.committee.post(second + "/actions", R"({"action":"form_convention"})").status, 200);
 
     HttpResult shown = w.anonymous.get(convention);

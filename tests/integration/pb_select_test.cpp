@@ -63,9 +63,12 @@ std::set<std::string> published(const std::string& path) {
         std::vector<std::string> fields(1);
         bool quoted = false;
         for (char c : line) {
-            if (c == '"') quoted = !quoted;
-            else if (c == ';' && !quoted) fields.emplace_back();
-            else fields.back().push_back(c);
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == ';' && !quoted)
+                fields.emplace_back();
+            else
+                fields.back().push_back(c);
         }
         if (selected_column < 0) {
             for (std::size_t i = 0; i < fields.size(); ++i)

@@ -40,8 +40,8 @@ struct PluginsRoot {
     void setVersion(const std::string& version) const {
         std::ifstream in(district() / "manifest.json");
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        write("manifest.json", std::regex_replace(text, std::regex(R"("version": "[^"]*")"),
-                                                  "\"version\": \"" + version + "\""));
+        write("manifest.json",
+              std::regex_replace(text, std::regex(R"("version": "[^"]*")"), "\"version\": \"" + version + "\""));
     }
 };
 
@@ -77,8 +77,8 @@ BOOST_AUTO_TEST_CASE(the_default_plugin_serves_and_previews_a_selection) {
     BOOST_TEST(preview.json()->getObject("plugin")->getValue<std::string>("hash") ==
                info.json()->getValue<std::string>("hash"));
 
-    HttpResult bad = admin.post("/api/v1/districts/1/selection/preview",
-                                R"({"budget": -5, "projects": [{"id": "a", "cost": 1}]})");
+    HttpResult bad =
+        admin.post("/api/v1/districts/1/selection/preview", R"({"budget": -5, "projects": [{"id": "a", "cost": 1}]})");
     BOOST_TEST(bad.status == 400);
     BOOST_TEST(bad.errorCode() == "selection.invalid");
     HttpResult unknown = admin.post("/api/v1/districts/1/selection/preview",
@@ -104,7 +104,8 @@ BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {
     HttpResult refused = admin.post("/api/v1/districts/1/plugins/reload", "{}");
     BOOST_TEST(refused.status == 400);
     BOOST_TEST(refused.errorCode() == "plugin.refused");
-    BOOST_TEST(refused.json()->getObject("error")->getValue<std::string>("message").find("selection.lua:3") != std::string::npos,
+    BOOST_TEST(refused.json()->getObject("error")->getValue<std::string>("message").find("selection.lua:3") !=
+                   std::string::npos,
                refused.body);
     BOOST_TEST(admin.get("/api/v1/districts/1/plugins").json()->getValue<std::string>("hash") == old_hash);
     BOOST_TEST(admin.post("/api/v1/districts/1/selection/preview", kGreedyCase).status == 200);
@@ -113,7 +114,9 @@ BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {
     plugins.write("selection.lua", "return {select = function(input) return {selected = {}} end}\n");
     HttpResult failing = admin.post("/api/v1/districts/1/plugins/reload", "{}");
     BOOST_TEST(failing.status == 400);
-    BOOST_TEST(failing.json()->getObject("error")->getValue<std::string>("message").find("test case") != std::string::npos, failing.body);
+    BOOST_TEST(
+        failing.json()->getObject("error")->getValue<std::string>("message").find("test case") != std::string::npos,
+        failing.body);
 
     HttpClient committee(server.port());
     committee.loginBrowser("committee1", server.password("committee1"));
@@ -141,10 +144,11 @@ BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {
 BOOST_AUTO_TEST_CASE(a_runaway_plugin_is_killed_while_the_server_keeps_answering) {
     PluginsRoot plugins;
     fs::remove_all(plugins.district() / "tests");
-    plugins.write("selection.lua",
-                  "return {select = function(input)\n"
-                  "  return {selected = {}, notes = tostring(string.find(string.rep('a', 40000), '.-.-.-.-.-.-.-.-.-b'))}\n"
-                  "end}\n");
+    plugins.write(
+        "selection.lua",
+        "return {select = function(input)\n"
+        "  return {selected = {}, notes = tostring(string.find(string.rep('a', 40000), '.-.-.-.-.-.-.-.-.-b'))}\n"
+        "end}\n");
     plugins.write("manifest.json", R"({"name": "runaway", "version": "6.6.6", "api": 1, "files": ["selection.lua"],
       "hooks": {"select": {"file": "selection.lua", "function": "select", "budget_ms": 1500}}})");
     ServerProcess server({"--plugins-dir", plugins.root().string()});
@@ -167,8 +171,8 @@ BOOST_AUTO_TEST_CASE(a_runaway_plugin_is_killed_while_the_server_keeps_answering
     HttpResult killed = pending.get();
     BOOST_TEST(killed.status == 503);
     BOOST_TEST((killed.errorCode() == "plugin.timeout" || killed.errorCode() == "plugin.cpu"), killed.body);
-    BOOST_TEST(killed.json()->getObject("error")->getValue<std::string>("message").find("plugin 'runaway' 6.6.6, hook 'select'") !=
-                   std::string::npos,
+    BOOST_TEST(killed.json()->getObject("error")->getValue<std::string>("message").find(
+                   "plugin 'runaway' 6.6.6, hook 'select'") != std::string::npos,
                killed.body);
 
     // The admin fixes the plugin; the replacement worker serves it.
@@ -196,7 +200,8 @@ BOOST_AUTO_TEST_CASE(what_a_plugin_logs_reaches_the_server_log) {
     bool found = false;
     for (int i = 0; i < 50 && !found; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        found = server.stderrText().find("plugin talker 1.0.0 (district 1): hello from the plugin 3") != std::string::npos;
+        found =
+            server.stderrText().find("plugin talker 1.0.0 (district 1): hello from the plugin 3") != std::string::npos;
     }
     BOOST_TEST(found, server.stderrText());
 }

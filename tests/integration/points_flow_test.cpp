@@ -36,20 +36,22 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
     const std::int64_t me = resident.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
     const std::int64_t before = balanceOf(resident);
 
-    HttpResult logged = committee.post("/api/v1/communities/1/volunteer-hours",
-                                       R"({"user_id": )" + std::to_string(me) +
-                                           R"(, "minutes": 95, "description": "助老送餐"})");
+    HttpResult logged =
+        committee.post("/api/v1/communities/1/volunteer-hours",
+                       R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 95, "description": "助老送餐"})");
     BOOST_REQUIRE_EQUAL(logged.status, 201);
-    BOOST_TEST(resident.post("/api/v1/communities/1/volunteer-hours",
-                             R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 30, "description": "自己记"})")
+    BOOST_TEST(resident
+                   .post("/api/v1/communities/1/volunteer-hours",
+                         R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 30, "description": "自己记"})")
                    .status == 403);
-    BOOST_TEST(committee.post("/api/v1/communities/1/volunteer-hours",
-                              R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 0, "description": "x"})")
+    BOOST_TEST(committee
+                   .post("/api/v1/communities/1/volunteer-hours",
+                         R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 0, "description": "x"})")
                    .errorCode() == "volunteer.minutes");
     // 2^64 + 1 minutes is refused, not wrapped to 1 minute.
-    HttpResult huge = committee.post("/api/v1/communities/1/volunteer-hours",
-                                     R"({"user_id": )" + std::to_string(me) +
-                                         R"(, "minutes": 18446744073709551617, "description": "x"})");
+    HttpResult huge = committee.post(
+        "/api/v1/communities/1/volunteer-hours",
+        R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 18446744073709551617, "description": "x"})");
     BOOST_TEST(huge.status == 400);
     BOOST_TEST(huge.errorCode() == "body.wrong_type");
 
@@ -72,7 +74,8 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
     HttpClient anonymous(server.port());
     BOOST_TEST(anonymous.get("/api/v1/districts/1/rewards").status == 200);
 
-    HttpResult redeemed = resident.post("/api/v1/rewards/" + reward + "/redemptions", R"({"idempotency_key": "bag-1"})");
+    HttpResult redeemed =
+        resident.post("/api/v1/rewards/" + reward + "/redemptions", R"({"idempotency_key": "bag-1"})");
     BOOST_REQUIRE_EQUAL(redeemed.status, 201);
     BOOST_TEST(redeemed.json()->getValue<std::int64_t>("balance") == balance - 10);
     HttpResult again = resident.post("/api/v1/rewards/" + reward + "/redemptions", R"({"idempotency_key": "bag-1"})");

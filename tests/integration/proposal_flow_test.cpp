@@ -48,8 +48,9 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_and_a_rule_a_convention) {
                "consultation");
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"send_to_vote","reason":"协商充分"})")) == "voting");
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"adopt","reason":"表决通过"})")) == "adopted");
-    BOOST_TEST(stateOf(act(committee, wish, R"({"action":"form_project","budget_fen":50000000,"responsible":"区建管委"})")) ==
-               "project");
+    BOOST_TEST(
+        stateOf(act(committee, wish, R"({"action":"form_project","budget_fen":50000000,"responsible":"区建管委"})")) ==
+        "project");
 
     HttpClient anonymous(server.port());
     HttpResult history = anonymous.get("/api/v1/proposals/" + std::to_string(wish) + "/history");
@@ -128,14 +129,16 @@ BOOST_AUTO_TEST_CASE(who_may_raise_and_bad_input) {
                "membership.none");
     BOOST_TEST(resident.post("/api/v1/communities/3/proposals", R"({"kind":"wish","title":""})").errorCode() ==
                "title.invalid");
-    BOOST_TEST(resident.post("/api/v1/communities/3/proposals",
-                             R"({"kind":"wish","title":")" + std::string(300, 'x') + R"("})").errorCode() ==
-               "title.invalid");
+    BOOST_TEST(
+        resident
+            .post("/api/v1/communities/3/proposals", R"({"kind":"wish","title":")" + std::string(300, 'x') + R"("})")
+            .errorCode() == "title.invalid");
     BOOST_TEST(resident.post("/api/v1/communities/3/proposals", R"({"kind":"gift","title":"x"})").errorCode() ==
                "body.kind");
     const std::string megabyte(1 << 20, 'x');
-    BOOST_TEST(resident.post("/api/v1/communities/3/proposals", R"({"kind":"wish","title":")" + megabyte + R"("})")
-                   .status == 413);
+    BOOST_TEST(
+        resident.post("/api/v1/communities/3/proposals", R"({"kind":"wish","title":")" + megabyte + R"("})").status ==
+        413);
     BOOST_TEST(resident.post("/api/v1/communities/999/proposals", R"({"kind":"wish","title":"x"})").status == 404);
 }
 
@@ -144,8 +147,11 @@ BOOST_AUTO_TEST_CASE(lists_filter_page_and_count) {
     HttpClient resident(server.port());
     resident.loginBrowser("resident3", server.password("resident3"));  // 宝林八村, community 2
     for (int i = 0; i < 5; ++i) {
-        BOOST_REQUIRE_EQUAL(resident.post("/api/v1/communities/2/proposals",
-                                          R"({"kind":"problem","title":"问题)" + std::to_string(i) + R"("})").status, 201);
+        BOOST_REQUIRE_EQUAL(resident
+                                .post("/api/v1/communities/2/proposals",
+                                      R"({"kind":"problem","title":"问题)" + std::to_string(i) + R"("})")
+                                .status,
+                            201);
     }
     resident.post("/api/v1/communities/2/proposals", R"({"kind":"wish","title":"草稿","submit":false})");
     HttpClient anonymous(server.port());
@@ -178,8 +184,9 @@ BOOST_AUTO_TEST_CASE(anonymous_pages_are_shared_and_never_stale) {
     BOOST_REQUIRE_EQUAL(first.status, 200);
     BOOST_TEST(anonymous.get(list).body == first.body);
 
-    HttpResult created = resident.post("/api/v1/communities/1/proposals",
-                                       R"({"kind": "problem", "title": "缓存之后的新议题", "body": "", "submit": true})");
+    HttpResult created =
+        resident.post("/api/v1/communities/1/proposals",
+                      R"({"kind": "problem", "title": "缓存之后的新议题", "body": "", "submit": true})");
     BOOST_REQUIRE_EQUAL(created.status, 201);
     HttpResult after = anonymous.get(list);
     BOOST_TEST(after.body != first.body);
@@ -199,7 +206,8 @@ BOOST_AUTO_TEST_CASE(anonymous_pages_are_shared_and_never_stale) {
     std::string long_text;
     for (int i = 0; i < 600; ++i) long_text += "议";
     for (int i = 0; i < 25; ++i)
-        BOOST_REQUIRE_EQUAL(resident.post(comments, R"({"body": ")" + long_text + R"(", "stance": "for"})").status, 201);
+        BOOST_REQUIRE_EQUAL(resident.post(comments, R"({"body": ")" + long_text + R"(", "stance": "for"})").status,
+                            201);
     HttpResult miss = anonymous.get(comments);
     HttpResult hit = anonymous.get(comments);
     HttpClient visitor(server.port());

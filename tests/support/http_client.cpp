@@ -23,9 +23,8 @@ std::string HttpResult::errorCode() const {
     }
 }
 
-HttpResult HttpClient::send(const std::string& method, const std::string& path,
-                            const std::string& body, const std::string& content_type,
-                            const std::map<std::string, std::string>& extra_headers) {
+HttpResult HttpClient::send(const std::string& method, const std::string& path, const std::string& body,
+                            const std::string& content_type, const std::map<std::string, std::string>& extra_headers) {
     Poco::Net::HTTPClientSession session("127.0.0.1", port_);
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -52,8 +51,7 @@ HttpResult HttpClient::send(const std::string& method, const std::string& path,
 }
 
 HttpResult HttpClient::loginBrowser(const std::string& login, const std::string& password) {
-    HttpResult r = post("/api/v1/sessions",
-                        "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
+    HttpResult r = post("/api/v1/sessions", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
     if (r.status == 201) {
         const std::string set_cookie = r.headers["Set-Cookie"];
         const std::size_t eq = set_cookie.find('=');
@@ -64,8 +62,8 @@ HttpResult HttpClient::loginBrowser(const std::string& login, const std::string&
 }
 
 HttpResult HttpClient::loginBearer(const std::string& login, const std::string& password) {
-    HttpResult r = post("/api/v1/sessions", "{\"login\":\"" + login + "\",\"password\":\"" +
-                                                password + "\",\"bearer\":true}");
+    HttpResult r =
+        post("/api/v1/sessions", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\",\"bearer\":true}");
     if (r.status == 201) bearer = r.json()->getValue<std::string>("token");
     return r;
 }

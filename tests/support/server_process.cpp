@@ -54,8 +54,8 @@ const std::filesystem::path& ServerProcess::demoTemplate() {
 }
 
 void ServerProcess::launch(const std::vector<std::string>& extra_args) {
-    std::vector<std::string> args = {YISHI_BINARY, "serve", "--demo", "--port", "0", "--data-dir",
-                                     dir_.path().string(), "--stop-on-stdin-eof"};
+    std::vector<std::string> args = {
+        YISHI_BINARY, "serve", "--demo", "--port", "0", "--data-dir", dir_.path().string(), "--stop-on-stdin-eof"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     int in_pipe[2];
     if (pipe(in_pipe) != 0) throw std::runtime_error("pipe failed");
@@ -133,9 +133,8 @@ void ServerProcess::closeStdin() {
 }
 
 std::string ServerProcess::password(const std::string& login) const {
-    Poco::JSON::Object::Ptr root = Poco::JSON::Parser()
-                                       .parse(readFile(dir_.file("demo-logins.json")))
-                                       .extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Object::Ptr root =
+        Poco::JSON::Parser().parse(readFile(dir_.file("demo-logins.json"))).extract<Poco::JSON::Object::Ptr>();
     Poco::JSON::Array::Ptr logins = root->getArray("logins");
     for (std::size_t i = 0; i < logins->size(); ++i) {
         Poco::JSON::Object::Ptr l = logins->getObject(static_cast<unsigned>(i));
@@ -145,9 +144,8 @@ std::string ServerProcess::password(const std::string& login) const {
 }
 
 std::string ServerProcess::joinCode(const std::string& name) const {
-    Poco::JSON::Object::Ptr root = Poco::JSON::Parser()
-                                       .parse(readFile(dir_.file("demo-logins.json")))
-                                       .extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Object::Ptr root =
+        Poco::JSON::Parser().parse(readFile(dir_.file("demo-logins.json"))).extract<Poco::JSON::Object::Ptr>();
     return root->getObject("join_codes")->getValue<std::string>(name);
 }
 

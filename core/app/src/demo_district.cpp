@@ -29,8 +29,7 @@ constexpr const char* kResidentPassword = "demo-resident-2026";
 const char* kDistrictName = "示范区";
 const char* kStreets[] = {"友谊路街道", "罗店镇"};
 // Community name and the index of its street.
-const std::pair<const char*, int> kCommunities[] = {
-    {"友谊一村", 0}, {"宝林八村", 0}, {"罗店村", 1}};
+const std::pair<const char*, int> kCommunities[] = {{"友谊一村", 0}, {"宝林八村", 0}, {"罗店村", 1}};
 
 const PersonSpec kPeople[] = {
     {"admin", "王芳（区管理员）", Role::kDistrictAdmin, 0, false, "district admin"},
@@ -60,8 +59,7 @@ const char* passwordFor(Role role) {
 }  // namespace
 
 Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHasher& hasher,
-                                        domain::SecretSource& secrets, const Clock& clock,
-                                        bool* created) {
+                                        domain::SecretSource& secrets, const Clock& clock, bool* created) {
     *created = false;
     bool empty = false;
     YISHI_RETURN_IF_ERROR(db.read([&](domain::Stores& s) {
@@ -91,8 +89,7 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
                 streets.push_back({s.scopes.insertStreet(district, name), district, name});
             }
             for (const auto& [name, street_index] : kCommunities) {
-                domain::Community c{CommunityId(), streets[street_index].id, district, name,
-                                    secrets.newJoinCode()};
+                domain::Community c{CommunityId(), streets[street_index].id, district, name, secrets.newJoinCode()};
                 c.id = s.scopes.insertCommunity(c);
                 communities.push_back(c);
             }
@@ -106,11 +103,10 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
                     const domain::Community& c = communities[p.scope_index];
                     scope = "community:" + std::to_string(c.id.value) + " " + c.name;
                     if (p.role == Role::kResident) {
-                        s.users.saveMembership({u.id, c.id,
-                                                p.pending ? domain::MembershipStatus::kPending
-                                                          : domain::MembershipStatus::kVerified,
-                                                now, p.pending ? Instant() : now,
-                                                p.pending ? UserId() : admin, ""});
+                        s.users.saveMembership(
+                            {u.id, c.id,
+                             p.pending ? domain::MembershipStatus::kPending : domain::MembershipStatus::kVerified, now,
+                             p.pending ? Instant() : now, p.pending ? UserId() : admin, ""});
                     } else {
                         s.users.insertGrant({u.id, p.role, {domain::ScopeKind::kCommunity, c.id.value}, now, admin});
                     }
@@ -122,8 +118,8 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
                     scope = "district:" + std::to_string(district.value) + " " + kDistrictName;
                     s.users.insertGrant({u.id, p.role, {domain::ScopeKind::kDistrict, district.value}, now, admin});
                 }
-                demo.logins.push_back({p.pending ? "resident (pending)" : domain::roleName(p.role), scope,
-                                       p.login, passwordFor(p.role), p.display_name, p.note});
+                demo.logins.push_back({p.pending ? "resident (pending)" : domain::roleName(p.role), scope, p.login,
+                                       passwordFor(p.role), p.display_name, p.note});
             }
             s.record({domain::changes::kDemoCreated, clock.now(), UserId(), district.value, CommunityId(),
                       "yishi serve --demo"});
@@ -140,8 +136,8 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
             }
             for (const PersonSpec& p : kPeople) {
                 if (s.users.userByLogin(p.login)) {
-                    demo.logins.push_back({domain::roleName(p.role), "", p.login, passwordFor(p.role),
-                                           p.display_name, p.note});
+                    demo.logins.push_back(
+                        {domain::roleName(p.role), "", p.login, passwordFor(p.role), p.display_name, p.note});
                 }
             }
         }

@@ -31,8 +31,7 @@ struct DemoDistrict {
 // yet. Returns what it made, or what exists already (without passwords it
 // cannot know, which are then the documented demo ones).
 Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHasher& hasher,
-                                        domain::SecretSource& secrets, const Clock& clock,
-                                        bool* created);
+                                        domain::SecretSource& secrets, const Clock& clock, bool* created);
 
 // demo-logins.json: [{"role","scope","login","password","display_name"}...].
 std::string demoLoginsJson(const DemoDistrict& demo);

@@ -28,9 +28,9 @@ namespace yishi::app {
 class FeatureContext {
   public:
     FeatureContext(domain::Database& db, const Clock& clock, const Poco::Util::AbstractConfiguration& config,
-                   domain::PasswordHasher& hasher, domain::SecretSource& secrets,
-                   plugins::PluginRegistry& plugins, domain::DistrictSettings default_settings,
-                   Duration utc_offset, std::function<void(const std::string&)> warn)
+                   domain::PasswordHasher& hasher, domain::SecretSource& secrets, plugins::PluginRegistry& plugins,
+                   domain::DistrictSettings default_settings, Duration utc_offset,
+                   std::function<void(const std::string&)> warn)
         : db(db),
           clock(clock),
           config(config),

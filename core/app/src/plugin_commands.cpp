@@ -110,11 +110,16 @@ int runPbSelectCommand(int argc, char** argv) {
     std::optional<std::int64_t> threshold;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--rule" && i + 1 < argc) rule = argv[++i];
-        else if (arg == "--plugins" && i + 1 < argc) plugins_option = argv[++i];
-        else if (arg == "--threshold" && i + 1 < argc) threshold = std::strtoll(argv[++i], nullptr, 10);
-        else if (file.empty() && arg.rfind("--", 0) != 0) file = arg;
-        else file.clear(), i = argc;
+        if (arg == "--rule" && i + 1 < argc)
+            rule = argv[++i];
+        else if (arg == "--plugins" && i + 1 < argc)
+            plugins_option = argv[++i];
+        else if (arg == "--threshold" && i + 1 < argc)
+            threshold = std::strtoll(argv[++i], nullptr, 10);
+        else if (file.empty() && arg.rfind("--", 0) != 0)
+            file = arg;
+        else
+            file.clear(), i = argc;
     }
     if (argc < 3 || std::strcmp(argv[2], "select") != 0 || file.empty() || rule.empty()) {
         std::cerr << "usage: yishi pb select FILE.pb --rule greedy|greedy-threshold|mes-add1 "
@@ -170,7 +175,8 @@ int runPbSelectCommand(int argc, char** argv) {
     if (approvalBallots(vote_type)) {
         Value::Array ballots;
         ballots.reserve(election->votes.size());
-        for (const auto& vote : election->votes) ballots.emplace_back(Value::Array(vote.projects.begin(), vote.projects.end()));
+        for (const auto& vote : election->votes)
+            ballots.emplace_back(Value::Array(vote.projects.begin(), vote.projects.end()));
         input.emplace("ballots", std::move(ballots));
     }
     CryptoContentHasher hasher;
@@ -188,8 +194,10 @@ int runPbSelectCommand(int argc, char** argv) {
         return kDataError;
     }
     Value result = std::move(outcome).value();
-    result.asObject().emplace("plugin", Value::Object{{"name", bundle->name}, {"version", bundle->version},
-                                                     {"api", bundle->api}, {"hash", bundle->hash}});
+    result.asObject().emplace(
+        "plugin",
+        Value::Object{
+            {"name", bundle->name}, {"version", bundle->version}, {"api", bundle->api}, {"hash", bundle->hash}});
     std::cout << toJson(result) << "\n";
     return 0;
 }

@@ -18,8 +18,8 @@
 #include "batched_log_channel.h"
 #include "crypto_ports.h"
 #include "demo_district.h"
-#include "plugin_host.h"
 #include "feature_set.h"
+#include "plugin_host.h"
 #include "plugin_paths.h"
 #include "sighup_watcher.h"
 #include "yishi/domain/auth_service.h"
@@ -51,13 +51,11 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         add("demo", "Create the demo district when the database is empty.", nullptr, "yishi.demo");
         add("listen", "Address to listen on (default 127.0.0.1).", "ADDR", "yishi.listen");
         add("port", "Port to listen on (default 8080; 0 picks a free one).", "PORT", "yishi.port");
-        add("data-dir", "Directory for the database and demo logins (default ./data).", "DIR",
-            "yishi.data_dir");
+        add("data-dir", "Directory for the database and demo logins (default ./data).", "DIR", "yishi.data_dir");
         add("plugins-dir", "Directory of district plugins: DIR/<district id>, DIR/default.", "DIR",
             "yishi.plugins_dir");
         add("threads", "Connections served at once (default 128).", "N", "yishi.threads");
-        add("max-body", "Largest request body in bytes (default 1048576).", "BYTES",
-            "yishi.max_body_bytes");
+        add("max-body", "Largest request body in bytes (default 1048576).", "BYTES", "yishi.max_body_bytes");
         add("request-deadline-ms", "Time a client has to send one request (default 10000).", "MS",
             "yishi.request_deadline_ms");
         add("stop-on-stdin-eof", "Stop when standard input closes (for test harnesses).", nullptr,
@@ -120,8 +118,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         storage::SqliteDatabase::Options db_options;
         db_options.busy_timeout_ms = c.getInt("yishi.busy_timeout_ms", 5000);
         db_options.log = [this](const std::string& line) { logger().error(line); };
-        Result<std::unique_ptr<storage::SqliteDatabase>> opened =
-            storage::SqliteDatabase::open(db_path, db_options);
+        Result<std::unique_ptr<storage::SqliteDatabase>> opened = storage::SqliteDatabase::open(db_path, db_options);
         if (!opened.isOk()) {
             std::cerr << "yishi serve: " << opened.status().message() << "\n";
             return EXIT_CANTCREAT;
@@ -212,9 +209,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             return EXIT_UNAVAILABLE;
         }
         features.start();
-        std::cout << "yishi listening on http://" << options.address << ":" << server.port()
-                  << " (data in " << data_dir << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")"
-                  << std::endl;
+        std::cout << "yishi listening on http://" << options.address << ":" << server.port() << " (data in " << data_dir
+                  << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")" << std::endl;
 
         if (c.getBool("yishi.stop_on_stdin_eof", false)) {
             // A harness that dies closes our stdin: never outlive it.
@@ -238,8 +234,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         std::cout << (created ? "Created the demo district." : "The demo district exists already.")
                   << " Logins (also in " << path << "):\n";
         for (const DemoLogin& l : demo.logins) {
-            std::cout << "  " << l.login << " / " << l.password << "  " << l.role << "  " << l.scope
-                      << "  " << l.display_name << "\n";
+            std::cout << "  " << l.login << " / " << l.password << "  " << l.role << "  " << l.scope << "  "
+                      << l.display_name << "\n";
         }
         std::cout << "Join codes (社区码):";
         for (const auto& [name, code] : demo.join_codes) std::cout << "  " << name << " " << code;

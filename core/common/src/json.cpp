@@ -176,10 +176,14 @@ class Parser {
             if (pos_ >= text_.size()) return fail("short \\u escape");
             const char c = text_[pos_];
             out <<= 4;
-            if (c >= '0' && c <= '9') out |= c - '0';
-            else if (c >= 'a' && c <= 'f') out |= c - 'a' + 10;
-            else if (c >= 'A' && c <= 'F') out |= c - 'A' + 10;
-            else return fail("bad \\u escape");
+            if (c >= '0' && c <= '9')
+                out |= c - '0';
+            else if (c >= 'a' && c <= 'f')
+                out |= c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F')
+                out |= c - 'A' + 10;
+            else
+                return fail("bad \\u escape");
         }
         return true;
     }
@@ -193,15 +197,24 @@ class Parser {
         const unsigned b0 = byte(0);
         std::size_t n = 0;
         unsigned low = 0x80, high = 0xBF;  // the range of the second byte
-        if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
-        else if (b0 == 0xE0) n = 3, low = 0xA0;
-        else if (b0 >= 0xE1 && b0 <= 0xEC) n = 3;
-        else if (b0 == 0xED) n = 3, high = 0x9F;
-        else if (b0 >= 0xEE && b0 <= 0xEF) n = 3;
-        else if (b0 == 0xF0) n = 4, low = 0x90;
-        else if (b0 >= 0xF1 && b0 <= 0xF3) n = 4;
-        else if (b0 == 0xF4) n = 4, high = 0x8F;
-        else return 0;
+        if (b0 >= 0xC2 && b0 <= 0xDF)
+            n = 2;
+        else if (b0 == 0xE0)
+            n = 3, low = 0xA0;
+        else if (b0 >= 0xE1 && b0 <= 0xEC)
+            n = 3;
+        else if (b0 == 0xED)
+            n = 3, high = 0x9F;
+        else if (b0 >= 0xEE && b0 <= 0xEF)
+            n = 3;
+        else if (b0 == 0xF0)
+            n = 4, low = 0x90;
+        else if (b0 >= 0xF1 && b0 <= 0xF3)
+            n = 4;
+        else if (b0 == 0xF4)
+            n = 4, high = 0x8F;
+        else
+            return 0;
         if (byte(1) < low || byte(1) > high) return 0;
         for (std::size_t i = 2; i < n; ++i) {
             if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;

@@ -89,9 +89,7 @@ bool Argon2PasswordHasher::needsRehash(const std::string& hash) {
     return crypto_pwhash_str_needs_rehash(hash.c_str(), ops_limit_, mem_limit_) != 0;
 }
 
-void Argon2PasswordHasher::verifyNothing(const std::string& password) {
-    (void)verify(decoy_hash_, password);
-}
+void Argon2PasswordHasher::verifyNothing(const std::string& password) { (void)verify(decoy_hash_, password); }
 
 void Argon2PasswordHasher::setHoldingHookForTests(std::function<void()> hook) { holding_hook_ = std::move(hook); }
 

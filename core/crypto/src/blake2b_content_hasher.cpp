@@ -23,8 +23,6 @@ std::string blake2bHex(std::string_view context, std::string_view content) {
 
 Blake2bContentHasher::Blake2bContentHasher() { initSodium(); }
 
-std::string Blake2bContentHasher::hashHex(std::string_view content) {
-    return blake2bHex("yishi/content/v1", content);
-}
+std::string Blake2bContentHasher::hashHex(std::string_view content) { return blake2bHex("yishi/content/v1", content); }
 
 }  // namespace yishi::crypto

@@ -9,9 +9,8 @@ Actor::Actor(User user, std::vector<RoleGrant> grants, std::vector<Membership> m
     : user_(std::move(user)), grants_(std::move(grants)), memberships_(std::move(memberships)) {}
 
 bool Actor::hasGrant(Role role, ScopeRef scope) const {
-    return std::any_of(grants_.begin(), grants_.end(), [&](const RoleGrant& g) {
-        return g.role == role && g.scope == scope;
-    });
+    return std::any_of(grants_.begin(), grants_.end(),
+                       [&](const RoleGrant& g) { return g.role == role && g.scope == scope; });
 }
 
 bool Actor::isDistrictAdmin(DistrictId district) const {
@@ -46,8 +45,7 @@ bool Actor::canManage(const Community& community) const {
 }
 
 bool Actor::canOversee(const Community& community) const {
-    return canManage(community) || isStreetStaff(community.street_id) ||
-           isObserver(community.district_id);
+    return canManage(community) || isStreetStaff(community.street_id) || isObserver(community.district_id);
 }
 
 const char* Actor::publicRoleIn(const Community& community) const {
@@ -75,8 +73,7 @@ Status Actor::requireVerifiedResident(CommunityId community) const {
                                      "The committee has not verified your membership yet; "
                                      "until then you may read but not take part.");
         case MembershipStatus::kRejected:
-            return Status::forbidden("membership.rejected",
-                                     "Your membership of this community was rejected.");
+            return Status::forbidden("membership.rejected", "Your membership of this community was rejected.");
     }
     return Status::forbidden("membership.none", "You are not a resident of this community.");
 }

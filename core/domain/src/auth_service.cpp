@@ -7,20 +7,17 @@ namespace yishi::domain {
 
 namespace {
 
-Status badCredentials() {
-    return Status::unauthenticated("session.bad_credentials", "Wrong login or password.");
-}
+Status badCredentials() { return Status::unauthenticated("session.bad_credentials", "Wrong login or password."); }
 
 Status tooManyFailures(int retry_after) {
-    return Status::rateLimited("session.too_many_failures",
-                               "Too many failed logins; please wait before trying again.",
+    return Status::rateLimited("session.too_many_failures", "Too many failed logins; please wait before trying again.",
                                retry_after);
 }
 
 }  // namespace
 
-AuthService::AuthService(Database& db, PasswordHasher& hasher, SecretSource& secrets,
-                         const Clock& clock, Options options)
+AuthService::AuthService(Database& db, PasswordHasher& hasher, SecretSource& secrets, const Clock& clock,
+                         Options options)
     : db_(db),
       hasher_(hasher),
       secrets_(secrets),
@@ -29,8 +26,7 @@ AuthService::AuthService(Database& db, PasswordHasher& hasher, SecretSource& sec
       account_throttle_(clock, options.per_account),
       address_throttle_(clock, options.per_address) {}
 
-Result<AuthService::NewSession> AuthService::login(const std::string& login,
-                                                   const std::string& password,
+Result<AuthService::NewSession> AuthService::login(const std::string& login, const std::string& password,
                                                    const std::string& client_address) {
     const std::string account_key = "login:" + login;
     const std::string address_key = "address:" + client_address;
@@ -44,8 +40,7 @@ Result<AuthService::NewSession> AuthService::login(const std::string& login,
     }));
     // Unknown logins cost a full hash too, so timing does not tell which
     // logins exist.
-    const bool good = user ? hasher_.verify(user->password_hash, password)
-                           : (hasher_.verifyNothing(password), false);
+    const bool good = user ? hasher_.verify(user->password_hash, password) : (hasher_.verifyNothing(password), false);
     if (!good) {
         account_throttle_.recordFailure(account_key);
         address_throttle_.recordFailure(address_key);
@@ -92,8 +87,7 @@ Result<Actor> AuthService::actorFor(UserId user_id) {
 }
 
 Result<AuthService::Authenticated> AuthService::authenticate(const std::string& token) {
-    const Status invalid =
-        Status::unauthenticated("session.invalid", "Your session has ended; please log in again.");
+    const Status invalid = Status::unauthenticated("session.invalid", "Your session has ended; please log in again.");
     if (token.empty()) return invalid;
     const std::string hash = secrets_.hashToken(token);
     std::optional<Authenticated> result;
@@ -103,8 +97,7 @@ Result<AuthService::Authenticated> AuthService::authenticate(const std::string& 
         std::optional<User> user = s.users.user(session->user_id);
         if (!user) return invalid;
         result.emplace(Authenticated{
-            Actor(std::move(*user), s.users.grants(session->user_id),
-                  s.users.memberships(session->user_id)),
+            Actor(std::move(*user), s.users.grants(session->user_id), s.users.memberships(session->user_id)),
             std::move(*session)});
         return Status::ok();
     }));

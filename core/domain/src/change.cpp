@@ -46,11 +46,11 @@ std::int64_t Stores::record(const Change& change) const {
     if (!inCatalog(change.kind)) {
         throw std::logic_error("the change " + change.kind.action + " is not in the catalog");
     }
-    audit.append({0, change.at, change.actor, change.kind.action, change.kind.subject_kind,
-                  change.subject_id, change.community, change.reason});
+    audit.append({0, change.at, change.actor, change.kind.action, change.kind.subject_kind, change.subject_id,
+                  change.community, change.reason});
     if (change.kind.event.empty()) return 0;
-    return outbox.append({0, change.kind.event, change.at, change.actor, change.community,
-                          change.kind.subject_kind, change.subject_id, change.owner, change.quantity});
+    return outbox.append({0, change.kind.event, change.at, change.actor, change.community, change.kind.subject_kind,
+                          change.subject_id, change.owner, change.quantity});
 }
 
 }  // namespace yishi::domain

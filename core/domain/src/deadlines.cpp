@@ -20,8 +20,8 @@ Result<std::set<std::string>> WorkingCalendar::parseHolidays(const std::string& 
             int y = 0;
             unsigned m = 0, d = 0;
             char tail = 0;
-            if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
-                m < 1 || m > 12 || d < 1 || d > 31) {
+            if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 ||
+                m > 12 || d < 1 || d > 31) {
                 return Status::invalid("holidays.invalid", "Holidays are YYYY-MM-DD dates, comma-separated: " + date);
             }
             out.insert(date);

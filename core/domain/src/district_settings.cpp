@@ -25,7 +25,8 @@ Status validateDistrictSettings(const DistrictSettings& s) {
         if (!parsed.isOk() || parsed->size() != 1 || *parsed->begin() != day)
             return Status::invalid("settings.holidays",
                                    "holidays must be a JSON list of \"YYYY-MM-DD\" dates, such as "
-                                   "[\"2026-10-01\", \"2026-10-02\"]; not a date: \"" + day + "\".");
+                                   "[\"2026-10-01\", \"2026-10-02\"]; not a date: \"" +
+                                       day + "\".");
     }
     return Status::ok();
 }

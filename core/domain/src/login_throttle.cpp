@@ -37,9 +37,7 @@ void LoginThrottle::pruneLocked(Instant now) {
     // At most once per window, so a flood of distinct keys costs O(1) amortised.
     if (now - last_prune_ < limits_.window) return;
     last_prune_ = now;
-    std::erase_if(windows_, [&](const auto& kv) {
-        return now >= kv.second.start + limits_.window;
-    });
+    std::erase_if(windows_, [&](const auto& kv) { return now >= kv.second.start + limits_.window; });
 }
 
 }  // namespace yishi::domain

@@ -4,8 +4,8 @@ namespace yishi::domain {
 
 namespace {
 
-constexpr Role kRoles[] = {Role::kResident, Role::kCommittee, Role::kStreetStaff,
-                           Role::kDistrictAdmin, Role::kObserver};
+constexpr Role kRoles[] = {Role::kResident, Role::kCommittee, Role::kStreetStaff, Role::kDistrictAdmin,
+                           Role::kObserver};
 constexpr MembershipStatus kStatuses[] = {MembershipStatus::kPending, MembershipStatus::kVerified,
                                           MembershipStatus::kRejected};
 
@@ -77,8 +77,7 @@ bool parseVerificationDecision(const std::string& text, VerificationDecision* de
 Result<MembershipStatus> decideMembership(MembershipStatus current, VerificationDecision decision,
                                           const std::string& reason) {
     if (decision == VerificationDecision::kReject && reason.empty()) {
-        return Status::invalid("membership.reason_required",
-                               "A rejection needs a reason that the person will see.");
+        return Status::invalid("membership.reason_required", "A rejection needs a reason that the person will see.");
     }
     switch (current) {
         case MembershipStatus::kPending:
@@ -86,10 +85,8 @@ Result<MembershipStatus> decideMembership(MembershipStatus current, Verification
                                                              : MembershipStatus::kRejected;
         case MembershipStatus::kVerified:
             if (decision == VerificationDecision::kReject) return MembershipStatus::kRejected;
-            return Status::conflict("membership.already_verified",
-                                    "This person is already a verified resident.");
-        case MembershipStatus::kRejected:
-            break;
+            return Status::conflict("membership.already_verified", "This person is already a verified resident.");
+        case MembershipStatus::kRejected: break;
     }
     return Status::conflict("membership.not_pending",
                             "This membership was rejected; the person must join again first.");
@@ -97,10 +94,9 @@ Result<MembershipStatus> decideMembership(MembershipStatus current, Verification
 
 Status checkRejoin(MembershipStatus current) {
     if (current == MembershipStatus::kRejected) return Status::ok();
-    return Status::conflict("membership.exists",
-                            current == MembershipStatus::kPending
-                                ? "You have already joined; the committee has not decided yet."
-                                : "You are already a verified resident of this community.");
+    return Status::conflict("membership.exists", current == MembershipStatus::kPending
+                                                     ? "You have already joined; the committee has not decided yet."
+                                                     : "You are already a verified resident of this community.");
 }
 
 }  // namespace yishi::domain

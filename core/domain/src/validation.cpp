@@ -8,11 +8,20 @@ std::size_t utf8Length(const std::string& text) {
         const auto c = static_cast<unsigned char>(text[i]);
         std::size_t extra;
         std::uint32_t cp;
-        if (c < 0x80) { extra = 0; cp = c; }
-        else if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
-        else return std::string::npos;
+        if (c < 0x80) {
+            extra = 0;
+            cp = c;
+        } else if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else
+            return std::string::npos;
         if (i + extra >= text.size()) return std::string::npos;  // truncated sequence
         for (std::size_t k = 1; k <= extra; ++k) {
             const auto cc = static_cast<unsigned char>(text[i + k]);
@@ -21,8 +30,7 @@ std::size_t utf8Length(const std::string& text) {
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
         static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-            return std::string::npos;
+        if (cp < kMin[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::string::npos;
         i += extra + 1;
         ++count;
     }
@@ -32,8 +40,7 @@ std::size_t utf8Length(const std::string& text) {
 Status validateLogin(const std::string& login) {
     bool ok = login.size() >= 3 && login.size() <= 32;
     for (char c : login) {
-        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                    c == '-');
+        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
     }
     if (ok) return Status::ok();
     return Status::invalid("login.invalid",
@@ -53,8 +60,7 @@ Status validateText(const std::string& field, const std::string& text, std::size
     }
     if (length > max_chars) {
         return Status::invalid(field + ".invalid",
-                               field + " is longer than " + std::to_string(max_chars) +
-                                   " characters.");
+                               field + " is longer than " + std::to_string(max_chars) + " characters.");
     }
     return Status::ok();
 }

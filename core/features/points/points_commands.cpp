@@ -20,11 +20,16 @@ int runPointsCommand(int argc, char** argv) {
     Duration utc_offset = domain::kChinaUtcOffset;
     for (int i = 3; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
-        if (flag == "--district") district = std::strtoll(argv[i + 1], nullptr, 10);
-        else if (flag == "--data-dir") data_dir = argv[i + 1];
-        else if (flag == "--plugins-dir") plugins_dir = argv[i + 1];
-        else if (flag == "--utc-offset-seconds") utc_offset = Duration::seconds(std::strtoll(argv[i + 1], nullptr, 10));
-        else district = -1;
+        if (flag == "--district")
+            district = std::strtoll(argv[i + 1], nullptr, 10);
+        else if (flag == "--data-dir")
+            data_dir = argv[i + 1];
+        else if (flag == "--plugins-dir")
+            plugins_dir = argv[i + 1];
+        else if (flag == "--utc-offset-seconds")
+            utc_offset = Duration::seconds(std::strtoll(argv[i + 1], nullptr, 10));
+        else
+            district = -1;
     }
     if (argc < 3 || std::strcmp(argv[2], "replay") != 0 || district <= 0 || argc % 2 == 0) {
         std::cerr << "usage: yishi points replay --district ID [--data-dir DIR] [--plugins-dir DIR]\n";

@@ -16,8 +16,7 @@ class PointsFeature final : public Feature {
   public:
     explicit PointsFeature(FeatureContext& c)
         : service_(c.db, c.clock, c.calendar.utcOffset()),
-          processor_(c.db, c.plugins, c.clock,
-                     {c.config.getInt("yishi.points_batch", 500), c.calendar.utcOffset()}),
+          processor_(c.db, c.plugins, c.clock, {c.config.getInt("yishi.points_batch", 500), c.calendar.utcOffset()}),
           warn_(c.warn) {
         c.provide(service_);
     }

@@ -20,15 +20,15 @@ namespace {
 // it to, so the few bytes of this answer are written directly.
 void sendBadRequest(Poco::Net::StreamSocket& socket, const std::string& what) {
     const ApiResponse out = errorResponse(
-        Status::invalid("request.malformed", "The server could not read this request: " + what),
-        nextRequestId());
-    const std::string reply = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
-                              "Content-Type: application/json; charset=utf-8\r\nContent-Length: " +
-                              std::to_string(out.body.size()) + "\r\n\r\n" + out.body;
+        Status::invalid("request.malformed", "The server could not read this request: " + what), nextRequestId());
+    const std::string reply =
+        "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
+        "Content-Type: application/json; charset=utf-8\r\nContent-Length: " +
+        std::to_string(out.body.size()) + "\r\n\r\n" + out.body;
     try {
         socket.sendBytes(reply.data(), static_cast<int>(reply.size()));
-        Poco::Logger::get("yishi.http").information(
-            "{\"event\":\"request\",\"status\":400,\"reason\":" + jsonQuote(what) + "}");
+        Poco::Logger::get("yishi.http")
+            .information("{\"event\":\"request\",\"status\":400,\"reason\":" + jsonQuote(what) + "}");
     } catch (const Poco::Exception&) {
         // The client is gone already.
     }
@@ -58,8 +58,7 @@ void lingeringClose(Poco::Net::StreamSocket& socket) {
 }  // namespace
 
 void ApiConnection::run() {
-    const std::int64_t first_request_micros =
-        static_cast<std::int64_t>(context_.options.request_deadline_ms) * 1000;
+    const std::int64_t first_request_micros = static_cast<std::int64_t>(context_.options.request_deadline_ms) * 1000;
     const std::int64_t next_request_micros =
         first_request_micros + static_cast<std::int64_t>(context_.options.keep_alive_timeout_ms) * 1000;
     std::shared_ptr<ConnectionWatchdog::Watch> watch = context_.watchdog.watch(socket());
@@ -88,16 +87,14 @@ void ApiConnection::serve(Poco::Net::HTTPServerSession& session, ConnectionWatch
         // epoll_create and a close per request in this Poco version; the
         // watchdog bounds the idle time between requests instead.
         for (int served = 0; !context_.stopping.load(); ++served) {
-            if (served > 0 &&
-                (!session.getKeepAlive() || served >= context_.options.max_keep_alive_requests)) {
+            if (served > 0 && (!session.getKeepAlive() || served >= context_.options.max_keep_alive_requests)) {
                 break;
             }
             try {
                 Poco::Net::HTTPServerResponseImpl response(session);
                 Poco::Net::HTTPServerRequestImpl request(response, session, context_.params);
                 const std::string& version = request.getVersion();
-                if (version != Poco::Net::HTTPMessage::HTTP_1_1 &&
-                    version != Poco::Net::HTTPMessage::HTTP_1_0) {
+                if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0) {
                     // Never echo what the client wrote into our status line.
                     sendBadRequest(socket(), "the request line is not METHOD TARGET HTTP/1.x");
                     break;

@@ -11,12 +11,9 @@ std::int64_t ConnectionWatchdog::nowMicros() {
     return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-void ConnectionWatchdog::Watch::expireIn(std::int64_t micros) {
-    deadline_.store(nowMicros() + micros);
-}
+void ConnectionWatchdog::Watch::expireIn(std::int64_t micros) { deadline_.store(nowMicros() + micros); }
 
-ConnectionWatchdog::ConnectionWatchdog(int tick_ms)
-    : tick_ms_(tick_ms < 1 ? 1 : tick_ms), thread_([this] { run(); }) {}
+ConnectionWatchdog::ConnectionWatchdog(int tick_ms) : tick_ms_(tick_ms < 1 ? 1 : tick_ms), thread_([this] { run(); }) {}
 
 ConnectionWatchdog::~ConnectionWatchdog() {
     {
@@ -27,8 +24,7 @@ ConnectionWatchdog::~ConnectionWatchdog() {
     thread_.join();
 }
 
-std::shared_ptr<ConnectionWatchdog::Watch> ConnectionWatchdog::watch(
-    const Poco::Net::StreamSocket& socket) {
+std::shared_ptr<ConnectionWatchdog::Watch> ConnectionWatchdog::watch(const Poco::Net::StreamSocket& socket) {
     auto w = std::make_shared<Watch>(socket);
     MutexLock lock(mutex_);
     watches_.push_back(w);

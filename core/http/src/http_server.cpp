@@ -28,8 +28,7 @@ class HttpServer::Impl {
         params_->setMaxQueued(options_.max_queued);
         params_->setTimeout(Poco::Timespan(options_.request_deadline_ms * Poco::Timespan::MILLISECONDS));
         params_->setKeepAlive(true);
-        params_->setKeepAliveTimeout(
-            Poco::Timespan(options_.keep_alive_timeout_ms * Poco::Timespan::MILLISECONDS));
+        params_->setKeepAliveTimeout(Poco::Timespan(options_.keep_alive_timeout_ms * Poco::Timespan::MILLISECONDS));
         params_->setMaxKeepAliveRequests(options_.max_keep_alive_requests);
     }
 
@@ -38,14 +37,12 @@ class HttpServer::Impl {
             socket_.bind(Poco::Net::SocketAddress(options_.address, options_.port), true);
             socket_.listen(1024);
         } catch (const Poco::Exception& e) {
-            return Status::unavailable("http.bind_failed", "Cannot listen on " + options_.address +
-                                                               ":" + std::to_string(options_.port) +
-                                                               ": " + e.displayText());
+            return Status::unavailable("http.bind_failed", "Cannot listen on " + options_.address + ":" +
+                                                               std::to_string(options_.port) + ": " + e.displayText());
         }
         // The pool must hold every connection thread the server may start.
         pool_ = std::make_unique<Poco::ThreadPool>("yishi-http", 4, options_.threads + 4, 60);
-        server_ = std::make_unique<Poco::Net::TCPServer>(new ApiConnectionFactory(context_), *pool_,
-                                                         socket_, params_);
+        server_ = std::make_unique<Poco::Net::TCPServer>(new ApiConnectionFactory(context_), *pool_, socket_, params_);
         server_->start();
         return Status::ok();
     }

@@ -14,8 +14,7 @@ Status missing(const std::string& name) {
 }
 
 Status wrongType(const std::string& name, const char* expected) {
-    return Status::invalid("body.wrong_type",
-                           "The field \"" + name + "\" must be " + expected + ".");
+    return Status::invalid("body.wrong_type", "The field \"" + name + "\" must be " + expected + ".");
 }
 
 }  // namespace
@@ -99,6 +98,5 @@ std::string jsonQuote(std::string_view text) {
     appendJsonString(out, text);
     return out;
 }
-
 
 }  // namespace yishi::http

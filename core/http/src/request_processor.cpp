@@ -1,8 +1,8 @@
 #include "request_processor.h"
 
 #include <Poco/Logger.h>
-#include <Poco/Net/MediaType.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/MediaType.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
 #include <sys/sendfile.h>
@@ -15,8 +15,8 @@
 
 #include "json_io.h"
 #include "responses.h"
-#include "yishi/http/router.h"
 #include "session_cookie.h"
+#include "yishi/http/router.h"
 
 namespace yishi::http {
 
@@ -27,9 +27,7 @@ Poco::Logger& logger() {
     return l;
 }
 
-bool changesState(const std::string& method) {
-    return method != "GET" && method != "HEAD" && method != "OPTIONS";
-}
+bool changesState(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
 std::string bearerToken(const Poco::Net::HTTPServerRequest& request) {
     // A copy: get() returns a reference to its default argument when the
@@ -76,16 +74,17 @@ std::string nextRequestId() {
     static const unsigned prefix = std::random_device{}();
     static std::atomic<std::uint64_t> counter{0};
     char id[32];
-    std::snprintf(id, sizeof id, "%08x-%06llx", prefix,
-                  static_cast<unsigned long long>(counter.fetch_add(1) + 1));
+    std::snprintf(id, sizeof id, "%08x-%06llx", prefix, static_cast<unsigned long long>(counter.fetch_add(1) + 1));
     return id;
 }
 
 RequestProcessor::RequestProcessor(const ServerCore& core, const Router& router, const ServerOptions& options)
-    : core_(core), router_(router), options_(options), cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}) {}
+    : core_(core),
+      router_(router),
+      options_(options),
+      cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}) {}
 
-Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call,
-                                      Access access) {
+Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call, Access access) {
     std::string token = bearerToken(request);
     bool from_cookie = false;
     if (token.empty() && request.has("Cookie")) {
@@ -105,11 +104,9 @@ Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, Api
         if (access != Access::kSession && from_cookie) return Status::ok();
         return auth.status();
     }
-    if (from_cookie && changesState(call.method) &&
-        request.get(kCsrfHeader, "") != auth->session.csrf_token) {
+    if (from_cookie && changesState(call.method) && request.get(kCsrfHeader, "") != auth->session.csrf_token) {
         return Status::forbidden("csrf.invalid",
-                                 std::string("This request needs the ") + kCsrfHeader +
-                                     " header from your login.");
+                                 std::string("This request needs the ") + kCsrfHeader + " header from your login.");
     }
     call.actor = std::move(auth->actor);
     call.session = std::move(auth->session);
@@ -120,8 +117,8 @@ Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, Api
 
 ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiCall& call,
                                      ConnectionWatchdog::Watch& watch, bool* body_unread) {
-    const bool has_body = request.hasContentLength() ? request.getContentLength64() > 0
-                                                     : request.getChunkedTransferEncoding();
+    const bool has_body =
+        request.hasContentLength() ? request.getContentLength64() > 0 : request.getChunkedTransferEncoding();
     *body_unread = has_body;
     Poco::URI uri;
     try {
@@ -129,20 +126,17 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         call.path = uri.getPath();
         for (const auto& [k, v] : uri.getQueryParameters()) call.query.add(k, v);
     } catch (const Poco::Exception&) {
-        return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."),
-                             call.request_id);
+        return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."), call.request_id);
     }
 
     const Router::Match match = router_.match(call.method, call.path);
     if (!match.route) {
         if (match.allowed_methods.empty()) {
-            return errorResponse(Status::notFound("route.not_found",
-                                                  "There is no " + call.path + " in this API."),
+            return errorResponse(Status::notFound("route.not_found", "There is no " + call.path + " in this API."),
                                  call.request_id);
         }
         ApiResponse r = errorResponse(
-            Status::invalid("route.method_not_allowed",
-                            call.method + " is not allowed on " + call.path + "."),
+            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."),
             call.request_id);
         r.status = 405;
         std::string allow;
@@ -155,11 +149,10 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     if (has_body) {
         if (request.hasContentLength() &&
             request.getContentLength64() > static_cast<std::int64_t>(options_.max_body_bytes)) {
-            return errorResponse(Status::tooLarge("request.too_large",
-                                                  "The request body is larger than " +
-                                                      std::to_string(options_.max_body_bytes) +
-                                                      " bytes."),
-                                 call.request_id);
+            return errorResponse(
+                Status::tooLarge("request.too_large", "The request body is larger than " +
+                                                          std::to_string(options_.max_body_bytes) + " bytes."),
+                call.request_id);
         }
         bool json = false;
         try {
@@ -168,17 +161,15 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         } catch (const Poco::Exception&) {
         }
         if (!json) {
-            return errorResponse(Status::unsupported("request.content_type",
-                                                     "Send the body as application/json."),
+            return errorResponse(Status::unsupported("request.content_type", "Send the body as application/json."),
                                  call.request_id);
         }
         std::string body = readBody(request.stream(), options_.max_body_bytes);
         if (body.size() > options_.max_body_bytes) {
-            return errorResponse(Status::tooLarge("request.too_large",
-                                                  "The request body is larger than " +
-                                                      std::to_string(options_.max_body_bytes) +
-                                                      " bytes."),
-                                 call.request_id);
+            return errorResponse(
+                Status::tooLarge("request.too_large", "The request body is larger than " +
+                                                          std::to_string(options_.max_body_bytes) + " bytes."),
+                call.request_id);
         }
         *body_unread = false;
         watch.lift();
@@ -190,8 +181,8 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     }
 
     // Anonymous readers of public pages share one rendering per URI.
-    const bool shared = match.route->access == Access::kPublicCached && call.method == "GET" &&
-                        core_.data_generation && !request.has("Authorization") && !request.has("Cookie");
+    const bool shared = match.route->access == Access::kPublicCached && call.method == "GET" && core_.data_generation &&
+                        !request.has("Authorization") && !request.has("Cookie");
     std::uint64_t generation = 0;
     if (shared) {
         generation = core_.data_generation();  // before the data is read
@@ -208,10 +199,8 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     return out;
 }
 
-void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
-                               Poco::Net::HTTPServerResponse& response,
-                               ConnectionWatchdog::Watch& watch,
-                               const std::string& client_address) {
+void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                               ConnectionWatchdog::Watch& watch, const std::string& client_address) {
     const auto started = std::chrono::steady_clock::now();
     ApiCall call{options_};
     call.method = request.getMethod();
@@ -251,8 +240,7 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request,
         // The client went away; the log line below still records the request.
     }
 
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.3f", ms);
     logger().information("{\"event\":\"request\",\"method\":" + jsonQuote(call.method) +

@@ -5,10 +5,10 @@
 
 #include <string>
 
+#include "connection_watchdog.h"
+#include "public_cache.h"
 #include "yishi/http/router.h"
 #include "yishi/http/server.h"
-#include "public_cache.h"
-#include "connection_watchdog.h"
 
 namespace yishi::http {
 
@@ -30,8 +30,8 @@ class RequestProcessor {
   private:
     // Fills `call` and runs the route; `*body_unread` tells whether the
     // request body was left in the stream (the connection must then close).
-    ApiResponse handle(Poco::Net::HTTPServerRequest& request, ApiCall& call,
-                       ConnectionWatchdog::Watch& watch, bool* body_unread);
+    ApiResponse handle(Poco::Net::HTTPServerRequest& request, ApiCall& call, ConnectionWatchdog::Watch& watch,
+                       bool* body_unread);
     Status authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call, Access access);
 
     const ServerCore& core_;

@@ -1,6 +1,5 @@
 #include "responses.h"
 
-
 namespace yishi::http {
 
 int httpStatusFor(const Status& status) {

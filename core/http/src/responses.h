@@ -3,9 +3,9 @@
 #include <functional>
 #include <string>
 
-#include "yishi/http/api_types.h"
 #include "yishi/common/json_writer.h"
 #include "yishi/common/status.h"
+#include "yishi/http/api_types.h"
 
 namespace yishi::http {
 

@@ -1,6 +1,5 @@
 #include "yishi/http/router.h"
 
-
 namespace yishi::http {
 
 namespace {
@@ -36,8 +35,7 @@ bool matches(const Router::Route& route, const std::vector<std::string>& parts,
 
 void Router::add(std::string method, std::string pattern, Access access, Handler handler) {
     std::vector<std::string> segments = splitPath(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), access, std::move(handler),
-                       std::move(segments)});
+    routes_.push_back({std::move(method), std::move(pattern), access, std::move(handler), std::move(segments)});
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {

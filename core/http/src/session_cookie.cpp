@@ -3,8 +3,8 @@
 namespace yishi::http {
 
 std::string sessionCookie(const std::string& token, long long max_age_seconds, bool secure) {
-    std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" +
-                    std::to_string(max_age_seconds) + "; HttpOnly; SameSite=Strict";
+    std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" + std::to_string(max_age_seconds) +
+                    "; HttpOnly; SameSite=Strict";
     if (secure) c += "; Secure";
     return c;
 }

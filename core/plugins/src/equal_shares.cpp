@@ -512,8 +512,7 @@ EqualSharesAdd1 equalSharesAdd1(const EqualSharesElection& in, std::int64_t budg
     // budget (at the start every voter pays at most budget / voters).
     std::size_t approvals = 0;
     for (const auto& s : in.supporters) approvals += s.size();
-    EqualSharesSpan current =
-        probe(out.share, pairs && out.share < INT64_MAX && approvals >= kWorthAThread, following);
+    EqualSharesSpan current = probe(out.share, pairs && out.share < INT64_MAX && approvals >= kWorthAThread, following);
     while (current.chosen.size() < supported) {
         if (following && current.same_until == out.share + 1) {
             // The next unit step was run beside: judge it as a unit step.

@@ -28,7 +28,8 @@ bool writeAll(int fd, const char* data, std::size_t size) {
 FrameStatus readAll(int fd, char* data, std::size_t size, std::chrono::steady_clock::time_point deadline) {
     while (size > 0) {
         if (deadline != std::chrono::steady_clock::time_point::max()) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return FrameStatus::kTimeout;
             pollfd p{fd, POLLIN, 0};
             const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 1 << 30)));

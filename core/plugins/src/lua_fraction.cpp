@@ -79,9 +79,15 @@ int create(lua_State* L) {
     });
 }
 
-int add(lua_State* L) { return guarded(L, [&] { return push(L, operand(L, 1) + operand(L, 2)); }); }
-int subtract(lua_State* L) { return guarded(L, [&] { return push(L, operand(L, 1) - operand(L, 2)); }); }
-int multiply(lua_State* L) { return guarded(L, [&] { return push(L, operand(L, 1) * operand(L, 2)); }); }
+int add(lua_State* L) {
+    return guarded(L, [&] { return push(L, operand(L, 1) + operand(L, 2)); });
+}
+int subtract(lua_State* L) {
+    return guarded(L, [&] { return push(L, operand(L, 1) - operand(L, 2)); });
+}
+int multiply(lua_State* L) {
+    return guarded(L, [&] { return push(L, operand(L, 1) * operand(L, 2)); });
+}
 int divide(lua_State* L) {
     return guarded(L, [&] {
         Rational divisor = operand(L, 2);
@@ -89,7 +95,9 @@ int divide(lua_State* L) {
         return push(L, operand(L, 1) / divisor);
     });
 }
-int negate(lua_State* L) { return guarded(L, [&] { return push(L, -check(L, 1)->value); }); }
+int negate(lua_State* L) {
+    return guarded(L, [&] { return push(L, -check(L, 1)->value); });
+}
 int equal(lua_State* L) {
     return guarded(L, [&] {
         lua_pushboolean(L, operand(L, 1) == operand(L, 2));
@@ -166,13 +174,13 @@ int collect(lua_State* L) {
 }  // namespace
 
 void installFraction(lua_State* L) {
-    static const luaL_Reg kMeta[] = {
-        {"__add", &add}, {"__sub", &subtract}, {"__mul", &multiply}, {"__div", &divide},
-        {"__unm", &negate}, {"__eq", &equal}, {"__lt", &less}, {"__le", &lessEqual},
-        {"__tostring", &toString}, {"__gc", &collect}, {nullptr, nullptr}};
-    static const luaL_Reg kMethods[] = {
-        {"floor", &floorOf}, {"ceil", &ceilOf}, {"sign", &sign}, {"cmp", &compare},
-        {"is_integer", &isInteger}, {"tostring", &toString}, {nullptr, nullptr}};
+    static const luaL_Reg kMeta[] = {{"__add", &add},    {"__sub", &subtract}, {"__mul", &multiply},
+                                     {"__div", &divide}, {"__unm", &negate},   {"__eq", &equal},
+                                     {"__lt", &less},    {"__le", &lessEqual}, {"__tostring", &toString},
+                                     {"__gc", &collect}, {nullptr, nullptr}};
+    static const luaL_Reg kMethods[] = {{"floor", &floorOf}, {"ceil", &ceilOf},          {"sign", &sign},
+                                        {"cmp", &compare},   {"is_integer", &isInteger}, {"tostring", &toString},
+                                        {nullptr, nullptr}};
     luaL_newmetatable(L, kMetatable);
     luaL_setfuncs(L, kMeta, 0);
     luaL_newlib(L, kMethods);

@@ -130,7 +130,10 @@ int sortedKeys(lua_State* L) {
         lua_pop(L, 1);
         Key key{0, false, 0, 0, false, {}};
         switch (lua_type(L, -1)) {
-            case LUA_TBOOLEAN: key.rank = 0; key.b = lua_toboolean(L, -1); break;
+            case LUA_TBOOLEAN:
+                key.rank = 0;
+                key.b = lua_toboolean(L, -1);
+                break;
             case LUA_TNUMBER:
                 key.rank = 1;
                 key.is_int = lua_isinteger(L, -1);
@@ -160,10 +163,14 @@ int sortedKeys(lua_State* L) {
     lua_createtable(L, static_cast<int>(keys.size()), 0);
     lua_Integer index = 0;
     for (const auto& key : keys) {
-        if (key.rank == 0) lua_pushboolean(L, key.b);
-        else if (key.rank == 1 && key.is_int) lua_pushinteger(L, key.i);
-        else if (key.rank == 1) lua_pushnumber(L, key.n);
-        else lua_pushlstring(L, key.s.data(), key.s.size());
+        if (key.rank == 0)
+            lua_pushboolean(L, key.b);
+        else if (key.rank == 1 && key.is_int)
+            lua_pushinteger(L, key.i);
+        else if (key.rank == 1)
+            lua_pushnumber(L, key.n);
+        else
+            lua_pushlstring(L, key.s.data(), key.s.size());
         lua_rawseti(L, -2, ++index);
     }
     return 1;
@@ -238,7 +245,10 @@ int seededRandom(lua_State* L) {
     switch (lua_gettop(L)) {
         case 0: lua_pushnumber(L, static_cast<lua_Number>(r >> 11) * (0.5 / (std::uint64_t{1} << 52))); return 1;
         case 1: high = luaL_checkinteger(L, 1); break;
-        case 2: low = luaL_checkinteger(L, 1); high = luaL_checkinteger(L, 2); break;
+        case 2:
+            low = luaL_checkinteger(L, 1);
+            high = luaL_checkinteger(L, 2);
+            break;
         default: return luaL_error(L, "wrong number of arguments");
     }
     luaL_argcheck(L, low <= high, lua_gettop(L), "interval is empty");

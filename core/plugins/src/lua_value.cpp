@@ -18,11 +18,16 @@ bool validUtf8(const char* s, std::size_t n) {
     while (i < n) {
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t extra = 0;
-        if (c < 0x80) extra = 0;
-        else if ((c >> 5) == 6) extra = 1;
-        else if ((c >> 4) == 14) extra = 2;
-        else if ((c >> 3) == 30) extra = 3;
-        else return false;
+        if (c < 0x80)
+            extra = 0;
+        else if ((c >> 5) == 6)
+            extra = 1;
+        else if ((c >> 4) == 14)
+            extra = 2;
+        else if ((c >> 3) == 30)
+            extra = 3;
+        else
+            return false;
         if (i + extra >= n && extra > 0) return false;
         for (std::size_t k = 1; k <= extra; ++k)
             if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
@@ -104,7 +109,8 @@ struct Reader {
             out = Value(std::move(array));
             return true;
         }
-        if (!all_strings) return fail("the result holds a table that mixes string keys with integer keys, or has holes");
+        if (!all_strings)
+            return fail("the result holds a table that mixes string keys with integer keys, or has holes");
         Value::Object object;
         lua_pushnil(L);
         while (lua_next(L, index)) {

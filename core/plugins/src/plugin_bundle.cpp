@@ -108,9 +108,12 @@ Value manifestValue(const PluginBundle& bundle) {
     }
     Value::Array files;
     for (const auto& file : bundle.files) files.emplace_back(file.name);
-    return Value(Value::Object{{"name", bundle.name},        {"version", bundle.version},
-                               {"api", bundle.api},          {"files", std::move(files)},
-                               {"hooks", std::move(hooks)},  {"settings", bundle.settings}});
+    return Value(Value::Object{{"name", bundle.name},
+                               {"version", bundle.version},
+                               {"api", bundle.api},
+                               {"files", std::move(files)},
+                               {"hooks", std::move(hooks)},
+                               {"settings", bundle.settings}});
 }
 
 }  // namespace

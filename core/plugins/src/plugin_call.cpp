@@ -96,8 +96,8 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
 
 Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault) {
     // A failing plugin is the server's problem, not the caller's request.
-    return Status::unavailable(fault.code, "plugin '" + bundle.name + "' " + bundle.version + ", hook '" + hook +
-                                           "': " + fault.describe());
+    return Status::unavailable(
+        fault.code, "plugin '" + bundle.name + "' " + bundle.version + ", hook '" + hook + "': " + fault.describe());
 }
 
 }  // namespace yishi::plugins

@@ -30,7 +30,8 @@ Value selectionInput(const domain::SelectionRequest& request) {
     if (!request.rule.empty()) settings.emplace("rule", request.rule);
     if (request.threshold) settings.emplace("threshold", *request.threshold);
     if (request.quota_per_community) settings.emplace("quota_per_community", *request.quota_per_community);
-    Value::Object input{{"budget", request.budget}, {"projects", std::move(projects)}, {"settings", std::move(settings)}};
+    Value::Object input{
+        {"budget", request.budget}, {"projects", std::move(projects)}, {"settings", std::move(settings)}};
     if (request.ballots) {
         Value::Array ballots;
         ballots.reserve(request.ballots->size());
@@ -96,8 +97,7 @@ Result<std::vector<domain::Award>> awardsFrom(const Value& output) {
     return awards;
 }
 
-PluginRegistry::PluginRegistry(std::filesystem::path root, domain::ContentHasher& hasher, WorkerPool& pool,
-                               Logger log)
+PluginRegistry::PluginRegistry(std::filesystem::path root, domain::ContentHasher& hasher, WorkerPool& pool, Logger log)
     : root_(std::move(root)), hasher_(hasher), pool_(pool), log_(std::move(log)) {}
 
 std::filesystem::path PluginRegistry::directoryFor(DistrictId district, bool& district_specific) const {
@@ -144,8 +144,7 @@ Result<domain::PluginInfo> PluginRegistry::info(DistrictId district) {
 Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
     auto loaded = loadAside(district);
     if (!loaded.isOk()) {
-        log_("plugin reload refused for district " + std::to_string(district.value) + ": " +
-             loaded.status().message());
+        log_("plugin reload refused for district " + std::to_string(district.value) + ": " + loaded.status().message());
         return loaded.status();
     }
     domain::PluginInfo info = infoOf(*loaded->bundle, loaded->district_specific);

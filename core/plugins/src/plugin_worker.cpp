@@ -93,8 +93,8 @@ int runPluginWorker(int in_fd, int out_fd, std::size_t address_space_mb) {
         Value reply;
         try {
             auto request = parseJson(frame, 256);
-            reply = request.isOk() ? serve(*request, bundles)
-                                   : errorReply("plugin.protocol", request.status().message());
+            reply =
+                request.isOk() ? serve(*request, bundles) : errorReply("plugin.protocol", request.status().message());
         } catch (const std::bad_alloc&) {
             reply = errorReply("plugin.memory", "the worker ran out of address space");
         }

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "yishi/plugins/lua_state.h"
 #include "yishi/common/value.h"
+#include "yishi/plugins/lua_state.h"
 
 namespace yishi::plugins {
 

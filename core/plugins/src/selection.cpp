@@ -29,7 +29,8 @@ Result<Value> checkSelection(const Value& input, const Value& output) {
         if (!id.isString()) return badResult("'selected' holds something that is not a project id");
         auto it = costs.find(id.asString());
         if (it == costs.end()) return badResult("'selected' names an unknown project " + id.asString());
-        if (!seen.insert(id.asString()).second) return badResult("'selected' names project " + id.asString() + " twice");
+        if (!seen.insert(id.asString()).second)
+            return badResult("'selected' names project " + id.asString() + " twice");
         total += it->second;
     }
     if (budget && budget->isInt() && total > budget->asInt())
@@ -52,7 +53,8 @@ Result<Value> runSelection(WorkerPool& pool, const PluginBundle& bundle, const V
     if (log) log->insert(log->end(), result.log.begin(), result.log.end());
     if (!result.ok) return faultStatus(bundle, "select", result.fault);
     auto checked = checkSelection(input, result.value);
-    if (!checked.isOk()) return faultStatus(bundle, "select", {checked.status().code(), "", checked.status().message()});
+    if (!checked.isOk())
+        return faultStatus(bundle, "select", {checked.status().code(), "", checked.status().message()});
     return checked;
 }
 

@@ -46,8 +46,12 @@ using Clock = std::chrono::steady_clock;
 std::string describeExit(int status) {
     if (WIFSIGNALED(status)) {
         const int sig = WTERMSIG(status);
-        const char* name = sig == SIGKILL ? "SIGKILL" : sig == SIGSEGV ? "SIGSEGV" : sig == SIGXCPU ? "SIGXCPU"
-                         : sig == SIGABRT ? "SIGABRT" : sig == SIGBUS ? "SIGBUS" : nullptr;
+        const char* name = sig == SIGKILL   ? "SIGKILL"
+                           : sig == SIGSEGV ? "SIGSEGV"
+                           : sig == SIGXCPU ? "SIGXCPU"
+                           : sig == SIGABRT ? "SIGABRT"
+                           : sig == SIGBUS  ? "SIGBUS"
+                                            : nullptr;
         return std::string("the worker process died from signal ") + (name ? name : std::to_string(sig));
     }
     return "the worker process exited with code " + std::to_string(WEXITSTATUS(status));
@@ -159,7 +163,8 @@ std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle&
     const auto deadline = Clock::now() + std::chrono::milliseconds(spec.budget_ms * static_cast<long long>(n) +
                                                                    options_.transport_slack_ms);
     std::string reply;
-    FrameStatus status = writeFrame(worker.fd, toJson(Value(std::move(request)))) ? FrameStatus::kOk : FrameStatus::kEof;
+    FrameStatus status =
+        writeFrame(worker.fd, toJson(Value(std::move(request)))) ? FrameStatus::kOk : FrameStatus::kEof;
     if (status == FrameStatus::kOk) status = readFrame(worker.fd, reply, deadline);
     if (status != FrameStatus::kOk) {
         worker_lost = true;

@@ -5,8 +5,7 @@ namespace yishi::storage {
 namespace {
 
 int openFlags(Connection::Mode mode) {
-    return mode == Connection::Mode::kReadOnly ? SQLite::OPEN_READONLY
-                                               : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    return mode == Connection::Mode::kReadOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
 }
 
 }  // namespace

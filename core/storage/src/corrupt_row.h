@@ -31,8 +31,7 @@ class CorruptRow : public std::runtime_error {
 // The enum named `text` in table.column, by the domain's parser `parse`.
 // Throws CorruptRow when the domain does not know the name.
 template <typename E>
-E storedEnum(const std::string& text, bool (*parse)(const std::string&, E*), const char* table,
-             const char* column) {
+E storedEnum(const std::string& text, bool (*parse)(const std::string&, E*), const char* table, const char* column) {
     E value{};
     if (!parse(text, &value)) throw CorruptRow(table, column, text);
     return value;

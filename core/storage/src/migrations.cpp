@@ -59,12 +59,11 @@ Result<int> migrate(Connection& connection, int target_version) {
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
     int current = db.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
     if (current > latestSchemaVersion()) {
-        return Status::internal(
-            "storage.schema_too_new",
-            "This database has schema version " + std::to_string(current) +
-                ", written by a newer yishi; this build knows versions up to " +
-                std::to_string(latestSchemaVersion()) +
-                ". Upgrade yishi, or point it at another data directory. Nothing was changed.");
+        return Status::internal("storage.schema_too_new",
+                                "This database has schema version " + std::to_string(current) +
+                                    ", written by a newer yishi; this build knows versions up to " +
+                                    std::to_string(latestSchemaVersion()) +
+                                    ". Upgrade yishi, or point it at another data directory. Nothing was changed.");
     }
     ForeignKeysOff foreign_keys_off(db);
     for (const Migration& m : knownMigrations()) {
@@ -76,8 +75,8 @@ Result<int> migrate(Connection& connection, int target_version) {
             if (!dangling.empty()) {
                 return Status::internal("storage.migration_failed",
                                         "Migration " + std::to_string(m.version) + " (" + m.name +
-                                            ") would leave references that point nowhere, in table " +
-                                            dangling + "; nothing was changed by it.");
+                                            ") would leave references that point nowhere, in table " + dangling +
+                                            "; nothing was changed by it.");
             }
             SQLite::Statement record(db, "INSERT INTO schema_migrations VALUES (?, ?, ?)");
             record.bind(1, m.version);

@@ -26,8 +26,7 @@ ReaderPool::Lease ReaderPool::acquire() {
             return Lease(*this, std::move(c));
         }
     }
-    return Lease(*this,
-                 std::make_unique<Connection>(path_, Connection::Mode::kReadOnly, busy_timeout_ms_));
+    return Lease(*this, std::make_unique<Connection>(path_, Connection::Mode::kReadOnly, busy_timeout_ms_));
 }
 
 }  // namespace yishi::storage

@@ -8,13 +8,17 @@ void SqliteAuditLog::append(const domain::AuditEntry& e) {
         "INSERT INTO audit_log (at_micros, actor_id, action, subject_kind, subject_id,"
         " community_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, e.at.micros());  // the column keeps microseconds
-    if (e.actor.valid()) q->bind(2, e.actor.value);
-    else q->bind(2);
+    if (e.actor.valid())
+        q->bind(2, e.actor.value);
+    else
+        q->bind(2);
     q->bind(3, e.action);
     q->bind(4, e.subject_kind);
     q->bind(5, e.subject_id);
-    if (e.community.valid()) q->bind(6, e.community.value);
-    else q->bind(6);
+    if (e.community.valid())
+        q->bind(6, e.community.value);
+    else
+        q->bind(6);
     q->bind(7, e.reason);
     q->exec();
 }
@@ -22,10 +26,14 @@ void SqliteAuditLog::append(const domain::AuditEntry& e) {
 namespace {
 
 domain::AuditEntry readEntry(SQLite::Statement& q) {
-    return {q.getColumn(0).getInt64(), Instant::fromMicros(q.getColumn(1).getInt64()),
+    return {q.getColumn(0).getInt64(),
+            Instant::fromMicros(q.getColumn(1).getInt64()),
             UserId(q.getColumn(2).getInt64()),
-            q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
-            CommunityId(q.getColumn(6).getInt64()), q.getColumn(7).getString()};
+            q.getColumn(3).getString(),
+            q.getColumn(4).getString(),
+            q.getColumn(5).getInt64(),
+            CommunityId(q.getColumn(6).getInt64()),
+            q.getColumn(7).getString()};
 }
 
 }  // namespace
@@ -45,8 +53,7 @@ std::vector<domain::AuditEntry> SqliteAuditLog::forCommunity(CommunityId communi
     return out;
 }
 
-std::vector<domain::AuditEntry> SqliteAuditLog::forSubject(const std::string& kind,
-                                                           std::int64_t id, int limit) {
+std::vector<domain::AuditEntry> SqliteAuditLog::forSubject(const std::string& kind, std::int64_t id, int limit) {
     auto q = c_.prepare(
         "SELECT id, at_micros, actor_id, action, subject_kind, subject_id, community_id, reason"
         " FROM audit_log WHERE subject_kind = ? AND subject_id = ? ORDER BY id DESC LIMIT ?");

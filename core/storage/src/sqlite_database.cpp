@@ -12,16 +12,13 @@
 
 namespace yishi::storage {
 
-Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path,
-                                                             Options options) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path, Options options) {
     std::unique_ptr<Connection> writer;
     try {
-        writer = std::make_unique<Connection>(path, Connection::Mode::kReadWrite,
-                                              options.busy_timeout_ms);
+        writer = std::make_unique<Connection>(path, Connection::Mode::kReadWrite, options.busy_timeout_ms);
     } catch (...) {
         return Status::unavailable("storage.open_failed",
-                                   "Cannot open the database " + path + ": " +
-                                       operatorMessageFromCurrentException());
+                                   "Cannot open the database " + path + ": " + operatorMessageFromCurrentException());
     }
     Result<int> version = Status::internal("storage.migration_failed", "not run");
     try {
@@ -30,14 +27,12 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
         return Status::internal("storage.migration_failed", operatorMessageFromCurrentException());
     }
     if (!version.isOk()) return version.status();
-    auto queue = std::make_unique<WriteQueue>(std::move(writer), options.max_group,
-                                              options.group_commit, options.log);
-    return std::unique_ptr<SqliteDatabase>(
-        new SqliteDatabase(path, options, std::move(queue), version.value()));
+    auto queue = std::make_unique<WriteQueue>(std::move(writer), options.max_group, options.group_commit, options.log);
+    return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(path, options, std::move(queue), version.value()));
 }
 
-SqliteDatabase::SqliteDatabase(std::string path, Options options,
-                               std::unique_ptr<WriteQueue> writer, int schema_version)
+SqliteDatabase::SqliteDatabase(std::string path, Options options, std::unique_ptr<WriteQueue> writer,
+                               int schema_version)
     : path_(std::move(path)),
       options_(options),
       writer_(std::move(writer)),

@@ -36,8 +36,7 @@ Status statusFromCurrentException(const ErrorLog& log) {
     } catch (const SQLite::Exception& e) {
         switch (e.getErrorCode()) {
             case SQLITE_BUSY:
-            case SQLITE_LOCKED:
-                return Status::unavailable("storage.busy", "The database is busy; try again.");
+            case SQLITE_LOCKED: return Status::unavailable("storage.busy", "The database is busy; try again.");
             case SQLITE_CONSTRAINT:
                 // A store let through a change the schema refuses: a bug, or
                 // a row that should not exist. The client learns neither

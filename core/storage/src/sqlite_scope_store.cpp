@@ -10,11 +10,9 @@ using domain::Street;
 
 namespace {
 
-
 Community readCommunity(SQLite::Statement& q) {
     return Community{CommunityId(q.getColumn(0).getInt64()), StreetId(q.getColumn(1).getInt64()),
-                     DistrictId(q.getColumn(2).getInt64()), q.getColumn(3).getString(),
-                     q.getColumn(4).getString()};
+                     DistrictId(q.getColumn(2).getInt64()), q.getColumn(3).getString(), q.getColumn(4).getString()};
 }
 
 }  // namespace
@@ -55,16 +53,14 @@ std::vector<Street> SqliteScopeStore::streets(DistrictId district) {
 }
 
 std::optional<Community> SqliteScopeStore::community(CommunityId id) {
-    auto q = c_.prepare(
-        "SELECT id, street_id, district_id, name, join_code FROM communities WHERE id = ?");
+    auto q = c_.prepare("SELECT id, street_id, district_id, name, join_code FROM communities WHERE id = ?");
     q->bind(1, id.value);
     if (!q->executeStep()) return std::nullopt;
     return readCommunity(*q);
 }
 
 std::optional<Community> SqliteScopeStore::communityByJoinCode(const std::string& code) {
-    auto q = c_.prepare(
-        "SELECT id, street_id, district_id, name, join_code FROM communities WHERE join_code = ?");
+    auto q = c_.prepare("SELECT id, street_id, district_id, name, join_code FROM communities WHERE join_code = ?");
     q->bind(1, code);
     if (!q->executeStep()) return std::nullopt;
     return readCommunity(*q);
@@ -99,8 +95,7 @@ StreetId SqliteScopeStore::insertStreet(DistrictId district, const std::string& 
 }
 
 CommunityId SqliteScopeStore::insertCommunity(const Community& community) {
-    auto q = c_.prepare(
-        "INSERT INTO communities (street_id, district_id, name, join_code) VALUES (?, ?, ?, ?)");
+    auto q = c_.prepare("INSERT INTO communities (street_id, district_id, name, join_code) VALUES (?, ?, ?, ?)");
     q->bind(1, community.street_id.value);
     q->bind(2, community.district_id.value);
     q->bind(3, community.name);

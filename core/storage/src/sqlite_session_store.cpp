@@ -9,8 +9,8 @@ std::optional<domain::Session> SqliteSessionStore::session(const std::string& to
         " WHERE token_hash = ?");
     q->bind(1, token_hash);
     if (!q->executeStep()) return std::nullopt;
-    return domain::Session{q->getColumn(0).getString(), UserId(q->getColumn(1).getInt64()),
-                           q->getColumn(2).getString(), Instant::fromSeconds(q->getColumn(3).getInt64()),
+    return domain::Session{q->getColumn(0).getString(), UserId(q->getColumn(1).getInt64()), q->getColumn(2).getString(),
+                           Instant::fromSeconds(q->getColumn(3).getInt64()),
                            Instant::fromSeconds(q->getColumn(4).getInt64())};
 }
 

@@ -43,8 +43,7 @@ class SqliteUserStore final : public domain::UserStore {
     std::vector<domain::RoleGrant> grants(UserId user) override;
     std::vector<domain::Membership> memberships(UserId user) override;
     std::optional<domain::Membership> membership(UserId user, CommunityId community) override;
-    domain::Page<domain::MemberSummary> members(CommunityId community,
-                                                std::optional<domain::MembershipStatus> status,
+    domain::Page<domain::MemberSummary> members(CommunityId community, std::optional<domain::MembershipStatus> status,
                                                 domain::PageRequest page) override;
     std::int64_t countMembers(CommunityId community, domain::MembershipStatus status) override;
     UserId insertUser(const domain::User& user) override;
@@ -72,10 +71,8 @@ class SqliteAuditLog final : public domain::AuditLog {
   public:
     explicit SqliteAuditLog(Connection& c) : c_(c) {}
     void append(const domain::AuditEntry& entry) override;
-    std::vector<domain::AuditEntry> forSubject(const std::string& kind, std::int64_t id,
-                                               int limit) override;
-    std::vector<domain::AuditEntry> forCommunity(CommunityId community, const std::string& prefix,
-                                                 int limit) override;
+    std::vector<domain::AuditEntry> forSubject(const std::string& kind, std::int64_t id, int limit) override;
+    std::vector<domain::AuditEntry> forCommunity(CommunityId community, const std::string& prefix, int limit) override;
 
   private:
     Connection& c_;

@@ -13,8 +13,8 @@ using domain::User;
 namespace {
 
 User readUser(SQLite::Statement& q) {
-    return User{UserId(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
-                q.getColumn(2).getString(), q.getColumn(3).getString(),
+    return User{UserId(q.getColumn(0).getInt64()), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                q.getColumn(3).getString(),
                 Instant::fromSeconds(q.getColumn(4).getInt64())};  // the time columns keep seconds
 }
 
@@ -34,16 +34,14 @@ Membership readMembership(SQLite::Statement& q) {
 }  // namespace
 
 std::optional<User> SqliteUserStore::user(UserId id) {
-    auto q = c_.prepare(
-        "SELECT id, login, display_name, password_hash, created_at FROM users WHERE id = ?");
+    auto q = c_.prepare("SELECT id, login, display_name, password_hash, created_at FROM users WHERE id = ?");
     q->bind(1, id.value);
     if (!q->executeStep()) return std::nullopt;
     return readUser(*q);
 }
 
 std::optional<User> SqliteUserStore::userByLogin(const std::string& login) {
-    auto q = c_.prepare(
-        "SELECT id, login, display_name, password_hash, created_at FROM users WHERE login = ?");
+    auto q = c_.prepare("SELECT id, login, display_name, password_hash, created_at FROM users WHERE login = ?");
     q->bind(1, login);
     if (!q->executeStep()) return std::nullopt;
     return readUser(*q);
@@ -59,8 +57,7 @@ std::vector<RoleGrant> SqliteUserStore::grants(UserId user) {
         RoleGrant g;
         g.user_id = user;
         g.role = storedEnum(q->getColumn(0).getString(), domain::parseRole, "role_grants", "role");
-        g.scope.kind =
-            storedEnum(q->getColumn(1).getString(), domain::parseScopeKind, "role_grants", "scope_kind");
+        g.scope.kind = storedEnum(q->getColumn(1).getString(), domain::parseScopeKind, "role_grants", "scope_kind");
         g.scope.id = q->getColumn(2).getInt64();
         g.granted_at = Instant::fromSeconds(q->getColumn(3).getInt64());
         g.granted_by = UserId(q->getColumn(4).getInt64());
@@ -89,8 +86,9 @@ std::optional<Membership> SqliteUserStore::membership(UserId user, CommunityId c
     return readMembership(*q);
 }
 
-domain::Page<domain::MemberSummary> SqliteUserStore::members(
-    CommunityId community, std::optional<MembershipStatus> status, domain::PageRequest page) {
+domain::Page<domain::MemberSummary> SqliteUserStore::members(CommunityId community,
+                                                             std::optional<MembershipStatus> status,
+                                                             domain::PageRequest page) {
     auto q = c_.prepare(
         "SELECT m.community_id, m.user_id, m.status, m.joined_at, m.decided_at, m.decided_by,"
         " m.reason, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id"
@@ -117,8 +115,7 @@ std::int64_t SqliteUserStore::countMembers(CommunityId community, MembershipStat
 }
 
 UserId SqliteUserStore::insertUser(const User& user) {
-    auto q = c_.prepare(
-        "INSERT INTO users (login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)");
+    auto q = c_.prepare("INSERT INTO users (login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)");
     q->bind(1, user.login);
     q->bind(2, user.display_name);
     q->bind(3, user.password_hash);
@@ -146,8 +143,10 @@ void SqliteUserStore::saveMembership(const Membership& m) {
     q->bind(3, domain::membershipStatusName(m.status));
     q->bind(4, m.joined_at.seconds());
     q->bind(5, m.decided_at.seconds());
-    if (m.decided_by.valid()) q->bind(6, m.decided_by.value);
-    else q->bind(6);
+    if (m.decided_by.valid())
+        q->bind(6, m.decided_by.value);
+    else
+        q->bind(6);
     q->bind(7, m.reason);
     q->exec();
 }
@@ -161,8 +160,10 @@ bool SqliteUserStore::insertGrant(const RoleGrant& g) {
     q->bind(3, domain::scopeKindName(g.scope.kind));
     q->bind(4, g.scope.id);
     q->bind(5, g.granted_at.seconds());
-    if (g.granted_by.valid()) q->bind(6, g.granted_by.value);
-    else q->bind(6);
+    if (g.granted_by.valid())
+        q->bind(6, g.granted_by.value);
+    else
+        q->bind(6);
     return q->exec() == 1;
 }
 

@@ -98,8 +98,8 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
         }
         for (Pending* p : group) {
             if (p->result.isOk()) {
-                p->result = Status::unavailable("storage.commit_failed",
-                                                "The change could not be saved: " + s.message());
+                p->result =
+                    Status::unavailable("storage.commit_failed", "The change could not be saved: " + s.message());
             }
         }
     }

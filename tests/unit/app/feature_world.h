@@ -31,8 +31,8 @@ struct FeatureWorld {
     plugins::WorkerPool workers{{{YISHI_BINARY, "plugin-worker"}}};
     plugins::PluginRegistry registry{std::string(YISHI_SOURCE_DIR) + "/plugins", content_hasher, workers,
                                      [](const std::string&) {}};
-    app::FeatureContext context{*db, clock, *config, hasher, secrets, registry, {}, domain::kChinaUtcOffset,
-                                [](const std::string&) {}};
+    app::FeatureContext context{
+        *db, clock, *config, hasher, secrets, registry, {}, domain::kChinaUtcOffset, [](const std::string&) {}};
     app::FeatureSet features{context};
     domain::AuthService auth{*db, hasher, secrets, clock, {}};
 

@@ -158,12 +158,12 @@ BOOST_DATA_TEST_CASE(errors_carry_their_kind_and_byte_offset, boost::unit_test::
 BOOST_AUTO_TEST_CASE(utf8_is_checked_only_when_asked) {
     const JsonReadOptions checked{64, true};
     for (const char* bad : {
-             "[\"\xC3\"]",                  // truncated sequence
-             "[\"\xC0\xAF\"]",             // overlong '/'
-             "[\"\xED\xA0\x80\"]",        // a surrogate
-             "[\"\xF4\x90\x80\x80\"]",   // past U+10FFFF
+             "[\"\xC3\"]",              // truncated sequence
+             "[\"\xC0\xAF\"]",          // overlong '/'
+             "[\"\xED\xA0\x80\"]",      // a surrogate
+             "[\"\xF4\x90\x80\x80\"]",  // past U+10FFFF
              "[\"\xFF\"]",
-             "{\"\x80\": 1}",              // in a member name
+             "{\"\x80\": 1}",  // in a member name
          }) {
         BOOST_TEST_INFO(bad);
         JsonReadError error;

@@ -43,10 +43,8 @@ BOOST_AUTO_TEST_CASE(integers_are_eight_bytes_big_endian_twos_complement) {
     BOOST_TEST(LengthPrefixed("t").int64(0).encoded() == tag + raw({0, 0, 0, 0, 0, 0, 0, 0}));
     BOOST_TEST(LengthPrefixed("t").int64(1).encoded() == tag + raw({0, 0, 0, 0, 0, 0, 0, 1}));
     BOOST_TEST(LengthPrefixed("t").int64(0x0102030405060708).encoded() == tag + raw({1, 2, 3, 4, 5, 6, 7, 8}));
-    BOOST_TEST(LengthPrefixed("t").int64(-1).encoded() ==
-               tag + raw({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}));
-    BOOST_TEST(LengthPrefixed("t").int64(-2).encoded() ==
-               tag + raw({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE}));
+    BOOST_TEST(LengthPrefixed("t").int64(-1).encoded() == tag + raw({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}));
+    BOOST_TEST(LengthPrefixed("t").int64(-2).encoded() == tag + raw({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE}));
     BOOST_TEST(LengthPrefixed("t").int64(INT64_MIN).encoded() == tag + raw({0x80, 0, 0, 0, 0, 0, 0, 0}));
     BOOST_TEST(LengthPrefixed("t").int64(INT64_MAX).encoded() ==
                tag + raw({0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}));

@@ -43,9 +43,10 @@ BOOST_AUTO_TEST_CASE(commits_when_what_was_read_still_holds_and_not_when_another
                 // here must not wait for, nor be waited on by, this work.
                 if (interleave) {
                     BOOST_REQUIRE(w.db->write([&](Stores& s) {
-                        s.scopes.insertStreet(w.district, "抢先街道");
-                        return Status::ok();
-                    }).isOk());
+                                          s.scopes.insertStreet(w.district, "抢先街道");
+                                          return Status::ok();
+                                      })
+                                      .isOk());
                 }
                 return std::string("计算出的街道");
             },

@@ -19,8 +19,8 @@ struct Consultation : yishi::testing::World {
     Consultation() {
         for (int i = 0; i < 4; ++i) {
             auto joined = signUpResident("resident" + std::to_string(i));
-            BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id,
-                                             VerificationDecision::kVerify, "").isOk());
+            BOOST_REQUIRE(
+                communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
             residents.push_back(joined.user.id);
         }
         auto p = proposals.create(resident(0), a.id, draft(ProposalKind::kWish, "加装电梯", "", true));
@@ -35,11 +35,11 @@ struct Consultation : yishi::testing::World {
     }
     void moveTo(ProposalState state) {
         BOOST_REQUIRE(db->write([&](Stores& s) {
-                          Proposal p = *s.get<ProposalStore>().proposal(proposal);
-                          p.state = state;
-                          s.get<ProposalStore>().updateProposal(p);
-                          return Status::ok();
-                      }).isOk());
+                            Proposal p = *s.get<ProposalStore>().proposal(proposal);
+                            p.state = state;
+                            s.get<ProposalStore>().updateProposal(p);
+                            return Status::ok();
+                        }).isOk());
     }
 };
 
@@ -55,8 +55,9 @@ BOOST_AUTO_TEST_CASE(threads_go_three_levels_deep) {
     BOOST_TEST(third.comment.depth == 3);
     auto fourth = w.consultation.post(w.resident(1), w.proposal, {"再补充", Stance::kNeutral, third.comment.id});
     BOOST_TEST(fourth.status().code() == "comment.too_deep");
-    BOOST_TEST(w.consultation.post(w.resident(1), w.proposal, {"x", Stance::kNeutral, CommentId(999)})
-                   .status().code() == "comment.not_found");
+    BOOST_TEST(
+        w.consultation.post(w.resident(1), w.proposal, {"x", Stance::kNeutral, CommentId(999)}).status().code() ==
+        "comment.not_found");
     BOOST_TEST(w.consultation.thread(Actor::anonymous(), w.proposal)->size() == 3u);
 }
 
@@ -139,8 +140,7 @@ BOOST_AUTO_TEST_CASE(one_support_per_resident_until_consultation_closes) {
     BOOST_TEST(w.consultation.support(w.actor(w.committee_a), w.proposal).status().code() == "membership.none");
 
     w.moveTo(ProposalState::kVoting);
-    BOOST_TEST(w.consultation.support(w.resident(3), w.proposal).status().code() ==
-               "proposal.closed_for_consultation");
+    BOOST_TEST(w.consultation.support(w.resident(3), w.proposal).status().code() == "proposal.closed_for_consultation");
     BOOST_TEST(w.consultation.withdrawSupport(w.resident(1), w.proposal).status().code() ==
                "proposal.closed_for_consultation");
     BOOST_TEST(w.consultation.post(w.resident(1), w.proposal, {"晚了", Stance::kFor, {}}).status().code() ==
@@ -180,7 +180,8 @@ BOOST_AUTO_TEST_CASE(meetings_are_scheduled_then_recorded_by_the_committee) {
     Consultation w;
     const Instant at = w.clock.now() + Duration::hours(1);
     BOOST_TEST(w.consultation.scheduleMeeting(w.resident(1), w.proposal, MeetingMode::kHybrid, at, "居委会议室")
-                   .status().code() == "community.forbidden");
+                   .status()
+                   .code() == "community.forbidden");
     auto m = w.consultation.scheduleMeeting(w.actor(w.committee_a), w.proposal, MeetingMode::kHybrid, at, "居委会议室");
     BOOST_REQUIRE(m.isOk());
     BOOST_TEST(w.consultation.recordMeeting(w.actor(w.committee_a), m->id, "纪要", 12).status().code() ==

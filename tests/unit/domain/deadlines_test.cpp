@@ -36,10 +36,10 @@ BOOST_AUTO_TEST_CASE(local_dates_and_weekends) {
 }
 
 BOOST_AUTO_TEST_CASE(working_days_skip_weekends_and_holidays) {
-    BOOST_TEST(china().addWorkingDays(kFriday10, 1) == kFriday10 + 3 * kDay);  // Monday 10:00
-    BOOST_TEST(china().addWorkingDays(kFriday10 - kDay, 1) == kFriday10);     // Thursday -> Friday
+    BOOST_TEST(china().addWorkingDays(kFriday10, 1) == kFriday10 + 3 * kDay);                // Monday 10:00
+    BOOST_TEST(china().addWorkingDays(kFriday10 - kDay, 1) == kFriday10);                    // Thursday -> Friday
     BOOST_TEST(china({"2026-11-23"}).addWorkingDays(kFriday10, 1) == kFriday10 + 4 * kDay);  // Monday off
-    BOOST_TEST(china().addWorkingDays(kFriday10, 3) == kFriday10 + 5 * kDay);  // Wednesday
+    BOOST_TEST(china().addWorkingDays(kFriday10, 3) == kFriday10 + 5 * kDay);                // Wednesday
     // Submitted on Saturday: counting starts Monday 00:00, one working day later is Tuesday 00:00.
     const Instant saturday_noon = kFriday10 + kDay + 2 * kHour;
     const Instant monday_midnight = kFriday10 + 3 * kDay - 10 * kHour;
@@ -62,16 +62,19 @@ struct Escalations : yishi::testing::World {
     Escalations() {
         clock.set(kFriday10);
         auto joined = signUpResident("author");
-        BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
+        BOOST_REQUIRE(
+            communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
         author = joined.user.id;
-        BOOST_REQUIRE(db->write([&](Stores& s) {
-                          staff = s.users.insertUser({UserId(), "street.staff", "街道干部", "x", {}});
-                          other_staff = s.users.insertUser({UserId(), "other.staff", "别街干部", "x", {}});
-                          StreetId other_street = s.scopes.insertStreet(district, "别的街道");
-                          s.users.insertGrant({staff, Role::kStreetStaff, {ScopeKind::kStreet, street.value}, {}, UserId()});
-                          s.users.insertGrant({other_staff, Role::kStreetStaff, {ScopeKind::kStreet, other_street.value}, {}, UserId()});
-                          return Status::ok();
-                      }).isOk());
+        BOOST_REQUIRE(
+            db->write([&](Stores& s) {
+                  staff = s.users.insertUser({UserId(), "street.staff", "街道干部", "x", {}});
+                  other_staff = s.users.insertUser({UserId(), "other.staff", "别街干部", "x", {}});
+                  StreetId other_street = s.scopes.insertStreet(district, "别的街道");
+                  s.users.insertGrant({staff, Role::kStreetStaff, {ScopeKind::kStreet, street.value}, {}, UserId()});
+                  s.users.insertGrant(
+                      {other_staff, Role::kStreetStaff, {ScopeKind::kStreet, other_street.value}, {}, UserId()});
+                  return Status::ok();
+              }).isOk());
     }
     ProposalId raise() {
         auto p = scheduled.create(actor(author), a.id, draft(ProposalKind::kProblem, "路面塌陷", "", true));
@@ -122,16 +125,19 @@ BOOST_AUTO_TEST_CASE(one_click_to_the_street_then_the_district) {
     BOOST_TEST(w.escalations.streetQueue(w.actor(w.other_staff), w.street, std::nullopt, {}).status().code() ==
                "escalation.forbidden");
     BOOST_TEST(w.escalations.awaitingMe(w.actor(w.staff))->escalations.size() == 1u);
-    BOOST_TEST(w.escalations.forward(w.actor(w.other_staff), street->id, "x").status().code() == "escalation.forbidden");
+    BOOST_TEST(w.escalations.forward(w.actor(w.other_staff), street->id, "x").status().code() ==
+               "escalation.forbidden");
 
     w.clock.advance(6 * kDay);
-    BOOST_TEST(w.escalations.streetQueue(w.actor(w.staff), w.street, std::nullopt, {})->items[0].overdue(w.clock.now()));
+    BOOST_TEST(
+        w.escalations.streetQueue(w.actor(w.staff), w.street, std::nullopt, {})->items[0].overdue(w.clock.now()));
     auto district = w.escalations.forward(w.actor(w.staff), street->id, "需区里协调资金");
     BOOST_REQUIRE(district.isOk());
     BOOST_TEST((district->level == EscalationLevel::kDistrict));
     BOOST_TEST(w.escalations.forward(w.actor(w.staff), street->id, "again").status().code() == "escalation.not_open");
     BOOST_TEST(w.escalations.streetQueue(w.actor(w.staff), w.street, EscalationStatus::kOpen, {})->items.empty());
-    BOOST_TEST(w.escalations.districtQueue(w.actor(w.admin_id), w.district, EscalationStatus::kOpen, {})->items.size() == 1u);
+    BOOST_TEST(
+        w.escalations.districtQueue(w.actor(w.admin_id), w.district, EscalationStatus::kOpen, {})->items.size() == 1u);
     BOOST_TEST(w.escalations.resolve(w.actor(w.staff), district->id, "x").status().code() == "escalation.forbidden");
     BOOST_TEST(w.escalations.resolve(w.actor(w.admin_id), district->id, "").status().code() ==
                "escalation.resolution_required");

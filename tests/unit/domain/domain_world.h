@@ -17,8 +17,8 @@
 #include "yishi/domain/auth_service.h"
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/consultation_service.h"
-#include "yishi/domain/escalation_service.h"
 #include "yishi/domain/convention_service.h"
+#include "yishi/domain/escalation_service.h"
 #include "yishi/domain/project_service.h"
 #include "yishi/domain/proposal_service.h"
 #include "yishi/storage/sqlite_database.h"
@@ -76,7 +76,8 @@ struct World {
             admin_id = st.users.insertUser({UserId(), "admin", "Admin", hash, {}});
             committee_a = st.users.insertUser({UserId(), "committee.a", "Committee A", hash, {}});
             committee_b = st.users.insertUser({UserId(), "committee.b", "Committee B", hash, {}});
-            st.users.insertGrant({admin_id, Role::kDistrictAdmin, {ScopeKind::kDistrict, district.value}, {}, UserId()});
+            st.users.insertGrant(
+                {admin_id, Role::kDistrictAdmin, {ScopeKind::kDistrict, district.value}, {}, UserId()});
             st.users.insertGrant({committee_a, Role::kCommittee, {ScopeKind::kCommunity, a.id.value}, {}, UserId()});
             st.users.insertGrant({committee_b, Role::kCommittee, {ScopeKind::kCommunity, b.id.value}, {}, UserId()});
             return Status::ok();
@@ -101,8 +102,7 @@ inline ProposalService::ActionInput step(ProposalAction action, const std::strin
     return input;
 }
 
-inline ProposalService::Draft draft(ProposalKind kind, const std::string& title, const std::string& body,
-                                    bool submit) {
+inline ProposalService::Draft draft(ProposalKind kind, const std::string& title, const std::string& body, bool submit) {
     ProposalService::Draft d;
     d.kind = kind;
     d.title = title;

@@ -58,8 +58,8 @@ std::string firstDifference(const Dump& before, const Dump& after) {
         auto was = before.find(table);
         if (was == before.end()) return "new table " + table;
         if (was->second != rows) {
-            return table + ": " + std::to_string(was->second.size()) + " rows before, " +
-                   std::to_string(rows.size()) + " after";
+            return table + ": " + std::to_string(was->second.size()) + " rows before, " + std::to_string(rows.size()) +
+                   " after";
         }
     }
     for (const auto& [table, rows] : before) {
@@ -115,18 +115,18 @@ struct Faults : yishi::testing::World {
         faulty_proposals.setOutcome(ProposalAction::kFormConvention, faulty_conventions);
         for (int i = 0; i < 3; ++i) {
             auto joined = signUpResident("resident" + std::to_string(i));
-            BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id,
-                                             VerificationDecision::kVerify, "").isOk());
+            BOOST_REQUIRE(
+                communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
             residents.push_back(joined.user.id);
         }
         pending = signUpResident("newcomer").user.id;
-        in_consultation = walk(draft(ProposalKind::kWish, "加装电梯", "", true),
-                               {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "好"),
-                                consultation_step()});
-        adopted_wish = walk(draft(ProposalKind::kWish, "修缮车棚", "", true),
-                            {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "好"),
-                             consultation_step(), step(ProposalAction::kSendToVote, "ok"),
-                             step(ProposalAction::kAdopt, "通过")});
+        in_consultation =
+            walk(draft(ProposalKind::kWish, "加装电梯", "", true),
+                 {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "好"), consultation_step()});
+        adopted_wish =
+            walk(draft(ProposalKind::kWish, "修缮车棚", "", true),
+                 {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "好"), consultation_step(),
+                  step(ProposalAction::kSendToVote, "ok"), step(ProposalAction::kAdopt, "通过")});
         auto item = points.createItem(actor(admin_id), district, "环保袋", 10, 5);
         BOOST_REQUIRE_MESSAGE(item.isOk(), item.status().toString());
         reward = item->id;
@@ -193,10 +193,10 @@ BOOST_AUTO_TEST_SUITE(fault_injection)
 
 BOOST_FIXTURE_TEST_CASE(posting_a_comment, Faults) {
     const Actor who = actor(residents[1]);
-    BOOST_TEST(faultEveryCall([&] {
-                   return faulty_consultation.post(who, in_consultation, {"说两句", Stance::kFor, CommentId()})
-                       .status();
-               }) >= 3);
+    BOOST_TEST(
+        faultEveryCall([&] {
+            return faulty_consultation.post(who, in_consultation, {"说两句", Stance::kFor, CommentId()}).status();
+        }) >= 3);
 }
 
 BOOST_FIXTURE_TEST_CASE(supporting_a_proposal, Faults) {
@@ -219,10 +219,10 @@ BOOST_FIXTURE_TEST_CASE(redeeming_a_reward, Faults) {
 
 BOOST_FIXTURE_TEST_CASE(verifying_a_member, Faults) {
     const Actor committee = actor(committee_a);
-    BOOST_TEST(faultEveryCall([&] {
-                   return faulty_communities.decide(committee, a.id, pending, VerificationDecision::kVerify, "")
-                       .status();
-               }) >= 1);  // its audit row, after the membership is saved
+    BOOST_TEST(
+        faultEveryCall([&] {
+            return faulty_communities.decide(committee, a.id, pending, VerificationDecision::kVerify, "").status();
+        }) >= 1);  // its audit row, after the membership is saved
 }
 
 BOOST_FIXTURE_TEST_CASE(logging_volunteer_hours, Faults) {

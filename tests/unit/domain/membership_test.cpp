@@ -19,20 +19,24 @@ struct Case {
 
 std::ostream& operator<<(std::ostream& out, const Case& c) {
     return out << membershipStatusName(c.from) << "+"
-               << (c.decision == VerificationDecision::kVerify ? "verify" : "reject") << "("
-               << c.reason << ")";
+               << (c.decision == VerificationDecision::kVerify ? "verify" : "reject") << "(" << c.reason << ")";
 }
 
 const Case kCases[] = {
     {MembershipStatus::kPending, VerificationDecision::kVerify, "", MembershipStatus::kVerified, ""},
     {MembershipStatus::kPending, VerificationDecision::kVerify, "known neighbour", MembershipStatus::kVerified, ""},
     {MembershipStatus::kPending, VerificationDecision::kReject, "not living here", MembershipStatus::kRejected, ""},
-    {MembershipStatus::kPending, VerificationDecision::kReject, "", MembershipStatus::kPending, "membership.reason_required"},
-    {MembershipStatus::kVerified, VerificationDecision::kVerify, "", MembershipStatus::kVerified, "membership.already_verified"},
+    {MembershipStatus::kPending, VerificationDecision::kReject, "", MembershipStatus::kPending,
+     "membership.reason_required"},
+    {MembershipStatus::kVerified, VerificationDecision::kVerify, "", MembershipStatus::kVerified,
+     "membership.already_verified"},
     {MembershipStatus::kVerified, VerificationDecision::kReject, "moved away", MembershipStatus::kRejected, ""},
-    {MembershipStatus::kVerified, VerificationDecision::kReject, "", MembershipStatus::kVerified, "membership.reason_required"},
-    {MembershipStatus::kRejected, VerificationDecision::kVerify, "", MembershipStatus::kRejected, "membership.not_pending"},
-    {MembershipStatus::kRejected, VerificationDecision::kReject, "again", MembershipStatus::kRejected, "membership.not_pending"},
+    {MembershipStatus::kVerified, VerificationDecision::kReject, "", MembershipStatus::kVerified,
+     "membership.reason_required"},
+    {MembershipStatus::kRejected, VerificationDecision::kVerify, "", MembershipStatus::kRejected,
+     "membership.not_pending"},
+    {MembershipStatus::kRejected, VerificationDecision::kReject, "again", MembershipStatus::kRejected,
+     "membership.not_pending"},
 };
 
 }  // namespace
@@ -59,14 +63,12 @@ BOOST_AUTO_TEST_CASE(only_a_rejected_person_may_join_again) {
 }
 
 BOOST_AUTO_TEST_CASE(names_round_trip) {
-    for (MembershipStatus s : {MembershipStatus::kPending, MembershipStatus::kVerified,
-                               MembershipStatus::kRejected}) {
+    for (MembershipStatus s : {MembershipStatus::kPending, MembershipStatus::kVerified, MembershipStatus::kRejected}) {
         MembershipStatus parsed;
         BOOST_TEST(parseMembershipStatus(membershipStatusName(s), &parsed));
         BOOST_TEST((parsed == s));
     }
-    for (Role r : {Role::kResident, Role::kCommittee, Role::kStreetStaff, Role::kDistrictAdmin,
-                   Role::kObserver}) {
+    for (Role r : {Role::kResident, Role::kCommittee, Role::kStreetStaff, Role::kDistrictAdmin, Role::kObserver}) {
         Role parsed;
         BOOST_TEST(parseRole(roleName(r), &parsed));
         BOOST_TEST((parsed == r));

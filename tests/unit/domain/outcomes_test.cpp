@@ -19,8 +19,8 @@ struct Outcomes : yishi::testing::World {
     Outcomes() {
         for (int i = 0; i < 3; ++i) {
             auto joined = signUpResident("resident" + std::to_string(i));
-            BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id,
-                                             VerificationDecision::kVerify, "").isOk());
+            BOOST_REQUIRE(
+                communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
             residents.push_back(joined.user.id);
         }
     }
@@ -60,9 +60,11 @@ BOOST_AUTO_TEST_CASE(an_adopted_wish_becomes_a_project_reported_then_rated) {
     const ProjectId id(formed->proposal.outcome_id);
 
     BOOST_TEST(w.projects.rate(w.resident(1), id, 5, "").status().code() == "project.not_completed");
-    BOOST_TEST(w.projects.reportProgress(w.resident(1), id, 10, "开工", Instant()).status().code() == "community.forbidden");
+    BOOST_TEST(w.projects.reportProgress(w.resident(1), id, 10, "开工", Instant()).status().code() ==
+               "community.forbidden");
     BOOST_REQUIRE(w.projects.reportProgress(w.committee(), id, 40, "井道施工", Instant()).isOk());
-    BOOST_TEST(w.projects.reportProgress(w.committee(), id, 30, "倒退", Instant()).status().code() == "progress.percent");
+    BOOST_TEST(w.projects.reportProgress(w.committee(), id, 30, "倒退", Instant()).status().code() ==
+               "progress.percent");
     BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, 12'000'000, "电梯设备首付款", Instant()).isOk());
     BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, 3'050'050, "井道土建", Instant()).isOk());
     BOOST_TEST(w.projects.addExpense(w.committee(), id, 0, "零", Instant()).status().code() == "expense.amount");
@@ -97,7 +99,8 @@ BOOST_AUTO_TEST_CASE(a_rule_becomes_a_convention_and_an_amendment_its_next_versi
     auto wrong = draft(ProposalKind::kWish, "改", "", true);
     wrong.amends_convention = id.value;
     BOOST_TEST(w.proposals.create(w.resident(0), w.a.id, wrong).status().code() == "proposal.amends");
-    auto amendment = draft(ProposalKind::kRule, "垃圾分类公约（修订）", "一、干湿分开\n二、每日7-9点投放\n三、大件预约\n", true);
+    auto amendment =
+        draft(ProposalKind::kRule, "垃圾分类公约（修订）", "一、干湿分开\n二、每日7-9点投放\n三、大件预约\n", true);
     amendment.amends_convention = id.value;
     const ProposalId second = w.adopted(amendment);
     auto amended = w.proposals.act(w.committee(), second, step(ProposalAction::kFormConvention));
@@ -120,8 +123,8 @@ BOOST_AUTO_TEST_CASE(a_rule_becomes_a_convention_and_an_amendment_its_next_versi
 BOOST_AUTO_TEST_CASE(line_diff_cases) {
     BOOST_TEST(lineDiff("", "").empty());
     BOOST_TEST((lineDiff("a\nb\n", "a\nb") == std::vector<DiffLine>{{' ', "a"}, {' ', "b"}}));
-    BOOST_TEST((lineDiff("a\nb\nc", "b\nc\nd") ==
-                std::vector<DiffLine>{{'-', "a"}, {' ', "b"}, {' ', "c"}, {'+', "d"}}));
+    BOOST_TEST(
+        (lineDiff("a\nb\nc", "b\nc\nd") == std::vector<DiffLine>{{'-', "a"}, {' ', "b"}, {' ', "c"}, {'+', "d"}}));
     BOOST_TEST((lineDiff("x", "") == std::vector<DiffLine>{{'-', "x"}}));
     BOOST_TEST((lineDiff("", "y") == std::vector<DiffLine>{{'+', "y"}}));
 }

@@ -5,9 +5,9 @@
 
 #include "unit/domain/domain_world.h"
 #include "yishi/domain/consultation_service.h"
+#include "yishi/domain/consultation_store.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/domain/points_service.h"
-#include "yishi/domain/consultation_store.h"
 
 using namespace yishi;
 using namespace yishi::domain;
@@ -34,7 +34,8 @@ class TestRule final : public PointsRule {
                 const bool first = mine == pe.awarded_today.end() || !mine->second.count("comment");
                 out.push_back(std::vector<Award>{{e.actor, first ? 2 : comment_points, "comment", "参与协商", 5}});
             } else if (e.type == "volunteer.logged") {
-                out.push_back(std::vector<Award>{{e.subject_owner, 3 * ((e.quantity + 29) / 30), "volunteer", "志愿服务", 24}});
+                out.push_back(
+                    std::vector<Award>{{e.subject_owner, 3 * ((e.quantity + 29) / 30), "volunteer", "志愿服务", 24}});
             } else {
                 out.push_back(std::vector<Award>{});
             }
@@ -79,13 +80,15 @@ struct Points : testing::World {
     Points() {
         for (int i = 0; i < 3; ++i) {
             auto joined = signUpResident("resident" + std::to_string(i));
-            BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
+            BOOST_REQUIRE(
+                communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
             residents.push_back(joined.user.id);
         }
         auto p = proposals.create(actor(residents[0]), a.id, testing::draft(ProposalKind::kWish, "加装电梯", "", true));
         BOOST_REQUIRE(p.isOk());
         proposal = p->proposal.id;
-        BOOST_REQUIRE(proposals.act(actor(committee_a), proposal, testing::step(ProposalAction::kStartScreening)).isOk());
+        BOOST_REQUIRE(
+            proposals.act(actor(committee_a), proposal, testing::step(ProposalAction::kStartScreening)).isOk());
         BOOST_REQUIRE(proposals.act(actor(committee_a), proposal, testing::step(ProposalAction::kAccept, "好")).isOk());
         auto open = testing::step(ProposalAction::kOpenConsultation);
         open.consultation_ends_at = clock.now() + Duration::days(30);
@@ -254,7 +257,8 @@ BOOST_FIXTURE_TEST_CASE(ledger_properties_over_random_event_sequences, Points) {
     for (int step = 0; step < 400; ++step) {
         const int who = static_cast<int>(random() % 3);
         switch (random() % 6) {
-            case 0: case 1: comment(who); break;
+            case 0:
+            case 1: comment(who); break;
             case 2: volunteer(who, 1 + static_cast<std::int64_t>(random() % 200)); break;
             case 3: clock.advance(Duration::seconds(static_cast<std::int64_t>(random() % 40000))); break;
             case 4: {

@@ -9,24 +9,23 @@
 
 using namespace yishi;
 using namespace yishi::domain;
-using yishi::testing::World;
 using yishi::testing::draft;
 using yishi::testing::step;
+using yishi::testing::World;
 
 namespace {
 
 constexpr ProposalState kAllStates[] = {
-    ProposalState::kDraft,        ProposalState::kSubmitted,  ProposalState::kScreening,
-    ProposalState::kNeedsRevision, ProposalState::kAccepted,  ProposalState::kMerged,
-    ProposalState::kRejected,     ProposalState::kWithdrawn,  ProposalState::kConsultation,
-    ProposalState::kVoting,       ProposalState::kClosed,     ProposalState::kAdopted,
-    ProposalState::kNotAdopted,   ProposalState::kProject,    ProposalState::kConvention};
+    ProposalState::kDraft,        ProposalState::kSubmitted, ProposalState::kScreening, ProposalState::kNeedsRevision,
+    ProposalState::kAccepted,     ProposalState::kMerged,    ProposalState::kRejected,  ProposalState::kWithdrawn,
+    ProposalState::kConsultation, ProposalState::kVoting,    ProposalState::kClosed,    ProposalState::kAdopted,
+    ProposalState::kNotAdopted,   ProposalState::kProject,   ProposalState::kConvention};
 constexpr ProposalAction kAllActions[] = {
-    ProposalAction::kSubmit,          ProposalAction::kWithdraw,     ProposalAction::kStartScreening,
-    ProposalAction::kAccept,          ProposalAction::kRequestRevision, ProposalAction::kMerge,
-    ProposalAction::kReject,          ProposalAction::kResubmit,     ProposalAction::kOpenConsultation,
-    ProposalAction::kSendToVote,      ProposalAction::kCloseWithoutVote, ProposalAction::kAdopt,
-    ProposalAction::kNotAdopt,        ProposalAction::kFormProject,  ProposalAction::kFormConvention};
+    ProposalAction::kSubmit,     ProposalAction::kWithdraw,         ProposalAction::kStartScreening,
+    ProposalAction::kAccept,     ProposalAction::kRequestRevision,  ProposalAction::kMerge,
+    ProposalAction::kReject,     ProposalAction::kResubmit,         ProposalAction::kOpenConsultation,
+    ProposalAction::kSendToVote, ProposalAction::kCloseWithoutVote, ProposalAction::kAdopt,
+    ProposalAction::kNotAdopt,   ProposalAction::kFormProject,      ProposalAction::kFormConvention};
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(' ');
@@ -58,24 +57,24 @@ struct Lifecycle : World {
 
     Lifecycle() {
         auto joined = signUpResident("author.one");
-        BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id,
-                                         VerificationDecision::kVerify, "").isOk());
+        BOOST_REQUIRE(
+            communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
         author = joined.user.id;
     }
 
     ProposalId insert(ProposalState state, ProposalKind kind) {
         ProposalId id;
         BOOST_REQUIRE(db->write([&](Stores& s) {
-                          Proposal p;
-                          p.community_id = a.id;
-                          p.author_id = author;
-                          p.kind = kind;
-                          p.title = "t";
-                          p.state = state;
-                          p.created_at = p.updated_at = clock.now();
-                          id = s.get<ProposalStore>().insertProposal(p);
-                          return Status::ok();
-                      }).isOk());
+                            Proposal p;
+                            p.community_id = a.id;
+                            p.author_id = author;
+                            p.kind = kind;
+                            p.title = "t";
+                            p.state = state;
+                            p.created_at = p.updated_at = clock.now();
+                            id = s.get<ProposalStore>().insertProposal(p);
+                            return Status::ok();
+                        }).isOk());
         return id;
     }
 };
@@ -102,8 +101,8 @@ BOOST_AUTO_TEST_CASE(every_state_action_and_role_behaves_as_the_table_says) {
     for (ProposalState state : kAllStates) {
         for (ProposalAction action : kAllActions) {
             for (ProposalRole role : {ProposalRole::kAuthor, ProposalRole::kCommittee}) {
-                BOOST_TEST_CONTEXT(proposalStateName(state) << " + " << proposalActionName(action) << " by "
-                                                            << proposalRoleName(role)) {
+                BOOST_TEST_CONTEXT(proposalStateName(state)
+                                   << " + " << proposalActionName(action) << " by " << proposalRoleName(role)) {
                     const ProposalKind kind =
                         action == ProposalAction::kFormConvention ? ProposalKind::kRule : ProposalKind::kWish;
                     const ProposalId id = w.insert(state, kind);
@@ -118,8 +117,8 @@ BOOST_AUTO_TEST_CASE(every_state_action_and_role_behaves_as_the_table_says) {
                     auto result = w.proposals.act(actor, id, input);
 
                     const auto row = findTransition(state, action, role);
-                    const ProposalRole other = role == ProposalRole::kAuthor ? ProposalRole::kCommittee
-                                                                              : ProposalRole::kAuthor;
+                    const ProposalRole other =
+                        role == ProposalRole::kAuthor ? ProposalRole::kCommittee : ProposalRole::kAuthor;
                     if (state == ProposalState::kDraft && role == ProposalRole::kCommittee) {
                         BOOST_TEST(result.status().code() == "proposal.not_found");  // drafts are private
                     } else if (row) {
@@ -177,20 +176,24 @@ BOOST_AUTO_TEST_CASE(action_parameters_and_kinds_are_checked) {
 
     ProposalService::ActionInput open = step(ProposalAction::kOpenConsultation, "");
     open.consultation_ends_at = w.clock.now() - Duration::seconds(1);
-    BOOST_TEST(w.proposals.act(committee, w.insert(ProposalState::kAccepted, ProposalKind::kWish), open)
-                   .status().code() == "proposal.consultation_end");
+    BOOST_TEST(
+        w.proposals.act(committee, w.insert(ProposalState::kAccepted, ProposalKind::kWish), open).status().code() ==
+        "proposal.consultation_end");
 
     ProposalService::ActionInput project = step(ProposalAction::kFormProject, "");
-    BOOST_TEST(w.proposals.act(committee, w.insert(ProposalState::kAdopted, ProposalKind::kRule), project)
-                   .status().code() == "proposal.kind_mismatch");
+    BOOST_TEST(
+        w.proposals.act(committee, w.insert(ProposalState::kAdopted, ProposalKind::kRule), project).status().code() ==
+        "proposal.kind_mismatch");
     ProposalService::ActionInput convention = step(ProposalAction::kFormConvention, "");
     BOOST_TEST(w.proposals.act(committee, w.insert(ProposalState::kAdopted, ProposalKind::kProblem), convention)
-                   .status().code() == "proposal.kind_mismatch");
+                   .status()
+                   .code() == "proposal.kind_mismatch");
 }
 
 BOOST_AUTO_TEST_CASE(each_change_leaves_an_audit_entry_and_one_event) {
     Lifecycle w;
-    auto created = w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kWish, "加装电梯", "六楼老人上下楼难", true));
+    auto created =
+        w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kWish, "加装电梯", "六楼老人上下楼难", true));
     BOOST_REQUIRE(created.isOk());
     const ProposalId id = created->proposal.id;
     BOOST_REQUIRE(w.proposals.act(w.actor(w.committee_a), id, step(ProposalAction::kStartScreening, "")).isOk());
@@ -220,15 +223,21 @@ BOOST_AUTO_TEST_CASE(who_may_raise_a_topic) {
     Lifecycle w;
     auto pending = w.signUpResident("still.pending");
     BOOST_TEST(w.proposals.create(w.actor(pending.user.id), w.a.id, draft(ProposalKind::kProblem, "路灯坏了", "", true))
-                   .status().code() == "membership.pending");
+                   .status()
+                   .code() == "membership.pending");
     BOOST_TEST(w.proposals.create(w.authorActor(), w.b.id, draft(ProposalKind::kProblem, "路灯坏了", "", true))
-                   .status().code() == "membership.none");
-    BOOST_TEST(w.proposals.create(Actor::anonymous(), w.a.id, draft(ProposalKind::kProblem, "x", "", true))
-                   .status().code() == "session.required");
-    BOOST_TEST(w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kProblem, "", "", true))
-                   .status().code() == "title.invalid");
-    BOOST_TEST(w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kProblem, std::string(101, 'x'), "", true))
-                   .status().code() == "title.invalid");
+                   .status()
+                   .code() == "membership.none");
+    BOOST_TEST(
+        w.proposals.create(Actor::anonymous(), w.a.id, draft(ProposalKind::kProblem, "x", "", true)).status().code() ==
+        "session.required");
+    BOOST_TEST(
+        w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kProblem, "", "", true)).status().code() ==
+        "title.invalid");
+    BOOST_TEST(
+        w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kProblem, std::string(101, 'x'), "", true))
+            .status()
+            .code() == "title.invalid");
     auto kept = w.proposals.create(w.authorActor(), w.a.id, draft(ProposalKind::kRule, "垃圾分类公约", "草稿", false));
     BOOST_REQUIRE(kept.isOk());
     BOOST_TEST(proposalStateName(kept->proposal.state) == std::string("draft"));

@@ -19,9 +19,9 @@ BOOST_AUTO_TEST_SUITE(proposal_rules)
 
 BOOST_AUTO_TEST_CASE(the_overdue_filter_finds_exactly_the_proposals_with_overdue_badges) {
     yishi::testing::World w;
-    const std::vector<ProposalState> states = {
-        ProposalState::kSubmitted, ProposalState::kScreening, ProposalState::kAccepted,
-        ProposalState::kConsultation, ProposalState::kVoting, ProposalState::kNeedsRevision};
+    const std::vector<ProposalState> states = {ProposalState::kSubmitted, ProposalState::kScreening,
+                                               ProposalState::kAccepted,  ProposalState::kConsultation,
+                                               ProposalState::kVoting,    ProposalState::kNeedsRevision};
     const Instant now = Instant::fromSeconds(1'800'000'000);
     std::mt19937 random(20261202);
     // A deadline unset, past, exactly now, or in the future.
@@ -31,37 +31,39 @@ BOOST_AUTO_TEST_CASE(the_overdue_filter_finds_exactly_the_proposals_with_overdue
     };
     std::set<std::int64_t> expected;
     BOOST_REQUIRE(w.db->write([&](Stores& s) {
-        for (int i = 0; i < 300; ++i) {
-            Proposal p;
-            p.community_id = w.a.id;
-            p.author_id = w.committee_a;
-            p.title = "p" + std::to_string(i);
-            p.state = states[random() % states.size()];
-            p.response_due_at = deadline();
-            p.decision_due_at = deadline();
-            p.created_at = p.updated_at = now - Duration::hours(2);
-            p.id = s.get<ProposalStore>().insertProposal(p);
-            p.consultation_ends_at = deadline();
-            s.get<ProposalStore>().updateProposal(p);
-            if (!overdueReasons(p, now).empty()) expected.insert(p.id.value);
-        }
-        return Status::ok();
-    }).isOk());
+                          for (int i = 0; i < 300; ++i) {
+                              Proposal p;
+                              p.community_id = w.a.id;
+                              p.author_id = w.committee_a;
+                              p.title = "p" + std::to_string(i);
+                              p.state = states[random() % states.size()];
+                              p.response_due_at = deadline();
+                              p.decision_due_at = deadline();
+                              p.created_at = p.updated_at = now - Duration::hours(2);
+                              p.id = s.get<ProposalStore>().insertProposal(p);
+                              p.consultation_ends_at = deadline();
+                              s.get<ProposalStore>().updateProposal(p);
+                              if (!overdueReasons(p, now).empty()) expected.insert(p.id.value);
+                          }
+                          return Status::ok();
+                      })
+                      .isOk());
     BOOST_REQUIRE(!expected.empty());
 
     std::set<std::int64_t> listed;
     BOOST_REQUIRE(w.db->read([&](Stores& s) {
-        ProposalFilter filter;
-        filter.overdue_only = true;
-        filter.overdue_at = now;
-        PageRequest page{0, 100};
-        do {
-            Page<Proposal> got = s.get<ProposalStore>().proposals(w.a.id, filter, page);
-            for (const Proposal& p : got.items) listed.insert(p.id.value);
-            page.after = got.next_after;
-        } while (page.after != 0);
-        return Status::ok();
-    }).isOk());
+                          ProposalFilter filter;
+                          filter.overdue_only = true;
+                          filter.overdue_at = now;
+                          PageRequest page{0, 100};
+                          do {
+                              Page<Proposal> got = s.get<ProposalStore>().proposals(w.a.id, filter, page);
+                              for (const Proposal& p : got.items) listed.insert(p.id.value);
+                              page.after = got.next_after;
+                          } while (page.after != 0);
+                          return Status::ok();
+                      })
+                      .isOk());
     BOOST_TEST(listed == expected, boost::test_tools::per_element());
 }
 
@@ -82,13 +84,15 @@ BOOST_AUTO_TEST_CASE(a_step_with_no_feature_to_form_it_is_refused_and_changes_no
     // A proposal service that no feature handed an outcome to.
     ProposalService bare(*w.db, w.clock);
     auto resident = w.signUpResident("resident0");
-    BOOST_REQUIRE(w.communities.decide(w.actor(w.committee_a), w.a.id, resident.user.id,
-                                       VerificationDecision::kVerify, "").isOk());
+    BOOST_REQUIRE(
+        w.communities.decide(w.actor(w.committee_a), w.a.id, resident.user.id, VerificationDecision::kVerify, "")
+            .isOk());
     auto created = bare.create(w.actor(resident.user.id), w.a.id, draft(ProposalKind::kWish, "Benches", "Two", true));
     BOOST_REQUIRE(created.isOk());
     const ProposalId id = created->proposal.id;
     const Actor committee = w.actor(w.committee_a);
-    for (ProposalAction a : {ProposalAction::kStartScreening, ProposalAction::kAccept, ProposalAction::kOpenConsultation}) {
+    for (ProposalAction a :
+         {ProposalAction::kStartScreening, ProposalAction::kAccept, ProposalAction::kOpenConsultation}) {
         auto input = step(a, "ok");
         input.consultation_ends_at = w.clock.now() + Duration::hours(1);
         BOOST_REQUIRE(bare.act(committee, id, input).isOk());

@@ -6,8 +6,8 @@
 
 using namespace yishi;
 using namespace yishi::domain;
-using yishi::testing::World;
 using yishi::testing::cheapHashing;
+using yishi::testing::World;
 
 BOOST_AUTO_TEST_SUITE(services)
 
@@ -38,8 +38,7 @@ BOOST_AUTO_TEST_CASE(sign_up_errors_write_nothing) {
                "community.not_found");
     BOOST_TEST(w.communities.signUp(w.a.id, {"CODEAAAA", "Zhao!", "赵", "long-enough"}).status().code() ==
                "login.invalid");
-    BOOST_TEST(w.communities.signUp(w.a.id, {"CODEAAAA", "zhao", "赵", "short"}).status().code() ==
-               "password.invalid");
+    BOOST_TEST(w.communities.signUp(w.a.id, {"CODEAAAA", "zhao", "赵", "short"}).status().code() == "password.invalid");
     BOOST_TEST(w.communities.signUp(w.a.id, {"CODEAAAA", "admin", "赵", "long-enough"}).status().code() ==
                "user.login_taken");
     Actor committee = w.actor(w.committee_a);
@@ -79,8 +78,8 @@ BOOST_AUTO_TEST_CASE(members_are_listed_to_overseers_only_and_paged) {
     auto page3 = w.communities.members(w.actor(w.committee_a), w.a.id, MembershipStatus::kPending, {0, 200});
     BOOST_TEST(page3->items.size() == 5u);
     BOOST_TEST(page3->next_after == 0);
-    auto rest = w.communities.members(w.actor(w.committee_a), w.a.id, MembershipStatus::kPending,
-                                      {page1->next_after, 10});
+    auto rest =
+        w.communities.members(w.actor(w.committee_a), w.a.id, MembershipStatus::kPending, {page1->next_after, 10});
     BOOST_TEST(rest->items.size() == 3u);
     BOOST_TEST(w.communities.members(w.actor(w.committee_b), w.a.id, std::nullopt, {}).status().code() ==
                "community.forbidden");
@@ -125,8 +124,7 @@ BOOST_AUTO_TEST_CASE(failed_logins_are_throttled_per_account_and_per_address) {
 
     // Per address: 30 failures over many (unknown) logins from one address.
     for (int i = 0; i < 30; ++i) w.auth.login("nobody" + std::to_string(i), "x", "10.9.9.9");
-    BOOST_TEST(w.auth.login("committee.b", "password-1", "10.9.9.9").status().code() ==
-               "session.too_many_failures");
+    BOOST_TEST(w.auth.login("committee.b", "password-1", "10.9.9.9").status().code() == "session.too_many_failures");
 }
 
 BOOST_AUTO_TEST_CASE(login_rehashes_when_the_parameters_change) {
@@ -167,17 +165,21 @@ BOOST_AUTO_TEST_CASE(admin_shapes_the_district_and_nobody_else_does) {
 
     auto person = w.signUpResident("zhao");
     BOOST_TEST(w.admin.grantRole(admin, person.user.id, Role::kCommittee, {ScopeKind::kStreet, street->id.value})
-                   .status().code() == "role.scope_mismatch");
-    auto grant = w.admin.grantRole(admin, person.user.id, Role::kCommittee,
-                                   {ScopeKind::kCommunity, community->id.value});
+                   .status()
+                   .code() == "role.scope_mismatch");
+    auto grant =
+        w.admin.grantRole(admin, person.user.id, Role::kCommittee, {ScopeKind::kCommunity, community->id.value});
     BOOST_REQUIRE(grant.isOk());
     BOOST_TEST(w.actor(person.user.id).isCommittee(community->id));
-    BOOST_TEST(w.admin.grantRole(admin, person.user.id, Role::kCommittee,
-                                 {ScopeKind::kCommunity, community->id.value}).status().code() == "role.exists");
-    BOOST_TEST(w.admin.grantRole(committee, person.user.id, Role::kObserver,
-                                 {ScopeKind::kDistrict, w.district.value}).status().code() == "district.forbidden");
-    BOOST_TEST(w.admin.grantRole(admin, UserId(999), Role::kObserver,
-                                 {ScopeKind::kDistrict, w.district.value}).status().code() == "user.not_found");
+    BOOST_TEST(w.admin.grantRole(admin, person.user.id, Role::kCommittee, {ScopeKind::kCommunity, community->id.value})
+                   .status()
+                   .code() == "role.exists");
+    BOOST_TEST(w.admin.grantRole(committee, person.user.id, Role::kObserver, {ScopeKind::kDistrict, w.district.value})
+                   .status()
+                   .code() == "district.forbidden");
+    BOOST_TEST(w.admin.grantRole(admin, UserId(999), Role::kObserver, {ScopeKind::kDistrict, w.district.value})
+                   .status()
+                   .code() == "user.not_found");
     auto resident = w.admin.grantRole(admin, person.user.id, Role::kResident, {ScopeKind::kCommunity, w.a.id.value});
     BOOST_REQUIRE(resident.isOk());
     BOOST_TEST(w.actor(person.user.id).isVerifiedResident(w.a.id));
@@ -193,8 +195,10 @@ BOOST_AUTO_TEST_CASE(join_another_community_when_logged_in) {
     BOOST_REQUIRE(joined.isOk());
     BOOST_TEST((w.actor(person.user.id).membershipIn(w.b.id) == MembershipStatus::kPending));
     // After a rejection one may ask again.
-    BOOST_REQUIRE(w.communities.decide(w.actor(w.committee_b), w.b.id, person.user.id,
-                                       VerificationDecision::kReject, "unknown address").isOk());
+    BOOST_REQUIRE(
+        w.communities
+            .decide(w.actor(w.committee_b), w.b.id, person.user.id, VerificationDecision::kReject, "unknown address")
+            .isOk());
     BOOST_TEST(w.communities.join(w.actor(person.user.id), w.b.id, "CODEBBBB").isOk());
 }
 

@@ -2,8 +2,8 @@
 
 #include "unit/domain/domain_world.h"
 #include "yishi/domain/consultation_service.h"
-#include "yishi/domain/settings_service.h"
 #include "yishi/domain/consultation_store.h"
+#include "yishi/domain/settings_service.h"
 
 using namespace yishi;
 using namespace yishi::domain;
@@ -19,12 +19,14 @@ struct Settings : testing::World {
     Settings() {
         for (int i = 0; i < 3; ++i) {
             auto joined = signUpResident("resident" + std::to_string(i));
-            BOOST_REQUIRE(communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
+            BOOST_REQUIRE(
+                communities.decide(actor(committee_a), a.id, joined.user.id, VerificationDecision::kVerify, "").isOk());
             residents.push_back(joined.user.id);
         }
     }
     ProposalId submit() {
-        auto p = proposals.create(actor(residents[0]), a.id, testing::draft(ProposalKind::kProblem, "路灯坏了", "", true));
+        auto p =
+            proposals.create(actor(residents[0]), a.id, testing::draft(ProposalKind::kProblem, "路灯坏了", "", true));
         BOOST_REQUIRE_MESSAGE(p.isOk(), p.status().toString());
         return p->proposal.id;
     }

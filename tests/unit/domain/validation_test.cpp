@@ -10,9 +10,9 @@ BOOST_AUTO_TEST_CASE(utf8_length_counts_code_points_and_rejects_bad_bytes) {
     BOOST_TEST(utf8Length("abc") == 3u);
     BOOST_TEST(utf8Length("友谊一村") == 4u);
     BOOST_TEST(utf8Length("😀") == 1u);
-    BOOST_TEST(utf8Length("\xE5\x8F") == std::string::npos);        // truncated
-    BOOST_TEST(utf8Length("\xC0\xAF") == std::string::npos);        // overlong '/'
-    BOOST_TEST(utf8Length("\xED\xA0\x80") == std::string::npos);    // surrogate
+    BOOST_TEST(utf8Length("\xE5\x8F") == std::string::npos);      // truncated
+    BOOST_TEST(utf8Length("\xC0\xAF") == std::string::npos);      // overlong '/'
+    BOOST_TEST(utf8Length("\xED\xA0\x80") == std::string::npos);  // surrogate
     BOOST_TEST(utf8Length("\xFF") == std::string::npos);
 }
 

@@ -69,7 +69,8 @@ BOOST_AUTO_TEST_CASE(depth_is_limited_without_recursion) {
 
 BOOST_AUTO_TEST_CASE(parse_requires_an_object_and_reads_fields) {
     BOOST_TEST(parseJsonObject("[1]", 32).status().code() == "body.not_object");
-    auto body = parseJsonObject(R"({"login": "zhao", "n": 3, "flag": true, "f": 2.5, "none": null, "o": {"k": 1}})", 32);
+    auto body =
+        parseJsonObject(R"({"login": "zhao", "n": 3, "flag": true, "f": 2.5, "none": null, "o": {"k": 1}})", 32);
     BOOST_REQUIRE(body.isOk());
     using namespace yishi::http;
     BOOST_TEST(requireString(*body, "login").value() == "zhao");
@@ -95,7 +96,8 @@ BOOST_AUTO_TEST_CASE(parse_requires_an_object_and_reads_fields) {
 BOOST_AUTO_TEST_CASE(integers_past_int64_are_refused_not_wrapped) {
     // 2^64 + 1, which a reader that wraps takes for 1.
     auto body = parseJsonObject(R"({"n": 18446744073709551617, "m": -9223372036854775809,
-                                    "max": 9223372036854775807})", 32);
+                                    "max": 9223372036854775807})",
+                                32);
     BOOST_REQUIRE(body.isOk());
     auto n = yishi::http::requireInt(*body, "n");
     BOOST_REQUIRE(!n.isOk());

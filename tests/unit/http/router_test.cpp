@@ -9,9 +9,14 @@ BOOST_AUTO_TEST_SUITE(router)
 BOOST_AUTO_TEST_CASE(matches_literals_and_parameters) {
     Router r;
     int which = 0;
-    r.add("GET", "/api/v1/communities/{id}", Access::kPublic, [&](ApiCall&) { which = 1; return ApiResponse{}; });
-    r.add("POST", "/api/v1/communities/{id}/members/{user}/verification", Access::kSession,
-          [&](ApiCall&) { which = 2; return ApiResponse{}; });
+    r.add("GET", "/api/v1/communities/{id}", Access::kPublic, [&](ApiCall&) {
+        which = 1;
+        return ApiResponse{};
+    });
+    r.add("POST", "/api/v1/communities/{id}/members/{user}/verification", Access::kSession, [&](ApiCall&) {
+        which = 2;
+        return ApiResponse{};
+    });
     auto m = r.match("GET", "/api/v1/communities/42");
     BOOST_REQUIRE(m.route != nullptr);
     BOOST_TEST(m.params.at("id") == "42");

@@ -44,9 +44,8 @@ Answer get(int port, const std::string& path) {
 }
 
 bool isStableCode(const std::string& code) {
-    return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || c == '.' || c == '_';
-    });
+    return !code.empty() &&
+           std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '.' || c == '_'; });
 }
 
 }  // namespace

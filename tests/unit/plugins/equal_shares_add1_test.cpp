@@ -57,8 +57,8 @@ void expectSameAsUnitSteps(const EqualSharesElection& e, std::int64_t budget, co
                                    std::pair{Add1Search::kJump, 2}}) {
         EqualSharesWork work;
         work.limit = limit;
-        const std::string how = std::string(search == Add1Search::kJump ? "jump" : "unit") + " in " +
-                                std::to_string(threads) + " threads";
+        const std::string how =
+            std::string(search == Add1Search::kJump ? "jump" : "unit") + " in " + std::to_string(threads) + " threads";
         try {
             const auto other = yishi::plugins::equalSharesAdd1(e, budget, work, search, threads);
             const std::string both = what + ": jump " + show(jump) + "; " + how + " " + show(other);
@@ -232,8 +232,8 @@ BOOST_DATA_TEST_CASE(jumps_agree_with_unit_steps_on_the_pabulib_files, boost::un
     const auto pb = readPabulib(std::string(YISHI_SOURCE_DIR) + "/" + file);
     expectSameAsUnitSteps(pb.election, pb.budget, file);
     const auto jump = add1(pb.election, pb.budget, Add1Search::kJump);
-    BOOST_TEST_MESSAGE(file << ": " << show(jump) << ", " << jump.runs << " runs for "
-                            << jump.share - jump.start + 2 << " unit-step runs");
+    BOOST_TEST_MESSAGE(file << ": " << show(jump) << ", " << jump.runs << " runs for " << jump.share - jump.start + 2
+                            << " unit-step runs");
 }
 
 // Every run's span is sound: MES gives the same outcome at every share in
@@ -254,8 +254,8 @@ BOOST_AUTO_TEST_CASE(the_outcome_holds_over_each_span) {
             const std::int64_t until = *span.same_until;
             for (std::int64_t s = share; s < until; ++s) {
                 if (s - share > 100 && until - s > 100) s = until - 100;
-                BOOST_TEST(plain(drawn.election, s) == span.chosen, drawn.text << ": share " << s << " in ["
-                                                                               << share << ", " << until << ")");
+                BOOST_TEST(plain(drawn.election, s) == span.chosen,
+                           drawn.text << ": share " << s << " in [" << share << ", " << until << ")");
             }
             ++spans;
             long_spans += until - share > 1;

@@ -120,10 +120,10 @@ BOOST_AUTO_TEST_CASE(malformed_elections_are_refused_with_a_reason) {
     auto negative = makeEqualSharesElection({-1}, {}, {0});
     BOOST_REQUIRE(!negative.isOk());
     BOOST_TEST(negative.status().code() == "equal_shares.input");
-    BOOST_TEST(!makeEqualSharesElection({1}, {{1}}, {0}).isOk());         // no project 1
-    BOOST_TEST(!makeEqualSharesElection({1, 2}, {}, {0, 0}).isOk());      // order repeats
-    BOOST_TEST(!makeEqualSharesElection({1, 2}, {}, {0}).isOk());         // order short
-    auto twice = makeEqualSharesElection({1}, {{0, 0}}, {0});             // named twice: once
+    BOOST_TEST(!makeEqualSharesElection({1}, {{1}}, {0}).isOk());     // no project 1
+    BOOST_TEST(!makeEqualSharesElection({1, 2}, {}, {0, 0}).isOk());  // order repeats
+    BOOST_TEST(!makeEqualSharesElection({1, 2}, {}, {0}).isOk());     // order short
+    auto twice = makeEqualSharesElection({1}, {{0, 0}}, {0});         // named twice: once
     BOOST_REQUIRE(twice.isOk());
     BOOST_TEST(twice->supporters[0].size() == 1u);
 }

@@ -3,10 +3,10 @@
 #include "yishi/common/json.h"
 #include "yishi/plugins/lua_state.h"
 
+using yishi::Value;
 using yishi::plugins::CallOutcome;
 using yishi::plugins::LuaLimits;
 using yishi::plugins::LuaState;
-using yishi::Value;
 
 namespace {
 
@@ -77,8 +77,9 @@ BOOST_AUTO_TEST_CASE(random_numbers_follow_the_seed) {
 }
 
 BOOST_AUTO_TEST_CASE(pairs_walks_keys_in_sorted_order) {
-    auto r = run("local t = {zeta = 1, alpha = 2, mid = 3, [3] = 'c', [1] = 'a'} local keys = {} "
-                 "for k in pairs(t) do keys[#keys + 1] = tostring(k) end return table.concat(keys, ',')");
+    auto r =
+        run("local t = {zeta = 1, alpha = 2, mid = 3, [3] = 'c', [1] = 'a'} local keys = {} "
+            "for k in pairs(t) do keys[#keys + 1] = tostring(k) end return table.concat(keys, ',')");
     BOOST_REQUIRE(r.ok);
     BOOST_TEST(r.value.asString() == "1,3,alpha,mid,zeta");
 }
@@ -92,9 +93,10 @@ BOOST_AUTO_TEST_CASE(no_addresses_reach_the_plugin) {
 }
 
 BOOST_AUTO_TEST_CASE(fractions_are_exact) {
-    auto r = run("local F = yishi.fraction local x = F(1, 3) + F(1, 6) "
-                 "return {tostring(x), tostring(x * 2), tostring(F(10) / 4), F(7, 2):floor(), F(-7, 2):floor(), "
-                 "F(7, 2):ceil(), x == F(1, 2), x < 1, 1 <= x}");
+    auto r =
+        run("local F = yishi.fraction local x = F(1, 3) + F(1, 6) "
+            "return {tostring(x), tostring(x * 2), tostring(F(10) / 4), F(7, 2):floor(), F(-7, 2):floor(), "
+            "F(7, 2):ceil(), x == F(1, 2), x < 1, 1 <= x}");
     BOOST_REQUIRE(r.ok);
     BOOST_TEST(yishi::toJson(r.value) == R"(["1/2","1","5/2",3,-4,4,true,true,false])");
 }

@@ -9,14 +9,14 @@
 #include "yishi/plugins/plugin_call.h"
 
 namespace fs = std::filesystem;
-using yishi::plugins::loadPluginDirectory;
 using yishi::Value;
+using yishi::plugins::loadPluginDirectory;
 
 namespace {
 
 struct PluginDir {
-    fs::path root = fs::temp_directory_path() / ("yishi-plugin-" + std::to_string(::getpid()) + "-" +
-                                                 std::to_string(std::rand()));
+    fs::path root =
+        fs::temp_directory_path() / ("yishi-plugin-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
     PluginDir() { fs::create_directories(root); }
     ~PluginDir() { fs::remove_all(root); }
     void write(const std::string& name, const std::string& text) {
@@ -36,7 +36,8 @@ BOOST_AUTO_TEST_SUITE(plugin_bundle)
 BOOST_AUTO_TEST_CASE(loads_a_directory_and_runs_a_hook_in_process) {
     PluginDir dir;
     dir.write("manifest.json", kManifest);
-    dir.write("rules.lua", "return {select = function(input) return {selected = {}, notes = yishi.settings.selection.rule} end}");
+    dir.write("rules.lua",
+              "return {select = function(input) return {selected = {}, notes = yishi.settings.selection.rule} end}");
     yishi::app::CryptoContentHasher hasher;
     auto bundle = loadPluginDirectory(dir.root, hasher);
     BOOST_REQUIRE_MESSAGE(bundle.isOk(), bundle.status().toString());
@@ -64,14 +65,16 @@ BOOST_AUTO_TEST_CASE(bad_manifests_are_refused_with_the_reason) {
         {R"({"version": "1", "api": 1, "files": ["rules.lua"], "hooks": {}})", "name"},
         {R"({"name": "t", "version": "1", "api": 2, "files": ["rules.lua"], "hooks": {"select": {"file": "rules.lua", "function": "s"}}})",
          "API 2 is not supported"},
-        {R"({"name": "t", "version": "1", "api": 1, "files": ["../etc/passwd.lua"], "hooks": {}})", "inside the plugin"},
+        {R"({"name": "t", "version": "1", "api": 1, "files": ["../etc/passwd.lua"], "hooks": {}})",
+         "inside the plugin"},
         {R"({"name": "t", "version": "1", "api": 1, "files": ["rules.lua"], "hooks": {"explode": {"file": "rules.lua", "function": "s"}}})",
          "unknown hook"},
         {R"({"name": "t", "version": "1", "api": 1, "files": ["rules.lua"], "hooks": {"select": {"file": "other.lua", "function": "s"}}})",
          "not in \"files\""},
         {R"({"name": "t", "version": "1", "api": 1, "files": ["rules.lua"], "hooks": {"select": {"file": "rules.lua", "function": "s", "budget_ms": 3600000}}})",
          "budget_ms"},
-        {R"({"name": "t", "version": "1", "api": 1, "files": ["missing.lua"], "hooks": {}})", "cannot read missing.lua"},
+        {R"({"name": "t", "version": "1", "api": 1, "files": ["missing.lua"], "hooks": {}})",
+         "cannot read missing.lua"},
     };
     yishi::app::CryptoContentHasher hasher;
     for (const auto& c : cases) {

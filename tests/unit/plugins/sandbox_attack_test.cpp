@@ -130,9 +130,10 @@ BOOST_AUTO_TEST_CASE(bytecode_files_are_refused) {
 
 BOOST_AUTO_TEST_CASE(a_plugin_cannot_leave_state_for_the_next_call) {
     WorkerPool pool(yishi::test::testPoolOptions(1));
-    const auto plugin = yishi::test::selectBody(
-        "stateful", "local seen = counter ; counter = (counter or 0) + 1 ; string.rep = nil ; "
-                    "return {selected = {}, notes = tostring(seen)}");
+    const auto plugin =
+        yishi::test::selectBody("stateful",
+                                "local seen = counter ; counter = (counter or 0) + 1 ; string.rep = nil ; "
+                                "return {selected = {}, notes = tostring(seen)}");
     for (int i = 0; i < 3; ++i) {
         const auto result = pool.call(plugin, "select", {Value()}).front();
         BOOST_REQUIRE(result.ok);

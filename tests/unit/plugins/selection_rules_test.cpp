@@ -29,7 +29,8 @@ Value randomElection(std::mt19937_64& random) {
     std::int64_t total = 0;
     for (int p = 0; p < projects; ++p) {
         // Some equal costs, so ties happen.
-        const std::int64_t cost = 1 + static_cast<std::int64_t>(random() % 4) * 25 + static_cast<std::int64_t>(random() % 2);
+        const std::int64_t cost =
+            1 + static_cast<std::int64_t>(random() % 4) * 25 + static_cast<std::int64_t>(random() % 2);
         total += cost;
         list.emplace_back(Value::Object{{"id", "p" + std::to_string(p)}, {"cost", cost}, {"votes", 0}});
     }
@@ -62,8 +63,7 @@ BOOST_AUTO_TEST_CASE(host_equal_shares_matches_the_lua_reference_on_random_elect
         auto reference = yishi::plugins::runHookInProcess(bundle, "select", withRule(election, "mes-add1-reference"));
         BOOST_REQUIRE_MESSAGE(fast.ok, fast.fault.describe());
         BOOST_REQUIRE_MESSAGE(reference.ok, reference.fault.describe());
-        BOOST_TEST(yishi::toJson(*fast.value.find("selected")) ==
-                       yishi::toJson(*reference.value.find("selected")),
+        BOOST_TEST(yishi::toJson(*fast.value.find("selected")) == yishi::toJson(*reference.value.find("selected")),
                    "election " << round << ": " << yishi::toJson(election));
         nonempty += !fast.value.find("selected")->asArray().empty();
     }
@@ -79,9 +79,8 @@ BOOST_AUTO_TEST_CASE(mes_add1_with_two_ballots_and_a_billion_fen_finishes) {
                           Value(Value::Object{{"id", "p1"}, {"cost", std::int64_t{900'000'000}}}),
                           Value(Value::Object{{"id", "p2"}, {"cost", std::int64_t{300'000'000}}})};
     Value::Array ballots{Value(Value::Array{Value("p0"), Value("p2")}), Value(Value::Array{Value("p1"), Value("p2")})};
-    const Value election(Value::Object{{"budget", std::int64_t{1'000'000'000}},
-                                       {"projects", std::move(projects)},
-                                       {"ballots", std::move(ballots)}});
+    const Value election(Value::Object{
+        {"budget", std::int64_t{1'000'000'000}}, {"projects", std::move(projects)}, {"ballots", std::move(ballots)}});
     auto result = yishi::plugins::runHookInProcess(bundle, "select", withRule(election, "mes-add1"));
     BOOST_REQUIRE_MESSAGE(result.ok, result.fault.describe());
     BOOST_TEST(yishi::toJson(*result.value.find("selected")) == "[\"p2\"]");
@@ -106,15 +105,17 @@ BOOST_AUTO_TEST_CASE(equal_shares_checks_its_arguments) {
         BOOST_TEST(!r.ok);
         BOOST_TEST(r.fault.cause.find("equal_shares") != std::string::npos, r.fault.cause);
     }
-    auto ok = lua.evaluate("ok.lua", "return yishi.equal_shares({costs = {10, 10}, ballots = {{1}, {1}, {2}}, "
-                                     "order = {1, 2}}, 5)");
+    auto ok = lua.evaluate("ok.lua",
+                           "return yishi.equal_shares({costs = {10, 10}, ballots = {{1}, {1}, {2}}, "
+                           "order = {1, 2}}, 5)");
     BOOST_REQUIRE(ok.ok);
     BOOST_TEST(yishi::toJson(ok.value) == "[1]");
     // Add1 over the same: shares 5 (project 1), then 6 .. 9 the same, 10
     // buys project 2 too, costing 20 > 15; so it stops at 9.
-    auto add1 = lua.evaluate("add1.lua", "local chosen, share = yishi.equal_shares_add1({costs = {10, 10}, "
-                                         "ballots = {{1}, {1}, {2}}, order = {1, 2}}, 15) "
-                                         "return {chosen = chosen, share = share}");
+    auto add1 = lua.evaluate("add1.lua",
+                             "local chosen, share = yishi.equal_shares_add1({costs = {10, 10}, "
+                             "ballots = {{1}, {1}, {2}}, order = {1, 2}}, 15) "
+                             "return {chosen = chosen, share = share}");
     BOOST_REQUIRE_MESSAGE(add1.ok, add1.fault.describe());
     BOOST_TEST(yishi::toJson(add1.value) == R"({"chosen":[1],"share":9})");
 }

@@ -7,11 +7,11 @@
 
 #include "enum_rows.h"
 #include "support/temp_dir.h"
-#include "yishi/storage/sqlite_database.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/escalation_store.h"
 #include "yishi/domain/points.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/storage/sqlite_database.h"
 
 // A value the domain does not know, read from a row, is an error: never a
 // default (a proposal read as a draft), never a row skipped (a grant dropped).
@@ -60,8 +60,10 @@ std::vector<Case> cases() {
         {"memberships", "status", "user_id = 2", [](Stores& s) { s.users.membership(UserId(2), CommunityId(1)); }},
         {"comments", "stance", "id = 1", [](Stores& s) { s.get<domain::ConsultationStore>().comments(ProposalId(1)); }},
         {"meetings", "mode", "id = 1", [](Stores& s) { s.get<domain::ConsultationStore>().meeting(MeetingId(1)); }},
-        {"escalations", "level", "id = 1", [](Stores& s) { s.get<domain::EscalationStore>().escalation(EscalationId(1)); }},
-        {"escalations", "status", "id = 1", [](Stores& s) { s.get<domain::EscalationStore>().forProposal(ProposalId(1)); }},
+        {"escalations", "level", "id = 1",
+         [](Stores& s) { s.get<domain::EscalationStore>().escalation(EscalationId(1)); }},
+        {"escalations", "status", "id = 1",
+         [](Stores& s) { s.get<domain::EscalationStore>().forProposal(ProposalId(1)); }},
         {"redemptions", "state", "id = 1", [](Stores& s) { s.get<domain::PointsStore>().redemption(RedemptionId(1)); }},
     };
 }
@@ -94,9 +96,9 @@ BOOST_AUTO_TEST_CASE(every_enum_reader_refuses_a_name_the_domain_does_not_know) 
             }
             // The row reads fine before it is corrupted.
             BOOST_REQUIRE(db->read([&](Stores& s) {
-                              c.read(s);
-                              return Status::ok();
-                          }).isOk());
+                                c.read(s);
+                                return Status::ok();
+                            }).isOk());
             corrupt(path, c, value);
             const Status s = db->read([&](Stores& s) {
                 c.read(s);

@@ -6,11 +6,11 @@
 
 #include "enum_rows.h"
 #include "support/temp_dir.h"
-#include "yishi/storage/migrations.h"
-#include "yishi/storage/sqlite_database.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/points.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/storage/migrations.h"
+#include "yishi/storage/sqlite_database.h"
 
 using namespace yishi;
 using yishi::storage::SqliteDatabase;
@@ -40,7 +40,8 @@ std::vector<std::string> lines(SQLite::Database& db, const std::string& sql) {
 }
 
 std::vector<std::string> tableNames(SQLite::Database& db) {
-    return lines(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migrations' ORDER BY name");
+    return lines(db,
+                 "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migrations' ORDER BY name");
 }
 
 // Every row of every table but schema_migrations, sqlite_sequence included.
@@ -60,11 +61,14 @@ std::vector<std::string> allRows(SQLite::Database& db) {
 std::vector<std::string> shape(SQLite::Database& db) {
     std::vector<std::string> out;
     for (const std::string& table : tableNames(db)) {
-        for (const std::string& l : lines(db, "PRAGMA table_xinfo(\"" + table + "\")")) out.push_back(table + " column " + l);
-        for (const std::string& l : lines(db, "PRAGMA foreign_key_list(\"" + table + "\")")) out.push_back(table + " fk " + l);
-        for (const std::string& index : lines(db, "SELECT name FROM pragma_index_list('" + table + "') ORDER BY name")) {
-            for (const std::string& l : lines(db, "SELECT \"unique\", origin, partial FROM pragma_index_list('" + table +
-                                                      "') WHERE name = '" + index + "'")) {
+        for (const std::string& l : lines(db, "PRAGMA table_xinfo(\"" + table + "\")"))
+            out.push_back(table + " column " + l);
+        for (const std::string& l : lines(db, "PRAGMA foreign_key_list(\"" + table + "\")"))
+            out.push_back(table + " fk " + l);
+        for (const std::string& index :
+             lines(db, "SELECT name FROM pragma_index_list('" + table + "') ORDER BY name")) {
+            for (const std::string& l : lines(db, "SELECT \"unique\", origin, partial FROM pragma_index_list('" +
+                                                      table + "') WHERE name = '" + index + "'")) {
                 out.push_back(table + " index " + index + " " + l);
             }
             for (const std::string& l : lines(db, "PRAGMA index_xinfo(\"" + index + "\")")) {
@@ -72,10 +76,13 @@ std::vector<std::string> shape(SQLite::Database& db) {
             }
         }
     }
-    for (const std::string& l : lines(db, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
+    for (const std::string& l : lines(
+             db,
+             "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")) {
         out.push_back("index sql " + l);
     }
-    for (const std::string& l : lines(db, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")) {
+    for (const std::string& l :
+         lines(db, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")) {
         out.push_back("trigger " + l);
     }
     return out;
@@ -117,8 +124,7 @@ BOOST_AUTO_TEST_CASE(a_new_file_gets_every_migration_recorded) {
     BOOST_TEST(db.value()->schemaVersion() == storage::latestSchemaVersion());
     db.value().reset();
     SQLite::Database check(dir.file("y.db"), SQLite::OPEN_READONLY);
-    BOOST_TEST(check.execAndGet("SELECT COUNT(*) FROM schema_migrations").getInt() ==
-               storage::latestSchemaVersion());
+    BOOST_TEST(check.execAndGet("SELECT COUNT(*) FROM schema_migrations").getInt() == storage::latestSchemaVersion());
     BOOST_TEST(check.execAndGet("PRAGMA journal_mode").getString() == "wal");
 }
 
@@ -152,8 +158,8 @@ BOOST_AUTO_TEST_CASE(refuses_a_schema_newer_than_it_knows_and_changes_nothing) {
     BOOST_REQUIRE(storage::migrateFile(path, storage::latestSchemaVersion()).isOk());
     {
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-        raw.exec("INSERT INTO schema_migrations VALUES (" +
-                 std::to_string(storage::latestSchemaVersion() + 1) + ", 'from_the_future', 0)");
+        raw.exec("INSERT INTO schema_migrations VALUES (" + std::to_string(storage::latestSchemaVersion() + 1) +
+                 ", 'from_the_future', 0)");
     }
     auto db = SqliteDatabase::open(path, {});
     BOOST_REQUIRE(!db.isOk());
@@ -221,19 +227,24 @@ BOOST_AUTO_TEST_CASE(enum_checks_keep_every_row_and_the_shape_of_a_version_9_fil
     BOOST_CHECK_EXCEPTION(
         raw.exec("INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at, updated_at)"
                  " VALUES (1, 1, 'problem', 't', 'b', 'archived', 1, 1)"),
-        SQLite::Exception, [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_CHECK; });
+        SQLite::Exception,
+        [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_CHECK; });
     BOOST_CHECK_EXCEPTION(
         raw.exec("INSERT INTO role_grants VALUES (2, 'mayor', 'district', 1, 1, NULL)"), SQLite::Exception,
         [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_CHECK; });
-    BOOST_CHECK_EXCEPTION(raw.exec("INSERT INTO comments (proposal_id, community_id, depth, author_id, stance, body, created_at)"
-                                   " VALUES (77, 1, 1, 1, 'for', 'x', 1)"),
-                          SQLite::Exception,
-                          [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY; });
-    raw.exec("INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at, updated_at)"
-             " VALUES (1, 1, 'problem', 't', 'b', 'submitted', 1, 1)");
-    BOOST_TEST(raw.execAndGet("SELECT n FROM proposal_counts WHERE kind = 'problem' AND state = 'submitted'").getInt() == 2);
-    raw.exec("INSERT INTO redemptions (item_id, district_id, community_id, user_id, cost, idempotency_key, created_at)"
-             " VALUES (1, 1, 1, 2, 5, 'k2', 12)");
+    BOOST_CHECK_EXCEPTION(
+        raw.exec("INSERT INTO comments (proposal_id, community_id, depth, author_id, stance, body, created_at)"
+                 " VALUES (77, 1, 1, 1, 'for', 'x', 1)"),
+        SQLite::Exception,
+        [](const SQLite::Exception& e) { return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY; });
+    raw.exec(
+        "INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at, updated_at)"
+        " VALUES (1, 1, 'problem', 't', 'b', 'submitted', 1, 1)");
+    BOOST_TEST(
+        raw.execAndGet("SELECT n FROM proposal_counts WHERE kind = 'problem' AND state = 'submitted'").getInt() == 2);
+    raw.exec(
+        "INSERT INTO redemptions (item_id, district_id, community_id, user_id, cost, idempotency_key, created_at)"
+        " VALUES (1, 1, 1, 2, 5, 'k2', 12)");
     BOOST_TEST(raw.getLastInsertRowid() == 42);
 }
 
@@ -246,12 +257,13 @@ BOOST_AUTO_TEST_CASE(each_enum_column_takes_exactly_the_names_the_domain_knows) 
     for (const testing::EnumColumn& c : testing::enumColumns()) {
         BOOST_TEST_CONTEXT(c.table << "." << c.column) {
             BOOST_REQUIRE(c.names.size() >= 2u);
-            const std::string update =
-                "UPDATE " + c.table + " SET " + c.column + " = ?1 WHERE rowid = (SELECT MIN(rowid) FROM " + c.table + ")";
+            const std::string update = "UPDATE " + c.table + " SET " + c.column +
+                                       " = ?1 WHERE rowid = (SELECT MIN(rowid) FROM " + c.table + ")";
             for (const std::string& name : c.names) BOOST_TEST(takes(raw, update, name), name);
             std::string shouted = c.names.front();
             for (char& ch : shouted) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            for (const std::string& unknown : {std::string("retired"), std::string(""), shouted, c.names.front() + " "}) {
+            for (const std::string& unknown :
+                 {std::string("retired"), std::string(""), shouted, c.names.front() + " "}) {
                 BOOST_TEST(!takes(raw, update, unknown), "'" << unknown << "'");
             }
         }
@@ -276,8 +288,9 @@ BOOST_AUTO_TEST_CASE(a_migration_that_leaves_a_dangling_reference_is_not_committ
     BOOST_TEST(s.message().find("comments") != std::string::npos, s.message());
     BOOST_TEST(recordedVersion(path) == kBeforeEnumChecks);
     SQLite::Database raw(path, SQLite::OPEN_READONLY);
-    BOOST_TEST(raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'proposals'").getString().find(
-                   "proposals_state_known") == std::string::npos);
+    BOOST_TEST(raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'proposals'")
+                   .getString()
+                   .find("proposals_state_known") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(an_unopenable_path_is_a_clear_error) {

@@ -7,8 +7,8 @@
 
 #include "sqlite_errors.h"
 #include "support/temp_dir.h"
-#include "yishi/storage/sqlite_database.h"
 #include "yishi/domain/points.h"
+#include "yishi/storage/sqlite_database.h"
 
 // A constraint failure that escapes a store reaches the client as our
 // message; SQLite's own text (which names tables, columns and CHECK
@@ -18,8 +18,8 @@ using namespace yishi::domain;
 
 namespace {
 
-const char* const kSqliteWords[] = {"constraint failed", "CHECK", "UNIQUE", "FOREIGN KEY", "NOT NULL", "users.login",
-                                    "balance"};
+const char* const kSqliteWords[] = {"constraint failed", "CHECK",       "UNIQUE", "FOREIGN KEY",
+                                    "NOT NULL",          "users.login", "balance"};
 
 void expectOurMessage(const Status& s) {
     BOOST_TEST((s.kind() == ErrorKind::kInternal));
@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(each_kind_of_constraint_failure_gets_our_message_and_logs_s
     const std::vector<Failure> failures = {
         {"CHECK", "INSERT INTO t (login, state) VALUES ('a', 'ajar')", "CHECK constraint failed"},
         {"UNIQUE", "INSERT INTO t (login, state) VALUES ('taken', 'open')", "UNIQUE constraint failed: t.login"},
-        {"FOREIGN KEY", "INSERT INTO t (login, state, parent) VALUES ('b', 'open', 9)", "FOREIGN KEY constraint failed"},
+        {"FOREIGN KEY", "INSERT INTO t (login, state, parent) VALUES ('b', 'open', 9)",
+         "FOREIGN KEY constraint failed"},
         {"NOT NULL", "INSERT INTO t (login, state) VALUES (NULL, 'open')", "NOT NULL constraint failed: t.login"},
     };
     for (const Failure& f : failures) {
@@ -80,10 +81,10 @@ BOOST_AUTO_TEST_CASE(a_constraint_failure_escaping_a_store_is_ours_to_the_client
     };
     auto db = std::move(storage::SqliteDatabase::open(dir.file("c.db"), options).value());
     BOOST_REQUIRE(db->write([](Stores& s) {
-                      s.scopes.insertDistrict("区");
-                      s.users.insertUser({UserId(), "zhao", "赵", "hash", Instant::fromSeconds(1)});
-                      return Status::ok();
-                  }).isOk());
+                        s.scopes.insertDistrict("区");
+                        s.users.insertUser({UserId(), "zhao", "赵", "hash", Instant::fromSeconds(1)});
+                        return Status::ok();
+                    }).isOk());
     // UNIQUE: a store asked to break its REQUIRES (the login is not taken).
     expectOurMessage(db->write([](Stores& s) {
         s.users.insertUser({UserId(), "zhao", "另一个赵", "hash", Instant::fromSeconds(2)});

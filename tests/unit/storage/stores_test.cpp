@@ -14,10 +14,11 @@ BOOST_AUTO_TEST_SUITE(stores)
 BOOST_AUTO_TEST_CASE(audit_log_is_append_only) {
     testing::TempDir dir;
     auto db = std::move(storage::SqliteDatabase::open(dir.file("a.db"), {}).value());
-    BOOST_REQUIRE(db->write([](Stores& s) {
-                      s.audit.append({0, Instant::fromMicros(1), UserId(), "test.happened", "thing", 1, CommunityId(), "why"});
-                      return Status::ok();
-                  }).isOk());
+    BOOST_REQUIRE(
+        db->write([](Stores& s) {
+              s.audit.append({0, Instant::fromMicros(1), UserId(), "test.happened", "thing", 1, CommunityId(), "why"});
+              return Status::ok();
+          }).isOk());
     std::vector<AuditEntry> entries;
     db->read([&](Stores& s) {
         entries = s.audit.forSubject("thing", 1, 10);
@@ -41,16 +42,16 @@ BOOST_AUTO_TEST_CASE(memberships_are_saved_and_replaced) {
     UserId user;
     CommunityId community;
     BOOST_REQUIRE(db->write([&](Stores& s) {
-                      DistrictId d = s.scopes.insertDistrict("d");
-                      StreetId st = s.scopes.insertStreet(d, "s");
-                      community = s.scopes.insertCommunity({CommunityId(), st, d, "c", "CODE2345"});
-                      user = s.users.insertUser({UserId(), "zhao", "赵", "hash", Instant::fromSeconds(1)});
-                      s.users.saveMembership(
-                          {user, community, MembershipStatus::kPending, Instant::fromSeconds(1), {}, UserId(), ""});
-                      s.users.saveMembership({user, community, MembershipStatus::kRejected, Instant::fromSeconds(1),
-                                              Instant::fromSeconds(2), user, "no"});
-                      return Status::ok();
-                  }).isOk());
+                        DistrictId d = s.scopes.insertDistrict("d");
+                        StreetId st = s.scopes.insertStreet(d, "s");
+                        community = s.scopes.insertCommunity({CommunityId(), st, d, "c", "CODE2345"});
+                        user = s.users.insertUser({UserId(), "zhao", "赵", "hash", Instant::fromSeconds(1)});
+                        s.users.saveMembership(
+                            {user, community, MembershipStatus::kPending, Instant::fromSeconds(1), {}, UserId(), ""});
+                        s.users.saveMembership({user, community, MembershipStatus::kRejected, Instant::fromSeconds(1),
+                                                Instant::fromSeconds(2), user, "no"});
+                        return Status::ok();
+                    }).isOk());
     db->read([&](Stores& s) {
         auto m = s.users.membership(user, community);
         BOOST_REQUIRE(m.has_value());

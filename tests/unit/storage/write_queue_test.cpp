@@ -118,9 +118,9 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_write_becomes_a_status_and_writes_nothing
     });
     BOOST_TEST(fk.code() == "storage.constraint");
     BOOST_TEST(db->write([](domain::Stores& st) {
-                   st.scopes.insertDistrict("after");
-                   return Status::ok();
-               }).isOk());
+                     st.scopes.insertDistrict("after");
+                     return Status::ok();
+                 }).isOk());
     BOOST_TEST(countDistricts(*db) == 1u);
 }
 
@@ -129,19 +129,20 @@ BOOST_AUTO_TEST_CASE(an_exception_in_a_write_becomes_a_status_and_writes_nothing
 // (503, try later), not of the failed ROLLBACK TO (a 500).
 BOOST_AUTO_TEST_CASE(an_io_error_that_ends_the_transaction_is_still_an_io_error) {
     testing::TempDir dir;
-    storage::WriteQueue queue(std::make_unique<storage::Connection>(dir.file("q.db"),
-                                                                    storage::Connection::Mode::kReadWrite, 1000),
-                              8, true);
+    storage::WriteQueue queue(
+        std::make_unique<storage::Connection>(dir.file("q.db"), storage::Connection::Mode::kReadWrite, 1000), 8, true);
     Status s = queue.submit([](storage::Connection& c) -> Status {
         c.db().exec("ROLLBACK");  // as SQLite does on some I/O errors
         throw SQLite::Exception("disk I/O error", SQLITE_IOERR);
     });
     BOOST_TEST(s.code() == "storage.io_error", s.toString());
     BOOST_TEST((s.kind() == ErrorKind::kUnavailable));
-    BOOST_TEST(queue.submit([](storage::Connection& c) {
-                   c.db().exec("CREATE TABLE after_the_fault (x)");
-                   return Status::ok();
-               }).isOk());
+    BOOST_TEST(queue
+                   .submit([](storage::Connection& c) {
+                       c.db().exec("CREATE TABLE after_the_fault (x)");
+                       return Status::ok();
+                   })
+                   .isOk());
 }
 
 BOOST_AUTO_TEST_CASE(a_write_inside_a_write_is_refused) {

@@ -1,7 +1,7 @@
 #include "admin_routes.h"
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 
 namespace yishi::http {
 
@@ -11,8 +11,7 @@ namespace {
 ApiResponse createStreet(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t district, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(std::string name, requireString(call.body, "name"));
-    YISHI_HANDLER_ASSIGN(auto street,
-                         admin.createStreet(call.actor, DistrictId(district), name));
+    YISHI_HANDLER_ASSIGN(auto street, admin.createStreet(call.actor, DistrictId(district), name));
     return jsonResponse(201, writeStreet, street);
 }
 
@@ -20,8 +19,7 @@ ApiResponse createStreet(domain::AdminService& admin, ApiCall& call) {
 ApiResponse createCommunity(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t street, pathId(call, "id", "street"));
     YISHI_HANDLER_ASSIGN(std::string name, requireString(call.body, "name"));
-    YISHI_HANDLER_ASSIGN(auto community,
-                         admin.createCommunity(call.actor, StreetId(street), name));
+    YISHI_HANDLER_ASSIGN(auto community, admin.createCommunity(call.actor, StreetId(street), name));
     return jsonResponse(201, writeCreatedCommunity, community);
 }
 
@@ -34,8 +32,9 @@ ApiResponse grantRole(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t scope_id, requireInt(scope, "id"));
     domain::Role role;
     if (!domain::parseRole(role_text, &role)) {
-        return fail(call, Status::invalid("body.role", "role is one of resident, committee, "
-                                                       "street_staff, district_admin, observer."));
+        return fail(call, Status::invalid("body.role",
+                                          "role is one of resident, committee, "
+                                          "street_staff, district_admin, observer."));
     }
     domain::ScopeRef ref;
     if (!domain::parseScopeKind(kind_text, &ref.kind)) {

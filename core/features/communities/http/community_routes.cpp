@@ -1,7 +1,7 @@
 #include "communities_routes.h"
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 
 namespace yishi::http {
 
@@ -12,15 +12,13 @@ ApiResponse listCommunities(domain::CommunityService& communities, ApiCall& call
     const std::string district = call.query.get("district", "");
     std::int64_t district_id = 0;
     if (district.empty()) {
-        return fail(call, Status::invalid("query.district_required",
-                                          "Say which district: ?district=<id>."));
+        return fail(call, Status::invalid("query.district_required", "Say which district: ?district=<id>."));
     }
     if (!parsePositiveInt(district, &district_id)) {
         return fail(call, Status::notFound("district.not_found", "There is no such district."));
     }
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
-    YISHI_HANDLER_ASSIGN(auto result,
-                         communities.communities(DistrictId(district_id), page));
+    YISHI_HANDLER_ASSIGN(auto result, communities.communities(DistrictId(district_id), page));
     JsonWriter w;
     writePage(w, result, writeCommunitySummary);
     return jsonResponse(200, w);

@@ -1,7 +1,7 @@
 #include "communities_routes.h"
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 
 namespace yishi::http {
 
@@ -15,14 +15,12 @@ ApiResponse listMembers(domain::CommunityService& communities, ApiCall& call) {
     if (!status_text.empty()) {
         domain::MembershipStatus s;
         if (!domain::parseMembershipStatus(status_text, &s)) {
-            return fail(call, Status::invalid("query.status",
-                                              "status is one of pending, verified, rejected."));
+            return fail(call, Status::invalid("query.status", "status is one of pending, verified, rejected."));
         }
         status = s;
     }
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
-    YISHI_HANDLER_ASSIGN(auto result, communities.members(call.actor, CommunityId(id),
-                                                                        status, page));
+    YISHI_HANDLER_ASSIGN(auto result, communities.members(call.actor, CommunityId(id), status, page));
     JsonWriter w;
     writePage(w, result, writeMember);
     return jsonResponse(200, w);
@@ -38,8 +36,8 @@ ApiResponse decide(domain::CommunityService& communities, ApiCall& call) {
     if (!domain::parseVerificationDecision(decision_text, &decision)) {
         return fail(call, Status::invalid("body.decision", "decision is \"verify\" or \"reject\"."));
     }
-    YISHI_HANDLER_ASSIGN(auto m, communities.decide(call.actor, CommunityId(community),
-                                                                  UserId(user), decision, reason));
+    YISHI_HANDLER_ASSIGN(auto m,
+                         communities.decide(call.actor, CommunityId(community), UserId(user), decision, reason));
     return jsonResponse(200, writeMembership, m);
 }
 

@@ -1,9 +1,9 @@
 #include <map>
 
 #include "consultation_routes.h"
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 #include "yishi/domain/consultation_service.h"
 
 namespace yishi::http {
@@ -117,8 +117,7 @@ ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& 
     if (action != "hide" && action != "restore") {
         return fail(call, Status::invalid("body.action", "action is hide or restore."));
     }
-    YISHI_HANDLER_ASSIGN(auto view,
-                         consultation.moderate(call.actor, domain::CommentId(id), action == "hide", reason));
+    YISHI_HANDLER_ASSIGN(auto view, consultation.moderate(call.actor, domain::CommentId(id), action == "hide", reason));
     return jsonResponse(200, writeComment, view);
 }
 
@@ -182,7 +181,7 @@ ApiResponse scheduleMeeting(domain::ConsultationService& consultation, ApiCall& 
     YISHI_HANDLER_ASSIGN(std::int64_t starts_at, requireInt(call.body, "starts_at"));
     YISHI_HANDLER_ASSIGN(std::string place, requireString(call.body, "place"));
     YISHI_HANDLER_ASSIGN(auto m, consultation.scheduleMeeting(call.actor, domain::ProposalId(id), mode,
-                                                                    Instant::fromSeconds(starts_at), place));
+                                                              Instant::fromSeconds(starts_at), place));
     return jsonResponse(201, writeMeeting, m);
 }
 
@@ -202,8 +201,7 @@ ApiResponse recordMeeting(domain::ConsultationService& consultation, ApiCall& ca
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "meeting"));
     YISHI_HANDLER_ASSIGN(std::string minutes, requireString(call.body, "minutes"));
     YISHI_HANDLER_ASSIGN(std::int64_t attendance, requireInt(call.body, "attendance"));
-    YISHI_HANDLER_ASSIGN(auto m, consultation.recordMeeting(call.actor, domain::MeetingId(id), minutes,
-                                                                  attendance));
+    YISHI_HANDLER_ASSIGN(auto m, consultation.recordMeeting(call.actor, domain::MeetingId(id), minutes, attendance));
     return jsonResponse(200, writeMeeting, m);
 }
 
@@ -216,7 +214,8 @@ void addConsultationRoutes(Router& router, domain::ConsultationService& consulta
     router.add("DELETE", "/api/v1/comments/{id}", Access::kSession, with(consultation, withdrawComment));
     router.add("POST", "/api/v1/comments/{id}/reports", Access::kSession, with(consultation, reportComment));
     router.add("POST", "/api/v1/comments/{id}/moderation", Access::kSession, with(consultation, moderateComment));
-    router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublicCached, with(consultation, moderationLog));
+    router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublicCached,
+               with(consultation, moderationLog));
     router.add("POST", "/api/v1/proposals/{id}/supports", Access::kSession, with(consultation, support));
     router.add("GET", "/api/v1/proposals/{id}/supports", Access::kPublicCached, with(consultation, supports));
     router.add("DELETE", "/api/v1/proposals/{id}/supports/mine", Access::kSession, with(consultation, withdrawSupport));

@@ -3,6 +3,8 @@
 
 namespace yishi::storage {
 
-void add_consultation_stores(StoreFactories& factories) { factories.add<domain::ConsultationStore, SqliteConsultationStore>(); }
+void add_consultation_stores(StoreFactories& factories) {
+    factories.add<domain::ConsultationStore, SqliteConsultationStore>();
+}
 
 }  // namespace yishi::storage

@@ -1,6 +1,6 @@
+#include "sqlite_consultation_store.h"
 #include "connection.h"
 #include "corrupt_row.h"
-#include "sqlite_consultation_store.h"
 
 namespace yishi::storage {
 
@@ -9,7 +9,7 @@ using domain::Meeting;
 
 namespace {
 
-#define YISHI_COMMENT_COLUMNS                                                              \
+#define YISHI_COMMENT_COLUMNS                                                               \
     "id, proposal_id, community_id, parent_id, depth, author_id, stance, body, created_at," \
     " edited_at, withdrawn, hidden, hidden_reason, reports"
 
@@ -65,8 +65,10 @@ domain::CommentId SqliteConsultationStore::insertComment(const Comment& c) {
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, c.proposal_id.value);
     q->bind(2, c.community_id.value);
-    if (c.parent_id.valid()) q->bind(3, c.parent_id.value);
-    else q->bind(3);
+    if (c.parent_id.valid())
+        q->bind(3, c.parent_id.value);
+    else
+        q->bind(3);
     q->bind(4, c.depth);
     q->bind(5, c.author_id.value);
     q->bind(6, domain::stanceName(c.stance));
@@ -112,8 +114,8 @@ bool SqliteConsultationStore::insertReport(domain::CommentId comment, UserId rep
 }
 
 bool SqliteConsultationStore::insertSupport(domain::ProposalId proposal, UserId user, Instant at) {
-    auto q = c_.prepare(
-        "INSERT INTO supports (proposal_id, user_id, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    auto q =
+        c_.prepare("INSERT INTO supports (proposal_id, user_id, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     q->bind(1, proposal.value);
     q->bind(2, user.value);
     q->bind(3, at.seconds());

@@ -21,8 +21,7 @@ class SqliteConsultationStore final : public domain::ConsultationStore {
     domain::CommentId insertComment(const domain::Comment& comment) override;
     void updateComment(const domain::Comment& comment) override;
     std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
-    bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,
-                      Instant at) override;
+    bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason, Instant at) override;
     bool insertSupport(domain::ProposalId proposal, UserId user, Instant at) override;
     bool deleteSupport(domain::ProposalId proposal, UserId user) override;
     std::int64_t countSupports(domain::ProposalId proposal) override;

@@ -3,6 +3,8 @@
 
 namespace yishi::storage {
 
-void add_conventions_stores(StoreFactories& factories) { factories.add<domain::ConventionStore, SqliteConventionStore>(); }
+void add_conventions_stores(StoreFactories& factories) {
+    factories.add<domain::ConventionStore, SqliteConventionStore>();
+}
 
 }  // namespace yishi::storage

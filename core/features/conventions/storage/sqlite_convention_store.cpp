@@ -1,6 +1,6 @@
+#include "sqlite_convention_store.h"
 #include "connection.h"
 #include "paging.h"
-#include "sqlite_convention_store.h"
 
 namespace yishi::storage {
 
@@ -14,7 +14,8 @@ std::optional<domain::Convention> SqliteConventionStore::convention(domain::Conv
 }
 
 domain::ConventionId SqliteConventionStore::insertConvention(const domain::Convention& c) {
-    auto q = c_.prepare("INSERT INTO conventions (community_id, title, current_version, created_at) VALUES (?, ?, ?, ?)");
+    auto q =
+        c_.prepare("INSERT INTO conventions (community_id, title, current_version, created_at) VALUES (?, ?, ?, ?)");
     q->bind(1, c.community_id.value);
     q->bind(2, c.title);
     q->bind(3, c.current_version);
@@ -31,8 +32,9 @@ void SqliteConventionStore::setCurrentVersion(domain::ConventionId id, int versi
 }
 
 domain::Page<domain::Convention> SqliteConventionStore::conventions(CommunityId community, domain::PageRequest page) {
-    auto q = c_.prepare("SELECT id, community_id, title, current_version, created_at FROM conventions"
-                        " WHERE community_id = ? AND id > ? ORDER BY id LIMIT ?");
+    auto q = c_.prepare(
+        "SELECT id, community_id, title, current_version, created_at FROM conventions"
+        " WHERE community_id = ? AND id > ? ORDER BY id LIMIT ?");
     q->bind(1, community.value);
     q->bind(2, page.after);
     q->bind(3, page.limit + 1);
@@ -48,7 +50,8 @@ domain::Page<domain::Convention> SqliteConventionStore::conventions(CommunityId 
 
 void SqliteConventionStore::insertVersion(const domain::ConventionVersion& v) {
     auto q = c_.prepare(
-        "INSERT INTO convention_versions (convention_id, version, text, proposal_id, adopted_at) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO convention_versions (convention_id, version, text, proposal_id, adopted_at) VALUES (?, ?, ?, ?, "
+        "?)");
     q->bind(1, v.convention_id.value);
     q->bind(2, v.version);
     q->bind(3, v.text);
@@ -67,8 +70,9 @@ domain::ConventionVersion readVersion(SQLite::Statement& q) {
 }  // namespace
 
 std::optional<domain::ConventionVersion> SqliteConventionStore::version(domain::ConventionId id, int version) {
-    auto q = c_.prepare("SELECT convention_id, version, text, proposal_id, adopted_at FROM convention_versions"
-                        " WHERE convention_id = ? AND version = ?");
+    auto q = c_.prepare(
+        "SELECT convention_id, version, text, proposal_id, adopted_at FROM convention_versions"
+        " WHERE convention_id = ? AND version = ?");
     q->bind(1, id.value);
     q->bind(2, version);
     if (!q->executeStep()) return std::nullopt;
@@ -76,8 +80,9 @@ std::optional<domain::ConventionVersion> SqliteConventionStore::version(domain::
 }
 
 std::vector<domain::ConventionVersion> SqliteConventionStore::versions(domain::ConventionId id) {
-    auto q = c_.prepare("SELECT convention_id, version, text, proposal_id, adopted_at FROM convention_versions"
-                        " WHERE convention_id = ? ORDER BY version");
+    auto q = c_.prepare(
+        "SELECT convention_id, version, text, proposal_id, adopted_at FROM convention_versions"
+        " WHERE convention_id = ? ORDER BY version");
     q->bind(1, id.value);
     std::vector<domain::ConventionVersion> out;
     while (q->executeStep()) out.push_back(readVersion(*q));
@@ -104,8 +109,8 @@ std::int64_t SqliteConventionStore::countAcknowledgements(domain::ConventionId i
 }
 
 bool SqliteConventionStore::hasAcknowledged(domain::ConventionId id, int version, UserId user) {
-    auto q = c_.prepare(
-        "SELECT 1 FROM convention_acknowledgements WHERE convention_id = ? AND version = ? AND user_id = ?");
+    auto q =
+        c_.prepare("SELECT 1 FROM convention_acknowledgements WHERE convention_id = ? AND version = ? AND user_id = ?");
     q->bind(1, id.value);
     q->bind(2, version);
     q->bind(3, user.value);

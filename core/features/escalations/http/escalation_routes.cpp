@@ -1,7 +1,7 @@
 #include "escalations_routes.h"
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 #include "yishi/domain/escalation_service.h"
 
 namespace yishi::http {

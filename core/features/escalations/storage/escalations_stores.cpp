@@ -3,6 +3,8 @@
 
 namespace yishi::storage {
 
-void add_escalations_stores(StoreFactories& factories) { factories.add<domain::EscalationStore, SqliteEscalationStore>(); }
+void add_escalations_stores(StoreFactories& factories) {
+    factories.add<domain::EscalationStore, SqliteEscalationStore>();
+}
 
 }  // namespace yishi::storage

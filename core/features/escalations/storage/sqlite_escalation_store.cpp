@@ -1,7 +1,7 @@
+#include "sqlite_escalation_store.h"
 #include "connection.h"
 #include "corrupt_row.h"
 #include "paging.h"
-#include "sqlite_escalation_store.h"
 
 namespace yishi::storage {
 
@@ -9,7 +9,7 @@ using domain::Escalation;
 
 namespace {
 
-#define YISHI_ESCALATION_COLUMNS                                                                   \
+#define YISHI_ESCALATION_COLUMNS                                                                  \
     "id, proposal_id, community_id, street_id, district_id, level, status, reason, escalated_by," \
     " escalated_at, due_at, resolution, resolved_by, resolved_at"
 
@@ -60,12 +60,14 @@ domain::EscalationId SqliteEscalationStore::insertEscalation(const Escalation& e
 }
 
 void SqliteEscalationStore::updateEscalation(const Escalation& e) {
-    auto q = c_.prepare(
-        "UPDATE escalations SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?");
+    auto q =
+        c_.prepare("UPDATE escalations SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?");
     q->bind(1, domain::escalationStatusName(e.status));
     q->bind(2, e.resolution);
-    if (e.resolved_by.valid()) q->bind(3, e.resolved_by.value);
-    else q->bind(3);
+    if (e.resolved_by.valid())
+        q->bind(3, e.resolved_by.value);
+    else
+        q->bind(3);
     q->bind(4, e.resolved_at.seconds());
     q->bind(5, e.id.value);
     q->exec();
@@ -82,10 +84,10 @@ std::vector<Escalation> SqliteEscalationStore::forProposal(domain::ProposalId pr
 domain::Page<Escalation> SqliteEscalationStore::queue(domain::EscalationLevel level, std::int64_t scope_id,
                                                       std::optional<domain::EscalationStatus> status,
                                                       domain::PageRequest page) {
-    auto q = c_.prepare(
-        "SELECT " YISHI_ESCALATION_COLUMNS " FROM escalations"
-        " WHERE level = ?1 AND (CASE ?1 WHEN 'street' THEN street_id ELSE district_id END) = ?2"
-        " AND (?3 = '' OR status = ?3) AND id > ?4 ORDER BY id LIMIT ?5");
+    auto q = c_.prepare("SELECT " YISHI_ESCALATION_COLUMNS
+                        " FROM escalations"
+                        " WHERE level = ?1 AND (CASE ?1 WHEN 'street' THEN street_id ELSE district_id END) = ?2"
+                        " AND (?3 = '' OR status = ?3) AND id > ?4 ORDER BY id LIMIT ?5");
     q->bind(1, domain::escalationLevelName(level));
     q->bind(2, scope_id);
     q->bind(3, status ? domain::escalationStatusName(*status) : "");

@@ -1,7 +1,7 @@
 #include "points_routes.h"
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 
 namespace yishi::http {
 
@@ -66,8 +66,8 @@ ApiResponse logVolunteer(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t user, requireInt(call.body, "user_id"));
     YISHI_HANDLER_ASSIGN(std::int64_t minutes, requireInt(call.body, "minutes"));
     YISHI_HANDLER_ASSIGN(std::string description, requireString(call.body, "description"));
-    YISHI_HANDLER_ASSIGN(std::int64_t event, points.logVolunteerService(
-                                                 call.actor, CommunityId(id), UserId(user), minutes, description));
+    YISHI_HANDLER_ASSIGN(std::int64_t event,
+                         points.logVolunteerService(call.actor, CommunityId(id), UserId(user), minutes, description));
     JsonWriter w;
     w.beginObject().member("event_id", event).member("user_id", user).member("minutes", minutes).endObject();
     return jsonResponse(201, w);
@@ -138,12 +138,13 @@ ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto page, pageRequest(call));
     const std::string state_text = call.query.get("state", "");
     std::optional<domain::RedemptionState> state;
-    if (state_text == "requested") state = domain::RedemptionState::kRequested;
-    else if (state_text == "handed_over") state = domain::RedemptionState::kHandedOver;
+    if (state_text == "requested")
+        state = domain::RedemptionState::kRequested;
+    else if (state_text == "handed_over")
+        state = domain::RedemptionState::kHandedOver;
     else if (!state_text.empty())
         return fail(call, Status::invalid("query.state", "state is requested or handed_over."));
-    YISHI_HANDLER_ASSIGN(auto redemptions,
-                         points.communityRedemptions(call.actor, CommunityId(id), state, page));
+    YISHI_HANDLER_ASSIGN(auto redemptions, points.communityRedemptions(call.actor, CommunityId(id), state, page));
     JsonWriter w;
     writePage(w, redemptions, writeRedemption);
     return jsonResponse(200, w);

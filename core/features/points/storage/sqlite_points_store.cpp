@@ -1,7 +1,7 @@
+#include "sqlite_points_store.h"
 #include "connection.h"
 #include "corrupt_row.h"
 #include "paging.h"
-#include "sqlite_points_store.h"
 
 namespace yishi::storage {
 
@@ -31,12 +31,16 @@ LedgerEntry readEntry(SQLite::Statement& q) {
 #define YISHI_ITEM_COLUMNS "id, district_id, name, cost, stock, active, created_at"
 
 RewardItem readItem(SQLite::Statement& q) {
-    return {RewardItemId(q.getColumn(0).getInt64()), DistrictId(q.getColumn(1).getInt64()), q.getColumn(2).getString(),
-            q.getColumn(3).getInt64(), q.getColumn(4).getInt64(), q.getColumn(5).getInt() != 0,
+    return {RewardItemId(q.getColumn(0).getInt64()),
+            DistrictId(q.getColumn(1).getInt64()),
+            q.getColumn(2).getString(),
+            q.getColumn(3).getInt64(),
+            q.getColumn(4).getInt64(),
+            q.getColumn(5).getInt() != 0,
             Instant::fromSeconds(q.getColumn(6).getInt64())};
 }
 
-#define YISHI_REDEMPTION_COLUMNS                                                                         \
+#define YISHI_REDEMPTION_COLUMNS                                                                 \
     "id, item_id, district_id, community_id, user_id, cost, idempotency_key, state, created_at," \
     " handed_over_at, handed_over_by"
 
@@ -57,8 +61,10 @@ Redemption readRedemption(SQLite::Statement& q) {
 }
 
 void bindOptionalId(SQLite::Statement& q, int index, std::int64_t id) {
-    if (id > 0) q.bind(index, id);
-    else q.bind(index);
+    if (id > 0)
+        q.bind(index, id);
+    else
+        q.bind(index);
 }
 
 }  // namespace
@@ -89,7 +95,8 @@ std::int64_t SqlitePointsStore::balance(DistrictId district, UserId user) {
 
 Page<LedgerEntry> SqlitePointsStore::ledger(DistrictId district, UserId user, PageRequest page) {
     page = page.clamped();
-    auto q = c_.prepare("SELECT " YISHI_LEDGER_COLUMNS " FROM points_ledger"
+    auto q = c_.prepare("SELECT " YISHI_LEDGER_COLUMNS
+                        " FROM points_ledger"
                         " WHERE district_id = ? AND user_id = ? AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?");
     q->bind(1, district.value);
     q->bind(2, user.value);
@@ -103,7 +110,8 @@ Page<LedgerEntry> SqlitePointsStore::ledger(DistrictId district, UserId user, Pa
 }
 
 std::vector<LedgerEntry> SqlitePointsStore::eventAwards(DistrictId district) {
-    auto q = c_.prepare("SELECT " YISHI_LEDGER_COLUMNS " FROM points_ledger"
+    auto q = c_.prepare("SELECT " YISHI_LEDGER_COLUMNS
+                        " FROM points_ledger"
                         " WHERE district_id = ? AND source_event IS NOT NULL ORDER BY id");
     q->bind(1, district.value);
     std::vector<LedgerEntry> out;
@@ -113,8 +121,9 @@ std::vector<LedgerEntry> SqlitePointsStore::eventAwards(DistrictId district) {
 
 std::int64_t SqlitePointsStore::awardedOnDay(DistrictId district, UserId user, const std::string& rule,
                                              std::int64_t day) {
-    auto q = c_.prepare("SELECT COALESCE(SUM(delta), 0) FROM points_ledger"
-                        " WHERE district_id = ? AND user_id = ? AND rule = ? AND day = ? AND source_event IS NOT NULL");
+    auto q = c_.prepare(
+        "SELECT COALESCE(SUM(delta), 0) FROM points_ledger"
+        " WHERE district_id = ? AND user_id = ? AND rule = ? AND day = ? AND source_event IS NOT NULL");
     q->bind(1, district.value);
     q->bind(2, user.value);
     q->bind(3, rule);
@@ -125,8 +134,9 @@ std::int64_t SqlitePointsStore::awardedOnDay(DistrictId district, UserId user, c
 
 std::map<std::string, std::int64_t> SqlitePointsStore::awardedByRuleOnDay(DistrictId district, UserId user,
                                                                           std::int64_t day) {
-    auto q = c_.prepare("SELECT rule, SUM(delta) FROM points_ledger"
-                        " WHERE district_id = ? AND user_id = ? AND day = ? AND source_event IS NOT NULL GROUP BY rule");
+    auto q = c_.prepare(
+        "SELECT rule, SUM(delta) FROM points_ledger"
+        " WHERE district_id = ? AND user_id = ? AND day = ? AND source_event IS NOT NULL GROUP BY rule");
     q->bind(1, district.value);
     q->bind(2, user.value);
     q->bind(3, day);
@@ -147,8 +157,7 @@ void SqlitePointsStore::setProcessedThrough(std::int64_t event_id) {
 }
 
 void SqlitePointsStore::recordSkipped(const SkippedEvent& s, Instant at) {
-    auto q = c_.prepare(
-        "INSERT INTO points_skipped (event_id, district_id, code, message, at) VALUES (?, ?, ?, ?, ?)");
+    auto q = c_.prepare("INSERT INTO points_skipped (event_id, district_id, code, message, at) VALUES (?, ?, ?, ?, ?)");
     q->bind(1, s.event_id);
     q->bind(2, s.district.value);
     q->bind(3, s.code);
@@ -158,8 +167,9 @@ void SqlitePointsStore::recordSkipped(const SkippedEvent& s, Instant at) {
 }
 
 std::vector<SkippedEvent> SqlitePointsStore::skipped(DistrictId district) {
-    auto q = c_.prepare("SELECT event_id, district_id, code, message FROM points_skipped WHERE district_id = ?"
-                        " ORDER BY event_id");
+    auto q = c_.prepare(
+        "SELECT event_id, district_id, code, message FROM points_skipped WHERE district_id = ?"
+        " ORDER BY event_id");
     q->bind(1, district.value);
     std::vector<SkippedEvent> out;
     while (q->executeStep())
@@ -229,7 +239,8 @@ std::optional<Redemption> SqlitePointsStore::redemption(RedemptionId id) {
 }
 
 std::optional<Redemption> SqlitePointsStore::redemptionByKey(UserId user, const std::string& key) {
-    auto q = c_.prepare("SELECT " YISHI_REDEMPTION_COLUMNS " FROM redemptions WHERE user_id = ? AND idempotency_key = ?");
+    auto q =
+        c_.prepare("SELECT " YISHI_REDEMPTION_COLUMNS " FROM redemptions WHERE user_id = ? AND idempotency_key = ?");
     q->bind(1, user.value);
     q->bind(2, key);
     if (!q->executeStep()) return std::nullopt;
@@ -239,7 +250,8 @@ std::optional<Redemption> SqlitePointsStore::redemptionByKey(UserId user, const 
 Page<Redemption> SqlitePointsStore::redemptions(CommunityId community, std::optional<RedemptionState> state,
                                                 PageRequest page) {
     page = page.clamped();
-    auto q = c_.prepare("SELECT " YISHI_REDEMPTION_COLUMNS " FROM redemptions"
+    auto q = c_.prepare("SELECT " YISHI_REDEMPTION_COLUMNS
+                        " FROM redemptions"
                         " WHERE community_id = ? AND (? = '' OR state = ?) AND id > ? ORDER BY id LIMIT ?");
     const std::string state_name = state ? redemptionStateName(*state) : "";
     q->bind(1, community.value);
@@ -254,8 +266,8 @@ Page<Redemption> SqlitePointsStore::redemptions(CommunityId community, std::opti
 }
 
 void SqlitePointsStore::markHandedOver(RedemptionId id, UserId by, Instant at) {
-    auto q = c_.prepare(
-        "UPDATE redemptions SET state = 'handed_over', handed_over_at = ?, handed_over_by = ? WHERE id = ?");
+    auto q =
+        c_.prepare("UPDATE redemptions SET state = 'handed_over', handed_over_at = ?, handed_over_by = ? WHERE id = ?");
     q->bind(1, at.seconds());
     q->bind(2, by.value);
     q->bind(3, id.value);

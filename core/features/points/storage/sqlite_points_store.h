@@ -23,8 +23,7 @@ class SqlitePointsStore final : public domain::PointsStore {
     domain::Page<domain::LedgerEntry> ledger(DistrictId district, UserId user, domain::PageRequest page) override;
     std::vector<domain::LedgerEntry> eventAwards(DistrictId district) override;
     std::int64_t awardedOnDay(DistrictId district, UserId user, const std::string& rule, std::int64_t day) override;
-    std::map<std::string, std::int64_t> awardedByRuleOnDay(DistrictId district, UserId user,
-                                                           std::int64_t day) override;
+    std::map<std::string, std::int64_t> awardedByRuleOnDay(DistrictId district, UserId user, std::int64_t day) override;
     std::int64_t processedThrough() override;
     void setProcessedThrough(std::int64_t event_id) override;
     void recordSkipped(const domain::SkippedEvent& skipped, Instant at) override;
@@ -36,8 +35,7 @@ class SqlitePointsStore final : public domain::PointsStore {
     domain::RedemptionId insertRedemption(const domain::Redemption& redemption) override;
     std::optional<domain::Redemption> redemption(domain::RedemptionId id) override;
     std::optional<domain::Redemption> redemptionByKey(UserId user, const std::string& key) override;
-    domain::Page<domain::Redemption> redemptions(CommunityId community,
-                                                 std::optional<domain::RedemptionState> state,
+    domain::Page<domain::Redemption> redemptions(CommunityId community, std::optional<domain::RedemptionState> state,
                                                  domain::PageRequest page) override;
     void markHandedOver(domain::RedemptionId id, UserId by, Instant at) override;
 

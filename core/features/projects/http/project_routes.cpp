@@ -1,7 +1,7 @@
-#include "projects_routes.h"
-#include "json_io.h"
-#include "views.h"
 #include "handlers/handler_support.h"
+#include "json_io.h"
+#include "projects_routes.h"
+#include "views.h"
 #include "yishi/domain/project_service.h"
 
 namespace yishi::http {
@@ -34,12 +34,19 @@ void writeProject(JsonWriter& w, const ProjectService::View& v) {
     projectSummaryMembers(w, v.project);
     w.key("progress").beginArray();
     for (const domain::ProgressUpdate& u : v.progress) {
-        w.beginObject().member("percent", u.percent).member("text", u.text).member("date", u.date.seconds()).endObject();
+        w.beginObject()
+            .member("percent", u.percent)
+            .member("text", u.text)
+            .member("date", u.date.seconds())
+            .endObject();
     }
     w.endArray();
     w.key("expenses").beginArray();
     for (const domain::Expense& x : v.expenses) {
-        w.beginObject().member("amount_fen", x.amount_fen).member("purpose", x.purpose).member("date", x.date.seconds());
+        w.beginObject()
+            .member("amount_fen", x.amount_fen)
+            .member("purpose", x.purpose)
+            .member("date", x.date.seconds());
         w.endObject();
     }
     w.endArray();
@@ -81,8 +88,7 @@ ApiResponse progress(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t percent, requireInt(call.body, "percent"));
     YISHI_HANDLER_ASSIGN(std::string text, requireString(call.body, "text"));
     YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
-    YISHI_HANDLER_ASSIGN(auto v, projects.reportProgress(call.actor, domain::ProjectId(id),
-                                                                       percent, text, date));
+    YISHI_HANDLER_ASSIGN(auto v, projects.reportProgress(call.actor, domain::ProjectId(id), percent, text, date));
     return jsonResponse(201, writeProject, v);
 }
 
@@ -92,8 +98,7 @@ ApiResponse expense(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t amount, requireInt(call.body, "amount_fen"));
     YISHI_HANDLER_ASSIGN(std::string purpose, requireString(call.body, "purpose"));
     YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
-    YISHI_HANDLER_ASSIGN(auto v, projects.addExpense(call.actor, domain::ProjectId(id), amount,
-                                                                   purpose, date));
+    YISHI_HANDLER_ASSIGN(auto v, projects.addExpense(call.actor, domain::ProjectId(id), amount, purpose, date));
     return jsonResponse(201, writeProject, v);
 }
 
@@ -110,8 +115,7 @@ ApiResponse rate(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "project"));
     YISHI_HANDLER_ASSIGN(std::int64_t stars, requireInt(call.body, "stars"));
     YISHI_HANDLER_ASSIGN(std::string comment, optionalString(call.body, "comment", ""));
-    YISHI_HANDLER_ASSIGN(auto v, projects.rate(call.actor, domain::ProjectId(id),
-                                                             stars, comment));
+    YISHI_HANDLER_ASSIGN(auto v, projects.rate(call.actor, domain::ProjectId(id), stars, comment));
     return jsonResponse(201, writeProject, v);
 }
 

@@ -1,6 +1,6 @@
+#include "sqlite_project_store.h"
 #include "connection.h"
 #include "paging.h"
-#include "sqlite_project_store.h"
 
 namespace yishi::storage {
 
@@ -79,7 +79,8 @@ domain::Page<Project> SqliteProjectStore::projects(CommunityId community, domain
 }
 
 void SqliteProjectStore::insertProgress(const domain::ProgressUpdate& u) {
-    auto q = c_.prepare("INSERT INTO project_progress (project_id, percent, text, date, by_user) VALUES (?, ?, ?, ?, ?)");
+    auto q =
+        c_.prepare("INSERT INTO project_progress (project_id, percent, text, date, by_user) VALUES (?, ?, ?, ?, ?)");
     q->bind(1, u.project_id.value);
     q->bind(2, u.percent);
     q->bind(3, u.text);
@@ -89,8 +90,9 @@ void SqliteProjectStore::insertProgress(const domain::ProgressUpdate& u) {
 }
 
 std::vector<domain::ProgressUpdate> SqliteProjectStore::progress(domain::ProjectId project) {
-    auto q = c_.prepare("SELECT id, project_id, percent, text, date, by_user FROM project_progress"
-                        " WHERE project_id = ? ORDER BY id");
+    auto q = c_.prepare(
+        "SELECT id, project_id, percent, text, date, by_user FROM project_progress"
+        " WHERE project_id = ? ORDER BY id");
     q->bind(1, project.value);
     std::vector<domain::ProgressUpdate> out;
     while (q->executeStep()) {
@@ -113,8 +115,9 @@ void SqliteProjectStore::insertExpense(const domain::Expense& e) {
 }
 
 std::vector<domain::Expense> SqliteProjectStore::expenses(domain::ProjectId project) {
-    auto q = c_.prepare("SELECT id, project_id, amount_fen, purpose, date, by_user FROM project_expenses"
-                        " WHERE project_id = ? ORDER BY id");
+    auto q = c_.prepare(
+        "SELECT id, project_id, amount_fen, purpose, date, by_user FROM project_expenses"
+        " WHERE project_id = ? ORDER BY id");
     q->bind(1, project.value);
     std::vector<domain::Expense> out;
     while (q->executeStep()) {
@@ -138,8 +141,9 @@ bool SqliteProjectStore::insertRating(const domain::Rating& r) {
 }
 
 std::vector<domain::Rating> SqliteProjectStore::ratings(domain::ProjectId project) {
-    auto q = c_.prepare("SELECT project_id, user_id, stars, comment, rated_at FROM project_ratings"
-                        " WHERE project_id = ? ORDER BY rated_at, user_id");
+    auto q = c_.prepare(
+        "SELECT project_id, user_id, stars, comment, rated_at FROM project_ratings"
+        " WHERE project_id = ? ORDER BY rated_at, user_id");
     q->bind(1, project.value);
     std::vector<domain::Rating> out;
     while (q->executeStep()) {

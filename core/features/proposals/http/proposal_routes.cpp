@@ -1,7 +1,7 @@
-#include "proposals_routes.h"
-#include "json_io.h"
-#include "views.h"
 #include "handlers/handler_support.h"
+#include "json_io.h"
+#include "proposals_routes.h"
+#include "views.h"
 #include "yishi/domain/proposal_service.h"
 
 namespace yishi::http {
@@ -89,13 +89,13 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
         filter.kind = k;
     }
     const std::string overdue = call.query.get("overdue", "");
-    if (overdue == "true") filter.overdue_only = true;
+    if (overdue == "true")
+        filter.overdue_only = true;
     else if (!overdue.empty() && overdue != "false") {
         return fail(call, Status::invalid("query.overdue", "overdue is true or false."));
     }
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
-    YISHI_HANDLER_ASSIGN(auto result,
-                         proposals.list(call.actor, CommunityId(community), filter, page));
+    YISHI_HANDLER_ASSIGN(auto result, proposals.list(call.actor, CommunityId(community), filter, page));
     JsonWriter w;
     w.beginObject();
     writePageMembers(w, result.page, [&](JsonWriter& out, const domain::Proposal& p) {

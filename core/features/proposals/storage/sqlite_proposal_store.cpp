@@ -1,7 +1,7 @@
+#include "sqlite_proposal_store.h"
 #include "connection.h"
 #include "corrupt_row.h"
 #include "paging.h"
-#include "sqlite_proposal_store.h"
 
 namespace yishi::storage {
 
@@ -11,9 +11,9 @@ using domain::ProposalState;
 namespace {
 
 // Columns, in this order, of every SELECT below.
-#define YISHI_PROPOSAL_COLUMNS                                                            \
-    "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"   \
-    " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id,"  \
+#define YISHI_PROPOSAL_COLUMNS                                                                                 \
+    "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"                         \
+    " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id," \
     " response_due_at, decision_due_at"
 
 // The times are columns of seconds since the epoch.
@@ -78,8 +78,10 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->bind(1, p.title);
     q->bind(2, p.body);
     q->bind(3, domain::proposalStateName(p.state));
-    if (p.merged_into.valid()) q->bind(4, p.merged_into.value);
-    else q->bind(4);
+    if (p.merged_into.valid())
+        q->bind(4, p.merged_into.value);
+    else
+        q->bind(4);
     q->bind(5, p.election_id);
     q->bind(6, p.consultation_ends_at.seconds());
     q->bind(7, p.last_reason);
@@ -130,8 +132,7 @@ const std::string& listQuery() {
 
 }  // namespace
 
-domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community,
-                                                      const domain::ProposalFilter& filter,
+domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community, const domain::ProposalFilter& filter,
                                                       domain::PageRequest page) {
     auto q = c_.prepare(listQuery().c_str());
     q->bind(1, community.value);

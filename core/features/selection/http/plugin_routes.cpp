@@ -1,7 +1,7 @@
-#include "selection_routes.h"
-#include "json_io.h"
-#include "views.h"
 #include "handlers/handler_support.h"
+#include "json_io.h"
+#include "selection_routes.h"
+#include "views.h"
 
 namespace yishi::http {
 

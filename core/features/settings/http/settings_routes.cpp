@@ -2,9 +2,9 @@
 
 #include "settings_routes.h"
 
+#include "handlers/handler_support.h"
 #include "json_io.h"
 #include "views.h"
-#include "handlers/handler_support.h"
 
 namespace yishi::http {
 
@@ -48,11 +48,16 @@ ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto window, optionalInt(call.body, "comment_edit_window_seconds"));
     if (window) s.comment_edit_window = Duration::seconds(*window);
     if (const Value* days = call.body.find("holidays")) {
-        if (!days->isArray()) return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
+        if (!days->isArray())
+            return fail(call,
+                        Status::invalid("body.holidays",
+                                        "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
         s.holidays.clear();
         for (const Value& day : days->asArray()) {
             if (!day.isString())
-                return fail(call, Status::invalid("body.holidays", "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
+                return fail(call, Status::invalid(
+                                      "body.holidays",
+                                      "holidays is a JSON list of \"YYYY-MM-DD\" dates, such as [\"2026-10-01\"]."));
             s.holidays.insert(day.asString());
         }
     }

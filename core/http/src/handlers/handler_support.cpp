@@ -35,8 +35,8 @@ Result<domain::PageRequest> pageRequest(const ApiCall& call) {
     if (!limit.empty()) {
         std::int64_t n = 0;
         if (!parsePositiveInt(limit, &n) || n > domain::PageRequest::kMaxLimit) {
-            return Status::invalid("query.limit", "limit must be between 1 and " +
-                                                      std::to_string(domain::PageRequest::kMaxLimit) + ".");
+            return Status::invalid(
+                "query.limit", "limit must be between 1 and " + std::to_string(domain::PageRequest::kMaxLimit) + ".");
         }
         page.limit = static_cast<int>(n);
     }

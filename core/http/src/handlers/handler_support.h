@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <string>
 
-#include "yishi/http/api_types.h"
 #include "responses.h"
 #include "yishi/common/result.h"
 #include "yishi/domain/page.h"
+#include "yishi/http/api_types.h"
 
 // Small helpers shared by the route handlers.
 namespace yishi::http {
@@ -18,9 +18,7 @@ Result<std::int64_t> pathId(const ApiCall& call, const std::string& name, const 
 // ?cursor=...&limit=... as a PageRequest. invalid "query.cursor" or "query.limit".
 Result<domain::PageRequest> pageRequest(const ApiCall& call);
 
-inline ApiResponse fail(const ApiCall& call, const Status& status) {
-    return errorResponse(status, call.request_id);
-}
+inline ApiResponse fail(const ApiCall& call, const Status& status) { return errorResponse(status, call.request_id); }
 
 // A route's handler that needs a service: the service is bound here, so the
 // handler reads as handler(service, call).
@@ -35,8 +33,8 @@ bool parsePositiveInt(const std::string& text, std::int64_t* out);
 }  // namespace yishi::http
 
 // Inside a handler: unwrap a Result or answer with its error.
-#define YISHI_HANDLER_ASSIGN(lhs, expr)                                      \
-    auto YISHI_CONCAT_(handler_result_, __LINE__) = (expr);                  \
-    if (!YISHI_CONCAT_(handler_result_, __LINE__).isOk())                    \
+#define YISHI_HANDLER_ASSIGN(lhs, expr)                                                      \
+    auto YISHI_CONCAT_(handler_result_, __LINE__) = (expr);                                  \
+    if (!YISHI_CONCAT_(handler_result_, __LINE__).isOk())                                    \
         return ::yishi::http::fail(call, YISHI_CONCAT_(handler_result_, __LINE__).status()); \
     lhs = std::move(YISHI_CONCAT_(handler_result_, __LINE__)).value()

@@ -13,8 +13,7 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string login, requireString(call.body, "login"));
     YISHI_HANDLER_ASSIGN(std::string password, requireString(call.body, "password"));
     YISHI_HANDLER_ASSIGN(bool bearer, optionalBool(call.body, "bearer", false));
-    YISHI_HANDLER_ASSIGN(auto session,
-                         auth.login(login, password, call.client_address));
+    YISHI_HANDLER_ASSIGN(auto session, auth.login(login, password, call.client_address));
     JsonWriter w;
     w.beginObject();
     writeUser(w.key("user"), session.user);
@@ -25,10 +24,10 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     w.endObject();
     ApiResponse r = jsonResponse(201, w);
     if (!bearer) {
-        r.headers.emplace_back("Set-Cookie",
-                               sessionCookie(session.token,
-                                             (session.session.expires_at - session.session.created_at).seconds(),
-                                             call.options.secure_cookies));
+        r.headers.emplace_back(
+            "Set-Cookie",
+            sessionCookie(session.token, (session.session.expires_at - session.session.created_at).seconds(),
+                          call.options.secure_cookies));
     }
     return r;
 }

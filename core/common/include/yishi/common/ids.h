@@ -27,7 +27,5 @@ using UserId = Id<struct UserTag>;
 
 template <typename Tag>
 struct std::hash<yishi::Id<Tag>> {
-    std::size_t operator()(const yishi::Id<Tag>& id) const noexcept {
-        return std::hash<std::int64_t>()(id.value);
-    }
+    std::size_t operator()(const yishi::Id<Tag>& id) const noexcept { return std::hash<std::int64_t>()(id.value); }
 };

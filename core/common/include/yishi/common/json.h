@@ -47,8 +47,7 @@ struct JsonReadError {
 // its last value. Errors: invalid "json.syntax", its message ending
 // "at byte N" with the offset of the error, for malformed text and for
 // nesting past the depth; `error`, when given, receives the same as data.
-Result<Value> parseJson(std::string_view text, const JsonReadOptions& options,
-                        JsonReadError* error = nullptr);
+Result<Value> parseJson(std::string_view text, const JsonReadOptions& options, JsonReadError* error = nullptr);
 Result<Value> parseJson(std::string_view text, int max_depth = 64);
 
 }  // namespace yishi

@@ -35,8 +35,7 @@ class JsonWriter {
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
     JsonWriter& value(double d);
     template <std::integral T>
-        requires(!std::same_as<T, bool>)
-    JsonWriter& value(T i) {
+    requires(!std::same_as<T, bool>) JsonWriter& value(T i) {
         separate();
         char buffer[24];
         out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, i).ptr);

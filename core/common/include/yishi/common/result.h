@@ -42,8 +42,7 @@ class Result {
 // Declares `lhs` from a Result-returning expression, or returns its Status.
 #define YISHI_CONCAT_INNER_(a, b) a##b
 #define YISHI_CONCAT_(a, b) YISHI_CONCAT_INNER_(a, b)
-#define YISHI_ASSIGN_OR_RETURN(lhs, expr)                                  \
-    auto YISHI_CONCAT_(yishi_result_, __LINE__) = (expr);                  \
-    if (!YISHI_CONCAT_(yishi_result_, __LINE__).isOk())                    \
-        return YISHI_CONCAT_(yishi_result_, __LINE__).status();            \
+#define YISHI_ASSIGN_OR_RETURN(lhs, expr)                                                                       \
+    auto YISHI_CONCAT_(yishi_result_, __LINE__) = (expr);                                                       \
+    if (!YISHI_CONCAT_(yishi_result_, __LINE__).isOk()) return YISHI_CONCAT_(yishi_result_, __LINE__).status(); \
     lhs = std::move(YISHI_CONCAT_(yishi_result_, __LINE__)).value()

@@ -15,12 +15,12 @@ enum class ErrorKind {
     kUnauthenticated,  // no valid session
     kForbidden,        // authenticated, but this actor may not do this here
     kNotFound,
-    kConflict,         // the state of the resource does not allow it
+    kConflict,  // the state of the resource does not allow it
     kTooLarge,
-    kUnsupported,      // e.g. a content type the API does not take
-    kRateLimited,      // retry after Status::retryAfterSeconds()
-    kUnavailable,      // a dependency is busy or down; retrying may help
-    kInternal,         // a bug or a broken dependency
+    kUnsupported,  // e.g. a content type the API does not take
+    kRateLimited,  // retry after Status::retryAfterSeconds()
+    kUnavailable,  // a dependency is busy or down; retrying may help
+    kInternal,     // a bug or a broken dependency
 };
 
 // A Status is the result of an operation that may fail in an expected way.
@@ -92,8 +92,8 @@ std::string_view errorKindName(ErrorKind kind);
 }  // namespace yishi
 
 // Returns early from the calling function when `expr` yields a failed Status.
-#define YISHI_RETURN_IF_ERROR(expr)                   \
-    do {                                              \
-        ::yishi::Status yishi_status_ = (expr);       \
+#define YISHI_RETURN_IF_ERROR(expr)                      \
+    do {                                                 \
+        ::yishi::Status yishi_status_ = (expr);          \
         if (!yishi_status_.isOk()) return yishi_status_; \
     } while (0)

@@ -165,9 +165,7 @@ constexpr Instant startOfLocalDay(std::int64_t day, Duration utc_offset) {
 }
 
 // 0 for Monday ... 6 for Sunday (1970-01-01 was a Thursday).
-constexpr int weekdayOfDay(std::int64_t day) {
-    return static_cast<int>(((day % 7) + 7 + 3) % 7);
-}
+constexpr int weekdayOfDay(std::int64_t day) { return static_cast<int>(((day % 7) + 7 + 3) % 7); }
 
 // A date of the proleptic Gregorian calendar.
 struct CivilDate {

@@ -20,8 +20,8 @@ namespace yishi::crypto {
 class Argon2PasswordHasher {
   public:
     struct Options {
-        std::uint64_t ops_limit = 0;   // 0: libsodium's interactive default
-        std::size_t mem_limit = 0;     // bytes; 0: libsodium's interactive default
+        std::uint64_t ops_limit = 0;  // 0: libsodium's interactive default
+        std::size_t mem_limit = 0;    // bytes; 0: libsodium's interactive default
         int max_concurrent = 2;
     };
 

@@ -11,13 +11,13 @@ namespace yishi::domain {
 // One row of the append-only audit log (全流程留痕): who did what to which
 // subject, when, and why. Written in the same transaction as the change.
 struct AuditEntry {
-    std::int64_t id = 0;          // assigned by the store
+    std::int64_t id = 0;  // assigned by the store
     Instant at;
-    UserId actor;                 // invalid for anonymous actions (sign-up)
-    std::string action;           // e.g. "membership.verified"
-    std::string subject_kind;     // e.g. "user", "community"
+    UserId actor;              // invalid for anonymous actions (sign-up)
+    std::string action;        // e.g. "membership.verified"
+    std::string subject_kind;  // e.g. "user", "community"
     std::int64_t subject_id = 0;
-    CommunityId community;        // invalid when not tied to a community
+    CommunityId community;  // invalid when not tied to a community
     std::string reason;
 };
 

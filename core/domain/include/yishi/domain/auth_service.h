@@ -33,15 +33,13 @@ class AuthService {
         Session session;
     };
 
-    AuthService(Database& db, PasswordHasher& hasher, SecretSource& secrets, const Clock& clock,
-                Options options);
+    AuthService(Database& db, PasswordHasher& hasher, SecretSource& secrets, const Clock& clock, Options options);
 
     // Checks the password and opens a session. Errors:
     //   rate_limited "session.too_many_failures" (per account or per client address),
     //   unauthenticated "session.bad_credentials" (unknown login or wrong password;
     //   both take as long as a real password check).
-    Result<NewSession> login(const std::string& login, const std::string& password,
-                             const std::string& client_address);
+    Result<NewSession> login(const std::string& login, const std::string& password, const std::string& client_address);
 
     // The actor behind a token. unauthenticated "session.invalid" when the
     // token is unknown or expired.

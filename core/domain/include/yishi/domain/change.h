@@ -30,7 +30,7 @@ struct ChangeKind {
 struct Change {
     const ChangeKind& kind;
     Instant at;
-    UserId actor;               // invalid for the system's own acts (auto-hide, sign-up)
+    UserId actor;  // invalid for the system's own acts (auto-hide, sign-up)
     std::int64_t subject_id = 0;
     CommunityId community;      // invalid when the change is not a community's
     std::string reason = {};    // the audit row's reason: shown in public traces

@@ -44,8 +44,8 @@ class WorkingCalendar {
 // The response deadlines of DOMAIN.md, as district settings.
 struct DeadlineRules {
     Duration first_response = Duration::hours(15);  // a committee responds within 15 hours
-    int decision_working_days = 1;                   // and decides the screening within 1 working day
-    int escalation_working_days = 3;                 // an escalated item is handled within 3
+    int decision_working_days = 1;                  // and decides the screening within 1 working day
+    int escalation_working_days = 3;                // an escalated item is handled within 3
 };
 
 }  // namespace yishi::domain

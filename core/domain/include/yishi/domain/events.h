@@ -20,7 +20,7 @@ struct DomainEvent {
     CommunityId community;
     std::string subject_kind;
     std::int64_t subject_id = 0;
-    UserId subject_owner;  // e.g. the proposal's author, who may earn points
+    UserId subject_owner;       // e.g. the proposal's author, who may earn points
     std::int64_t quantity = 0;  // e.g. minutes of volunteer service, stars of a rating
 };
 

@@ -12,9 +12,7 @@ struct PageRequest {
     int limit = 50;
 
     // The same request with the limit brought into 1..kMaxLimit.
-    PageRequest clamped() const {
-        return {after, limit < 1 ? 1 : (limit > kMaxLimit ? kMaxLimit : limit)};
-    }
+    PageRequest clamped() const { return {after, limit < 1 ? 1 : (limit > kMaxLimit ? kMaxLimit : limit)}; }
 };
 
 template <typename T>

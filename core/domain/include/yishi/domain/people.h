@@ -52,9 +52,9 @@ struct Membership {
     CommunityId community_id;
     MembershipStatus status = MembershipStatus::kPending;
     Instant joined_at;
-    Instant decided_at;           // unset (the epoch) while pending
-    UserId decided_by;            // invalid while pending
-    std::string reason;           // why it was rejected (or a note on verification)
+    Instant decided_at;  // unset (the epoch) while pending
+    UserId decided_by;   // invalid while pending
+    std::string reason;  // why it was rejected (or a note on verification)
 };
 
 enum class VerificationDecision { kVerify, kReject };
@@ -68,8 +68,7 @@ bool parseVerificationDecision(const std::string& text, VerificationDecision* de
 // Anything else is a conflict ("membership.not_pending" or
 // "membership.already_verified"); a missing reason is invalid
 // ("membership.reason_required").
-Result<MembershipStatus> decideMembership(MembershipStatus current,
-                                          VerificationDecision decision,
+Result<MembershipStatus> decideMembership(MembershipStatus current, VerificationDecision decision,
                                           const std::string& reason);
 
 // Whether a person whose membership is in `current` may join again with the

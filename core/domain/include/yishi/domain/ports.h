@@ -11,8 +11,8 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
 #include "yishi/domain/change.h"
-#include "yishi/domain/events.h"
 #include "yishi/domain/district_settings.h"
+#include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/people.h"
 #include "yishi/domain/scope.h"
@@ -45,8 +45,7 @@ class ScopeStore {
 
     // The district's own settings, if it has set any.
     virtual std::optional<DistrictSettings> districtSettings(DistrictId district) = 0;
-    virtual void saveDistrictSettings(DistrictId district, const DistrictSettings& settings, UserId by,
-                                      Instant at) = 0;
+    virtual void saveDistrictSettings(DistrictId district, const DistrictSettings& settings, UserId by, Instant at) = 0;
 };
 
 struct MemberSummary {
@@ -63,8 +62,7 @@ class UserStore {
     virtual std::vector<Membership> memberships(UserId user) = 0;
     virtual std::optional<Membership> membership(UserId user, CommunityId community) = 0;
     // Members of a community ordered by user id; all statuses when `status` is empty.
-    virtual Page<MemberSummary> members(CommunityId community,
-                                        std::optional<MembershipStatus> status,
+    virtual Page<MemberSummary> members(CommunityId community, std::optional<MembershipStatus> status,
                                         PageRequest page) = 0;
     virtual std::int64_t countMembers(CommunityId community, MembershipStatus status) = 0;
 
@@ -92,11 +90,9 @@ class AuditLog {
     virtual ~AuditLog() = default;
     virtual void append(const AuditEntry& entry) = 0;
     // Newest first, for one subject.
-    virtual std::vector<AuditEntry> forSubject(const std::string& kind, std::int64_t id,
-                                               int limit) = 0;
+    virtual std::vector<AuditEntry> forSubject(const std::string& kind, std::int64_t id, int limit) = 0;
     // Newest first: entries of one community whose action starts with `prefix`.
-    virtual std::vector<AuditEntry> forCommunity(CommunityId community, const std::string& prefix,
-                                                 int limit) = 0;
+    virtual std::vector<AuditEntry> forCommunity(CommunityId community, const std::string& prefix, int limit) = 0;
 };
 
 class EventOutbox {

@@ -24,7 +24,10 @@ const ChangeKind& roleGranted(Role role) {
 }
 
 const std::vector<const ChangeKind*>& admin_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kStreetCreated, &changes::kCommunityCreated, &changes::kRoleGrantedResident, &changes::kRoleGrantedCommittee, &changes::kRoleGrantedStreetStaff, &changes::kRoleGrantedDistrictAdmin, &changes::kRoleGrantedObserver};
+    static const std::vector<const ChangeKind*> kinds = {
+        &changes::kStreetCreated,        &changes::kCommunityCreated,       &changes::kRoleGrantedResident,
+        &changes::kRoleGrantedCommittee, &changes::kRoleGrantedStreetStaff, &changes::kRoleGrantedDistrictAdmin,
+        &changes::kRoleGrantedObserver};
     return kinds;
 }
 

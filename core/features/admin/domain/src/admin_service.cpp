@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "yishi/domain/validation.h"
 #include "yishi/domain/admin_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -11,9 +11,7 @@ namespace {
 
 constexpr std::size_t kMaxScopeName = 60;
 
-Status forbidden() {
-    return Status::forbidden("district.forbidden", "Only an admin of this district may do this.");
-}
+Status forbidden() { return Status::forbidden("district.forbidden", "Only an admin of this district may do this."); }
 
 }  // namespace
 
@@ -35,8 +33,7 @@ Result<DistrictId> AdminService::districtOf(Stores& s, ScopeRef scope) {
     return Status::notFound("scope.not_found", "There is no such scope.");
 }
 
-Result<Street> AdminService::createStreet(const Actor& actor, DistrictId district,
-                                          const std::string& name) {
+Result<Street> AdminService::createStreet(const Actor& actor, DistrictId district, const std::string& name) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("name", name, kMaxScopeName));
     Street street{StreetId(), district, name};
@@ -50,8 +47,7 @@ Result<Street> AdminService::createStreet(const Actor& actor, DistrictId distric
     return street;
 }
 
-Result<Community> AdminService::createCommunity(const Actor& actor, StreetId street,
-                                                const std::string& name) {
+Result<Community> AdminService::createCommunity(const Actor& actor, StreetId street, const std::string& name) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("name", name, kMaxScopeName));
     Community community;
@@ -63,20 +59,17 @@ Result<Community> AdminService::createCommunity(const Actor& actor, StreetId str
         while (s.scopes.communityByJoinCode(code)) code = secrets_.newJoinCode();
         community = Community{CommunityId(), street, st->district_id, name, code};
         community.id = s.scopes.insertCommunity(community);
-        s.record({changes::kCommunityCreated, clock_.now(), actor.userId(), community.id.value, community.id,
-                  name});
+        s.record({changes::kCommunityCreated, clock_.now(), actor.userId(), community.id.value, community.id, name});
         return Status::ok();
     }));
     return community;
 }
 
-Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role role,
-                                          ScopeRef scope) {
+Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role role, ScopeRef scope) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (scopeKindOf(role) != scope.kind) {
-        return Status::invalid("role.scope_mismatch",
-                               std::string("The role ") + roleName(role) + " is granted on a " +
-                                   scopeKindName(scopeKindOf(role)) + ".");
+        return Status::invalid("role.scope_mismatch", std::string("The role ") + roleName(role) + " is granted on a " +
+                                                          scopeKindName(scopeKindOf(role)) + ".");
     }
     RoleGrant grant{user, role, scope, clock_.now(), actor.userId()};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -84,15 +77,13 @@ Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role 
         if (!actor.isDistrictAdmin(d)) return forbidden();
         if (!s.users.user(user)) return Status::notFound("user.not_found", "There is no such user.");
         const Instant now = clock_.now();
-        const CommunityId community =
-            scope.kind == ScopeKind::kCommunity ? CommunityId(scope.id) : CommunityId();
+        const CommunityId community = scope.kind == ScopeKind::kCommunity ? CommunityId(scope.id) : CommunityId();
         if (role == Role::kResident) {
             std::optional<Membership> m = s.users.membership(user, community);
             if (m && m->status == MembershipStatus::kVerified) {
                 return Status::conflict("role.exists", "This person already has this role here.");
             }
-            s.users.saveMembership(Membership{user, community, MembershipStatus::kVerified,
-                                              m ? m->joined_at : now, now,
+            s.users.saveMembership(Membership{user, community, MembershipStatus::kVerified, m ? m->joined_at : now, now,
                                               actor.userId(), "granted by the district"});
         } else if (!s.users.insertGrant(grant)) {
             return Status::conflict("role.exists", "This person already has this role here.");

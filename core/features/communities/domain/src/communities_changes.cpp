@@ -10,7 +10,8 @@ const ChangeKind kMembershipRejected{"membership.rejected", "user", "", "", ""};
 }  // namespace changes
 
 const std::vector<const ChangeKind*>& communities_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kUserSignedUp, &changes::kMembershipRequested, &changes::kMembershipVerified, &changes::kMembershipRejected};
+    static const std::vector<const ChangeKind*> kinds = {&changes::kUserSignedUp, &changes::kMembershipRequested,
+                                                         &changes::kMembershipVerified, &changes::kMembershipRejected};
     return kinds;
 }
 

@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "yishi/domain/validation.h"
 #include "yishi/domain/communities_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -12,18 +12,14 @@ namespace {
 constexpr std::size_t kMaxDisplayName = 40;
 constexpr std::size_t kMaxReason = 500;
 
-Status communityNotFound() {
-    return Status::notFound("community.not_found", "There is no such community.");
-}
+Status communityNotFound() { return Status::notFound("community.not_found", "There is no such community."); }
 
 Status forbidden() {
-    return Status::forbidden("community.forbidden",
-                             "Only this community's committee or its district may do this.");
+    return Status::forbidden("community.forbidden", "Only this community's committee or its district may do this.");
 }
 
 Status badJoinCode() {
-    return Status::forbidden("community.bad_join_code",
-                             "This join code does not belong to this community.");
+    return Status::forbidden("community.bad_join_code", "This join code does not belong to this community.");
 }
 
 // Everything a sign-up needs from the stores: the community exists, the code
@@ -71,8 +67,7 @@ Result<Page<Community>> CommunityService::communities(DistrictId district, PageR
     return result;
 }
 
-Result<CommunityService::CommunityView> CommunityService::community(const Actor& actor,
-                                                                    CommunityId id) {
+Result<CommunityService::CommunityView> CommunityService::community(const Actor& actor, CommunityId id) {
     CommunityView view;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Community> c = s.scopes.community(id);
@@ -92,8 +87,7 @@ Result<CommunityService::CommunityView> CommunityService::community(const Actor&
     return view;
 }
 
-Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
-                                                          const SignUp& request) {
+Result<CommunityService::Joined> CommunityService::signUp(CommunityId community, const SignUp& request) {
     YISHI_RETURN_IF_ERROR(validateLogin(request.login));
     YISHI_RETURN_IF_ERROR(validateName("display_name", request.display_name, kMaxDisplayName));
     YISHI_RETURN_IF_ERROR(validatePassword(request.password));
@@ -137,8 +131,8 @@ Result<CommunityService::Joined> CommunityService::join(const Actor& actor, Comm
             YISHI_RETURN_IF_ERROR(checkRejoin(existing->status));
         }
         const Instant now = clock_.now();
-        joined.membership = Membership{actor.userId(), community, MembershipStatus::kPending,
-                                       now, Instant(), UserId(), ""};
+        joined.membership =
+            Membership{actor.userId(), community, MembershipStatus::kPending, now, Instant(), UserId(), ""};
         s.users.saveMembership(joined.membership);
         s.record(membershipChange(changes::kMembershipRequested, now, actor.userId(), joined.membership));
         return Status::ok();
@@ -147,8 +141,7 @@ Result<CommunityService::Joined> CommunityService::join(const Actor& actor, Comm
 }
 
 Result<Page<MemberSummary>> CommunityService::members(const Actor& actor, CommunityId community,
-                                                      std::optional<MembershipStatus> status,
-                                                      PageRequest page) {
+                                                      std::optional<MembershipStatus> status, PageRequest page) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Page<MemberSummary> result;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
@@ -161,9 +154,8 @@ Result<Page<MemberSummary>> CommunityService::members(const Actor& actor, Commun
     return result;
 }
 
-Result<Membership> CommunityService::decide(const Actor& actor, CommunityId community,
-                                            UserId member, VerificationDecision decision,
-                                            const std::string& reason) {
+Result<Membership> CommunityService::decide(const Actor& actor, CommunityId community, UserId member,
+                                            VerificationDecision decision, const std::string& reason) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, kMaxReason));
     Membership result;
@@ -173,8 +165,7 @@ Result<Membership> CommunityService::decide(const Actor& actor, CommunityId comm
         if (!actor.canManage(*c)) return forbidden();
         std::optional<Membership> m = s.users.membership(member, community);
         if (!m) {
-            return Status::notFound("membership.not_found",
-                                    "This person has not joined this community.");
+            return Status::notFound("membership.not_found", "This person has not joined this community.");
         }
         YISHI_ASSIGN_OR_RETURN(MembershipStatus next, decideMembership(m->status, decision, reason));
         const Instant now = clock_.now();

@@ -26,12 +26,9 @@ bool acceptsConsultation(const Proposal& p, Instant now) {
         case ProposalState::kSubmitted:
         case ProposalState::kScreening:
         case ProposalState::kNeedsRevision:
-        case ProposalState::kAccepted:
-            return true;
-        case ProposalState::kConsultation:
-            return p.consultation_ends_at == Instant() || now < p.consultation_ends_at;
-        default:
-            return false;
+        case ProposalState::kAccepted: return true;
+        case ProposalState::kConsultation: return p.consultation_ends_at == Instant() || now < p.consultation_ends_at;
+        default: return false;
     }
 }
 

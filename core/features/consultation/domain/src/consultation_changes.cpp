@@ -16,7 +16,11 @@ const ChangeKind kMeetingRecorded{"meeting.recorded", "proposal", "", "", ""};
 }  // namespace changes
 
 const std::vector<const ChangeKind*>& consultation_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kCommentPosted, &changes::kCommentEdited, &changes::kCommentWithdrawn, &changes::kCommentAutoHidden, &changes::kCommentHidden, &changes::kCommentRestored, &changes::kSupportGiven, &changes::kSupportWithdrawn, &changes::kMeetingScheduled, &changes::kMeetingRecorded};
+    static const std::vector<const ChangeKind*> kinds = {&changes::kCommentPosted,    &changes::kCommentEdited,
+                                                         &changes::kCommentWithdrawn, &changes::kCommentAutoHidden,
+                                                         &changes::kCommentHidden,    &changes::kCommentRestored,
+                                                         &changes::kSupportGiven,     &changes::kSupportWithdrawn,
+                                                         &changes::kMeetingScheduled, &changes::kMeetingRecorded};
     return kinds;
 }
 

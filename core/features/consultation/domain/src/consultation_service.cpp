@@ -3,11 +3,11 @@
 #include <unordered_map>
 #include <utility>
 
-#include "yishi/domain/validation.h"
+#include "yishi/domain/consultation_changes.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposal_store.h"
-#include "yishi/domain/consultation_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -41,9 +41,9 @@ Status closedForConsultation(const Proposal& p) {
     if (p.state == ProposalState::kConsultation)
         return Status::conflict("proposal.closed_for_consultation",
                                 "The consultation ended; it takes no more comments or supports.");
-    return Status::conflict("proposal.closed_for_consultation",
-                            std::string("A proposal in state ") + proposalStateName(p.state) +
-                                " takes no more comments or supports.");
+    return Status::conflict(
+        "proposal.closed_for_consultation",
+        std::string("A proposal in state ") + proposalStateName(p.state) + " takes no more comments or supports.");
 }
 
 // Display names by user id, each looked up once per call.
@@ -151,9 +151,9 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
         const Instant now = clock_.now();
         const Duration window = settingsFor(s, found.second).comment_edit_window;
         if (now > c.created_at + window) {
-            return Status::conflict("comment.edit_window_over",
-                                    "A comment can be changed for " + std::to_string(window.minutes()) +
-                                        " minutes after posting; post a new one instead.");
+            return Status::conflict("comment.edit_window_over", "A comment can be changed for " +
+                                                                    std::to_string(window.minutes()) +
+                                                                    " minutes after posting; post a new one instead.");
         }
         c.body = body;
         c.stance = stance;
@@ -217,8 +217,7 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
         ++c.reports;
         if (!c.hidden && c.reports >= settingsFor(s, found.second).auto_hide_reports) {
             c.hidden = true;
-            c.hidden_reason = "Hidden after " + std::to_string(c.reports) +
-                              " reports, until the committee reviews it.";
+            c.hidden_reason = "Hidden after " + std::to_string(c.reports) + " reports, until the committee reviews it.";
             s.record({changes::kCommentAutoHidden, now, UserId(), c.id.value, c.community_id, c.hidden_reason});
         }
         s.get<ConsultationStore>().updateComment(c);
@@ -228,8 +227,8 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
     return view;
 }
 
-Result<ConsultationService::CommentView> ConsultationService::moderate(const Actor& actor, CommentId id,
-                                                                       bool hide, const std::string& reason) {
+Result<ConsultationService::CommentView> ConsultationService::moderate(const Actor& actor, CommentId id, bool hide,
+                                                                       const std::string& reason) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) {
         return Status::invalid("moderation.reason_required", "Hiding or restoring needs a public reason.");
@@ -248,8 +247,8 @@ Result<ConsultationService::CommentView> ConsultationService::moderate(const Act
         c.hidden = hide;
         c.hidden_reason = hide ? reason : "";
         s.get<ConsultationStore>().updateComment(c);
-        s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.now(), actor.userId(),
-                  c.id.value, c.community_id, reason});
+        s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.now(), actor.userId(), c.id.value,
+                  c.community_id, reason});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));
@@ -263,9 +262,8 @@ Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(Communit
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
         for (const AuditEntry& e : s.audit.forCommunity(community, "moderation.", limit)) {
             std::optional<Comment> comment = s.get<ConsultationStore>().comment(CommentId(e.subject_id));
-            out.push_back({e.at, e.action, CommentId(e.subject_id),
-                           comment ? comment->proposal_id : ProposalId(), e.reason,
-                           moderatorRole(s, e.actor, *c)});
+            out.push_back({e.at, e.action, CommentId(e.subject_id), comment ? comment->proposal_id : ProposalId(),
+                           e.reason, moderatorRole(s, e.actor, *c)});
         }
         return Status::ok();
     }));
@@ -298,8 +296,7 @@ Result<ConsultationService::Supports> ConsultationService::support(const Actor& 
     return result;
 }
 
-Result<ConsultationService::Supports> ConsultationService::withdrawSupport(const Actor& actor,
-                                                                           ProposalId proposal) {
+Result<ConsultationService::Supports> ConsultationService::withdrawSupport(const Actor& actor, ProposalId proposal) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Supports result;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -350,7 +347,8 @@ Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId
                                                    std::int64_t attendance) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("minutes", minutes, kMaxMinutes));
-    if (attendance < 0 || attendance > 1'000'000) return Status::invalid("meeting.attendance", "Attendance is a count of people, 0 or more.");
+    if (attendance < 0 || attendance > 1'000'000)
+        return Status::invalid("meeting.attendance", "Attendance is a count of people, 0 or more.");
     Meeting m;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         std::optional<Meeting> found = s.get<ConsultationStore>().meeting(id);

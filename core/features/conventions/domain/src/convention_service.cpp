@@ -42,7 +42,8 @@ Result<ConventionService::View> ConventionService::get(const Actor& actor, Conve
 Result<Page<Convention>> ConventionService::list(CommunityId community, PageRequest page) {
     Page<Convention> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        if (!s.scopes.community(community)) return Status::notFound("community.not_found", "There is no such community.");
+        if (!s.scopes.community(community))
+            return Status::notFound("community.not_found", "There is no such community.");
         out = s.get<ConventionStore>().conventions(community, page.clamped());
         return Status::ok();
     }));
@@ -90,13 +91,13 @@ Status ConventionService::checkDraft(Stores& s, const Proposal& draft) {
     if (!draft.amends_convention) return Status::ok();
     std::optional<Convention> amended = s.get<ConventionStore>().convention(ConventionId(draft.amends_convention));
     if (draft.kind != ProposalKind::kRule || !amended || amended->community_id != draft.community_id) {
-        return Status::invalid("proposal.amends", "Only a rule amends a convention, and only one of its own community.");
+        return Status::invalid("proposal.amends",
+                               "Only a rule amends a convention, and only one of its own community.");
     }
     return Status::ok();
 }
 
-Result<std::int64_t> ConventionService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input&,
-                                             Instant now) {
+Result<std::int64_t> ConventionService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input&, Instant now) {
     if (p.kind != ProposalKind::kRule) {
         return Status::conflict("proposal.kind_mismatch", "Only a rule becomes a convention.");
     }

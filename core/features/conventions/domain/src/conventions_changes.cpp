@@ -3,7 +3,8 @@
 namespace yishi::domain {
 
 namespace changes {
-const ChangeKind kConventionAcknowledged{"convention.acknowledged", "convention", "convention.acknowledged", "the resident who acknowledged", ""};
+const ChangeKind kConventionAcknowledged{"convention.acknowledged", "convention", "convention.acknowledged",
+                                         "the resident who acknowledged", ""};
 }  // namespace changes
 
 const std::vector<const ChangeKind*>& conventions_changes() {

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <utility>
 
-#include "yishi/domain/validation.h"
 #include "yishi/domain/escalation_store.h"
+#include "yishi/domain/escalations_changes.h"
 #include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposal_store.h"
-#include "yishi/domain/escalations_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -23,10 +23,8 @@ bool live(ProposalState s) {
         case ProposalState::kAccepted:
         case ProposalState::kConsultation:
         case ProposalState::kVoting:
-        case ProposalState::kAdopted:
-            return true;
-        default:
-            return false;
+        case ProposalState::kAdopted: return true;
+        default: return false;
     }
 }
 
@@ -46,7 +44,8 @@ Instant EscalationService::dueFrom(Stores& s, DistrictId district, Instant now) 
 
 Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId proposal, const std::string& reason) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    if (reason.empty()) return Status::invalid("escalation.reason_required", "Say why the street should take this over.");
+    if (reason.empty())
+        return Status::invalid("escalation.reason_required", "Say why the street should take this over.");
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, 1000));
     Escalation e;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -58,8 +57,8 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
             return Status::forbidden("community.forbidden", "Only this community's committee escalates its items.");
         }
         if (!live(p.state)) {
-            return Status::conflict("proposal.not_live", std::string("A proposal in state ") +
-                                                             proposalStateName(p.state) + " is settled.");
+            return Status::conflict("proposal.not_live",
+                                    std::string("A proposal in state ") + proposalStateName(p.state) + " is settled.");
         }
         for (const Escalation& existing : s.get<EscalationStore>().forProposal(proposal)) {
             if (existing.status == EscalationStatus::kOpen) {
@@ -67,9 +66,20 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
             }
         }
         const Instant now = clock_.now();
-        e = Escalation{EscalationId(), proposal, c->id, c->street_id, c->district_id, EscalationLevel::kStreet,
-                       EscalationStatus::kOpen, reason, actor.userId(), now, dueFrom(s, c->district_id, now), "",
-                       UserId(), Instant()};
+        e = Escalation{EscalationId(),
+                       proposal,
+                       c->id,
+                       c->street_id,
+                       c->district_id,
+                       EscalationLevel::kStreet,
+                       EscalationStatus::kOpen,
+                       reason,
+                       actor.userId(),
+                       now,
+                       dueFrom(s, c->district_id, now),
+                       "",
+                       UserId(),
+                       Instant()};
         e.id = s.get<EscalationStore>().insertEscalation(e);
         s.record({changes::kEscalatedToStreet, now, actor.userId(), proposal.value, c->id, reason, p.author_id});
         return Status::ok();
@@ -79,7 +89,8 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
 
 Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId id, const std::string& reason) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    if (reason.empty()) return Status::invalid("escalation.reason_required", "Say why the district should take this over.");
+    if (reason.empty())
+        return Status::invalid("escalation.reason_required", "Say why the district should take this over.");
     YISHI_RETURN_IF_ERROR(validateText("reason", reason, 1000));
     Escalation next;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
@@ -91,7 +102,8 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
         if (!actor.isStreetStaff(e->street_id)) {
             return Status::forbidden("escalation.forbidden", "Only this street's staff send its items on.");
         }
-        if (e->status != EscalationStatus::kOpen) return Status::conflict("escalation.not_open", "This item is not open.");
+        if (e->status != EscalationStatus::kOpen)
+            return Status::conflict("escalation.not_open", "This item is not open.");
         const Instant now = clock_.now();
         e->status = EscalationStatus::kForwarded;
         e->resolution = "sent to the district: " + reason;
@@ -110,8 +122,7 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
         next.resolved_by = UserId();
         next.resolved_at = Instant();
         next.id = s.get<EscalationStore>().insertEscalation(next);
-        s.record({changes::kEscalatedToDistrict, now, actor.userId(), e->proposal_id.value, e->community_id,
-                  reason});
+        s.record({changes::kEscalatedToDistrict, now, actor.userId(), e->proposal_id.value, e->community_id, reason});
         return Status::ok();
     }));
     return next;
@@ -133,15 +144,16 @@ Result<Escalation> EscalationService::resolve(const Actor& actor, EscalationId i
             return Status::forbidden("escalation.forbidden",
                                      std::string("Only the ") + escalationLevelName(e->level) + " resolves this item.");
         }
-        if (e->status != EscalationStatus::kOpen) return Status::conflict("escalation.not_open", "This item is not open.");
+        if (e->status != EscalationStatus::kOpen)
+            return Status::conflict("escalation.not_open", "This item is not open.");
         const Instant now = clock_.now();
         e->status = EscalationStatus::kResolved;
         e->resolution = resolution;
         e->resolved_by = actor.userId();
         e->resolved_at = now;
         s.get<EscalationStore>().updateEscalation(*e);
-        s.record({escalationResolvedBy(e->level), now, actor.userId(), e->proposal_id.value, e->community_id,
-                  resolution});
+        s.record(
+            {escalationResolvedBy(e->level), now, actor.userId(), e->proposal_id.value, e->community_id, resolution});
         out = *e;
         return Status::ok();
     }));
@@ -208,8 +220,8 @@ Result<EscalationService::Queue> EscalationService::awaitingMe(const Actor& acto
             } else if (g.role == Role::kStreetStaff || g.role == Role::kDistrictAdmin) {
                 const EscalationLevel level =
                     g.role == Role::kStreetStaff ? EscalationLevel::kStreet : EscalationLevel::kDistrict;
-                Page<Escalation> page =
-                    s.get<EscalationStore>().queue(level, g.scope.id, EscalationStatus::kOpen, {0, PageRequest::kMaxLimit});
+                Page<Escalation> page = s.get<EscalationStore>().queue(level, g.scope.id, EscalationStatus::kOpen,
+                                                                       {0, PageRequest::kMaxLimit});
                 queue.escalations.insert(queue.escalations.end(), page.items.begin(), page.items.end());
             }
         }

@@ -3,7 +3,8 @@
 namespace yishi::domain {
 
 namespace changes {
-const ChangeKind kEscalatedToStreet{"proposal.escalated_to_street", "proposal", "proposal.escalated", "the proposal's author", ""};
+const ChangeKind kEscalatedToStreet{"proposal.escalated_to_street", "proposal", "proposal.escalated",
+                                    "the proposal's author", ""};
 const ChangeKind kEscalatedToDistrict{"proposal.escalated_to_district", "proposal", "", "", ""};
 const ChangeKind kEscalationResolvedByStreet{"proposal.escalation_resolved_by_street", "proposal", "", "", ""};
 const ChangeKind kEscalationResolvedByDistrict{"proposal.escalation_resolved_by_district", "proposal", "", "", ""};
@@ -15,7 +16,9 @@ const ChangeKind& escalationResolvedBy(EscalationLevel level) {
 }
 
 const std::vector<const ChangeKind*>& escalations_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kEscalatedToStreet, &changes::kEscalatedToDistrict, &changes::kEscalationResolvedByStreet, &changes::kEscalationResolvedByDistrict};
+    static const std::vector<const ChangeKind*> kinds = {&changes::kEscalatedToStreet, &changes::kEscalatedToDistrict,
+                                                         &changes::kEscalationResolvedByStreet,
+                                                         &changes::kEscalationResolvedByDistrict};
     return kinds;
 }
 

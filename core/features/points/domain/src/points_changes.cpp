@@ -11,7 +11,9 @@ const ChangeKind kRewardHandedOver{"reward.handed_over", "redemption", "", "", "
 }  // namespace changes
 
 const std::vector<const ChangeKind*>& points_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kVolunteerLogged, &changes::kRewardCreated, &changes::kRewardUpdated, &changes::kRewardRedeemed, &changes::kRewardHandedOver};
+    static const std::vector<const ChangeKind*> kinds = {&changes::kVolunteerLogged, &changes::kRewardCreated,
+                                                         &changes::kRewardUpdated, &changes::kRewardRedeemed,
+                                                         &changes::kRewardHandedOver};
     return kinds;
 }
 

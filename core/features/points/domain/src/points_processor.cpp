@@ -62,9 +62,7 @@ std::size_t PointsProcessor::batchEnd(const std::vector<DomainEvent>& events, st
 PointsProcessor::PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options)
     : db_(db), rule_(rule), clock_(clock), options_(options) {}
 
-std::int64_t PointsProcessor::dayOf(Instant at) const {
-    return localDayNumber(at, options_.utc_offset);
-}
+std::int64_t PointsProcessor::dayOf(Instant at) const { return localDayNumber(at, options_.utc_offset); }
 
 Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards) {
     for (const Award& a : awards) {
@@ -75,7 +73,8 @@ Status PointsProcessor::checkAwards(Stores& s, const std::vector<Award>& awards)
         if (!validRuleName(a.rule))
             return Status::invalid("plugin.bad_result", "an award's rule must be 1-40 of a-z 0-9 _ . -");
         if (!validateText("reason", a.reason, 200).isOk())
-            return Status::invalid("plugin.bad_result", "an award's reason must be UTF-8 text of at most 200 characters");
+            return Status::invalid("plugin.bad_result",
+                                   "an award's reason must be UTF-8 text of at most 200 characters");
         if (a.daily_cap && *a.daily_cap < 0)
             return Status::invalid("plugin.bad_result", "an award's daily_cap must be 0 or more");
     }
@@ -137,9 +136,7 @@ Result<int> PointsProcessor::processBatch() {
         return out;
     };
     // Another processor got here first: nothing to do.
-    auto still_valid = [](Stores& s, const Batch& b) {
-        return s.get<PointsStore>().processedThrough() == b.cursor;
-    };
+    auto still_valid = [](Stores& s, const Batch& b) { return s.get<PointsStore>().processedThrough() == b.cursor; };
     auto commit = [&](Stores& s, const Batch& b, Awarded& awarded) -> Status {
         PointsStore& points = s.get<PointsStore>();
         const Instant now = clock_.now();

@@ -1,7 +1,7 @@
 #include "yishi/domain/points_service.h"
 
-#include "yishi/domain/validation.h"
 #include "yishi/domain/points_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -79,7 +79,8 @@ Result<std::int64_t> PointsService::logVolunteerService(const Actor& actor, Comm
         if (!s.users.user(user)) return notFound("user");
         std::optional<Membership> m = s.users.membership(user, community);
         if (!m || m->status != MembershipStatus::kVerified)
-            return Status::invalid("volunteer.not_resident", "Volunteer service is logged for verified residents of the community.");
+            return Status::invalid("volunteer.not_resident",
+                                   "Volunteer service is logged for verified residents of the community.");
         const Instant now = clock_.now();
         event_id = s.record({changes::kVolunteerLogged, now, actor.userId(), user.value, community,
                              std::to_string(minutes) + " min: " + description, user, minutes});
@@ -122,8 +123,8 @@ Result<RewardItem> PointsService::updateItem(const Actor& actor, RewardItemId id
         if (change.active) item.active = *change.active;
         s.get<PointsStore>().updateItem(item);
         s.record({changes::kRewardUpdated, clock_.now(), actor.userId(), id.value, CommunityId(),
-                        item.name + " cost " + std::to_string(item.cost) + " stock " + std::to_string(item.stock) +
-                            (item.active ? "" : " inactive")});
+                  item.name + " cost " + std::to_string(item.cost) + " stock " + std::to_string(item.stock) +
+                      (item.active ? "" : " inactive")});
         return Status::ok();
     }));
     return item;
@@ -172,11 +173,20 @@ Result<PointsService::Redeemed> PointsService::redeem(const Actor& actor, Reward
         const Instant now = clock_.now();
         item->stock -= 1;
         s.get<PointsStore>().updateItem(*item);
-        Redemption r{RedemptionId(), id, item->district, community, actor.userId(), item->cost, key,
-                     RedemptionState::kRequested, now, Instant(), UserId()};
+        Redemption r{RedemptionId(),
+                     id,
+                     item->district,
+                     community,
+                     actor.userId(),
+                     item->cost,
+                     key,
+                     RedemptionState::kRequested,
+                     now,
+                     Instant(),
+                     UserId()};
         r.id = s.get<PointsStore>().insertRedemption(r);
         s.get<PointsStore>().appendLedger({0, item->district, actor.userId(), -item->cost, "redemption",
-                               "兑换 " + item->name, dayOf(now), 0, r.id, "", now});
+                                           "兑换 " + item->name, dayOf(now), 0, r.id, "", now});
         s.record({changes::kRewardRedeemed, now, actor.userId(), r.id.value, community, item->name});
         out.redemption = r;
         out.balance = balance - item->cost;
@@ -194,7 +204,8 @@ Result<Redemption> PointsService::handOver(const Actor& actor, RedemptionId id) 
         if (!found) return notFound("redemption");
         std::optional<Community> c = s.scopes.community(found->community);
         if (!c || !actor.canManage(*c))
-            return Status::forbidden("community.forbidden", "Only the resident's community committee hands rewards over.");
+            return Status::forbidden("community.forbidden",
+                                     "Only the resident's community committee hands rewards over.");
         if (found->state == RedemptionState::kHandedOver)
             return Status::conflict("redemption.handed_over", "This reward was handed over already.");
         const Instant now = clock_.now();

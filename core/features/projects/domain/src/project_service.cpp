@@ -2,9 +2,9 @@
 
 #include <utility>
 
-#include "yishi/domain/validation.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/projects_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -58,7 +58,8 @@ Result<ProjectService::View> ProjectService::get(const Actor& actor, ProjectId i
 Result<Page<Project>> ProjectService::list(CommunityId community, PageRequest page) {
     Page<Project> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        if (!s.scopes.community(community)) return Status::notFound("community.not_found", "There is no such community.");
+        if (!s.scopes.community(community))
+            return Status::notFound("community.not_found", "There is no such community.");
         out = s.get<ProjectStore>().projects(community, page.clamped());
         return Status::ok();
     }));
@@ -74,11 +75,12 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
         if (p.completed) return Status::conflict("project.completed", "This project is complete.");
         if (percent < p.progress_percent || percent > 100) {
-            return Status::invalid("progress.percent", "Progress is a percentage from " +
-                                                           std::to_string(p.progress_percent) + " to 100.");
+            return Status::invalid("progress.percent",
+                                   "Progress is a percentage from " + std::to_string(p.progress_percent) + " to 100.");
         }
         const Instant now = clock_.now();
-        s.get<ProjectStore>().insertProgress({0, p.id, static_cast<int>(percent), text, date != Instant() ? date : now, actor.userId()});
+        s.get<ProjectStore>().insertProgress(
+            {0, p.id, static_cast<int>(percent), text, date != Instant() ? date : now, actor.userId()});
         p.progress_percent = static_cast<int>(percent);
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectProgress, now, actor.userId(), p.id.value, p.community_id,
@@ -98,7 +100,8 @@ Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, Proj
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
         const Instant now = clock_.now();
-        s.get<ProjectStore>().insertExpense({0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
+        s.get<ProjectStore>().insertExpense(
+            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
         s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(amount_fen) + " fen: " + purpose});
         view = viewOf(s, actor, std::move(p));

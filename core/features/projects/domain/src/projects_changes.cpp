@@ -10,7 +10,8 @@ const ChangeKind kProjectRated{"project.rated", "project", "project.rated", "the
 }  // namespace changes
 
 const std::vector<const ChangeKind*>& projects_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kProjectProgress, &changes::kProjectExpense, &changes::kProjectCompleted, &changes::kProjectRated};
+    static const std::vector<const ChangeKind*> kinds = {&changes::kProjectProgress, &changes::kProjectExpense,
+                                                         &changes::kProjectCompleted, &changes::kProjectRated};
     return kinds;
 }
 

@@ -19,17 +19,16 @@ bool parseByName(const std::string& text, const E (&all)[N], const char* (*name)
 
 constexpr ProposalKind kKinds[] = {ProposalKind::kProblem, ProposalKind::kWish, ProposalKind::kRule};
 constexpr ProposalState kStates[] = {
-    ProposalState::kDraft,        ProposalState::kSubmitted,  ProposalState::kScreening,
-    ProposalState::kNeedsRevision, ProposalState::kAccepted,  ProposalState::kMerged,
-    ProposalState::kRejected,     ProposalState::kWithdrawn,  ProposalState::kConsultation,
-    ProposalState::kVoting,       ProposalState::kClosed,     ProposalState::kAdopted,
-    ProposalState::kNotAdopted,   ProposalState::kProject,    ProposalState::kConvention};
+    ProposalState::kDraft,        ProposalState::kSubmitted, ProposalState::kScreening, ProposalState::kNeedsRevision,
+    ProposalState::kAccepted,     ProposalState::kMerged,    ProposalState::kRejected,  ProposalState::kWithdrawn,
+    ProposalState::kConsultation, ProposalState::kVoting,    ProposalState::kClosed,    ProposalState::kAdopted,
+    ProposalState::kNotAdopted,   ProposalState::kProject,   ProposalState::kConvention};
 constexpr ProposalAction kActions[] = {
-    ProposalAction::kSubmit,          ProposalAction::kWithdraw,     ProposalAction::kStartScreening,
-    ProposalAction::kAccept,          ProposalAction::kRequestRevision, ProposalAction::kMerge,
-    ProposalAction::kReject,          ProposalAction::kResubmit,     ProposalAction::kOpenConsultation,
-    ProposalAction::kSendToVote,      ProposalAction::kCloseWithoutVote, ProposalAction::kAdopt,
-    ProposalAction::kNotAdopt,        ProposalAction::kFormProject,  ProposalAction::kFormConvention};
+    ProposalAction::kSubmit,     ProposalAction::kWithdraw,         ProposalAction::kStartScreening,
+    ProposalAction::kAccept,     ProposalAction::kRequestRevision,  ProposalAction::kMerge,
+    ProposalAction::kReject,     ProposalAction::kResubmit,         ProposalAction::kOpenConsultation,
+    ProposalAction::kSendToVote, ProposalAction::kCloseWithoutVote, ProposalAction::kAdopt,
+    ProposalAction::kNotAdopt,   ProposalAction::kFormProject,      ProposalAction::kFormConvention};
 
 }  // namespace
 
@@ -84,9 +83,7 @@ const char* proposalActionName(ProposalAction action) {
     return "submit";
 }
 
-const char* proposalRoleName(ProposalRole role) {
-    return role == ProposalRole::kAuthor ? "author" : "committee";
-}
+const char* proposalRoleName(ProposalRole role) { return role == ProposalRole::kAuthor ? "author" : "committee"; }
 
 bool parseProposalKind(const std::string& text, ProposalKind* kind) {
     return parseByName(text, kKinds, proposalKindName, kind);
@@ -125,8 +122,7 @@ const std::vector<ProposalTransition>& proposalTransitions() {
     return table;
 }
 
-std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAction action,
-                                                 ProposalRole role) {
+std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAction action, ProposalRole role) {
     for (const ProposalTransition& t : proposalTransitions()) {
         if (t.from == from && t.action == action && t.role == role) return t;
     }

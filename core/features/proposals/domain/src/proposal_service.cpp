@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "yishi/domain/proposal_lookup.h"
-#include "yishi/domain/validation.h"
 #include "yishi/domain/proposals_changes.h"
+#include "yishi/domain/validation.h"
 
 namespace yishi::domain {
 
@@ -76,8 +76,7 @@ void ProposalService::setDeadlines(Stores& s, Proposal& p, Instant now) const {
     p.decision_due_at = calendar.addWorkingDays(now, settings.rules.decision_working_days);
 }
 
-Result<ProposalService::View> ProposalService::create(const Actor& actor, CommunityId community,
-                                                      const Draft& draft) {
+Result<ProposalService::View> ProposalService::create(const Actor& actor, CommunityId community, const Draft& draft) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("title", draft.title, kMaxTitle));
     YISHI_RETURN_IF_ERROR(validateText("body", draft.body, kMaxBody));
@@ -137,8 +136,7 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
     return result;
 }
 
-Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalId id,
-                                                   const ActionInput& input) {
+Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalId id, const ActionInput& input) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateText("reason", input.reason, kMaxReason));
     View view;
@@ -161,19 +159,18 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             for (ProposalAction a : allowedActions(roles, p.state)) {
                 allowed += (allowed.empty() ? "" : ", ") + std::string(proposalActionName(a));
             }
-            return Status::conflict("proposal.action_not_allowed",
-                                    std::string("A proposal in state ") + proposalStateName(p.state) +
-                                        " cannot be " + proposalActionName(input.action) +
-                                        (allowed.empty() ? "; you can take no action on it now."
-                                                         : "; you may: " + allowed + "."));
+            return Status::conflict(
+                "proposal.action_not_allowed",
+                std::string("A proposal in state ") + proposalStateName(p.state) + " cannot be " +
+                    proposalActionName(input.action) +
+                    (allowed.empty() ? "; you can take no action on it now." : "; you may: " + allowed + "."));
         }
         if (!step) {
-            return Status::forbidden("proposal.forbidden",
-                                     std::string("Only the ") +
-                                         (findTransition(p.state, input.action, ProposalRole::kAuthor)
-                                              ? "author"
-                                              : "committee") +
-                                         " may " + proposalActionName(input.action) + " this proposal.");
+            return Status::forbidden(
+                "proposal.forbidden",
+                std::string("Only the ") +
+                    (findTransition(p.state, input.action, ProposalRole::kAuthor) ? "author" : "committee") + " may " +
+                    proposalActionName(input.action) + " this proposal.");
         }
         if (step->reason_required && input.reason.empty()) {
             return Status::invalid("proposal.reason_required",
@@ -201,26 +198,19 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
                 }
                 p.consultation_ends_at = input.consultation_ends_at;
                 break;
-            case ProposalAction::kSendToVote:
-                p.election_id = input.election_id;
-                break;
+            case ProposalAction::kSendToVote: p.election_id = input.election_id; break;
             case ProposalAction::kFormProject:
             case ProposalAction::kFormConvention: {
                 ProposalOutcome* outcome = outcomeFor(input.action);
                 if (!outcome) {
-                    return Status::conflict("proposal.outcome_unavailable",
-                                            "This server cannot form that outcome.");
+                    return Status::conflict("proposal.outcome_unavailable", "This server cannot form that outcome.");
                 }
-                YISHI_ASSIGN_OR_RETURN(p.outcome_id,
-                                       outcome->form(s, p, {input.budget_fen, input.responsible}, now));
+                YISHI_ASSIGN_OR_RETURN(p.outcome_id, outcome->form(s, p, {input.budget_fen, input.responsible}, now));
                 break;
             }
             case ProposalAction::kSubmit:
-            case ProposalAction::kResubmit:
-                setDeadlines(s, p, now);
-                break;
-            default:
-                break;
+            case ProposalAction::kResubmit: setDeadlines(s, p, now); break;
+            default: break;
         }
         p.state = step->to;
         p.updated_at = now;
@@ -244,8 +234,7 @@ ProposalOutcome* ProposalService::outcomeFor(ProposalAction action) const {
     return nullptr;
 }
 
-Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(const Actor& actor,
-                                                                            ProposalId id) {
+Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(const Actor& actor, ProposalId id) {
     std::vector<HistoryEntry> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));

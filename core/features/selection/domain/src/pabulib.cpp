@@ -83,9 +83,12 @@ Result<PbElection> parsePabulib(std::string_view text) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         if (line == "META" || line == "PROJECTS" || line == "VOTES") {
-            const Section next = line == "META" ? Section::kMeta : line == "PROJECTS" ? Section::kProjects : Section::kVotes;
+            const Section next = line == "META"       ? Section::kMeta
+                                 : line == "PROJECTS" ? Section::kProjects
+                                                      : Section::kVotes;
             if (static_cast<int>(next) != static_cast<int>(section) + 1)
-                return formatError(line_number, "section " + std::string(line) + " out of order (META, PROJECTS, VOTES)");
+                return formatError(line_number,
+                                   "section " + std::string(line) + " out of order (META, PROJECTS, VOTES)");
             section = next;
             expect_header = true;
             continue;
@@ -166,7 +169,8 @@ Result<std::map<std::string, std::int64_t>> pabulibScores(const PbElection& elec
     for (std::size_t i = 0; i < election.votes.size(); ++i) {
         const auto& vote = election.votes[i];
         if ((type == "cumulative" || type == "scoring") && vote.points.size() != vote.projects.size())
-            return Status::invalid("pabulib.format", "vote " + std::to_string(i + 1) + ": points do not match the projects");
+            return Status::invalid("pabulib.format",
+                                   "vote " + std::to_string(i + 1) + ": points do not match the projects");
         for (std::size_t k = 0; k < vote.projects.size(); ++k) {
             auto it = scores.find(vote.projects[k]);
             if (it == scores.end())
@@ -177,7 +181,8 @@ Result<std::map<std::string, std::int64_t>> pabulibScores(const PbElection& elec
                 const auto& text = vote.points[k];
                 auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), points);
                 if (ec != std::errc() || end != text.data() + text.size())
-                    return Status::invalid("pabulib.format", "vote " + std::to_string(i + 1) + ": points must be integers");
+                    return Status::invalid("pabulib.format",
+                                           "vote " + std::to_string(i + 1) + ": points must be integers");
                 it->second += points;
             } else if (type == "ordinal") {
                 it->second += max_length - static_cast<std::int64_t>(k);

@@ -43,7 +43,8 @@ PluginService::PluginService(Database& db, DistrictPlugins& plugins, const Clock
 Status PluginService::requireDistrict(DistrictId district) {
     return db_.read([&](Stores& stores) -> Status {
         if (!stores.scopes.district(district))
-            return Status::notFound("district.not_found", "No district with id " + std::to_string(district.value) + ".");
+            return Status::notFound("district.not_found",
+                                    "No district with id " + std::to_string(district.value) + ".");
         return Status::ok();
     });
 }
@@ -59,8 +60,11 @@ Result<PluginInfo> PluginService::reload(const Actor& actor, DistrictId district
     if (!actor.isDistrictAdmin(district))
         return Status::forbidden("district.forbidden", "Only an admin of this district may reload its plugins.");
     Result<PluginInfo> reloaded = plugins_.reload(district);
-    const Change change{reloaded.isOk() ? changes::kPluginReloaded : changes::kPluginRefused, clock_.now(),
-                        actor.userId(), district.value, CommunityId(),
+    const Change change{reloaded.isOk() ? changes::kPluginReloaded : changes::kPluginRefused,
+                        clock_.now(),
+                        actor.userId(),
+                        district.value,
+                        CommunityId(),
                         reloaded.isOk() ? reloaded->name + " " + reloaded->version + " " + reloaded->hash
                                         : reloaded.status().message().substr(0, 1000)};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& stores) -> Status {

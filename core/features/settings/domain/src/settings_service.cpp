@@ -37,7 +37,7 @@ Result<SettingsService::View> SettingsService::get(DistrictId district) {
 }
 
 Result<SettingsService::View> SettingsService::update(const Actor& actor, DistrictId district,
-                                                     const DistrictSettings& settings) {
+                                                      const DistrictSettings& settings) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateDistrictSettings(settings));
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
@@ -46,8 +46,8 @@ Result<SettingsService::View> SettingsService::update(const Actor& actor, Distri
             return Status::forbidden("district.forbidden", "Only an admin of this district changes its settings.");
         const Instant now = clock_.now();
         s.scopes.saveDistrictSettings(district, settings, actor.userId(), now);
-        s.record({changes::kDistrictSettingsChanged, now, actor.userId(), district.value, CommunityId(),
-                  summary(settings)});
+        s.record(
+            {changes::kDistrictSettingsChanged, now, actor.userId(), district.value, CommunityId(), summary(settings)});
         return Status::ok();
     }));
     return View{settings, true};

@@ -4,8 +4,8 @@
 
 #include <functional>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,12 +27,12 @@ struct ApiCall {
     std::string path;
     std::map<std::string, std::string> params;  // from {name} in the pattern
     Poco::Net::NameValueCollection query;
-    Value body;                                 // null when the request had none
+    Value body;  // null when the request had none
     std::string client_address;
     std::string request_id;
     domain::Actor actor = domain::Actor::anonymous();
     std::optional<domain::Session> session;
-    std::string session_token;                  // as presented, for logout
+    std::string session_token;  // as presented, for logout
     bool session_from_cookie = false;
 };
 

@@ -21,9 +21,9 @@ class Router {
     };
 
     struct Match {
-        const Route* route = nullptr;               // null: no route for this method
+        const Route* route = nullptr;  // null: no route for this method
         std::map<std::string, std::string> params;
-        std::vector<std::string> allowed_methods;   // when the path exists under other methods
+        std::vector<std::string> allowed_methods;  // when the path exists under other methods
     };
 
     void add(std::string method, std::string pattern, Access access, Handler handler);
@@ -35,6 +35,5 @@ class Router {
   private:
     std::vector<Route> routes_;
 };
-
 
 }  // namespace yishi::http

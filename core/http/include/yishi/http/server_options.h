@@ -10,16 +10,16 @@ namespace yishi::http {
 
 struct ServerOptions {
     std::string address = "127.0.0.1";
-    std::uint16_t port = 8080;               // 0: the system picks a free port
-    int threads = 128;                       // connections served at once
-    int public_cache_ttl_ms = 2000;          // longest an anonymous rendering is shared
-    int max_queued = 256;                    // connections waiting for a thread
-    std::size_t max_body_bytes = 1 << 20;    // larger bodies get 413
-    int max_json_depth = 32;                 // deeper JSON gets 400
-    int request_deadline_ms = 10'000;        // whole request read, headers and body
-    int keep_alive_timeout_ms = 10'000;      // idle time between requests
+    std::uint16_t port = 8080;             // 0: the system picks a free port
+    int threads = 128;                     // connections served at once
+    int public_cache_ttl_ms = 2000;        // longest an anonymous rendering is shared
+    int max_queued = 256;                  // connections waiting for a thread
+    std::size_t max_body_bytes = 1 << 20;  // larger bodies get 413
+    int max_json_depth = 32;               // deeper JSON gets 400
+    int request_deadline_ms = 10'000;      // whole request read, headers and body
+    int keep_alive_timeout_ms = 10'000;    // idle time between requests
     int max_keep_alive_requests = 1000;
-    bool secure_cookies = false;             // add "Secure" (behind HTTPS)
+    bool secure_cookies = false;               // add "Secure" (behind HTTPS)
     Duration session_ttl = Duration::days(7);  // cookie Max-Age
 };
 

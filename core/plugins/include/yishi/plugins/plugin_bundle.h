@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "yishi/common/result.h"
+#include "yishi/common/value.h"
 #include "yishi/domain/ports.h"
 #include "yishi/plugins/lua_state.h"
-#include "yishi/common/value.h"
 
 namespace yishi::plugins {
 

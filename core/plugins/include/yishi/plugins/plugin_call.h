@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "yishi/common/result.h"
+#include "yishi/common/value.h"
 #include "yishi/plugins/lua_state.h"
 #include "yishi/plugins/plugin_bundle.h"
-#include "yishi/common/value.h"
 
 namespace yishi::plugins {
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "yishi/common/result.h"
-#include "yishi/plugins/plugin_bundle.h"
 #include "yishi/common/value.h"
+#include "yishi/plugins/plugin_bundle.h"
 #include "yishi/plugins/worker_pool.h"
 
 namespace yishi::plugins {

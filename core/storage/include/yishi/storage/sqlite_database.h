@@ -60,8 +60,7 @@ class SqliteDatabase final : public domain::Database {
     std::int64_t commits() const;
 
   private:
-    SqliteDatabase(std::string path, Options options, std::unique_ptr<WriteQueue> writer,
-                   int schema_version);
+    SqliteDatabase(std::string path, Options options, std::unique_ptr<WriteQueue> writer, int schema_version);
 
     const std::string path_;
     const Options options_;

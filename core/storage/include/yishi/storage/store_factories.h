@@ -31,9 +31,8 @@ class StoreFactories {
     // `Port`. Throws std::logic_error when `Port` has a store already.
     template <typename Port, typename Impl>
     void add() {
-        addFactory(std::type_index(typeid(Port)), [](Connection& c) -> std::unique_ptr<AnyStore> {
-            return std::make_unique<Held<Port, Impl>>(c);
-        });
+        addFactory(std::type_index(typeid(Port)),
+                   [](Connection& c) -> std::unique_ptr<AnyStore> { return std::make_unique<Held<Port, Impl>>(c); });
     }
 
     // The factory of `port`, or null.

@@ -72,8 +72,8 @@ class CommunityService {
     // a reason the member sees. Errors: forbidden "community.forbidden";
     // not_found "membership.not_found"; the state machine's errors
     // (decideMembership).
-    Result<Membership> decide(const Actor& actor, CommunityId community, UserId member,
-                              VerificationDecision decision, const std::string& reason);
+    Result<Membership> decide(const Actor& actor, CommunityId community, UserId member, VerificationDecision decision,
+                              const std::string& reason);
 
   private:
     Database& db_;

@@ -78,8 +78,8 @@ class ConsultationService {
     // Those who manage the community schedule a meeting (online, offline or
     // hybrid), then record its minutes and attendance once it has begun.
     // conflict "meeting.not_started", "meeting.already_recorded".
-    Result<Meeting> scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode,
-                                    Instant starts_at, const std::string& place);
+    Result<Meeting> scheduleMeeting(const Actor& actor, ProposalId proposal, MeetingMode mode, Instant starts_at,
+                                    const std::string& place);
     Result<Meeting> recordMeeting(const Actor& actor, MeetingId id, const std::string& minutes,
                                   std::int64_t attendance);
     Result<std::vector<Meeting>> meetings(const Actor& actor, ProposalId proposal);

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "yishi/common/ids.h"
-#include "yishi/domain/page.h"
 #include "yishi/domain/consultation.h"
+#include "yishi/domain/page.h"
 
-// Where comments, reports, supports and meetings are kept. The store port of this feature; its SQLite implementation lives
-// beside it in storage/. A service reaches it inside a transaction as
-// stores.get<...>(). Throws only when the store itself is broken.
+// Where comments, reports, supports and meetings are kept. The store port of this feature; its SQLite implementation
+// lives beside it in storage/. A service reaches it inside a transaction as stores.get<...>(). Throws only when the
+// store itself is broken.
 namespace yishi::domain {
 
 class ConsultationStore {
@@ -25,8 +25,7 @@ class ConsultationStore {
     // The whole thread of a proposal, oldest first.
     virtual std::vector<Comment> comments(ProposalId proposal) = 0;
     // One report per person per comment: false when `reporter` reported it already.
-    virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason,
-                              Instant at) = 0;
+    virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason, Instant at) = 0;
 
     // One support per person per proposal: false when it exists already.
     virtual bool insertSupport(ProposalId proposal, UserId user, Instant at) = 0;

@@ -7,8 +7,8 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
 #include "yishi/domain/convention.h"
-#include "yishi/domain/proposal_outcome.h"
 #include "yishi/domain/ports.h"
+#include "yishi/domain/proposal_outcome.h"
 
 namespace yishi::domain {
 

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "yishi/common/ids.h"
-#include "yishi/domain/page.h"
 #include "yishi/domain/convention.h"
+#include "yishi/domain/page.h"
 
-// Where conventions, their versions and acknowledgements are kept. The store port of this feature; its SQLite implementation lives
-// beside it in storage/. A service reaches it inside a transaction as
-// stores.get<...>(). Throws only when the store itself is broken.
+// Where conventions, their versions and acknowledgements are kept. The store port of this feature; its SQLite
+// implementation lives beside it in storage/. A service reaches it inside a transaction as stores.get<...>(). Throws
+// only when the store itself is broken.
 namespace yishi::domain {
 
 class ConventionStore {

@@ -43,8 +43,8 @@ class EscalationService {
     Result<Escalation> resolve(const Actor& actor, EscalationId id, const std::string& resolution);
 
     // A street's queue (its staff, or district admins) or a district's queue (its admins).
-    Result<Page<Escalation>> streetQueue(const Actor& actor, StreetId street,
-                                         std::optional<EscalationStatus> status, PageRequest page);
+    Result<Page<Escalation>> streetQueue(const Actor& actor, StreetId street, std::optional<EscalationStatus> status,
+                                         PageRequest page);
     Result<Page<Escalation>> districtQueue(const Actor& actor, DistrictId district,
                                            std::optional<EscalationStatus> status, PageRequest page);
     Result<std::vector<Escalation>> forProposal(ProposalId proposal);

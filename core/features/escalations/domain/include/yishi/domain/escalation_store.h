@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "yishi/common/ids.h"
-#include "yishi/domain/page.h"
 #include "yishi/domain/escalation.h"
+#include "yishi/domain/page.h"
 
 // Where escalations are kept. The store port of this feature; its SQLite implementation lives
 // beside it in storage/. A service reaches it inside a transaction as
@@ -25,8 +25,8 @@ class EscalationStore {
     // The escalations of a proposal, oldest first.
     virtual std::vector<Escalation> forProposal(ProposalId proposal) = 0;
     // A street's or a district's queue, oldest first; all statuses when empty.
-    virtual Page<Escalation> queue(EscalationLevel level, std::int64_t scope_id,
-                                   std::optional<EscalationStatus> status, PageRequest page) = 0;
+    virtual Page<Escalation> queue(EscalationLevel level, std::int64_t scope_id, std::optional<EscalationStatus> status,
+                                   PageRequest page) = 0;
 };
 
 }  // namespace yishi::domain

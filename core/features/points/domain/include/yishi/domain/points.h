@@ -37,7 +37,7 @@ struct LedgerEntry {
     std::int64_t delta = 0;
     std::string rule;
     std::string reason;
-    std::int64_t day = 0;  // the local day number (localDayNumber)
+    std::int64_t day = 0;           // the local day number (localDayNumber)
     std::int64_t source_event = 0;  // 0 for redemptions
     RedemptionId redemption;
     std::string plugin;

@@ -35,8 +35,8 @@ class PointsService {
 
     // District admins: the catalog. invalid "reward.name", "reward.cost"
     // (1..10^9), "reward.stock" (0..10^6).
-    Result<RewardItem> createItem(const Actor& actor, DistrictId district, const std::string& name,
-                                  std::int64_t cost, std::int64_t stock);
+    Result<RewardItem> createItem(const Actor& actor, DistrictId district, const std::string& name, std::int64_t cost,
+                                  std::int64_t stock);
     struct ItemChange {
         std::optional<std::string> name;
         std::optional<std::int64_t> cost;

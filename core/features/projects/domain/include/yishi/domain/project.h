@@ -19,7 +19,7 @@ struct Project {
     CommunityId community_id;
     std::string title;
     std::int64_t budget_fen = 0;
-    std::string responsible;     // who carries it out (物业, 居委, a contractor)
+    std::string responsible;  // who carries it out (物业, 居委, a contractor)
     int progress_percent = 0;
     bool completed = false;
     Instant created_at;

@@ -42,8 +42,8 @@ class ProjectService final : public ProposalOutcome {
     Result<View> reportProgress(const Actor& actor, ProjectId id, std::int64_t percent, const std::string& text,
                                 Instant date);
     // Committee. invalid "expense.amount" (> 0), "purpose.invalid".
-    Result<View> addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
-                            const std::string& purpose, Instant date);
+    Result<View> addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen, const std::string& purpose,
+                            Instant date);
     // Committee. conflict "project.completed".
     Result<View> complete(const Actor& actor, ProjectId id, const std::string& note);
     // A verified resident, once, after completion. invalid "rating.stars"

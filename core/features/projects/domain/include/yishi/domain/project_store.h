@@ -10,9 +10,9 @@
 #include "yishi/domain/page.h"
 #include "yishi/domain/project.h"
 
-// Where projects, their progress, expenses and ratings are kept. The store port of this feature; its SQLite implementation lives
-// beside it in storage/. A service reaches it inside a transaction as
-// stores.get<...>(). Throws only when the store itself is broken.
+// Where projects, their progress, expenses and ratings are kept. The store port of this feature; its SQLite
+// implementation lives beside it in storage/. A service reaches it inside a transaction as stores.get<...>(). Throws
+// only when the store itself is broken.
 namespace yishi::domain {
 
 class ProjectStore {

@@ -82,8 +82,7 @@ struct ProposalTransition {
 const std::vector<ProposalTransition>& proposalTransitions();
 
 // The row for (from, action, role), if the table has one.
-std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAction action,
-                                                 ProposalRole role);
+std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAction action, ProposalRole role);
 
 struct Proposal {
     ProposalId id;
@@ -93,16 +92,16 @@ struct Proposal {
     std::string title;
     std::string body;
     ProposalState state = ProposalState::kDraft;
-    ProposalId merged_into;                // set when merged
-    std::int64_t election_id = 0;          // set when sent to a vote
-    Instant consultation_ends_at;          // set when consultation opens
-    std::string last_reason;               // the reason of the latest decision
-    std::int64_t amends_convention = 0;    // a rule that amends this convention (0: a new one)
-    std::int64_t outcome_id = 0;           // the project or convention it became
-    Instant response_due_at;               // a committee's first response is due (set on submission)
-    Instant decision_due_at;               // the screening decision is due (set on submission)
+    ProposalId merged_into;              // set when merged
+    std::int64_t election_id = 0;        // set when sent to a vote
+    Instant consultation_ends_at;        // set when consultation opens
+    std::string last_reason;             // the reason of the latest decision
+    std::int64_t amends_convention = 0;  // a rule that amends this convention (0: a new one)
+    std::int64_t outcome_id = 0;         // the project or convention it became
+    Instant response_due_at;             // a committee's first response is due (set on submission)
+    Instant decision_due_at;             // the screening decision is due (set on submission)
     Instant created_at;
-    Instant submitted_at;                  // unset (the epoch) until submitted
+    Instant submitted_at;  // unset (the epoch) until submitted
     Instant updated_at;
 };
 
@@ -118,9 +117,9 @@ bool proposalVisibleTo(const Proposal& proposal, UserId viewer);
 enum class ProposalDeadline { kResponse, kDecision, kConsultationEnd };
 
 struct OverdueRule {
-    const char* reason;                  // as shown to clients
-    std::vector<ProposalState> states;   // late only while in one of these
-    ProposalDeadline deadline;           // past this (when set: non-zero)
+    const char* reason;                 // as shown to clients
+    std::vector<ProposalState> states;  // late only while in one of these
+    ProposalDeadline deadline;          // past this (when set: non-zero)
 };
 
 // "first_response" while it waits in `submitted` past response_due_at,

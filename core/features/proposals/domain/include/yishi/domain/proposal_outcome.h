@@ -28,8 +28,7 @@ class ProposalOutcome {
 
     // Forms the outcome of the adopted `proposal` inside its transaction and
     // returns the outcome's id; a failed Status rolls the step back.
-    virtual Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const Input& input,
-                                      Instant now) = 0;
+    virtual Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const Input& input, Instant now) = 0;
 };
 
 }  // namespace yishi::domain

@@ -26,7 +26,7 @@ class ProposalService {
         ProposalKind kind = ProposalKind::kProblem;
         std::string title;
         std::string body;
-        bool submit = false;  // submit at once instead of keeping a draft
+        bool submit = false;                 // submit at once instead of keeping a draft
         std::int64_t amends_convention = 0;  // rules only: the convention it would amend
     };
 
@@ -34,11 +34,11 @@ class ProposalService {
     struct ActionInput {
         ProposalAction action = ProposalAction::kSubmit;
         std::string reason;
-        ProposalId merge_target;                 // merge
-        Instant consultation_ends_at;            // open_consultation
-        std::int64_t election_id = 0;            // send_to_vote (optional)
-        std::int64_t budget_fen = -1;            // form_project (required, >= 0)
-        std::string responsible;                 // form_project (required)
+        ProposalId merge_target;       // merge
+        Instant consultation_ends_at;  // open_consultation
+        std::int64_t election_id = 0;  // send_to_vote (optional)
+        std::int64_t budget_fen = -1;  // form_project (required, >= 0)
+        std::string responsible;       // form_project (required)
     };
 
     struct View {
@@ -82,8 +82,7 @@ class ProposalService {
     // Drafts are visible to their author only (not_found for others).
     Result<View> get(const Actor& actor, ProposalId id);
 
-    Result<ListResult> list(const Actor& actor, CommunityId community, const ProposalFilter& filter,
-                            PageRequest page);
+    Result<ListResult> list(const Actor& actor, CommunityId community, const ProposalFilter& filter, PageRequest page);
 
     // Takes an action. form_project creates the project (budget, responsible
     // party), form_convention the convention's first version or, for an

@@ -35,11 +35,10 @@ class ProposalStore {
     // Saves every field but id, community, author, kind and created_at.
     virtual void updateProposal(const Proposal& proposal) = 0;
     // Newest first: a page starts below `page.after` (0: from the newest).
-    virtual Page<Proposal> proposals(CommunityId community, const ProposalFilter& filter,
-                                     PageRequest page) = 0;
+    virtual Page<Proposal> proposals(CommunityId community, const ProposalFilter& filter, PageRequest page) = 0;
     // How many proposals of the community are in each state (drafts left out).
-    virtual std::vector<std::pair<ProposalState, std::int64_t>> countByState(
-        CommunityId community, std::optional<ProposalKind> kind) = 0;
+    virtual std::vector<std::pair<ProposalState, std::int64_t>> countByState(CommunityId community,
+                                                                             std::optional<ProposalKind> kind) = 0;
     // The proposals merged into `target`, oldest first.
     virtual std::vector<ProposalId> mergedInto(ProposalId target) = 0;
 };

@@ -15,7 +15,7 @@ namespace yishi::domain {
 // ';'-separated, CSV-quoted fields.
 struct PbProject {
     std::string id;
-    std::string cost;                        // as written: int or decimal
+    std::string cost;                           // as written: int or decimal
     std::map<std::string, std::string> fields;  // every column, cost and id included
 };
 
