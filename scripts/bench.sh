@@ -16,9 +16,11 @@
 #     run MES some 10^8 times;
 #  5. points: events per second from the outbox through the default Lua
 #     plugin in worker processes into the ledger, against the same rule in
-#     C++ on the same path.
+#     C++ on the same path;
+#  6. election: ballot crypto on one core, a 20-option "at most 5" ballot
+#     (encryptions and proofs) created and verified.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh writes|http|selection|points` runs one part (http is
+# `scripts/bench.sh writes|http|selection|points|election` runs one part (http is
 # sections 2 and 3).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,12 +66,18 @@ points_bench() {
   echo "== 5. points: outbox -> rule -> ledger, 100,000 events =="
   "$build/tests/bench/points_bench" 100000 "$root/plugins" "$work"
 }
+election_bench() {
+  echo
+  echo "== 6. election: ballot crypto, 20 options, at most 5 =="
+  "$build/tests/bench/ballot_crypto_bench" 200
+}
 case "$only" in
   selection) selection_bench; exit 0 ;;
   points) points_bench; exit 0 ;;
+  election) election_bench; exit 0 ;;
   writes|all) ;;
   http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points]" >&2; exit 64 ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election]" >&2; exit 64 ;;
 esac
 
 if [[ "$only" != "http" ]]; then
@@ -154,3 +162,4 @@ fi
 [[ "$only" == "http" ]] && exit 0
 selection_bench
 points_bench
+election_bench
