@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <fstream>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -249,6 +250,48 @@ BOOST_AUTO_TEST_CASE(published_consistency_vectors_verify_or_are_rejected_as_mar
     }
     BOOST_TEST(valid == 5);
     BOOST_TEST(rejected == 92);
+}
+
+// docs/election-record.md section 4.6 prints these; a verifier writer checks
+// against them, so they must stay what the code produces.
+BOOST_AUTO_TEST_CASE(the_worked_examples_of_spec_section_4_6_hold) {
+    const MerkleTree tree = publishedTree();
+    auto hashes = [](std::initializer_list<const char*> hex) {
+        std::vector<MerkleHash> out;
+        for (const char* h : hex) out.push_back(hashFromHex(h));
+        return out;
+    };
+    const auto root = [&](std::uint64_t n) { return tree.rootAt(n).value(); };
+
+    const auto incl_0_8 = hashes({"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                                  "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                                  "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"});
+    BOOST_TEST((tree.inclusionProof(0, 8).value() == incl_0_8));
+    BOOST_TEST(verifyInclusion(merkleLeafHash(""), 0, 8, incl_0_8, root(8)).isOk());
+
+    const auto incl_5_7 = hashes({"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                                  "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
+                                  "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
+    const MerkleHash leaf5 = hashFromHex("4271a26be0d8a84f0bd54c8c302e7cb3a3b5d1fa6780a40bcce2873477dab658");
+    BOOST_TEST((tree.inclusionProof(5, 7).value() == incl_5_7));
+    BOOST_TEST(verifyInclusion(leaf5, 5, 7, incl_5_7, root(7)).isOk());
+
+    const auto cons_3_7 = hashes({"0298d122906dcfc10892cb53a73992fc5b9f493ea4c9badb27b791b4127a7fe7",
+                                  "07506a85fd9dd2f120eb694f86011e5bb4662e5c415a62917033d4a9624487e7",
+                                  "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+                                  "837dbb152e9b079010717e84e865da4ebc0fa198a806d59d31bf15accef22d0e"});
+    BOOST_TEST((tree.consistencyProof(3, 7).value() == cons_3_7));
+    BOOST_TEST(verifyConsistency(3, 7, root(3), root(7), cons_3_7).isOk());
+
+    const auto cons_4_8 = hashes({"6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"});
+    BOOST_TEST((tree.consistencyProof(4, 8).value() == cons_4_8));
+    BOOST_TEST(verifyConsistency(4, 8, root(4), root(8), cons_4_8).isOk());
+
+    const auto cons_6_8 = hashes({"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                                  "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                                  "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
+    BOOST_TEST((tree.consistencyProof(6, 8).value() == cons_6_8));
+    BOOST_TEST(verifyConsistency(6, 8, root(6), root(8), cons_6_8).isOk());
 }
 
 BOOST_AUTO_TEST_CASE(roots_at_every_size_up_to_64_match_the_recursive_definition) {
