@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
     std::cout << "leaf hashes:   " << n << " in " << hash_s << " s\n"
               << "append:        " << n << " in " << append_s << " s (" << append_s / n * 1e6 << " us each)\n"
               << "inclusion:     " << p << " proofs at size " << n << ": produce " << prove_s << " s ("
-              << prove_s / p * 1e6 << " us each), verify " << verify_s << " s (" << verify_s / p * 1e6
-              << " us each), " << proofs[0].size() << " hashes each\n"
+              << prove_s / p * 1e6 << " us each), verify " << verify_s << " s (" << verify_s / p * 1e6 << " us each), "
+              << proofs[0].size() << " hashes each\n"
               << "consistency:   " << p << " (root at size1 + proof + verify) in " << consistency_s << " s ("
               << consistency_s / p * 1e6 << " us each)\n"
               << "failed:        " << failed << "\n";

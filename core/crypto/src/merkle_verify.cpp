@@ -1,7 +1,7 @@
 #include "yishi/crypto/merkle_verify.h"
 
-#include <string>
 #include <bit>
+#include <string>
 #include <vector>
 
 namespace yishi::crypto {

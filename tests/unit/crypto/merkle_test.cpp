@@ -90,7 +90,8 @@ bool acceptedOnlyWithoutLengthChecks(const std::string& file) {
 MerkleTree publishedTree() {
     const Value answers = readData("known_answers.json");
     MerkleTree tree;
-    for (const Value& leaf : answers.find("leaf_inputs")->asArray()) tree.append(merkleLeafHash(fromHex(leaf.asString())));
+    for (const Value& leaf : answers.find("leaf_inputs")->asArray())
+        tree.append(merkleLeafHash(fromHex(leaf.asString())));
     return tree;
 }
 
@@ -234,8 +235,7 @@ BOOST_AUTO_TEST_CASE(published_consistency_vectors_verify_or_are_rejected_as_mar
         const auto root2 = vectorHash(*v.find("root2"));
         const auto proof = vectorProof(*v.find("proof"));
         const std::uint64_t size1 = asSize(*v.find("size1")), size2 = asSize(*v.find("size2"));
-        const bool verified =
-            root1 && root2 && proof && verifyConsistency(size1, size2, *root1, *root2, *proof).isOk();
+        const bool verified = root1 && root2 && proof && verifyConsistency(size1, size2, *root1, *root2, *proof).isOk();
         if (acceptedOnlyWithoutLengthChecks(name)) {
             BOOST_TEST((!want_error && !root1 && !root2), name);
             continue;
