@@ -97,10 +97,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < kMults; ++i) p = p * s;
     const double mult_s = secondsSince(start);
 
-    std::printf("  %d ballots of %d options, at most %d, %zu bytes of ciphertexts and proofs each\n", ballots,
-                kOptions, kMax, made.front().bytes());
-    std::printf("  create: %6.2f ms/ballot  %7.1f ballots/s (one core)\n", 1000 * prove_s / ballots,
-                ballots / prove_s);
+    std::printf("  %d ballots of %d options, at most %d, %zu bytes of ciphertexts and proofs each\n", ballots, kOptions,
+                kMax, made.front().bytes());
+    std::printf("  create: %6.2f ms/ballot  %7.1f ballots/s (one core)\n", 1000 * prove_s / ballots, ballots / prove_s);
     std::printf("  verify: %6.2f ms/ballot  %7.1f ballots/s (one core)\n", 1000 * verify_s / ballots,
                 ballots / verify_s);
     std::printf("  (ristretto255 variable multiplication: %.0f/s in the same run)\n", kMults / mult_s);

@@ -20,8 +20,6 @@ std::string blake2b(const std::string& message, std::size_t size) {
 
 std::string hashBytes(const LengthPrefixed& frame) { return blake2b(frame.encoded(), 32); }
 
-Scalar hashToScalar(const LengthPrefixed& frame) {
-    return Scalar::reduceWide(blake2b(frame.encoded(), 64));
-}
+Scalar hashToScalar(const LengthPrefixed& frame) { return Scalar::reduceWide(blake2b(frame.encoded(), 64)); }
 
 }  // namespace yishi::crypto

@@ -26,7 +26,8 @@ BOOST_AUTO_TEST_CASE(signatures_verify_under_their_key_only) {
 }
 
 BOOST_AUTO_TEST_CASE(rfc8032_test_vector_1) {
-    const SigningKey key = *SigningKey::fromSeed(unhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    const SigningKey key =
+        *SigningKey::fromSeed(unhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
     BOOST_TEST(toHex(key.verifyKey().encoded()) == "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
     BOOST_TEST(toHex(key.sign("")) ==
                "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
@@ -54,19 +55,17 @@ BOOST_AUTO_TEST_CASE(small_order_non_canonical_and_mixed_order_keys_are_refused)
              "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",  // y = p
              "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",  // y = p + 1
          }) {
-        BOOST_TEST_CONTEXT(bad) {
-            BOOST_TEST(VerifyKey::parse(unhex(bad)).status().code() == "crypto.bad_public_key");
-        }
+        BOOST_TEST_CONTEXT(bad) { BOOST_TEST(VerifyKey::parse(unhex(bad)).status().code() == "crypto.bad_public_key"); }
     }
     // A valid key plus a point of order 2: on the curve, canonical, but not in
     // the prime-order subgroup.
     const std::string good = SigningKey::generate().verifyKey().encoded();
     std::string mixed(32, '\0');
-    BOOST_REQUIRE(crypto_core_ed25519_add(reinterpret_cast<unsigned char*>(mixed.data()),
-                                          reinterpret_cast<const unsigned char*>(good.data()),
-                                          reinterpret_cast<const unsigned char*>(
-                                              unhex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")
-                                                  .data())) == 0);
+    BOOST_REQUIRE(crypto_core_ed25519_add(
+                      reinterpret_cast<unsigned char*>(mixed.data()),
+                      reinterpret_cast<const unsigned char*>(good.data()),
+                      reinterpret_cast<const unsigned char*>(
+                          unhex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f").data())) == 0);
     BOOST_TEST(!VerifyKey::parse(mixed).isOk());
     BOOST_TEST(VerifyKey::parse(good).isOk());
     BOOST_TEST(!VerifyKey::parse(good.substr(0, 31)).isOk());

@@ -18,9 +18,10 @@ using yishi::LengthPrefixed;
 namespace {
 
 struct Example {
-    VoteContext voter{exampleEid(), SigningKey::fromSeed(unhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
-                                        ->verifyKey()
-                                        .encoded()};
+    VoteContext voter{exampleEid(),
+                      SigningKey::fromSeed(unhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"))
+                          ->verifyKey()
+                          .encoded()};
     Scalar x = scalar(7);
     Point y = Point::baseMul(x);
     Scalar r = scalar(1000);
@@ -60,7 +61,8 @@ BOOST_AUTO_TEST_CASE(vote01_with_fixed_nonces) {
 
 BOOST_AUTO_TEST_CASE(votesum_with_fixed_nonces) {
     const Example e;
-    const RangeProof proof = proveVoteSum(e.voter, 0, 2, e.y, e.ct, 1, e.r, fixedNonces({3001, 3002, 3003, 3004, 3005}));
+    const RangeProof proof =
+        proveVoteSum(e.voter, 0, 2, e.y, e.ct, 1, e.r, fixedNonces({3001, 3002, 3003, 3004, 3005}));
     BOOST_TEST(toHex(proof.encoded()) ==
                "ba0b000000000000000000000000000000000000000000000000000000000000"
                "bb0b000000000000000000000000000000000000000000000000000000000000"

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "yishi/crypto/elgamal.h"
 #include "yishi/crypto/election_hash.h"
+#include "yishi/crypto/elgamal.h"
 #include "yishi/crypto/group.h"
 
 namespace yishi::crypto {

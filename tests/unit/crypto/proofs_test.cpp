@@ -154,8 +154,8 @@ BOOST_AUTO_TEST_CASE(a_ciphertext_with_the_identity_as_a_is_refused) {
 
 BOOST_AUTO_TEST_CASE(ciphertexts_add_up_and_decrypt_with_the_key) {
     Election e;
-    const Ciphertext sum = encrypt(e.y, 1, Scalar::random()) + encrypt(e.y, 1, Scalar::random()) +
-                           encrypt(e.y, 0, Scalar::random());
+    const Ciphertext sum =
+        encrypt(e.y, 1, Scalar::random()) + encrypt(e.y, 1, Scalar::random()) + encrypt(e.y, 0, Scalar::random());
     BOOST_TEST(sum.b - sum.a * e.x == Point::smallMultiple(2));
 }
 

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "yishi/common/result.h"
-#include "yishi/crypto/elgamal.h"
 #include "yishi/crypto/election_hash.h"
+#include "yishi/crypto/elgamal.h"
 #include "yishi/crypto/group.h"
 
 namespace yishi::crypto {

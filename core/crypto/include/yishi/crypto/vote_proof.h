@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "yishi/common/result.h"
-#include "yishi/crypto/elgamal.h"
 #include "yishi/crypto/election_hash.h"
+#include "yishi/crypto/elgamal.h"
 #include "yishi/crypto/group.h"
 
 namespace yishi::crypto {
