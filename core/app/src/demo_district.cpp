@@ -1,10 +1,8 @@
 #include "demo_district.h"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
 #include <map>
-#include <sstream>
+
+#include "yishi/common/json_writer.h"
 
 namespace yishi::app {
 
@@ -148,24 +146,24 @@ Result<DemoDistrict> ensureDemoDistrict(domain::Database& db, domain::PasswordHa
 }
 
 std::string demoLoginsJson(const DemoDistrict& demo) {
-    Poco::JSON::Array::Ptr logins = new Poco::JSON::Array;
+    JsonWriter w;
+    w.beginObject();
+    w.key("logins").beginArray();
     for (const DemoLogin& l : demo.logins) {
-        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        o->set("role", l.role);
-        o->set("scope", l.scope);
-        o->set("login", l.login);
-        o->set("password", l.password);
-        o->set("display_name", l.display_name);
-        logins->add(o);
+        w.beginObject();
+        w.member("role", l.role);
+        w.member("scope", l.scope);
+        w.member("login", l.login);
+        w.member("password", l.password);
+        w.member("display_name", l.display_name);
+        w.endObject();
     }
-    Poco::JSON::Object::Ptr codes = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const auto& [name, code] : demo.join_codes) codes->set(name, code);
-    Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
-    root.set("logins", logins);
-    root.set("join_codes", codes);
-    std::ostringstream out;
-    root.stringify(out, 2);
-    return out.str();
+    w.endArray();
+    w.key("join_codes").beginObject();
+    for (const auto& [name, code] : demo.join_codes) w.member(name, code);
+    w.endObject();
+    w.endObject();
+    return w.take();
 }
 
 }  // namespace yishi::app
