@@ -38,6 +38,10 @@ BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
     HttpResult edited = neighbour.send("PUT", comment_path, R"({"body":"确实堵住了消防通道","stance":"for"})");
     BOOST_TEST(edited.status == 200);
     BOOST_TEST(!edited.json()->isNull("edited_at"));
+    // An edit that leaves the stance out keeps it (it used to reset it to neutral).
+    HttpResult reworded = neighbour.send("PUT", comment_path, R"({"body":"消防通道被堵住了"})");
+    BOOST_TEST(reworded.status == 200);
+    BOOST_TEST(reworded.json()->getValue<std::string>("stance") == "for");
     BOOST_TEST(author.send("PUT", comment_path, R"({"body":"篡改"})").errorCode() == "comment.not_yours");
 
     BOOST_TEST(neighbour.post(base + "/supports", "").status == 201);

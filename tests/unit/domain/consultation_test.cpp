@@ -75,6 +75,30 @@ BOOST_AUTO_TEST_CASE(edits_only_by_the_author_within_the_window) {
                "comment.edit_window_over");
 }
 
+// Defect: an edit that does not mention the stance reset it to neutral.
+BOOST_AUTO_TEST_CASE(an_edit_without_a_stance_keeps_the_stance) {
+    Consultation w;
+    auto c = w.consultation.post(w.resident(1), w.proposal, {"反对加装", Stance::kAgainst, {}});
+    BOOST_REQUIRE(c.isOk());
+    auto edited = w.consultation.edit(w.resident(1), c->comment.id, "还是反对，理由如下", std::nullopt);
+    BOOST_REQUIRE(edited.isOk());
+    BOOST_TEST((edited->comment.stance == Stance::kAgainst));
+    auto changed = w.consultation.edit(w.resident(1), c->comment.id, "改为支持", Stance::kFor);
+    BOOST_REQUIRE(changed.isOk());
+    BOOST_TEST((changed->comment.stance == Stance::kFor));
+}
+
+// Defect: an author could support their own proposal (and earn points for
+// it) and report their own comment toward auto-hide.
+BOOST_AUTO_TEST_CASE(nobody_supports_their_own_proposal_or_reports_their_own_comment) {
+    Consultation w;  // resident 0 wrote the proposal
+    BOOST_TEST(w.consultation.support(w.resident(0), w.proposal).status().code() == "support.own_proposal");
+    BOOST_TEST(w.consultation.supports(Actor::anonymous(), w.proposal)->count == 0);
+    auto c = w.post(1, "我的意见");
+    BOOST_TEST(w.consultation.report(w.resident(1), c.comment.id, "自己举报").status().code() == "report.own_comment");
+    BOOST_TEST(w.consultation.report(w.resident(2), c.comment.id, "不实").isOk());
+}
+
 BOOST_AUTO_TEST_CASE(withdrawn_comments_stay_as_markers) {
     Consultation w;
     auto c = w.post(1, "说错了");

@@ -89,7 +89,11 @@ ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& cal
 ApiResponse editComment(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
     YISHI_HANDLER_ASSIGN(std::string body, requireString(call.body, "body"));
-    YISHI_HANDLER_ASSIGN(domain::Stance stance, stanceOf(call));
+    // Without a stance the comment keeps its own.
+    std::optional<domain::Stance> stance;
+    if (hasField(call.body, "stance")) {
+        YISHI_HANDLER_ASSIGN(stance, stanceOf(call));
+    }
     YISHI_HANDLER_ASSIGN(auto view, consultation.edit(call.actor, domain::CommentId(id), body, stance));
     return jsonResponse(200, writeComment, view);
 }

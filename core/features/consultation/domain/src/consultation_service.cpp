@@ -137,7 +137,8 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
 }
 
 Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& actor, CommentId id,
-                                                                   const std::string& body, Stance stance) {
+                                                                   const std::string& body,
+                                                                   std::optional<Stance> stance) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("body", body, kMaxComment));
     CommentView view;
@@ -156,7 +157,7 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
                                                                     " minutes after posting; post a new one instead.");
         }
         c.body = body;
-        c.stance = stance;
+        if (stance) c.stance = *stance;
         c.edited_at = now;
         s.get<ConsultationStore>().updateComment(c);
         s.record({changes::kCommentEdited, now, actor.userId(), c.id.value, c.community_id});
@@ -210,6 +211,9 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
         YISHI_ASSIGN_OR_RETURN(auto found, loadComment(s, id));
         Comment& c = found.first;
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(c.community_id));
+        if (c.author_id == actor.userId()) {
+            return Status::conflict("report.own_comment", "You cannot report your own comment; withdraw or edit it.");
+        }
         const Instant now = clock_.now();
         if (!s.get<ConsultationStore>().insertReport(c.id, actor.userId(), reason, now)) {
             return Status::conflict("comment.already_reported", "You reported this comment already.");
@@ -285,6 +289,9 @@ Result<ConsultationService::Supports> ConsultationService::support(const Actor& 
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(ctx.community.id));
         const Instant now = clock_.now();
         if (!acceptsSupport(ctx.proposal, now)) return closedForConsultation(ctx.proposal);
+        if (ctx.proposal.author_id == actor.userId()) {
+            return Status::conflict("support.own_proposal", "You wrote this proposal; support comes from others.");
+        }
         if (!s.get<ConsultationStore>().insertSupport(proposal, actor.userId(), now)) {
             return Status::conflict("support.exists", "You support this proposal already.");
         }

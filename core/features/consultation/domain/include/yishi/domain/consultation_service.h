@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,9 +52,10 @@ class ConsultationService {
     // forbidden "membership.*"; conflict "proposal.closed_for_consultation",
     // "comment.too_deep"; invalid "body.invalid".
     Result<CommentView> post(const Actor& actor, ProposalId proposal, const NewComment& comment);
-    // The author, within the edit window. conflict "comment.edit_window_over",
-    // "comment.withdrawn"; forbidden "comment.not_yours".
-    Result<CommentView> edit(const Actor& actor, CommentId id, const std::string& body, Stance stance);
+    // The author, within the edit window; without a stance the comment keeps
+    // its own. conflict "comment.edit_window_over", "comment.withdrawn";
+    // forbidden "comment.not_yours".
+    Result<CommentView> edit(const Actor& actor, CommentId id, const std::string& body, std::optional<Stance> stance);
     // The author; the thread keeps a marker. conflict "comment.withdrawn".
     Result<CommentView> withdraw(const Actor& actor, CommentId id);
     Result<std::vector<CommentView>> thread(const Actor& actor, ProposalId proposal);
