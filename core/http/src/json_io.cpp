@@ -80,6 +80,18 @@ Result<std::int64_t> requireInt(const Value& body, const std::string& name) {
     return v.asInt();
 }
 
+Result<Instant> requireTime(const Value& body, const std::string& name) {
+    YISHI_ASSIGN_OR_RETURN(std::int64_t seconds, requireInt(body, name));
+    // 1970-01-01 to 9999-12-31: anything else is a mistake, never a time to
+    // clamp or wrap.
+    constexpr std::int64_t kLatest = 253'402'300'799;
+    if (seconds < 0 || seconds > kLatest) {
+        return Status::invalid(
+            "body." + name, "The field \"" + name + "\" must be a time in seconds since 1970, before the year 10000.");
+    }
+    return Instant::fromSeconds(seconds);
+}
+
 Result<std::optional<std::int64_t>> optionalInt(const Value& body, const std::string& name) {
     if (!hasField(body, name)) return std::optional<std::int64_t>();
     YISHI_ASSIGN_OR_RETURN(std::int64_t value, requireInt(body, name));

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "yishi/common/result.h"
+#include "yishi/common/time.h"
 #include "yishi/common/value.h"
 
 namespace yishi::http {
@@ -31,6 +32,9 @@ Result<bool> optionalBool(const Value& body, const std::string& name, bool fallb
 // Integers must fit int64: a larger one is refused ("body.wrong_type"),
 // never wrapped, as are fractions.
 Result<std::int64_t> requireInt(const Value& body, const std::string& name);
+// A time given in seconds since the epoch, within 1970..9999: invalid
+// "body.<name>" otherwise (never clamped).
+Result<Instant> requireTime(const Value& body, const std::string& name);
 // Absent or null: an empty optional.
 Result<std::optional<std::int64_t>> optionalInt(const Value& body, const std::string& name);
 Result<Value> requireObject(const Value& body, const std::string& name);

@@ -38,11 +38,12 @@ Status statusFromCurrentException(const ErrorLog& log) {
             case SQLITE_BUSY:
             case SQLITE_LOCKED: return Status::unavailable("storage.busy", "The database is busy; try again.");
             case SQLITE_CONSTRAINT:
-                // A store let through a change the schema refuses: a bug, or
-                // a row that should not exist. The client learns neither
-                // SQLite's text nor which constraint.
+                // A change the schema refuses (e.g. a unique name taken
+                // between a check and the write): a conflict with what is
+                // stored, 409 as before. The client learns neither SQLite's
+                // text nor which constraint; the log has both.
                 tell(log, std::string("storage.constraint: ") + e.what());
-                return Status::internal("storage.constraint", "The change conflicts with stored data.");
+                return Status::conflict("storage.constraint", "The change conflicts with stored data.");
             case SQLITE_FULL:
             case SQLITE_IOERR:
             case SQLITE_CANTOPEN:

@@ -79,12 +79,25 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
             if (!p->result.isOk()) db.exec("ROLLBACK TO job");
             db.exec("RELEASE job");
         } catch (...) {
-            // The transaction is unusable (SQLite ends it by itself after
-            // some I/O errors); fail the whole group below. A job that failed
-            // keeps its own reason: the disk error, not the failed ROLLBACK TO.
+            // The job's writes cannot be undone alone (or SQLite ended the
+            // transaction by itself after an I/O error): undo the whole
+            // group. Every job is told: those before lost their writes with
+            // it, those after never ran. A job that failed keeps its own
+            // reason (the disk error, not the failed ROLLBACK TO).
             const Status broken = statusFromCurrentException(log_);
             if (p->result.isOk()) p->result = broken;
-            break;
+            try {
+                db.exec("ROLLBACK");
+            } catch (...) {
+                // Already rolled back by SQLite; nothing more to undo.
+            }
+            for (Pending* q : group) {
+                if (q->result.isOk()) {
+                    q->result = Status::unavailable("storage.commit_failed",
+                                                    "The change could not be saved: " + broken.message());
+                }
+            }
+            return;
         }
     }
     try {

@@ -107,6 +107,22 @@ BOOST_AUTO_TEST_CASE(integers_past_int64_are_refused_not_wrapped) {
     BOOST_TEST(yishi::http::requireInt(*body, "max").value() == INT64_MAX);
 }
 
+// Times outside 1970..9999 are refused, never clamped (Instant saturates).
+BOOST_AUTO_TEST_CASE(times_outside_1970_to_9999_are_refused_not_clamped) {
+    using namespace yishi::http;
+    auto body = [](const std::string& seconds) {
+        return parseJsonObject("{\"starts_at\": " + seconds + "}", 32).value();
+    };
+    BOOST_TEST(requireTime(body("1796191462"), "starts_at").value().seconds() == 1796191462);
+    BOOST_TEST(requireTime(body("0"), "starts_at").value().seconds() == 0);
+    BOOST_TEST(requireTime(body("253402300799"), "starts_at").isOk());
+    for (const char* bad : {"-1", "-99999999999", "253402300800", "9223372036854775807", "10000000000000"}) {
+        auto r = requireTime(body(bad), "starts_at");
+        BOOST_TEST(!r.isOk(), bad);
+        BOOST_TEST(r.status().code() == "body.starts_at", bad);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(quoting_escapes_what_json_requires) {
     BOOST_TEST(yishi::http::jsonQuote("a\"b\\c\n\x01友") == "\"a\\\"b\\\\c\\n\\u0001友\"");
 }

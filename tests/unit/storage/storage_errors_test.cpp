@@ -22,7 +22,7 @@ const char* const kSqliteWords[] = {"constraint failed", "CHECK",       "UNIQUE"
                                     "NOT NULL",          "users.login", "balance"};
 
 void expectOurMessage(const Status& s) {
-    BOOST_TEST((s.kind() == ErrorKind::kInternal));
+    BOOST_TEST((s.kind() == ErrorKind::kConflict));  // 409, as before migration 010
     BOOST_TEST(s.code() == "storage.constraint");
     BOOST_TEST(s.message() == "The change conflicts with stored data.");
     for (const char* word : kSqliteWords) BOOST_TEST(s.message().find(word) == std::string::npos, word);

@@ -1,5 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+
+#include <future>
+
 #include <atomic>
 #include <stdexcept>
 #include <thread>
@@ -143,6 +147,64 @@ BOOST_AUTO_TEST_CASE(an_io_error_that_ends_the_transaction_is_still_an_io_error)
                        return Status::ok();
                    })
                    .isOk());
+}
+
+// When a job's savepoint cannot be undone, the group's transaction is rolled
+// back whole: every job of the group, the ones before (their writes went
+// with it) and the ones that never ran, is told it was not saved.
+BOOST_AUTO_TEST_CASE(a_savepoint_that_cannot_be_undone_fails_its_whole_group) {
+    testing::TempDir dir;
+    storage::WriteQueue queue(
+        std::make_unique<storage::Connection>(dir.file("q.db"), storage::Connection::Mode::kReadWrite, 1000), 8, true);
+    std::promise<void> open_gate;
+    std::shared_future<void> gate = open_gate.get_future().share();
+    std::atomic<bool> holding{false};
+    // Holds the writer so that the next three jobs queue up as one group.
+    std::thread blocker([&] {
+        (void)queue.submit([&](storage::Connection&) {
+            holding = true;
+            gate.wait();
+            return Status::ok();
+        });
+    });
+    while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    Status first, second, third;
+    auto createTable = [](const char* sql) {
+        return [sql](storage::Connection& c) {
+            c.db().exec(sql);
+            return Status::ok();
+        };
+    };
+    std::thread t1([&] { first = queue.submit(createTable("CREATE TABLE first_job (x)")); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::thread t2([&] {
+        second = queue.submit([](storage::Connection& c) -> Status {
+            c.db().exec("CREATE TABLE second_job (x)");
+            c.db().exec("RELEASE job");  // its savepoint is gone: ROLLBACK TO job will fail
+            return Status::invalid("test.failed", "fails once its savepoint is gone");
+        });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::thread t3([&] { third = queue.submit(createTable("CREATE TABLE third_job (x)")); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    open_gate.set_value();
+    for (std::thread* t : {&blocker, &t1, &t2, &t3}) t->join();
+
+    BOOST_TEST(!first.isOk(), first.toString());
+    BOOST_TEST(!second.isOk(), second.toString());
+    BOOST_TEST(!third.isOk(), third.toString());
+    int tables = -1;
+    BOOST_REQUIRE(queue
+                      .submit([&](storage::Connection& c) {
+                          tables = c.db()
+                                       .execAndGet(
+                                           "SELECT COUNT(*) FROM sqlite_master WHERE name IN"
+                                           " ('first_job', 'second_job', 'third_job')")
+                                       .getInt();
+                          return Status::ok();
+                      })
+                      .isOk());
+    BOOST_TEST(tables == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_write_inside_a_write_is_refused) {

@@ -182,10 +182,10 @@ ApiResponse scheduleMeeting(domain::ConsultationService& consultation, ApiCall& 
     if (!domain::parseMeetingMode(mode_text, &mode)) {
         return fail(call, Status::invalid("body.mode", "mode is online, offline or hybrid."));
     }
-    YISHI_HANDLER_ASSIGN(std::int64_t starts_at, requireInt(call.body, "starts_at"));
+    YISHI_HANDLER_ASSIGN(Instant starts_at, requireTime(call.body, "starts_at"));
     YISHI_HANDLER_ASSIGN(std::string place, requireString(call.body, "place"));
-    YISHI_HANDLER_ASSIGN(auto m, consultation.scheduleMeeting(call.actor, domain::ProposalId(id), mode,
-                                                              Instant::fromSeconds(starts_at), place));
+    YISHI_HANDLER_ASSIGN(auto m,
+                         consultation.scheduleMeeting(call.actor, domain::ProposalId(id), mode, starts_at, place));
     return jsonResponse(201, writeMeeting, m);
 }
 

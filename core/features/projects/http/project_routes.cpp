@@ -61,8 +61,7 @@ void writeProject(JsonWriter& w, const ProjectService::View& v) {
 
 Result<Instant> optionalDate(const ApiCall& call) {
     if (!hasField(call.body, "date")) return Instant();
-    YISHI_ASSIGN_OR_RETURN(std::int64_t seconds, requireInt(call.body, "date"));
-    return Instant::fromSeconds(seconds);
+    return requireTime(call.body, "date");
 }
 
 // GET /api/v1/projects/{id}

@@ -132,8 +132,7 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
         input.merge_target = domain::ProposalId(target);
     }
     if (call.body.find("consultation_ends_at")) {
-        YISHI_HANDLER_ASSIGN(std::int64_t ends_at, requireInt(call.body, "consultation_ends_at"));
-        input.consultation_ends_at = Instant::fromSeconds(ends_at);
+        YISHI_HANDLER_ASSIGN(input.consultation_ends_at, requireTime(call.body, "consultation_ends_at"));
     }
     if (call.body.find("election_id")) {
         YISHI_HANDLER_ASSIGN(input.election_id, requireInt(call.body, "election_id"));

@@ -151,7 +151,7 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn.");
         const Instant now = clock_.now();
         const Duration window = settingsFor(s, found.second).comment_edit_window;
-        if (now > c.created_at + window) {
+        if (now.seconds() > (c.created_at + window).seconds()) {  // whole seconds, as stored
             return Status::conflict("comment.edit_window_over", "A comment can be changed for " +
                                                                     std::to_string(window.minutes()) +
                                                                     " minutes after posting; post a new one instead.");

@@ -159,7 +159,7 @@ std::vector<std::string> overdueReasons(const Proposal& p, Instant now) {
     for (const OverdueRule& rule : overdueRules()) {
         if (std::find(rule.states.begin(), rule.states.end(), p.state) == rule.states.end()) continue;
         const Instant due = deadlineOf(p, rule.deadline);
-        if (due != Instant() && now.seconds() > due.seconds()) out.push_back(rule.reason);
+        if (due > Instant() && now.seconds() > due.seconds()) out.push_back(rule.reason);
     }
     return out;
 }

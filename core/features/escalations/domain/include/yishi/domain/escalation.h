@@ -37,7 +37,8 @@ struct Escalation {
     UserId resolved_by;
     Instant resolved_at;  // unset (the epoch) while open
 
-    bool overdue(Instant now) const { return status == EscalationStatus::kOpen && now > due_at; }
+    // Late once the whole second of the deadline has passed (as proposals' badges).
+    bool overdue(Instant now) const { return status == EscalationStatus::kOpen && now.seconds() > due_at.seconds(); }
 };
 
 }  // namespace yishi::domain
