@@ -21,7 +21,7 @@ Scalar hashToScalar(const LengthPrefixed& frame);
 // Every tag of the record. Changing the fields hashed under a tag means a
 // new tag (".../v2"), never new fields under the old one.
 namespace tag {
-inline constexpr std::string_view kManifest = "yishi/v1/manifest";  // EID (section 5)
+inline constexpr std::string_view kManifest = "yishi/v1/manifest";  // EID (section 6)
 inline constexpr std::string_view kBallot = "yishi/v1/ballot";      // ballot hash (section 5)
 inline constexpr std::string_view kSchnorr = "yishi/v1/schnorr";    // proof of knowledge
 inline constexpr std::string_view kPdec = "yishi/v1/pdec";          // DLEQ of a partial decryption

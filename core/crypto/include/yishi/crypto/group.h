@@ -30,7 +30,7 @@ class Scalar {
     // A 64-byte string read as a little-endian integer, reduced modulo L.
     // REQUIRES: wide.size() == 64.
     static Scalar reduceWide(std::string_view wide);
-    // Uniform in [0, L) from libsodium's CSPRNG.
+    // Uniform in [1, L) from libsodium's CSPRNG (never 0).
     static Scalar random();
 
     bool isZero() const;
