@@ -72,6 +72,8 @@ struct Lifecycle : World {
                             p.title = "t";
                             p.state = state;
                             p.created_at = p.updated_at = clock.now();
+                            // Every state past a draft was reached through a submission.
+                            if (state != ProposalState::kDraft) p.submitted_at = clock.now();
                             id = s.get<ProposalStore>().insertProposal(p);
                             return Status::ok();
                         }).isOk());

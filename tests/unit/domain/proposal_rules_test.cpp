@@ -79,6 +79,39 @@ BOOST_AUTO_TEST_CASE(a_draft_is_its_authors_alone_everywhere) {
     BOOST_TEST(proposalVisibleTo(p, UserId()));
 }
 
+// Defect (issue 9, item 4): withdrawing a private draft made its title, body
+// and author public. A proposal never submitted stays its author's alone.
+BOOST_AUTO_TEST_CASE(a_draft_withdrawn_before_submission_stays_private) {
+    yishi::testing::World w;
+    auto author = w.signUpResident("resident0");
+    auto other = w.signUpResident("resident1");
+    for (UserId u : {author.user.id, other.user.id}) {
+        BOOST_REQUIRE(
+            w.communities.decide(w.actor(w.committee_a), w.a.id, u, VerificationDecision::kVerify, "").isOk());
+    }
+    auto created =
+        w.proposals.create(w.actor(author.user.id), w.a.id, draft(ProposalKind::kProblem, "私事", "草稿", false));
+    BOOST_REQUIRE(created.isOk());
+    const ProposalId id = created->proposal.id;
+    BOOST_REQUIRE(w.proposals.act(w.actor(author.user.id), id, step(ProposalAction::kWithdraw)).isOk());
+
+    BOOST_TEST(w.proposals.get(w.actor(author.user.id), id).isOk());
+    BOOST_TEST(w.proposals.get(w.actor(other.user.id), id).status().code() == "proposal.not_found");
+    BOOST_TEST(w.proposals.get(Actor::anonymous(), id).status().code() == "proposal.not_found");
+    BOOST_TEST(w.proposals.history(Actor::anonymous(), id).status().code() == "proposal.not_found");
+    auto listed = w.proposals.list(Actor::anonymous(), w.a.id, {}, {});
+    BOOST_REQUIRE(listed.isOk());
+    for (const Proposal& p : listed->page.items) BOOST_TEST(p.id.value != id.value);
+
+    // Once submitted, a withdrawal stays public: the trace of what was asked.
+    auto submitted =
+        w.proposals.create(w.actor(author.user.id), w.a.id, draft(ProposalKind::kProblem, "公事", "", true));
+    BOOST_REQUIRE(submitted.isOk());
+    BOOST_REQUIRE(
+        w.proposals.act(w.actor(author.user.id), submitted->proposal.id, step(ProposalAction::kWithdraw)).isOk());
+    BOOST_TEST(w.proposals.get(Actor::anonymous(), submitted->proposal.id).isOk());
+}
+
 BOOST_AUTO_TEST_CASE(a_step_with_no_feature_to_form_it_is_refused_and_changes_nothing) {
     yishi::testing::World w;
     // A proposal service that no feature handed an outcome to.

@@ -123,7 +123,7 @@ const std::string& listQuery() {
                " FROM proposals"
                " WHERE community_id = ?1 AND (?2 = 0 OR id < ?2)"
                " AND (?3 = '' OR state = ?3) AND (?4 = '' OR kind = ?4)"
-               " AND (state <> 'draft' OR author_id = ?5)"
+               " AND ((state <> 'draft' AND NOT (state = 'withdrawn' AND submitted_at = 0)) OR author_id = ?5)"
                " AND (?7 = 0" +
                overdue + ") ORDER BY id DESC LIMIT ?6";
     }();

@@ -129,7 +129,12 @@ std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAct
     return std::nullopt;
 }
 
-bool proposalIsPublic(const Proposal& p) { return p.state != ProposalState::kDraft; }
+bool proposalIsPublic(const Proposal& p) {
+    // A draft, or one withdrawn before it was ever submitted, was never asked
+    // in public.
+    if (p.state == ProposalState::kDraft) return false;
+    return !(p.state == ProposalState::kWithdrawn && p.submitted_at == Instant());
+}
 
 bool proposalVisibleTo(const Proposal& p, UserId viewer) {
     return proposalIsPublic(p) || (viewer.valid() && viewer == p.author_id);

@@ -105,9 +105,9 @@ struct Proposal {
     Instant updated_at;
 };
 
-// Who may see a proposal: anyone once it is public (no longer a draft), its
-// author always. The one rule for every service and store that shows
-// proposals.
+// Who may see a proposal: anyone once it is public (submitted: neither a
+// draft nor a draft withdrawn before submission), its author always. The one rule for every service and store that
+// shows proposals.
 bool proposalIsPublic(const Proposal& proposal);
 bool proposalVisibleTo(const Proposal& proposal, UserId viewer);
 
