@@ -41,7 +41,7 @@ class WorkingCalendar {
     Duration offset_;
 };
 
-// The response deadlines of DOMAIN.md, as district settings.
+// The response deadlines of docs/domain.md, as district settings.
 struct DeadlineRules {
     Duration first_response = Duration::hours(15);  // a committee responds within 15 hours
     int decision_working_days = 1;                  // and decides the screening within 1 working day

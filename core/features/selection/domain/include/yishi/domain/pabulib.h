@@ -10,9 +10,9 @@
 
 namespace yishi::domain {
 
-// A participatory-budgeting election in the Pabulib format
-// (../shared/PABULIB.md): META, PROJECTS and VOTES sections of
-// ';'-separated, CSV-quoted fields.
+// A participatory-budgeting election in the Pabulib format (docs/plugins.md,
+// "Pabulib files"): META, PROJECTS and VOTES sections of ';'-separated,
+// CSV-quoted fields.
 struct PbProject {
     std::string id;
     std::string cost;                           // as written: int or decimal
