@@ -43,23 +43,28 @@ ApiResponse queueResponse(domain::EscalationService& escalations, const domain::
     return jsonResponse(200, w);
 }
 
+ApiResponse escalationResponse(int status, domain::EscalationService& escalations, const domain::Escalation& e) {
+    JsonWriter w;
+    writeEscalation(w, e, escalations.now());
+    return jsonResponse(status, w);
+}
+
 // POST /api/v1/proposals/{id}/escalations
 ApiResponse escalate(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.escalate(call.actor, domain::ProposalId(id), reason));
-    JsonWriter w;
-    writeEscalation(w, e, escalations.now());
-    return jsonResponse(201, w);
+    return escalationResponse(201, escalations, e);
 }
 
 // GET /api/v1/proposals/{id}/escalations
 ApiResponse listForProposal(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto list, escalations.forProposal(domain::ProposalId(id)));
+    const Instant now = escalations.now();
     JsonWriter w;
     w.beginObject().key("items").beginArray();
-    for (const domain::Escalation& e : list) writeEscalation(w, e, escalations.now());
+    for (const domain::Escalation& e : list) writeEscalation(w, e, now);
     w.endArray().endObject();
     return jsonResponse(200, w);
 }
@@ -69,9 +74,7 @@ ApiResponse forward(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.forward(call.actor, domain::EscalationId(id), reason));
-    JsonWriter w;
-    writeEscalation(w, e, escalations.now());
-    return jsonResponse(201, w);
+    return escalationResponse(201, escalations, e);
 }
 
 // POST /api/v1/escalations/{id}/resolution
@@ -79,9 +82,7 @@ ApiResponse resolve(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
     YISHI_HANDLER_ASSIGN(std::string resolution, optionalString(call.body, "resolution", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.resolve(call.actor, domain::EscalationId(id), resolution));
-    JsonWriter w;
-    writeEscalation(w, e, escalations.now());
-    return jsonResponse(200, w);
+    return escalationResponse(200, escalations, e);
 }
 
 // GET /api/v1/streets/{id}/escalations
