@@ -17,7 +17,7 @@ namespace yishi {
 //   bytes(b)  = length of b as 4 bytes (unsigned) || the bytes of b
 //   int64(n)  = n as 8 bytes, two's complement
 //
-// e.g. LengthPrefixed("t").bytes("ab").int64(-2) is the 18 bytes
+// e.g. LengthPrefixed("t").bytes("ab").int64(-2) is the 19 bytes
 //   00 00 00 01 74 | 00 00 00 02 61 62 | FF FF FF FF FF FF FF FE
 //
 // The bytes do not say which kind each field is: a tag stands for one fixed
