@@ -7,7 +7,9 @@
 #include <cstring>
 
 #include "yishi/common/json.h"
+
 #include "yishi/common/json_string.h"
+#include "yishi/common/utf8.h"
 
 namespace yishi {
 
@@ -189,38 +191,8 @@ class Parser {
     }
 
     // The length of the valid UTF-8 sequence at pos_ (a lead byte >= 0x80),
-    // or 0. RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF.
-    std::size_t utf8Length() const {
-        const auto byte = [&](std::size_t i) {
-            return pos_ + i < text_.size() ? static_cast<unsigned char>(text_[pos_ + i]) : 0u;
-        };
-        const unsigned b0 = byte(0);
-        std::size_t n = 0;
-        unsigned low = 0x80, high = 0xBF;  // the range of the second byte
-        if (b0 >= 0xC2 && b0 <= 0xDF)
-            n = 2;
-        else if (b0 == 0xE0)
-            n = 3, low = 0xA0;
-        else if (b0 >= 0xE1 && b0 <= 0xEC)
-            n = 3;
-        else if (b0 == 0xED)
-            n = 3, high = 0x9F;
-        else if (b0 >= 0xEE && b0 <= 0xEF)
-            n = 3;
-        else if (b0 == 0xF0)
-            n = 4, low = 0x90;
-        else if (b0 >= 0xF1 && b0 <= 0xF3)
-            n = 4;
-        else if (b0 == 0xF4)
-            n = 4, high = 0x8F;
-        else
-            return 0;
-        if (byte(1) < low || byte(1) > high) return 0;
-        for (std::size_t i = 2; i < n; ++i) {
-            if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-        }
-        return n;
-    }
+    // or 0.
+    std::size_t utf8Length() const { return utf8SequenceLength(text_, pos_); }
 
     bool parseString(std::string& out) {
         ++pos_;  // opening quote
