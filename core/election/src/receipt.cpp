@@ -23,8 +23,7 @@ Status checkReceipt(std::string_view board_pk, const crypto::ElectionId& eid, st
                     const std::vector<crypto::MerkleHash>& inclusion_proof) {
     YISHI_ASSIGN_OR_RETURN(TreeHead head, signedHead(board_pk, eid, head_bytes));
     const std::string entry = Entry{eid, at_ms, std::string(ballot_message)}.encoded();
-    if (!crypto::verifyInclusion(crypto::merkleLeafHash(entry), index, head.size, inclusion_proof, head.root)
-             .isOk()) {
+    if (!crypto::verifyInclusion(crypto::merkleLeafHash(entry), index, head.size, inclusion_proof, head.root).isOk()) {
         return Status::invalid("receipt.inclusion", "The ballot is not where the receipt says in the signed tree.");
     }
     return Status::ok();

@@ -56,6 +56,16 @@ Result<Trustee> Trustee::fromKeys(std::int64_t index, std::string name, std::str
     return Trustee(index, std::move(name), std::move(sign), std::move(box));
 }
 
+Result<Trustee> Trustee::atIndex(std::int64_t j) const {
+    if (!coefficients_.empty() && j != index_) {
+        return Status::conflict("trustee.committed", "This trustee has committed as trustee " + std::to_string(index_) +
+                                                         " and cannot change its place.");
+    }
+    Trustee moved = *this;
+    moved.index_ = j;
+    return moved;
+}
+
 TrusteeSpec Trustee::spec() const { return TrusteeSpec{name_, sign_.verifyKey().encoded(), box_.publicKey()}; }
 
 crypto::Scalar Trustee::evaluate(std::int64_t x) const {

@@ -84,8 +84,8 @@ Result<ApiReply> ApiClient::send(std::string_view method, std::string_view path,
         Poco::StreamCopier::copyToString(in, reply.body);
         return reply;
     } catch (const Poco::Exception& e) {
-        return Status::unavailable("cli.connect", "Cannot reach " + host_ + ":" + std::to_string(port_) + ": " +
-                                                      e.displayText());
+        return Status::unavailable("cli.connect",
+                                   "Cannot reach " + host_ + ":" + std::to_string(port_) + ": " + e.displayText());
     }
 }
 
@@ -123,8 +123,9 @@ Result<std::string> readPassword(const std::string& password_file) {
         return line;
     }
     if (isatty(STDIN_FILENO) == 0) {
-        return Status::invalid("cli.no_password",
-                               "Give the password in YISHI_PASSWORD or with --password-file (stdin is not a terminal).");
+        return Status::invalid(
+            "cli.no_password",
+            "Give the password in YISHI_PASSWORD or with --password-file (stdin is not a terminal).");
     }
     std::cerr << "密码 / password: " << std::flush;
     termios old{};

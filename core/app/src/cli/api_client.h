@@ -32,9 +32,7 @@ class ApiClient {
     // reached. `json_body` empty sends no body.
     Result<ApiReply> send(std::string_view method, std::string_view path, std::string_view json_body = {});
     Result<ApiReply> get(std::string_view path) { return send("GET", path); }
-    Result<ApiReply> post(std::string_view path, std::string_view json_body) {
-        return send("POST", path, json_body);
-    }
+    Result<ApiReply> post(std::string_view path, std::string_view json_body) { return send("POST", path, json_body); }
 
     // Logs in with a bearer session; later requests carry it.
     Status login(std::string_view login, std::string_view password);

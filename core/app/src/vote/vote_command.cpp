@@ -90,7 +90,8 @@ std::string hex(std::string_view bytes) { return crypto::toHex(bytes); }
 
 Result<std::string> unhex(const Value& v, std::string_view key) {
     const Value* f = v.find(key);
-    if (f == nullptr || !f->isString()) return Status::invalid("cli.bad_reply", "The answer has no " + std::string(key));
+    if (f == nullptr || !f->isString())
+        return Status::invalid("cli.bad_reply", "The answer has no " + std::string(key));
     auto bytes = crypto::fromHex(f->asString());
     if (!bytes.isOk()) return Status::invalid("cli.bad_reply", std::string(key) + " is not hex");
     return bytes.value();
@@ -184,7 +185,8 @@ int enroll(ApiClient& client, const Options& o, Wallet& wallet) {
     // without its secret saved could never vote.
     if (Status s = next.save(); !s.isOk()) return fail(s);
     JsonWriter body;
-    body.beginObject().key("enroll").value(hex(election::encodeMessage(credential.enroll(view->eid, replaces), view->eid)));
+    body.beginObject().key("enroll").value(
+        hex(election::encodeMessage(credential.enroll(view->eid, replaces), view->eid)));
     body.endObject();
     auto reply = client.postJson("/api/v1/elections/" + std::to_string(o.election) + "/credentials", body.text());
     if (!reply.isOk()) {
@@ -258,7 +260,8 @@ int check(ApiClient& client, const Options& o, const Wallet& wallet) {
     for (const auto& r : wallet.receipts) {
         auto head_bytes = crypto::fromHex(r.head);
         auto ballot = crypto::fromHex(r.ballot);
-        if (!head_bytes.isOk() || !ballot.isOk()) return fail(Status::invalid("wallet.corrupt", "A receipt is damaged."));
+        if (!head_bytes.isOk() || !ballot.isOk())
+            return fail(Status::invalid("wallet.corrupt", "A receipt is damaged."));
         auto head = election::TreeHead::parse(head_bytes.value());
         if (!head.isOk()) return fail(head.status());
         auto consistency = client.getJson(prefix + "/proofs/consistency?from=" + std::to_string(head->size) +
@@ -294,8 +297,8 @@ int show(ApiClient& client, const Options& o, const Wallet& wallet) {
     std::cout << m.title << "\n" << election::toString(m.kind) << ", choose " << m.min << ".." << m.max << "\n";
     for (std::size_t i = 0; i < m.options.size(); ++i) std::cout << "  " << i << "  " << m.options[i].label << "\n";
     std::cout << "election id: " << hex(crypto::asBytes(view->eid)) << "\n"
-              << "credential on this machine: " << (wallet.seed.empty() ? "none" : "yes") << ", ballots cast: "
-              << wallet.receipts.size() << "\n";
+              << "credential on this machine: " << (wallet.seed.empty() ? "none" : "yes")
+              << ", ballots cast: " << wallet.receipts.size() << "\n";
     return 0;
 }
 

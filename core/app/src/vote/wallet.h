@@ -16,7 +16,7 @@ struct SavedReceipt {
     std::int64_t at_ms = 0;
     std::string ballot_hash;  // hex
     std::string tracking_code;
-    std::string head;  // hex of the signed tree head in the receipt
+    std::string head;    // hex of the signed tree head in the receipt
     std::string ballot;  // hex of the ballot message
 };
 

@@ -34,6 +34,10 @@ class Trustee {
                                     std::string_view box_secret);
 
     std::int64_t index() const { return index_; }
+    // The same keys at index j: a trustee made before the manifest learns its
+    // place from it. conflict "trustee.committed" once commit was called
+    // (its messages already carry the old index).
+    Result<Trustee> atIndex(std::int64_t j) const;
     // Name and public keys, for the manifest.
     TrusteeSpec spec() const;
 
