@@ -5,6 +5,7 @@
 #include "points/points_commands.h"
 #include "serve_command.h"
 #include "trustee/trustee_command.h"
+#include "verify_command.h"
 #include "vote/vote_command.h"
 
 namespace {
@@ -18,6 +19,7 @@ void usage() {
                  "  trustee keygen|ceremony|decrypt|show ...   a trustee's client\n"
                  "  vote enroll|cast|check|show --server URL --election ID   a voter's client\n"
                  "  points replay --district ID [--data-dir DIR]   recompute awards and compare with the ledger\n"
+                 "  verify RECORD [OLDER_RECORD] [--threads N]   check an election record (a file or http:// URL)\n"
                  "  plugin-worker  (internal) serve plugin calls for the server\n";
 }
 
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[1], "points") == 0) return yishi::app::runPointsCommand(argc, argv);
     if (std::strcmp(argv[1], "trustee") == 0) return yishi::app::runTrusteeCommand(argc, argv);
     if (std::strcmp(argv[1], "vote") == 0) return yishi::app::runVoteCommand(argc, argv);
+    if (std::strcmp(argv[1], "verify") == 0) return yishi::app::runVerifyCommand(argc, argv);
     if (std::strcmp(argv[1], "pb") == 0) return yishi::app::runPbSelectCommand(argc, argv);
     std::cerr << "yishi: unknown command '" << argv[1] << "'\n";
     usage();

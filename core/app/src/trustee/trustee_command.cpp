@@ -106,8 +106,8 @@ Result<Board> readBoard(ApiClient& client, std::int64_t election) {
     std::vector<std::string> entries;
     const std::string prefix = "/api/v1/elections/" + std::to_string(election) + "/entries";
     for (;;) {
-        YISHI_ASSIGN_OR_RETURN(Value page, client.getJson(prefix + "?from=" + std::to_string(entries.size()) +
-                                                          "&limit=500"));
+        YISHI_ASSIGN_OR_RETURN(Value page,
+                               client.getJson(prefix + "?from=" + std::to_string(entries.size()) + "&limit=500"));
         const Value* list = page.find("entries");
         if (list == nullptr || !list->isArray()) return Status::invalid("cli.bad_reply", "No entries in the answer.");
         for (const Value& e : list->asArray()) {
@@ -148,8 +148,7 @@ bool posted(const Board& board, std::int64_t trustee) {
 Status post(ApiClient& client, std::int64_t election, const Board& board, const election::Message& message) {
     JsonWriter body;
     body.beginObject().key("message").value(hex(election::encodeMessage(message, board.eid))).endObject();
-    auto reply =
-        client.postJson("/api/v1/elections/" + std::to_string(election) + "/trustee-messages", body.text());
+    auto reply = client.postJson("/api/v1/elections/" + std::to_string(election) + "/trustee-messages", body.text());
     if (!reply.isOk()) return reply.status();
     std::cout << "posted " << election::messageName(message) << "\n";
     return Status::ok();
@@ -257,8 +256,8 @@ int runTrusteeCommand(int argc, char** argv) {
     auto trustee = loadState(o.state);
     if (!trustee.isOk()) return fail(trustee.status());
     if (o.command == "show") {
-        std::cout << "name    " << trustee->spec().name << "\nsign_pk " << hex(trustee->spec().sign_pk)
-                  << "\nbox_pk  " << hex(trustee->spec().box_pk) << "\n";
+        std::cout << "name    " << trustee->spec().name << "\nsign_pk " << hex(trustee->spec().sign_pk) << "\nbox_pk  "
+                  << hex(trustee->spec().box_pk) << "\n";
         return 0;
     }
     if (o.server.empty() || o.election <= 0) {
