@@ -62,6 +62,8 @@ VerifyKey SigningKey::verifyKey() const {
     return *key;
 }
 
+std::string SigningKey::seed() const { return std::string(reinterpret_cast<const char*>(secret_.data()), 32); }
+
 std::string SigningKey::sign(std::string_view message) const {
     std::string sig(crypto_sign_BYTES, '\0');
     crypto_sign_detached(reinterpret_cast<unsigned char*>(sig.data()), nullptr,

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::int64_t kMaxOptions = 64;
 constexpr std::int64_t kMaxTrustees = 16;
-constexpr std::int64_t kMaxCost = 1'000'000'000'000;       // 10^12 fen
+constexpr std::int64_t kMaxCost = 1'000'000'000'000;        // 10^12 fen
 constexpr std::int64_t kMaxBudget = 1'000'000'000'000'000;  // 10^15 fen
 constexpr std::int64_t kMaxTimeMs = (std::int64_t{1} << 53) - 1;
 
@@ -31,9 +31,7 @@ Status text(std::string_view what, std::string_view value, std::size_t min_bytes
 
 }  // namespace
 
-std::string_view toString(ElectionKind kind) {
-    return kind == ElectionKind::kReferendum ? "referendum" : "approval";
-}
+std::string_view toString(ElectionKind kind) { return kind == ElectionKind::kReferendum ? "referendum" : "approval"; }
 
 bool isRecordableRule(std::string_view rule) {
     return rule == "greedy" || rule == "greedy-threshold" || rule == "greedy-quota";

@@ -14,7 +14,7 @@ constexpr std::size_t kKey = 32;
 constexpr std::size_t kPoint = 32;
 constexpr std::size_t kHash = 32;
 constexpr std::size_t kSig = 64;
-constexpr std::size_t kProof = 64;       // Schnorr, pdec, one range branch
+constexpr std::size_t kProof = 64;  // Schnorr, pdec, one range branch
 constexpr std::size_t kVote01Proof = 128;
 constexpr std::size_t kBox = 72;
 

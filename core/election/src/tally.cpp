@@ -1,6 +1,7 @@
 #include "yishi/election/tally.h"
 
 #include <cmath>
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -14,6 +15,28 @@ crypto::Scalar scalarOf(std::int64_t n) {
 }
 
 }  // namespace
+
+Result<Tally> tallyOf(const Manifest& manifest, const std::vector<Ballot>& ballots_in_board_order) {
+    std::map<std::string, const Ballot*> last;
+    for (const auto& ballot : ballots_in_board_order) last[ballot.credential] = &ballot;
+    std::vector<crypto::Point> a(manifest.options.size()), b(manifest.options.size());
+    for (const auto& [credential, ballot] : last) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto ai = crypto::Point::parse(ballot->options[i].a);
+            auto bi = crypto::Point::parse(ballot->options[i].b);
+            if (!ai.isOk() || !bi.isOk()) return Status::invalid("tally.sum", "a ballot's point does not decode");
+            a[i] = a[i] + ai.value();
+            b[i] = b[i] + bi.value();
+        }
+    }
+    Tally tally;
+    tally.counted = static_cast<std::int64_t>(last.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        tally.a.push_back(a[i].encoded());
+        tally.b.push_back(b[i].encoded());
+    }
+    return tally;
+}
 
 crypto::Scalar lagrangeAtZero(std::int64_t j, const std::vector<std::int64_t>& indices) {
     crypto::Scalar lambda = crypto::Scalar::fromUint64(1);
@@ -57,7 +80,7 @@ std::optional<std::int64_t> discreteLog(const crypto::Point& m, std::int64_t max
         jg = jg + g;
     }
     const crypto::Point giant = jg;  // steps·G
-    crypto::Point rest = m;           // m − i·steps·G
+    crypto::Point rest = m;          // m − i·steps·G
     for (std::int64_t i = 0; i <= steps; ++i) {
         if (auto it = baby.find(rest.encoded()); it != baby.end()) {
             const std::int64_t n = i * steps + it->second;

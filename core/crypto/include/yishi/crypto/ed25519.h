@@ -43,6 +43,8 @@ class SigningKey {
     SigningKey& operator=(const SigningKey&);
 
     VerifyKey verifyKey() const;
+    // The 32-byte seed, for a client that keeps its key in a file it owns.
+    std::string seed() const;
     // 64 bytes R ‖ S.
     std::string sign(std::string_view message) const;
 

@@ -72,7 +72,7 @@ struct Close {
 };
 
 struct Tally {
-    std::int64_t counted = 0;  // N
+    std::int64_t counted = 0;    // N
     std::vector<std::string> a;  // A_i per option
     std::vector<std::string> b;  // B_i per option
 };
@@ -89,8 +89,8 @@ struct ElectionResult {
     std::vector<std::int64_t> selected;
 };
 
-using Message = std::variant<TrusteeCommit, TrusteeReveal, TrusteeShares, TrusteeOk, Open, Enroll, Ballot, Close,
-                             Tally, Partial, ElectionResult>;
+using Message = std::variant<TrusteeCommit, TrusteeReveal, TrusteeShares, TrusteeOk, Open, Enroll, Ballot, Close, Tally,
+                             Partial, ElectionResult>;
 
 // The type's name in messages and errors: "trustee-commit", "ballot", …
 std::string_view messageName(const Message& message);

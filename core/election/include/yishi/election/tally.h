@@ -14,6 +14,10 @@ namespace yishi::election {
 // Combining partial decryptions into counts (docs/election-record.md, 5.8).
 // Pure functions; thread-safe.
 
+// The tally message (5.8) of ballots in board order: the last ballot of each
+// credential counts. invalid "tally.sum" when a ballot's point does not decode.
+Result<Tally> tallyOf(const Manifest& manifest, const std::vector<Ballot>& ballots_in_board_order);
+
 // λ_j = Π_{k ∈ indices, k ≠ j} k·(k − j)^(−1) mod L. REQUIRES: j is in
 // `indices`, the indices are distinct and positive.
 crypto::Scalar lagrangeAtZero(std::int64_t j, const std::vector<std::int64_t>& indices);
