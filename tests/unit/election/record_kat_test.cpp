@@ -14,6 +14,7 @@
 #include "yishi/election/board_log.h"
 #include "yishi/election/credential.h"
 #include "yishi/election/trustee.h"
+#include "yishi/election/verifier.h"
 
 using namespace yishi;
 using namespace yishi::election;
@@ -125,8 +126,10 @@ struct WorkedExample {
         values["sth_8"] = hex(head.encoded());
         values["Hb_record"] = hex(crypto::hashBytes(LengthPrefixed("yishi/v1/test").bytes(board.record(head))));
         tracking = trackingCode(ballotHash(ballot_message));
+        record = board.record(head);
     }
     std::string tracking;
+    std::string record;
 };
 
 }  // namespace
@@ -152,6 +155,12 @@ BOOST_AUTO_TEST_CASE(the_tracking_code_in_section_8_is_the_ballots) {
     std::stringstream text;
     text << in.rdbuf();
     BOOST_TEST(text.str().find("tracking code " + example.tracking) != std::string::npos, example.tracking);
+}
+
+// Section 8 says the example's record passes checks 1–27.
+BOOST_AUTO_TEST_CASE(the_worked_example_record_passes_every_check) {
+    const WorkedExample example;
+    BOOST_TEST(verifyRecord(example.record).line() == "OK open: 3 options, 1 ballot, 1 counted so far");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
