@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "yishi/domain/money.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/projects_changes.h"
 #include "yishi/domain/validation.h"
@@ -12,11 +13,27 @@ namespace {
 
 Status notFound() { return Status::notFound("project.not_found", "There is no such project."); }
 
-ProjectService::View viewOf(Stores& s, const Actor& actor, Project p) {
+// The sum of `expenses`, or nothing when it passes kMaxAmountFen. Expenses
+// taken since amounts are bounded never do; older rows might.
+std::optional<std::int64_t> totalOf(const std::vector<Expense>& expenses) {
+    std::int64_t total = 0;
+    for (const Expense& e : expenses) {
+        if (!addWithin(total, e.amount_fen, kMaxAmountFen, &total)) return std::nullopt;
+    }
+    return total;
+}
+
+Result<ProjectService::View> viewOf(Stores& s, const Actor& actor, Project p) {
     ProjectService::View v;
     v.progress = s.get<ProjectStore>().progress(p.id);
     v.expenses = s.get<ProjectStore>().expenses(p.id);
-    for (const Expense& e : v.expenses) v.spent_fen += e.amount_fen;
+    std::optional<std::int64_t> spent = totalOf(v.expenses);
+    if (!spent) {
+        return Status::internal("storage.inconsistent",
+                                "This project's expenses add up to more than " + std::to_string(kMaxAmountFen) +
+                                    " fen, which the server never accepts; the data needs a repair.");
+    }
+    v.spent_fen = *spent;
     std::int64_t stars = 0;
     for (const Rating& r : s.get<ProjectStore>().ratings(p.id)) {
         ++v.ratings;
@@ -49,7 +66,7 @@ Result<ProjectService::View> ProjectService::get(const Actor& actor, ProjectId i
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Project> p = s.get<ProjectStore>().project(id);
         if (!p) return notFound();
-        view = viewOf(s, actor, std::move(*p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(*p)));
         return Status::ok();
     }));
     return view;
@@ -85,7 +102,7 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectProgress, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(percent) + "%: " + text});
-        view = viewOf(s, actor, std::move(p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
     return view;
@@ -94,17 +111,27 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
 Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
                                                         const std::string& purpose, Instant date) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    if (amount_fen <= 0) return Status::invalid("expense.amount", "An expense is a positive amount in fen.");
+    if (amount_fen <= 0 || amount_fen > kMaxAmountFen) {
+        return Status::invalid("expense.amount",
+                               "An expense is 1 to " + std::to_string(kMaxAmountFen) + " fen (100 亿元).");
+    }
     YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        std::optional<std::int64_t> spent = totalOf(s.get<ProjectStore>().expenses(p.id));
+        std::int64_t after = 0;
+        if (!spent || !addWithin(*spent, amount_fen, kMaxAmountFen, &after)) {
+            return Status::conflict("expense.total", "A project's expenses add up to at most " +
+                                                         std::to_string(kMaxAmountFen) +
+                                                         " fen (100 亿元); this one would pass that.");
+        }
         const Instant now = clock_.now();
         s.get<ProjectStore>().insertExpense(
             {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
         s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(amount_fen) + " fen: " + purpose});
-        view = viewOf(s, actor, std::move(p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
     return view;
@@ -123,7 +150,7 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
         p.progress_percent = 100;
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectCompleted, now, actor.userId(), p.id.value, p.community_id, note});
-        view = viewOf(s, actor, std::move(p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
     return view;
@@ -148,21 +175,22 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
         }
         s.record({changes::kProjectRated, now, actor.userId(), p->id.value, p->community_id,
                   std::to_string(stars) + " stars", actor.userId(), stars});
-        view = viewOf(s, actor, std::move(*p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(*p)));
         return Status::ok();
     }));
     return view;
 }
 
-Status ProjectService::checkDraft(Stores&, const Proposal&) { return Status::ok(); }
+Status ProjectService::checkDraft(Stores&, Proposal&) { return Status::ok(); }
 
 Result<std::int64_t> ProjectService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input& input,
                                           Instant now) {
     if (p.kind == ProposalKind::kRule) {
         return Status::conflict("proposal.kind_mismatch", "A rule becomes a convention, not a project.");
     }
-    if (input.budget_fen < 0) {
-        return Status::invalid("project.budget", "A project needs a budget in fen, 0 or more.");
+    if (input.budget_fen < 0 || input.budget_fen > kMaxAmountFen) {
+        return Status::invalid(
+            "project.budget", "A project needs a budget of 0 to " + std::to_string(kMaxAmountFen) + " fen (100 亿元).");
     }
     YISHI_RETURN_IF_ERROR(validateName("responsible", input.responsible, 100));
     Project project;

@@ -41,7 +41,9 @@ class ProjectService final : public ProposalOutcome {
     // epoch) is now; so for addExpense.
     Result<View> reportProgress(const Actor& actor, ProjectId id, std::int64_t percent, const std::string& text,
                                 Instant date);
-    // Committee. invalid "expense.amount" (> 0), "purpose.invalid".
+    // Committee. invalid "expense.amount" (1..kMaxAmountFen), "purpose.invalid";
+    // conflict "expense.total" when the project's expenses would add up to
+    // more than kMaxAmountFen (money.h).
     Result<View> addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen, const std::string& purpose,
                             Instant date);
     // Committee. conflict "project.completed".
@@ -51,8 +53,11 @@ class ProjectService final : public ProposalOutcome {
     Result<View> rate(const Actor& actor, ProjectId id, std::int64_t stars, const std::string& comment);
 
     // ProposalOutcome: a wish or problem becomes a project with a budget
-    // (fen, 0 or more) and someone responsible.
-    Status checkDraft(Stores& stores, const Proposal& draft) override;
+    // (fen, 0..kMaxAmountFen, else invalid "project.budget") and someone
+    // responsible. get() and the writes answer internal "storage.inconsistent"
+    // for a project whose stored expenses pass kMaxAmountFen (rows from before
+    // the bound).
+    Status checkDraft(Stores& stores, Proposal& draft) override;
     Result<std::int64_t> form(Stores& stores, const Proposal& proposal, const ProposalOutcome::Input& input,
                               Instant now) override;
 
