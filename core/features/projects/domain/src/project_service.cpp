@@ -1,5 +1,7 @@
 #include "yishi/domain/project_service.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 #include "yishi/domain/project_store.h"
@@ -16,7 +18,14 @@ ProjectService::View viewOf(Stores& s, const Actor& actor, Project p) {
     ProjectService::View v;
     v.progress = s.get<ProjectStore>().progress(p.id);
     v.expenses = s.get<ProjectStore>().expenses(p.id);
-    for (const Expense& e : v.expenses) v.spent_fen += e.amount_fen;
+    // Expenses come oldest first, so the last correction of each wins.
+    std::map<std::int64_t, std::int64_t> amount;  // original id -> amount that counts
+    for (const Expense& e : v.expenses) {
+        if (e.corrects) v.corrected_by[e.corrects] = e.id;
+        amount[e.corrects ? e.corrects : e.id] = e.amount_fen;
+    }
+    for (const auto& [id, fen] : amount) v.spent_fen += fen;
+    v.over_budget_fen = std::max<std::int64_t>(0, v.spent_fen - p.budget_fen);
     std::int64_t stars = 0;
     for (const Rating& r : s.get<ProjectStore>().ratings(p.id)) {
         ++v.ratings;
@@ -101,9 +110,37 @@ Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, Proj
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
         const Instant now = clock_.now();
         s.get<ProjectStore>().insertExpense(
-            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
+            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId(), 0, ""});
         s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(amount_fen) + " fen: " + purpose});
+        view = viewOf(s, actor, std::move(p));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProjectService::View> ProjectService::correctExpense(const Actor& actor, ProjectId id, std::int64_t corrects,
+                                                            std::int64_t amount_fen, const std::string& purpose,
+                                                            const std::string& reason, Instant date) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (amount_fen < 0) return Status::invalid("expense.amount", "A corrected amount is 0 fen or more.");
+    YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
+    if (reason.empty())
+        return Status::invalid("expense.reason_required", "A correction says why the expense was wrong.");
+    YISHI_RETURN_IF_ERROR(validateName("reason", reason, 200));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        std::int64_t original = 0;
+        for (const Expense& e : s.get<ProjectStore>().expenses(p.id))
+            if (e.id == corrects) original = e.corrects ? e.corrects : e.id;
+        if (!original) return Status::notFound("expense.not_found", "This project has no such expense.");
+        const Instant now = clock_.now();
+        Expense correction{0,        p.id,  amount_fen, purpose, date != Instant() ? date : now, actor.userId(),
+                           original, reason};
+        s.get<ProjectStore>().insertExpense(correction);
+        s.record({changes::kProjectExpenseCorrected, now, actor.userId(), p.id.value, p.community_id,
+                  "expense " + std::to_string(original) + " is " + std::to_string(amount_fen) + " fen: " + reason});
         view = viewOf(s, actor, std::move(p));
         return Status::ok();
     }));
