@@ -84,6 +84,63 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_with_progress_expenses_and_ratings
     BOOST_TEST(w.anonymous.get(proposal).json()->getValue<std::string>("state") == "project");
 }
 
+BOOST_AUTO_TEST_CASE(spending_past_the_budget_is_flagged_and_a_wrong_expense_is_corrected_by_a_new_entry) {
+    Walk w;
+    const std::string proposal = w.adopted(R"({"kind":"wish","title":"楼道加装扶手","body":"老人上下楼不便"})");
+    HttpResult formed = w.committee.post(proposal + "/actions",
+                                         R"({"action":"form_project","budget_fen":100000,"responsible":"居委"})");
+    BOOST_REQUIRE_EQUAL(formed.status, 200);
+    const std::string project =
+        "/api/v1/projects/" + std::to_string(formed.json()->getValue<std::int64_t>("project_id"));
+
+    HttpResult first = w.committee.post(project + "/expenses", R"({"amount_fen":60000,"purpose":"扶手材料"})");
+    BOOST_REQUIRE_EQUAL(first.status, 201);
+    BOOST_TEST(!first.json()->getValue<bool>("over_budget"));
+    BOOST_TEST(first.json()->getValue<std::int64_t>("over_budget_fen") == 0);
+    // Typed 70,000 for 7,000: now over the budget, and flagged.
+    HttpResult wrong = w.committee.post(project + "/expenses", R"({"amount_fen":70000,"purpose":"安装人工"})");
+    BOOST_REQUIRE_EQUAL(wrong.status, 201);
+    BOOST_TEST(wrong.json()->getValue<bool>("over_budget"));
+    BOOST_TEST(wrong.json()->getValue<std::int64_t>("over_budget_fen") == 30000);
+    BOOST_TEST(w.anonymous.get(project).json()->getValue<bool>("over_budget"));
+    auto expenses = wrong.json()->getArray("expenses");
+    const std::int64_t wrong_id = expenses->getObject(expenses->size() - 1)->getValue<std::int64_t>("id");
+
+    // The correction is a new entry naming the one it corrects and why; the
+    // wrong entry stays, the totals count the corrected amount.
+    const std::string correction = R"({"amount_fen":7000,"purpose":"安装人工","corrects":)" + std::to_string(wrong_id) +
+                                   R"(,"reason":"多录了一个零"})";
+    BOOST_TEST(w.resident.post(project + "/expenses", correction).status == 403);
+    BOOST_TEST(w.committee
+                   .post(project + "/expenses",
+                         R"({"amount_fen":7000,"purpose":"x","corrects":)" + std::to_string(wrong_id) + "}")
+                   .errorCode() == "expense.reason_required");
+    BOOST_TEST(
+        w.committee.post(project + "/expenses", R"({"amount_fen":7000,"purpose":"x","corrects":999999,"reason":"r"})")
+            .errorCode() == "expense.not_found");
+    HttpResult corrected = w.committee.post(project + "/expenses", correction);
+    BOOST_REQUIRE_EQUAL(corrected.status, 201);
+    BOOST_TEST(corrected.json()->getValue<std::int64_t>("spent_fen") == 67000);
+    BOOST_TEST(!corrected.json()->getValue<bool>("over_budget"));
+    auto all = corrected.json()->getArray("expenses");
+    BOOST_REQUIRE_EQUAL(all->size(), 3u);
+    BOOST_TEST(all->getObject(1)->getValue<std::int64_t>("amount_fen") == 70000);
+    BOOST_TEST(all->getObject(1)->getValue<std::int64_t>("corrected_by") ==
+               all->getObject(2)->getValue<std::int64_t>("id"));
+    BOOST_TEST(all->getObject(2)->getValue<std::int64_t>("corrects") == wrong_id);
+    BOOST_TEST(all->getObject(2)->getValue<std::string>("reason") == "多录了一个零");
+
+    // A correction to zero takes out an expense that never happened.
+    HttpResult zero =
+        w.committee.post(project + "/expenses", R"({"amount_fen":0,"purpose":"扶手材料","corrects":)" +
+                                                    std::to_string(all->getObject(0)->getValue<std::int64_t>("id")) +
+                                                    R"(,"reason":"重复录入"})");
+    BOOST_REQUIRE_EQUAL(zero.status, 201);
+    BOOST_TEST(zero.json()->getValue<std::int64_t>("spent_fen") == 7000);
+    BOOST_TEST(w.committee.post(project + "/expenses", R"({"amount_fen":0,"purpose":"x"})").errorCode() ==
+               "expense.amount");
+}
+
 BOOST_AUTO_TEST_CASE(a_rule_becomes_a_convention_with_two_versions) {
     Walk w;
     const std::string first =

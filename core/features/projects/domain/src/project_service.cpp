@@ -1,5 +1,7 @@
 #include "yishi/domain/project_service.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 #include "yishi/domain/money.h"
@@ -13,12 +15,20 @@ namespace {
 
 Status notFound() { return Status::notFound("project.not_found", "There is no such project."); }
 
-// The sum of `expenses`, or nothing when it passes kMaxAmountFen. Expenses
-// taken since amounts are bounded never do; older rows might.
-std::optional<std::int64_t> totalOf(const std::vector<Expense>& expenses) {
-    std::int64_t total = 0;
+// What the expenses add up to, each at its newest correction (expenses come
+// oldest first, so the last correction of each wins), or nothing when it
+// passes kMaxAmountFen. Expenses taken since amounts are bounded never do;
+// older rows might. Fills `corrected_by` (original id -> correction id).
+std::optional<std::int64_t> totalOf(const std::vector<Expense>& expenses,
+                                    std::map<std::int64_t, std::int64_t>* corrected_by = nullptr) {
+    std::map<std::int64_t, std::int64_t> amount;  // original id -> amount that counts
     for (const Expense& e : expenses) {
-        if (!addWithin(total, e.amount_fen, kMaxAmountFen, &total)) return std::nullopt;
+        if (e.corrects && corrected_by) (*corrected_by)[e.corrects] = e.id;
+        amount[e.corrects ? e.corrects : e.id] = e.amount_fen;
+    }
+    std::int64_t total = 0;
+    for (const auto& [id, fen] : amount) {
+        if (!addWithin(total, fen, kMaxAmountFen, &total)) return std::nullopt;
     }
     return total;
 }
@@ -27,13 +37,14 @@ Result<ProjectService::View> viewOf(Stores& s, const Actor& actor, Project p) {
     ProjectService::View v;
     v.progress = s.get<ProjectStore>().progress(p.id);
     v.expenses = s.get<ProjectStore>().expenses(p.id);
-    std::optional<std::int64_t> spent = totalOf(v.expenses);
+    std::optional<std::int64_t> spent = totalOf(v.expenses, &v.corrected_by);
     if (!spent) {
         return Status::internal("storage.inconsistent",
                                 "This project's expenses add up to more than " + std::to_string(kMaxAmountFen) +
                                     " fen, which the server never accepts; the data needs a repair.");
     }
     v.spent_fen = *spent;
+    v.over_budget_fen = std::max<std::int64_t>(0, v.spent_fen - p.budget_fen);
     std::int64_t stars = 0;
     for (const Rating& r : s.get<ProjectStore>().ratings(p.id)) {
         ++v.ratings;
@@ -128,9 +139,47 @@ Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, Proj
         }
         const Instant now = clock_.now();
         s.get<ProjectStore>().insertExpense(
-            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
+            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId(), 0, ""});
         s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(amount_fen) + " fen: " + purpose});
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProjectService::View> ProjectService::correctExpense(const Actor& actor, ProjectId id, std::int64_t corrects,
+                                                            std::int64_t amount_fen, const std::string& purpose,
+                                                            const std::string& reason, Instant date) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (amount_fen < 0 || amount_fen > kMaxAmountFen) {
+        return Status::invalid("expense.amount",
+                               "A corrected amount is 0 to " + std::to_string(kMaxAmountFen) + " fen (100 亿元).");
+    }
+    YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
+    if (reason.empty())
+        return Status::invalid("expense.reason_required", "A correction says why the expense was wrong.");
+    YISHI_RETURN_IF_ERROR(validateName("reason", reason, 200));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        std::int64_t original = 0;
+        for (const Expense& e : s.get<ProjectStore>().expenses(p.id))
+            if (e.id == corrects) original = e.corrects ? e.corrects : e.id;
+        if (!original) return Status::notFound("expense.not_found", "This project has no such expense.");
+        const Instant now = clock_.now();
+        Expense correction{0,        p.id,  amount_fen, purpose, date != Instant() ? date : now, actor.userId(),
+                           original, reason};
+        std::vector<Expense> after = s.get<ProjectStore>().expenses(p.id);
+        after.push_back(correction);
+        if (!totalOf(after)) {
+            return Status::conflict("expense.total", "A project's expenses add up to at most " +
+                                                         std::to_string(kMaxAmountFen) +
+                                                         " fen (100 亿元); this correction would pass that.");
+        }
+        s.get<ProjectStore>().insertExpense(correction);
+        s.record({changes::kProjectExpenseCorrected, now, actor.userId(), p.id.value, p.community_id,
+                  "expense " + std::to_string(original) + " is " + std::to_string(amount_fen) + " fen: " + reason});
         YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
