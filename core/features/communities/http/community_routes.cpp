@@ -17,7 +17,7 @@ ApiResponse listCommunities(domain::CommunityService& communities, ApiCall& call
     if (!parsePositiveInt(district, &district_id)) {
         return fail(call, Status::notFound("district.not_found", "There is no such district."));
     }
-    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"district"}));
     YISHI_HANDLER_ASSIGN(auto result, communities.communities(DistrictId(district_id), page));
     JsonWriter w;
     writePage(w, result, writeCommunitySummary);

@@ -76,6 +76,7 @@ ApiResponse postComment(domain::ConsultationService& consultation, ApiCall& call
 
 // GET /api/v1/proposals/{id}/comments
 ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto thread, consultation.thread(call.actor, domain::ProposalId(id)));
     JsonWriter w;
@@ -127,6 +128,7 @@ ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& 
 
 // GET /api/v1/communities/{id}/moderation-log
 ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(auto entries, consultation.moderationLog(CommunityId(id), 200));
     // "counts" comes before "items" but is counted from them.
@@ -191,6 +193,7 @@ ApiResponse scheduleMeeting(domain::ConsultationService& consultation, ApiCall& 
 
 // GET /api/v1/proposals/{id}/meetings
 ApiResponse listMeetings(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto list, consultation.meetings(call.actor, domain::ProposalId(id)));
     JsonWriter w;

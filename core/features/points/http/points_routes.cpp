@@ -75,6 +75,7 @@ ApiResponse logVolunteer(domain::PointsService& points, ApiCall& call) {
 
 // GET /api/v1/districts/{id}/rewards
 ApiResponse listRewards(domain::PointsService& points, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto items, points.items(DistrictId(id)));
     JsonWriter w;
@@ -135,7 +136,7 @@ ApiResponse handOver(domain::PointsService& points, ApiCall& call) {
 // GET /api/v1/communities/{id}/redemptions?state=requested|handed_over
 ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
-    YISHI_HANDLER_ASSIGN(auto page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto page, pageRequest(call, {"state"}));
     const std::string state_text = call.query.get("state", "");
     std::optional<domain::RedemptionState> state;
     if (state_text == "requested")

@@ -129,7 +129,17 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
         f.drafts_of = actor.userId();  // one's own drafts only
         result.now = clock_.now();
         f.overdue_at = f.overdue_only ? result.now : Instant();
-        result.page = s.get<ProposalStore>().proposals(community, f, page.clamped());
+        ProposalStore& store = s.get<ProposalStore>();
+        Page<Proposal> found = store.proposals(community, f, page.clamped());
+        result.page.next_after = found.next_after;
+        for (Proposal& p : found.items) {
+            ListItem item;
+            std::optional<User> author = s.users.user(p.author_id);
+            item.author_name = author ? author->display_name : "";
+            item.activity = store.activity(p.id);
+            item.proposal = std::move(p);
+            result.page.items.push_back(std::move(item));
+        }
         result.counts = s.get<ProposalStore>().countByState(community, filter.kind);
         return Status::ok();
     }));

@@ -49,9 +49,16 @@ class ProposalService {
         std::vector<std::string> overdue;             // see overdueReasons
     };
 
+    // A proposal as lists show it: who wrote it and how much it is discussed.
+    struct ListItem {
+        Proposal proposal;
+        std::string author_name;
+        ProposalActivity activity;
+    };
+
     struct ListResult {
         Instant now;  // the time `overdue` flags were computed for
-        Page<Proposal> page;
+        Page<ListItem> page;
         std::vector<std::pair<ProposalState, std::int64_t>> counts;
     };
 
@@ -82,6 +89,9 @@ class ProposalService {
     // Drafts are visible to their author only (not_found for others).
     Result<View> get(const Actor& actor, ProposalId id);
 
+    // The community's proposals the actor may see (others' drafts never, in
+    // the search too), filtered and sorted as `filter` says. not_found
+    // "community.not_found".
     Result<ListResult> list(const Actor& actor, CommunityId community, const ProposalFilter& filter, PageRequest page);
 
     // Takes an action. form_project creates the project (budget, responsible
