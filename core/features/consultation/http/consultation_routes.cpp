@@ -114,6 +114,16 @@ ApiResponse reportComment(domain::ConsultationService& consultation, ApiCall& ca
     return jsonResponse(201, writeComment, view);
 }
 
+// GET /api/v1/communities/{id}/moderation-queue
+ApiResponse reviewQueue(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto queue, consultation.reviewQueue(call.actor, CommunityId(id), page));
+    JsonWriter w;
+    writePage(w, queue, writeComment);
+    return jsonResponse(200, w);
+}
+
 // POST /api/v1/comments/{id}/moderation
 ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
@@ -221,6 +231,7 @@ void addConsultationRoutes(Router& router, domain::ConsultationService& consulta
     router.add("DELETE", "/api/v1/comments/{id}", Access::kSession, with(consultation, withdrawComment));
     router.add("POST", "/api/v1/comments/{id}/reports", Access::kSession, with(consultation, reportComment));
     router.add("POST", "/api/v1/comments/{id}/moderation", Access::kSession, with(consultation, moderateComment));
+    router.add("GET", "/api/v1/communities/{id}/moderation-queue", Access::kSession, with(consultation, reviewQueue));
     router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublicCached,
                with(consultation, moderationLog));
     router.add("POST", "/api/v1/proposals/{id}/supports", Access::kSession, with(consultation, support));

@@ -21,6 +21,8 @@ class SqliteConsultationStore final : public domain::ConsultationStore {
     domain::CommentId insertComment(const domain::Comment& comment) override;
     void updateComment(const domain::Comment& comment) override;
     std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
+    domain::Page<domain::Comment> commentsToReview(CommunityId community, domain::PageRequest page) override;
+    void markReviewed(domain::CommentId comment) override;
     bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason, Instant at) override;
     bool insertSupport(domain::ProposalId proposal, UserId user, Instant at) override;
     bool deleteSupport(domain::ProposalId proposal, UserId user) override;

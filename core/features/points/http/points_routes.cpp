@@ -147,7 +147,15 @@ ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
         return fail(call, Status::invalid("query.state", "state is requested or handed_over."));
     YISHI_HANDLER_ASSIGN(auto redemptions, points.communityRedemptions(call.actor, CommunityId(id), state, page));
     JsonWriter w;
-    writePage(w, redemptions, writeRedemption);
+    writePage(w, redemptions, [](JsonWriter& out, const domain::PointsService::RedemptionView& v) {
+        out.beginObject();
+        redemptionMembers(out, v.redemption);
+        out.key("user").beginObject().member("id", v.redemption.user.value).member("display_name", v.user_name);
+        out.endObject();
+        out.key("reward").beginObject().member("id", v.redemption.item.value).member("name", v.reward_name);
+        out.member("cost", v.reward_cost).endObject();
+        out.endObject();
+    });
     return jsonResponse(200, w);
 }
 

@@ -237,6 +237,8 @@ void ProposalService::setOutcome(ProposalAction action, ProposalOutcome& outcome
     outcomes_.emplace_back(action, &outcome);
 }
 
+void ProposalService::keepActorPrivate(const ChangeKind& kind) { private_actions_.push_back(kind.action); }
+
 ProposalOutcome* ProposalService::outcomeFor(ProposalAction action) const {
     for (const auto& [a, outcome] : outcomes_) {
         if (a == action) return outcome;
@@ -253,6 +255,9 @@ Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(cons
         std::vector<AuditEntry> entries = s.audit.forSubject("proposal", id.value, 1000);
         std::reverse(entries.begin(), entries.end());
         for (const AuditEntry& e : entries) {
+            const bool is_private =
+                std::find(private_actions_.begin(), private_actions_.end(), e.action) != private_actions_.end();
+            if (is_private && (!actor.isAuthenticated() || e.actor != actor.userId())) continue;
             HistoryEntry h{e.at, e.action, e.reason, "", "resident"};
             if (std::optional<User> u = s.users.user(e.actor)) {
                 h.actor_name = u->display_name;

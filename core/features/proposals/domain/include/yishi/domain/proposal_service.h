@@ -7,6 +7,7 @@
 #include "yishi/common/clock.h"
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
+#include "yishi/domain/change.h"
 #include "yishi/domain/deadlines.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/ports.h"
@@ -111,8 +112,14 @@ class ProposalService {
     // "proposal.outcome_unavailable".
     void setOutcome(ProposalAction action, ProposalOutcome& outcome);
 
+    // Entries of `kind` in a proposal's history are shown only to the one
+    // who acted: supports are counted in public, never listed by name. Not
+    // thread-safe: called while wiring, before the service is used.
+    void keepActorPrivate(const ChangeKind& kind);
+
     // The public trace of a proposal, oldest first: officials by role and
-    // name, residents by display name only.
+    // name, residents by display name only; entries of the kinds kept
+    // private (keepActorPrivate) only for the one who acted.
     Result<std::vector<HistoryEntry>> history(const Actor& actor, ProposalId id);
 
   private:
@@ -126,6 +133,7 @@ class ProposalService {
     const Clock& clock_;
     const Schedule schedule_;
     std::vector<std::pair<ProposalAction, ProposalOutcome*>> outcomes_;
+    std::vector<std::string> private_actions_;  // audit actions of the kinds kept private
 };
 
 }  // namespace yishi::domain
