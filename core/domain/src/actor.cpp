@@ -8,6 +8,16 @@ namespace yishi::domain {
 Actor::Actor(User user, std::vector<RoleGrant> grants, std::vector<Membership> memberships)
     : user_(std::move(user)), grants_(std::move(grants)), memberships_(std::move(memberships)) {}
 
+std::vector<RoleGrant> Actor::roles() const {
+    std::vector<RoleGrant> out = grants_;
+    for (const Membership& m : memberships_) {
+        if (m.status != MembershipStatus::kVerified) continue;
+        out.push_back(
+            {m.user_id, Role::kResident, {ScopeKind::kCommunity, m.community_id.value}, m.decided_at, m.decided_by});
+    }
+    return out;
+}
+
 bool Actor::hasGrant(Role role, ScopeRef scope) const {
     return std::any_of(grants_.begin(), grants_.end(),
                        [&](const RoleGrant& g) { return g.role == role && g.scope == scope; });

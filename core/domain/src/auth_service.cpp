@@ -88,6 +88,17 @@ Result<Actor> AuthService::actorFor(UserId user_id) {
     return std::move(*actor);
 }
 
+Result<std::vector<Community>> AuthService::joinedCommunities(const Actor& actor) {
+    std::vector<Community> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        for (const Membership& m : actor.memberships()) {
+            if (std::optional<Community> c = s.scopes.community(m.community_id)) out.push_back(std::move(*c));
+        }
+        return Status::ok();
+    }));
+    return out;
+}
+
 Result<AuthService::Authenticated> AuthService::authenticate(const std::string& token) {
     const Status invalid = Status::unauthenticated("session.invalid", "Your session has ended; please log in again.");
     if (token.empty()) return invalid;

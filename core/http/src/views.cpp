@@ -4,8 +4,6 @@
 
 namespace yishi::http {
 
-namespace {
-
 void membershipMembers(JsonWriter& w, const domain::Membership& m) {
     w.member("community_id", m.community_id.value);
     w.member("user_id", m.user_id.value);
@@ -14,6 +12,8 @@ void membershipMembers(JsonWriter& w, const domain::Membership& m) {
     w.member("decided_at", orNull(m.decided_at));
     w.member("reason", m.reason);
 }
+
+namespace {
 
 void communitySummaryMembers(JsonWriter& w, const domain::Community& c) {
     w.member("id", c.id.value);

@@ -19,6 +19,8 @@ void writeGrant(JsonWriter& w, const domain::RoleGrant& grant);
 // The members of writeGrant's object, for a view that adds to them.
 void writeGrantMembers(JsonWriter& w, const domain::RoleGrant& grant);
 void writeMembership(JsonWriter& w, const domain::Membership& membership);
+// The members of writeMembership's object, for a view that adds to them.
+void membershipMembers(JsonWriter& w, const domain::Membership& membership);
 void writeMember(JsonWriter& w, const domain::MemberSummary& member);
 void writeStreet(JsonWriter& w, const domain::Street& street);
 void writeCommunitySummary(JsonWriter& w, const domain::Community& community);

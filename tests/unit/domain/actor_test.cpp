@@ -66,6 +66,16 @@ BOOST_AUTO_TEST_CASE(residents_may_act_only_once_verified) {
     BOOST_TEST(Actor::anonymous().requireVerifiedResident(kA.id).code() == "session.required");
 }
 
+BOOST_AUTO_TEST_CASE(roles_include_resident_where_verified) {
+    Actor verified = withMembership(CommunityId(1), MembershipStatus::kVerified);
+    BOOST_REQUIRE_EQUAL(verified.roles().size(), 1u);
+    BOOST_TEST((verified.roles()[0].role == Role::kResident));
+    BOOST_TEST((verified.roles()[0].scope == ScopeRef{ScopeKind::kCommunity, 1}));
+    BOOST_TEST(withMembership(CommunityId(1), MembershipStatus::kPending).roles().empty());
+    BOOST_TEST(withMembership(CommunityId(1), MembershipStatus::kRejected).roles().empty());
+    BOOST_TEST(withGrant(Role::kCommittee, ScopeKind::kCommunity, 1).roles().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(anonymous_has_nothing) {
     Actor a = Actor::anonymous();
     BOOST_TEST(!a.isAuthenticated());

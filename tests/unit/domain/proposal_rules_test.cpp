@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(a_draft_withdrawn_before_submission_stays_private) {
     BOOST_TEST(w.proposals.history(Actor::anonymous(), id).status().code() == "proposal.not_found");
     auto listed = w.proposals.list(Actor::anonymous(), w.a.id, {}, {});
     BOOST_REQUIRE(listed.isOk());
-    for (const Proposal& p : listed->page.items) BOOST_TEST(p.id.value != id.value);
+    for (const auto& item : listed->page.items) BOOST_TEST(item.proposal.id.value != id.value);
 
     // Once submitted, a withdrawal stays public: the trace of what was asked.
     auto submitted =

@@ -109,7 +109,7 @@ void writeAuditEntry(JsonWriter& w, const domain::AuditEntry& e) {
 // GET /api/v1/districts/{id}/audit?community=&kind=&since=&until=&limit=&cursor=
 ApiResponse auditLog(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t district, pathId(call, "id", "district"));
-    YISHI_HANDLER_ASSIGN(auto page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto page, pageRequest(call, {"community", "kind", "since", "until"}));
     domain::AuditQuery query;
     const std::string community = call.query.get("community", "");
     if (!community.empty()) {

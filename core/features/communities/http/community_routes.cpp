@@ -17,7 +17,7 @@ ApiResponse listCommunities(domain::CommunityService& communities, ApiCall& call
     if (!parsePositiveInt(district, &district_id)) {
         return fail(call, Status::notFound("district.not_found", "There is no such district."));
     }
-    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"district"}));
     YISHI_HANDLER_ASSIGN(auto result, communities.communities(DistrictId(district_id), page));
     JsonWriter w;
     writePage(w, result, writeCommunitySummary);
@@ -44,7 +44,7 @@ ApiResponse join(domain::CommunityService& communities, ApiCall& call) {
         YISHI_HANDLER_ASSIGN(request.login, requireString(call.body, "login"));
         YISHI_HANDLER_ASSIGN(request.display_name, requireString(call.body, "display_name"));
         YISHI_HANDLER_ASSIGN(request.password, requireString(call.body, "password"));
-        joined = communities.signUp(CommunityId(id), request);
+        joined = communities.signUp(CommunityId(id), request, call.client_address);
     }
     if (!joined.isOk()) return fail(call, joined.status());
     JsonWriter w;

@@ -19,7 +19,7 @@ ApiResponse listMembers(domain::CommunityService& communities, ApiCall& call) {
         }
         status = s;
     }
-    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"status"}));
     YISHI_HANDLER_ASSIGN(auto result, communities.members(call.actor, CommunityId(id), status, page));
     JsonWriter w;
     writePage(w, result, writeMember);

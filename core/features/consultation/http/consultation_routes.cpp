@@ -76,6 +76,7 @@ ApiResponse postComment(domain::ConsultationService& consultation, ApiCall& call
 
 // GET /api/v1/proposals/{id}/comments
 ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto thread, consultation.thread(call.actor, domain::ProposalId(id)));
     JsonWriter w;
@@ -135,6 +136,16 @@ ApiResponse reportComment(domain::ConsultationService& consultation, ApiCall& ca
     return jsonResponse(201, writeComment, view);
 }
 
+// GET /api/v1/communities/{id}/moderation-queue
+ApiResponse reviewQueue(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto queue, consultation.reviewQueue(call.actor, CommunityId(id), page));
+    JsonWriter w;
+    writePage(w, queue, writeComment);
+    return jsonResponse(200, w);
+}
+
 // POST /api/v1/comments/{id}/moderation
 ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
@@ -149,6 +160,7 @@ ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& 
 
 // GET /api/v1/communities/{id}/moderation-log
 ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(auto entries, consultation.moderationLog(CommunityId(id), 200));
     // "counts" comes before "items" but is counted from them.
@@ -213,6 +225,7 @@ ApiResponse scheduleMeeting(domain::ConsultationService& consultation, ApiCall& 
 
 // GET /api/v1/proposals/{id}/meetings
 ApiResponse listMeetings(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto list, consultation.meetings(call.actor, domain::ProposalId(id)));
     JsonWriter w;
@@ -241,6 +254,7 @@ void addConsultationRoutes(Router& router, domain::ConsultationService& consulta
     router.add("GET", "/api/v1/comments/{id}/revisions", Access::kSession, with(consultation, commentRevisions));
     router.add("POST", "/api/v1/comments/{id}/reports", Access::kSession, with(consultation, reportComment));
     router.add("POST", "/api/v1/comments/{id}/moderation", Access::kSession, with(consultation, moderateComment));
+    router.add("GET", "/api/v1/communities/{id}/moderation-queue", Access::kSession, with(consultation, reviewQueue));
     router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublicCached,
                with(consultation, moderationLog));
     router.add("POST", "/api/v1/proposals/{id}/supports", Access::kSession, with(consultation, support));

@@ -1,6 +1,7 @@
 #include "sqlite_consultation_store.h"
 #include "connection.h"
 #include "corrupt_row.h"
+#include "paging.h"
 
 namespace yishi::storage {
 
@@ -131,6 +132,26 @@ std::vector<Comment> SqliteConsultationStore::comments(domain::ProposalId propos
     std::vector<Comment> out;
     while (q->executeStep()) out.push_back(readComment(*q));
     return out;
+}
+
+domain::Page<Comment> SqliteConsultationStore::commentsToReview(CommunityId community, domain::PageRequest page) {
+    // The condition is that of the partial index comments_to_review (migration 012).
+    auto q = c_.prepare("SELECT " YISHI_COMMENT_COLUMNS
+                        " FROM comments WHERE community_id = ? AND id > ? AND reports > reports_reviewed"
+                        " AND withdrawn = 0 ORDER BY id LIMIT ?");
+    q->bind(1, community.value);
+    q->bind(2, page.after);
+    q->bind(3, page.limit + 1);
+    domain::Page<Comment> out;
+    while (q->executeStep()) out.items.push_back(readComment(*q));
+    finishPage(out, page.limit, [](const Comment& c) { return c.id.value; });
+    return out;
+}
+
+void SqliteConsultationStore::markReviewed(domain::CommentId comment) {
+    auto q = c_.prepare("UPDATE comments SET reports_reviewed = reports WHERE id = ?");
+    q->bind(1, comment.value);
+    q->exec();
 }
 
 bool SqliteConsultationStore::insertReport(domain::CommentId comment, UserId reporter, const std::string& reason,

@@ -59,6 +59,7 @@ ApiResponse escalate(domain::EscalationService& escalations, ApiCall& call) {
 
 // GET /api/v1/proposals/{id}/escalations
 ApiResponse listForProposal(domain::EscalationService& escalations, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto list, escalations.forProposal(domain::ProposalId(id)));
     const Instant now = escalations.now();
@@ -89,7 +90,7 @@ ApiResponse resolve(domain::EscalationService& escalations, ApiCall& call) {
 ApiResponse streetQueue(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "street"));
     YISHI_HANDLER_ASSIGN(auto status, statusFilter(call));
-    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"status"}));
     YISHI_HANDLER_ASSIGN(auto result, escalations.streetQueue(call.actor, StreetId(id), status, page));
     return queueResponse(escalations, result);
 }
@@ -98,13 +99,14 @@ ApiResponse streetQueue(domain::EscalationService& escalations, ApiCall& call) {
 ApiResponse districtQueue(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto status, statusFilter(call));
-    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"status"}));
     YISHI_HANDLER_ASSIGN(auto result, escalations.districtQueue(call.actor, DistrictId(id), status, page));
     return queueResponse(escalations, result);
 }
 
 // GET /api/v1/me/queue
 ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(auto queue, escalations.awaitingMe(call.actor));
     const Instant now = escalations.now();
     JsonWriter w;

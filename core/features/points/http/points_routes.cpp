@@ -90,6 +90,7 @@ ApiResponse logVolunteer(domain::PointsService& points, ApiCall& call) {
 
 // GET /api/v1/districts/{id}/rewards
 ApiResponse listRewards(domain::PointsService& points, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto items, points.items(DistrictId(id)));
     JsonWriter w;
@@ -150,7 +151,7 @@ ApiResponse handOver(domain::PointsService& points, ApiCall& call) {
 // GET /api/v1/communities/{id}/redemptions?state=requested|handed_over
 ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
-    YISHI_HANDLER_ASSIGN(auto page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(auto page, pageRequest(call, {"state"}));
     const std::string state_text = call.query.get("state", "");
     std::optional<domain::RedemptionState> state;
     if (state_text == "requested")
@@ -161,7 +162,15 @@ ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
         return fail(call, Status::invalid("query.state", "state is requested or handed_over."));
     YISHI_HANDLER_ASSIGN(auto redemptions, points.communityRedemptions(call.actor, CommunityId(id), state, page));
     JsonWriter w;
-    writePage(w, redemptions, writeRedemption);
+    writePage(w, redemptions, [](JsonWriter& out, const domain::PointsService::RedemptionView& v) {
+        out.beginObject();
+        redemptionMembers(out, v.redemption);
+        out.key("user").beginObject().member("id", v.redemption.user.value).member("display_name", v.user_name);
+        out.endObject();
+        out.key("reward").beginObject().member("id", v.redemption.item.value).member("name", v.reward_name);
+        out.member("cost", v.reward_cost).endObject();
+        out.endObject();
+    });
     return jsonResponse(200, w);
 }
 

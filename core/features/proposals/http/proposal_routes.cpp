@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "handlers/handler_support.h"
 #include "json_io.h"
 #include "proposals_routes.h"
@@ -77,18 +79,31 @@ ApiResponse create(domain::ProposalService& proposals, ApiCall& call) {
     return jsonResponse(201, writeProposal, view);
 }
 
+// ?state=a,b: any of the states; empty or absent: any state.
+Result<std::vector<domain::ProposalState>> stateFilter(const ApiCall& call) {
+    std::vector<domain::ProposalState> states;
+    const std::string text = call.query.get("state", "");
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        const std::string name = text.substr(start, comma - start);
+        domain::ProposalState s;
+        if (!domain::parseProposalState(name, &s)) {
+            return Status::invalid("query.state", "Unknown proposal state: \"" + name + "\".");
+        }
+        if (std::find(states.begin(), states.end(), s) == states.end()) states.push_back(s);
+        start = comma + 1;
+    }
+    return states;
+}
+
 // GET /api/v1/communities/{id}/proposals
 ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"state", "kind", "overdue", "q", "sort"}));
     domain::ProposalFilter filter;
-    const std::string state = call.query.get("state", "");
-    if (!state.empty()) {
-        domain::ProposalState s;
-        if (!domain::parseProposalState(state, &s)) {
-            return fail(call, Status::invalid("query.state", "Unknown proposal state: " + state));
-        }
-        filter.state = s;
-    }
+    YISHI_HANDLER_ASSIGN(filter.states, stateFilter(call));
     const std::string kind = call.query.get("kind", "");
     if (!kind.empty()) {
         domain::ProposalKind k;
@@ -103,14 +118,23 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
     else if (!overdue.empty() && overdue != "false") {
         return fail(call, Status::invalid("query.overdue", "overdue is true or false."));
     }
-    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    YISHI_HANDLER_ASSIGN(filter.search, domain::searchTerms(call.query.get("q", "")));
+    const std::string sort = call.query.get("sort", "");
+    if (!sort.empty() && !domain::parseProposalSort(sort, &filter.sort)) {
+        return fail(call, Status::invalid("query.sort", "sort is newest, supported, discussed or deadline."));
+    }
     YISHI_HANDLER_ASSIGN(auto result, proposals.list(call.actor, CommunityId(community), filter, page));
     JsonWriter w;
     w.beginObject();
-    writePageMembers(w, result.page, [&](JsonWriter& out, const domain::Proposal& p) {
+    writePageMembers(w, result.page, [&](JsonWriter& out, const ProposalService::ListItem& item) {
+        const domain::Proposal& p = item.proposal;
         out.beginObject();
         proposalSummaryMembers(out, p);
         out.member("overdue", domain::overdueReasons(p, result.now));
+        out.key("author").beginObject().member("id", p.author_id.value).member("display_name", item.author_name);
+        out.endObject();
+        out.member("supports", item.activity.supports);
+        out.member("comments", item.activity.comments);
         out.endObject();
     });
     w.key("counts").beginObject();
@@ -168,6 +192,7 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
 
 // GET /api/v1/proposals/{id}/history
 ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto entries, proposals.history(call.actor, domain::ProposalId(id)));
     JsonWriter w;

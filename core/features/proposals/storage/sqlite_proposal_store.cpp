@@ -1,4 +1,8 @@
 #include "sqlite_proposal_store.h"
+
+#include <algorithm>
+#include <iterator>
+
 #include "connection.h"
 #include "corrupt_row.h"
 #include "paging.h"
@@ -108,46 +112,162 @@ const char* deadlineColumn(domain::ProposalDeadline deadline) {
     return "response_due_at";
 }
 
-// The list query. Its overdue filter (?7: now, 0 for no filter) is made from
-// domain::overdueRules(), so the list and the badges never disagree. Drafts
-// show only to their author (domain::proposalVisibleTo).
-const std::string& listQuery() {
-    static const std::string sql = [] {
-        std::string overdue;
-        for (const domain::OverdueRule& rule : domain::overdueRules()) {
-            std::string states;
-            for (ProposalState state : rule.states) {
-                states += std::string(states.empty() ? "'" : ", '") + domain::proposalStateName(state) + "'";
+std::string quotedStates(const std::vector<ProposalState>& states) {
+    std::string out;
+    for (ProposalState state : states) {
+        out += std::string(out.empty() ? "'" : ", '") + domain::proposalStateName(state) + "'";
+    }
+    return out;
+}
+
+// The deadline a proposal now waits on, as an SQL expression (NULL: none),
+// made from domain::overdueRules() like the overdue filter: in a state that
+// several rules watch, the nearest of their deadlines.
+std::string nextDeadlineExpression() {
+    std::vector<std::pair<ProposalState, std::vector<std::string>>> by_state;
+    for (const domain::OverdueRule& rule : domain::overdueRules()) {
+        for (ProposalState state : rule.states) {
+            auto it = std::find_if(by_state.begin(), by_state.end(), [&](const auto& e) { return e.first == state; });
+            if (it == by_state.end()) {
+                by_state.emplace_back(state, std::vector<std::string>{});
+                it = std::prev(by_state.end());
             }
-            const std::string column = deadlineColumn(rule.deadline);
-            overdue += " OR (state IN (" + states + ") AND " + column + " > 0 AND " + column + " < ?7)";
+            it->second.emplace_back(deadlineColumn(rule.deadline));
         }
-        return "SELECT " YISHI_PROPOSAL_COLUMNS
-               " FROM proposals"
-               " WHERE community_id = ?1 AND (?2 = 0 OR id < ?2)"
-               " AND (?3 = '' OR state = ?3) AND (?4 = '' OR kind = ?4)"
-               " AND ((state <> 'draft' AND NOT (state = 'withdrawn' AND submitted_at = 0)) OR author_id = ?5)"
-               " AND (?7 = 0" +
-               overdue + ") ORDER BY id DESC LIMIT ?6";
+    }
+    std::string sql = "CASE";
+    for (const auto& [state, columns] : by_state) {
+        std::string nearest = columns.front();
+        if (columns.size() > 1) {
+            nearest = "min(";
+            for (std::size_t i = 0; i < columns.size(); ++i) nearest += (i ? ", " : "") + columns[i];
+            nearest += ")";
+        }
+        sql += std::string(" WHEN state = '") + domain::proposalStateName(state) + "' THEN NULLIF(" + nearest + ", 0)";
+    }
+    return sql + " END";
+}
+
+// The list query for one sort, with or without a full-text match (?8) and
+// with `short_words` substring matches (?9, ?10, ...). Its overdue filter
+// (?7: now, 0 for no filter) is made from domain::overdueRules(), so the
+// list and the badges never disagree. Drafts show only to their author
+// (domain::proposalVisibleTo), in a search too: the match only narrows
+// these rows. ?3 is ",state,state," (empty: any state).
+std::string listQuery(domain::ProposalSort sort, bool full_text, std::size_t short_words) {
+    std::string overdue;
+    for (const domain::OverdueRule& rule : domain::overdueRules()) {
+        const std::string column = deadlineColumn(rule.deadline);
+        overdue += " OR (state IN (" + quotedStates(rule.states) + ") AND " + column + " > 0 AND " + column + " < ?7)";
+    }
+    std::string sql = "SELECT " YISHI_PROPOSAL_COLUMNS
+                      " FROM proposals"
+                      " WHERE community_id = ?1"
+                      " AND (?3 = '' OR instr(?3, ',' || state || ',') > 0) AND (?4 = '' OR kind = ?4)"
+                      " AND ((state <> 'draft' AND NOT (state = 'withdrawn' AND submitted_at = 0)) OR author_id = ?5)"
+                      " AND (?7 = 0" +
+                      overdue + ")";
+    if (full_text) sql += " AND id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH ?8)";
+    for (std::size_t i = 0; i < short_words; ++i) {
+        const std::string n = "?" + std::to_string(9 + i);
+        sql += " AND (instr(lower(title), lower(" + n + ")) > 0 OR instr(lower(body), lower(" + n + ")) > 0)";
+    }
+    switch (sort) {
+        case domain::ProposalSort::kNewest: return sql + " AND (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT ?6";
+        case domain::ProposalSort::kSupported:
+            sql += " ORDER BY (SELECT COUNT(*) FROM supports WHERE supports.proposal_id = proposals.id) DESC";
+            break;
+        case domain::ProposalSort::kDiscussed:
+            sql +=
+                " ORDER BY (SELECT COUNT(*) FROM comments WHERE comments.proposal_id = proposals.id"
+                " AND comments.withdrawn = 0) DESC";
+            break;
+        case domain::ProposalSort::kDeadline: {
+            const std::string due = nextDeadlineExpression();
+            sql += " ORDER BY (" + due + ") IS NULL, (" + due + ")";
+            break;
+        }
+    }
+    return sql + ", id DESC LIMIT ?6 OFFSET ?2";
+}
+
+constexpr domain::ProposalSort kAllSorts[] = {domain::ProposalSort::kNewest, domain::ProposalSort::kSupported,
+                                              domain::ProposalSort::kDiscussed, domain::ProposalSort::kDeadline};
+
+// Every variant of the list query, made once: Connection caches prepared
+// statements by the address of their text, so the texts must stay put.
+const std::string& cachedListQuery(domain::ProposalSort sort, bool full_text, std::size_t short_words) {
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> out;
+        for (domain::ProposalSort s : kAllSorts) {
+            for (bool f : {false, true}) {
+                for (std::size_t n = 0; n <= domain::kMaxSearchWords; ++n) out.push_back(listQuery(s, f, n));
+            }
+        }
+        return out;
     }();
-    return sql;
+    const std::size_t per_sort = 2 * (domain::kMaxSearchWords + 1);
+    return all.at(static_cast<std::size_t>(sort) * per_sort + (full_text ? domain::kMaxSearchWords + 1 : 0) +
+                  short_words);
+}
+
+// The full-text query for words of three characters or more: each a quoted
+// phrase (quotes doubled), all required. Trigrams make a phrase match any
+// substring, and quoting keeps FTS5's syntax (AND, *, NEAR, ...) as text.
+std::string matchExpression(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& word : words) {
+        if (!out.empty()) out += ' ';
+        out += '"';
+        for (char c : word) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        out += '"';
+    }
+    return out;
 }
 
 }  // namespace
 
 domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community, const domain::ProposalFilter& filter,
                                                       domain::PageRequest page) {
-    auto q = c_.prepare(listQuery().c_str());
+    const domain::SearchTerms& search = filter.search;
+    const bool full_text = !search.indexed.empty();
+    const std::size_t short_words = std::min(search.short_words.size(), domain::kMaxSearchWords);
+    auto q = c_.prepare(cachedListQuery(filter.sort, full_text, short_words).c_str());
+    std::string states;
+    for (ProposalState state : filter.states) states += std::string(",") + domain::proposalStateName(state);
+    if (!states.empty()) states += ",";
     q->bind(1, community.value);
     q->bind(2, page.after);
-    q->bind(3, filter.state ? domain::proposalStateName(*filter.state) : "");
+    q->bind(3, states);
     q->bind(4, filter.kind ? domain::proposalKindName(*filter.kind) : "");
     q->bind(5, filter.drafts_of.value);
     q->bind(6, page.limit + 1);
     q->bind(7, filter.overdue_at.seconds());  // the columns keep seconds
+    if (full_text) q->bind(8, matchExpression(search.indexed));
+    for (std::size_t i = 0; i < short_words; ++i) q->bind(static_cast<int>(9 + i), search.short_words[i]);
     domain::Page<Proposal> out;
     while (q->executeStep()) out.items.push_back(readProposal(*q));
-    finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
+    if (filter.sort == domain::ProposalSort::kNewest) {
+        finishPage(out, page.limit, [](const auto& item) { return item.id.value; });
+    } else {
+        // A position: the rows shown so far.
+        const std::int64_t shown = page.after + page.limit;
+        finishPage(out, page.limit, [shown](const auto&) { return shown; });
+    }
+    return out;
+}
+
+domain::ProposalActivity SqliteProposalStore::activity(domain::ProposalId id) {
+    // supports and comments are the consultation feature's tables (migration 004).
+    auto q = c_.prepare(
+        "SELECT (SELECT COUNT(*) FROM supports WHERE proposal_id = ?1),"
+        " (SELECT COUNT(*) FROM comments WHERE proposal_id = ?1 AND withdrawn = 0)");
+    q->bind(1, id.value);
+    domain::ProposalActivity out;
+    if (q->executeStep()) {
+        out.supports = q->getColumn(0).getInt64();
+        out.comments = q->getColumn(1).getInt64();
+    }
     return out;
 }
 

@@ -22,6 +22,7 @@ class SqliteProposalStore final : public domain::ProposalStore {
     void updateProposal(const domain::Proposal& proposal) override;
     domain::Page<domain::Proposal> proposals(CommunityId community, const domain::ProposalFilter& filter,
                                              domain::PageRequest page) override;
+    domain::ProposalActivity activity(domain::ProposalId id) override;
     std::vector<std::pair<domain::ProposalState, std::int64_t>> countByState(
         CommunityId community, std::optional<domain::ProposalKind> kind) override;
     std::vector<domain::ProposalId> mergedInto(domain::ProposalId target) override;

@@ -1,5 +1,6 @@
 #include "handler_support.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace yishi::http {
@@ -25,7 +26,21 @@ Result<std::int64_t> pathId(const ApiCall& call, const std::string& name, const 
     return id;
 }
 
-Result<domain::PageRequest> pageRequest(const ApiCall& call) {
+Status onlyKnownQuery(const ApiCall& call, std::initializer_list<std::string_view> known) {
+    for (const auto& [name, value] : call.query) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            return Status::invalid("query.unknown", "This list has no query parameter \"" + name + "\".");
+        }
+    }
+    return Status::ok();
+}
+
+Result<domain::PageRequest> pageRequest(const ApiCall& call, std::initializer_list<std::string_view> filters) {
+    for (const auto& [name, value] : call.query) {
+        if (name != "cursor" && name != "limit" && std::find(filters.begin(), filters.end(), name) == filters.end()) {
+            return Status::invalid("query.unknown", "This list has no query parameter \"" + name + "\".");
+        }
+    }
     domain::PageRequest page;
     const std::string cursor = call.query.get("cursor", "");
     if (!cursor.empty() && !parsePositiveInt(cursor, &page.after)) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "responses.h"
 #include "yishi/common/result.h"
@@ -15,8 +17,14 @@ namespace yishi::http {
 // names nothing: not_found "<what>.not_found".
 Result<std::int64_t> pathId(const ApiCall& call, const std::string& name, const std::string& what);
 
-// ?cursor=...&limit=... as a PageRequest. invalid "query.cursor" or "query.limit".
-Result<domain::PageRequest> pageRequest(const ApiCall& call);
+// ?cursor=...&limit=... as a PageRequest. invalid "query.cursor" or "query.limit"; invalid
+// "query.unknown" for a query parameter other than those two and the route's own `filters`
+// (so every paged list refuses a misspelt filter instead of ignoring it).
+Result<domain::PageRequest> pageRequest(const ApiCall& call, std::initializer_list<std::string_view> filters = {});
+
+// OK when every query parameter is one of `known`; invalid "query.unknown" naming the first
+// other one. For the lists that are not paged; paged ones get this from pageRequest.
+Status onlyKnownQuery(const ApiCall& call, std::initializer_list<std::string_view> known = {});
 
 inline ApiResponse fail(const ApiCall& call, const Status& status) { return errorResponse(status, call.request_id); }
 
@@ -31,6 +39,12 @@ Handler with(Service& service, ApiResponse (*handler)(Service&, ApiCall&)) {
 bool parsePositiveInt(const std::string& text, std::int64_t* out);
 
 }  // namespace yishi::http
+
+// Inside a handler: answer with the error of a Status that is not OK.
+#define YISHI_HANDLER_CHECK(expr)                                                \
+    if (const ::yishi::Status YISHI_CONCAT_(handler_status_, __LINE__) = (expr); \
+        !YISHI_CONCAT_(handler_status_, __LINE__).isOk())                        \
+    return ::yishi::http::fail(call, YISHI_CONCAT_(handler_status_, __LINE__))
 
 // Inside a handler: unwrap a Result or answer with its error.
 #define YISHI_HANDLER_ASSIGN(lhs, expr)                                                      \

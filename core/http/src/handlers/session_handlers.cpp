@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <vector>
+
 #include "../json_io.h"
 #include "../session_cookie.h"
 #include "../views.h"
@@ -47,15 +50,23 @@ ApiResponse logout(domain::AuthService& auth, ApiCall& call) {
 }
 
 // GET /api/v1/me
-ApiResponse me(ApiCall& call) {
+ApiResponse me(domain::AuthService& auth, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::vector<domain::Community> communities, auth.joinedCommunities(call.actor));
     JsonWriter w;
     w.beginObject();
     writeUser(w.key("user"), call.actor.user());
     w.key("roles").beginArray();
-    for (const domain::RoleGrant& g : call.actor.grants()) writeGrant(w, g);
+    for (const domain::RoleGrant& g : call.actor.roles()) writeGrant(w, g);
     w.endArray();
     w.key("memberships").beginArray();
-    for (const domain::Membership& m : call.actor.memberships()) writeMembership(w, m);
+    for (const domain::Membership& m : call.actor.memberships()) {
+        auto c = std::find_if(communities.begin(), communities.end(),
+                              [&](const domain::Community& x) { return x.id == m.community_id; });
+        w.beginObject();
+        membershipMembers(w, m);
+        w.member("community_name", c == communities.end() ? std::string() : c->name);
+        w.endObject();
+    }
     w.endArray();
     if (call.session_from_cookie) w.member("csrf_token", call.session->csrf_token);
     w.member("session_expires_at", call.session->expires_at.seconds());
@@ -78,7 +89,7 @@ ApiResponse changePassword(domain::AuthService& auth, ApiCall& call) {
 void addSessionRoutes(Router& router, domain::AuthService& auth) {
     router.add("POST", "/api/v1/sessions", Access::kPublic, with(auth, login));
     router.add("DELETE", "/api/v1/sessions/current", Access::kSession, with(auth, logout));
-    router.add("GET", "/api/v1/me", Access::kSession, me);
+    router.add("GET", "/api/v1/me", Access::kSession, with(auth, me));
     router.add("POST", "/api/v1/me/password", Access::kSession, with(auth, changePassword));
 }
 

@@ -23,6 +23,10 @@ class Actor {
     UserId userId() const { return user_ ? user_->id : UserId(); }
     const std::vector<RoleGrant>& grants() const { return grants_; }
     const std::vector<Membership>& memberships() const { return memberships_; }
+    // Every role the person holds: the granted ones, then `resident` of each
+    // community where their membership is verified (being a resident is a
+    // verified membership, never a stored grant).
+    std::vector<RoleGrant> roles() const;
 
     bool hasGrant(Role role, ScopeRef scope) const;
     bool isDistrictAdmin(DistrictId district) const;

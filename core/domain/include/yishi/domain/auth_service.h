@@ -60,6 +60,10 @@ class AuthService {
     // Loads an Actor for a user id (grants and memberships).
     Result<Actor> actorFor(UserId user);
 
+    // The communities the actor has joined (any membership status), so their
+    // names can be shown; one the store no longer has is left out.
+    Result<std::vector<Community>> joinedCommunities(const Actor& actor);
+
   private:
     Database& db_;
     PasswordHasher& hasher_;

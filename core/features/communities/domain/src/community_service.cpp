@@ -1,5 +1,7 @@
 #include "yishi/domain/community_service.h"
 
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "yishi/domain/communities_changes.h"
@@ -27,12 +29,15 @@ Status badJoinCode() {
 Status checkSignUp(Stores& s, CommunityId community, const CommunityService::SignUp& request) {
     std::optional<Community> c = s.scopes.community(community);
     if (!c) return communityNotFound();
-    if (c->join_code != request.join_code) return badJoinCode();
+    if (normalizeJoinCode(c->join_code) != normalizeJoinCode(request.join_code)) return badJoinCode();
     if (s.users.userByLogin(request.login)) {
         return Status::conflict("user.login_taken", "This login is already taken.");
     }
     return Status::ok();
 }
+
+std::string addressKey(const std::string& address) { return "address:" + address; }
+std::string accountKey(UserId user) { return "user:" + std::to_string(user.value); }
 
 Change membershipChange(const ChangeKind& kind, Instant at, UserId actor, const Membership& m) {
     return {kind, at, actor, m.user_id.value, m.community_id, m.reason};
@@ -40,8 +45,44 @@ Change membershipChange(const ChangeKind& kind, Instant at, UserId actor, const 
 
 }  // namespace
 
+std::string normalizeJoinCode(const std::string& typed) {
+    // UTF-8 of what is dropped besides ASCII ' ', '\t' and '-': the
+    // ideographic space, the full-width hyphen-minus, the en and em dashes.
+    static const char* const kWide[] = {"\xE3\x80\x80", "\xEF\xBC\x8D", "\xE2\x80\x93", "\xE2\x80\x94"};
+    std::string out;
+    for (std::size_t i = 0; i < typed.size();) {
+        bool skipped = false;
+        for (const char* wide : kWide) {
+            const std::string_view w(wide);
+            if (typed.compare(i, w.size(), w) == 0) {
+                i += w.size();
+                skipped = true;
+                break;
+            }
+        }
+        if (skipped) continue;
+        const char ch = typed[i++];
+        if (ch == ' ' || ch == '\t' || ch == '-') continue;
+        out += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+    }
+    return out;
+}
+
 CommunityService::CommunityService(Database& db, PasswordHasher& hasher, const Clock& clock)
-    : db_(db), hasher_(hasher), clock_(clock) {}
+    : db_(db), hasher_(hasher), clock_(clock), wrong_codes_(clock, kWrongCodeLimits) {}
+
+Status CommunityService::checkWrongCodes(const std::string& key) {
+    if (int wait = wrong_codes_.retryAfter(key)) {
+        return Status::rateLimited("community.too_many_wrong_codes",
+                                   "Too many wrong join codes; please wait, then check the code with your committee.",
+                                   wait);
+    }
+    return Status::ok();
+}
+
+void CommunityService::countWrongCode(const std::string& key, const Status& status) {
+    if (status.code() == "community.bad_join_code") wrong_codes_.recordFailure(key);
+}
 
 Result<CommunityService::DistrictView> CommunityService::district(DistrictId id) {
     DistrictView view;
@@ -87,14 +128,19 @@ Result<CommunityService::CommunityView> CommunityService::community(const Actor&
     return view;
 }
 
-Result<CommunityService::Joined> CommunityService::signUp(CommunityId community, const SignUp& request) {
+Result<CommunityService::Joined> CommunityService::signUp(CommunityId community, const SignUp& request,
+                                                          const std::string& client_address) {
     YISHI_RETURN_IF_ERROR(validateLogin(request.login));
     YISHI_RETURN_IF_ERROR(validateName("display_name", request.display_name, kMaxDisplayName));
     YISHI_RETURN_IF_ERROR(validatePassword(request.password));
+    const std::string key = addressKey(client_address);
+    YISHI_RETURN_IF_ERROR(checkWrongCodes(key));
 
     // Check before paying for a password hash; check again when writing, since
     // another sign-up may have taken the login meanwhile.
-    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) { return checkSignUp(s, community, request); }));
+    const Status checked = db_.read([&](Stores& s) { return checkSignUp(s, community, request); });
+    countWrongCode(key, checked);
+    YISHI_RETURN_IF_ERROR(checked);
     // Hashing takes about 0.1 s; it must not run inside the write transaction.
     YISHI_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(request.password));
 
@@ -120,13 +166,15 @@ Result<CommunityService::Joined> CommunityService::signUp(CommunityId community,
 Result<CommunityService::Joined> CommunityService::join(const Actor& actor, CommunityId community,
                                                         const std::string& join_code) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    const std::string key = accountKey(actor.userId());
+    YISHI_RETURN_IF_ERROR(checkWrongCodes(key));
     Joined joined;
     joined.user = actor.user();
     joined.user.password_hash.clear();
-    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+    const Status written = db_.write([&](Stores& s) {
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return communityNotFound();
-        if (c->join_code != join_code) return badJoinCode();
+        if (normalizeJoinCode(c->join_code) != normalizeJoinCode(join_code)) return badJoinCode();
         if (std::optional<Membership> existing = s.users.membership(actor.userId(), community)) {
             YISHI_RETURN_IF_ERROR(checkRejoin(existing->status));
         }
@@ -136,7 +184,9 @@ Result<CommunityService::Joined> CommunityService::join(const Actor& actor, Comm
         s.users.saveMembership(joined.membership);
         s.record(membershipChange(changes::kMembershipRequested, now, actor.userId(), joined.membership));
         return Status::ok();
-    }));
+    });
+    countWrongCode(key, written);
+    YISHI_RETURN_IF_ERROR(written);
     return joined;
 }
 

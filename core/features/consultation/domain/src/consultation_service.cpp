@@ -280,12 +280,34 @@ Result<ConsultationService::CommentView> ConsultationService::moderate(const Act
         c.hidden_reason = hide ? reason : "";
         c.reports = 0;  // reviewed: only reports made from now on count toward auto-hide
         s.get<ConsultationStore>().updateComment(c);
+        s.get<ConsultationStore>().markReviewed(c.id);
         s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.now(), actor.userId(), c.id.value,
                   c.community_id, reason});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));
     return view;
+}
+
+Result<Page<ConsultationService::CommentView>> ConsultationService::reviewQueue(const Actor& actor,
+                                                                                CommunityId community,
+                                                                                PageRequest page) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    Page<CommentView> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return Status::notFound("community.not_found", "There is no such community.");
+        if (!actor.canManage(*c)) {
+            return Status::forbidden("community.forbidden",
+                                     "Only this community's committee or its district reviews reported comments.");
+        }
+        Page<Comment> found = s.get<ConsultationStore>().commentsToReview(community, page.clamped());
+        out.next_after = found.next_after;
+        NameCache names(s);
+        for (Comment& comment : found.items) out.items.push_back(viewOf(names, actor, std::move(comment), *c));
+        return Status::ok();
+    }));
+    return out;
 }
 
 Result<std::vector<ModerationEntry>> ConsultationService::moderationLog(CommunityId community, int limit) {

@@ -208,9 +208,16 @@ Result<EscalationService::Queue> EscalationService::awaitingMe(const Actor& acto
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         for (const RoleGrant& g : actor.grants()) {
             if (g.role == Role::kCommittee) {
-                for (ProposalState state : {ProposalState::kSubmitted, ProposalState::kScreening}) {
+                // Waiting for the committee: a first response or a screening
+                // decision, and a consultation that has ended (to a vote or closed).
+                for (ProposalState state :
+                     {ProposalState::kSubmitted, ProposalState::kScreening, ProposalState::kConsultation}) {
                     ProposalFilter filter;
-                    filter.state = state;
+                    filter.states = {state};
+                    if (state == ProposalState::kConsultation) {
+                        filter.overdue_only = true;
+                        filter.overdue_at = now;
+                    }
                     PageRequest page{0, PageRequest::kMaxLimit};
                     for (Proposal& p : s.get<ProposalStore>().proposals(CommunityId(g.scope.id), filter, page).items) {
                         std::vector<std::string> late = overdueReasons(p, now);

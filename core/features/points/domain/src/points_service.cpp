@@ -223,16 +223,31 @@ Result<Redemption> PointsService::handOver(const Actor& actor, RedemptionId id) 
     return r;
 }
 
-Result<Page<Redemption>> PointsService::communityRedemptions(const Actor& actor, CommunityId community,
-                                                             std::optional<RedemptionState> state, PageRequest page) {
+Result<Page<PointsService::RedemptionView>> PointsService::communityRedemptions(const Actor& actor,
+                                                                                CommunityId community,
+                                                                                std::optional<RedemptionState> state,
+                                                                                PageRequest page) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    Page<Redemption> out;
+    Page<RedemptionView> out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return notFound("community");
         if (!actor.canOversee(*c))
             return Status::forbidden("community.forbidden", "Only those who run this community see its redemptions.");
-        out = s.get<PointsStore>().redemptions(community, state, page);
+        PointsStore& store = s.get<PointsStore>();
+        Page<Redemption> found = store.redemptions(community, state, page);
+        out.next_after = found.next_after;
+        for (Redemption& r : found.items) {
+            RedemptionView view;
+            std::optional<User> user = s.users.user(r.user);
+            view.user_name = user ? user->display_name : "";
+            if (std::optional<RewardItem> item = store.item(r.item)) {
+                view.reward_name = item->name;
+                view.reward_cost = item->cost;
+            }
+            view.redemption = std::move(r);
+            out.items.push_back(std::move(view));
+        }
         return Status::ok();
     }));
     return out;

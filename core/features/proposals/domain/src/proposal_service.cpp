@@ -130,7 +130,17 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
         f.drafts_of = actor.userId();  // one's own drafts only
         result.now = clock_.now();
         f.overdue_at = f.overdue_only ? result.now : Instant();
-        result.page = s.get<ProposalStore>().proposals(community, f, page.clamped());
+        ProposalStore& store = s.get<ProposalStore>();
+        Page<Proposal> found = store.proposals(community, f, page.clamped());
+        result.page.next_after = found.next_after;
+        for (Proposal& p : found.items) {
+            ListItem item;
+            std::optional<User> author = s.users.user(p.author_id);
+            item.author_name = author ? author->display_name : "";
+            item.activity = store.activity(p.id);
+            item.proposal = std::move(p);
+            result.page.items.push_back(std::move(item));
+        }
         result.counts = s.get<ProposalStore>().countByState(community, filter.kind);
         return Status::ok();
     }));
@@ -228,6 +238,8 @@ void ProposalService::setOutcome(ProposalAction action, ProposalOutcome& outcome
     outcomes_.emplace_back(action, &outcome);
 }
 
+void ProposalService::keepActorPrivate(const ChangeKind& kind) { private_actions_.push_back(kind.action); }
+
 ProposalOutcome* ProposalService::outcomeFor(ProposalAction action) const {
     for (const auto& [a, outcome] : outcomes_) {
         if (a == action) return outcome;
@@ -244,6 +256,9 @@ Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(cons
         std::vector<AuditEntry> entries = s.audit.forSubject("proposal", id.value, 1000);
         std::reverse(entries.begin(), entries.end());
         for (const AuditEntry& e : entries) {
+            const bool is_private =
+                std::find(private_actions_.begin(), private_actions_.end(), e.action) != private_actions_.end();
+            if (is_private && (!actor.isAuthenticated() || e.actor != actor.userId())) continue;
             HistoryEntry h{e.at, e.action, e.reason, "", "resident"};
             if (std::optional<User> u = s.users.user(e.actor)) {
                 h.actor_name = u->display_name;

@@ -7,10 +7,17 @@
 #include "yishi/common/clock.h"
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
+#include "yishi/domain/login_throttle.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/ports.h"
 
 namespace yishi::domain {
+
+// A join code as typed, made comparable: ASCII letters upper-cased, and the
+// spaces and dashes people put between groups of characters (ASCII, the
+// ideographic space and full-width dashes) dropped. "kfvw-fy4b" and
+// "KFVW FY4B" are the code KFVWFY4B.
+std::string normalizeJoinCode(const std::string& typed);
 
 // Reading the administrative tree, joining a community with its 社区码, and
 // the committee's verification of those who joined. Every call checks the
@@ -42,6 +49,10 @@ class CommunityService {
         Membership membership;
     };
 
+    // Wrong join codes allowed per account (a sign-up: per client address)
+    // within the window; more are refused with 429 until the window ends.
+    static constexpr LoginThrottle::Limits kWrongCodeLimits{10, Duration::hours(1)};
+
     CommunityService(Database& db, PasswordHasher& hasher, const Clock& clock);
 
     // Public. not_found "district.not_found".
@@ -53,14 +64,18 @@ class CommunityService {
     Result<CommunityView> community(const Actor& actor, CommunityId id);
 
     // A new person signs up with the community's code and becomes a pending
-    // resident. Errors: not_found "community.not_found"; forbidden
-    // "community.bad_join_code"; invalid "<field>.invalid"; conflict
+    // resident. The code is compared as normalizeJoinCode says (case, spaces
+    // and dashes do not matter). Errors: not_found "community.not_found";
+    // forbidden "community.bad_join_code"; rate_limited
+    // "community.too_many_wrong_codes" after kWrongCodeLimits wrong codes from
+    // the client address; invalid "<field>.invalid"; conflict
     // "user.login_taken".
-    Result<Joined> signUp(CommunityId community, const SignUp& request);
+    // `client_address` is whom wrong codes count against (there is no account yet).
+    Result<Joined> signUp(CommunityId community, const SignUp& request, const std::string& client_address = "");
 
     // A logged-in person joins one more community with its code (or joins
-    // again after a rejection). Errors as signUp, plus conflict
-    // "membership.exists".
+    // again after a rejection). Errors as signUp (wrong codes counted per
+    // account), plus conflict "membership.exists".
     Result<Joined> join(const Actor& actor, CommunityId community, const std::string& join_code);
 
     // Members of a community, for those who oversee it. forbidden
@@ -83,9 +98,15 @@ class CommunityService {
     Result<Membership> leave(const Actor& actor, CommunityId community);
 
   private:
+    // OK, or rate_limited while `key` has used up its wrong codes.
+    Status checkWrongCodes(const std::string& key);
+    // Counts a wrong code against `key` when `status` says the code was wrong.
+    void countWrongCode(const std::string& key, const Status& status);
+
     Database& db_;
     PasswordHasher& hasher_;
     const Clock& clock_;
+    LoginThrottle wrong_codes_;
 };
 
 }  // namespace yishi::domain

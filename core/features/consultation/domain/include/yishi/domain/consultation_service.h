@@ -78,6 +78,11 @@ class ConsultationService {
     // forbidden "community.forbidden"; invalid "moderation.reason_required";
     // conflict "comment.already_hidden", "comment.not_hidden".
     Result<CommentView> moderate(const Actor& actor, CommentId id, bool hide, const std::string& reason);
+    // Those who manage the community: its comments awaiting review (reported
+    // since the committee last hid or restored them, auto-hidden ones
+    // included), oldest first, bodies shown; never who reported or why.
+    // forbidden "community.forbidden"; not_found "community.not_found".
+    Result<Page<CommentView>> reviewQueue(const Actor& actor, CommunityId community, PageRequest page);
     // Public: what was hidden or restored, when and why; never who reported.
     Result<std::vector<ModerationEntry>> moderationLog(CommunityId community, int limit);
 

@@ -29,6 +29,12 @@ class ConsultationStore {
     virtual std::vector<CommentRevision> revisions(CommentId comment) = 0;
     // The whole thread of a proposal, oldest first.
     virtual std::vector<Comment> comments(ProposalId proposal) = 0;
+    // The community's comments awaiting the committee: reported since it last
+    // looked (markReviewed), auto-hidden ones included, withdrawn ones not;
+    // oldest first, a page starts after the id `page.after`.
+    virtual Page<Comment> commentsToReview(CommunityId community, PageRequest page) = 0;
+    // The committee has looked at `comment`: the reports it has so far are reviewed.
+    virtual void markReviewed(CommentId comment) = 0;
     // One report per person per comment: false when `reporter` reported it already.
     virtual bool insertReport(CommentId comment, UserId reporter, const std::string& reason, Instant at) = 0;
 

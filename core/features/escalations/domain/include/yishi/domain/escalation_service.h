@@ -49,6 +49,9 @@ class EscalationService {
                                            std::optional<EscalationStatus> status, PageRequest page);
     Result<std::vector<Escalation>> forProposal(ProposalId proposal);
 
+    // What awaits the actor: for a committee, its communities' proposals in
+    // submitted or screening and those whose consultation has ended (the
+    // committee's next step); for staff and admins, their open escalations.
     Result<Queue> awaitingMe(const Actor& actor);
 
     Instant now() const { return clock_.now(); }

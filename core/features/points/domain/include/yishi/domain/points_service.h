@@ -67,9 +67,17 @@ class PointsService {
     // conflict "redemption.handed_over" the second time.
     Result<Redemption> handOver(const Actor& actor, RedemptionId redemption);
 
+    // A redemption as the committee's list shows it: who (display name) and what.
+    struct RedemptionView {
+        Redemption redemption;
+        std::string user_name;
+        std::string reward_name;
+        std::int64_t reward_cost = 0;  // the catalog's cost now (the redemption keeps what was paid)
+    };
+
     // Committee, street staff and admins of the community: its redemptions.
-    Result<Page<Redemption>> communityRedemptions(const Actor& actor, CommunityId community,
-                                                  std::optional<RedemptionState> state, PageRequest page);
+    Result<Page<RedemptionView>> communityRedemptions(const Actor& actor, CommunityId community,
+                                                      std::optional<RedemptionState> state, PageRequest page);
 
     // The district's skipped events not yet awarded, oldest first: all of
     // them for its admins and observers; those of the communities they

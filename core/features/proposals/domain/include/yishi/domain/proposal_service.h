@@ -7,6 +7,7 @@
 #include "yishi/common/clock.h"
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
+#include "yishi/domain/change.h"
 #include "yishi/domain/deadlines.h"
 #include "yishi/domain/page.h"
 #include "yishi/domain/ports.h"
@@ -50,9 +51,16 @@ class ProposalService {
         std::vector<std::string> overdue;             // see overdueReasons
     };
 
+    // A proposal as lists show it: who wrote it and how much it is discussed.
+    struct ListItem {
+        Proposal proposal;
+        std::string author_name;
+        ProposalActivity activity;
+    };
+
     struct ListResult {
         Instant now;  // the time `overdue` flags were computed for
-        Page<Proposal> page;
+        Page<ListItem> page;
         std::vector<std::pair<ProposalState, std::int64_t>> counts;
     };
 
@@ -85,6 +93,9 @@ class ProposalService {
     // Drafts are visible to their author only (not_found for others).
     Result<View> get(const Actor& actor, ProposalId id);
 
+    // The community's proposals the actor may see (others' drafts never, in
+    // the search too), filtered and sorted as `filter` says. not_found
+    // "community.not_found".
     Result<ListResult> list(const Actor& actor, CommunityId community, const ProposalFilter& filter, PageRequest page);
 
     // Takes an action. form_project creates the project (budget, responsible
@@ -105,8 +116,14 @@ class ProposalService {
     // "proposal.outcome_unavailable".
     void setOutcome(ProposalAction action, ProposalOutcome& outcome);
 
+    // Entries of `kind` in a proposal's history are shown only to the one
+    // who acted: supports are counted in public, never listed by name. Not
+    // thread-safe: called while wiring, before the service is used.
+    void keepActorPrivate(const ChangeKind& kind);
+
     // The public trace of a proposal, oldest first: officials by role and
-    // name, residents by display name only.
+    // name, residents by display name only; entries of the kinds kept
+    // private (keepActorPrivate) only for the one who acted.
     Result<std::vector<HistoryEntry>> history(const Actor& actor, ProposalId id);
 
   private:
@@ -120,6 +137,7 @@ class ProposalService {
     const Clock& clock_;
     const Schedule schedule_;
     std::vector<std::pair<ProposalAction, ProposalOutcome*>> outcomes_;
+    std::vector<std::string> private_actions_;  // audit actions of the kinds kept private
 };
 
 }  // namespace yishi::domain
