@@ -14,7 +14,7 @@ namespace {
 #define YISHI_PROPOSAL_COLUMNS                                                                                 \
     "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"                         \
     " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id," \
-    " response_due_at, decision_due_at"
+    " response_due_at, decision_due_at, responded_at, escalation_resolved_at"
 
 // The times are columns of seconds since the epoch.
 Proposal readProposal(SQLite::Statement& q) {
@@ -37,6 +37,8 @@ Proposal readProposal(SQLite::Statement& q) {
     p.outcome_id = q.getColumn(15).getInt64();
     p.response_due_at = Instant::fromSeconds(q.getColumn(16).getInt64());
     p.decision_due_at = Instant::fromSeconds(q.getColumn(17).getInt64());
+    p.responded_at = Instant::fromSeconds(q.getColumn(18).getInt64());
+    p.escalation_resolved_at = Instant::fromSeconds(q.getColumn(19).getInt64());
     return p;
 }
 
@@ -52,8 +54,8 @@ std::optional<Proposal> SqliteProposalStore::proposal(domain::ProposalId id) {
 domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     auto q = c_.prepare(
         "INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at,"
-        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at, responded_at,"
+        " escalation_resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, p.community_id.value);
     q->bind(2, p.author_id.value);
     q->bind(3, domain::proposalKindName(p.kind));
@@ -66,6 +68,8 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     q->bind(10, p.amends_convention);
     q->bind(11, p.response_due_at.seconds());
     q->bind(12, p.decision_due_at.seconds());
+    q->bind(13, p.responded_at.seconds());
+    q->bind(14, p.escalation_resolved_at.seconds());
     q->exec();
     return domain::ProposalId(c_.db().getLastInsertRowid());
 }
@@ -74,7 +78,7 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     auto q = c_.prepare(
         "UPDATE proposals SET title = ?, body = ?, state = ?, merged_into = ?, election_id = ?,"
         " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ?, outcome_id = ?,"
-        " response_due_at = ?, decision_due_at = ? WHERE id = ?");
+        " response_due_at = ?, decision_due_at = ?, responded_at = ?, escalation_resolved_at = ? WHERE id = ?");
     q->bind(1, p.title);
     q->bind(2, p.body);
     q->bind(3, domain::proposalStateName(p.state));
@@ -90,7 +94,9 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->bind(10, p.outcome_id);
     q->bind(11, p.response_due_at.seconds());
     q->bind(12, p.decision_due_at.seconds());
-    q->bind(13, p.id.value);
+    q->bind(13, p.responded_at.seconds());
+    q->bind(14, p.escalation_resolved_at.seconds());
+    q->bind(15, p.id.value);
     q->exec();
 }
 
@@ -105,6 +111,14 @@ const char* deadlineColumn(domain::ProposalDeadline deadline) {
     return "response_due_at";
 }
 
+const char* markColumn(domain::ProposalMark mark) {
+    switch (mark) {
+        case domain::ProposalMark::kResponded: return "responded_at";
+        case domain::ProposalMark::kEscalationResolved: return "escalation_resolved_at";
+    }
+    return "responded_at";
+}
+
 // The list query. Its overdue filter (?7: now, 0 for no filter) is made from
 // domain::overdueRules(), so the list and the badges never disagree. Drafts
 // show only to their author (domain::proposalVisibleTo).
@@ -117,7 +131,9 @@ const std::string& listQuery() {
                 states += std::string(states.empty() ? "'" : ", '") + domain::proposalStateName(state) + "'";
             }
             const std::string column = deadlineColumn(rule.deadline);
-            overdue += " OR (state IN (" + states + ") AND " + column + " > 0 AND " + column + " < ?7)";
+            std::string ended;
+            for (domain::ProposalMark mark : rule.ended_by) ended += std::string(" AND ") + markColumn(mark) + " = 0";
+            overdue += " OR (state IN (" + states + ") AND " + column + " > 0 AND " + column + " < ?7" + ended + ")";
         }
         return "SELECT " YISHI_PROPOSAL_COLUMNS
                " FROM proposals"
