@@ -21,6 +21,9 @@
 local F = yishi.fraction
 
 local function fail(message) error(message, 2) end
+-- The caller's mistake (a rule or a setting it asked for), not the plugin's:
+-- the host answers "plugin.input".
+local function refuse(message) yishi.refuse(message) end
 
 -- The projects with their input position, checked.
 local function read_projects(input)
@@ -81,11 +84,11 @@ end
 local function greedy_quota(input)
   local projects = read_projects(input)
   local quota = (input.settings or {}).quota_per_community or 1
-  if math.type(quota) ~= "integer" or quota < 0 then fail("quota_per_community must be an integer >= 0") end
+  if math.type(quota) ~= "integer" or quota < 0 then refuse("quota_per_community must be an integer >= 0") end
   local order = by_votes(projects)
   local per_community, taken, chosen, remaining = {}, {}, {}, input.budget
   for _, p in ipairs(order) do
-    if p.community == nil then fail("project " .. p.id .. " has no community; greedy-quota needs one") end
+    if p.community == nil then refuse("project " .. p.id .. " has no community; greedy-quota needs one") end
     local c = tostring(p.community)
     local had = per_community[c] or 0
     if had < quota and p.cost <= remaining then
@@ -350,7 +353,7 @@ local rules = {
   ["greedy"] = function(input) return greedy(input, math.mininteger) end,
   ["greedy-threshold"] = function(input)
     local threshold = (input.settings or {}).threshold
-    if math.type(threshold) ~= "integer" then fail("greedy-threshold needs settings.threshold, an integer") end
+    if math.type(threshold) ~= "integer" then refuse("greedy-threshold needs settings.threshold, an integer") end
     return greedy(input, threshold)
   end,
   ["greedy-quota"] = greedy_quota,
@@ -362,7 +365,11 @@ local function select(input)
   local settings = input.settings or {}
   local rule = settings.rule or (yishi.settings.selection or {}).rule or "greedy"
   local run = rules[rule]
-  if not run then fail("unknown selection rule '" .. tostring(rule) .. "'") end
+  if not run then
+    local known = {}
+    for name in yishi.sorted_pairs(rules) do known[#known + 1] = name end
+    refuse("unknown selection rule '" .. tostring(rule) .. "'; this plugin knows " .. table.concat(known, ", "))
+  end
   local chosen, remaining, detail = run(input)
   local notes = string.format("%s: %d selected, %d of %d left", rule, #chosen, remaining, input.budget)
   if detail then notes = notes .. "; " .. detail end

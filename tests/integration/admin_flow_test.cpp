@@ -121,6 +121,17 @@ BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
     BOOST_TEST(one_string.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
                std::string::npos);
 
+    // No such day, and a misspelt field: both refused, nothing saved.
+    HttpResult no_such_day = admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": ["2026-02-30"]})");
+    BOOST_TEST(no_such_day.status == 400);
+    BOOST_TEST(no_such_day.errorCode() == "settings.holidays");
+    HttpResult misspelt = admin.send("PUT", "/api/v1/districts/1/settings", R"({"auto_hide_report": 9})");
+    BOOST_TEST(misspelt.status == 400);
+    BOOST_TEST(misspelt.errorCode() == "body.unknown_field");
+    BOOST_TEST(misspelt.json()->getObject("error")->getValue<std::string>("message").find("auto_hide_report") !=
+               std::string::npos);
+    BOOST_TEST(anonymous.get("/api/v1/districts/1/settings").json()->getValue<std::string>("source") == "default");
+
     HttpResult put = admin.send("PUT", "/api/v1/districts/1/settings",
                                 R"({"first_response_hours": 24, "holidays": ["2027-02-10", "2027-02-11"]})");
     BOOST_REQUIRE_EQUAL(put.status, 200);

@@ -36,7 +36,7 @@ struct Walk {
         for (const std::string& step :
              {std::string(R"({"action":"start_screening"})"), std::string(R"({"action":"accept","reason":"受理"})"),
               R"({"action":"open_consultation","consultation_ends_at":)" + ends + "}",
-              std::string(R"({"action":"send_to_vote","reason":"协商完毕"})"),
+              std::string(R"({"action":"send_to_vote","reason":"协商完毕","early_end_reason":"意见已一致"})"),
               std::string(R"({"action":"adopt","reason":"居民表决通过"})")}) {
             HttpResult s = committee.post(path + "/actions", step);
             BOOST_REQUIRE_MESSAGE(s.status == 200, step << " -> " << s.body);
@@ -80,6 +80,14 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_with_progress_expenses_and_ratings
     BOOST_TEST(shown.json()->getArray("expenses")->size() == 1u);
     BOOST_TEST(shown.json()->getObject("ratings")->getValue<int>("count") == 2);
     BOOST_TEST(shown.json()->getObject("ratings")->getValue<double>("average") == 4.5);
+    // What residents and the committee wrote is shown (issue 9, item 19).
+    BOOST_TEST(shown.json()->getValue<std::string>("completion_note") == "通电验收");
+    Poco::JSON::Array::Ptr ratings = shown.json()->getObject("ratings")->getArray("items");
+    BOOST_REQUIRE_EQUAL(ratings->size(), 2u);
+    BOOST_TEST(ratings->getObject(0)->getValue<int>("stars") == 5);
+    BOOST_TEST(ratings->getObject(0)->getValue<std::string>("comment") == "很方便");
+    BOOST_TEST(ratings->getObject(0)->getObject("author")->getValue<std::string>("display_name") == "赵大爷");
+    BOOST_TEST(ratings->getObject(1)->getValue<std::string>("comment") == "");
     BOOST_TEST(w.anonymous.get("/api/v1/communities/1/projects").json()->getArray("items")->size() == 1u);
     BOOST_TEST(w.anonymous.get(proposal).json()->getValue<std::string>("state") == "project");
 }

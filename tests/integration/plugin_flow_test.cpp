@@ -96,6 +96,20 @@ BOOST_AUTO_TEST_CASE(the_default_plugin_serves_and_previews_a_selection) {
     HttpResult no_projects = admin.post("/api/v1/districts/1/selection/preview", R"({"budget": 5})");
     BOOST_TEST(no_projects.status == 400);
     BOOST_TEST(no_projects.errorCode() == "body.projects");
+
+    // A rule the plugin does not know, or one missing its setting, is the
+    // caller's mistake (issue 9, item 12): 400 naming the rule, not 503.
+    HttpResult no_such_rule = admin.post("/api/v1/districts/1/selection/preview",
+                                         R"({"budget": 5, "projects": [{"id": "a", "cost": 1}], "rule": "lottery"})");
+    BOOST_TEST(no_such_rule.status == 400);
+    BOOST_TEST(no_such_rule.errorCode() == "plugin.input");
+    BOOST_TEST(no_such_rule.json()->getObject("error")->getValue<std::string>("message").find("lottery") !=
+               std::string::npos);
+    HttpResult no_threshold =
+        admin.post("/api/v1/districts/1/selection/preview",
+                   R"({"budget": 5, "projects": [{"id": "a", "cost": 1}], "rule": "greedy-threshold"})");
+    BOOST_TEST(no_threshold.status == 400);
+    BOOST_TEST(no_threshold.errorCode() == "plugin.input");
 }
 
 BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {

@@ -4,6 +4,17 @@
 
 namespace yishi::domain {
 
+namespace {
+
+// 2026-02-30 is no date: the last day of month `m` (1..12) of year `y`.
+unsigned daysInMonth(int y, unsigned m) {
+    constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+}  // namespace
+
 WorkingCalendar::WorkingCalendar(std::set<std::string> holidays, Duration utc_offset)
     : holidays_(std::move(holidays)), offset_(utc_offset) {}
 
@@ -21,7 +32,7 @@ Result<std::set<std::string>> WorkingCalendar::parseHolidays(const std::string& 
             unsigned m = 0, d = 0;
             char tail = 0;
             if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-                m > 12 || d < 1 || d > 31) {
+                m > 12 || d < 1 || d > daysInMonth(y, m)) {
                 return Status::invalid("holidays.invalid", "Holidays are YYYY-MM-DD dates, comma-separated: " + date);
             }
             out.insert(date);

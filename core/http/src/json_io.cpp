@@ -98,6 +98,19 @@ Result<std::optional<std::int64_t>> optionalInt(const Value& body, const std::st
     return std::optional<std::int64_t>(value);
 }
 
+Status onlyFields(const Value& body, std::initializer_list<const char*> known) {
+    if (!body.isObject()) return Status::ok();
+    for (const auto& [name, value] : body.asObject()) {
+        bool found = false;
+        for (const char* k : known) found = found || name == k;
+        if (found) continue;
+        std::string list;
+        for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        return Status::invalid("body.unknown_field", "Unknown field \"" + name + "\"; this call takes: " + list + ".");
+    }
+    return Status::ok();
+}
+
 Result<Value> requireObject(const Value& body, const std::string& name) {
     if (!hasField(body, name)) return missing(name);
     const Value& v = *body.find(name);

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,11 @@ Result<std::optional<std::int64_t>> optionalInt(const Value& body, const std::st
 Result<Value> requireObject(const Value& body, const std::string& name);
 // Whether the member is there and not null.
 bool hasField(const Value& body, const std::string& name);
+
+// Refuses a member of `body` not named in `known` (a misspelt field would
+// otherwise be ignored in silence): invalid "body.unknown_field" naming it
+// and the fields the call takes. A body that is not an object passes.
+Status onlyFields(const Value& body, std::initializer_list<const char*> known);
 
 // `text` as a JSON string literal, quotes included.
 std::string jsonQuote(std::string_view text);

@@ -91,6 +91,16 @@ int safeFormat(lua_State* L) {
     return callOriginal(L);
 }
 
+// yishi.refuse(message): the hook finds its input wrong (an unknown rule, a
+// missing setting). Raises an error the host reports as "plugin.input", the
+// caller's mistake rather than the plugin's.
+int refuse(lua_State* L) {
+    const char* message = luaL_checkstring(L, 1);
+    LuaState::Sandbox::of(L).refusal = message;
+    lua_pushstring(L, message);
+    return lua_error(L);
+}
+
 int log(lua_State* L) {
     auto& sandbox = LuaState::Sandbox::of(L);
     std::string line;
@@ -316,6 +326,8 @@ void installSandbox(lua_State* L) {
     lua_newtable(L);
     lua_pushcfunction(L, &log);
     lua_setfield(L, -2, "log");
+    lua_pushcfunction(L, &refuse);
+    lua_setfield(L, -2, "refuse");
     lua_pushcfunction(L, &sortedKeys);
     lua_setfield(L, -2, "sorted_keys");
     lua_pushcfunction(L, &sortedPairs);

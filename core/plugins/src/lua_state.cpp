@@ -133,6 +133,13 @@ CallOutcome LuaState::finish(int rc, int base) {
         const char* text = lua_tostring(state_, -1);
         const std::string message = text ? text : "unknown error";
         outcome.fault = faultFrom(sandbox_->instructions_exhausted ? "plugin.instructions" : "plugin.error", message);
+        // The error is the refusal only when it is still its message (a
+        // refusal caught by pcall and followed by another error is not).
+        if (!sandbox_->instructions_exhausted && !sandbox_->refusal.empty() &&
+            outcome.fault.cause == sandbox_->refusal) {
+            outcome.fault.code = "plugin.input";
+        }
+        sandbox_->refusal.clear();
     }
     lua_settop(state_, base);
     return outcome;
@@ -174,6 +181,7 @@ CallOutcome LuaState::callHook(const std::string& module, const std::string& fun
     }
     lua_replace(state_, base + 1);
     lua_settop(state_, base + 1);
+    sandbox_->refusal.clear();  // a refusal caught in an earlier call is no answer to this one
     lua_pushcfunction(state_, &handleError);
     lua_insert(state_, base + 1);  // handler below the function
     // Building the input may run out of memory: do it protected.

@@ -95,6 +95,8 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
 }
 
 Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault) {
+    // A hook that refused its input (yishi.refuse) says the request is wrong.
+    if (fault.code == "plugin.input") return Status::invalid(fault.code, fault.cause);
     // A failing plugin is the server's problem, not the caller's request.
     return Status::unavailable(
         fault.code, "plugin '" + bundle.name + "' " + bundle.version + ", hook '" + hook + "': " + fault.describe());

@@ -22,6 +22,9 @@ struct LuaState::Sandbox {
     std::size_t memory_used = 0;
     std::uint64_t instructions_used = 0;
     bool instructions_exhausted = false;
+    // The message of the latest yishi.refuse (the hook found its input
+    // wrong); empty when none.
+    std::string refusal;
     std::uint64_t random_state[4] = {};
     std::vector<std::string> log;
     std::size_t log_bytes = 0;

@@ -3,9 +3,12 @@
 // fails here.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "unit/app/feature_world.h"
 
@@ -26,6 +29,78 @@ BOOST_AUTO_TEST_CASE(every_route_is_documented_and_every_documented_route_exists
     for (const auto& r : world.routes()) served.insert(r.method + " " + r.pattern);
     for (const std::string& r : served) BOOST_TEST(documented.count(r) == 1u, "undocumented route: " << r);
     for (const std::string& d : documented) BOOST_TEST(served.count(d) == 1u, "documented but not served: " << d);
+}
+
+namespace {
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The error codes written out in the sources of the modules that answer
+// requests, with one file that uses each: Status::<kind>("code", ...),
+// validateName/validateText("field", ...) (code "field.invalid") and the
+// plugin host's fault codes ("plugin.*"). Codes made at run time from a
+// field name ("body." + name) are documented as patterns and not found here.
+std::map<std::string, std::string> codesInSources() {
+    const std::string root = YISHI_SOURCE_DIR;
+    const std::regex status_code(R"re(Status::\w+\(\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)")re");
+    const std::regex validated(R"re(validate(?:Name|Text)\(\s*"([a-z0-9_.]+)")re");
+    const std::regex plugin_fault(R"re("(plugin\.[a-z_]+)")re");
+    std::map<std::string, std::string> codes;
+    for (const char* module :
+         {"core/common", "core/domain", "core/features", "core/http", "core/storage", "core/plugins"}) {
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(root + "/" + module)) {
+            const std::string ext = entry.path().extension().string();
+            if (ext != ".cpp" && ext != ".h") continue;
+            const std::string text = readFile(entry.path());
+            const std::string file = entry.path().string().substr(root.size() + 1);
+            for (std::sregex_iterator m(text.begin(), text.end(), status_code), end; m != end; ++m)
+                codes.emplace((*m)[1].str(), file);
+            for (std::sregex_iterator m(text.begin(), text.end(), validated), end; m != end; ++m)
+                codes.emplace((*m)[1].str() + ".invalid", file);
+            if (file.rfind("core/plugins/", 0) == 0) {
+                for (std::sregex_iterator m(text.begin(), text.end(), plugin_fault), end; m != end; ++m)
+                    codes.emplace((*m)[1].str(), file);
+            }
+        }
+    }
+    return codes;
+}
+
+}  // namespace
+
+// Every error code the server can answer is in docs/api.md, so a client can
+// rely on the list (issue 9, item 18).
+BOOST_AUTO_TEST_CASE(every_error_code_in_the_sources_is_documented) {
+    // Codes that never reach an HTTP answer, and why.
+    const std::map<std::string, std::string> never_answered = {
+        {"json.syntax", "the common reader's; requests get json.malformed, plugin replies plugin.protocol"},
+        {"holidays.invalid", "the configuration file's; the API answers settings.holidays"},
+        {"equal_shares.input", "raised inside a plugin call, which answers plugin.error"},
+        {"plugin.manifest", "a reload that meets it answers plugin.refused"},
+        {"pabulib.format", "yishi pb select on the command line"},
+        {"storage.open_failed", "at start, before the server listens"},
+        {"storage.migration_failed", "at start, before the server listens"},
+        {"storage.schema_too_new", "at start, before the server listens"},
+        {"http.bind_failed", "at start, when the port cannot be had"},
+        {"http.unset", "a placeholder overwritten before any answer"},
+    };
+    const std::string docs = readFile(std::string(YISHI_SOURCE_DIR) + "/docs/api.md");
+    BOOST_REQUIRE(!docs.empty());
+    const std::map<std::string, std::string> codes = codesInSources();
+    BOOST_TEST(codes.count("proposal.not_found") == 1u);  // the scan finds codes at all
+    for (const auto& [code, file] : codes) {
+        if (never_answered.count(code)) continue;
+        BOOST_TEST(docs.find("`" + code + "`") != std::string::npos,
+                   "error code " << code << " (" << file << ") is not in docs/api.md");
+    }
+    for (const auto& [code, why] : never_answered) {
+        BOOST_TEST(docs.find("`" + code + "`") == std::string::npos, code << " is documented but " << why);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

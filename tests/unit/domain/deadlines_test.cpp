@@ -55,6 +55,16 @@ BOOST_AUTO_TEST_CASE(holiday_lists_are_parsed_strictly) {
     BOOST_TEST(WorkingCalendar::parseHolidays("1 Oct").status().code() == "holidays.invalid");
 }
 
+// A day past the end of its month is no date (issue 9, item 14).
+BOOST_AUTO_TEST_CASE(days_past_the_end_of_their_month_are_refused) {
+    for (const char* bad : {"2026-02-29", "2026-02-30", "2026-04-31", "2100-02-29", "2026-06-31"}) {
+        BOOST_TEST(WorkingCalendar::parseHolidays(bad).status().code() == "holidays.invalid", bad);
+    }
+    for (const char* good : {"2028-02-29", "2000-02-29", "2026-01-31", "2026-12-31", "2026-04-30"}) {
+        BOOST_TEST(WorkingCalendar::parseHolidays(good).isOk(), good);
+    }
+}
+
 struct Escalations : yishi::testing::World {
     ProposalService scheduled{*db, clock, {china(), DeadlineRules{}}};
     EscalationService escalations{*db, clock, china(), DeadlineRules{}};
@@ -109,6 +119,61 @@ BOOST_AUTO_TEST_CASE(proposals_become_overdue_and_are_flagged_in_lists_and_queue
     BOOST_REQUIRE(w.scheduled.act(w.actor(w.committee_a), id, step(ProposalAction::kAccept, "受理")).isOk());
     BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue.empty());
     BOOST_TEST(w.scheduled.list(w.actor(w.committee_a), w.a.id, overdue, {})->page.items.empty());
+}
+
+// Issue 9, item 11: a committee reply in the thread is the first response;
+// the author's own comment is not, nor a committee member's on a proposal
+// they wrote.
+BOOST_AUTO_TEST_CASE(a_committee_reply_in_the_thread_is_the_first_response) {
+    Escalations w;
+    ConsultationService consultation{*w.db, w.clock, {}};
+    const ProposalId id = w.raise();
+    BOOST_REQUIRE(consultation.post(w.actor(w.author), id, {"补充：在3号楼前", Stance::kNeutral, {}}).isOk());
+    w.clock.advance(16 * kHour);
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue == std::vector<std::string>{"first_response"});
+
+    BOOST_REQUIRE(consultation.post(w.actor(w.committee_a), id, {"已收到，正在联系物业", Stance::kNeutral, {}}).isOk());
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue.empty());
+    ProposalFilter overdue;
+    overdue.overdue_only = true;
+    BOOST_TEST(w.scheduled.list(w.actor(w.committee_a), w.a.id, overdue, {})->page.items.empty());
+    auto queue = w.escalations.awaitingMe(w.actor(w.committee_a)).value();
+    BOOST_REQUIRE(queue.proposals.size() == 1u);
+    BOOST_TEST(queue.proposals[0].second.empty());
+    // The screening decision is still due.
+    w.clock.set(kFriday10 + 3 * kDay + Duration::seconds(1));
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue == std::vector<std::string>{"decision"});
+
+    auto own = w.scheduled.create(w.actor(w.committee_a), w.a.id, draft(ProposalKind::kProblem, "居委自提", "", true));
+    BOOST_REQUIRE(own.isOk());
+    BOOST_REQUIRE(consultation.post(w.actor(w.committee_a), own->proposal.id, {"补充", Stance::kNeutral, {}}).isOk());
+    w.clock.advance(16 * kHour);
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), own->proposal.id)->overdue ==
+               std::vector<std::string>{"first_response"});
+}
+
+// Issue 9, item 11: once the street or the district resolved an escalation
+// of it, a proposal is no longer late in the committee's queue.
+BOOST_AUTO_TEST_CASE(a_proposal_resolved_after_escalation_is_not_overdue) {
+    Escalations w;
+    const ProposalId id = w.raise();
+    w.clock.set(kFriday10 + 3 * kDay + Duration::seconds(1));
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue ==
+               (std::vector<std::string>{"first_response", "decision"}));
+    auto street = w.escalations.escalate(w.actor(w.committee_a), id, "涉及市政管线");
+    BOOST_REQUIRE(street.isOk());
+    // Escalating answers the resident; the decision is still due.
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue == std::vector<std::string>{"decision"});
+    auto district = w.escalations.forward(w.actor(w.staff), street->id, "跨街道");
+    BOOST_REQUIRE(district.isOk());
+    BOOST_REQUIRE(w.escalations.resolve(w.actor(w.admin_id), district->id, "区水务所已疏通").isOk());
+
+    BOOST_TEST(w.scheduled.get(w.actor(w.author), id)->overdue.empty());
+    ProposalFilter overdue;
+    overdue.overdue_only = true;
+    BOOST_TEST(w.scheduled.list(w.actor(w.committee_a), w.a.id, overdue, {})->page.items.empty());
+    auto queue = w.escalations.awaitingMe(w.actor(w.committee_a)).value();
+    for (const auto& [p, late] : queue.proposals) BOOST_TEST(late.empty(), p.id.value);
 }
 
 BOOST_AUTO_TEST_CASE(one_click_to_the_street_then_the_district) {

@@ -102,6 +102,13 @@ inline ProposalService::ActionInput step(ProposalAction action, const std::strin
     return input;
 }
 
+// send_to_vote before the consultation's announced end, which needs its own reason.
+inline ProposalService::ActionInput sendToVoteEarly(const std::string& reason) {
+    ProposalService::ActionInput input = step(ProposalAction::kSendToVote, reason);
+    input.early_end_reason = "everyone agreed before the end";
+    return input;
+}
+
 inline ProposalService::Draft draft(ProposalKind kind, const std::string& title, const std::string& body, bool submit) {
     ProposalService::Draft d;
     d.kind = kind;

@@ -126,7 +126,7 @@ struct Faults : yishi::testing::World {
         adopted_wish =
             walk(draft(ProposalKind::kWish, "修缮车棚", "", true),
                  {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "好"), consultation_step(),
-                  step(ProposalAction::kSendToVote, "ok"), step(ProposalAction::kAdopt, "通过")});
+                  yishi::testing::sendToVoteEarly("ok"), step(ProposalAction::kAdopt, "通过")});
         auto item = points.createItem(actor(admin_id), district, "环保袋", 10, 5);
         BOOST_REQUIRE_MESSAGE(item.isOk(), item.status().toString());
         reward = item->id;

@@ -38,7 +38,7 @@ struct Outcomes : yishi::testing::World {
         auto consult = step(ProposalAction::kOpenConsultation);
         consult.consultation_ends_at = clock.now() + Duration::hours(1);
         for (const auto& s : {step(ProposalAction::kStartScreening), step(ProposalAction::kAccept, "ok"), consult,
-                              step(ProposalAction::kSendToVote, "ok"), step(ProposalAction::kAdopt, "通过")}) {
+                              yishi::testing::sendToVoteEarly("ok"), step(ProposalAction::kAdopt, "通过")}) {
             auto r = proposals.act(committee(), id, s);
             BOOST_REQUIRE_MESSAGE(r.isOk(), r.status().toString());
         }

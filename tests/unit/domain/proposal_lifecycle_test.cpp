@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -33,7 +34,7 @@ std::string trim(const std::string& s) {
     return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
-// The rows of the table in docs/proposal-lifecycle.md, as "state action role next reason".
+// The rows of the table in docs/proposal-lifecycle.md, as "state action role next reason kinds".
 std::set<std::string> documentedRows() {
     std::ifstream in(std::string(YISHI_SOURCE_DIR) + "/docs/proposal-lifecycle.md");
     BOOST_REQUIRE(in.good());
@@ -45,8 +46,8 @@ std::set<std::string> documentedRows() {
         std::stringstream ss(line.substr(1));
         std::string cell;
         while (std::getline(ss, cell, '|')) cells.push_back(trim(cell));
-        if (cells.size() < 5 || cells[0] == "state") continue;
-        rows.insert(cells[0] + " " + cells[1] + " " + cells[2] + " " + cells[3] + " " + cells[4]);
+        if (cells.size() < 6 || cells[0] == "state") continue;
+        rows.insert(cells[0] + " " + cells[1] + " " + cells[2] + " " + cells[3] + " " + cells[4] + " " + cells[5]);
     }
     return rows;
 }
@@ -88,9 +89,11 @@ BOOST_AUTO_TEST_SUITE(proposal_lifecycle)
 BOOST_AUTO_TEST_CASE(the_documented_table_is_the_code_table) {
     std::set<std::string> code;
     for (const ProposalTransition& t : proposalTransitions()) {
+        std::string kinds;
+        for (ProposalKind k : t.kinds) kinds += (kinds.empty() ? "" : ", ") + std::string(proposalKindName(k));
         code.insert(std::string(proposalStateName(t.from)) + " " + proposalActionName(t.action) + " " +
                     proposalRoleName(t.role) + " " + proposalStateName(t.to) + " " +
-                    (t.reason_required ? "required" : "optional"));
+                    (t.reason_required ? "required" : "optional") + " " + (kinds.empty() ? "any" : kinds));
     }
     const std::set<std::string> docs = documentedRows();
     for (const std::string& row : code) BOOST_TEST(docs.count(row) == 1u, "not in the docs: " << row);
@@ -142,6 +145,84 @@ BOOST_AUTO_TEST_CASE(every_state_action_and_role_behaves_as_the_table_says) {
     BOOST_TEST(allowed == static_cast<int>(proposalTransitions().size()));
     BOOST_TEST(forbidden > 0);
     BOOST_TEST(conflicts > 0);
+}
+
+// Issue 9, item 8: allowed_actions offered form_convention on an adopted
+// problem, which then failed. For every state, kind and kind of caller (the
+// author, the committee, a committee member who wrote it, another
+// resident), every offered action succeeds with a complete input, and every
+// action not offered fails: the offer and the checks cannot disagree.
+BOOST_AUTO_TEST_CASE(every_offered_action_succeeds_and_no_other_does) {
+    Lifecycle w;
+    auto other = w.signUpResident("someone.else");
+    BOOST_REQUIRE(
+        w.communities.decide(w.actor(w.committee_a), w.a.id, other.user.id, VerificationDecision::kVerify, "").isOk());
+    struct Caller {
+        const char* name;
+        UserId id;
+        UserId author;
+    };
+    const Caller callers[] = {{"author", w.author, w.author},
+                              {"committee", w.committee_a, w.author},
+                              {"committee author", w.committee_a, w.committee_a},
+                              {"district admin", w.admin_id, w.author},
+                              {"other resident", other.user.id, w.author}};
+    int offered_total = 0;
+    for (ProposalState state : kAllStates) {
+        for (ProposalKind kind : {ProposalKind::kProblem, ProposalKind::kWish, ProposalKind::kRule}) {
+            for (const Caller& caller : callers) {
+                for (ProposalAction action : kAllActions) {
+                    BOOST_TEST_CONTEXT(proposalStateName(state)
+                                       << " " << proposalKindName(kind) << " + " << proposalActionName(action) << " by "
+                                       << caller.name) {
+                        const UserId saved_author = w.author;
+                        w.author = caller.author;
+                        const ProposalId id = w.insert(state, kind);
+                        w.author = saved_author;
+                        const Actor actor = w.actor(caller.id);
+                        auto view = w.proposals.get(actor, id);
+                        if (!view.isOk()) {  // a draft of someone else
+                            BOOST_TEST(view.status().code() == "proposal.not_found");
+                            continue;
+                        }
+                        const auto& offered = view->allowed_actions;
+                        const bool is_offered = std::find(offered.begin(), offered.end(), action) != offered.end();
+                        ProposalService::ActionInput input;
+                        input.action = action;
+                        input.reason = "a public reason";
+                        input.early_end_reason =
+                            action == ProposalAction::kSendToVote || action == ProposalAction::kCloseWithoutVote
+                                ? "agreed early"
+                                : "";
+                        input.merge_target = w.insert(ProposalState::kAccepted, ProposalKind::kWish);
+                        input.consultation_ends_at = w.clock.now() + Duration::hours(1);
+                        input.budget_fen = 100'000;
+                        input.responsible = "物业";
+                        auto result = w.proposals.act(actor, id, input);
+                        if (is_offered) {
+                            ++offered_total;
+                            BOOST_TEST(result.isOk(), result.status().toString());
+                        } else {
+                            BOOST_TEST(!result.isOk());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    BOOST_TEST(offered_total > 0);
+}
+
+// Issue 9, item 10: nobody takes the committee's steps on a proposal they wrote.
+BOOST_AUTO_TEST_CASE(a_committee_member_does_not_decide_on_their_own_proposal) {
+    Lifecycle w;
+    auto own = w.proposals.create(w.actor(w.committee_a), w.a.id, draft(ProposalKind::kWish, "居委的心愿", "", true));
+    BOOST_REQUIRE(own.isOk());
+    BOOST_TEST(own->allowed_actions == std::vector<ProposalAction>{ProposalAction::kWithdraw});
+    auto refused = w.proposals.act(w.actor(w.committee_a), own->proposal.id, step(ProposalAction::kStartScreening));
+    BOOST_TEST(refused.status().code() == "proposal.own_proposal");
+    BOOST_TEST(static_cast<int>(refused.status().kind()) == static_cast<int>(ErrorKind::kForbidden));
+    BOOST_TEST(w.proposals.act(w.actor(w.admin_id), own->proposal.id, step(ProposalAction::kStartScreening)).isOk());
 }
 
 BOOST_AUTO_TEST_CASE(decisions_need_a_reason) {

@@ -42,6 +42,9 @@ BOOST_AUTO_TEST_CASE(the_overdue_filter_finds_exactly_the_proposals_with_overdue
                               p.created_at = p.updated_at = now - Duration::hours(2);
                               p.id = s.get<ProposalStore>().insertProposal(p);
                               p.consultation_ends_at = deadline();
+                              // Responses and resolved escalations end some waits.
+                              p.responded_at = random() % 3 == 0 ? now - Duration::minutes(5) : Instant();
+                              p.escalation_resolved_at = random() % 4 == 0 ? now - Duration::minutes(1) : Instant();
                               s.get<ProposalStore>().updateProposal(p);
                               if (!overdueReasons(p, now).empty()) expected.insert(p.id.value);
                           }
@@ -130,7 +133,7 @@ BOOST_AUTO_TEST_CASE(a_step_with_no_feature_to_form_it_is_refused_and_changes_no
         input.consultation_ends_at = w.clock.now() + Duration::hours(1);
         BOOST_REQUIRE(bare.act(committee, id, input).isOk());
     }
-    BOOST_REQUIRE(bare.act(committee, id, step(ProposalAction::kSendToVote, "vote")).isOk());
+    BOOST_REQUIRE(bare.act(committee, id, yishi::testing::sendToVoteEarly("vote")).isOk());
     BOOST_REQUIRE(bare.act(committee, id, step(ProposalAction::kAdopt, "yes")).isOk());
     auto form = step(ProposalAction::kFormProject);
     form.budget_fen = 100;

@@ -123,6 +123,18 @@ BOOST_AUTO_TEST_CASE(times_outside_1970_to_9999_are_refused_not_clamped) {
     }
 }
 
+// A misspelt field is refused by name rather than silently ignored.
+BOOST_AUTO_TEST_CASE(fields_outside_the_known_ones_are_refused_by_name) {
+    using namespace yishi::http;
+    auto body = parseJsonObject(R"({"first_response_hours": 4, "auto_hide_report": 2})", 32).value();
+    const yishi::Status refused = onlyFields(body, {"first_response_hours", "auto_hide_reports"});
+    BOOST_TEST(refused.code() == "body.unknown_field");
+    BOOST_TEST(refused.message().find("\"auto_hide_report\"") != std::string::npos, refused.message());
+    BOOST_TEST(refused.message().find("auto_hide_reports") != std::string::npos, refused.message());
+    BOOST_TEST(onlyFields(body, {"first_response_hours", "auto_hide_report"}).isOk());
+    BOOST_TEST(onlyFields(yishi::Value(), {"x"}).isOk());  // no body: no fields
+}
+
 BOOST_AUTO_TEST_CASE(quoting_escapes_what_json_requires) {
     BOOST_TEST(yishi::http::jsonQuote("a\"b\\c\n\x01友") == "\"a\\\"b\\\\c\\n\\u0001友\"");
 }

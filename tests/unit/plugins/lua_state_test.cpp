@@ -45,6 +45,21 @@ BOOST_AUTO_TEST_CASE(errors_raised_by_library_functions_get_the_plugin_line) {
     BOOST_TEST(r.fault.where == "test.lua:3");
 }
 
+// yishi.refuse says the input is wrong: its own code, so the host answers
+// the caller's 400 rather than a broken plugin's 503 (issue 9, item 12).
+BOOST_AUTO_TEST_CASE(a_refusal_is_the_callers_mistake_not_a_plugin_error) {
+    auto refused = run("\nyishi.refuse('unknown rule lottery')");
+    BOOST_REQUIRE(!refused.ok);
+    BOOST_TEST(refused.fault.code == "plugin.input");
+    BOOST_TEST(refused.fault.cause == "unknown rule lottery");
+    // Caught by pcall and followed by another error: that error counts.
+    auto other = run("pcall(yishi.refuse, 'x')\nerror('broken')");
+    BOOST_REQUIRE(!other.ok);
+    BOOST_TEST(other.fault.code == "plugin.error");
+    auto plain = run("error('unknown rule lottery')");
+    BOOST_TEST(plain.fault.code == "plugin.error");
+}
+
 BOOST_AUTO_TEST_CASE(syntax_errors_name_the_chunk_and_line) {
     auto r = run("return\n1 +");
     BOOST_REQUIRE(!r.ok);

@@ -333,4 +333,48 @@ BOOST_AUTO_TEST_CASE(an_unopenable_path_is_a_clear_error) {
     BOOST_TEST(db.status().code() == "storage.open_failed");
 }
 
+// Migration 11 fills the new columns from what happened before it (issue 9,
+// items 11 and 19): a committee reply or an escalation is the response, a
+// resolved escalation is recorded, a completed project keeps its note.
+BOOST_AUTO_TEST_CASE(responses_resolutions_and_notes_are_filled_from_earlier_data) {
+    testing::TempDir dir;
+    const std::string path = dir.file("v10.db");
+    BOOST_REQUIRE(storage::migrateFile(path, 10).isOk());
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec(
+            "INSERT INTO districts (id, name) VALUES (1, 'd');"
+            "INSERT INTO streets (id, district_id, name) VALUES (1, 1, 's');"
+            "INSERT INTO communities (id, street_id, district_id, name, join_code) VALUES (1, 1, 1, 'c', 'CODE');"
+            "INSERT INTO users (id, login, display_name, password_hash, created_at) VALUES"
+            " (1, 'author', 'a', 'x', 0), (2, 'committee', 'c', 'x', 0), (3, 'neighbour', 'n', 'x', 0);"
+            "INSERT INTO role_grants (user_id, role, scope_kind, scope_id, granted_at) VALUES"
+            " (2, 'committee', 'community', 1, 0);"
+            // 1: the committee replied at 150 (after the author at 120); 2: only a
+            // neighbour replied; 3: escalated at 300, resolved at 400.
+            "INSERT INTO proposals (id, community_id, author_id, kind, title, body, state, created_at,"
+            " submitted_at, updated_at) VALUES (1, 1, 1, 'problem', 't', '', 'submitted', 100, 100, 100),"
+            " (2, 1, 1, 'problem', 't', '', 'submitted', 100, 100, 100),"
+            " (3, 1, 1, 'wish', 't', '', 'adopted', 100, 100, 100);"
+            "INSERT INTO comments (proposal_id, community_id, depth, author_id, stance, body, created_at) VALUES"
+            " (1, 1, 1, 1, 'neutral', 'x', 120), (1, 1, 1, 2, 'neutral', 'x', 150),"
+            " (2, 1, 1, 3, 'neutral', 'x', 130);"
+            "INSERT INTO escalations (proposal_id, community_id, street_id, district_id, level, status, reason,"
+            " escalated_by, escalated_at, due_at, resolution, resolved_by, resolved_at) VALUES"
+            " (3, 1, 1, 1, 'street', 'resolved', 'r', 2, 300, 900, 'done', 2, 400);"
+            "INSERT INTO projects (id, proposal_id, community_id, title, budget_fen, responsible, completed,"
+            " created_at, completed_at) VALUES (1, 3, 1, 't', 0, 'r', 1, 500, 600);"
+            "INSERT INTO audit_log (at_micros, actor_id, action, subject_kind, subject_id, community_id, reason)"
+            " VALUES (600000000, 2, 'project.completed', 'project', 1, 1, '通电验收');");
+    }
+    auto db = SqliteDatabase::open(path, {});
+    BOOST_REQUIRE_MESSAGE(db.isOk(), db.status().toString());
+    db.value().reset();
+    SQLite::Database check(path, SQLite::OPEN_READONLY);
+    BOOST_TEST(lines(check, "SELECT id, responded_at, escalation_resolved_at FROM proposals ORDER BY id") ==
+                   (std::vector<std::string>{"1|150|0", "2|0|0", "3|300|400"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(check.execAndGet("SELECT completion_note FROM projects WHERE id = 1").getString() == "通电验收");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -63,7 +63,18 @@ void writeProject(JsonWriter& w, const ProjectService::View& v) {
     w.member("count", v.ratings);
     w.member("average", valueOrNull(v.ratings > 0, v.average_stars));
     w.member("mine", v.my_stars);
+    w.key("items").beginArray();
+    for (const auto& [rating, author_name] : v.rating_list) {
+        w.beginObject()
+            .member("stars", rating.stars)
+            .member("comment", rating.comment)
+            .member("rated_at", rating.rated_at.seconds());
+        w.key("author").beginObject().member("display_name", author_name).endObject();
+        w.endObject();
+    }
+    w.endArray();
     w.endObject();
+    w.member("completion_note", v.project.completion_note);
     w.endObject();
 }
 

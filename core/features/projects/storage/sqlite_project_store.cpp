@@ -10,7 +10,7 @@ namespace {
 
 #define YISHI_PROJECT_COLUMNS                                                          \
     "id, proposal_id, community_id, title, budget_fen, responsible, progress_percent," \
-    " completed, created_at, completed_at"
+    " completed, created_at, completed_at, completion_note"
 
 Project readProject(SQLite::Statement& q) {
     Project p;
@@ -24,6 +24,7 @@ Project readProject(SQLite::Statement& q) {
     p.completed = q.getColumn(7).getInt() != 0;
     p.created_at = Instant::fromSeconds(q.getColumn(8).getInt64());  // the time columns keep seconds
     p.completed_at = Instant::fromSeconds(q.getColumn(9).getInt64());
+    p.completion_note = q.getColumn(10).getString();
     return p;
 }
 
@@ -58,11 +59,13 @@ domain::ProjectId SqliteProjectStore::insertProject(const Project& p) {
 }
 
 void SqliteProjectStore::updateProject(const Project& p) {
-    auto q = c_.prepare("UPDATE projects SET progress_percent = ?, completed = ?, completed_at = ? WHERE id = ?");
+    auto q = c_.prepare(
+        "UPDATE projects SET progress_percent = ?, completed = ?, completed_at = ?, completion_note = ? WHERE id = ?");
     q->bind(1, p.progress_percent);
     q->bind(2, p.completed ? 1 : 0);
     q->bind(3, p.completed_at.seconds());
-    q->bind(4, p.id.value);
+    q->bind(4, p.completion_note);
+    q->bind(5, p.id.value);
     q->exec();
 }
 

@@ -50,7 +50,15 @@ void writeProposal(JsonWriter& w, const ProposalService::View& v) {
     w.member("project_id", valueOrNull(p.state == domain::ProposalState::kProject, p.outcome_id));
     w.member("convention_id", valueOrNull(p.state == domain::ProposalState::kConvention, p.outcome_id));
     writeActionNames(w.key("allowed_actions"), v.allowed_actions);
+    w.member("editable", v.editable);
     w.endObject();
+}
+
+// A member that, when present, must be a string.
+Result<std::optional<std::string>> optionalText(const Value& body, const std::string& name) {
+    if (!hasField(body, name)) return std::optional<std::string>();
+    YISHI_ASSIGN_OR_RETURN(std::string text, requireString(body, name));
+    return std::optional<std::string>(std::move(text));
 }
 
 // POST /api/v1/communities/{id}/proposals
@@ -174,6 +182,9 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
         YISHI_HANDLER_ASSIGN(input.budget_fen, requireInt(call.body, "budget_fen"));
     }
     YISHI_HANDLER_ASSIGN(input.responsible, optionalString(call.body, "responsible", ""));
+    YISHI_HANDLER_ASSIGN(input.title, optionalText(call.body, "title"));
+    YISHI_HANDLER_ASSIGN(input.body, optionalText(call.body, "body"));
+    YISHI_HANDLER_ASSIGN(input.early_end_reason, optionalString(call.body, "early_end_reason", ""));
     Result<ProposalService::View> view = proposals.act(call.actor, domain::ProposalId(id), input);
     if (view.isOk()) return jsonResponse(200, writeProposal, view.value());
     ApiResponse r = fail(call, view.status());
@@ -188,6 +199,17 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
         }
     }
     return r;
+}
+
+// PATCH /api/v1/proposals/{id}: the author revises title and/or body.
+ApiResponse edit(domain::ProposalService& proposals, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
+    if (Status known = onlyFields(call.body, {"title", "body"}); !known.isOk()) return fail(call, known);
+    ProposalService::Edit change;
+    YISHI_HANDLER_ASSIGN(change.title, optionalText(call.body, "title"));
+    YISHI_HANDLER_ASSIGN(change.body, optionalText(call.body, "body"));
+    YISHI_HANDLER_ASSIGN(auto view, proposals.edit(call.actor, domain::ProposalId(id), change));
+    return jsonResponse(200, writeProposal, view);
 }
 
 // GET /api/v1/proposals/{id}/history
@@ -215,6 +237,7 @@ void addProposalRoutes(Router& router, domain::ProposalService& proposals) {
     router.add("POST", "/api/v1/communities/{id}/proposals", Access::kSession, with(proposals, create));
     router.add("GET", "/api/v1/communities/{id}/proposals", Access::kPublicCached, with(proposals, list));
     router.add("GET", "/api/v1/proposals/{id}", Access::kPublicCached, with(proposals, get));
+    router.add("PATCH", "/api/v1/proposals/{id}", Access::kSession, with(proposals, edit));
     router.add("POST", "/api/v1/proposals/{id}/actions", Access::kSession, with(proposals, act));
     router.add("GET", "/api/v1/proposals/{id}/history", Access::kPublicCached, with(proposals, history));
 }

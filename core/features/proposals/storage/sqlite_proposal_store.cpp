@@ -18,7 +18,7 @@ namespace {
 #define YISHI_PROPOSAL_COLUMNS                                                                                 \
     "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"                         \
     " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id," \
-    " response_due_at, decision_due_at, amends_version"
+    " response_due_at, decision_due_at, amends_version, responded_at, escalation_resolved_at"
 
 // The times are columns of seconds since the epoch.
 Proposal readProposal(SQLite::Statement& q) {
@@ -42,6 +42,8 @@ Proposal readProposal(SQLite::Statement& q) {
     p.response_due_at = Instant::fromSeconds(q.getColumn(16).getInt64());
     p.decision_due_at = Instant::fromSeconds(q.getColumn(17).getInt64());
     p.amends_version = q.getColumn(18).getInt();
+    p.responded_at = Instant::fromSeconds(q.getColumn(19).getInt64());
+    p.escalation_resolved_at = Instant::fromSeconds(q.getColumn(20).getInt64());
     return p;
 }
 
@@ -57,8 +59,8 @@ std::optional<Proposal> SqliteProposalStore::proposal(domain::ProposalId id) {
 domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     auto q = c_.prepare(
         "INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at,"
-        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at, amends_version)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at, amends_version,"
+        " responded_at, escalation_resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, p.community_id.value);
     q->bind(2, p.author_id.value);
     q->bind(3, domain::proposalKindName(p.kind));
@@ -72,6 +74,8 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     q->bind(11, p.response_due_at.seconds());
     q->bind(12, p.decision_due_at.seconds());
     q->bind(13, p.amends_version);
+    q->bind(14, p.responded_at.seconds());
+    q->bind(15, p.escalation_resolved_at.seconds());
     q->exec();
     return domain::ProposalId(c_.db().getLastInsertRowid());
 }
@@ -80,7 +84,8 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     auto q = c_.prepare(
         "UPDATE proposals SET title = ?, body = ?, state = ?, merged_into = ?, election_id = ?,"
         " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ?, outcome_id = ?,"
-        " response_due_at = ?, decision_due_at = ?, amends_version = ? WHERE id = ?");
+        " response_due_at = ?, decision_due_at = ?, amends_version = ?, responded_at = ?,"
+        " escalation_resolved_at = ? WHERE id = ?");
     q->bind(1, p.title);
     q->bind(2, p.body);
     q->bind(3, domain::proposalStateName(p.state));
@@ -97,7 +102,9 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->bind(11, p.response_due_at.seconds());
     q->bind(12, p.decision_due_at.seconds());
     q->bind(13, p.amends_version);
-    q->bind(14, p.id.value);
+    q->bind(14, p.responded_at.seconds());
+    q->bind(15, p.escalation_resolved_at.seconds());
+    q->bind(16, p.id.value);
     q->exec();
 }
 
@@ -120,19 +127,39 @@ std::string quotedStates(const std::vector<ProposalState>& states) {
     return out;
 }
 
+const char* markColumn(domain::ProposalMark mark) {
+    switch (mark) {
+        case domain::ProposalMark::kResponded: return "responded_at";
+        case domain::ProposalMark::kEscalationResolved: return "escalation_resolved_at";
+    }
+    return "responded_at";
+}
+
+// " AND <mark> = 0" for each mark that ends the rule's wait.
+std::string notEnded(const domain::OverdueRule& rule) {
+    std::string ended;
+    for (domain::ProposalMark mark : rule.ended_by) ended += std::string(" AND ") + markColumn(mark) + " = 0";
+    return ended;
+}
+
 // The deadline a proposal now waits on, as an SQL expression (NULL: none),
 // made from domain::overdueRules() like the overdue filter: in a state that
-// several rules watch, the nearest of their deadlines.
+// several rules watch, the nearest of the deadlines whose wait has not
+// ended.
 std::string nextDeadlineExpression() {
+    constexpr const char* kNever = "9223372036854775807";
     std::vector<std::pair<ProposalState, std::vector<std::string>>> by_state;
     for (const domain::OverdueRule& rule : domain::overdueRules()) {
+        const std::string column = deadlineColumn(rule.deadline);
+        const std::string waiting =
+            "(CASE WHEN " + column + " > 0" + notEnded(rule) + " THEN " + column + " ELSE " + kNever + " END)";
         for (ProposalState state : rule.states) {
             auto it = std::find_if(by_state.begin(), by_state.end(), [&](const auto& e) { return e.first == state; });
             if (it == by_state.end()) {
                 by_state.emplace_back(state, std::vector<std::string>{});
                 it = std::prev(by_state.end());
             }
-            it->second.emplace_back(deadlineColumn(rule.deadline));
+            it->second.emplace_back(waiting);
         }
     }
     std::string sql = "CASE";
@@ -143,7 +170,8 @@ std::string nextDeadlineExpression() {
             for (std::size_t i = 0; i < columns.size(); ++i) nearest += (i ? ", " : "") + columns[i];
             nearest += ")";
         }
-        sql += std::string(" WHEN state = '") + domain::proposalStateName(state) + "' THEN NULLIF(" + nearest + ", 0)";
+        sql += std::string(" WHEN state = '") + domain::proposalStateName(state) + "' THEN NULLIF(" + nearest + ", " +
+               kNever + ")";
     }
     return sql + " END";
 }
@@ -158,7 +186,8 @@ std::string listQuery(domain::ProposalSort sort, bool full_text, std::size_t sho
     std::string overdue;
     for (const domain::OverdueRule& rule : domain::overdueRules()) {
         const std::string column = deadlineColumn(rule.deadline);
-        overdue += " OR (state IN (" + quotedStates(rule.states) + ") AND " + column + " > 0 AND " + column + " < ?7)";
+        overdue += " OR (state IN (" + quotedStates(rule.states) + ") AND " + column + " > 0 AND " + column + " < ?7" +
+                   notEnded(rule) + ")";
     }
     std::string sql = "SELECT " YISHI_PROPOSAL_COLUMNS
                       " FROM proposals"

@@ -37,6 +37,13 @@ ApiResponse putSettings(domain::SettingsService& settings, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
     YISHI_HANDLER_ASSIGN(auto current, settings.get(DistrictId(id)));
     domain::DistrictSettings s = current.settings;
+    // A misspelt field would otherwise leave its setting unchanged in silence.
+    if (Status known =
+            onlyFields(call.body, {"first_response_hours", "decision_working_days", "escalation_working_days",
+                                   "auto_hide_reports", "comment_edit_window_seconds", "holidays"});
+        !known.isOk()) {
+        return fail(call, known);
+    }
     YISHI_HANDLER_ASSIGN(auto hours, optionalInt(call.body, "first_response_hours"));
     if (hours) s.rules.first_response = Duration::hours(*hours);
     YISHI_HANDLER_ASSIGN(auto decision, optionalInt(call.body, "decision_working_days"));

@@ -130,6 +130,13 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
         }
         c.id = s.get<ConsultationStore>().insertComment(c);
         s.record({changes::kCommentPosted, now, actor.userId(), c.id.value, c.community_id, "", actor.userId()});
+        // A reply by one who runs the community to a proposal they did not
+        // write is its first response (overdueRules()).
+        if (actor.canManage(ctx.community) && actor.userId() != ctx.proposal.author_id &&
+            ctx.proposal.responded_at == Instant()) {
+            ctx.proposal.responded_at = now;
+            s.get<ProposalStore>().updateProposal(ctx.proposal);
+        }
         view = viewOf(s, actor, std::move(c), ctx.community);
         return Status::ok();
     }));

@@ -50,7 +50,7 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
     Escalation e;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         // Only a public proposal can be escalated, even by its author.
-        YISHI_ASSIGN_OR_RETURN(const Proposal p, findVisibleProposal(s, proposal, UserId()));
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, proposal, UserId()));
         std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return Status::notFound("proposal.not_found", "There is no such proposal.");
         if (!actor.canManage(*c)) {
@@ -82,6 +82,11 @@ Result<Escalation> EscalationService::escalate(const Actor& actor, ProposalId pr
                        Instant()};
         e.id = s.get<EscalationStore>().insertEscalation(e);
         s.record({changes::kEscalatedToStreet, now, actor.userId(), proposal.value, c->id, reason, p.author_id});
+        // Sending it on, in public, answers the proposal (overdueRules()).
+        if (p.responded_at == Instant()) {
+            p.responded_at = now;
+            s.get<ProposalStore>().updateProposal(p);
+        }
         return Status::ok();
     }));
     return e;
@@ -154,6 +159,14 @@ Result<Escalation> EscalationService::resolve(const Actor& actor, EscalationId i
         s.get<EscalationStore>().updateEscalation(*e);
         s.record(
             {escalationResolvedBy(e->level), now, actor.userId(), e->proposal_id.value, e->community_id, resolution});
+        // Resolved by the street or district: no longer late in the
+        // committee's queue (overdueRules()).
+        if (std::optional<Proposal> p = s.get<ProposalStore>().proposal(e->proposal_id)) {
+            if (p->escalation_resolved_at == Instant()) {
+                p->escalation_resolved_at = now;
+                s.get<ProposalStore>().updateProposal(*p);
+            }
+        }
         out = *e;
         return Status::ok();
     }));

@@ -79,6 +79,9 @@ Result<std::int64_t> PointsService::logVolunteerService(const Actor& actor, Comm
         if (!c) return notFound("community");
         if (!actor.isCommittee(community) && !actor.isDistrictAdmin(c->district_id))
             return Status::forbidden("community.forbidden", "Only this community's committee logs volunteer service.");
+        if (user == actor.userId())
+            return Status::forbidden("volunteer.self",
+                                     "Nobody logs their own volunteer service; another member of the committee does.");
         if (!s.users.user(user)) return notFound("user");
         std::optional<Membership> m = s.users.membership(user, community);
         if (!m || m->status != MembershipStatus::kVerified)

@@ -50,6 +50,8 @@ Result<ProjectService::View> viewOf(Stores& s, const Actor& actor, Project p) {
         ++v.ratings;
         stars += r.stars;
         if (actor.isAuthenticated() && r.user_id == actor.userId()) v.my_stars = r.stars;
+        std::optional<User> author = s.users.user(r.user_id);
+        v.rating_list.emplace_back(r, author ? author->display_name : "");
     }
     if (v.ratings) v.average_stars = static_cast<double>(stars) / static_cast<double>(v.ratings);
     v.project = std::move(p);
@@ -197,6 +199,7 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
         p.completed = true;
         p.completed_at = now;
         p.progress_percent = 100;
+        p.completion_note = note;
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectCompleted, now, actor.userId(), p.id.value, p.community_id, note});
         YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));

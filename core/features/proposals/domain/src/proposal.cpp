@@ -116,10 +116,14 @@ const std::vector<ProposalTransition>& proposalTransitions() {
         {S::kConsultation, A::kCloseWithoutVote, committee, S::kClosed, true},
         {S::kVoting, A::kAdopt, committee, S::kAdopted, true},
         {S::kVoting, A::kNotAdopt, committee, S::kNotAdopted, true},
-        {S::kAdopted, A::kFormProject, committee, S::kProject, false},
-        {S::kAdopted, A::kFormConvention, committee, S::kConvention, false},
+        {S::kAdopted, A::kFormProject, committee, S::kProject, false, {ProposalKind::kProblem, ProposalKind::kWish}},
+        {S::kAdopted, A::kFormConvention, committee, S::kConvention, false, {ProposalKind::kRule}},
     };
     return table;
+}
+
+bool transitionFitsKind(const ProposalTransition& t, ProposalKind kind) {
+    return t.kinds.empty() || std::find(t.kinds.begin(), t.kinds.end(), kind) != t.kinds.end();
 }
 
 std::optional<ProposalTransition> findTransition(ProposalState from, ProposalAction action, ProposalRole role) {
@@ -143,9 +147,12 @@ bool proposalVisibleTo(const Proposal& p, UserId viewer) {
 const std::vector<OverdueRule>& overdueRules() {
     using S = ProposalState;
     static const std::vector<OverdueRule> rules = {
-        {"first_response", {S::kSubmitted}, ProposalDeadline::kResponse},
-        {"decision", {S::kSubmitted, S::kScreening}, ProposalDeadline::kDecision},
-        {"consultation_ended", {S::kConsultation}, ProposalDeadline::kConsultationEnd},
+        {"first_response",
+         {S::kSubmitted},
+         ProposalDeadline::kResponse,
+         {ProposalMark::kResponded, ProposalMark::kEscalationResolved}},
+        {"decision", {S::kSubmitted, S::kScreening}, ProposalDeadline::kDecision, {ProposalMark::kEscalationResolved}},
+        {"consultation_ended", {S::kConsultation}, ProposalDeadline::kConsultationEnd, {}},
     };
     return rules;
 }
@@ -159,10 +166,22 @@ Instant deadlineOf(const Proposal& p, ProposalDeadline deadline) {
     return Instant();
 }
 
+Instant markOf(const Proposal& p, ProposalMark mark) {
+    switch (mark) {
+        case ProposalMark::kResponded: return p.responded_at;
+        case ProposalMark::kEscalationResolved: return p.escalation_resolved_at;
+    }
+    return Instant();
+}
+
 std::vector<std::string> overdueReasons(const Proposal& p, Instant now) {
     std::vector<std::string> out;
     for (const OverdueRule& rule : overdueRules()) {
         if (std::find(rule.states.begin(), rule.states.end(), p.state) == rule.states.end()) continue;
+        if (std::any_of(rule.ended_by.begin(), rule.ended_by.end(),
+                        [&](ProposalMark mark) { return markOf(p, mark) != Instant(); })) {
+            continue;
+        }
         const Instant due = deadlineOf(p, rule.deadline);
         if (due > Instant() && now.seconds() > due.seconds()) out.push_back(rule.reason);
     }

@@ -18,37 +18,50 @@ constexpr std::size_t kMaxReason = 1000;
 Status notFound() { return Status::notFound("proposal.not_found", "There is no such proposal."); }
 
 // The roles `actor` holds towards `p`. An author acts only while still a
-// verified resident (or one who runs the community).
+// verified resident (or one who runs the community), and only as its
+// author: nobody takes the committee's steps on their own proposal.
 std::vector<ProposalRole> rolesOf(const Actor& actor, const Proposal& p, const Community& c) {
     std::vector<ProposalRole> roles;
     if (!actor.isAuthenticated()) return roles;
     const bool manages = actor.canManage(c);
-    if (actor.userId() == p.author_id && (manages || actor.isVerifiedResident(c.id))) {
-        roles.push_back(ProposalRole::kAuthor);
+    if (actor.userId() == p.author_id) {
+        if (manages || actor.isVerifiedResident(c.id)) roles.push_back(ProposalRole::kAuthor);
+    } else if (manages) {
+        roles.push_back(ProposalRole::kCommittee);
     }
-    if (manages) roles.push_back(ProposalRole::kCommittee);
     return roles;
 }
 
-std::vector<ProposalAction> allowedActions(const std::vector<ProposalRole>& roles, ProposalState state) {
-    std::vector<ProposalAction> out;
-    for (const ProposalTransition& t : proposalTransitions()) {
-        if (t.from != state) continue;
-        if (std::find(roles.begin(), roles.end(), t.role) == roles.end()) continue;
-        if (std::find(out.begin(), out.end(), t.action) == out.end()) out.push_back(t.action);
-    }
-    return out;
+bool has(const std::vector<ProposalRole>& roles, ProposalRole role) {
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-ProposalService::View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c, Instant now) {
-    ProposalService::View v;
-    v.overdue = overdueReasons(p, now);
-    std::optional<User> author = s.users.user(p.author_id);
-    v.author_name = author ? author->display_name : "";
-    v.merged_from = s.get<ProposalStore>().mergedInto(p.id);
-    v.allowed_actions = allowedActions(rolesOf(actor, p, c), p.state);
-    v.proposal = std::move(p);
-    return v;
+// Who may revise a proposal's words, and when: its author, in a draft or
+// while it awaits revision.
+Status mayEdit(const Actor& actor, const Proposal& p, const Community& c) {
+    if (!has(rolesOf(actor, p, c), ProposalRole::kAuthor)) {
+        return Status::forbidden("proposal.not_author",
+                                 "Only its author, while a resident of the community, revises a proposal.");
+    }
+    if (p.state != ProposalState::kDraft && p.state != ProposalState::kNeedsRevision) {
+        return Status::conflict("proposal.not_editable",
+                                std::string("A proposal in state ") + proposalStateName(p.state) +
+                                    " is not revised; a draft or one that awaits revision is.");
+    }
+    return Status::ok();
+}
+
+// Applies the revised words, checked.
+Status applyEdit(Proposal& p, const std::optional<std::string>& title, const std::optional<std::string>& body) {
+    if (title) YISHI_RETURN_IF_ERROR(validateName("title", *title, kMaxTitle));
+    if (body) YISHI_RETURN_IF_ERROR(validateText("body", *body, kMaxBody));
+    if (title) p.title = *title;
+    if (body) p.body = *body;
+    return Status::ok();
+}
+
+std::string editedFields(const std::optional<std::string>& title, const std::optional<std::string>& body) {
+    return std::string(title ? "title" : "") + (title && body ? ", " : "") + (body ? "body" : "");
 }
 
 void recordStep(Stores& s, Instant now, const Actor& actor, const Proposal& p, ProposalAction action,
@@ -57,6 +70,66 @@ void recordStep(Stores& s, Instant now, const Actor& actor, const Proposal& p, P
 }
 
 }  // namespace
+
+Status ProposalService::permits(const Actor& actor, const Proposal& p, const Community& c, ProposalAction action,
+                                ProposalTransition* step) const {
+    const std::vector<ProposalRole> roles = rolesOf(actor, p, c);
+    std::optional<ProposalTransition> mine, others;
+    for (ProposalRole role : {ProposalRole::kAuthor, ProposalRole::kCommittee}) {
+        std::optional<ProposalTransition> t = findTransition(p.state, action, role);
+        if (!t) continue;
+        (has(roles, role) ? mine : others) = t;
+    }
+    if (!mine && !others) {
+        return Status::conflict("proposal.action_not_allowed", std::string("A proposal in state ") +
+                                                                   proposalStateName(p.state) + " cannot be " +
+                                                                   proposalActionName(action) + ".");
+    }
+    if (!mine) {
+        if (others->role == ProposalRole::kCommittee && actor.isAuthenticated() && actor.userId() == p.author_id &&
+            actor.canManage(c)) {
+            return Status::forbidden("proposal.own_proposal",
+                                     std::string("You wrote this proposal, so another member of the committee or "
+                                                 "the district decides on it (") +
+                                         proposalActionName(action) + ").");
+        }
+        return Status::forbidden("proposal.forbidden", std::string("Only the ") + proposalRoleName(others->role) +
+                                                           " may " + proposalActionName(action) + " this proposal.");
+    }
+    if (!transitionFitsKind(*mine, p.kind)) {
+        return Status::conflict("proposal.kind_mismatch", std::string("A ") + proposalKindName(p.kind) + " cannot " +
+                                                              proposalActionName(action) +
+                                                              ": a rule becomes a convention, a problem or wish a "
+                                                              "project.");
+    }
+    if ((action == ProposalAction::kFormProject || action == ProposalAction::kFormConvention) && !outcomeFor(action)) {
+        return Status::conflict("proposal.outcome_unavailable", "This server cannot form that outcome.");
+    }
+    if (step) *step = *mine;
+    return Status::ok();
+}
+
+std::vector<ProposalAction> ProposalService::allowedActions(const Actor& actor, const Proposal& p,
+                                                            const Community& c) const {
+    std::vector<ProposalAction> out;
+    for (const ProposalTransition& t : proposalTransitions()) {
+        if (t.from != p.state || std::find(out.begin(), out.end(), t.action) != out.end()) continue;
+        if (permits(actor, p, c, t.action, nullptr).isOk()) out.push_back(t.action);
+    }
+    return out;
+}
+
+ProposalService::View ProposalService::viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c) const {
+    View v;
+    v.overdue = overdueReasons(p, clock_.now());
+    std::optional<User> author = s.users.user(p.author_id);
+    v.author_name = author ? author->display_name : "";
+    v.merged_from = s.get<ProposalStore>().mergedInto(p.id);
+    v.allowed_actions = allowedActions(actor, p, c);
+    v.editable = mayEdit(actor, p, c).isOk();
+    v.proposal = std::move(p);
+    return v;
+}
 
 ProposalService::ProposalService(Database& db, const Clock& clock) : ProposalService(db, clock, Schedule{}) {}
 
@@ -71,7 +144,10 @@ void ProposalService::setDeadlines(Stores& s, Proposal& p, Instant now) const {
     std::optional<Community> c = s.scopes.community(p.community_id);
     const DistrictSettings settings = c ? effectiveSettings(s, c->district_id, defaults) : defaults;
     const WorkingCalendar calendar(settings.holidays, schedule_.calendar.utcOffset());
+    // A submission (again, after revision) waits for a response afresh.
     p.submitted_at = now;
+    p.responded_at = Instant();
+    p.escalation_resolved_at = Instant();
     p.response_due_at = now + settings.rules.first_response;
     p.decision_due_at = calendar.addWorkingDays(now, settings.rules.decision_working_days);
 }
@@ -101,7 +177,7 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.id = s.get<ProposalStore>().insertProposal(p);
         s.record({changes::kProposalCreated, now, actor.userId(), p.id.value, community});
         if (draft.submit) recordStep(s, now, actor, p, ProposalAction::kSubmit, "");
-        view = viewOf(s, actor, std::move(p), *c, clock_.now());
+        view = viewOf(s, actor, std::move(p), *c);
         return Status::ok();
     }));
     return view;
@@ -113,7 +189,7 @@ Result<ProposalService::View> ProposalService::get(const Actor& actor, ProposalI
         YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
         std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return notFound();
-        view = viewOf(s, actor, std::move(p), *c, clock_.now());
+        view = viewOf(s, actor, std::move(p), *c);
         return Status::ok();
     }));
     return view;
@@ -150,44 +226,56 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
 Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalId id, const ActionInput& input) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateText("reason", input.reason, kMaxReason));
+    YISHI_RETURN_IF_ERROR(validateText("early_end_reason", input.early_end_reason, kMaxReason));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
         std::optional<Community> c = s.scopes.community(p.community_id);
         if (!c) return notFound();
 
-        const std::vector<ProposalRole> roles = rolesOf(actor, p, *c);
-        std::optional<ProposalTransition> step;
-        bool exists_for_someone = false;
-        for (ProposalRole role : {ProposalRole::kAuthor, ProposalRole::kCommittee}) {
-            std::optional<ProposalTransition> t = findTransition(p.state, input.action, role);
-            if (!t) continue;
-            exists_for_someone = true;
-            if (std::find(roles.begin(), roles.end(), role) != roles.end()) step = t;
-        }
-        if (!exists_for_someone) {
-            std::string allowed;
-            for (ProposalAction a : allowedActions(roles, p.state)) {
-                allowed += (allowed.empty() ? "" : ", ") + std::string(proposalActionName(a));
+        ProposalTransition step{};
+        if (Status allowed = permits(actor, p, *c, input.action, &step); !allowed.isOk()) {
+            if (allowed.code() != "proposal.action_not_allowed") return allowed;
+            // Say what is possible instead.
+            std::string names;
+            for (ProposalAction a : allowedActions(actor, p, *c)) {
+                names += (names.empty() ? "" : ", ") + std::string(proposalActionName(a));
             }
-            return Status::conflict(
-                "proposal.action_not_allowed",
-                std::string("A proposal in state ") + proposalStateName(p.state) + " cannot be " +
-                    proposalActionName(input.action) +
-                    (allowed.empty() ? "; you can take no action on it now." : "; you may: " + allowed + "."));
+            return Status::conflict(allowed.code(), allowed.message().substr(0, allowed.message().size() - 1) +
+                                                        (names.empty() ? "; you can take no action on it now."
+                                                                       : "; you may: " + names + "."));
         }
-        if (!step) {
-            return Status::forbidden(
-                "proposal.forbidden",
-                std::string("Only the ") +
-                    (findTransition(p.state, input.action, ProposalRole::kAuthor) ? "author" : "committee") + " may " +
-                    proposalActionName(input.action) + " this proposal.");
-        }
-        if (step->reason_required && input.reason.empty()) {
+        if (step.reason_required && input.reason.empty()) {
             return Status::invalid("proposal.reason_required",
                                    "This decision needs a reason that the proposer and the public see.");
         }
+        const bool revises = input.action == ProposalAction::kSubmit || input.action == ProposalAction::kResubmit;
+        if ((input.title || input.body) && !revises) {
+            return Status::invalid("proposal.edit_not_allowed",
+                                   "title and body change with submit, resubmit or an edit of the proposal, not with " +
+                                       std::string(proposalActionName(input.action)) + ".");
+        }
+        if (revises) YISHI_RETURN_IF_ERROR(applyEdit(p, input.title, input.body));
+        std::string recorded_reason = input.reason;
+        const bool ends_consultation =
+            input.action == ProposalAction::kSendToVote || input.action == ProposalAction::kCloseWithoutVote;
+        if (!input.early_end_reason.empty() && !ends_consultation) {
+            return Status::invalid("proposal.early_end_reason",
+                                   "early_end_reason goes with send_to_vote or close_without_vote.");
+        }
         const Instant now = clock_.now();
+        // Residents were told when the consultation ends: ending it sooner
+        // needs a reason they see in the history.
+        if (ends_consultation && now < p.consultation_ends_at) {
+            if (input.early_end_reason.empty()) {
+                return Status::invalid("proposal.early_end_reason",
+                                       "The consultation was announced to run until " +
+                                           std::to_string(p.consultation_ends_at.seconds()) +
+                                           " (seconds since 1970); ending it now needs early_end_reason, shown in the "
+                                           "history.");
+            }
+            recorded_reason += " (ended before the announced end: " + input.early_end_reason + ")";
+        }
         switch (input.action) {
             case ProposalAction::kMerge: {
                 std::optional<Proposal> target = s.get<ProposalStore>().proposal(input.merge_target);
@@ -212,23 +300,47 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
             case ProposalAction::kSendToVote: p.election_id = input.election_id; break;
             case ProposalAction::kFormProject:
             case ProposalAction::kFormConvention: {
-                ProposalOutcome* outcome = outcomeFor(input.action);
-                if (!outcome) {
-                    return Status::conflict("proposal.outcome_unavailable", "This server cannot form that outcome.");
-                }
-                YISHI_ASSIGN_OR_RETURN(p.outcome_id, outcome->form(s, p, {input.budget_fen, input.responsible}, now));
+                YISHI_ASSIGN_OR_RETURN(
+                    p.outcome_id, outcomeFor(input.action)->form(s, p, {input.budget_fen, input.responsible}, now));
                 break;
             }
             case ProposalAction::kSubmit:
             case ProposalAction::kResubmit: setDeadlines(s, p, now); break;
             default: break;
         }
-        p.state = step->to;
+        p.state = step.to;
         p.updated_at = now;
-        if (!input.reason.empty()) p.last_reason = input.reason;
+        // The reason of the step that led here; earlier ones stay in the history.
+        p.last_reason = recorded_reason;
         s.get<ProposalStore>().updateProposal(p);
-        recordStep(s, now, actor, p, input.action, input.reason);
-        view = viewOf(s, actor, std::move(p), *c, clock_.now());
+        if (revises && (input.title || input.body)) {
+            s.record({changes::kProposalEdited, now, actor.userId(), p.id.value, p.community_id,
+                      editedFields(input.title, input.body)});
+        }
+        recordStep(s, now, actor, p, input.action, recorded_reason);
+        view = viewOf(s, actor, std::move(p), *c);
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProposalService::View> ProposalService::edit(const Actor& actor, ProposalId id, const Edit& edit) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
+        std::optional<Community> c = s.scopes.community(p.community_id);
+        if (!c) return notFound();
+        YISHI_RETURN_IF_ERROR(mayEdit(actor, p, *c));
+        YISHI_RETURN_IF_ERROR(applyEdit(p, edit.title, edit.body));
+        if (edit.title || edit.body) {
+            const Instant now = clock_.now();
+            p.updated_at = now;
+            s.get<ProposalStore>().updateProposal(p);
+            s.record({changes::kProposalEdited, now, actor.userId(), p.id.value, p.community_id,
+                      editedFields(edit.title, edit.body)});
+        }
+        view = viewOf(s, actor, std::move(p), *c);
         return Status::ok();
     }));
     return view;

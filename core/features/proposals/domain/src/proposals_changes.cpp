@@ -5,6 +5,7 @@ namespace yishi::domain {
 namespace changes {
 const ChangeKind kProposalCreated{"proposal.created", "proposal", "", "", ""};
 const ChangeKind kProposalMergeReceived{"proposal.merge_received", "proposal", "", "", ""};
+const ChangeKind kProposalEdited{"proposal.edited", "proposal", "", "", ""};
 }  // namespace changes
 
 namespace {
@@ -34,7 +35,8 @@ const ChangeKind& proposalStep(ProposalAction action) { return stepKinds().at(st
 
 const std::vector<const ChangeKind*>& proposals_changes() {
     static const std::vector<const ChangeKind*> kinds = [] {
-        std::vector<const ChangeKind*> out = {&changes::kProposalCreated, &changes::kProposalMergeReceived};
+        std::vector<const ChangeKind*> out = {&changes::kProposalCreated, &changes::kProposalMergeReceived,
+                                              &changes::kProposalEdited};
         for (const ChangeKind& k : stepKinds()) out.push_back(&k);
         return out;
     }();

@@ -36,7 +36,10 @@ const HookSpec* hookSpec(const PluginBundle& bundle, const std::string& hook);
 HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook, const Value& input);
 
 // A failed call as a Status that names the plugin, its version, the hook,
-// the position (when known) and the cause. The code is the fault's.
+// the position (when known) and the cause. The code is the fault's; the kind
+// is unavailable (the plugin failed), except invalid for "plugin.input" (the
+// hook refused its input with yishi.refuse: the caller's mistake), whose
+// message is the refusal alone.
 Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault);
 
 }  // namespace yishi::plugins

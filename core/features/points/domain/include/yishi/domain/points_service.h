@@ -30,7 +30,8 @@ class PointsService {
     // A committee member of `community` records service by one of its
     // verified residents: 1..1440 minutes on one day, with a description.
     // Writes the outbox event "volunteer.logged" (quantity = minutes) and an
-    // audit row. forbidden "community.forbidden"; invalid "volunteer.minutes",
+    // audit row. Nobody grants themselves points: forbidden "volunteer.self"
+    // for one's own service. forbidden "community.forbidden"; invalid "volunteer.minutes",
     // "volunteer.description", "volunteer.not_resident"; not_found.
     Result<std::int64_t> logVolunteerService(const Actor& actor, CommunityId community, UserId user,
                                              std::int64_t minutes, const std::string& description);

@@ -23,7 +23,8 @@ struct Project {
     int progress_percent = 0;
     bool completed = false;
     Instant created_at;
-    Instant completed_at;  // unset (the epoch) until complete
+    Instant completed_at;         // unset (the epoch) until complete
+    std::string completion_note;  // what the committee wrote when it marked it complete
 };
 
 struct ProgressUpdate {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "yishi/common/clock.h"
@@ -35,6 +36,9 @@ class ProjectService final : public ProposalOutcome {
         std::int64_t ratings = 0;
         double average_stars = 0;  // 0 when not rated yet
         std::optional<int> my_stars;
+        // Every rating with its comment, oldest first, and its author's
+        // display name.
+        std::vector<std::pair<Rating, std::string>> rating_list;
     };
 
     ProjectService(Database& db, const Clock& clock);

@@ -68,14 +68,18 @@ bool parseProposalAction(const std::string& text, ProposalAction* action);
 
 // One row of the lifecycle table: in state `from`, `role` may take `action`,
 // which leads to `to`. Some actions need a reason (every decision the public
-// sees), some only fit some kinds.
+// sees), some only fit some kinds (`kinds`; empty: every kind).
 struct ProposalTransition {
     ProposalState from;
     ProposalAction action;
     ProposalRole role;
     ProposalState to;
     bool reason_required;
+    std::vector<ProposalKind> kinds = {};
 };
+
+// Whether the row applies to a proposal of `kind`.
+bool transitionFitsKind(const ProposalTransition& transition, ProposalKind kind);
 
 // Every allowed (state, action, role), the single source of truth that the
 // service enforces and docs/proposal-lifecycle.md lists.
@@ -101,6 +105,12 @@ struct Proposal {
     std::int64_t outcome_id = 0;         // the project or convention it became
     Instant response_due_at;             // a committee's first response is due (set on submission)
     Instant decision_due_at;             // the screening decision is due (set on submission)
+    // The committee's first response since submission: a reply in the thread
+    // by one who runs the community and did not write the proposal, or an
+    // escalation (unset: none yet).
+    Instant responded_at;
+    // The street or the district resolved an escalation of it (unset: not).
+    Instant escalation_resolved_at;
     Instant created_at;
     Instant submitted_at;  // unset (the epoch) until submitted
     Instant updated_at;
@@ -117,20 +127,30 @@ bool proposalVisibleTo(const Proposal& proposal, UserId viewer);
 // it into its query for the overdue filter.
 enum class ProposalDeadline { kResponse, kDecision, kConsultationEnd };
 
+// What, once it happened, ends a wait: the committee's first response, an
+// escalation the street or district resolved.
+enum class ProposalMark { kResponded, kEscalationResolved };
+
 struct OverdueRule {
-    const char* reason;                 // as shown to clients
-    std::vector<ProposalState> states;  // late only while in one of these
-    ProposalDeadline deadline;          // past this (when set: non-zero)
+    const char* reason;                  // as shown to clients
+    std::vector<ProposalState> states;   // late only while in one of these
+    ProposalDeadline deadline;           // past this (when set: non-zero)
+    std::vector<ProposalMark> ended_by;  // never late once one of these is set
 };
 
-// "first_response" while it waits in `submitted` past response_due_at,
-// "decision" while it waits in `submitted` or `screening` past
-// decision_due_at, "consultation_ended" while it stays in `consultation`
-// past its end date (the committee must send it to a vote or close it).
+// "first_response" while it waits in `submitted` past response_due_at with
+// no response (a committee reply in its thread, an escalation) and no
+// resolved escalation; "decision" while it waits in `submitted` or
+// `screening` past decision_due_at and no escalation of it was resolved;
+// "consultation_ended" while it stays in `consultation` past its end date
+// (the committee must send it to a vote or close it).
 const std::vector<OverdueRule>& overdueRules();
 
 // The deadline's time on `proposal` (Instant(): not set).
 Instant deadlineOf(const Proposal& proposal, ProposalDeadline deadline);
+
+// When the mark was set on `proposal` (Instant(): not yet).
+Instant markOf(const Proposal& proposal, ProposalMark mark);
 
 // Why a proposal is overdue at `now`, by overdueRules(): late once the
 // whole second of the deadline has passed (the store compares seconds too).

@@ -41,13 +41,26 @@ class ProposalService {
         std::int64_t election_id = 0;  // send_to_vote (optional)
         std::int64_t budget_fen = -1;  // form_project (required, >= 0)
         std::string responsible;       // form_project (required)
+        // submit and resubmit: the author's revised words (unset: kept).
+        std::optional<std::string> title;
+        std::optional<std::string> body;
+        // send_to_vote, close_without_vote before the consultation's announced
+        // end: why it ends early (required then; shown in the history).
+        std::string early_end_reason;
+    };
+
+    // The author's revision of a draft or of a proposal that awaits revision.
+    struct Edit {
+        std::optional<std::string> title;  // unset: kept
+        std::optional<std::string> body;   // unset: kept
     };
 
     struct View {
         Proposal proposal;
         std::string author_name;
         std::vector<ProposalId> merged_from;
-        std::vector<ProposalAction> allowed_actions;  // for the actor who asked
+        std::vector<ProposalAction> allowed_actions;  // for the actor who asked: each would succeed
+        bool editable = false;                        // the actor who asked may edit it (edit())
         std::vector<std::string> overdue;             // see overdueReasons
     };
 
@@ -100,15 +113,34 @@ class ProposalService {
 
     // Takes an action. form_project creates the project (budget, responsible
     // party), form_convention the convention's first version or, for an
-    // amendment, its next version, in the same transaction. Errors: conflict "proposal.action_not_allowed" when the
-    // state has no such action for anyone; forbidden "proposal.forbidden" when
-    // the actor lacks the role it needs; invalid "proposal.reason_required",
+    // amendment, its next version, in the same transaction. The checks that
+    // do not depend on the input come first, in this order, and are the ones
+    // View::allowed_actions is made from, so an offered action never fails
+    // them: conflict "proposal.action_not_allowed" when the state has no such
+    // action for anyone; forbidden "proposal.own_proposal" when the step is
+    // the committee's and the actor wrote the proposal (nobody decides on
+    // their own), "proposal.forbidden" when the actor lacks the role it
+    // needs; conflict "proposal.kind_mismatch" (a project from a rule, a
+    // convention from a wish or problem), "proposal.outcome_unavailable".
+    // Then the input: invalid "proposal.reason_required",
+    // "proposal.early_end_reason" (ending a consultation before its
+    // announced end without saying why, or the field with another action),
+    // "proposal.edit_not_allowed" (title or body with an action other than
+    // submit or resubmit), "title.invalid", "body.invalid",
     // "proposal.merge_target", "proposal.consultation_end", "project.budget",
     // "responsible.invalid"; conflict
     // "proposal.kind_mismatch" (a project from a rule, a convention from a
     // wish or problem), "convention.stale_base" (an amendment written against
     // a version that is no longer the current one, until it is rebased).
+    // The proposal's `last_reason` becomes this step's reason (empty when it
+    // gave none): earlier reasons stay in the history.
     Result<View> act(const Actor& actor, ProposalId id, const ActionInput& input);
+
+    // The author revises the title or body of a draft, or of a proposal that
+    // awaits revision; the history records the edit. forbidden
+    // "proposal.not_author"; conflict "proposal.not_editable" (other
+    // states); invalid "title.invalid", "body.invalid"; not_found.
+    Result<View> edit(const Actor& actor, ProposalId id, const Edit& edit);
 
     // Hands the step `action` (form_project, form_convention) to the feature
     // that forms that outcome. Not thread-safe: called while wiring, before
@@ -132,6 +164,14 @@ class ProposalService {
     void setDeadlines(Stores& s, Proposal& p, Instant now) const;
 
     ProposalOutcome* outcomeFor(ProposalAction action) const;
+
+    // The checks of act() that do not depend on its input (see act()); on
+    // success `step` is the row taken.
+    Status permits(const Actor& actor, const Proposal& p, const Community& c, ProposalAction action,
+                   ProposalTransition* step) const;
+    // Every action permits() lets `actor` take now.
+    std::vector<ProposalAction> allowedActions(const Actor& actor, const Proposal& p, const Community& c) const;
+    View viewOf(Stores& s, const Actor& actor, Proposal p, const Community& c) const;
 
     Database& db_;
     const Clock& clock_;

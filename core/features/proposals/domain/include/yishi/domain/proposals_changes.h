@@ -11,6 +11,7 @@ namespace yishi::domain {
 namespace changes {
 extern const ChangeKind kProposalCreated;
 extern const ChangeKind kProposalMergeReceived;
+extern const ChangeKind kProposalEdited;  // the author revised title or body (no event: nothing to reward)
 }  // namespace changes
 
 // The kind for a lifecycle step: action "proposal.<action>", event
