@@ -95,12 +95,12 @@ void checkReceipt(const HttpResult& receipt, const ElectionInfo& info, const std
     election::TreeHead signed_head = election::TreeHead::parse(unhex(head->getValue<std::string>("bytes"))).value();
     BOOST_TEST(signed_head.verifySignature(info.board_pk).isOk());
     BOOST_TEST(signed_head.size == head->getValue<std::uint64_t>("size"));
-    BOOST_TEST(signed_head.root == hashOf(head->getValue<std::string>("root")));
-    BOOST_TEST(signed_head.eid == info.eid);
+    BOOST_TEST((signed_head.root == hashOf(head->getValue<std::string>("root"))));
+    BOOST_TEST((signed_head.eid == info.eid));
     const election::Entry entry{info.eid, r->getValue<std::int64_t>("at"), ballot};
     std::vector<crypto::MerkleHash> proof;
     auto items = r->getArray("inclusion_proof");
-    for (std::size_t i = 0; i < items->size(); ++i) proof.push_back(hashOf(items->getElement<std::string>(i)));
+    for (std::size_t i = 0; i < items->size(); ++i) proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
     BOOST_TEST(crypto::verifyInclusion(crypto::merkleLeafHash(entry.encoded()), r->getValue<std::uint64_t>("index"),
                                        signed_head.size, proof, signed_head.root)
                    .isOk());
@@ -122,7 +122,7 @@ Poco::JSON::Object::Ptr awaitPublished(HttpClient& client, const ElectionInfo& i
 
 std::vector<std::int64_t> numbers(Poco::JSON::Array::Ptr items) {
     std::vector<std::int64_t> out;
-    for (std::size_t i = 0; i < items->size(); ++i) out.push_back(items->getElement<std::int64_t>(i));
+    for (std::size_t i = 0; i < items->size(); ++i) out.push_back(items->getElement<std::int64_t>(static_cast<unsigned>(i)));
     return out;
 }
 
@@ -214,7 +214,7 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
     BOOST_TEST(open->isNull("counts"));
     BOOST_TEST(open->isNull("selected"));
     auto listed = visitor.get("/api/v1/communities/1/elections").json()->getArray("items");
-    for (std::size_t i = 0; i < listed->size(); ++i) BOOST_TEST(listed->getObject(i)->isNull("counts"));
+    for (std::size_t i = 0; i < listed->size(); ++i) BOOST_TEST(listed->getObject(static_cast<unsigned>(i))->isNull("counts"));
 
     auto published = awaitPublished(visitor, info);
     BOOST_TEST(numbers(published->getArray("counts")) == (std::vector<std::int64_t>{1, 0, 1}));
@@ -237,8 +237,8 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
         const Status s = state.append(record.entries[i]);
         BOOST_TEST(s.isOk(), "entry " << i << ": " << s.toString());
     }
-    BOOST_TEST(state.root() == head.root);
-    BOOST_TEST(state.phase() == election::Phase::kPublished);
+    BOOST_TEST((state.root() == head.root));
+    BOOST_TEST((state.phase() == election::Phase::kPublished));
     BOOST_TEST(state.result()->counts == (std::vector<std::int64_t>{1, 0, 1}));
 
     // The first receipt's head is a prefix of the final board.
@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
     BOOST_REQUIRE_EQUAL(consistency.status, 200);
     std::vector<crypto::MerkleHash> proof;
     auto items = consistency.json()->getArray("proof");
-    for (std::size_t i = 0; i < items->size(); ++i) proof.push_back(hashOf(items->getElement<std::string>(i)));
+    for (std::size_t i = 0; i < items->size(); ++i) proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
     BOOST_TEST(crypto::verifyConsistency(from, head.size, hashOf(first->getValue<std::string>("root")), head.root, proof)
                    .isOk());
     BOOST_TEST(visitor.get(info.path + "/proofs/consistency?from=5&to=999999").errorCode() == "proof.bad_size");

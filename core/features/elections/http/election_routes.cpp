@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "elections_routes.h"
 #include "handlers/handler_support.h"

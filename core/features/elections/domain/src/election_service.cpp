@@ -271,6 +271,7 @@ Result<BallotReceipt> ElectionService::cast(const Actor& actor, ElectionId id, c
                             .actor = user,
                             .subject_id = id.value,
                             .community = e.community_id,
+                            .reason = "",
                             .owner = user});
             return Status::ok();
         });
