@@ -56,8 +56,9 @@ ElectionInfo infoOf(HttpClient& client, std::int64_t id) {
 std::int64_t createReferendum(HttpClient& committee, std::int64_t opens_at, std::int64_t closes_at) {
     HttpResult r = committee.post("/api/v1/communities/1/elections",
                                   R"({"kind":"referendum","title":"修订《文明养犬公约》第三条","subject":"proposal/7",)"
-                                  R"("opens_at":)" + std::to_string(opens_at) + R"(,"closes_at":)" +
-                                      std::to_string(closes_at) + R"(,"trustees":"demo"})");
+                                  R"("opens_at":)" +
+                                      std::to_string(opens_at) + R"(,"closes_at":)" + std::to_string(closes_at) +
+                                      R"(,"trustees":"demo"})");
     BOOST_REQUIRE_MESSAGE(r.status == 201, r.body);
     return r.json()->getValue<std::int64_t>("id");
 }
@@ -100,7 +101,8 @@ void checkReceipt(const HttpResult& receipt, const ElectionInfo& info, const std
     const election::Entry entry{info.eid, r->getValue<std::int64_t>("at"), ballot};
     std::vector<crypto::MerkleHash> proof;
     auto items = r->getArray("inclusion_proof");
-    for (std::size_t i = 0; i < items->size(); ++i) proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
+    for (std::size_t i = 0; i < items->size(); ++i)
+        proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
     BOOST_TEST(crypto::verifyInclusion(crypto::merkleLeafHash(entry.encoded()), r->getValue<std::uint64_t>("index"),
                                        signed_head.size, proof, signed_head.root)
                    .isOk());
@@ -122,7 +124,8 @@ Poco::JSON::Object::Ptr awaitPublished(HttpClient& client, const ElectionInfo& i
 
 std::vector<std::int64_t> numbers(Poco::JSON::Array::Ptr items) {
     std::vector<std::int64_t> out;
-    for (std::size_t i = 0; i < items->size(); ++i) out.push_back(items->getElement<std::int64_t>(static_cast<unsigned>(i)));
+    for (std::size_t i = 0; i < items->size(); ++i)
+        out.push_back(items->getElement<std::int64_t>(static_cast<unsigned>(i)));
     return out;
 }
 
@@ -140,9 +143,10 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
     bob.loginBearer("resident2", server.password("resident2"));
     HttpClient visitor(server.port());
 
-    BOOST_TEST(alice.post("/api/v1/communities/1/elections",
-                          R"({"kind":"referendum","title":"x","closes_at":)" + std::to_string(nowSeconds() + 60) +
-                              R"(,"trustees":"demo"})")
+    BOOST_TEST(alice
+                   .post("/api/v1/communities/1/elections", R"({"kind":"referendum","title":"x","closes_at":)" +
+                                                                std::to_string(nowSeconds() + 60) +
+                                                                R"(,"trustees":"demo"})")
                    .errorCode() == "election.forbidden");
     const std::int64_t closes_at = nowSeconds() + 8;
     const ElectionInfo info = infoOf(visitor, createReferendum(committee, nowSeconds() - 1, closes_at));
@@ -214,7 +218,8 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
     BOOST_TEST(open->isNull("counts"));
     BOOST_TEST(open->isNull("selected"));
     auto listed = visitor.get("/api/v1/communities/1/elections").json()->getArray("items");
-    for (std::size_t i = 0; i < listed->size(); ++i) BOOST_TEST(listed->getObject(static_cast<unsigned>(i))->isNull("counts"));
+    for (std::size_t i = 0; i < listed->size(); ++i)
+        BOOST_TEST(listed->getObject(static_cast<unsigned>(i))->isNull("counts"));
 
     auto published = awaitPublished(visitor, info);
     BOOST_TEST(numbers(published->getArray("counts")) == (std::vector<std::int64_t>{1, 0, 1}));
@@ -249,9 +254,11 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
     BOOST_REQUIRE_EQUAL(consistency.status, 200);
     std::vector<crypto::MerkleHash> proof;
     auto items = consistency.json()->getArray("proof");
-    for (std::size_t i = 0; i < items->size(); ++i) proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
-    BOOST_TEST(crypto::verifyConsistency(from, head.size, hashOf(first->getValue<std::string>("root")), head.root, proof)
-                   .isOk());
+    for (std::size_t i = 0; i < items->size(); ++i)
+        proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
+    BOOST_TEST(
+        crypto::verifyConsistency(from, head.size, hashOf(first->getValue<std::string>("root")), head.root, proof)
+            .isOk());
     BOOST_TEST(visitor.get(info.path + "/proofs/consistency?from=5&to=999999").errorCode() == "proof.bad_size");
     BOOST_TEST(visitor.get(info.path + "/proofs/inclusion?index=1&size=x").errorCode() == "query.size");
     HttpResult inclusion = visitor.get(info.path + "/proofs/inclusion?index=1&size=" + std::to_string(head.size));

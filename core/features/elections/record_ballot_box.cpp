@@ -69,7 +69,8 @@ Result<T> parseAs(std::string_view message, const election::Manifest& manifest, 
                   const char* format_code, const char* wrong_election_code) {
     Result<election::Message> parsed = election::parseMessage(message, manifest, eid);
     if (!parsed.isOk()) {
-        if (parsed.status().code() == "entry.election") return Status::invalid(wrong_election_code, parsed.status().message());
+        if (parsed.status().code() == "entry.election")
+            return Status::invalid(wrong_election_code, parsed.status().message());
         return Status::invalid(format_code, parsed.status().message());
     }
     if (!std::holds_alternative<T>(*parsed)) {
@@ -188,8 +189,8 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     }));
     if (first.empty() || !secrets) return Status::notFound("election.not_found", "There is no such election.");
     auto corrupt = [&](std::uint64_t index, const Status& s) {
-        return Status::internal("election.board_corrupt", "Stored entry " + std::to_string(index) +
-                                                              " of election " + std::to_string(id.value) +
+        return Status::internal("election.board_corrupt", "Stored entry " + std::to_string(index) + " of election " +
+                                                              std::to_string(id.value) +
                                                               " fails its check: " + s.toString());
     };
     Result<election::BoardState> started = election::BoardState::start(first.front());
@@ -231,7 +232,9 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     b.fixed = fixed;
     b.state.emplace(std::move(state));
     b.ballot_hashes = std::move(ballot_hashes);
-    if (!have_head) head = election::TreeHead{fixed->eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed->board_key);
+    if (!have_head)
+        head =
+            election::TreeHead{fixed->eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed->board_key);
     b.head = std::move(head);
     return Status::ok();
 }
@@ -240,8 +243,8 @@ std::int64_t RecordBallotBox::nextAt(const Board& b) const {
     return std::max(millis(clock_.now()), b.state->lastAt().value_or(0));
 }
 
-Result<domain::Appended> RecordBallotBox::admit(Board& b, const std::vector<std::string>& messages,
-                                                bool ballot_checked, const domain::PersistAppended& persist) {
+Result<domain::Appended> RecordBallotBox::admit(Board& b, const std::vector<std::string>& messages, bool ballot_checked,
+                                                const domain::PersistAppended& persist) {
     domain::Appended appended;
     const Fixed& fixed = *b.fixed;
     for (const std::string& message : messages) {
@@ -296,8 +299,9 @@ Result<std::string> RecordBallotBox::ballotKey(ElectionId id, std::string_view m
         YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
         fixed = b->fixed;
     }
-    YISHI_ASSIGN_OR_RETURN(election::Ballot ballot, parseAs<election::Ballot>(message, fixed->manifest, fixed->eid,
-                                                                              "ballot.format", "ballot.wrong_election"));
+    YISHI_ASSIGN_OR_RETURN(
+        election::Ballot ballot,
+        parseAs<election::Ballot>(message, fixed->manifest, fixed->eid, "ballot.format", "ballot.wrong_election"));
     return ballot.credential;
 }
 
@@ -327,8 +331,9 @@ Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_v
         y = b->state->electionKey();
     }
     if (!y) return Status::conflict("ballot.not_open", "Voting has not opened yet.");
-    YISHI_ASSIGN_OR_RETURN(election::Ballot ballot, parseAs<election::Ballot>(message, fixed->manifest, fixed->eid,
-                                                                              "ballot.format", "ballot.wrong_election"));
+    YISHI_ASSIGN_OR_RETURN(
+        election::Ballot ballot,
+        parseAs<election::Ballot>(message, fixed->manifest, fixed->eid, "ballot.format", "ballot.wrong_election"));
     // Signature and proofs: the slow part, outside the board's lock.
     const std::int64_t early_at = millis(clock_.now());
     if (Status s = election::checkBallotCrypto(message, ballot, fixed->manifest, fixed->eid, *y); !s.isOk())

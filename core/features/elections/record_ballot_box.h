@@ -11,8 +11,8 @@
 #include "yishi/crypto/ed25519.h"
 #include "yishi/domain/ballot_box.h"
 #include "yishi/domain/ports.h"
-#include "yishi/election/board_state.h"
 #include "yishi/election/board.h"
+#include "yishi/election/board_state.h"
 
 namespace yishi::app {
 

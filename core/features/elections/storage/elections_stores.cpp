@@ -3,8 +3,6 @@
 
 namespace yishi::storage {
 
-void add_elections_stores(StoreFactories& factories) {
-    factories.add<domain::ElectionStore, SqliteElectionStore>();
-}
+void add_elections_stores(StoreFactories& factories) { factories.add<domain::ElectionStore, SqliteElectionStore>(); }
 
 }  // namespace yishi::storage

@@ -12,7 +12,7 @@ using domain::ElectionId;
 
 namespace {
 
-#define YISHI_ELECTION_COLUMNS                                                                                 \
+#define YISHI_ELECTION_COLUMNS                                                                                    \
     "id, community_id, scope, subject, kind, title, min_choices, max_choices, budget, rule, opens_at, closes_at," \
     " phase, demo, manifest, eid, board_pk, counts, selected, created_by, created_at"
 
@@ -71,7 +71,8 @@ Election SqliteElectionStore::readElection(SQLite::Statement& q) {
     e.created_at = Instant::fromSeconds(q.getColumn(20).getInt64());
     auto options = c_.prepare("SELECT label, cost FROM election_options WHERE election_id = ? ORDER BY idx");
     options->bind(1, e.id.value);
-    while (options->executeStep()) e.options.push_back({options->getColumn(0).getString(), options->getColumn(1).getInt64()});
+    while (options->executeStep())
+        e.options.push_back({options->getColumn(0).getString(), options->getColumn(1).getInt64()});
     return e;
 }
 
@@ -159,8 +160,7 @@ void SqliteElectionStore::appendEntry(ElectionId id, std::uint64_t index, const 
 }
 
 std::vector<std::string> SqliteElectionStore::entries(ElectionId id, std::uint64_t from, std::uint64_t limit) {
-    auto q = c_.prepare(
-        "SELECT bytes FROM election_entries WHERE election_id = ? AND idx >= ? ORDER BY idx LIMIT ?");
+    auto q = c_.prepare("SELECT bytes FROM election_entries WHERE election_id = ? AND idx >= ? ORDER BY idx LIMIT ?");
     q->bind(1, id.value);
     q->bind(2, static_cast<std::int64_t>(from));
     q->bind(3, static_cast<std::int64_t>(limit));
@@ -170,7 +170,8 @@ std::vector<std::string> SqliteElectionStore::entries(ElectionId id, std::uint64
 }
 
 std::uint64_t SqliteElectionStore::entryBytes(ElectionId id, std::uint64_t count) {
-    auto q = c_.prepare("SELECT COALESCE(SUM(length(bytes)), 0) FROM election_entries WHERE election_id = ? AND idx < ?");
+    auto q =
+        c_.prepare("SELECT COALESCE(SUM(length(bytes)), 0) FROM election_entries WHERE election_id = ? AND idx < ?");
     q->bind(1, id.value);
     q->bind(2, static_cast<std::int64_t>(count));
     q->executeStep();
@@ -193,8 +194,8 @@ std::optional<domain::StoredHead> SqliteElectionStore::latestHead(ElectionId id)
 }
 
 std::optional<std::string> SqliteElectionStore::activeCredential(ElectionId id, UserId user) {
-    auto q = c_.prepare(
-        "SELECT cred_pk FROM election_credentials WHERE election_id = ? AND user_id = ? AND active = 1");
+    auto q =
+        c_.prepare("SELECT cred_pk FROM election_credentials WHERE election_id = ? AND user_id = ? AND active = 1");
     q->bind(1, id.value);
     q->bind(2, user.value);
     if (!q->executeStep()) return std::nullopt;

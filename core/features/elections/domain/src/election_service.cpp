@@ -7,7 +7,7 @@ namespace yishi::domain {
 
 namespace {
 
-constexpr std::int64_t kMaxCost = 1'000'000'000'000;      // fen (docs/election-record.md 5.3)
+constexpr std::int64_t kMaxCost = 1'000'000'000'000;        // fen (docs/election-record.md 5.3)
 constexpr std::int64_t kMaxBudget = 1'000'000'000'000'000;  // fen
 constexpr std::size_t kMaxText = 400;                       // bytes
 constexpr std::int64_t kMaxOptions = 64;
@@ -44,7 +44,8 @@ Status validateRequest(ElectionService::CreateRequest& r, Instant now) {
                 return invalid("election.options", "Each option's cost is 0–10^12 fen.");
         }
         if (r.min < 0 || r.min > r.max || r.max < 1 || r.max > n) {
-            return invalid("election.range", "A ballot selects min..max options: 0 <= min <= max <= options, max >= 1.");
+            return invalid("election.range",
+                           "A ballot selects min..max options: 0 <= min <= max <= options, max >= 1.");
         }
         if (r.budget < 0 || r.budget > kMaxBudget) return invalid("election.budget", "The budget is 0–10^15 fen.");
         if (!r.rule.empty() && r.rule != "greedy" && r.rule != "greedy-threshold") {
@@ -342,7 +343,8 @@ Result<ElectionService::RecordPlan> ElectionService::record(ElectionId id) {
         entry_bytes = s.get<ElectionStore>().entryBytes(id, head.size);
         return Status::ok();
     }));
-    plan.length = box_.recordPrefix(plan.size).size() + 4 * plan.size + entry_bytes + box_.recordField(plan.head).size();
+    plan.length =
+        box_.recordPrefix(plan.size).size() + 4 * plan.size + entry_bytes + box_.recordField(plan.head).size();
     return plan;
 }
 

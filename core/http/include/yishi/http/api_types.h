@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <functional>
-#include <ostream>
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
