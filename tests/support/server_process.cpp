@@ -129,6 +129,8 @@ int ServerProcess::stop(int signal, int timeout_ms) {
 
 void ServerProcess::restart(const std::vector<std::string>& extra_args) {
     stop(SIGKILL, 10'000);
+    // launch() waits for "listening on" in stdout.txt: not the old server's.
+    std::filesystem::remove(dir_.file("stdout.txt"));
     launch(extra_args);
 }
 
