@@ -18,6 +18,7 @@
 #include "yishi/election/credential.h"
 #include "yishi/election/manifest.h"
 #include "yishi/election/messages.h"
+#include "yishi/election/trustee.h"
 
 using namespace yishi;
 using namespace yishi::testing;
@@ -111,15 +112,37 @@ void checkReceipt(const HttpResult& receipt, const ElectionInfo& info, const std
     BOOST_TEST(r->getValue<std::string>("tracking_code") == election::trackingCode(hash));
 }
 
-// Waits until the server has published the election (it closes by itself).
-Poco::JSON::Object::Ptr awaitPublished(HttpClient& client, const ElectionInfo& info) {
+// Waits until the election reaches `phase` (the server closes by itself).
+Poco::JSON::Object::Ptr awaitPhase(HttpClient& client, const std::string& path, const std::string& phase) {
     for (int i = 0; i < 120; ++i) {
-        HttpResult r = client.get(info.path);
-        if (r.json()->getValue<std::string>("phase") == "published") return r.json();
+        HttpResult r = client.get(path);
+        if (r.json()->getValue<std::string>("phase") == phase) return r.json();
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
-    BOOST_FAIL("the election was not published");
+    BOOST_FAIL("the election did not reach " + phase);
     return nullptr;
+}
+
+Poco::JSON::Object::Ptr awaitPublished(HttpClient& client, const ElectionInfo& info) {
+    return awaitPhase(client, info.path, "published");
+}
+
+// Every entry of the record passes BoardState's checks; returns the state.
+election::BoardState replayRecord(HttpClient& client, const ElectionInfo& info) {
+    HttpResult file = client.get(info.path + "/record");
+    BOOST_REQUIRE_EQUAL(file.status, 200);
+    BOOST_TEST(file.headers["Content-Type"] == "application/octet-stream");
+    election::Record record = election::Record::parse(file.body).value();
+    election::TreeHead head = election::TreeHead::parse(record.head).value();
+    BOOST_TEST(head.verifySignature(info.board_pk).isOk());
+    BOOST_TEST(head.size == record.entries.size());
+    election::BoardState state = election::BoardState::start(record.entries.front()).value();
+    for (std::size_t i = 1; i < record.entries.size(); ++i) {
+        const Status s = state.append(record.entries[i]);
+        BOOST_TEST(s.isOk(), "entry " << i << ": " << s.toString());
+    }
+    BOOST_TEST((state.root() == head.root));
+    return state;
 }
 
 std::vector<std::int64_t> numbers(Poco::JSON::Array::Ptr items) {
@@ -230,21 +253,13 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
                "enroll.closed");
 
     // The record: every entry passes the verifier's checks, under the head.
-    HttpResult file = visitor.get(info.path + "/record");
-    BOOST_REQUIRE_EQUAL(file.status, 200);
-    BOOST_TEST(file.headers["Content-Type"] == "application/octet-stream");
-    election::Record record = election::Record::parse(file.body).value();
-    election::TreeHead head = election::TreeHead::parse(record.head).value();
-    BOOST_TEST(head.verifySignature(info.board_pk).isOk());
-    BOOST_TEST(head.size == record.entries.size());
-    election::BoardState state = election::BoardState::start(record.entries.front()).value();
-    for (std::size_t i = 1; i < record.entries.size(); ++i) {
-        const Status s = state.append(record.entries[i]);
-        BOOST_TEST(s.isOk(), "entry " << i << ": " << s.toString());
-    }
-    BOOST_TEST((state.root() == head.root));
+    election::BoardState state = replayRecord(visitor, info);
     BOOST_TEST((state.phase() == election::Phase::kPublished));
     BOOST_TEST(state.result()->counts == (std::vector<std::int64_t>{1, 0, 1}));
+    const election::TreeHead head =
+        election::TreeHead::parse(unhex(visitor.get(info.path + "/head").json()->getValue<std::string>("bytes")))
+            .value();
+    BOOST_TEST(head.size == state.size());
 
     // The first receipt's head is a prefix of the final board.
     auto first = receipt.json()->getObject("head");
@@ -263,6 +278,93 @@ BOOST_AUTO_TEST_CASE(a_demo_referendum_from_creation_to_a_verifiable_published_r
     BOOST_TEST(visitor.get(info.path + "/proofs/inclusion?index=1&size=x").errorCode() == "query.size");
     HttpResult inclusion = visitor.get(info.path + "/proofs/inclusion?index=1&size=" + std::to_string(head.size));
     BOOST_TEST(inclusion.status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(external_trustees_open_the_election_and_publish_its_result) {
+    ServerProcess server;
+    HttpClient committee(server.port());
+    committee.loginBearer("committee1", server.password("committee1"));
+    HttpClient alice(server.port());
+    alice.loginBearer("resident1", server.password("resident1"));
+    HttpClient trustee_machine(server.port());  // no session: signatures speak
+
+    std::vector<election::Trustee> trustees;
+    std::string list;
+    for (std::int64_t j = 1; j <= 3; ++j) {
+        trustees.push_back(election::Trustee::generate(j, "监票人 " + std::to_string(j)));
+        const election::TrusteeSpec spec = trustees.back().spec();
+        list += std::string(list.empty() ? "" : ",") + R"({"name":")" + spec.name + R"(","sign_pk":")" +
+                crypto::toHex(spec.sign_pk) + R"(","box_pk":")" + crypto::toHex(spec.box_pk) + R"("})";
+    }
+    const std::string times =
+        R"("opens_at":)" + std::to_string(nowSeconds() - 1) + R"(,"closes_at":)" + std::to_string(nowSeconds() + 10);
+    BOOST_TEST(committee
+                   .post("/api/v1/communities/1/elections",
+                         R"({"kind":"referendum","title":"t",)" + times + R"(,"trustees":"some"})")
+                   .errorCode() == "election.trustees");
+    HttpResult created =
+        committee.post("/api/v1/communities/1/elections", R"({"kind":"referendum","title":"增设充电桩",)" + times +
+                                                              R"(,"trustees":[)" + list + R"(],"quorum":2})");
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    BOOST_TEST(created.json()->getValue<std::string>("phase") == "ceremony");
+    BOOST_TEST(created.json()->isNull("election_key"));
+    BOOST_TEST(!created.json()->getValue<bool>("demo"));
+    const std::string path = "/api/v1/elections/" + std::to_string(created.json()->getValue<std::int64_t>("id"));
+    const std::string manifest_bytes = unhex(created.json()->getValue<std::string>("manifest"));
+    const election::Manifest manifest = election::Manifest::parse(manifest_bytes).value();
+    const crypto::ElectionId eid = election::electionIdOf(manifest_bytes);
+
+    auto post = [&](const election::Message& m) {
+        return trustee_machine.post(path + "/trustee-messages",
+                                    R"({"message":")" + crypto::toHex(election::encodeMessage(m, eid)) + R"("})");
+    };
+    for (auto& t : trustees) BOOST_REQUIRE_EQUAL(post(t.commit(manifest, eid)).status, 201);
+    const std::uint64_t size = trustee_machine.get(path + "/head").json()->getValue<std::uint64_t>("size");
+    HttpResult again = post(trustees[0].commit(manifest, eid));
+    BOOST_TEST(again.status == 400);
+    BOOST_TEST(trustee_machine.get(path + "/head").json()->getValue<std::uint64_t>("size") == size);
+    std::vector<election::TrusteeReveal> reveals;
+    std::vector<election::TrusteeShares> shares;
+    for (auto& t : trustees) {
+        reveals.push_back(t.reveal(eid));
+        BOOST_REQUIRE_EQUAL(post(reveals.back()).status, 201);
+    }
+    for (auto& t : trustees) {
+        shares.push_back(t.shares(manifest, eid).value());
+        BOOST_REQUIRE_EQUAL(post(shares.back()).status, 201);
+    }
+    std::string phase;
+    for (auto& t : trustees) {
+        HttpResult ok = post(t.confirm(manifest, eid, reveals, shares).value());
+        BOOST_REQUIRE_MESSAGE(ok.status == 201, ok.body);
+        phase = ok.json()->getValue<std::string>("phase");
+    }
+    BOOST_TEST(phase == "open");
+    const ElectionInfo info = infoOf(alice, created.json()->getValue<std::int64_t>("id"));
+    BOOST_TEST(info.y.encoded() == election::openKeys(manifest, reveals).value().y);
+
+    const election::Credential a = election::Credential::generate();
+    BOOST_REQUIRE_EQUAL(alice.post(info.path + "/credentials", enrollBody(a.enroll(info.eid), info)).status, 201);
+    const std::string yes = ballotBytes(a, info, {1, 0, 0});
+    BOOST_REQUIRE_EQUAL(alice.post(info.path + "/ballots", ballotBody(yes)).status, 201);
+    BOOST_TEST(trustee_machine.post(path + "/trustee-messages", R"({"message":")" + crypto::toHex(yes) + R"("})")
+                   .errorCode() == "trustee.format");
+
+    awaitPhase(alice, path, "tallied");
+    std::optional<election::Tally> tally = replayRecord(alice, info).tally();
+    BOOST_REQUIRE(tally.has_value());
+    HttpResult first = post(trustees[2].partial(eid, *tally).value());
+    BOOST_REQUIRE_MESSAGE(first.status == 201, first.body);
+    BOOST_TEST(first.json()->getValue<std::string>("phase") == "tallied");
+    BOOST_TEST(alice.get(path).json()->isNull("counts"));
+    BOOST_TEST(post(trustees[2].partial(eid, *tally).value()).status == 400);
+    HttpResult second = post(trustees[0].partial(eid, *tally).value());
+    BOOST_REQUIRE_MESSAGE(second.status == 201, second.body);
+    BOOST_TEST(second.json()->getValue<std::string>("phase") == "published");
+    auto published = alice.get(path).json();
+    BOOST_TEST(numbers(published->getArray("counts")) == (std::vector<std::int64_t>{1, 0, 0}));
+    BOOST_TEST(numbers(published->getArray("selected")) == (std::vector<std::int64_t>{0}));
+    BOOST_TEST((replayRecord(alice, info).phase() == election::Phase::kPublished));
 }
 
 BOOST_AUTO_TEST_CASE(the_board_survives_a_restart_and_voting_goes_on) {

@@ -105,8 +105,10 @@ domain::SignedHead RecordBallotBox::signedHead(const election::TreeHead& head) {
 
 Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) {
     std::vector<election::Trustee> trustees;
-    for (std::int64_t j = 1; j <= spec.trustees; ++j)
-        trustees.push_back(election::Trustee::generate(j, "demo trustee " + std::to_string(j)));
+    if (spec.demo) {
+        for (std::int64_t j = 1; j <= spec.demo_trustees; ++j)
+            trustees.push_back(election::Trustee::generate(j, "demo trustee " + std::to_string(j)));
+    }
     const crypto::SigningKey board_key = crypto::SigningKey::generate();
 
     election::Manifest m;
@@ -123,7 +125,8 @@ Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) 
     m.closes_at_ms = millis(spec.closes_at);
     m.quorum = spec.quorum;
     for (const auto& t : trustees) m.trustees.push_back(t.spec());
-    m.demo = true;
+    for (const auto& t : spec.trustees) m.trustees.push_back({t.name, t.sign_pk, t.box_pk});
+    m.demo = spec.demo;
     m.board_pk = board_key.verifyKey().encoded();
     m.rule = spec.rule;
     if (!spec.rule.empty()) m.rule_version = "builtin-1";
@@ -134,6 +137,11 @@ Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) 
     YISHI_ASSIGN_OR_RETURN(election::BoardState state, election::BoardState::start(out.manifest));
     const crypto::ElectionId eid = state.electionId();
     out.entries.push_back(out.manifest);
+    out.eid = bytesOf(eid);
+    out.board_pk = m.board_pk;
+    out.secrets.board_seed = board_key.seed();
+    if (!spec.demo) return out;
+
     const std::int64_t at = millis(clock_.now());
     // Every ceremony message goes through the same checks as any entry.
     auto append = [&](const election::Message& message) -> Status {
@@ -160,12 +168,30 @@ Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) 
     }
     YISHI_ASSIGN_OR_RETURN(election::Open open, election::openKeys(m, reveals));
     YISHI_RETURN_IF_ERROR(append(open));
-
-    out.eid = bytesOf(eid);
-    out.board_pk = m.board_pk;
-    out.secrets.board_seed = board_key.seed();
     for (const auto& t : trustees) out.secrets.trustee_states.push_back(t.exportState());
     return out;
+}
+
+void RecordBallotBox::note(Board& b, std::string_view message) {
+    Result<election::Message> m = election::parseMessage(message, b.fixed->manifest, b.fixed->eid);
+    if (!m.isOk()) return;
+    if (const auto* reveal = std::get_if<election::TrusteeReveal>(&*m)) b.reveals.push_back(*reveal);
+    if (std::holds_alternative<election::TrusteeOk>(*m)) ++b.oks;
+    if (std::holds_alternative<election::Ballot>(*m)) b.ballot_hashes.insert(election::ballotHash(message));
+}
+
+Result<std::string> RecordBallotBox::resultMessage(const Fixed& fixed, const election::Tally& tally,
+                                                   std::vector<election::Partial> partials) {
+    partials.resize(static_cast<std::size_t>(fixed.manifest.quorum));
+    YISHI_ASSIGN_OR_RETURN(std::vector<crypto::Point> sums, election::combinePartials(tally, partials));
+    election::ElectionResult result;
+    for (const crypto::Point& mi : sums) {
+        const std::optional<std::int64_t> n = election::discreteLog(mi, tally.counted);
+        if (!n) return Status::internal("result.count", "A count was not found by its discrete logarithm.");
+        result.counts.push_back(*n);
+    }
+    result.selected = election::selectOptions(fixed.manifest, result.counts);
+    return election::encodeMessage(result, fixed.eid);
 }
 
 std::shared_ptr<RecordBallotBox::Board> RecordBallotBox::board(ElectionId id) {
@@ -196,9 +222,9 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     Result<election::BoardState> started = election::BoardState::start(first.front());
     if (!started.isOk()) return corrupt(0, started.status());
     election::BoardState state = std::move(started).value();
+    std::vector<std::string> messages;
     Result<crypto::SigningKey> key = crypto::SigningKey::fromSeed(secrets->board_seed);
     if (!key.isOk()) return corrupt(0, key.status());
-    std::unordered_set<std::string> ballot_hashes;
     // Every stored entry is checked again, ballots' proofs included: a row
     // edited behind the server's back stops the board instead of serving it.
     for (std::uint64_t from = 1;;) {
@@ -209,11 +235,7 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
         }));
         for (const std::string& entry : chunk) {
             if (Status s = state.append(entry); !s.isOk()) return corrupt(from, s);
-            if (auto e = election::Entry::parse(entry); e.isOk() && e->message.size() > 0) {
-                auto m = election::parseMessage(e->message, state.manifest(), state.electionId());
-                if (m.isOk() && std::holds_alternative<election::Ballot>(*m))
-                    ballot_hashes.insert(election::ballotHash(e->message));
-            }
+            messages.push_back(election::Entry::parse(entry)->message);
             ++from;
         }
         if (chunk.size() < kLoadChunk) break;
@@ -231,7 +253,10 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
         Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
     b.fixed = fixed;
     b.state.emplace(std::move(state));
-    b.ballot_hashes = std::move(ballot_hashes);
+    b.ballot_hashes.clear();
+    b.reveals.clear();
+    b.oks = 0;
+    for (const std::string& message : messages) note(b, message);
     if (!have_head)
         head =
             election::TreeHead{fixed->eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed->board_key);
@@ -244,19 +269,36 @@ std::int64_t RecordBallotBox::nextAt(const Board& b) const {
 }
 
 Result<domain::Appended> RecordBallotBox::admit(Board& b, const std::vector<std::string>& messages, bool ballot_checked,
-                                                const domain::PersistAppended& persist) {
+                                                const domain::PersistAppended& persist, const Derive& derive) {
     domain::Appended appended;
     const Fixed& fixed = *b.fixed;
-    for (const std::string& message : messages) {
+    auto append = [&](const std::string& message) YISHI_REQUIRES(b.mutex) -> Status {
         const std::int64_t at = nextAt(b);
         std::string entry = election::Entry{fixed.eid, at, message}.encoded();
         const std::uint64_t index = b.state->size();
-        if (Status s = b.state->append(entry, ballot_checked); !s.isOk()) {
-            // Earlier messages of this admission are in the state already.
-            if (!appended.entries.empty()) b.state.reset();
-            return s;
-        }
+        YISHI_RETURN_IF_ERROR(b.state->append(entry, ballot_checked));
         appended.entries.push_back({index, std::move(entry)});
+        return Status::ok();
+    };
+    Status status = Status::ok();
+    for (const std::string& message : messages) {
+        status = append(message);
+        if (!status.isOk()) break;
+    }
+    if (status.isOk() && derive) {
+        Result<std::vector<std::string>> more = derive(*b.state);
+        status = more.status();
+        if (more.isOk()) {
+            for (const std::string& message : *more) {
+                status = append(message);
+                if (!status.isOk()) break;
+            }
+        }
+    }
+    if (!status.isOk()) {
+        // What this admission appended is in the state already: load it again.
+        if (!appended.entries.empty()) b.state.reset();
+        return status;
     }
     const election::TreeHead head =
         election::TreeHead{fixed.eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed.board_key);
@@ -268,6 +310,7 @@ Result<domain::Appended> RecordBallotBox::admit(Board& b, const std::vector<std:
         return s;
     }
     b.head = head;
+    for (const auto& e : appended.entries) note(b, election::Entry::parse(e.bytes)->message);
     return appended;
 }
 
@@ -345,7 +388,6 @@ Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_v
     const std::int64_t at = nextAt(*b);
     Result<domain::Appended> done = admit(*b, {std::string(message)}, b->fixed == fixed, persist);
     if (!done.isOk()) return ballotRefusal(done.status(), at, fixed->manifest, b->ballot_hashes.count(hash) > 0);
-    b->ballot_hashes.insert(hash);
     domain::BallotReceipt r;
     r.ballot_hash = hash;
     r.tracking_code = election::trackingCode(hash);
@@ -365,9 +407,6 @@ Result<domain::Appended> RecordBallotBox::finish(ElectionId id, const domain::Pe
     if (state.phase() != election::Phase::kOpen) return Status::conflict("election.not_open", "The board is not open.");
     const Fixed& fixed = *b->fixed;
     const election::Manifest& m = fixed.manifest;
-    if (!m.demo || fixed.trustee_states.size() < static_cast<std::size_t>(m.quorum)) {
-        return Status::conflict("election.trustees_needed", "The trustees post their partial decryptions themselves.");
-    }
     // What the board will hold after the close: its roster and its sums.
     election::Tally tally;
     tally.counted = state.countedBallots();
@@ -375,28 +414,61 @@ Result<domain::Appended> RecordBallotBox::finish(ElectionId id, const domain::Pe
         tally.a.push_back(c.a.encoded());
         tally.b.push_back(c.b.encoded());
     }
-    std::vector<election::Partial> partials;
-    for (std::int64_t j = 0; j < m.quorum; ++j) {
-        YISHI_ASSIGN_OR_RETURN(election::Trustee trustee,
-                               election::Trustee::importState(fixed.trustee_states[static_cast<std::size_t>(j)]));
-        YISHI_ASSIGN_OR_RETURN(election::Partial p, trustee.partial(fixed.eid, tally));
-        partials.push_back(std::move(p));
-    }
-    YISHI_ASSIGN_OR_RETURN(std::vector<crypto::Point> sums, election::combinePartials(tally, partials));
-    election::ElectionResult result;
-    for (const crypto::Point& mi : sums) {
-        const std::optional<std::int64_t> n = election::discreteLog(mi, tally.counted);
-        if (!n) return Status::internal("result.count", "A count was not found by its discrete logarithm.");
-        result.counts.push_back(*n);
-    }
-    result.selected = election::selectOptions(m, result.counts);
-
     std::vector<std::string> messages;
     messages.push_back(election::encodeMessage(election::Close{state.activeRoster()}, fixed.eid));
     messages.push_back(election::encodeMessage(tally, fixed.eid));
-    for (const auto& p : partials) messages.push_back(election::encodeMessage(p, fixed.eid));
-    messages.push_back(election::encodeMessage(result, fixed.eid));
+    // In demo mode the server's trustees decrypt at once; otherwise the
+    // trustees post their partial decryptions (trustee()).
+    if (m.demo && fixed.trustee_states.size() >= static_cast<std::size_t>(m.quorum)) {
+        std::vector<election::Partial> partials;
+        for (std::int64_t j = 0; j < m.quorum; ++j) {
+            YISHI_ASSIGN_OR_RETURN(election::Trustee trustee,
+                                   election::Trustee::importState(fixed.trustee_states[static_cast<std::size_t>(j)]));
+            YISHI_ASSIGN_OR_RETURN(election::Partial p, trustee.partial(fixed.eid, tally));
+            messages.push_back(election::encodeMessage(p, fixed.eid));
+            partials.push_back(std::move(p));
+        }
+        YISHI_ASSIGN_OR_RETURN(std::string result, resultMessage(fixed, tally, std::move(partials)));
+        messages.push_back(std::move(result));
+    }
     return admit(*b, messages, false, persist);
+}
+
+Result<domain::Appended> RecordBallotBox::trustee(ElectionId id, std::string_view message,
+                                                  const domain::PersistAppended& persist) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    const Fixed& fixed = *b->fixed;
+    Result<election::Message> parsed = election::parseMessage(message, fixed.manifest, fixed.eid);
+    if (!parsed.isOk()) return parsed.status();
+    const bool is_ok = std::holds_alternative<election::TrusteeOk>(*parsed);
+    const bool is_partial = std::holds_alternative<election::Partial>(*parsed);
+    if (!is_ok && !is_partial && !std::holds_alternative<election::TrusteeCommit>(*parsed) &&
+        !std::holds_alternative<election::TrusteeReveal>(*parsed) &&
+        !std::holds_alternative<election::TrusteeShares>(*parsed)) {
+        return Status::invalid("trustee.format", "This is a " + std::string(election::messageName(*parsed)) +
+                                                     " message, not a trustee's.");
+    }
+    const std::int64_t n = fixed.manifest.trusteeCount();
+    const std::int64_t oks = b->oks;
+    const std::vector<election::TrusteeReveal> reveals = b->reveals;
+    // Once the message is on the board: the last ok opens the election
+    // (5.4), the quorum-th partial decryption publishes the result (5.8).
+    auto derive = [&](const election::BoardState& state) -> Result<std::vector<std::string>> {
+        std::vector<std::string> more;
+        if (is_ok && oks + 1 == n && static_cast<std::int64_t>(reveals.size()) == n) {
+            YISHI_ASSIGN_OR_RETURN(election::Open open, election::openKeys(fixed.manifest, reveals));
+            more.push_back(election::encodeMessage(open, fixed.eid));
+        }
+        if (is_partial && state.tally() &&
+            static_cast<std::int64_t>(state.partials().size()) == fixed.manifest.quorum) {
+            YISHI_ASSIGN_OR_RETURN(std::string result, resultMessage(fixed, *state.tally(), state.partials()));
+            more.push_back(std::move(result));
+        }
+        return more;
+    };
+    return admit(*b, {std::string(message)}, false, persist, derive);
 }
 
 Result<domain::SignedHead> RecordBallotBox::head(ElectionId id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "yishi/domain/ports.h"
 #include "yishi/election/board.h"
 #include "yishi/election/board_state.h"
+#include "yishi/election/messages.h"
 
 namespace yishi::app {
 
@@ -38,6 +40,8 @@ class RecordBallotBox final : public domain::BallotBox {
                                     const domain::PersistAppended& persist) override;
     Result<domain::BallotReceipt> cast(domain::ElectionId id, std::string_view message,
                                        const domain::PersistAppended& persist) override;
+    Result<domain::Appended> trustee(domain::ElectionId id, std::string_view message,
+                                     const domain::PersistAppended& persist) override;
     Result<domain::Appended> finish(domain::ElectionId id, const domain::PersistAppended& persist) override;
     Result<domain::SignedHead> head(domain::ElectionId id) override;
     Result<std::vector<std::string>> inclusionProof(domain::ElectionId id, std::uint64_t index,
@@ -61,17 +65,29 @@ class RecordBallotBox final : public domain::BallotBox {
         std::optional<election::BoardState> state YISHI_GUARDED_BY(mutex);
         election::TreeHead head YISHI_GUARDED_BY(mutex);
         std::unordered_set<std::string> ballot_hashes YISHI_GUARDED_BY(mutex);
+        // The ceremony so far, for the open message (5.4).
+        std::vector<election::TrusteeReveal> reveals YISHI_GUARDED_BY(mutex);
+        std::int64_t oks YISHI_GUARDED_BY(mutex) = 0;
     };
 
     // The board of `id` (made empty on first use); lock its mutex, then
     // ensureLoaded.
     std::shared_ptr<Board> board(domain::ElectionId id);
     Status ensureLoaded(domain::ElectionId id, Board& board) YISHI_REQUIRES(board.mutex);
-    // Appends `messages` to the state (checked), signs the head over them,
-    // persists and keeps; on any failure the board is reloaded on next use.
+    // Messages the server derives from the board once the ones given are on it.
+    using Derive = std::function<Result<std::vector<std::string>>(const election::BoardState&)>;
+    // Appends `messages` to the state (checked), then what `derive` makes of
+    // the state (checked too), signs the head over them, persists and keeps;
+    // on any failure the board is reloaded on next use.
     Result<domain::Appended> admit(Board& board, const std::vector<std::string>& messages, bool ballot_checked,
-                                   const domain::PersistAppended& persist) YISHI_REQUIRES(board.mutex);
+                                   const domain::PersistAppended& persist, const Derive& derive = nullptr)
+        YISHI_REQUIRES(board.mutex);
     std::int64_t nextAt(const Board& board) const YISHI_REQUIRES(board.mutex);
+    // Keeps what the board needs later from a message it holds.
+    static void note(Board& board, std::string_view message) YISHI_REQUIRES(board.mutex);
+    // The result message (5.8) from the tally and the first quorum partials.
+    static Result<std::string> resultMessage(const Fixed& fixed, const election::Tally& tally,
+                                             std::vector<election::Partial> partials);
     static domain::BoardView viewOf(const election::BoardState& state);
     static domain::SignedHead signedHead(const election::TreeHead& head);
 

@@ -98,7 +98,25 @@ Result<ElectionService::CreateRequest> createRequest(const Value& body) {
         return Status::invalid("election.kind", "kind is referendum or approval.");
     YISHI_ASSIGN_OR_RETURN(r.title, requireString(body, "title"));
     YISHI_ASSIGN_OR_RETURN(r.subject, optionalString(body, "subject", ""));
-    YISHI_ASSIGN_OR_RETURN(r.trustees, requireString(body, "trustees"));
+    const Value* trustees = body.find("trustees");
+    if (trustees && trustees->isString() && trustees->asString() == "demo") {
+        r.demo = true;
+    } else if (trustees && trustees->isArray()) {
+        r.demo = false;
+        for (const Value& t : trustees->asArray()) {
+            domain::TrusteeKeys keys;
+            YISHI_ASSIGN_OR_RETURN(keys.name, requireString(t, "name"));
+            YISHI_ASSIGN_OR_RETURN(std::string sign_pk, requireString(t, "sign_pk"));
+            YISHI_ASSIGN_OR_RETURN(std::string box_pk, requireString(t, "box_pk"));
+            YISHI_ASSIGN_OR_RETURN(keys.sign_pk, bytesOfHex(sign_pk, "election.trustees"));
+            YISHI_ASSIGN_OR_RETURN(keys.box_pk, bytesOfHex(box_pk, "election.trustees"));
+            r.trustees.push_back(std::move(keys));
+        }
+        YISHI_ASSIGN_OR_RETURN(r.quorum, requireInt(body, "quorum"));
+    } else {
+        return Status::invalid("election.trustees",
+                               "trustees is \"demo\" or a list of {name, sign_pk, box_pk} (with a quorum).");
+    }
     if (const Value* options = body.find("options"); options && !options->isNull()) {
         if (!options->isArray()) return Status::invalid("body.wrong_type", "options is a list of {label, cost}.");
         for (const Value& o : options->asArray()) {
@@ -206,6 +224,20 @@ ApiResponse close(ElectionService& elections, ApiCall& call) {
     return viewResponse(200, view);
 }
 
+// POST /api/v1/elections/{id}/trustee-messages
+ApiResponse trusteeMessage(ElectionService& elections, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "election"));
+    YISHI_HANDLER_ASSIGN(std::string hex, requireString(call.body, "message"));
+    YISHI_HANDLER_ASSIGN(std::string message, bytesOfHex(hex, "trustee.format"));
+    YISHI_HANDLER_ASSIGN(auto posted, elections.postTrusteeMessage(domain::ElectionId(id), message));
+    JsonWriter w;
+    w.beginObject();
+    w.member("index", static_cast<std::int64_t>(posted.index));
+    w.member("phase", domain::electionPhaseName(posted.phase));
+    w.endObject();
+    return jsonResponse(201, w);
+}
+
 // GET /api/v1/elections/{id}/head
 ApiResponse head(ElectionService& elections, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "election"));
@@ -277,6 +309,8 @@ void addElectionRoutes(Router& router, domain::ElectionService& elections) {
     router.add("POST", "/api/v1/elections/{id}/credentials", Access::kSession, with(elections, enroll));
     router.add("POST", "/api/v1/elections/{id}/ballots", Access::kSession, with(elections, cast));
     router.add("POST", "/api/v1/elections/{id}/close", Access::kSession, with(elections, close));
+    // Trustees need no session: a message counts by its signature.
+    router.add("POST", "/api/v1/elections/{id}/trustee-messages", Access::kPublic, with(elections, trusteeMessage));
     router.add("GET", "/api/v1/elections/{id}/head", Access::kPublic, with(elections, head));
     router.add("GET", "/api/v1/elections/{id}/proofs/inclusion", Access::kPublic, with(elections, inclusion));
     router.add("GET", "/api/v1/elections/{id}/proofs/consistency", Access::kPublic, with(elections, consistency));

@@ -14,14 +14,21 @@ constexpr std::int64_t kMaxOptions = 64;
 // The demo ceremony: three trustees played by the server, any two decrypt.
 constexpr std::int64_t kDemoTrustees = 3;
 constexpr std::int64_t kDemoQuorum = 2;
+constexpr std::int64_t kMaxTrustees = 16;
 
 Status invalid(const std::string& code, const std::string& message) { return Status::invalid(code, message); }
 
 Status validateRequest(ElectionService::CreateRequest& r, Instant now) {
-    if (r.trustees != "demo") {
-        return invalid("election.trustees",
-                       "trustees must be \"demo\" (the server plays every trustee); external trustees are not served "
-                       "yet.");
+    if (!r.demo) {
+        const auto n = static_cast<std::int64_t>(r.trustees.size());
+        if (n < 1 || n > kMaxTrustees) return invalid("election.trustees", "An election has 1–16 trustees.");
+        if (r.quorum < 1 || r.quorum > n) return invalid("election.trustees", "quorum is between 1 and the trustees.");
+        for (const TrusteeKeys& t : r.trustees) {
+            if (t.name.empty() || t.name.size() > 200)
+                return invalid("election.trustees", "Each trustee's name is 1–200 bytes.");
+            if (t.sign_pk.size() != 32 || t.box_pk.size() != 32)
+                return invalid("election.trustees", "Each trustee's sign_pk and box_pk are 32 bytes.");
+        }
     }
     if (r.title.empty() || r.title.size() > kMaxText) return invalid("election.title", "The title is 1–400 bytes.");
     if (r.subject.size() > 64) return invalid("election.subject", "The subject is at most 64 bytes.");
@@ -109,10 +116,15 @@ Result<ElectionService::View> ElectionService::create(const Actor& actor, Commun
     spec.rule = r.rule;
     spec.opens_at = r.opens_at;
     spec.closes_at = r.closes_at;
-    spec.trustees = kDemoTrustees;
-    spec.quorum = kDemoQuorum;
+    spec.demo = r.demo;
+    spec.demo_trustees = kDemoTrustees;
+    spec.trustees = r.trustees;
+    spec.quorum = r.demo ? kDemoQuorum : r.quorum;
     // The ceremony's crypto runs here, outside any transaction.
-    YISHI_ASSIGN_OR_RETURN(NewBoard board, box_.create(spec));
+    Result<NewBoard> made = box_.create(spec);
+    if (!made.isOk() && made.status().code() == "manifest.invalid")
+        return invalid("election.trustees", made.status().message());
+    YISHI_ASSIGN_OR_RETURN(NewBoard board, std::move(made));
 
     Election e;
     e.community_id = community;
@@ -127,8 +139,8 @@ Result<ElectionService::View> ElectionService::create(const Actor& actor, Commun
     e.rule = r.rule;
     e.opens_at = r.opens_at;
     e.closes_at = r.closes_at;
-    e.phase = ElectionPhase::kOpen;
-    e.demo = true;
+    e.phase = r.demo ? ElectionPhase::kOpen : ElectionPhase::kCeremony;
+    e.demo = r.demo;
     e.manifest = board.manifest;
     e.eid = board.eid;
     e.board_pk = board.board_pk;
@@ -169,6 +181,21 @@ Result<Election> ElectionService::finish(const Election& election, UserId by) {
     // Another caller may have closed it meanwhile: what is stored says.
     if (!done.isOk() && done.status().code() != "election.not_open") return done.status();
     return load(election.id);
+}
+
+Result<ElectionService::Posted> ElectionService::postTrusteeMessage(ElectionId id, const std::string& message) {
+    YISHI_ASSIGN_OR_RETURN(Election e, load(id));
+    const Instant now = clock_.now();
+    YISHI_ASSIGN_OR_RETURN(Appended appended, box_.trustee(id, message, [&](const Appended& a) {
+        return db_.write([&](Stores& s) {
+            persistAppended(s.get<ElectionStore>(), id, a);
+            if (a.after.phase == ElectionPhase::kPublished) {
+                s.record(Change{changes::kElectionPublished, now, UserId(), id.value, e.community_id});
+            }
+            return Status::ok();
+        });
+    }));
+    return Posted{appended.entries.front().index, appended.after.phase};
 }
 
 Result<Election> ElectionService::closeIfDue(Election election, UserId by) {

@@ -30,12 +30,16 @@ struct BoardSpec {
     std::string rule;
     Instant opens_at;
     Instant closes_at;
-    std::int64_t trustees = 3;
+    // Demo: the server plays `demo_trustees` trustees and runs the ceremony;
+    // otherwise `trustees` post their own messages.
+    bool demo = true;
+    std::int64_t demo_trustees = 3;
+    std::vector<TrusteeKeys> trustees;
     std::int64_t quorum = 2;
 };
 
-// A board made by the server playing every trustee (demo mode): the
-// manifest, the ceremony and the open message, ready to be stored.
+// A new board, ready to be stored: the manifest and, in demo mode (the
+// server plays every trustee), the ceremony and the open message.
 struct NewBoard {
     std::string manifest;
     std::string eid;
@@ -103,8 +107,9 @@ class BallotBox {
   public:
     virtual ~BallotBox() = default;
 
-    // Makes the manifest, plays every trustee's ceremony and opens the
-    // election. invalid "manifest.invalid" when the spec breaks 5.3.
+    // Makes the manifest and, in demo mode, plays every trustee's ceremony
+    // and opens the election. invalid "manifest.invalid" when the spec
+    // breaks 5.3.
     virtual Result<NewBoard> create(const BoardSpec& spec) = 0;
 
     virtual Result<BoardView> view(ElectionId id) = 0;
@@ -125,9 +130,14 @@ class BallotBox {
     // ballot.scalar, ballot.proof, ballot.range; conflict ballot.not_enrolled,
     // ballot.duplicate, ballot.replay, ballot.not_open, ballot.closed.
     virtual Result<BallotReceipt> cast(ElectionId id, std::string_view message, const PersistAppended& persist) = 0;
-    // Appends the close (the roster), the tally, the partial decryptions of
-    // a quorum of the trustees it plays and the result. conflict
-    // "election.not_open" unless the board is open.
+    // Appends a trustee's message (commit, reveal, shares, ok, partial),
+    // checked as any entry (codes as 7.3, 7.4 and 7.7 name them; invalid
+    // "trustee.format" for any other message). After the last trustee's ok
+    // it appends the open message, and after the quorum-th partial the result.
+    virtual Result<Appended> trustee(ElectionId id, std::string_view message, const PersistAppended& persist) = 0;
+    // Appends the close (the roster) and the tally; in demo mode also the
+    // partial decryptions of a quorum of the trustees it plays and the
+    // result. conflict "election.not_open" unless the board is open.
     virtual Result<Appended> finish(ElectionId id, const PersistAppended& persist) = 0;
 
     // The latest signed head (a board always has one once loaded).

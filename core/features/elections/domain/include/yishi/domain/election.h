@@ -25,6 +25,14 @@ bool parseElectionKind(const std::string& text, ElectionKind* kind);
 const char* electionPhaseName(ElectionPhase phase);
 bool parseElectionPhase(const std::string& text, ElectionPhase* phase);
 
+// A trustee as the manifest names it (docs/election-record.md 5.3): who,
+// the key that signs its messages and the key its shares are boxed to.
+struct TrusteeKeys {
+    std::string name;
+    std::string sign_pk;  // Ed25519, 32 bytes
+    std::string box_pk;   // X25519, 32 bytes
+};
+
 struct ElectionOption {
     std::string label;
     std::int64_t cost = 0;  // fen; 0 in a referendum

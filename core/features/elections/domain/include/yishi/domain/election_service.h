@@ -34,7 +34,16 @@ class ElectionService {
         std::int64_t rule_param = 0;
         Instant opens_at;
         Instant closes_at;
-        std::string trustees;  // "demo" is the only mode served so far
+        // Demo mode: the server plays three trustees, any two decrypt.
+        // Otherwise the trustees named here, any `quorum` of whom decrypt.
+        bool demo = true;
+        std::vector<TrusteeKeys> trustees;
+        std::int64_t quorum = 0;
+    };
+
+    struct Posted {
+        std::uint64_t index = 0;  // the message's entry
+        ElectionPhase phase = ElectionPhase::kCeremony;
     };
 
     struct View {
@@ -56,11 +65,18 @@ class ElectionService {
 
     // The committee of `community` (or an admin of its district) creates an
     // election and, in demo mode, runs the whole key ceremony: it is open
-    // when this returns. forbidden "election.forbidden"; not_found
+    // when this returns; with external trustees it is in its ceremony until
+    // they have posted their messages. forbidden "election.forbidden"; not_found
     // "community.not_found"; invalid "election.kind", "election.title",
     // "election.options", "election.range", "election.budget",
     // "election.rule", "election.window", "election.trustees".
     Result<View> create(const Actor& actor, CommunityId community, const CreateRequest& request);
+    // A trustee's message (election-record.md 5.4, 5.8): anyone may post
+    // one, its signature under a trustee's key of the manifest is what
+    // counts. The server opens the election after the last ok and publishes
+    // the result after the quorum-th partial decryption. not_found
+    // "election.not_found"; invalid "trustee.format" and the board's checks.
+    Result<Posted> postTrusteeMessage(ElectionId id, const std::string& message);
     // Anyone; closes the election first when its deadline has passed.
     // not_found "election.not_found".
     Result<View> get(const Actor& actor, ElectionId id);
