@@ -18,7 +18,11 @@
 #     plugin in worker processes into the ledger, against the same rule in
 #     C++ on the same path;
 #  6. election: ballot crypto on one core, a 20-option "at most 5" ballot
-#     (encryptions and proofs) created and verified.
+#     (encryptions and proofs) created and verified; 6b. the raw verification
+#     rate of signed 20-option ballots (what the server checks per ballot) on
+#     one and two threads, and `yishi verify` on a referendum record of
+#     YISHI_BENCH_RECORD_BALLOTS ballots (default 100,000) with one thread
+#     and with two.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
 # `scripts/bench.sh writes|http|selection|points|election` runs one part (http is
 # sections 2 and 3).
@@ -44,32 +48,20 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 selection_bench() {
   echo
-  echo "== 4. selection rules, 100 projects x 50,000 approval voters (yishi pb select) =="
-  "$build/tests/bench/make_pb" 100 50000 1 "$work/synthetic.pb"
-  for rule in greedy mes-add1; do
-    start=$(date +%s.%N)
-    out=$("$build/core/app/yishi" pb select "$work/synthetic.pb" --rule "$rule" --plugins "$root/plugins/default")
-    end=$(date +%s.%N)
-    notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
-    awk -v a="$start" -v b="$end" -v r="$rule" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", r, b - a, n }'
-  done
-  echo "== 4b. MES+Add1, 20 projects, 2 approval voters, budget 10^9 fen =="
-  "$build/tests/bench/make_pb" 20 2 1 "$work/two_voters.pb" 1000000000
-  start=$(date +%s.%N)
-  out=$("$build/core/app/yishi" pb select "$work/two_voters.pb" --rule mes-add1 --plugins "$root/plugins/default")
-  end=$(date +%s.%N)
-  notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
-  awk -v a="$start" -v b="$end" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", "mes-add1", b - a, n }'
-}
-points_bench() {
-  echo
-  echo "== 5. points: outbox -> rule -> ledger, 100,000 events =="
-  "$build/tests/bench/points_bench" 100000 "$root/plugins" "$work"
-}
-election_bench() {
-  echo
   echo "== 6. election: ballot crypto, 20 options, at most 5 =="
   "$build/tests/bench/ballot_crypto_bench" 200
+  echo
+  echo "== 6b. election records: raw verification rate, yishi verify on one and two threads =="
+  local record="$work/referendum-${YISHI_BENCH_RECORD_BALLOTS:-100000}.record"
+  "$build/tests/bench/election_record_bench" 400 "${YISHI_BENCH_RECORD_BALLOTS:-100000}" "$record"
+  local t1 t2 a b
+  for threads in 1 2; do
+    a=$(date +%s.%N)
+    "$build/core/app/yishi" verify "$record" --threads "$threads" >/dev/null
+    b=$(date +%s.%N)
+    if [[ $threads == 1 ]]; then t1=$(awk -v a="$a" -v b="$b" 'BEGIN{print b-a}'); else t2=$(awk -v a="$a" -v b="$b" 'BEGIN{print b-a}'); fi
+  done
+  awk -v t1="$t1" -v t2="$t2" 'BEGIN { printf "  yishi verify: %.1f s on one thread, %.1f s on two: %.2fx faster (goal >= 1.7x)\n", t1, t2, t1 / t2 }'
 }
 case "$only" in
   selection) selection_bench; exit 0 ;;

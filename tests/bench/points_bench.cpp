@@ -41,7 +41,7 @@ class CppRule final : public domain::PointsRule {
             {"convention.acknowledged", {"convention", false, 2, 6, "知晓公约", 0}},
             {"volunteer.logged", {"volunteer", true, 3, 24, "志愿服务", 30}},
         };
-        domain::RuleAwards awarded{identity({}), {}};
+        domain::RuleAwards awarded{identity({}), {}, {}};
         auto& out = awarded.results;
         out.reserve(events.size());
         for (const auto& pe : events) {

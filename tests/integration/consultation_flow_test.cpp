@@ -81,4 +81,56 @@ BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
                18);
 }
 
+// Issue 9 items 3 and 9: the author could edit a comment that moderation hid,
+// and the reported text was lost with no copy anywhere; an edit without a
+// field reset it. Hidden comments cannot be edited, every edit keeps the text
+// it replaces for the committee, and fields left out keep their value.
+BOOST_AUTO_TEST_CASE(edits_keep_what_they_replace_and_hidden_comments_stay_as_reported) {
+    ServerProcess server;
+    HttpClient author(server.port());
+    author.loginBrowser("resident1", server.password("resident1"));
+    HttpClient neighbour(server.port());
+    neighbour.loginBrowser("resident2", server.password("resident2"));
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient anonymous(server.port());
+
+    HttpResult created = author.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"噪音扰民"})");
+    BOOST_REQUIRE_EQUAL(created.status, 201);
+    const std::string base = "/api/v1/proposals/" + std::to_string(created.json()->getValue<std::int64_t>("id"));
+    HttpResult comment = neighbour.post(base + "/comments", R"({"body":"楼上每晚装修到十二点","stance":"for"})");
+    BOOST_REQUIRE_EQUAL(comment.status, 201);
+    const std::string path = "/api/v1/comments/" + std::to_string(comment.json()->getValue<std::int64_t>("id"));
+
+    // A stance alone changes the stance and keeps the body.
+    HttpResult restanced = neighbour.send("PUT", path, R"({"stance":"against"})");
+    BOOST_REQUIRE_EQUAL(restanced.status, 200);
+    BOOST_TEST(restanced.json()->getValue<std::string>("body") == "楼上每晚装修到十二点");
+    BOOST_TEST(restanced.json()->getValue<std::string>("stance") == "against");
+    BOOST_TEST(neighbour.send("PUT", path, "{}").errorCode() == "comment.nothing_to_change");
+    BOOST_REQUIRE_EQUAL(neighbour.send("PUT", path, R"({"body":"楼上302每晚装修到十二点"})").status, 200);
+
+    HttpResult hidden = committee.post(path + "/moderation", R"({"action":"hide","reason":"含门牌号"})");
+    BOOST_REQUIRE_EQUAL(hidden.status, 200);
+    HttpResult edit_hidden = neighbour.send("PUT", path, R"({"body":"我什么也没说"})");
+    BOOST_TEST(edit_hidden.status == 409);
+    BOOST_TEST(edit_hidden.errorCode() == "comment.hidden");
+    BOOST_TEST(
+        committee.get(base + "/comments").json()->getArray("items")->getObject(0)->getValue<std::string>("body") ==
+        "楼上302每晚装修到十二点");
+
+    // The committee reads every earlier text, oldest first; residents do not.
+    HttpResult revisions = committee.get(path + "/revisions");
+    BOOST_REQUIRE_EQUAL(revisions.status, 200);
+    Poco::JSON::Array::Ptr items = revisions.json()->getArray("items");
+    BOOST_REQUIRE_EQUAL(items->size(), 2u);
+    BOOST_TEST(items->getObject(0)->getValue<std::string>("body") == "楼上每晚装修到十二点");
+    BOOST_TEST(items->getObject(0)->getValue<std::string>("stance") == "for");
+    BOOST_TEST(items->getObject(1)->getValue<std::string>("body") == "楼上每晚装修到十二点");
+    BOOST_TEST(items->getObject(1)->getValue<std::string>("stance") == "against");
+    BOOST_TEST(neighbour.get(path + "/revisions").status == 403);
+    BOOST_TEST(author.get(path + "/revisions").status == 403);
+    BOOST_TEST(anonymous.get(path + "/revisions").status == 401);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -81,6 +81,15 @@ BOOST_AUTO_TEST_CASE(the_default_plugin_serves_and_previews_a_selection) {
         admin.post("/api/v1/districts/1/selection/preview", R"({"budget": -5, "projects": [{"id": "a", "cost": 1}]})");
     BOOST_TEST(bad.status == 400);
     BOOST_TEST(bad.errorCode() == "selection.invalid");
+    // Money and counts are bounded (10^12 fen, 10^9 votes), so no sum a rule makes can wrap.
+    for (const char* overflowing :
+         {R"({"budget": 1000000000001, "projects": [{"id": "a", "cost": 1}]})",
+          R"({"budget": 5, "projects": [{"id": "a", "cost": 1000000000001}]})",
+          R"({"budget": 5, "projects": [{"id": "a", "cost": 1, "votes": 1000000001}]})",
+          R"({"budget": 5, "projects": [{"id": "a", "cost": 1}], "threshold": 1000000001})"}) {
+        BOOST_TEST(admin.post("/api/v1/districts/1/selection/preview", overflowing).errorCode() == "selection.invalid",
+                   overflowing);
+    }
     HttpResult unknown = admin.post("/api/v1/districts/1/selection/preview",
                                     R"({"budget": 5, "projects": [{"id": "a", "cost": 1}], "ballots": [["zz"]]})");
     BOOST_TEST(unknown.status == 400);

@@ -6,13 +6,19 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <thread>
 
 #include "support/http_client.h"
 #include "support/server_process.h"
+#include "support/temp_dir.h"
 
 using namespace yishi::testing;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -20,6 +26,53 @@ std::int64_t balanceOf(HttpClient& client) {
     HttpResult r = client.get("/api/v1/districts/1/points/mine");
     BOOST_REQUIRE_EQUAL(r.status, 200);
     return r.json()->getValue<std::int64_t>("balance");
+}
+
+// `yishi points replay` of district 1 against `plugins_dir`: its exit code and output.
+std::pair<int, std::string> replay(const ServerProcess& server, const std::string& plugins_dir) {
+    const std::string command = std::string(YISHI_BINARY) + " points replay --district 1 --data-dir '" +
+                                server.dataDir().path().string() + "' --plugins-dir '" + plugins_dir + "' 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string output;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    return {WEXITSTATUS(::pclose(pipe)), output};
+}
+
+// A plugins root whose district 1 runs its own copy of the shipped default,
+// without its test cases (so a changed rule reloads).
+struct DistrictPlugin {
+    TempDir dir;
+    fs::path root() const { return dir.path() / "plugins"; }
+    fs::path district() const { return root() / "1"; }
+    DistrictPlugin() {
+        const fs::path shipped = fs::path(YISHI_SOURCE_DIR) / "plugins" / "default";
+        fs::create_directories(root());
+        fs::copy(shipped, root() / "default", fs::copy_options::recursive);
+        fs::copy(shipped, district(), fs::copy_options::recursive);
+        fs::remove_all(district() / "tests");
+    }
+    std::string read(const std::string& name) const {
+        std::ifstream in(district() / name);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }
+    void write(const std::string& name, const std::string& text) const { std::ofstream(district() / name) << text; }
+    void replace(const std::string& name, const std::string& pattern, const std::string& with) const {
+        write(name, std::regex_replace(read(name), std::regex(pattern), with));
+    }
+};
+
+std::int64_t userId(HttpClient& client) {
+    return client.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
+}
+
+std::int64_t waitForBalance(HttpClient& client, std::int64_t wanted) {
+    std::int64_t balance = balanceOf(client);
+    for (int i = 0; i < 100 && balance != wanted; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        balance = balanceOf(client);
+    }
+    return balance;
 }
 
 }  // namespace
@@ -98,17 +151,110 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
 
     // Replaying the district's history through the current plugin gives back
     // the ledger (the server keeps running meanwhile).
-    const std::string command = std::string(YISHI_BINARY) + " points replay --district 1 --data-dir '" +
-                                server.dataDir().path().string() + "' --plugins-dir '" + YISHI_SOURCE_DIR +
-                                "/plugins' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::string output;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    const int code = WEXITSTATUS(::pclose(pipe));
+    const auto [code, output] = replay(server, std::string(YISHI_SOURCE_DIR) + "/plugins");
     BOOST_TEST(code == 0, output);
     BOOST_TEST(output.find("0 differences") != std::string::npos, output);
     BOOST_TEST(output.find("plugin default 1.0.0") != std::string::npos, output);
+}
+
+BOOST_AUTO_TEST_CASE(replay_judges_each_row_by_the_plugin_version_that_made_it) {
+    DistrictPlugin plugin;
+    ServerProcess server({"--plugins-dir", plugin.root().string()});
+    HttpClient committee(server.port()), resident(server.port()), admin(server.port());
+    BOOST_REQUIRE_EQUAL(committee.loginBrowser("committee1", server.password("committee1")).status, 201);
+    BOOST_REQUIRE_EQUAL(resident.loginBrowser("resident2", server.password("resident2")).status, 201);
+    BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
+    const std::string me = std::to_string(userId(resident));
+    const std::int64_t before = balanceOf(resident);
+    const std::string service = R"({"user_id": )" + me + R"(, "minutes": 60, "description": "巡逻"})";
+
+    // Version 1.0.0: 3 points per started half hour.
+    BOOST_REQUIRE_EQUAL(committee.post("/api/v1/communities/1/volunteer-hours", service).status, 201);
+    BOOST_REQUIRE_EQUAL(waitForBalance(resident, before + 6), before + 6);
+
+    // A legitimate rule change: 1.1.0 gives 4 per half hour.
+    plugin.replace("points.lua", R"(points = 3,  daily_cap = 24)", "points = 4,  daily_cap = 24");
+    plugin.replace("manifest.json", R"("version": "1.0.0")", R"("version": "1.1.0")");
+    BOOST_REQUIRE_EQUAL(admin.post("/api/v1/districts/1/plugins/reload", "{}").status, 200);
+    BOOST_REQUIRE_EQUAL(committee.post("/api/v1/communities/1/volunteer-hours", service).status, 201);
+    BOOST_REQUIRE_EQUAL(waitForBalance(resident, before + 14), before + 14);
+
+    // Each row is replayed with the version that made it (kept in the
+    // database), so nothing looks tampered with.
+    const auto [code, output] = replay(server, plugin.root().string());
+    BOOST_TEST(code == 0, output);
+    BOOST_TEST(output.find("0 differences") != std::string::npos, output);
+
+    // The ledger says which version made each row.
+    auto items = resident.get("/api/v1/districts/1/points/mine?limit=2").json()->getArray("items");
+    BOOST_TEST(items->getObject(0)->getValue<std::string>("plugin").find("default 1.1.0 ") == 0u);
+    BOOST_TEST(items->getObject(1)->getValue<std::string>("plugin").find("default 1.0.0 ") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_skipped_event_is_listed_for_those_who_run_the_district_and_retried) {
+    DistrictPlugin plugin;
+    plugin.replace(
+        "points.lua", "local function on_event\\(event\\)",
+        "local function on_event(event)\n  if event.type == \"volunteer.logged\" then error(\"broken\") end");
+    ServerProcess server({"--plugins-dir", plugin.root().string()});
+    HttpClient committee(server.port()), resident(server.port()), admin(server.port()), observer(server.port()),
+        other_committee(server.port());
+    BOOST_REQUIRE_EQUAL(committee.loginBrowser("committee1", server.password("committee1")).status, 201);
+    BOOST_REQUIRE_EQUAL(resident.loginBrowser("resident2", server.password("resident2")).status, 201);
+    BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
+    BOOST_REQUIRE_EQUAL(observer.loginBrowser("observer", server.password("observer")).status, 201);
+    BOOST_REQUIRE_EQUAL(other_committee.loginBrowser("committee2", server.password("committee2")).status, 201);
+    const std::string me = std::to_string(userId(resident));
+    const std::int64_t before = balanceOf(resident);
+
+    HttpResult logged = committee.post("/api/v1/communities/1/volunteer-hours",
+                                       R"({"user_id": )" + me + R"(, "minutes": 30, "description": "扫雪"})");
+    BOOST_REQUIRE_EQUAL(logged.status, 201);
+    const std::int64_t event = logged.json()->getValue<std::int64_t>("event_id");
+
+    HttpResult skipped;
+    for (int i = 0; i < 100; ++i) {
+        skipped = admin.get("/api/v1/districts/1/points/skipped");
+        if (skipped.status == 200 && skipped.json()->getArray("items")->size() > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    BOOST_REQUIRE_EQUAL(skipped.status, 200);
+    BOOST_REQUIRE_EQUAL(skipped.json()->getArray("items")->size(), 1u);
+    auto row = skipped.json()->getArray("items")->getObject(0);
+    BOOST_TEST(row->getValue<std::int64_t>("event_id") == event);
+    BOOST_TEST(row->getValue<std::string>("event_type") == "volunteer.logged");
+    BOOST_TEST(row->getValue<std::int64_t>("community_id") == 1);
+    BOOST_TEST(row->getValue<std::string>("message").find("broken") != std::string::npos, skipped.body);
+    BOOST_TEST(row->getValue<std::string>("plugin").find("default 1.0.0 ") == 0u);
+
+    // The committee sees its own community's; others of the district see none
+    // of it; residents are refused.
+    BOOST_TEST(committee.get("/api/v1/districts/1/points/skipped").json()->getArray("items")->size() == 1u);
+    BOOST_TEST(observer.get("/api/v1/districts/1/points/skipped").json()->getArray("items")->size() == 1u);
+    BOOST_TEST(other_committee.get("/api/v1/districts/1/points/skipped").json()->getArray("items")->size() == 0u);
+    BOOST_TEST(resident.get("/api/v1/districts/1/points/skipped").status == 403);
+
+    // Retrying with the rule still broken keeps it skipped; only an admin retries.
+    const std::string retry = "/api/v1/districts/1/points/skipped/" + std::to_string(event) + "/retry";
+    BOOST_TEST(committee.post(retry, "{}").status == 403);
+    HttpResult failed = admin.post(retry, "{}");
+    BOOST_TEST(failed.status == 409, failed.body);
+    BOOST_TEST(failed.errorCode() == "points.still_skipped");
+
+    // The rule is mended and reloaded: the retry awards the points.
+    plugin.replace("points.lua", "\n  if event.type == \"volunteer.logged\" then error\\(\"broken\"\\) end", "");
+    plugin.replace("manifest.json", R"("version": "1.0.0")", R"("version": "1.0.1")");
+    BOOST_REQUIRE_EQUAL(admin.post("/api/v1/districts/1/plugins/reload", "{}").status, 200);
+    HttpResult retried = admin.post(retry, "{}");
+    BOOST_REQUIRE_EQUAL(retried.status, 200);
+    BOOST_TEST(retried.json()->getArray("awards")->size() == 1u);
+    BOOST_TEST(balanceOf(resident) == before + 3);
+    BOOST_TEST(admin.get("/api/v1/districts/1/points/skipped").json()->getArray("items")->size() == 0u);
+    BOOST_TEST(admin.post(retry, "{}").status == 404);
+
+    // The history replays as it was made: the retry by 1.0.1.
+    const auto [code, output] = replay(server, plugin.root().string());
+    BOOST_TEST(code == 0, output);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

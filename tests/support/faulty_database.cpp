@@ -22,6 +22,10 @@ class FaultyDatabase::Audit final : public AuditLog {
         db_.storeCall();
         return real_.forCommunity(community, prefix, limit);
     }
+    Page<AuditEntry> query(const AuditQuery& query, PageRequest page) override {
+        db_.storeCall();
+        return real_.query(query, page);
+    }
 
   private:
     FaultyDatabase& db_;

@@ -92,13 +92,20 @@ void SimulatedElection::runCeremony() {
 
 election::Credential SimulatedElection::enrollVoter() {
     election::Credential voter = election::Credential::generate();
-    append(voter.enroll(eid()));
-    active_.insert(voter.publicKey());
+    enroll(voter);
     return voter;
 }
 
+void SimulatedElection::enroll(const election::Credential& voter) {
+    append(voter.enroll(eid()));
+    active_.insert(voter.publicKey());
+}
+
 std::uint64_t SimulatedElection::cast(const election::Credential& voter, const std::vector<int>& selections) {
-    election::Ballot ballot = orThrow(voter.ballot(manifest_, eid(), y_, selections));
+    return appendBallot(orThrow(voter.ballot(manifest_, eid(), y_, selections)));
+}
+
+std::uint64_t SimulatedElection::appendBallot(const election::Ballot& ballot) {
     ballots_.push_back(ballot);
     return append(ballot);
 }

@@ -43,6 +43,10 @@ class SimulatedElection {
     void runCeremony();
     // A new voter, enrolled.
     election::Credential enrollVoter();
+    // Enrolls a voter made elsewhere.
+    void enroll(const election::Credential& voter);
+    // Appends a ballot made elsewhere (benchmarks make them on many threads).
+    std::uint64_t appendBallot(const election::Ballot& ballot);
     // Appends a ballot of `voter` with these selections; returns its index.
     std::uint64_t cast(const election::Credential& voter, const std::vector<int>& selections);
     // Close (with the roster), tally, partials from every trustee not in

@@ -54,6 +54,9 @@ class FeatureContext {
     const domain::WorkingCalendar calendar;
     // Writes a warning line to the server log. Thread-safe.
     std::function<void(const std::string&)> warn;
+    // The clock behind `clock` when the server runs with --test-clock (it
+    // may be moved over HTTP); null otherwise.
+    TestClock* test_clock = nullptr;
 
     // Makes `service` available to the features made after this one.
     template <typename Service>

@@ -58,6 +58,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         add("max-body", "Largest request body in bytes (default 1048576).", "BYTES", "yishi.max_body_bytes");
         add("request-deadline-ms", "Time a client has to send one request (default 10000).", "MS",
             "yishi.request_deadline_ms");
+        add("test-clock",
+            "Run on a clock that a district admin may move forward (POST /api/v1/test/clock), for tests and "
+            "demos; /api/v1/health says so. Never in production.",
+            nullptr, "yishi.test_clock");
         add("stop-on-stdin-eof", "Stop when standard input closes (for test harnesses).", nullptr,
             "yishi.stop_on_stdin_eof");
     }
@@ -125,7 +129,13 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         }
         std::unique_ptr<storage::SqliteDatabase> db = std::move(opened).value();
 
-        SystemClock clock;
+        // --test-clock only: a clock that can be moved; everything reads time through `clock`.
+        const bool use_test_clock = c.getBool("yishi.test_clock", false);
+        SystemClock system_clock;
+        TestClock test_clock;
+        const Clock& clock = use_test_clock ? static_cast<const Clock&>(test_clock) : system_clock;
+        if (use_test_clock)
+            logger().warning("yishi serve --test-clock: time may be moved over HTTP; not for production");
         crypto::Argon2PasswordHasher::Options hash_options;
         hash_options.max_concurrent = c.getInt("yishi.password_hash_concurrency", 2);
         CryptoPasswordHasher hasher(hash_options);
@@ -168,6 +178,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             Duration::seconds(c.getInt64("yishi.utc_offset_seconds", domain::kChinaUtcOffset.seconds()));
         FeatureContext context(*db, clock, c, hasher, secrets, plugin_registry, default_settings, utc_offset,
                                [this](const std::string& line) { logger().warning(line); });
+        if (use_test_clock) context.test_clock = &test_clock;
         FeatureSet features(context);
         // SIGHUP reloads every district's plugins (each tested aside first).
         SighupWatcher sighup([&plugin_registry] { plugin_registry.reloadAll(); });
@@ -200,7 +211,7 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.session_ttl = auth_options.session_ttl;
 
         http::ServerCore core{auth, [&db] { return db->read([](domain::Stores&) { return Status::ok(); }); },
-                              [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); }};
+                              [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); }, use_test_clock};
         options.public_cache_ttl_ms = c.getInt("yishi.public_cache_ttl_ms", options.public_cache_ttl_ms);
         http::HttpServer server(core, features.routes(), options);
         const Status started = server.start();
@@ -210,7 +221,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         }
         features.start();
         std::cout << "yishi listening on http://" << options.address << ":" << server.port() << " (data in " << data_dir
-                  << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")" << std::endl;
+                  << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")"
+                  << (use_test_clock ? " on a TEST CLOCK" : "") << std::endl;
 
         if (c.getBool("yishi.stop_on_stdin_eof", false)) {
             // A harness that dies closes our stdin: never outlive it.

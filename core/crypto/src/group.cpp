@@ -110,9 +110,11 @@ Result<Point> Point::parse(std::string_view encoded) {
         return Status::invalid("crypto.bad_point", "A group element is 32 bytes.");
     }
     const auto* p = reinterpret_cast<const unsigned char*>(encoded.data());
-    // is_valid_point refuses non-canonical encodings and non-elements; it
-    // accepts the identity, which is a valid element.
-    if (crypto_core_ristretto255_is_valid_point(p) != 1) {
+    // is_valid_point refuses non-elements and most non-canonical encodings,
+    // and accepts the identity, which is a valid element. libsodium 1.0.18
+    // does not look at bit 255 (later versions do): it decodes s + 2^255 as
+    // s, a second encoding of one element. RFC 9496 refuses it, so do we.
+    if ((p[31] & 0x80) != 0 || crypto_core_ristretto255_is_valid_point(p) != 1) {
         return Status::invalid("crypto.bad_point", "Not the canonical encoding of a ristretto255 element.");
     }
     return Point(copy32<Bytes>(encoded));

@@ -74,6 +74,7 @@ Status Actor::requireVerifiedResident(CommunityId community) const {
                                      "until then you may read but not take part.");
         case MembershipStatus::kRejected:
             return Status::forbidden("membership.rejected", "Your membership of this community was rejected.");
+        case MembershipStatus::kLeft: break;
     }
     return Status::forbidden("membership.none", "You are not a resident of this community.");
 }

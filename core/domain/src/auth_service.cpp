@@ -3,6 +3,8 @@
 #include <optional>
 #include <utility>
 
+#include "yishi/domain/validation.h"
+
 namespace yishi::domain {
 
 namespace {
@@ -102,6 +104,31 @@ Result<AuthService::Authenticated> AuthService::authenticate(const std::string& 
         return Status::ok();
     }));
     return std::move(*result);
+}
+
+Result<int> AuthService::changePassword(const std::string& token, const std::string& current_password,
+                                        const std::string& new_password) {
+    Result<Authenticated> who = authenticate(token);
+    if (!who.isOk()) return who.status();
+    const User user = who.value().actor.user();
+    const std::string keep = who.value().session.token_hash;
+    const std::string account_key = "login:" + user.login;
+    if (int wait = account_throttle_.retryAfter(account_key)) return tooManyFailures(wait);
+    YISHI_RETURN_IF_ERROR(validatePassword(new_password));
+    if (!hasher_.verify(user.password_hash, current_password)) {
+        account_throttle_.recordFailure(account_key);
+        return Status::forbidden("password.current_wrong", "The current password is not right.");
+    }
+    YISHI_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(new_password));
+    int ended = 0;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        s.users.updatePasswordHash(user.id, hash);
+        ended = s.sessions.deleteOthersOf(user.id, keep);
+        s.record({changes::kPasswordChanged, clock_.now(), user.id, user.id.value, CommunityId(),
+                  std::to_string(ended) + " other sessions ended"});
+        return Status::ok();
+    }));
+    return ended;
 }
 
 Status AuthService::logout(const std::string& token) {

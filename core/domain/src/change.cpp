@@ -11,6 +11,7 @@ namespace changes {
 const ChangeKind kSessionCreated{"session.created", "user", "", "", ""};
 const ChangeKind kSessionEnded{"session.ended", "user", "", "", ""};
 const ChangeKind kDemoCreated{"demo.created", "district", "", "", ""};
+const ChangeKind kPasswordChanged{"password.changed", "user", "", "", ""};
 }  // namespace changes
 
 // Each feature lists its kinds in <name>_changes() (its domain part).
@@ -23,7 +24,7 @@ const ChangeKind kDemoCreated{"demo.created", "district", "", "", ""};
 const std::vector<const ChangeKind*>& changeCatalog() {
     static const std::vector<const ChangeKind*> catalog = [] {
         std::vector<const ChangeKind*> all = {&changes::kSessionCreated, &changes::kSessionEnded,
-                                              &changes::kDemoCreated};
+                                              &changes::kDemoCreated, &changes::kPasswordChanged};
         auto add = [&all](const std::vector<const ChangeKind*>& kinds) {
             all.insert(all.end(), kinds.begin(), kinds.end());
         };

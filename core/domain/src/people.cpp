@@ -7,7 +7,7 @@ namespace {
 constexpr Role kRoles[] = {Role::kResident, Role::kCommittee, Role::kStreetStaff, Role::kDistrictAdmin,
                            Role::kObserver};
 constexpr MembershipStatus kStatuses[] = {MembershipStatus::kPending, MembershipStatus::kVerified,
-                                          MembershipStatus::kRejected};
+                                          MembershipStatus::kRejected, MembershipStatus::kLeft};
 
 }  // namespace
 
@@ -48,6 +48,7 @@ const char* membershipStatusName(MembershipStatus status) {
         case MembershipStatus::kPending: return "pending";
         case MembershipStatus::kVerified: return "verified";
         case MembershipStatus::kRejected: return "rejected";
+        case MembershipStatus::kLeft: return "left";
     }
     return "pending";
 }
@@ -86,14 +87,15 @@ Result<MembershipStatus> decideMembership(MembershipStatus current, Verification
         case MembershipStatus::kVerified:
             if (decision == VerificationDecision::kReject) return MembershipStatus::kRejected;
             return Status::conflict("membership.already_verified", "This person is already a verified resident.");
-        case MembershipStatus::kRejected: break;
+        case MembershipStatus::kRejected:
+        case MembershipStatus::kLeft: break;
     }
     return Status::conflict("membership.not_pending",
                             "This membership was rejected; the person must join again first.");
 }
 
 Status checkRejoin(MembershipStatus current) {
-    if (current == MembershipStatus::kRejected) return Status::ok();
+    if (current == MembershipStatus::kRejected || current == MembershipStatus::kLeft) return Status::ok();
     return Status::conflict("membership.exists", current == MembershipStatus::kPending
                                                      ? "You have already joined; the committee has not decided yet."
                                                      : "You are already a verified resident of this community.");

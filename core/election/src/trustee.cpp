@@ -49,6 +49,23 @@ Trustee Trustee::generate(std::int64_t index, std::string name) {
     return Trustee(index, std::move(name), crypto::SigningKey::generate(), crypto::BoxKeyPair::generate());
 }
 
+Result<Trustee> Trustee::fromKeys(std::int64_t index, std::string name, std::string_view sign_seed,
+                                  std::string_view box_secret) {
+    YISHI_ASSIGN_OR_RETURN(auto sign, crypto::SigningKey::fromSeed(sign_seed));
+    YISHI_ASSIGN_OR_RETURN(auto box, crypto::BoxKeyPair::fromSecret(box_secret));
+    return Trustee(index, std::move(name), std::move(sign), std::move(box));
+}
+
+Result<Trustee> Trustee::atIndex(std::int64_t j) const {
+    if (!coefficients_.empty() && j != index_) {
+        return Status::conflict("trustee.committed", "This trustee has committed as trustee " + std::to_string(index_) +
+                                                         " and cannot change its place.");
+    }
+    Trustee moved = *this;
+    moved.index_ = j;
+    return moved;
+}
+
 TrusteeSpec Trustee::spec() const { return TrusteeSpec{name_, sign_.verifyKey().encoded(), box_.publicKey()}; }
 
 crypto::Scalar Trustee::evaluate(std::int64_t x) const {
@@ -154,9 +171,7 @@ Result<Trustee> Trustee::importState(std::string_view bytes) {
     YISHI_ASSIGN_OR_RETURN(std::string_view name, r.bytes("name"));
     YISHI_ASSIGN_OR_RETURN(std::string_view seed, r.bytesOfSize("the signing seed", 32));
     YISHI_ASSIGN_OR_RETURN(std::string_view box_secret, r.bytesOfSize("the box secret", 32));
-    YISHI_ASSIGN_OR_RETURN(auto sign, crypto::SigningKey::fromSeed(seed));
-    YISHI_ASSIGN_OR_RETURN(auto box, crypto::BoxKeyPair::fromSecret(box_secret));
-    Trustee trustee(index, std::string(name), std::move(sign), std::move(box));
+    YISHI_ASSIGN_OR_RETURN(Trustee trustee, fromKeys(index, std::string(name), seed, box_secret));
     YISHI_ASSIGN_OR_RETURN(std::int64_t count, r.int64InRange("coefficients", 0, 16));
     for (std::int64_t k = 0; k < count; ++k) {
         YISHI_ASSIGN_OR_RETURN(std::string_view a, r.bytesOfSize("a coefficient", 32));

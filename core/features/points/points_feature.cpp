@@ -18,6 +18,7 @@ class PointsFeature final : public Feature {
         : service_(c.db, c.clock, c.calendar.utcOffset()),
           processor_(c.db, c.plugins, c.clock, {c.config.getInt("yishi.points_batch", 500), c.calendar.utcOffset()}),
           warn_(c.warn) {
+        service_.setProcessor(&processor_);
         c.provide(service_);
     }
     ~PointsFeature() override { pump_.reset(); }

@@ -10,6 +10,11 @@ PointsPump::PointsPump(domain::PointsProcessor& processor, std::function<void(co
             lock.unlock();
             Result<int> done = processor_.processBatch();
             if (!done.isOk()) log_("points: " + done.status().toString());
+            // Skipped events whose retry is due (backing off), while idle.
+            if (done.isOk() && done.value() == 0) {
+                Result<int> retried = processor_.retryDue();
+                if (!retried.isOk()) log_("points retry: " + retried.status().toString());
+            }
             lock.lock();
             if (!done.isOk() || done.value() == 0)
                 lock.waitFor(wake_, std::chrono::milliseconds(idle_ms_),

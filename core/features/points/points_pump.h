@@ -10,7 +10,8 @@
 namespace yishi::app {
 
 // Feeds outbox events to the points processor on a thread of its own: a
-// batch after batch while events wait, then a short sleep. Stops (after the
+// batch after batch while events wait; when none wait, the skipped events
+// due for an automatic retry, then a short sleep. Stops (after the
 // batch in progress) when destroyed. Thread-safety: only the pump's thread
 // calls the processor and the log; the stop flag is what it shares.
 class PointsPump {

@@ -1,5 +1,6 @@
 #include "yishi/plugins/plugin_registry.h"
 
+#include "yishi/common/json.h"
 #include "yishi/plugins/plugin_cases.h"
 #include "yishi/plugins/selection.h"
 
@@ -158,15 +159,39 @@ Result<domain::PluginInfo> PluginRegistry::reload(DistrictId district) {
 }
 
 domain::RuleAwards PluginRegistry::awardsFor(DistrictId district, const std::vector<domain::PointsEvent>& events) {
-    domain::RuleAwards awarded;
-    auto& out = awarded.results;
     auto loaded = current(district);
     if (!loaded.isOk()) {
-        out.assign(events.size(), loaded.status());
+        domain::RuleAwards awarded;
+        awarded.results.assign(events.size(), loaded.status());
         return awarded;
     }
-    const PluginBundle& bundle = *loaded->bundle;
+    return runOnEvent(district, *loaded->bundle, events);
+}
+
+domain::RuleAwards PluginRegistry::awardsWith(const domain::RuleVersion& version,
+                                              const std::vector<domain::PointsEvent>& events) {
+    auto bundle = [&]() -> Result<PluginBundle> {
+        YISHI_ASSIGN_OR_RETURN(Value value, parseJson(version.source));
+        return PluginBundle::fromValue(value);
+    }();
+    if (!bundle.isOk()) {
+        domain::RuleAwards awarded;
+        awarded.identity = version.identity;
+        awarded.version = version;
+        awarded.results.assign(events.size(), Status::unavailable("plugin.version_unavailable",
+                                                                  "the kept version " + version.identity +
+                                                                      " does not load: " + bundle.status().message()));
+        return awarded;
+    }
+    return runOnEvent(DistrictId(), *bundle, events);
+}
+
+domain::RuleAwards PluginRegistry::runOnEvent(DistrictId district, const PluginBundle& bundle,
+                                              const std::vector<domain::PointsEvent>& events) {
+    domain::RuleAwards awarded;
+    auto& out = awarded.results;
     awarded.identity = identityOf(bundle);
+    awarded.version = {bundle.hash, awarded.identity, toJson(bundle.toValue())};
     if (!bundle.hook("on_event")) {
         out.assign(events.size(), std::vector<domain::Award>{});
         return awarded;

@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "paging.h"
 #include "sqlite_stores.h"
 
 namespace yishi::storage {
@@ -50,6 +51,40 @@ std::vector<domain::AuditEntry> SqliteAuditLog::forCommunity(CommunityId communi
     q->bind(4, limit);
     std::vector<domain::AuditEntry> out;
     while (q->executeStep()) out.push_back(readEntry(*q));
+    return out;
+}
+
+domain::Page<domain::AuditEntry> SqliteAuditLog::query(const domain::AuditQuery& a, domain::PageRequest page) {
+    page = page.clamped();
+    // The kind is an action or a dotted prefix of one: "role" matches "role.revoked.committee".
+    auto q = c_.prepare(
+        "SELECT id, at_micros, actor_id, action, subject_kind, subject_id, community_id, reason FROM audit_log"
+        " WHERE (? = 0 OR id < ?)"
+        " AND (CASE WHEN community_id IS NULL THEN ? = 1 AND action NOT LIKE 'session.%'"
+        "      WHEN ? > 0 THEN community_id = ?"
+        "      ELSE community_id IN (SELECT id FROM communities WHERE district_id = ?) END)"
+        " AND (? = '' OR action = ? OR (action >= ? AND action < ?))"
+        " AND (? = 0 OR at_micros >= ?) AND (? = 0 OR at_micros < ?)"
+        " ORDER BY id DESC LIMIT ?");
+    int i = 0;
+    q->bind(++i, page.after);
+    q->bind(++i, page.after);
+    q->bind(++i, a.unscoped && !a.community.valid() ? 1 : 0);
+    q->bind(++i, a.community.value);
+    q->bind(++i, a.community.value);
+    q->bind(++i, a.district.value);
+    q->bind(++i, a.kind);
+    q->bind(++i, a.kind);
+    q->bind(++i, a.kind + ".");
+    q->bind(++i, a.kind + "/");  // '/' follows '.' in ASCII: the range holds "kind.*"
+    q->bind(++i, a.since.micros());
+    q->bind(++i, a.since.micros());
+    q->bind(++i, a.until.micros());
+    q->bind(++i, a.until.micros());
+    q->bind(++i, page.limit + 1);
+    domain::Page<domain::AuditEntry> out;
+    while (q->executeStep()) out.items.push_back(readEntry(*q));
+    finishPage(out, page.limit, [](const auto& e) { return e.id; });
     return out;
 }
 

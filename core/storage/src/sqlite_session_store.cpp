@@ -38,4 +38,11 @@ int SqliteSessionStore::deleteExpired(Instant now) {
     return q->exec();
 }
 
+int SqliteSessionStore::deleteOthersOf(UserId user, const std::string& keep_token_hash) {
+    auto q = c_.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+    q->bind(1, user.value);
+    q->bind(2, keep_token_hash);
+    return q->exec();
+}
+
 }  // namespace yishi::storage

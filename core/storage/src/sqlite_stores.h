@@ -50,6 +50,7 @@ class SqliteUserStore final : public domain::UserStore {
     void updatePasswordHash(UserId user, const std::string& hash) override;
     void saveMembership(const domain::Membership& membership) override;
     bool insertGrant(const domain::RoleGrant& grant) override;
+    bool deleteGrant(UserId user, domain::Role role, domain::ScopeRef scope) override;
 
   private:
     Connection& c_;
@@ -62,6 +63,7 @@ class SqliteSessionStore final : public domain::SessionStore {
     void insertSession(const domain::Session& session) override;
     void deleteSession(const std::string& token_hash) override;
     int deleteExpired(Instant now) override;
+    int deleteOthersOf(UserId user, const std::string& keep_token_hash) override;
 
   private:
     Connection& c_;
@@ -73,6 +75,7 @@ class SqliteAuditLog final : public domain::AuditLog {
     void append(const domain::AuditEntry& entry) override;
     std::vector<domain::AuditEntry> forSubject(const std::string& kind, std::int64_t id, int limit) override;
     std::vector<domain::AuditEntry> forCommunity(CommunityId community, const std::string& prefix, int limit) override;
+    domain::Page<domain::AuditEntry> query(const domain::AuditQuery& query, domain::PageRequest page) override;
 
   private:
     Connection& c_;

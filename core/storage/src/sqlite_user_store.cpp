@@ -167,4 +167,13 @@ bool SqliteUserStore::insertGrant(const RoleGrant& g) {
     return q->exec() == 1;
 }
 
+bool SqliteUserStore::deleteGrant(UserId user, domain::Role role, domain::ScopeRef scope) {
+    auto q = c_.prepare("DELETE FROM role_grants WHERE user_id = ? AND role = ? AND scope_kind = ? AND scope_id = ?");
+    q->bind(1, user.value);
+    q->bind(2, domain::roleName(role));
+    q->bind(3, domain::scopeKindName(scope.kind));
+    q->bind(4, scope.id);
+    return q->exec() == 1;
+}
+
 }  // namespace yishi::storage

@@ -33,6 +33,9 @@ struct FeatureWorld {
                                      [](const std::string&) {}};
     app::FeatureContext context{
         *db, clock, *config, hasher, secrets, registry, {}, domain::kChinaUtcOffset, [](const std::string&) {}};
+    // Wired as `yishi serve --test-clock`, whose routes are a superset.
+    TestClock test_clock;
+    bool test_clock_wired = (context.test_clock = &test_clock, true);
     app::FeatureSet features{context};
     domain::AuthService auth{*db, hasher, secrets, clock, {}};
 

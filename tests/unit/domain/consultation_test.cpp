@@ -152,6 +152,70 @@ BOOST_AUTO_TEST_CASE(three_reports_hide_and_the_committee_restores_with_a_reason
     BOOST_TEST(log[1].proposal_id.value == w.proposal.value);
 }
 
+// Defect (issue 9 item 7): after the committee restored a reported comment,
+// one new report hid it again, because the reports before the review still
+// counted. A review starts the count afresh.
+BOOST_AUTO_TEST_CASE(only_reports_after_the_last_review_count_toward_hiding) {
+    Consultation w;
+    for (int i = 0; i < 3; ++i) {
+        auto joined = w.signUpResident("late" + std::to_string(i));
+        BOOST_REQUIRE(
+            w.communities.decide(w.actor(w.committee_a), w.a.id, joined.user.id, VerificationDecision::kVerify, "")
+                .isOk());
+        w.residents.push_back(joined.user.id);  // residents 4, 5, 6
+    }
+    auto c = w.post(0, "有争议的话");
+    for (int i = 1; i <= 3; ++i) BOOST_REQUIRE(w.consultation.report(w.resident(i), c.comment.id, "不实").isOk());
+    auto restored = w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "经核实无不当内容");
+    BOOST_REQUIRE(restored.isOk());
+    BOOST_TEST(restored->comment.reports == 0);
+
+    auto one = w.consultation.report(w.resident(4), c.comment.id, "还是不实");
+    BOOST_REQUIRE(one.isOk());
+    BOOST_TEST(!one->comment.hidden);
+    BOOST_TEST(one->comment.reports == 1);
+    BOOST_TEST(!w.consultation.report(w.resident(5), c.comment.id, "不实")->comment.hidden);
+    BOOST_TEST(w.consultation.report(w.resident(6), c.comment.id, "不实")->comment.hidden);
+}
+
+// Defect (issue 9 item 3): the author could rewrite a comment that moderation
+// hid, so the text that was reported was gone.
+BOOST_AUTO_TEST_CASE(a_hidden_comment_cannot_be_edited) {
+    Consultation w;
+    auto c = w.post(1, "原话");
+    BOOST_REQUIRE(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, true, "含个人信息").isOk());
+    BOOST_TEST(w.consultation.edit(w.resident(1), c.comment.id, "改过", std::nullopt).status().code() ==
+               "comment.hidden");
+    BOOST_TEST(w.consultation.thread(w.actor(w.committee_a), w.proposal).value()[0].comment.body == "原话");
+}
+
+BOOST_AUTO_TEST_CASE(every_edit_keeps_the_text_it_replaces_for_the_committee) {
+    Consultation w;
+    auto c = w.post(1, "第一稿");
+    w.clock.advance(Duration::minutes(1));
+    BOOST_REQUIRE(w.consultation.edit(w.resident(1), c.comment.id, "第二稿", Stance::kAgainst).isOk());
+    w.clock.advance(Duration::minutes(1));
+    BOOST_REQUIRE(w.consultation.edit(w.resident(1), c.comment.id, std::nullopt, Stance::kNeutral).isOk());
+    BOOST_TEST(w.consultation.edit(w.resident(1), c.comment.id, std::nullopt, std::nullopt).status().code() ==
+               "comment.nothing_to_change");
+
+    auto revisions = w.consultation.revisions(w.actor(w.committee_a), c.comment.id);
+    BOOST_REQUIRE(revisions.isOk());
+    BOOST_REQUIRE(revisions->size() == 2u);
+    BOOST_TEST((*revisions)[0].revision == 1);
+    BOOST_TEST((*revisions)[0].body == "第一稿");
+    BOOST_TEST(((*revisions)[0].stance == Stance::kFor));
+    BOOST_TEST((*revisions)[0].written_at == c.comment.created_at);
+    BOOST_TEST((*revisions)[1].body == "第二稿");
+    BOOST_TEST(((*revisions)[1].stance == Stance::kAgainst));
+    BOOST_TEST((*revisions)[1].written_at == (*revisions)[0].replaced_at);
+    BOOST_TEST(w.consultation.thread(Actor::anonymous(), w.proposal).value()[0].comment.body == "第二稿");
+
+    BOOST_TEST(w.consultation.revisions(w.resident(1), c.comment.id).status().code() == "community.forbidden");
+    BOOST_TEST(w.consultation.revisions(w.actor(w.committee_b), c.comment.id).status().code() == "community.forbidden");
+    BOOST_TEST(w.consultation.revisions(w.actor(w.admin_id), c.comment.id).isOk());
+}
+
 BOOST_AUTO_TEST_CASE(one_support_per_resident_until_consultation_closes) {
     Consultation w;
     BOOST_TEST(w.consultation.support(w.resident(1), w.proposal)->count == 1);

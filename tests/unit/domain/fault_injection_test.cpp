@@ -72,7 +72,7 @@ std::string firstDifference(const Dump& before, const Dump& after) {
 class VolunteerRule final : public PointsRule {
   public:
     RuleAwards awardsFor(DistrictId, const std::vector<PointsEvent>& events) override {
-        RuleAwards out{"volunteer-rule 1", {}};
+        RuleAwards out{"volunteer-rule 1", {}, {}};
         for (const auto& pe : events) {
             if (pe.event.type == "volunteer.logged") {
                 out.results.push_back(

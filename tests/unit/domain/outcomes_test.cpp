@@ -2,8 +2,11 @@
 // conventions (versions, amendments, acknowledgements, diffs).
 #include <boost/test/unit_test.hpp>
 
+#include <limits>
+
 #include "unit/domain/domain_world.h"
 #include "yishi/domain/convention_service.h"
+#include "yishi/domain/money.h"
 #include "yishi/domain/project_service.h"
 
 using namespace yishi;
@@ -118,6 +121,80 @@ BOOST_AUTO_TEST_CASE(a_rule_becomes_a_convention_and_an_amendment_its_next_versi
     const std::vector<DiffLine> expected = {
         {' ', "一、干湿分开"}, {'-', "二、定时投放"}, {'+', "二、每日7-9点投放"}, {'+', "三、大件预约"}};
     BOOST_TEST((diff == expected));
+}
+
+// Defect (issue 9 item 1): amounts had no upper bound, and two expenses of
+// 2^63 - 1 fen made spent_fen wrap to -2.
+BOOST_AUTO_TEST_CASE(amounts_are_bounded_and_a_total_never_wraps) {
+    Outcomes w;
+    const ProposalId wish = w.adopted(draft(ProposalKind::kWish, "道路修缮", "", true));
+    auto form = step(ProposalAction::kFormProject);
+    form.responsible = "物业公司";
+    form.budget_fen = kMaxAmountFen + 1;
+    BOOST_TEST(w.proposals.act(w.committee(), wish, form).status().code() == "project.budget");
+    form.budget_fen = kMaxAmountFen;
+    const ProjectId id(w.proposals.act(w.committee(), wish, form)->proposal.outcome_id);
+
+    const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    BOOST_TEST(w.projects.addExpense(w.committee(), id, max, "x", Instant()).status().code() == "expense.amount");
+    BOOST_TEST(w.projects.addExpense(w.committee(), id, kMaxAmountFen + 1, "x", Instant()).status().code() ==
+               "expense.amount");
+    BOOST_REQUIRE(w.projects.addExpense(w.committee(), id, kMaxAmountFen - 1, "一期", Instant()).isOk());
+    auto full = w.projects.addExpense(w.committee(), id, 1, "二期", Instant());
+    BOOST_REQUIRE(full.isOk());
+    BOOST_TEST(full->spent_fen == kMaxAmountFen);
+    BOOST_TEST(w.projects.addExpense(w.committee(), id, 1, "三期", Instant()).status().code() == "expense.total");
+    BOOST_TEST(w.projects.get(Actor::anonymous(), id)->spent_fen == kMaxAmountFen);
+}
+
+// Defect (issue 9 item 2): two amendments written against the same version
+// were both adopted, and the second silently dropped the first one's change.
+BOOST_AUTO_TEST_CASE(an_amendment_written_against_an_older_version_is_not_adopted_silently) {
+    Outcomes w;
+    const ProposalId rule = w.adopted(draft(ProposalKind::kRule, "垃圾分类公约", "一、干湿分开\n", true));
+    const ConventionId id(
+        w.proposals.act(w.committee(), rule, step(ProposalAction::kFormConvention))->proposal.outcome_id);
+    auto first = draft(ProposalKind::kRule, "修订一", "一、干湿分开\n二、定时投放\n", true);
+    first.amends_convention = id.value;
+    auto second = draft(ProposalKind::kRule, "修订二", "一、干湿分开\n三、大件预约\n", true);
+    second.amends_convention = id.value;
+    const ProposalId a = w.adopted(first);
+    const ProposalId b = w.adopted(second);
+    BOOST_REQUIRE(w.proposals.act(w.committee(), a, step(ProposalAction::kFormConvention)).isOk());
+    BOOST_TEST(w.proposals.act(w.committee(), b, step(ProposalAction::kFormConvention)).status().code() ==
+               "convention.stale_base");
+    auto view = w.conventions.get(Actor::anonymous(), id).value();
+    BOOST_TEST(view.convention.current_version == 2);
+    BOOST_TEST(view.current.text == "一、干湿分开\n二、定时投放\n");
+    BOOST_TEST((w.proposals.get(Actor::anonymous(), b)->proposal.state == ProposalState::kAdopted));
+    BOOST_TEST(w.proposals.get(Actor::anonymous(), b)->proposal.amends_version == 1);
+
+    // The committee rebases it onto the current version, with a reason; then it forms version 3.
+    BOOST_TEST(w.conventions.rebase(w.resident(1), b, 2, "x").status().code() == "community.forbidden");
+    BOOST_TEST(w.conventions.rebase(w.committee(), b, 2, "").status().code() == "rebase.reason_required");
+    BOOST_TEST(w.conventions.rebase(w.committee(), b, 1, "x").status().code() == "rebase.version");
+    BOOST_TEST(w.conventions.rebase(w.committee(), a, 2, "x").status().code() == "rebase.formed");
+    BOOST_TEST(w.conventions.rebase(w.committee(), rule, 1, "x").status().code() == "rebase.not_an_amendment");
+    auto rebased = w.conventions.rebase(w.committee(), b, 2, "修订二取代修订一");
+    BOOST_REQUIRE(rebased.isOk());
+    BOOST_TEST(rebased->from_version == 1);
+    BOOST_TEST(rebased->onto_version == 2);
+    BOOST_TEST(w.conventions.rebase(w.committee(), b, 2, "x").status().code() == "rebase.not_needed");
+    auto history = w.proposals.history(Actor::anonymous(), b).value();
+    BOOST_TEST(history.back().action == "convention.rebased");
+    BOOST_TEST(history.back().reason == "version 1 → 2: 修订二取代修订一");
+    BOOST_REQUIRE(w.proposals.act(w.committee(), b, step(ProposalAction::kFormConvention)).isOk());
+    BOOST_TEST(w.conventions.get(Actor::anonymous(), id)->current.text == "一、干湿分开\n三、大件预约\n");
+
+    // An author who names the version they read is refused at once when it is no longer current.
+    auto late = draft(ProposalKind::kRule, "修订三", "一、干湿分开\n", true);
+    late.amends_convention = id.value;
+    late.amends_version = 2;
+    BOOST_TEST(w.proposals.create(w.resident(0), w.a.id, late).status().code() == "convention.stale_base");
+    late.amends_version = 4;
+    BOOST_TEST(w.proposals.create(w.resident(0), w.a.id, late).status().code() == "proposal.amends");
+    late.amends_version = 3;
+    BOOST_TEST(w.proposals.create(w.resident(0), w.a.id, late).isOk());
 }
 
 BOOST_AUTO_TEST_CASE(line_diff_cases) {

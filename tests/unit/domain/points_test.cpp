@@ -23,7 +23,7 @@ class TestRule final : public PointsRule {
     std::int64_t comment_points = 1;
     std::int64_t fail_every = 0;
     RuleAwards awardsFor(DistrictId district, const std::vector<PointsEvent>& events) override {
-        RuleAwards awarded{identity(district), {}};
+        RuleAwards awarded{identity(district), {}, {}};
         auto& out = awarded.results;
         for (const auto& pe : events) {
             const auto& e = pe.event;
@@ -52,7 +52,7 @@ class ReloadingRule final : public PointsRule {
   public:
     int version = 1;
     RuleAwards awardsFor(DistrictId, const std::vector<PointsEvent>& events) override {
-        RuleAwards awarded{identityOf(version), {}};
+        RuleAwards awarded{identityOf(version), {}, {}};
         auto& out = awarded.results;
         for (const auto& pe : events) {
             std::vector<Award> awards;

@@ -8,6 +8,7 @@
 #include "yishi/election/board.h"
 #include "yishi/election/selection_rules.h"
 #include "yishi/election/tally.h"
+#include "yishi/election/verifier.h"
 
 using namespace yishi;
 using namespace yishi::election;
@@ -30,6 +31,27 @@ BOOST_AUTO_TEST_CASE(referendum_with_an_absent_trustee_and_a_revote_counts_each_
     BOOST_TEST(e.counts() == (std::vector<std::int64_t>{2, 0, 1}), boost::test_tools::per_element());
     const auto& result = std::get<ElectionResult>(e.messages().back());
     BOOST_TEST(result.selected == (std::vector<std::int64_t>{kYes}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_builders_records_pass_the_verifier_at_every_phase) {
+    SimulatedElection e;
+    BOOST_TEST(verifyRecord(e.record()).line().rfind("OK", 0) == 0, verifyRecord(e.record()).line());
+    e.runCeremony();
+    auto alice = e.enrollVoter();
+    auto bob = e.enrollVoter();
+    e.cast(alice, {1, 0, 0});
+    const std::string open_record = e.record();
+    const VerifyReport open_report = verifyRecord(open_record, {2, {}});
+    BOOST_TEST(open_report.ok(), open_report.line());
+    e.cast(bob, {0, 1, 0});
+    e.cast(alice, {0, 0, 1});
+    e.finish({1});
+    const std::string final_record = e.record();
+    const VerifyReport report = verifyRecord(final_record, {2, {}});
+    BOOST_TEST(report.ok(), report.line());
+    BOOST_TEST((report.phase == Phase::kPublished));
+    BOOST_TEST(report.counted == 2);
+    BOOST_TEST(verifyTwoRecords(open_record, final_record).ok());
 }
 
 BOOST_AUTO_TEST_CASE(every_message_and_the_record_read_back_byte_for_byte) {

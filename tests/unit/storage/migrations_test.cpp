@@ -185,10 +185,10 @@ BOOST_AUTO_TEST_CASE(enum_checks_keep_every_row_and_the_shape_of_a_version_9_fil
     }
     BOOST_REQUIRE(rows_before.size() > 20u);
 
-    auto opened = SqliteDatabase::open(path, {});
-    BOOST_REQUIRE_MESSAGE(opened.isOk(), opened.status().toString());
-    auto db = std::move(opened).value();
-    BOOST_TEST(db->schemaVersion() == storage::latestSchemaVersion());
+    // Only the enum checks: later migrations may change the shape on purpose.
+    const Status migrated = storage::migrateFile(path, kBeforeEnumChecks + 1);
+    BOOST_REQUIRE_MESSAGE(migrated.isOk(), migrated.toString());
+    BOOST_TEST(recordedVersion(path) == kBeforeEnumChecks + 1);
     {
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         const std::vector<std::string> rows_after = allRows(raw);
@@ -198,6 +198,10 @@ BOOST_AUTO_TEST_CASE(enum_checks_keep_every_row_and_the_shape_of_a_version_9_fil
         BOOST_TEST(lines(raw, "PRAGMA foreign_key_check").empty());
         BOOST_TEST(lines(raw, "PRAGMA integrity_check") == std::vector<std::string>{"ok"});
     }
+    auto opened = SqliteDatabase::open(path, {});
+    BOOST_REQUIRE_MESSAGE(opened.isOk(), opened.status().toString());
+    auto db = std::move(opened).value();
+    BOOST_TEST(db->schemaVersion() == storage::latestSchemaVersion());
 
     // The stores read the rows as before, through the rebuilt tables.
     db->read([](domain::Stores& s) {
@@ -246,6 +250,36 @@ BOOST_AUTO_TEST_CASE(enum_checks_keep_every_row_and_the_shape_of_a_version_9_fil
         "INSERT INTO redemptions (item_id, district_id, community_id, user_id, cost, idempotency_key, created_at)"
         " VALUES (1, 1, 1, 2, 5, 'k2', 12)");
     BOOST_TEST(raw.getLastInsertRowid() == 42);
+}
+
+// Issue 9 item 2: amendments waiting to be formed take their convention's
+// current version as their base (what adopting them assumed until then);
+// those formed already keep 0, unknown.
+BOOST_AUTO_TEST_CASE(waiting_amendments_get_the_current_version_as_their_base) {
+    constexpr int kBeforeAmendmentBases = 10;
+    testing::TempDir dir;
+    const std::string path = dir.file("v10.db");
+    BOOST_REQUIRE(storage::migrateFile(path, kBeforeAmendmentBases).isOk());
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        testing::seedEnumRows(raw);
+        raw.exec(R"sql(
+INSERT INTO conventions (id, community_id, title, current_version, created_at) VALUES (1, 1, '公约', 2, 20);
+INSERT INTO proposals (id, community_id, author_id, kind, title, body, state, created_at, updated_at,
+                       amends_convention, outcome_id)
+  VALUES (3, 1, 2, 'rule', '修订', 'x', 'convention', 21, 21, 1, 1),
+         (4, 1, 2, 'rule', '修订', 'y', 'adopted', 22, 22, 1, 0),
+         (5, 1, 2, 'rule', '新公约', 'z', 'adopted', 23, 23, 0, 0);
+)sql");
+    }
+    auto db = SqliteDatabase::open(path, {});
+    BOOST_REQUIRE_MESSAGE(db.isOk(), db.status().toString());
+    db.value()->read([](domain::Stores& s) {
+        BOOST_TEST(s.get<domain::ProposalStore>().proposal(domain::ProposalId(3))->amends_version == 0);
+        BOOST_TEST(s.get<domain::ProposalStore>().proposal(domain::ProposalId(4))->amends_version == 2);
+        BOOST_TEST(s.get<domain::ProposalStore>().proposal(domain::ProposalId(5))->amends_version == 0);
+        return Status::ok();
+    });
 }
 
 BOOST_AUTO_TEST_CASE(each_enum_column_takes_exactly_the_names_the_domain_knows) {

@@ -41,10 +41,18 @@ ApiResponse decide(domain::CommunityService& communities, ApiCall& call) {
     return jsonResponse(200, writeMembership, m);
 }
 
+// DELETE /api/v1/communities/{id}/membership
+ApiResponse leave(domain::CommunityService& communities, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(auto m, communities.leave(call.actor, CommunityId(id)));
+    return jsonResponse(200, writeMembership, m);
+}
+
 }  // namespace
 
 void addMemberRoutes(Router& router, domain::CommunityService& communities) {
     router.add("GET", "/api/v1/communities/{id}/members", Access::kSession, with(communities, listMembers));
+    router.add("DELETE", "/api/v1/communities/{id}/membership", Access::kSession, with(communities, leave));
     router.add("POST", "/api/v1/communities/{id}/members/{user}/verification", Access::kSession,
                with(communities, decide));
 }

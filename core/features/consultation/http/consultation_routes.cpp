@@ -88,14 +88,36 @@ ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& cal
 // PUT /api/v1/comments/{id}
 ApiResponse editComment(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
-    YISHI_HANDLER_ASSIGN(std::string body, requireString(call.body, "body"));
-    // Without a stance the comment keeps its own.
+    // A field left out keeps its value.
+    std::optional<std::string> body;
+    if (hasField(call.body, "body")) {
+        YISHI_HANDLER_ASSIGN(body, requireString(call.body, "body"));
+    }
     std::optional<domain::Stance> stance;
     if (hasField(call.body, "stance")) {
         YISHI_HANDLER_ASSIGN(stance, stanceOf(call));
     }
     YISHI_HANDLER_ASSIGN(auto view, consultation.edit(call.actor, domain::CommentId(id), body, stance));
     return jsonResponse(200, writeComment, view);
+}
+
+// GET /api/v1/comments/{id}/revisions
+ApiResponse commentRevisions(domain::ConsultationService& consultation, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
+    YISHI_HANDLER_ASSIGN(auto revisions, consultation.revisions(call.actor, domain::CommentId(id)));
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const domain::CommentRevision& r : revisions) {
+        w.beginObject();
+        w.member("revision", r.revision);
+        w.member("body", r.body);
+        w.member("stance", domain::stanceName(r.stance));
+        w.member("written_at", r.written_at.seconds());
+        w.member("replaced_at", r.replaced_at.seconds());
+        w.endObject();
+    }
+    w.endArray().endObject();
+    return jsonResponse(200, w);
 }
 
 // DELETE /api/v1/comments/{id}
@@ -216,6 +238,7 @@ void addConsultationRoutes(Router& router, domain::ConsultationService& consulta
     router.add("GET", "/api/v1/proposals/{id}/comments", Access::kPublicCached, with(consultation, listComments));
     router.add("PUT", "/api/v1/comments/{id}", Access::kSession, with(consultation, editComment));
     router.add("DELETE", "/api/v1/comments/{id}", Access::kSession, with(consultation, withdrawComment));
+    router.add("GET", "/api/v1/comments/{id}/revisions", Access::kSession, with(consultation, commentRevisions));
     router.add("POST", "/api/v1/comments/{id}/reports", Access::kSession, with(consultation, reportComment));
     router.add("POST", "/api/v1/comments/{id}/moderation", Access::kSession, with(consultation, moderateComment));
     router.add("GET", "/api/v1/communities/{id}/moderation-log", Access::kPublicCached,

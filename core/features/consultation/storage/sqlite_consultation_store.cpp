@@ -93,6 +93,38 @@ void SqliteConsultationStore::updateComment(const Comment& c) {
     q->exec();
 }
 
+void SqliteConsultationStore::insertRevision(const domain::CommentRevision& r) {
+    auto q = c_.prepare(
+        "INSERT INTO comment_revisions (comment_id, revision, body, stance, written_at, replaced_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
+    q->bind(1, r.comment_id.value);
+    q->bind(2, r.revision);
+    q->bind(3, r.body);
+    q->bind(4, domain::stanceName(r.stance));
+    q->bind(5, r.written_at.seconds());
+    q->bind(6, r.replaced_at.seconds());
+    q->exec();
+}
+
+std::vector<domain::CommentRevision> SqliteConsultationStore::revisions(domain::CommentId comment) {
+    auto q = c_.prepare(
+        "SELECT comment_id, revision, body, stance, written_at, replaced_at FROM comment_revisions"
+        " WHERE comment_id = ? ORDER BY revision");
+    q->bind(1, comment.value);
+    std::vector<domain::CommentRevision> out;
+    while (q->executeStep()) {
+        domain::CommentRevision r;
+        r.comment_id = domain::CommentId(q->getColumn(0).getInt64());
+        r.revision = q->getColumn(1).getInt();
+        r.body = q->getColumn(2).getString();
+        r.stance = storedEnum(q->getColumn(3).getString(), domain::parseStance, "comment_revisions", "stance");
+        r.written_at = Instant::fromSeconds(q->getColumn(4).getInt64());
+        r.replaced_at = Instant::fromSeconds(q->getColumn(5).getInt64());
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 std::vector<Comment> SqliteConsultationStore::comments(domain::ProposalId proposal) {
     auto q = c_.prepare("SELECT " YISHI_COMMENT_COLUMNS " FROM comments WHERE proposal_id = ? ORDER BY id");
     q->bind(1, proposal.value);

@@ -20,6 +20,8 @@ class SqliteConsultationStore final : public domain::ConsultationStore {
     std::optional<domain::Comment> comment(domain::CommentId id) override;
     domain::CommentId insertComment(const domain::Comment& comment) override;
     void updateComment(const domain::Comment& comment) override;
+    void insertRevision(const domain::CommentRevision& revision) override;
+    std::vector<domain::CommentRevision> revisions(domain::CommentId comment) override;
     std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
     bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason, Instant at) override;
     bool insertSupport(domain::ProposalId proposal, UserId user, Instant at) override;

@@ -106,6 +106,27 @@ ApiResponse acknowledge(domain::ConventionService& conventions, ApiCall& call) {
     return jsonResponse(201, writeConvention, v);
 }
 
+// POST /api/v1/proposals/{id}/rebases
+ApiResponse rebase(domain::ConventionService& conventions, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
+    YISHI_HANDLER_ASSIGN(std::int64_t onto, requireInt(call.body, "onto_version"));
+    if (onto < 1 || onto > 1'000'000) {
+        return fail(call, Status::invalid("body.onto_version", "onto_version is a version number (1, 2, ...)."));
+    }
+    YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
+    YISHI_HANDLER_ASSIGN(auto r,
+                         conventions.rebase(call.actor, domain::ProposalId(id), static_cast<int>(onto), reason));
+    JsonWriter w;
+    w.beginObject();
+    w.member("proposal_id", r.proposal_id.value);
+    w.member("convention_id", r.convention_id.value);
+    w.member("from_version", r.from_version);
+    w.member("onto_version", r.onto_version);
+    w.member("reason", r.reason);
+    w.endObject();
+    return jsonResponse(201, w);
+}
+
 }  // namespace
 
 void addConventionRoutes(Router& router, domain::ConventionService& conventions) {
@@ -114,6 +135,7 @@ void addConventionRoutes(Router& router, domain::ConventionService& conventions)
     router.add("GET", "/api/v1/conventions/{id}/versions/{version}", Access::kPublicCached, with(conventions, version));
     router.add("GET", "/api/v1/conventions/{id}/diff", Access::kPublicCached, with(conventions, diff));
     router.add("POST", "/api/v1/conventions/{id}/acknowledgements", Access::kSession, with(conventions, acknowledge));
+    router.add("POST", "/api/v1/proposals/{id}/rebases", Access::kSession, with(conventions, rebase));
 }
 
 }  // namespace yishi::http

@@ -16,6 +16,21 @@ void writeEntry(JsonWriter& w, const domain::LedgerEntry& e) {
     w.member("at", e.at.seconds());
     w.member("event_id", valueOrNull(e.source_event > 0, e.source_event));
     w.member("redemption_id", valueOrNull(e.redemption.valid(), e.redemption.value));
+    w.member("plugin", e.plugin);
+    w.endObject();
+}
+
+void writeSkipped(JsonWriter& w, const domain::SkippedEvent& s) {
+    w.beginObject();
+    w.member("event_id", s.event_id);
+    w.member("event_type", s.event_type);
+    w.member("community_id", orNull(s.community.value));
+    w.member("code", s.code);
+    w.member("message", s.message);
+    w.member("plugin", s.plugin);
+    w.member("attempts", s.attempts);
+    w.member("at", s.at.seconds());
+    w.member("next_retry_at", orNull(s.next_retry_at));
     w.endObject();
 }
 
@@ -150,6 +165,36 @@ ApiResponse communityRedemptions(domain::PointsService& points, ApiCall& call) {
     return jsonResponse(200, w);
 }
 
+// GET /api/v1/districts/{id}/points/skipped
+ApiResponse listSkipped(domain::PointsService& points, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
+    YISHI_HANDLER_ASSIGN(auto skipped, points.skipped(call.actor, DistrictId(id)));
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const auto& s : skipped) writeSkipped(w, s);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
+}
+
+// POST /api/v1/districts/{id}/points/skipped/{event}/retry
+ApiResponse retrySkipped(domain::PointsService& points, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
+    YISHI_HANDLER_ASSIGN(std::int64_t event, pathId(call, "event", "event"));
+    YISHI_HANDLER_ASSIGN(auto awards, points.retrySkipped(call.actor, DistrictId(id), event));
+    JsonWriter w;
+    w.beginObject().member("event_id", event).key("awards").beginArray();
+    for (const auto& e : awards) {
+        w.beginObject();
+        w.member("user_id", e.user.value);
+        w.member("delta", e.delta);
+        w.member("rule", e.rule);
+        w.member("plugin", e.plugin);
+        w.endObject();
+    }
+    w.endArray().endObject();
+    return jsonResponse(200, w);
+}
+
 }  // namespace
 
 void addPointsRoutes(Router& router, domain::PointsService& points) {
@@ -161,6 +206,9 @@ void addPointsRoutes(Router& router, domain::PointsService& points) {
     router.add("POST", "/api/v1/rewards/{id}/redemptions", Access::kSession, with(points, redeem));
     router.add("POST", "/api/v1/redemptions/{id}/handover", Access::kSession, with(points, handOver));
     router.add("GET", "/api/v1/communities/{id}/redemptions", Access::kSession, with(points, communityRedemptions));
+    router.add("GET", "/api/v1/districts/{id}/points/skipped", Access::kSession, with(points, listSkipped));
+    router.add("POST", "/api/v1/districts/{id}/points/skipped/{event}/retry", Access::kSession,
+               with(points, retrySkipped));
 }
 
 }  // namespace yishi::http

@@ -157,24 +157,117 @@ void SqlitePointsStore::setProcessedThrough(std::int64_t event_id) {
 }
 
 void SqlitePointsStore::recordSkipped(const SkippedEvent& s, Instant at) {
-    auto q = c_.prepare("INSERT INTO points_skipped (event_id, district_id, code, message, at) VALUES (?, ?, ?, ?, ?)");
+    // A second attempt updates the row of the first (attempts counts them).
+    auto q = c_.prepare(
+        "INSERT INTO points_skipped (event_id, district_id, code, message, at, community_id, plugin, attempts,"
+        " next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (event_id) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at,"
+        " plugin = excluded.plugin, attempts = excluded.attempts, next_retry_at = excluded.next_retry_at");
     q->bind(1, s.event_id);
     q->bind(2, s.district.value);
     q->bind(3, s.code);
     q->bind(4, s.message);
     q->bind(5, at.micros());  // microseconds, like the ledger
+    bindOptionalId(*q, 6, s.community.value);
+    q->bind(7, s.plugin);
+    q->bind(8, s.attempts);
+    q->bind(9, s.next_retry_at.micros());
     q->exec();
 }
 
+namespace {
+
+#define YISHI_SKIPPED_COLUMNS                                                                                    \
+    "s.event_id, s.district_id, s.code, s.message, COALESCE(s.community_id, 0), s.plugin, COALESCE(o.type, '')," \
+    " s.attempts, s.at, s.next_retry_at, s.resolved_at FROM points_skipped s LEFT JOIN outbox o ON o.id = s.event_id"
+
+SkippedEvent readSkipped(SQLite::Statement& q) {
+    SkippedEvent s;
+    s.event_id = q.getColumn(0).getInt64();
+    s.district = DistrictId(q.getColumn(1).getInt64());
+    s.code = q.getColumn(2).getString();
+    s.message = q.getColumn(3).getString();
+    s.community = CommunityId(q.getColumn(4).getInt64());
+    s.plugin = q.getColumn(5).getString();
+    s.event_type = q.getColumn(6).getString();
+    s.attempts = q.getColumn(7).getInt64();
+    s.at = Instant::fromMicros(q.getColumn(8).getInt64());
+    s.next_retry_at = Instant::fromMicros(q.getColumn(9).getInt64());
+    s.resolved_at = Instant::fromMicros(q.getColumn(10).getInt64());
+    return s;
+}
+
+}  // namespace
+
 std::vector<SkippedEvent> SqlitePointsStore::skipped(DistrictId district) {
-    auto q = c_.prepare(
-        "SELECT event_id, district_id, code, message FROM points_skipped WHERE district_id = ?"
-        " ORDER BY event_id");
+    auto q = c_.prepare("SELECT " YISHI_SKIPPED_COLUMNS
+                        " WHERE s.district_id = ? AND s.resolved_at = 0"
+                        " ORDER BY s.event_id");
     q->bind(1, district.value);
     std::vector<SkippedEvent> out;
-    while (q->executeStep())
-        out.push_back({q->getColumn(0).getInt64(), DistrictId(q->getColumn(1).getInt64()), q->getColumn(2).getString(),
-                       q->getColumn(3).getString()});
+    while (q->executeStep()) out.push_back(readSkipped(*q));
+    return out;
+}
+
+std::optional<SkippedEvent> SqlitePointsStore::skippedEvent(std::int64_t event_id) {
+    auto q = c_.prepare("SELECT " YISHI_SKIPPED_COLUMNS " WHERE s.event_id = ?");
+    q->bind(1, event_id);
+    if (!q->executeStep()) return std::nullopt;
+    return readSkipped(*q);
+}
+
+void SqlitePointsStore::resolveSkipped(std::int64_t event_id, Instant at) {
+    auto q = c_.prepare("UPDATE points_skipped SET resolved_at = ?, next_retry_at = 0 WHERE event_id = ?");
+    q->bind(1, at.micros());
+    q->bind(2, event_id);
+    q->exec();
+}
+
+std::vector<SkippedEvent> SqlitePointsStore::dueForRetry(Instant now, int limit) {
+    auto q = c_.prepare("SELECT " YISHI_SKIPPED_COLUMNS
+                        " WHERE s.resolved_at = 0 AND s.next_retry_at > 0 AND s.next_retry_at <= ?"
+                        " ORDER BY s.event_id LIMIT ?");
+    q->bind(1, now.micros());
+    q->bind(2, limit);
+    std::vector<SkippedEvent> out;
+    while (q->executeStep()) out.push_back(readSkipped(*q));
+    return out;
+}
+
+void SqlitePointsStore::keepVersion(const RuleVersion& v, Instant at) {
+    auto q = c_.prepare(
+        "INSERT INTO plugin_versions (hash, identity, bundle, first_used_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (hash) DO NOTHING");
+    q->bind(1, v.hash);
+    q->bind(2, v.identity);
+    q->bind(3, v.source);
+    q->bind(4, at.micros());
+    q->exec();
+}
+
+std::optional<RuleVersion> SqlitePointsStore::version(const std::string& hash) {
+    auto q = c_.prepare("SELECT hash, identity, bundle FROM plugin_versions WHERE hash = ?");
+    q->bind(1, hash);
+    if (!q->executeStep()) return std::nullopt;
+    return RuleVersion{q->getColumn(0).getString(), q->getColumn(1).getString(), q->getColumn(2).getString()};
+}
+
+void SqlitePointsStore::noteSpan(DistrictId district, std::int64_t from_event, const std::string& hash) {
+    auto last = c_.prepare("SELECT hash FROM points_rule_spans WHERE district_id = ? ORDER BY from_event DESC LIMIT 1");
+    last->bind(1, district.value);
+    if (last->executeStep() && last->getColumn(0).getString() == hash) return;
+    auto q = c_.prepare("INSERT INTO points_rule_spans (district_id, from_event, hash) VALUES (?, ?, ?)");
+    q->bind(1, district.value);
+    q->bind(2, from_event);
+    q->bind(3, hash);
+    q->exec();
+}
+
+std::vector<std::pair<std::int64_t, std::string>> SqlitePointsStore::spans(DistrictId district) {
+    auto q = c_.prepare("SELECT from_event, hash FROM points_rule_spans WHERE district_id = ? ORDER BY from_event");
+    q->bind(1, district.value);
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (q->executeStep()) out.emplace_back(q->getColumn(0).getInt64(), q->getColumn(1).getString());
     return out;
 }
 

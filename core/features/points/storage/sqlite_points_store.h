@@ -28,6 +28,13 @@ class SqlitePointsStore final : public domain::PointsStore {
     void setProcessedThrough(std::int64_t event_id) override;
     void recordSkipped(const domain::SkippedEvent& skipped, Instant at) override;
     std::vector<domain::SkippedEvent> skipped(DistrictId district) override;
+    std::optional<domain::SkippedEvent> skippedEvent(std::int64_t event_id) override;
+    void resolveSkipped(std::int64_t event_id, Instant at) override;
+    std::vector<domain::SkippedEvent> dueForRetry(Instant now, int limit) override;
+    void keepVersion(const domain::RuleVersion& version, Instant at) override;
+    std::optional<domain::RuleVersion> version(const std::string& hash) override;
+    void noteSpan(DistrictId district, std::int64_t from_event, const std::string& hash) override;
+    std::vector<std::pair<std::int64_t, std::string>> spans(DistrictId district) override;
     domain::RewardItemId insertItem(const domain::RewardItem& item) override;
     std::optional<domain::RewardItem> item(domain::RewardItemId id) override;
     std::vector<domain::RewardItem> items(DistrictId district) override;

@@ -43,14 +43,22 @@ void writeProject(JsonWriter& w, const ProjectService::View& v) {
     w.endArray();
     w.key("expenses").beginArray();
     for (const domain::Expense& x : v.expenses) {
+        auto corrected_by = v.corrected_by.find(x.id);
         w.beginObject()
+            .member("id", x.id)
             .member("amount_fen", x.amount_fen)
             .member("purpose", x.purpose)
             .member("date", x.date.seconds());
+        w.member("corrects", valueOrNull(x.corrects > 0, x.corrects));
+        w.member("reason", x.reason);
+        w.member("corrected_by", valueOrNull(corrected_by != v.corrected_by.end(),
+                                             corrected_by == v.corrected_by.end() ? 0 : corrected_by->second));
         w.endObject();
     }
     w.endArray();
     w.member("spent_fen", v.spent_fen);
+    w.member("over_budget", v.over_budget_fen > 0);
+    w.member("over_budget_fen", v.over_budget_fen);
     w.key("ratings").beginObject();
     w.member("count", v.ratings);
     w.member("average", valueOrNull(v.ratings > 0, v.average_stars));
@@ -97,6 +105,16 @@ ApiResponse expense(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t amount, requireInt(call.body, "amount_fen"));
     YISHI_HANDLER_ASSIGN(std::string purpose, requireString(call.body, "purpose"));
     YISHI_HANDLER_ASSIGN(Instant date, optionalDate(call));
+    if (hasField(call.body, "corrects")) {
+        YISHI_HANDLER_ASSIGN(std::int64_t corrects, requireInt(call.body, "corrects"));
+        std::string reason;
+        if (hasField(call.body, "reason")) {
+            YISHI_HANDLER_ASSIGN(reason, requireString(call.body, "reason"));
+        }
+        YISHI_HANDLER_ASSIGN(auto v, projects.correctExpense(call.actor, domain::ProjectId(id), corrects, amount,
+                                                             purpose, reason, date));
+        return jsonResponse(201, writeProject, v);
+    }
     YISHI_HANDLER_ASSIGN(auto v, projects.addExpense(call.actor, domain::ProjectId(id), amount, purpose, date));
     return jsonResponse(201, writeProject, v);
 }

@@ -105,25 +105,32 @@ std::vector<domain::ProgressUpdate> SqliteProjectStore::progress(domain::Project
 
 void SqliteProjectStore::insertExpense(const domain::Expense& e) {
     auto q = c_.prepare(
-        "INSERT INTO project_expenses (project_id, amount_fen, purpose, date, by_user) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO project_expenses (project_id, amount_fen, purpose, date, by_user, corrects, reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, e.project_id.value);
     q->bind(2, e.amount_fen);
     q->bind(3, e.purpose);
     q->bind(4, e.date.seconds());
     q->bind(5, e.by.value);
+    if (e.corrects > 0)
+        q->bind(6, e.corrects);
+    else
+        q->bind(6);
+    q->bind(7, e.reason);
     q->exec();
 }
 
 std::vector<domain::Expense> SqliteProjectStore::expenses(domain::ProjectId project) {
     auto q = c_.prepare(
-        "SELECT id, project_id, amount_fen, purpose, date, by_user FROM project_expenses"
+        "SELECT id, project_id, amount_fen, purpose, date, by_user, COALESCE(corrects, 0), reason FROM project_expenses"
         " WHERE project_id = ? ORDER BY id");
     q->bind(1, project.value);
     std::vector<domain::Expense> out;
     while (q->executeStep()) {
         out.push_back({q->getColumn(0).getInt64(), domain::ProjectId(q->getColumn(1).getInt64()),
                        q->getColumn(2).getInt64(), q->getColumn(3).getString(),
-                       Instant::fromSeconds(q->getColumn(4).getInt64()), UserId(q->getColumn(5).getInt64())});
+                       Instant::fromSeconds(q->getColumn(4).getInt64()), UserId(q->getColumn(5).getInt64()),
+                       q->getColumn(6).getInt64(), q->getColumn(7).getString()});
     }
     return out;
 }

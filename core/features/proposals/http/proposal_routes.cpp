@@ -44,6 +44,7 @@ void writeProposal(JsonWriter& w, const ProposalService::View& v) {
     w.member("consultation_ends_at", orNull(p.consultation_ends_at));
     w.member("election_id", orNull(p.election_id));
     w.member("amends_convention", orNull(p.amends_convention));
+    w.member("amends_version", orNull(std::int64_t{p.amends_version}));
     w.member("project_id", valueOrNull(p.state == domain::ProposalState::kProject, p.outcome_id));
     w.member("convention_id", valueOrNull(p.state == domain::ProposalState::kConvention, p.outcome_id));
     writeActionNames(w.key("allowed_actions"), v.allowed_actions);
@@ -63,6 +64,14 @@ ApiResponse create(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(draft.submit, optionalBool(call.body, "submit", true));
     if (hasField(call.body, "amends_convention")) {
         YISHI_HANDLER_ASSIGN(draft.amends_convention, requireInt(call.body, "amends_convention"));
+    }
+    if (hasField(call.body, "amends_version")) {
+        YISHI_HANDLER_ASSIGN(std::int64_t version, requireInt(call.body, "amends_version"));
+        if (version < 1 || version > 1'000'000) {
+            return fail(call,
+                        Status::invalid("body.amends_version", "amends_version is a version number (1, 2, ...)."));
+        }
+        draft.amends_version = static_cast<int>(version);
     }
     YISHI_HANDLER_ASSIGN(auto view, proposals.create(call.actor, CommunityId(community), draft));
     return jsonResponse(201, writeProposal, view);

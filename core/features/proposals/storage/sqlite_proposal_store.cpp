@@ -14,7 +14,7 @@ namespace {
 #define YISHI_PROPOSAL_COLUMNS                                                                                 \
     "id, community_id, author_id, kind, title, body, state, merged_into, election_id,"                         \
     " consultation_ends_at, last_reason, created_at, submitted_at, updated_at, amends_convention, outcome_id," \
-    " response_due_at, decision_due_at"
+    " response_due_at, decision_due_at, amends_version"
 
 // The times are columns of seconds since the epoch.
 Proposal readProposal(SQLite::Statement& q) {
@@ -37,6 +37,7 @@ Proposal readProposal(SQLite::Statement& q) {
     p.outcome_id = q.getColumn(15).getInt64();
     p.response_due_at = Instant::fromSeconds(q.getColumn(16).getInt64());
     p.decision_due_at = Instant::fromSeconds(q.getColumn(17).getInt64());
+    p.amends_version = q.getColumn(18).getInt();
     return p;
 }
 
@@ -52,8 +53,8 @@ std::optional<Proposal> SqliteProposalStore::proposal(domain::ProposalId id) {
 domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     auto q = c_.prepare(
         "INSERT INTO proposals (community_id, author_id, kind, title, body, state, created_at,"
-        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " submitted_at, updated_at, amends_convention, response_due_at, decision_due_at, amends_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, p.community_id.value);
     q->bind(2, p.author_id.value);
     q->bind(3, domain::proposalKindName(p.kind));
@@ -66,6 +67,7 @@ domain::ProposalId SqliteProposalStore::insertProposal(const Proposal& p) {
     q->bind(10, p.amends_convention);
     q->bind(11, p.response_due_at.seconds());
     q->bind(12, p.decision_due_at.seconds());
+    q->bind(13, p.amends_version);
     q->exec();
     return domain::ProposalId(c_.db().getLastInsertRowid());
 }
@@ -74,7 +76,7 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     auto q = c_.prepare(
         "UPDATE proposals SET title = ?, body = ?, state = ?, merged_into = ?, election_id = ?,"
         " consultation_ends_at = ?, last_reason = ?, submitted_at = ?, updated_at = ?, outcome_id = ?,"
-        " response_due_at = ?, decision_due_at = ? WHERE id = ?");
+        " response_due_at = ?, decision_due_at = ?, amends_version = ? WHERE id = ?");
     q->bind(1, p.title);
     q->bind(2, p.body);
     q->bind(3, domain::proposalStateName(p.state));
@@ -90,7 +92,8 @@ void SqliteProposalStore::updateProposal(const Proposal& p) {
     q->bind(10, p.outcome_id);
     q->bind(11, p.response_due_at.seconds());
     q->bind(12, p.decision_due_at.seconds());
-    q->bind(13, p.id.value);
+    q->bind(13, p.amends_version);
+    q->bind(14, p.id.value);
     q->exec();
 }
 

@@ -63,12 +63,23 @@ ApiResponse me(ApiCall& call) {
     return jsonResponse(200, w);
 }
 
+// POST /api/v1/me/password
+ApiResponse changePassword(domain::AuthService& auth, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::string current, requireString(call.body, "current_password"));
+    YISHI_HANDLER_ASSIGN(std::string fresh, requireString(call.body, "new_password"));
+    YISHI_HANDLER_ASSIGN(int ended, auth.changePassword(call.session_token, current, fresh));
+    JsonWriter w;
+    w.beginObject().member("status", "changed").member("sessions_ended", ended).endObject();
+    return jsonResponse(200, w);
+}
+
 }  // namespace
 
 void addSessionRoutes(Router& router, domain::AuthService& auth) {
     router.add("POST", "/api/v1/sessions", Access::kPublic, with(auth, login));
     router.add("DELETE", "/api/v1/sessions/current", Access::kSession, with(auth, logout));
     router.add("GET", "/api/v1/me", Access::kSession, me);
+    router.add("POST", "/api/v1/me/password", Access::kSession, with(auth, changePassword));
 }
 
 }  // namespace yishi::http

@@ -21,6 +21,19 @@ class SystemClock final : public Clock {
     Instant now() const override;
 };
 
+// The system's clock, moved forward by hand (yishi serve --test-clock): lets
+// tests and a demo pass deadlines without waiting. Never goes back.
+class TestClock final : public Clock {
+  public:
+    Instant now() const override { return system_.now() + Duration::micros(offset_micros_.load()); }
+    void advance(Duration by) { offset_micros_ += by.micros(); }
+    Duration offset() const { return Duration::micros(offset_micros_.load()); }
+
+  private:
+    SystemClock system_;
+    std::atomic<std::int64_t> offset_micros_{0};
+};
+
 // A clock that moves only when told to.
 class FakeClock final : public Clock {
   public:

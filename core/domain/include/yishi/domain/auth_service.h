@@ -48,6 +48,15 @@ class AuthService {
     // Ends the session of `token`; OK even when it had already ended.
     Status logout(const std::string& token);
 
+    // The signed-in user of session `token` sets a new password, giving the
+    // current one; every other session of theirs ends (this one stays).
+    // Returns how many ended. Errors: unauthenticated "session.invalid";
+    // forbidden "password.current_wrong" (counts as a failed login for the
+    // throttle); rate_limited "session.too_many_failures"; invalid
+    // "password.invalid" (8 to 256 characters).
+    Result<int> changePassword(const std::string& token, const std::string& current_password,
+                               const std::string& new_password);
+
     // Loads an Actor for a user id (grants and memberships).
     Result<Actor> actorFor(UserId user);
 

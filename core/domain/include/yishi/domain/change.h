@@ -50,6 +50,7 @@ namespace changes {
 extern const ChangeKind kSessionCreated;
 extern const ChangeKind kSessionEnded;
 extern const ChangeKind kDemoCreated;
+extern const ChangeKind kPasswordChanged;
 }  // namespace changes
 
 }  // namespace yishi::domain

@@ -42,7 +42,8 @@ struct RoleGrant {
 // Joining a community with its 社区码 makes a pending membership; a
 // committee member verifies or rejects it. A pending person may read public
 // content but may not act.
-enum class MembershipStatus { kPending, kVerified, kRejected };
+// kLeft: the resident ended it themselves; they may join again.
+enum class MembershipStatus { kPending, kVerified, kRejected, kLeft };
 
 const char* membershipStatusName(MembershipStatus status);
 bool parseMembershipStatus(const std::string& text, MembershipStatus* status);

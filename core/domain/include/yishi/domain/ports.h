@@ -73,6 +73,8 @@ class UserStore {
     virtual void saveMembership(const Membership& membership) = 0;
     // Returns false when the same grant already exists.
     virtual bool insertGrant(const RoleGrant& grant) = 0;
+    // Removes the grant of `role` on `scope` to `user`; false when there was none.
+    virtual bool deleteGrant(UserId user, Role role, ScopeRef scope) = 0;
 };
 
 class SessionStore {
@@ -83,6 +85,18 @@ class SessionStore {
     virtual void deleteSession(const std::string& token_hash) = 0;
     // Removes sessions that expired before `now`; returns how many.
     virtual int deleteExpired(Instant now) = 0;
+    // Removes every session of `user` but the one of `keep_token_hash`; returns how many.
+    virtual int deleteOthersOf(UserId user, const std::string& keep_token_hash) = 0;
+};
+
+// Which audit rows a reader asks for (AuditLog::query).
+struct AuditQuery {
+    DistrictId district;    // rows of this district's communities
+    CommunityId community;  // when valid: only this community's rows
+    bool unscoped = false;  // also rows tied to no community (sessions never)
+    std::string kind;       // an action ("role.revoked.committee") or its prefix ("role", "role.revoked")
+    Instant since;          // at or after (unset: no bound)
+    Instant until;          // before (unset: no bound)
 };
 
 class AuditLog {
@@ -93,6 +107,8 @@ class AuditLog {
     virtual std::vector<AuditEntry> forSubject(const std::string& kind, std::int64_t id, int limit) = 0;
     // Newest first: entries of one community whose action starts with `prefix`.
     virtual std::vector<AuditEntry> forCommunity(CommunityId community, const std::string& prefix, int limit) = 0;
+    // Newest first, paged by id.
+    virtual Page<AuditEntry> query(const AuditQuery& query, PageRequest page) = 0;
 };
 
 class EventOutbox {

@@ -28,8 +28,16 @@ class Trustee {
   public:
     // A new trustee with index j (1..n) and fresh signing and box keys.
     static Trustee generate(std::int64_t index, std::string name);
+    // A trustee with given keys (the worked example; a trustee restoring its
+    // keys). invalid "crypto.bad_seed" unless both are 32 bytes.
+    static Result<Trustee> fromKeys(std::int64_t index, std::string name, std::string_view sign_seed,
+                                    std::string_view box_secret);
 
     std::int64_t index() const { return index_; }
+    // The same keys at index j: a trustee made before the manifest learns its
+    // place from it. conflict "trustee.committed" once commit was called
+    // (its messages already carry the old index).
+    Result<Trustee> atIndex(std::int64_t j) const;
     // Name and public keys, for the manifest.
     TrusteeSpec spec() const;
 

@@ -10,6 +10,10 @@ const ChangeKind kRoleGrantedCommittee{"role.granted.committee", "user", "", "",
 const ChangeKind kRoleGrantedStreetStaff{"role.granted.street_staff", "user", "", "", ""};
 const ChangeKind kRoleGrantedDistrictAdmin{"role.granted.district_admin", "user", "", "", ""};
 const ChangeKind kRoleGrantedObserver{"role.granted.observer", "user", "", "", ""};
+const ChangeKind kRoleRevokedCommittee{"role.revoked.committee", "user", "", "", ""};
+const ChangeKind kRoleRevokedStreetStaff{"role.revoked.street_staff", "user", "", "", ""};
+const ChangeKind kRoleRevokedDistrictAdmin{"role.revoked.district_admin", "user", "", "", ""};
+const ChangeKind kRoleRevokedObserver{"role.revoked.observer", "user", "", "", ""};
 }  // namespace changes
 
 const ChangeKind& roleGranted(Role role) {
@@ -23,11 +27,25 @@ const ChangeKind& roleGranted(Role role) {
     return changes::kRoleGrantedResident;
 }
 
+const ChangeKind& roleRevoked(Role role) {
+    switch (role) {
+        case Role::kResident:
+        case Role::kCommittee: return changes::kRoleRevokedCommittee;
+        case Role::kStreetStaff: return changes::kRoleRevokedStreetStaff;
+        case Role::kDistrictAdmin: return changes::kRoleRevokedDistrictAdmin;
+        case Role::kObserver: return changes::kRoleRevokedObserver;
+    }
+    return changes::kRoleRevokedCommittee;
+}
+
 const std::vector<const ChangeKind*>& admin_changes() {
     static const std::vector<const ChangeKind*> kinds = {
-        &changes::kStreetCreated,        &changes::kCommunityCreated,       &changes::kRoleGrantedResident,
-        &changes::kRoleGrantedCommittee, &changes::kRoleGrantedStreetStaff, &changes::kRoleGrantedDistrictAdmin,
-        &changes::kRoleGrantedObserver};
+        &changes::kStreetCreated,          &changes::kCommunityCreated,
+        &changes::kRoleGrantedResident,    &changes::kRoleGrantedCommittee,
+        &changes::kRoleGrantedStreetStaff, &changes::kRoleGrantedDistrictAdmin,
+        &changes::kRoleGrantedObserver,    &changes::kRoleRevokedCommittee,
+        &changes::kRoleRevokedStreetStaff, &changes::kRoleRevokedDistrictAdmin,
+        &changes::kRoleRevokedObserver};
     return kinds;
 }
 

@@ -95,4 +95,57 @@ Result<RoleGrant> AdminService::grantRole(const Actor& actor, UserId user, Role 
     return grant;
 }
 
+Result<RoleGrant> AdminService::revokeRole(const Actor& actor, UserId user, Role role, ScopeRef scope,
+                                           const std::string& reason) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (role == Role::kResident) {
+        return Status::invalid("role.resident_is_membership",
+                               "A resident's membership is rejected by the committee or left by the resident.");
+    }
+    if (scopeKindOf(role) != scope.kind) {
+        return Status::invalid("role.scope_mismatch", std::string("The role ") + roleName(role) + " is granted on a " +
+                                                          scopeKindName(scopeKindOf(role)) + ".");
+    }
+    YISHI_RETURN_IF_ERROR(validateText("reason", reason, 200));
+    RoleGrant revoked{user, role, scope, clock_.now(), actor.userId()};
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(DistrictId d, districtOf(s, scope));
+        if (!actor.isDistrictAdmin(d)) return forbidden();
+        if (!s.users.deleteGrant(user, role, scope))
+            return Status::notFound("role.not_found", "This person does not have this role here.");
+        const CommunityId community = scope.kind == ScopeKind::kCommunity ? CommunityId(scope.id) : CommunityId();
+        std::string trace = std::string(scopeKindName(scope.kind)) + ":" + std::to_string(scope.id);
+        if (!reason.empty()) trace += " " + reason;
+        s.record({roleRevoked(role), clock_.now(), actor.userId(), user.value, community, trace});
+        return Status::ok();
+    }));
+    return revoked;
+}
+
+Result<Page<AuditEntry>> AdminService::auditLog(const Actor& actor, DistrictId district, AuditQuery query,
+                                                PageRequest page) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    Page<AuditEntry> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        if (!s.scopes.district(district)) return Status::notFound("district.not_found", "There is no such district.");
+        const bool whole_district = actor.isDistrictAdmin(district) || actor.isObserver(district);
+        if (query.community.valid()) {
+            std::optional<Community> c = s.scopes.community(query.community);
+            if (!c || c->district_id != district)
+                return Status::notFound("community.not_found", "There is no such community in this district.");
+            if (!whole_district && !actor.canOversee(*c))
+                return Status::forbidden("audit.forbidden", "Only those who oversee this community read its log.");
+        } else if (!whole_district) {
+            return Status::forbidden("audit.forbidden",
+                                     "The district's log is for its admins and observers; a committee reads its "
+                                     "community's (?community=).");
+        }
+        query.district = district;
+        query.unscoped = whole_district;
+        out = s.audit.query(query, page);
+        return Status::ok();
+    }));
+    return out;
+}
+
 }  // namespace yishi::domain

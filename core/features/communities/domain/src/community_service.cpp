@@ -183,4 +183,25 @@ Result<Membership> CommunityService::decide(const Actor& actor, CommunityId comm
     return result;
 }
 
+Result<Membership> CommunityService::leave(const Actor& actor, CommunityId community) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    Membership m;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Membership> current = s.users.membership(actor.userId(), community);
+        if (!current ||
+            (current->status != MembershipStatus::kVerified && current->status != MembershipStatus::kPending))
+            return Status::notFound("membership.not_found", "You are not a member of this community.");
+        const Instant now = clock_.now();
+        m = *current;
+        m.status = MembershipStatus::kLeft;
+        m.decided_at = now;
+        m.decided_by = actor.userId();
+        m.reason = "left by the resident";
+        s.users.saveMembership(m);
+        s.record({changes::kMembershipLeft, now, actor.userId(), actor.userId().value, community});
+        return Status::ok();
+    }));
+    return m;
+}
+
 }  // namespace yishi::domain

@@ -137,10 +137,13 @@ Result<ConsultationService::CommentView> ConsultationService::post(const Actor& 
 }
 
 Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& actor, CommentId id,
-                                                                   const std::string& body,
+                                                                   const std::optional<std::string>& body,
                                                                    std::optional<Stance> stance) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    YISHI_RETURN_IF_ERROR(validateName("body", body, kMaxComment));
+    if (!body && !stance) {
+        return Status::invalid("comment.nothing_to_change", "An edit changes the body, the stance, or both.");
+    }
+    if (body) YISHI_RETURN_IF_ERROR(validateName("body", *body, kMaxComment));
     CommentView view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(auto found, loadComment(s, id));
@@ -149,6 +152,11 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
             return Status::forbidden("comment.not_yours", "Only its author may change a comment.");
         }
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn.");
+        if (c.hidden) {
+            return Status::conflict("comment.hidden",
+                                    "A hidden comment stays as it was until the committee reviews it; post a new one "
+                                    "instead.");
+        }
         const Instant now = clock_.now();
         const Duration window = settingsFor(s, found.second).comment_edit_window;
         if (now.seconds() > (c.created_at + window).seconds()) {  // whole seconds, as stored
@@ -156,15 +164,35 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
                                                                     std::to_string(window.minutes()) +
                                                                     " minutes after posting; post a new one instead.");
         }
-        c.body = body;
+        ConsultationStore& store = s.get<ConsultationStore>();
+        const int revision = static_cast<int>(store.revisions(c.id).size()) + 1;
+        store.insertRevision(
+            {c.id, revision, c.body, c.stance, c.edited_at != Instant() ? c.edited_at : c.created_at, now});
+        if (body) c.body = *body;
         if (stance) c.stance = *stance;
         c.edited_at = now;
-        s.get<ConsultationStore>().updateComment(c);
-        s.record({changes::kCommentEdited, now, actor.userId(), c.id.value, c.community_id});
+        store.updateComment(c);
+        s.record({changes::kCommentEdited, now, actor.userId(), c.id.value, c.community_id,
+                  "the earlier text is kept as revision " + std::to_string(revision)});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));
     return view;
+}
+
+Result<std::vector<CommentRevision>> ConsultationService::revisions(const Actor& actor, CommentId id) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    std::vector<CommentRevision> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(auto found, loadComment(s, id));
+        if (!actor.canManage(found.second)) {
+            return Status::forbidden("community.forbidden",
+                                     "Only this community's committee or its district reads earlier versions.");
+        }
+        out = s.get<ConsultationStore>().revisions(id);
+        return Status::ok();
+    }));
+    return out;
 }
 
 Result<ConsultationService::CommentView> ConsultationService::withdraw(const Actor& actor, CommentId id) {
@@ -250,6 +278,7 @@ Result<ConsultationService::CommentView> ConsultationService::moderate(const Act
         if (!hide && !c.hidden) return Status::conflict("comment.not_hidden", "This comment is not hidden.");
         c.hidden = hide;
         c.hidden_reason = hide ? reason : "";
+        c.reports = 0;  // reviewed: only reports made from now on count toward auto-hide
         s.get<ConsultationStore>().updateComment(c);
         s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.now(), actor.userId(), c.id.value,
                   c.community_id, reason});

@@ -1,6 +1,8 @@
 #include "yishi/domain/convention_service.h"
 #include "yishi/domain/convention_store.h"
 #include "yishi/domain/conventions_changes.h"
+#include "yishi/domain/proposal_lookup.h"
+#include "yishi/domain/validation.h"
 
 #include <utility>
 
@@ -9,6 +11,22 @@ namespace yishi::domain {
 namespace {
 
 Status notFound() { return Status::notFound("convention.not_found", "There is no such convention."); }
+
+Status staleBase(const Convention& c, int base, ProposalId amendment) {
+    const std::string from = std::to_string(base);
+    const std::string to = std::to_string(c.current_version);
+    std::string message = "This amendment was written against version " + from +
+                          " of the convention; it is at version " + to +
+                          " now (what changed: GET /api/v1/conventions/" + std::to_string(c.id.value) +
+                          "/diff?from=" + from + "&to=" + to + ").";
+    if (amendment.valid()) {
+        message += " Adopting it as written would undo that change; the committee rebases it onto version " + to +
+                   " (POST /api/v1/proposals/" + std::to_string(amendment.value) + "/rebases) first.";
+    } else {
+        message += " Write the amendment against the current version.";
+    }
+    return Status::conflict("convention.stale_base", message);
+}
 
 Result<ConventionService::View> viewOf(Stores& s, const Actor& actor, ConventionId id) {
     std::optional<Convention> c = s.get<ConventionStore>().convention(id);
@@ -87,13 +105,61 @@ Result<ConventionService::View> ConventionService::acknowledge(const Actor& acto
     return std::move(*view);
 }
 
-Status ConventionService::checkDraft(Stores& s, const Proposal& draft) {
+Result<ConventionService::Rebase> ConventionService::rebase(const Actor& actor, ProposalId proposal, int onto_version,
+                                                            const std::string& reason) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (reason.empty()) {
+        return Status::invalid("rebase.reason_required",
+                               "Say why the amendment stands over the newer version; the reason is public.");
+    }
+    YISHI_RETURN_IF_ERROR(validateText("reason", reason, 1000));
+    Rebase out;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, proposal, actor.userId()));
+        std::optional<Community> community = s.scopes.community(p.community_id);
+        if (!community) return Status::notFound("proposal.not_found", "There is no such proposal.");
+        if (!actor.canManage(*community)) {
+            return Status::forbidden("community.forbidden", "Only this community's committee rebases an amendment.");
+        }
+        std::optional<Convention> c = s.get<ConventionStore>().convention(ConventionId(p.amends_convention));
+        if (p.kind != ProposalKind::kRule || !p.amends_convention || !c) {
+            return Status::conflict("rebase.not_an_amendment", "This proposal does not amend a convention.");
+        }
+        if (p.outcome_id) return Status::conflict("rebase.formed", "This amendment is part of the convention already.");
+        if (onto_version != c->current_version) {
+            return Status::conflict("rebase.version", "The convention is at version " +
+                                                          std::to_string(c->current_version) + "; rebase onto it.");
+        }
+        if (p.amends_version == c->current_version) {
+            return Status::conflict("rebase.not_needed", "This amendment is based on the current version already.");
+        }
+        const Instant now = clock_.now();
+        out = {p.id, c->id, p.amends_version, onto_version, reason};
+        p.amends_version = onto_version;
+        p.updated_at = now;
+        s.get<ProposalStore>().updateProposal(p);
+        s.record(
+            {changes::kAmendmentRebased, now, actor.userId(), p.id.value, p.community_id,
+             "version " + std::to_string(out.from_version) + " → " + std::to_string(onto_version) + ": " + reason});
+        return Status::ok();
+    }));
+    return out;
+}
+
+Status ConventionService::checkDraft(Stores& s, Proposal& draft) {
     if (!draft.amends_convention) return Status::ok();
     std::optional<Convention> amended = s.get<ConventionStore>().convention(ConventionId(draft.amends_convention));
     if (draft.kind != ProposalKind::kRule || !amended || amended->community_id != draft.community_id) {
         return Status::invalid("proposal.amends",
                                "Only a rule amends a convention, and only one of its own community.");
     }
+    if (draft.amends_version == 0) draft.amends_version = amended->current_version;
+    if (draft.amends_version < 1 || draft.amends_version > amended->current_version) {
+        return Status::invalid("proposal.amends", "The convention has no version " +
+                                                      std::to_string(draft.amends_version) + "; it is at version " +
+                                                      std::to_string(amended->current_version) + ".");
+    }
+    if (draft.amends_version != amended->current_version) return staleBase(*amended, draft.amends_version, {});
     return Status::ok();
 }
 
@@ -106,6 +172,7 @@ Result<std::int64_t> ConventionService::form(Stores& s, const Proposal& p, const
     if (p.amends_convention) {
         std::optional<Convention> amended = conventions.convention(version.convention_id);
         if (!amended) return Status::invalid("proposal.amends", "The amended convention is gone.");
+        if (p.amends_version != amended->current_version) return staleBase(*amended, p.amends_version, p.id);
         version.version = amended->current_version + 1;
         conventions.setCurrentVersion(amended->id, version.version);
     } else {

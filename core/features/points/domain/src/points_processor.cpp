@@ -22,6 +22,12 @@ bool validRuleName(const std::string& rule) {
     });
 }
 
+// The content hash of a "name version hash" identity ("" for none).
+std::string hashOf(const std::string& identity) {
+    const std::size_t space = identity.rfind(' ');
+    return space == std::string::npos ? std::string() : identity.substr(space + 1);
+}
+
 std::string describe(UserId user, std::int64_t delta, const std::string& rule) {
     return "user " + std::to_string(user.value) + " +" + std::to_string(delta) + " " + rule;
 }
@@ -95,7 +101,7 @@ Result<int> PointsProcessor::processBatch() {
     };
     struct Awarded {
         std::vector<std::optional<Result<std::vector<Award>>>> results;
-        std::map<std::int64_t, std::string> identities;  // of the bundle that computed, by district
+        std::map<std::int64_t, RuleVersion> versions;  // of the bundle that computed, by district
     };
     Batch batch;
     auto read = [&](Stores& s, Batch& b) -> Result<bool> {
@@ -131,7 +137,8 @@ Result<int> PointsProcessor::processBatch() {
             // One lookup: the identity stored is that of the bundle that computed.
             auto awards = rule_.awardsFor(DistrictId(district), events);
             for (std::size_t k = 0; k < indices.size(); ++k) out.results[indices[k]] = std::move(awards.results.at(k));
-            out.identities[district] = std::move(awards.identity);
+            awards.version.identity = awards.identity;
+            out.versions[district] = std::move(awards.version);
         }
         return out;
     };
@@ -140,17 +147,40 @@ Result<int> PointsProcessor::processBatch() {
     auto commit = [&](Stores& s, const Batch& b, Awarded& awarded) -> Status {
         PointsStore& points = s.get<PointsStore>();
         const Instant now = clock_.now();
+        // Keep each version that judged, and from which event on it judged.
+        std::set<std::int64_t> noted;
+        for (const DomainEvent& e : b.events) {
+            const DistrictId district = b.districtOf(e);
+            if (!district.valid() || noted.count(district.value)) continue;
+            noted.insert(district.value);
+            const RuleVersion& v = awarded.versions[district.value];
+            if (v.hash.empty()) continue;
+            points.keepVersion(v, now);
+            points.noteSpan(district, e.id, v.hash);
+        }
         for (std::size_t i = 0; i < b.events.size(); ++i) {
             const DomainEvent& e = b.events[i];
             const DistrictId district = b.districtOf(e);
             if (!district.valid()) {
-                points.recordSkipped({e.id, DistrictId(), "points.no_district", "the event has no community"}, now);
+                SkippedEvent skip;
+                skip.event_id = e.id;
+                skip.code = "points.no_district";
+                skip.message = "the event has no community";
+                points.recordSkipped(skip, now);
                 continue;
             }
             const auto& result = *awarded.results[i];
             Status ok = result.isOk() ? checkAwards(s, result.value()) : result.status();
             if (!ok.isOk()) {
-                points.recordSkipped({e.id, district, ok.code(), ok.message()}, now);
+                SkippedEvent skip;
+                skip.event_id = e.id;
+                skip.district = district;
+                skip.code = ok.code();
+                skip.message = ok.message();
+                skip.community = e.community;
+                skip.plugin = awarded.versions[district.value].identity;
+                skip.next_retry_at = nextRetry(ok.code(), 1, now);
+                points.recordSkipped(skip, now);
                 continue;
             }
             const std::int64_t day = dayOf(e.occurred_at);
@@ -159,7 +189,7 @@ Result<int> PointsProcessor::processBatch() {
                     cappedPoints(a, a.daily_cap ? points.awardedOnDay(district, a.user, a.rule, day) : 0);
                 if (awarded_points == 0) continue;
                 points.appendLedger({0, district, a.user, awarded_points, a.rule, a.reason, day, e.id, RedemptionId(),
-                                     awarded.identities[district.value], now});
+                                     awarded.versions[district.value].identity, now});
             }
         }
         points.setProcessedThrough(b.events.back().id);
@@ -169,10 +199,113 @@ Result<int> PointsProcessor::processBatch() {
     return static_cast<int>(batch.events.size());
 }
 
+Instant PointsProcessor::nextRetry(const std::string& code, std::int64_t attempts, Instant now) const {
+    if (code == "points.no_district" || attempts >= options_.max_attempts) return Instant();
+    Duration wait = options_.first_retry;
+    for (std::int64_t k = 1; k < attempts; ++k) wait = wait + wait + wait + wait;
+    return now + wait;
+}
+
+Result<std::vector<LedgerEntry>> PointsProcessor::retrySkipped(std::int64_t event_id) {
+    // Read, run the rule outside any transaction, then commit if the skip is
+    // still open (compute_then_commit.h).
+    struct Retry {
+        SkippedEvent skip;
+        PointsEvent event;
+    };
+    struct Outcome {
+        RuleAwards awards;
+        std::vector<LedgerEntry> written;
+        Status failed = Status::ok();
+    };
+    Retry retry;
+    Outcome outcome;
+    auto read = [&](Stores& s, Retry& r) -> Result<bool> {
+        std::optional<SkippedEvent> skip = s.get<PointsStore>().skippedEvent(event_id);
+        if (!skip || skip->resolved_at != Instant())
+            return Status::notFound("skipped.not_found", "No skipped event " + std::to_string(event_id) + ".");
+        if (!skip->district.valid())
+            return Status::invalid("points.no_district", "This event has no community, so no district's rule.");
+        auto events = s.outbox.eventsAfter(event_id - 1, 1);
+        if (events.empty() || events.front().id != event_id)
+            return Status::notFound("skipped.not_found", "No event " + std::to_string(event_id) + ".");
+        r.skip = *skip;
+        r.event.event = events.front();
+        for (UserId user : peopleOf(r.event.event))
+            r.event.awarded_today[user.value] =
+                s.get<PointsStore>().awardedByRuleOnDay(skip->district, user, dayOf(r.event.event.occurred_at));
+        return true;
+    };
+    auto compute = [&](Retry& r) -> Result<Outcome> {
+        Outcome o;
+        o.awards = rule_.awardsFor(r.skip.district, {r.event});
+        o.awards.version.identity = o.awards.identity;
+        return o;
+    };
+    auto still_valid = [&](Stores& s, const Retry&) {
+        std::optional<SkippedEvent> skip = s.get<PointsStore>().skippedEvent(event_id);
+        return skip && skip->resolved_at == Instant();
+    };
+    auto commit = [&](Stores& s, const Retry& r, Outcome& o) -> Status {
+        PointsStore& points = s.get<PointsStore>();
+        const Instant now = clock_.now();
+        const auto& result = o.awards.results.at(0);
+        Status ok = result.isOk() ? checkAwards(s, result.value()) : result.status();
+        if (!ok.isOk()) {
+            SkippedEvent again = r.skip;
+            again.code = ok.code();
+            again.message = ok.message();
+            again.plugin = o.awards.identity;
+            again.attempts = r.skip.attempts + 1;
+            again.next_retry_at = nextRetry(ok.code(), again.attempts, now);
+            points.recordSkipped(again, now);
+            o.failed = ok;
+            outcome = o;
+            return Status::ok();  // the attempt is recorded; the caller learns it failed
+        }
+        if (!o.awards.version.hash.empty()) points.keepVersion(o.awards.version, now);
+        const std::int64_t day = dayOf(r.event.event.occurred_at);
+        for (const Award& a : result.value()) {
+            const std::int64_t awarded_points =
+                cappedPoints(a, a.daily_cap ? points.awardedOnDay(r.skip.district, a.user, a.rule, day) : 0);
+            if (awarded_points == 0) continue;
+            LedgerEntry entry{0,   r.skip.district, a.user,         awarded_points,    a.rule, a.reason,
+                              day, event_id,        RedemptionId(), o.awards.identity, now};
+            points.appendLedger(entry);
+            o.written.push_back(entry);
+        }
+        points.resolveSkipped(event_id, now);
+        outcome = o;
+        return Status::ok();
+    };
+    auto done = computeThenCommit(db_, retry, read, compute, still_valid, commit);
+    YISHI_RETURN_IF_ERROR(done.status());
+    if (done.value() != CommitOutcome::kCommitted)
+        return Status::notFound("skipped.not_found", "The event was retried meanwhile; look at the list again.");
+    if (!outcome.failed.isOk())
+        return Status::conflict("points.still_skipped", "The rule still fails on this event: " + outcome.failed.code() +
+                                                            ": " + outcome.failed.message());
+    return outcome.written;
+}
+
+Result<int> PointsProcessor::retryDue() {
+    std::vector<SkippedEvent> due;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        due = s.get<PointsStore>().dueForRetry(clock_.now(), 10);
+        return Status::ok();
+    }));
+    int awarded = 0;
+    for (const SkippedEvent& skip : due)
+        if (retrySkipped(skip.event_id).isOk()) ++awarded;
+    return awarded;
+}
+
 Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(DistrictId district) {
     std::vector<DomainEvent> history;
     std::vector<LedgerEntry> ledger;
     std::vector<SkippedEvent> skipped;
+    std::vector<std::pair<std::int64_t, std::string>> spans;
+    std::map<std::string, RuleVersion> versions;  // kept versions, by hash
     std::int64_t cursor = 0;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
         if (!s.scopes.district(district))
@@ -196,8 +329,28 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
         }
         ledger = s.get<PointsStore>().eventAwards(district);
         skipped = s.get<PointsStore>().skipped(district);
+        spans = s.get<PointsStore>().spans(district);
+        std::set<std::string> hashes;
+        for (const auto& span : spans) hashes.insert(span.second);
+        for (const auto& row : ledger) hashes.insert(hashOf(row.plugin));
+        for (const auto& skip : skipped) hashes.insert(hashOf(skip.plugin));
+        for (const std::string& hash : hashes)
+            if (auto v = s.get<PointsStore>().version(hash)) versions[hash] = *v;
         return Status::ok();
     }));
+
+    // The version that judged each event: of its rows, of its skip, else of its span.
+    std::map<std::int64_t, std::string> version_of;
+    for (const auto& row : ledger) version_of[row.source_event] = hashOf(row.plugin);
+    for (const auto& skip : skipped) version_of[skip.event_id] = hashOf(skip.plugin);
+    auto versionOf = [&](const DomainEvent& e) -> std::string {
+        auto known = version_of.find(e.id);
+        if (known != version_of.end()) return known->second;
+        std::string hash;
+        for (const auto& [from_event, span_hash] : spans)
+            if (from_event <= e.id) hash = span_hash;
+        return hash;
+    };
 
     std::map<std::int64_t, std::vector<std::string>> recorded;
     for (const auto& row : ledger) recorded[row.source_event].push_back(describe(row.user, row.delta, row.rule));
@@ -208,7 +361,11 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
     std::vector<Difference> differences;
     auto in_district = [&](const DomainEvent&) { return district; };
     for (std::size_t start = 0; start < history.size();) {
-        const std::size_t end = batchEnd(history, start, in_district);
+        // A batch is judged by one version.
+        const std::string hash = versionOf(history[start]);
+        std::size_t end = batchEnd(history, start, in_district);
+        for (std::size_t k = start + 1; k < end; ++k)
+            if (versionOf(history[k]) != hash) end = k;
         std::vector<PointsEvent> batch;
         for (std::size_t k = start; k < end; ++k) {
             PointsEvent pe{history[k], {}};
@@ -217,7 +374,9 @@ Result<std::vector<PointsProcessor::Difference>> PointsProcessor::replay(Distric
             batch.push_back(std::move(pe));
         }
         start = end;
-        auto results = rule_.awardsFor(district, batch).results;
+        auto kept = versions.find(hash);
+        auto results = kept != versions.end() ? rule_.awardsWith(kept->second, batch).results
+                                              : rule_.awardsFor(district, batch).results;
         YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
             for (std::size_t k = 0; k < batch.size(); ++k) {
                 const DomainEvent& e = batch[k].event;

@@ -1,6 +1,9 @@
 #include "yishi/domain/points_service.h"
 
+#include <map>
+
 #include "yishi/domain/points_changes.h"
+#include "yishi/domain/points_processor.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -233,6 +236,56 @@ Result<Page<Redemption>> PointsService::communityRedemptions(const Actor& actor,
         return Status::ok();
     }));
     return out;
+}
+
+Result<std::vector<SkippedEvent>> PointsService::skipped(const Actor& actor, DistrictId district) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    std::vector<SkippedEvent> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        if (!s.scopes.district(district)) return notFound("district");
+        const bool whole = actor.isDistrictAdmin(district) || actor.isObserver(district);
+        bool oversees_any = whole;
+        std::map<std::int64_t, bool> oversees;
+        auto overseen = [&](CommunityId id) {
+            auto known = oversees.find(id.value);
+            if (known != oversees.end()) return known->second;
+            std::optional<Community> c = s.scopes.community(id);
+            return oversees[id.value] = c && actor.canOversee(*c);
+        };
+        for (SkippedEvent& skip : s.get<PointsStore>().skipped(district))
+            if (whole || (skip.community.valid() && overseen(skip.community))) out.push_back(std::move(skip));
+        if (!oversees_any) {
+            for (const RoleGrant& g : actor.grants()) {
+                if (g.role == Role::kCommittee) {
+                    std::optional<Community> c = s.scopes.community(CommunityId(g.scope.id));
+                    oversees_any = oversees_any || (c && c->district_id == district);
+                } else if (g.role == Role::kStreetStaff) {
+                    std::optional<Street> st = s.scopes.street(StreetId(g.scope.id));
+                    oversees_any = oversees_any || (st && st->district_id == district);
+                }
+            }
+        }
+        if (!oversees_any)
+            return Status::forbidden("points.forbidden",
+                                     "Skipped events are for those who run the district or one of its communities.");
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<std::vector<LedgerEntry>> PointsService::retrySkipped(const Actor& actor, DistrictId district,
+                                                             std::int64_t event_id) {
+    YISHI_RETURN_IF_ERROR(requireDistrictAdmin(actor, district));
+    if (!processor_) return Status::unavailable("points.unavailable", "Points are not processed on this server.");
+    bool in_district = false;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        std::optional<SkippedEvent> skip = s.get<PointsStore>().skippedEvent(event_id);
+        in_district = skip && skip->district == district && skip->resolved_at == Instant();
+        return Status::ok();
+    }));
+    if (!in_district)
+        return Status::notFound("skipped.not_found", "No skipped event " + std::to_string(event_id) + " here.");
+    return processor_->retrySkipped(event_id);
 }
 
 }  // namespace yishi::domain

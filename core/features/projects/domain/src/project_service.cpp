@@ -1,7 +1,10 @@
 #include "yishi/domain/project_service.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
+#include "yishi/domain/money.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/projects_changes.h"
 #include "yishi/domain/validation.h"
@@ -12,11 +15,36 @@ namespace {
 
 Status notFound() { return Status::notFound("project.not_found", "There is no such project."); }
 
-ProjectService::View viewOf(Stores& s, const Actor& actor, Project p) {
+// What the expenses add up to, each at its newest correction (expenses come
+// oldest first, so the last correction of each wins), or nothing when it
+// passes kMaxAmountFen. Expenses taken since amounts are bounded never do;
+// older rows might. Fills `corrected_by` (original id -> correction id).
+std::optional<std::int64_t> totalOf(const std::vector<Expense>& expenses,
+                                    std::map<std::int64_t, std::int64_t>* corrected_by = nullptr) {
+    std::map<std::int64_t, std::int64_t> amount;  // original id -> amount that counts
+    for (const Expense& e : expenses) {
+        if (e.corrects && corrected_by) (*corrected_by)[e.corrects] = e.id;
+        amount[e.corrects ? e.corrects : e.id] = e.amount_fen;
+    }
+    std::int64_t total = 0;
+    for (const auto& [id, fen] : amount) {
+        if (!addWithin(total, fen, kMaxAmountFen, &total)) return std::nullopt;
+    }
+    return total;
+}
+
+Result<ProjectService::View> viewOf(Stores& s, const Actor& actor, Project p) {
     ProjectService::View v;
     v.progress = s.get<ProjectStore>().progress(p.id);
     v.expenses = s.get<ProjectStore>().expenses(p.id);
-    for (const Expense& e : v.expenses) v.spent_fen += e.amount_fen;
+    std::optional<std::int64_t> spent = totalOf(v.expenses, &v.corrected_by);
+    if (!spent) {
+        return Status::internal("storage.inconsistent",
+                                "This project's expenses add up to more than " + std::to_string(kMaxAmountFen) +
+                                    " fen, which the server never accepts; the data needs a repair.");
+    }
+    v.spent_fen = *spent;
+    v.over_budget_fen = std::max<std::int64_t>(0, v.spent_fen - p.budget_fen);
     std::int64_t stars = 0;
     for (const Rating& r : s.get<ProjectStore>().ratings(p.id)) {
         ++v.ratings;
@@ -49,7 +77,7 @@ Result<ProjectService::View> ProjectService::get(const Actor& actor, ProjectId i
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Project> p = s.get<ProjectStore>().project(id);
         if (!p) return notFound();
-        view = viewOf(s, actor, std::move(*p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(*p)));
         return Status::ok();
     }));
     return view;
@@ -85,7 +113,7 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectProgress, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(percent) + "%: " + text});
-        view = viewOf(s, actor, std::move(p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
     return view;
@@ -94,17 +122,65 @@ Result<ProjectService::View> ProjectService::reportProgress(const Actor& actor, 
 Result<ProjectService::View> ProjectService::addExpense(const Actor& actor, ProjectId id, std::int64_t amount_fen,
                                                         const std::string& purpose, Instant date) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    if (amount_fen <= 0) return Status::invalid("expense.amount", "An expense is a positive amount in fen.");
+    if (amount_fen <= 0 || amount_fen > kMaxAmountFen) {
+        return Status::invalid("expense.amount",
+                               "An expense is 1 to " + std::to_string(kMaxAmountFen) + " fen (100 亿元).");
+    }
     YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        std::optional<std::int64_t> spent = totalOf(s.get<ProjectStore>().expenses(p.id));
+        std::int64_t after = 0;
+        if (!spent || !addWithin(*spent, amount_fen, kMaxAmountFen, &after)) {
+            return Status::conflict("expense.total", "A project's expenses add up to at most " +
+                                                         std::to_string(kMaxAmountFen) +
+                                                         " fen (100 亿元); this one would pass that.");
+        }
         const Instant now = clock_.now();
         s.get<ProjectStore>().insertExpense(
-            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId()});
+            {0, p.id, amount_fen, purpose, date != Instant() ? date : now, actor.userId(), 0, ""});
         s.record({changes::kProjectExpense, now, actor.userId(), p.id.value, p.community_id,
                   std::to_string(amount_fen) + " fen: " + purpose});
-        view = viewOf(s, actor, std::move(p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
+        return Status::ok();
+    }));
+    return view;
+}
+
+Result<ProjectService::View> ProjectService::correctExpense(const Actor& actor, ProjectId id, std::int64_t corrects,
+                                                            std::int64_t amount_fen, const std::string& purpose,
+                                                            const std::string& reason, Instant date) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (amount_fen < 0 || amount_fen > kMaxAmountFen) {
+        return Status::invalid("expense.amount",
+                               "A corrected amount is 0 to " + std::to_string(kMaxAmountFen) + " fen (100 亿元).");
+    }
+    YISHI_RETURN_IF_ERROR(validateName("purpose", purpose, 200));
+    if (reason.empty())
+        return Status::invalid("expense.reason_required", "A correction says why the expense was wrong.");
+    YISHI_RETURN_IF_ERROR(validateName("reason", reason, 200));
+    View view;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Project p, managed(s, actor, id));
+        std::int64_t original = 0;
+        for (const Expense& e : s.get<ProjectStore>().expenses(p.id))
+            if (e.id == corrects) original = e.corrects ? e.corrects : e.id;
+        if (!original) return Status::notFound("expense.not_found", "This project has no such expense.");
+        const Instant now = clock_.now();
+        Expense correction{0,        p.id,  amount_fen, purpose, date != Instant() ? date : now, actor.userId(),
+                           original, reason};
+        std::vector<Expense> after = s.get<ProjectStore>().expenses(p.id);
+        after.push_back(correction);
+        if (!totalOf(after)) {
+            return Status::conflict("expense.total", "A project's expenses add up to at most " +
+                                                         std::to_string(kMaxAmountFen) +
+                                                         " fen (100 亿元); this correction would pass that.");
+        }
+        s.get<ProjectStore>().insertExpense(correction);
+        s.record({changes::kProjectExpenseCorrected, now, actor.userId(), p.id.value, p.community_id,
+                  "expense " + std::to_string(original) + " is " + std::to_string(amount_fen) + " fen: " + reason});
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
     return view;
@@ -123,7 +199,7 @@ Result<ProjectService::View> ProjectService::complete(const Actor& actor, Projec
         p.progress_percent = 100;
         s.get<ProjectStore>().updateProject(p);
         s.record({changes::kProjectCompleted, now, actor.userId(), p.id.value, p.community_id, note});
-        view = viewOf(s, actor, std::move(p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(p)));
         return Status::ok();
     }));
     return view;
@@ -148,21 +224,22 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
         }
         s.record({changes::kProjectRated, now, actor.userId(), p->id.value, p->community_id,
                   std::to_string(stars) + " stars", actor.userId(), stars});
-        view = viewOf(s, actor, std::move(*p));
+        YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(*p)));
         return Status::ok();
     }));
     return view;
 }
 
-Status ProjectService::checkDraft(Stores&, const Proposal&) { return Status::ok(); }
+Status ProjectService::checkDraft(Stores&, Proposal&) { return Status::ok(); }
 
 Result<std::int64_t> ProjectService::form(Stores& s, const Proposal& p, const ProposalOutcome::Input& input,
                                           Instant now) {
     if (p.kind == ProposalKind::kRule) {
         return Status::conflict("proposal.kind_mismatch", "A rule becomes a convention, not a project.");
     }
-    if (input.budget_fen < 0) {
-        return Status::invalid("project.budget", "A project needs a budget in fen, 0 or more.");
+    if (input.budget_fen < 0 || input.budget_fen > kMaxAmountFen) {
+        return Status::invalid(
+            "project.budget", "A project needs a budget of 0 to " + std::to_string(kMaxAmountFen) + " fen (100 亿元).");
     }
     YISHI_RETURN_IF_ERROR(validateName("responsible", input.responsible, 100));
     Project project;

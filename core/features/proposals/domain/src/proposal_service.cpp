@@ -93,6 +93,7 @@ Result<ProposalService::View> ProposalService::create(const Actor& actor, Commun
         p.title = draft.title;
         p.body = draft.body;
         p.amends_convention = draft.amends_convention;
+        p.amends_version = draft.amends_version;
         p.state = draft.submit ? ProposalState::kSubmitted : ProposalState::kDraft;
         for (const auto& [action, outcome] : outcomes_) YISHI_RETURN_IF_ERROR(outcome->checkDraft(s, p));
         p.created_at = p.updated_at = now;

@@ -1,4 +1,5 @@
 #include "yishi/domain/plugin_service.h"
+#include "yishi/domain/money.h"
 #include "yishi/domain/selection_changes.h"
 
 #include <set>
@@ -9,21 +10,24 @@ namespace {
 
 constexpr std::size_t kMaxProjects = 10'000;
 constexpr std::size_t kMaxBallots = 500'000;
-constexpr std::int64_t kMaxMoney = 1'000'000'000'000'000;  // fen
 
 Status invalid(const std::string& message) { return Status::invalid("selection.invalid", message); }
 
 }  // namespace
 
 Status validateSelectionRequest(const SelectionRequest& request) {
-    if (request.budget < 0 || request.budget > kMaxMoney) return invalid("budget must be between 0 and 10^15 fen.");
+    // With these bounds no sum of costs or votes a rule makes can pass 2^63
+    // (10,000 projects of at most 10^12 fen each).
+    if (request.budget < 0 || request.budget > kMaxAmountFen) return invalid("budget must be between 0 and 10^12 fen.");
     if (request.projects.size() > kMaxProjects) return invalid("at most 10,000 projects.");
     std::set<std::string> ids;
     for (const auto& p : request.projects) {
         if (p.id.empty() || p.id.size() > 100) return invalid("each project needs an id of 1 to 100 bytes.");
         if (!ids.insert(p.id).second) return invalid("project id " + p.id + " appears twice.");
-        if (p.cost < 0 || p.cost > kMaxMoney) return invalid("project " + p.id + ": cost must be between 0 and 10^15.");
-        if (p.votes < 0) return invalid("project " + p.id + ": votes must be 0 or more.");
+        if (p.cost < 0 || p.cost > kMaxAmountFen)
+            return invalid("project " + p.id + ": cost must be between 0 and 10^12 fen.");
+        if (p.votes < 0 || p.votes > kMaxCount)
+            return invalid("project " + p.id + ": votes must be between 0 and 10^9.");
     }
     if (request.ballots) {
         if (request.ballots->size() > kMaxBallots) return invalid("at most 500,000 ballots.");
@@ -31,9 +35,11 @@ Status validateSelectionRequest(const SelectionRequest& request) {
             for (const auto& id : ballot)
                 if (!ids.count(id)) return invalid("a ballot approves unknown project " + id + ".");
     }
-    if (request.threshold && *request.threshold < 0) return invalid("threshold must be 0 or more.");
-    if (request.quota_per_community && *request.quota_per_community < 0)
-        return invalid("quota_per_community must be 0 or more.");
+    if (request.threshold && (*request.threshold < 0 || *request.threshold > kMaxCount))
+        return invalid("threshold must be between 0 and 10^9.");
+    if (request.quota_per_community &&
+        (*request.quota_per_community < 0 || *request.quota_per_community > static_cast<std::int64_t>(kMaxProjects)))
+        return invalid("quota_per_community must be between 0 and 10,000.");
     return Status::ok();
 }
 

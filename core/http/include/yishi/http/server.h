@@ -25,6 +25,8 @@ struct ServerCore {
     // cache). Public pages rendered for anonymous callers are shared while
     // it stays the same.
     std::function<std::uint64_t()> data_generation = {};
+    // The server runs on a test clock (yishi serve --test-clock): /health says so.
+    bool test_clock = false;
 };
 
 // A method and a path pattern of the API, such as GET /api/v1/communities/{id}.

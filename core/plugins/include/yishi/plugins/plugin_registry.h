@@ -36,6 +36,9 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
     // on_event awards nothing.
     domain::RuleAwards awardsFor(DistrictId district, const std::vector<domain::PointsEvent>& events) override;
     std::string identity(DistrictId district) override;
+    // A kept version: its source is the bundle as JSON (PluginBundle::toValue).
+    domain::RuleAwards awardsWith(const domain::RuleVersion& version,
+                                  const std::vector<domain::PointsEvent>& events) override;
 
     // Reloads every district loaded so far (SIGHUP). Each refusal is logged
     // and leaves that district's plugin as it was.
@@ -51,6 +54,9 @@ class PluginRegistry final : public domain::DistrictPlugins, public domain::Poin
     // does not install it.
     Result<Loaded> loadAside(DistrictId district) YISHI_EXCLUDES(mutex_);
     Result<Loaded> current(DistrictId district) YISHI_EXCLUDES(mutex_);
+    // on_event of `bundle` over `events`, for district `district` (logs only).
+    domain::RuleAwards runOnEvent(DistrictId district, const PluginBundle& bundle,
+                                  const std::vector<domain::PointsEvent>& events);
     // What a plugin wrote with yishi.log, to the server log.
     void logPluginLines(DistrictId district, const PluginBundle& bundle, const std::vector<std::string>& lines);
 

@@ -12,6 +12,7 @@ extern const ChangeKind kUserSignedUp;
 extern const ChangeKind kMembershipRequested;
 extern const ChangeKind kMembershipVerified;
 extern const ChangeKind kMembershipRejected;
+extern const ChangeKind kMembershipLeft;
 }  // namespace changes
 
 // Every kind above, for changeCatalog().

@@ -75,6 +75,13 @@ class CommunityService {
     Result<Membership> decide(const Actor& actor, CommunityId community, UserId member, VerificationDecision decision,
                               const std::string& reason);
 
+    // A resident ends their own membership (pending or verified): it becomes
+    // "left". What they contributed (proposals, comments, points) stays under
+    // their name; committee roles are separate grants and stay. They may
+    // join again with the code. not_found "membership.not_found" when they
+    // have no current membership there.
+    Result<Membership> leave(const Actor& actor, CommunityId community);
+
   private:
     Database& db_;
     PasswordHasher& hasher_;

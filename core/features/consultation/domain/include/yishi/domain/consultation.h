@@ -37,7 +37,18 @@ struct Comment {
     bool withdrawn = false;
     bool hidden = false;
     std::string hidden_reason;
-    int reports = 0;
+    int reports = 0;  // since the last review (a hide or a restore by the committee)
+};
+
+// A text a comment had before an edit replaced it: the first is revision 1.
+// Kept for the committee, never shown to the public.
+struct CommentRevision {
+    CommentId comment_id;
+    int revision = 1;
+    std::string body;
+    Stance stance = Stance::kNeutral;
+    Instant written_at;   // when this text was posted or last edited
+    Instant replaced_at;  // when the edit replaced it
 };
 
 // Comments and supports are taken while the topic is alive and before the

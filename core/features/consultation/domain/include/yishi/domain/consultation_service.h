@@ -52,18 +52,29 @@ class ConsultationService {
     // forbidden "membership.*"; conflict "proposal.closed_for_consultation",
     // "comment.too_deep"; invalid "body.invalid".
     Result<CommentView> post(const Actor& actor, ProposalId proposal, const NewComment& comment);
-    // The author, within the edit window; without a stance the comment keeps
-    // its own. conflict "comment.edit_window_over", "comment.withdrawn";
+    // The author, within the edit window, while the comment is neither
+    // withdrawn nor hidden (a hidden comment stays as it was reported until
+    // the committee reviews it). A field left out (nullopt) keeps its value;
+    // the text and stance replaced are kept as a revision. invalid
+    // "comment.nothing_to_change", "body.invalid"; conflict
+    // "comment.edit_window_over", "comment.withdrawn", "comment.hidden";
     // forbidden "comment.not_yours".
-    Result<CommentView> edit(const Actor& actor, CommentId id, const std::string& body, std::optional<Stance> stance);
+    Result<CommentView> edit(const Actor& actor, CommentId id, const std::optional<std::string>& body,
+                             std::optional<Stance> stance);
+    // The texts a comment had before its edits, oldest first: for those who
+    // manage its community only (forbidden "community.forbidden"; residents,
+    // the author included, see the current text alone).
+    Result<std::vector<CommentRevision>> revisions(const Actor& actor, CommentId id);
     // The author; the thread keeps a marker. conflict "comment.withdrawn".
     Result<CommentView> withdraw(const Actor& actor, CommentId id);
     Result<std::vector<CommentView>> thread(const Actor& actor, ProposalId proposal);
 
-    // A verified resident reports a comment with a reason; after
-    // auto_hide_reports reports it is hidden. conflict "comment.already_reported".
+    // A verified resident reports a comment with a reason, once; after
+    // auto_hide_reports reports made since the last review it is hidden.
+    // conflict "comment.already_reported", "report.own_comment".
     Result<CommentView> report(const Actor& actor, CommentId id, const std::string& reason);
     // Those who manage the community hide or restore, always with a reason.
+    // Either is a review: the reports counted toward auto-hide start again.
     // forbidden "community.forbidden"; invalid "moderation.reason_required";
     // conflict "comment.already_hidden", "comment.not_hidden".
     Result<CommentView> moderate(const Actor& actor, CommentId id, bool hide, const std::string& reason);

@@ -22,6 +22,11 @@ class ConsultationStore {
     virtual CommentId insertComment(const Comment& comment) = 0;
     // Saves body, stance, edited_at, withdrawn, hidden, hidden_reason, reports.
     virtual void updateComment(const Comment& comment) = 0;
+    // Appends an earlier text of a comment (its revision number is the
+    // caller's: one more than the comment has).
+    virtual void insertRevision(const CommentRevision& revision) = 0;
+    // The earlier texts of a comment, oldest first.
+    virtual std::vector<CommentRevision> revisions(CommentId comment) = 0;
     // The whole thread of a proposal, oldest first.
     virtual std::vector<Comment> comments(ProposalId proposal) = 0;
     // One report per person per comment: false when `reporter` reported it already.

@@ -9,6 +9,7 @@ namespace yishi::domain {
 
 namespace changes {
 extern const ChangeKind kConventionAcknowledged;
+extern const ChangeKind kAmendmentRebased;
 }  // namespace changes
 
 // Every kind above, for changeCatalog().

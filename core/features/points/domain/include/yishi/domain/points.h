@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "yishi/common/ids.h"
@@ -72,11 +73,29 @@ struct Redemption {
     UserId handed_over_by;
 };
 
+// An event the points rule failed on. It stays listed until a retry (by an
+// admin, or automatic with backoff) awards it; then it is resolved.
 struct SkippedEvent {
     std::int64_t event_id = 0;
     DistrictId district;
     std::string code;
     std::string message;
+    CommunityId community;
+    std::string plugin;  // "name version hash" of the rule that failed ("" when none ran)
+    std::string event_type;
+    std::int64_t attempts = 1;
+    Instant at;             // of the last attempt
+    Instant next_retry_at;  // unset: no automatic retry
+    Instant resolved_at;    // unset while skipped
+};
+
+// A version of a points rule as kept by the ledger: its content hash, its
+// "name version hash", and its source (opaque to the domain: the plugin
+// host's bundle as text).
+struct RuleVersion {
+    std::string hash;
+    std::string identity;
+    std::string source;
 };
 
 // The ledger, the catalog and the processing cursor, inside one transaction.
@@ -96,8 +115,23 @@ class PointsStore {
                                                                    std::int64_t day) = 0;
     virtual std::int64_t processedThrough() = 0;
     virtual void setProcessedThrough(std::int64_t event_id) = 0;
+    // Records a skip (or, for an event skipped before, its new attempt).
     virtual void recordSkipped(const SkippedEvent& skipped, Instant at) = 0;
+    // The district's skipped events not resolved yet, oldest first.
     virtual std::vector<SkippedEvent> skipped(DistrictId district) = 0;
+    virtual std::optional<SkippedEvent> skippedEvent(std::int64_t event_id) = 0;
+    virtual void resolveSkipped(std::int64_t event_id, Instant at) = 0;
+    // Unresolved skips due for an automatic retry at `now`, oldest first.
+    virtual std::vector<SkippedEvent> dueForRetry(Instant now, int limit) = 0;
+
+    // Keeps a rule version's source (once per hash).
+    virtual void keepVersion(const RuleVersion& version, Instant at) = 0;
+    virtual std::optional<RuleVersion> version(const std::string& hash) = 0;
+    // Notes that `hash` judges the district's events from `from_event` on,
+    // unless it already judged the ones before.
+    virtual void noteSpan(DistrictId district, std::int64_t from_event, const std::string& hash) = 0;
+    // (from_event, hash), in order.
+    virtual std::vector<std::pair<std::int64_t, std::string>> spans(DistrictId district) = 0;
 
     virtual RewardItemId insertItem(const RewardItem& item) = 0;
     virtual std::optional<RewardItem> item(RewardItemId id) = 0;
@@ -128,6 +162,7 @@ struct PointsEvent {
 struct RuleAwards {
     std::string identity;
     std::vector<Result<std::vector<Award>>> results;
+    RuleVersion version;  // of the rule that computed (empty hash when none ran)
 };
 
 // A district's points rule (the plugin host implements it; benchmarks also
@@ -138,6 +173,16 @@ class PointsRule {
     virtual RuleAwards awardsFor(DistrictId district, const std::vector<PointsEvent>& events) = 0;
     // "name version hash" of the rule serving `district` now.
     virtual std::string identity(DistrictId district) = 0;
+    // The same as awardsFor, computed by a kept version (`version.source`)
+    // instead of the current rule; a source that no longer loads fails
+    // every event with its status. A rule that keeps no versions (the C++
+    // doubles of tests) fails them all with "plugin.version_unavailable".
+    virtual RuleAwards awardsWith(const RuleVersion& version, const std::vector<PointsEvent>& events) {
+        return {version.identity,
+                std::vector<Result<std::vector<Award>>>(
+                    events.size(), Status::unavailable("plugin.version_unavailable", "This rule keeps no versions.")),
+                version};
+    }
 };
 
 }  // namespace yishi::domain

@@ -25,14 +25,34 @@ class PointsProcessor {
     struct Options {
         int batch = 500;
         Duration utc_offset = kChinaUtcOffset;  // the local day of daily caps
+        // Automatic retries of a skipped event: the first after this long,
+        // each next one 4 times later, at most `max_attempts` in all.
+        Duration first_retry = Duration::minutes(1);
+        int max_attempts = 5;
     };
     PointsProcessor(Database& db, PointsRule& rule, const Clock& clock, Options options);
 
     // Processes up to one batch of waiting events; returns how many.
     Result<int> processBatch();
 
-    // Every difference between what the rule awards now for the district's
-    // event history (caps applied the same way) and the ledger's rows.
+    // Tries a skipped event again with the rule serving its district now.
+    // Awarded: the ledger rows are written (caps by the event's day, counting
+    // what that day holds by now) and the skip is resolved. Still failing:
+    // the attempt is recorded and conflict "points.still_skipped" returned.
+    // not_found "skipped.not_found" (unknown or resolved); invalid
+    // "points.no_district" for an event without a community.
+    Result<std::vector<LedgerEntry>> retrySkipped(std::int64_t event_id);
+
+    // Retries the skipped events that are due (see Options); returns how many
+    // were awarded.
+    Result<int> retryDue();
+
+    // Every difference between what the rule awards for the district's event
+    // history (caps applied the same way) and the ledger's rows. Each event
+    // is judged by the version that judged it (kept by its hash): the
+    // version of its ledger rows or of its skip, else the one that judged
+    // the district's events from then on; events from before versions were
+    // kept are judged by the current rule.
     struct Difference {
         std::int64_t event_id = 0;
         std::string expected;  // "user 7 +5 comment", "skipped: ..." or "-"
@@ -48,6 +68,8 @@ class PointsProcessor {
     // Checks a rule's awards for one event (known user, 1..10^6 points, a
     // rule name, a reason); the message says what is wrong.
     static Status checkAwards(Stores& s, const std::vector<Award>& awards);
+    // When a skip after `attempts` attempts is tried again by itself (unset: never).
+    Instant nextRetry(const std::string& code, std::int64_t attempts, Instant now) const;
 
     Database& db_;
     PointsRule& rule_;

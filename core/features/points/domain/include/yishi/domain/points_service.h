@@ -10,6 +10,8 @@
 
 namespace yishi::domain {
 
+class PointsProcessor;
+
 // What people do with points: see their balance, log volunteer service
 // (which the points rule turns into points), run the redemption catalog,
 // redeem, hand over. Thread-safe.
@@ -69,6 +71,20 @@ class PointsService {
     Result<Page<Redemption>> communityRedemptions(const Actor& actor, CommunityId community,
                                                   std::optional<RedemptionState> state, PageRequest page);
 
+    // The district's skipped events not yet awarded, oldest first: all of
+    // them for its admins and observers; those of the communities they
+    // oversee for committees and street staff. forbidden "points.forbidden"
+    // for anyone who oversees nothing in the district; not_found.
+    Result<std::vector<SkippedEvent>> skipped(const Actor& actor, DistrictId district);
+
+    // A district admin tries a skipped event of the district again with the
+    // rule serving it now (PointsProcessor::retrySkipped, whose errors it
+    // returns); forbidden "district.forbidden"; not_found "skipped.not_found".
+    Result<std::vector<LedgerEntry>> retrySkipped(const Actor& actor, DistrictId district, std::int64_t event_id);
+
+    // Where retries run (the feature sets it; none: retry is unavailable).
+    void setProcessor(PointsProcessor* processor) { processor_ = processor; }
+
     // The district's local day number of a moment (for daily caps).
     std::int64_t dayOf(Instant at) const;
 
@@ -76,6 +92,7 @@ class PointsService {
     Database& db_;
     const Clock& clock_;
     Duration utc_offset_;
+    PointsProcessor* processor_ = nullptr;
 };
 
 }  // namespace yishi::domain

@@ -35,7 +35,10 @@ struct ProgressUpdate {
     UserId by;
 };
 
-// 公开之栏: every expense is public.
+// 公开之栏: every expense is public, and never edited: a wrong one is
+// corrected by a new entry that names it (`corrects`) with a reason and
+// states the right amount (0: it never happened). The newest correction of
+// an expense is what counts.
 struct Expense {
     std::int64_t id = 0;
     ProjectId project_id;
@@ -43,6 +46,8 @@ struct Expense {
     std::string purpose;
     Instant date;
     UserId by;
+    std::int64_t corrects = 0;  // the original expense this corrects; 0 for an original
+    std::string reason;         // why (corrections only)
 };
 
 // 星级评价 by a resident, once the project is complete.

@@ -10,6 +10,7 @@ namespace yishi::domain {
 namespace changes {
 extern const ChangeKind kProjectProgress;
 extern const ChangeKind kProjectExpense;
+extern const ChangeKind kProjectExpenseCorrected;
 extern const ChangeKind kProjectCompleted;
 extern const ChangeKind kProjectRated;
 }  // namespace changes

@@ -97,6 +97,7 @@ struct Proposal {
     Instant consultation_ends_at;        // set when consultation opens
     std::string last_reason;             // the reason of the latest decision
     std::int64_t amends_convention = 0;  // a rule that amends this convention (0: a new one)
+    int amends_version = 0;              // the version of it the amendment was written against (0: unknown)
     std::int64_t outcome_id = 0;         // the project or convention it became
     Instant response_due_at;             // a committee's first response is due (set on submission)
     Instant decision_due_at;             // the screening decision is due (set on submission)

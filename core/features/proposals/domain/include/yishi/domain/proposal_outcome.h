@@ -23,8 +23,10 @@ class ProposalOutcome {
     virtual ~ProposalOutcome() = default;
 
     // Checks a proposal as written (at creation), e.g. the convention a rule
-    // amends. OK when this outcome has nothing to say about it.
-    virtual Status checkDraft(Stores& stores, const Proposal& draft) = 0;
+    // amends, and completes what this outcome owns in it (the version that
+    // amendment is written against). OK when this outcome has nothing to say
+    // about it.
+    virtual Status checkDraft(Stores& stores, Proposal& draft) = 0;
 
     // Forms the outcome of the adopted `proposal` inside its transaction and
     // returns the outcome's id; a failed Status rolls the step back.

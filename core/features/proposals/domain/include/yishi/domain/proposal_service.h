@@ -28,6 +28,7 @@ class ProposalService {
         std::string body;
         bool submit = false;                 // submit at once instead of keeping a draft
         std::int64_t amends_convention = 0;  // rules only: the convention it would amend
+        int amends_version = 0;              // the version of it the author read (0: the current one)
     };
 
     // Parameters some actions need.
@@ -75,8 +76,10 @@ class ProposalService {
 
     // A verified resident (or the committee) raises a topic. Errors:
     // unauthenticated; forbidden "membership.*"; invalid "title.invalid",
-    // "body.invalid", "proposal.amends" (not a rule, or no such convention in
-    // the community); not_found "community.not_found".
+    // "body.invalid", "proposal.amends" (not a rule, no such convention in
+    // the community, or no such version of it); conflict
+    // "convention.stale_base" (the version read is no longer the current
+    // one); not_found "community.not_found".
     Result<View> create(const Actor& actor, CommunityId community, const Draft& draft);
 
     // Drafts are visible to their author only (not_found for others).
@@ -92,7 +95,8 @@ class ProposalService {
     // "proposal.merge_target", "proposal.consultation_end", "project.budget",
     // "responsible.invalid"; conflict
     // "proposal.kind_mismatch" (a project from a rule, a convention from a
-    // wish or problem).
+    // wish or problem), "convention.stale_base" (an amendment written against
+    // a version that is no longer the current one, until it is rebased).
     Result<View> act(const Actor& actor, ProposalId id, const ActionInput& input);
 
     // Hands the step `action` (form_project, form_convention) to the feature
