@@ -18,6 +18,7 @@
 #include "yishi/election/credential.h"
 #include "yishi/election/manifest.h"
 #include "yishi/election/messages.h"
+#include "yishi/election/receipt.h"
 #include "yishi/election/trustee.h"
 
 using namespace yishi;
@@ -106,6 +107,11 @@ void checkReceipt(const HttpResult& receipt, const ElectionInfo& info, const std
         proof.push_back(hashOf(items->getElement<std::string>(static_cast<unsigned>(i))));
     BOOST_TEST(crypto::verifyInclusion(crypto::merkleLeafHash(entry.encoded()), r->getValue<std::uint64_t>("index"),
                                        signed_head.size, proof, signed_head.root)
+                   .isOk());
+    // And as core/election's client check does it.
+    BOOST_TEST(election::checkReceipt(info.board_pk, info.eid, ballot, r->getValue<std::uint64_t>("index"),
+                                      r->getValue<std::int64_t>("at"), unhex(head->getValue<std::string>("bytes")),
+                                      proof)
                    .isOk());
     const std::string hash = election::ballotHash(ballot);
     BOOST_TEST(r->getValue<std::string>("ballot_hash") == crypto::toHex(hash));
