@@ -127,6 +127,13 @@ int ServerProcess::stop(int signal, int timeout_ms) {
     return -1;
 }
 
+void ServerProcess::restart(const std::vector<std::string>& extra_args) {
+    stop(SIGKILL, 10'000);
+    // launch() waits for "listening on" in stdout.txt: not the old server's.
+    std::filesystem::remove(dir_.file("stdout.txt"));
+    launch(extra_args);
+}
+
 void ServerProcess::closeStdin() {
     if (stdin_fd_ >= 0) close(stdin_fd_);
     stdin_fd_ = -1;

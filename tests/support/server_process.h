@@ -35,6 +35,10 @@ class ServerProcess {
     // exit code, or -1 when it did not exit (it is then killed).
     int stop(int signal, int timeout_ms);
 
+    // Kills the server (SIGKILL: what it committed must survive that) and
+    // starts it again on the same data directory, on a new port.
+    void restart(const std::vector<std::string>& extra_args = {});
+
     // Closes our end of the server's standard input.
     void closeStdin();
 

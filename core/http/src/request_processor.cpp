@@ -229,8 +229,21 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
         response.set("Cache-Control", "no-store");
         response.set("X-Content-Type-Options", "nosniff");
         for (const auto& [name, value] : out.headers) response.add(name, value);
-        response.setContentType("application/json; charset=utf-8");
-        if (out.shared && out.shared->fd >= 0) {
+        response.setContentType(out.content_type.empty() ? "application/json; charset=utf-8" : out.content_type);
+        if (out.stream) {
+            response.setContentLength64(static_cast<Poco::Int64>(out.stream_length));
+            std::ostream& body = response.send();
+            try {
+                out.stream(body);
+            } catch (const std::exception& e) {
+                // The headers are gone: all that is left is to cut the body short.
+                logger().error("{\"event\":\"stream_failed\",\"request_id\":" + jsonQuote(call.request_id) +
+                               ",\"what\":" + jsonQuote(e.what()) + "}");
+                response.setKeepAlive(false);
+                throw Poco::Net::NetException("the response stream failed");
+            }
+            body.flush();
+        } else if (out.shared && out.shared->fd >= 0) {
             sendFile(request, response, *out.shared);
         } else {
             const std::string& body = out.shared ? out.shared->body : out.body;

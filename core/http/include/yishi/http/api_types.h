@@ -2,10 +2,12 @@
 
 #include <Poco/Net/NameValueCollection.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +45,13 @@ struct ApiResponse {
     // Instead of `body`: a rendering shared through the public cache.
     std::shared_ptr<const struct PublicRendering> shared;
     std::vector<std::pair<std::string, std::string>> headers;
+    // The body's media type when it is not JSON (e.g. application/octet-stream).
+    std::string content_type;
+    // Instead of `body`, for large answers: writes exactly `stream_length`
+    // bytes to the connection after the headers. Called once, on the
+    // request's thread; it may throw (the connection is then closed).
+    std::function<void(std::ostream&)> stream;
+    std::uint64_t stream_length = 0;
 };
 
 using Handler = std::function<ApiResponse(ApiCall&)>;

@@ -1,0 +1,36 @@
+#include <optional>
+
+#include "election_ticker.h"
+#include "feature.h"
+#include "http/elections_routes.h"
+#include "record_ballot_box.h"
+
+namespace yishi::app {
+
+namespace {
+
+// Verifiable elections: the service over a ballot box of core/election's
+// boards, its routes, and a ticker that closes elections on time.
+class ElectionsFeature final : public Feature {
+  public:
+    explicit ElectionsFeature(FeatureContext& c)
+        : box_(c.db, c.clock), service_(c.db, c.clock, box_, c.secrets), warn_(c.warn) {
+        c.provide(service_);
+    }
+    ~ElectionsFeature() override { ticker_.reset(); }
+
+    void addRoutes(http::Router& router) override { http::addElectionRoutes(router, service_); }
+    void start() override { ticker_.emplace(service_, warn_); }
+
+  private:
+    RecordBallotBox box_;
+    domain::ElectionService service_;
+    std::function<void(const std::string&)> warn_;
+    std::optional<ElectionTicker> ticker_;
+};
+
+}  // namespace
+
+std::unique_ptr<Feature> make_elections_feature(FeatureContext& c) { return std::make_unique<ElectionsFeature>(c); }
+
+}  // namespace yishi::app

@@ -1,0 +1,501 @@
+#include "record_ballot_box.h"
+
+#include <algorithm>
+
+#include "yishi/crypto/merkle_hash.h"
+#include "yishi/domain/election_store.h"
+#include "yishi/election/messages.h"
+#include "yishi/election/selection_rules.h"
+#include "yishi/election/tally.h"
+#include "yishi/election/trustee.h"
+
+namespace yishi::app {
+
+using domain::ElectionId;
+
+namespace {
+
+constexpr std::uint64_t kLoadChunk = 512;
+
+std::int64_t millis(Instant t) { return t.micros() / 1000; }
+
+election::ElectionKind kindOf(domain::ElectionKind kind) {
+    return kind == domain::ElectionKind::kReferendum ? election::ElectionKind::kReferendum
+                                                     : election::ElectionKind::kApproval;
+}
+
+domain::ElectionPhase phaseOf(election::Phase phase) {
+    switch (phase) {
+        case election::Phase::kCeremony: return domain::ElectionPhase::kCeremony;
+        case election::Phase::kOpen: return domain::ElectionPhase::kOpen;
+        case election::Phase::kClosed: return domain::ElectionPhase::kClosed;
+        case election::Phase::kTallied:
+        case election::Phase::kDecrypted: return domain::ElectionPhase::kTallied;
+        case election::Phase::kPublished: return domain::ElectionPhase::kPublished;
+    }
+    return domain::ElectionPhase::kCeremony;
+}
+
+std::string bytesOf(const crypto::ElectionId& eid) { return std::string(crypto::asBytes(eid)); }
+
+std::vector<std::string> proofBytes(const std::vector<crypto::MerkleHash>& proof) {
+    std::vector<std::string> out;
+    out.reserve(proof.size());
+    for (const auto& h : proof) out.push_back(crypto::merkleHashBytes(h));
+    return out;
+}
+
+// The server names a refused ballot more precisely than the record can
+// (docs/election-record.md 7.6): the codes residents' clients rely on.
+Status ballotRefusal(const Status& s, std::int64_t at, const election::Manifest& manifest, bool replay) {
+    const std::string& code = s.code();
+    if (code == "entry.election") return Status::invalid("ballot.wrong_election", s.message());
+    if (code == "message.format" || code == "entry.format") return Status::invalid("ballot.format", s.message());
+    if (code == "message.signature") return Status::invalid("ballot.signature", s.message());
+    if (code == "ballot.window" || code == "entry.order") {
+        if (at < manifest.opens_at_ms) return Status::conflict("ballot.not_open", "Voting has not opened yet.");
+        return Status::conflict("ballot.closed", "Voting has closed.");
+    }
+    if (code == "ballot.duplicate") {
+        if (replay) return Status::conflict("ballot.replay", "This very ballot is already on the board.");
+        return Status::conflict("ballot.duplicate", s.message());
+    }
+    if (code == "ballot.not_enrolled") return Status::conflict(code, s.message());
+    return s;
+}
+
+template <typename T>
+Result<T> parseAs(std::string_view message, const election::Manifest& manifest, const crypto::ElectionId& eid,
+                  const char* format_code, const char* wrong_election_code) {
+    Result<election::Message> parsed = election::parseMessage(message, manifest, eid);
+    if (!parsed.isOk()) {
+        if (parsed.status().code() == "entry.election")
+            return Status::invalid(wrong_election_code, parsed.status().message());
+        return Status::invalid(format_code, parsed.status().message());
+    }
+    if (!std::holds_alternative<T>(*parsed)) {
+        return Status::invalid(format_code, "This is a " + std::string(election::messageName(*parsed)) + " message.");
+    }
+    return std::get<T>(std::move(parsed).value());
+}
+
+}  // namespace
+
+std::string RecordBallotBox::recordPrefix(std::uint64_t entry_count) const {
+    return election::recordPrefix(entry_count);
+}
+
+std::string RecordBallotBox::recordField(std::string_view bytes) const { return election::recordField(bytes); }
+
+domain::BoardView RecordBallotBox::viewOf(const election::BoardState& state) {
+    domain::BoardView v;
+    v.phase = phaseOf(state.phase());
+    v.size = state.size();
+    if (state.electionKey()) v.election_key = state.electionKey()->encoded();
+    if (state.result()) {
+        v.counts = state.result()->counts;
+        v.selected = state.result()->selected;
+    }
+    return v;
+}
+
+domain::SignedHead RecordBallotBox::signedHead(const election::TreeHead& head) {
+    return {head.size, crypto::merkleHashBytes(head.root), head.at_ms, head.sig, head.encoded()};
+}
+
+Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) {
+    std::vector<election::Trustee> trustees;
+    if (spec.demo) {
+        for (std::int64_t j = 1; j <= spec.demo_trustees; ++j)
+            trustees.push_back(election::Trustee::generate(j, "demo trustee " + std::to_string(j)));
+    }
+    const crypto::SigningKey board_key = crypto::SigningKey::generate();
+
+    election::Manifest m;
+    m.ref = spec.ref;
+    m.scope = spec.scope;
+    m.subject = spec.subject;
+    m.kind = kindOf(spec.kind);
+    m.title = spec.title;
+    for (const auto& o : spec.options) m.options.push_back({o.label, o.cost, ""});
+    m.min = spec.min;
+    m.max = spec.max;
+    m.budget = spec.budget;
+    m.opens_at_ms = millis(spec.opens_at);
+    m.closes_at_ms = millis(spec.closes_at);
+    m.quorum = spec.quorum;
+    for (const auto& t : trustees) m.trustees.push_back(t.spec());
+    for (const auto& t : spec.trustees) m.trustees.push_back({t.name, t.sign_pk, t.box_pk});
+    m.demo = spec.demo;
+    m.board_pk = board_key.verifyKey().encoded();
+    m.rule = spec.rule;
+    if (!spec.rule.empty()) m.rule_version = "builtin-1";
+    YISHI_RETURN_IF_ERROR(m.validate());
+
+    domain::NewBoard out;
+    out.manifest = m.encoded();
+    YISHI_ASSIGN_OR_RETURN(election::BoardState state, election::BoardState::start(out.manifest));
+    const crypto::ElectionId eid = state.electionId();
+    out.entries.push_back(out.manifest);
+    out.eid = bytesOf(eid);
+    out.board_pk = m.board_pk;
+    out.secrets.board_seed = board_key.seed();
+    if (!spec.demo) return out;
+
+    const std::int64_t at = millis(clock_.now());
+    // Every ceremony message goes through the same checks as any entry.
+    auto append = [&](const election::Message& message) -> Status {
+        std::string entry = election::Entry{eid, at, election::encodeMessage(message, eid)}.encoded();
+        YISHI_RETURN_IF_ERROR(state.append(entry));
+        out.entries.push_back(std::move(entry));
+        return Status::ok();
+    };
+    std::vector<election::TrusteeReveal> reveals;
+    std::vector<election::TrusteeShares> shares;
+    for (auto& t : trustees) YISHI_RETURN_IF_ERROR(append(t.commit(m, eid)));
+    for (auto& t : trustees) {
+        reveals.push_back(t.reveal(eid));
+        YISHI_RETURN_IF_ERROR(append(reveals.back()));
+    }
+    for (auto& t : trustees) {
+        YISHI_ASSIGN_OR_RETURN(election::TrusteeShares s, t.shares(m, eid));
+        shares.push_back(s);
+        YISHI_RETURN_IF_ERROR(append(s));
+    }
+    for (auto& t : trustees) {
+        YISHI_ASSIGN_OR_RETURN(election::TrusteeOk ok, t.confirm(m, eid, reveals, shares));
+        YISHI_RETURN_IF_ERROR(append(ok));
+    }
+    YISHI_ASSIGN_OR_RETURN(election::Open open, election::openKeys(m, reveals));
+    YISHI_RETURN_IF_ERROR(append(open));
+    for (const auto& t : trustees) out.secrets.trustee_states.push_back(t.exportState());
+    return out;
+}
+
+void RecordBallotBox::note(Board& b, std::string_view message) {
+    Result<election::Message> m = election::parseMessage(message, b.fixed->manifest, b.fixed->eid);
+    if (!m.isOk()) return;
+    if (const auto* reveal = std::get_if<election::TrusteeReveal>(&*m)) b.reveals.push_back(*reveal);
+    if (std::holds_alternative<election::TrusteeOk>(*m)) ++b.oks;
+    if (std::holds_alternative<election::Ballot>(*m)) b.ballot_hashes.insert(election::ballotHash(message));
+}
+
+Result<std::string> RecordBallotBox::resultMessage(const Fixed& fixed, const election::Tally& tally,
+                                                   std::vector<election::Partial> partials) {
+    partials.resize(static_cast<std::size_t>(fixed.manifest.quorum));
+    YISHI_ASSIGN_OR_RETURN(std::vector<crypto::Point> sums, election::combinePartials(tally, partials));
+    election::ElectionResult result;
+    for (const crypto::Point& mi : sums) {
+        const std::optional<std::int64_t> n = election::discreteLog(mi, tally.counted);
+        if (!n) return Status::internal("result.count", "A count was not found by its discrete logarithm.");
+        result.counts.push_back(*n);
+    }
+    result.selected = election::selectOptions(fixed.manifest, result.counts);
+    return election::encodeMessage(result, fixed.eid);
+}
+
+std::shared_ptr<RecordBallotBox::Board> RecordBallotBox::board(ElectionId id) {
+    MutexLock lock(boards_mutex_);
+    std::shared_ptr<Board>& b = boards_[id.value];
+    if (!b) b = std::make_shared<Board>();
+    return b;
+}
+
+Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
+    if (b.state) return Status::ok();
+    std::optional<domain::ElectionSecrets> secrets;
+    std::optional<domain::StoredHead> stored_head;
+    std::vector<std::string> first;
+    YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
+        auto& store = s.get<domain::ElectionStore>();
+        secrets = store.secrets(id);
+        stored_head = store.latestHead(id);
+        first = store.entries(id, 0, 1);
+        return Status::ok();
+    }));
+    if (first.empty() || !secrets) return Status::notFound("election.not_found", "There is no such election.");
+    auto corrupt = [&](std::uint64_t index, const Status& s) {
+        return Status::internal("election.board_corrupt", "Stored entry " + std::to_string(index) + " of election " +
+                                                              std::to_string(id.value) +
+                                                              " fails its check: " + s.toString());
+    };
+    Result<election::BoardState> started = election::BoardState::start(first.front());
+    if (!started.isOk()) return corrupt(0, started.status());
+    election::BoardState state = std::move(started).value();
+    std::vector<std::string> messages;
+    Result<crypto::SigningKey> key = crypto::SigningKey::fromSeed(secrets->board_seed);
+    if (!key.isOk()) return corrupt(0, key.status());
+    // Every stored entry is checked again, ballots' proofs included: a row
+    // edited behind the server's back stops the board instead of serving it.
+    for (std::uint64_t from = 1;;) {
+        std::vector<std::string> chunk;
+        YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
+            chunk = s.get<domain::ElectionStore>().entries(id, from, kLoadChunk);
+            return Status::ok();
+        }));
+        for (const std::string& entry : chunk) {
+            if (Status s = state.append(entry); !s.isOk()) return corrupt(from, s);
+            messages.push_back(election::Entry::parse(entry)->message);
+            ++from;
+        }
+        if (chunk.size() < kLoadChunk) break;
+    }
+    election::TreeHead head;
+    bool have_head = false;
+    if (stored_head && stored_head->size == state.size()) {
+        Result<election::TreeHead> parsed = election::TreeHead::parse(stored_head->bytes);
+        if (parsed.isOk() && parsed->root == state.root()) {
+            head = std::move(parsed).value();
+            have_head = true;
+        }
+    }
+    auto fixed = std::make_shared<Fixed>(
+        Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
+    b.fixed = fixed;
+    b.state.emplace(std::move(state));
+    b.ballot_hashes.clear();
+    b.reveals.clear();
+    b.oks = 0;
+    for (const std::string& message : messages) note(b, message);
+    if (!have_head)
+        head =
+            election::TreeHead{fixed->eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed->board_key);
+    b.head = std::move(head);
+    return Status::ok();
+}
+
+std::int64_t RecordBallotBox::nextAt(const Board& b) const {
+    return std::max(millis(clock_.now()), b.state->lastAt().value_or(0));
+}
+
+Result<domain::Appended> RecordBallotBox::admit(Board& b, const std::vector<std::string>& messages, bool ballot_checked,
+                                                const domain::PersistAppended& persist, const Derive& derive) {
+    domain::Appended appended;
+    const Fixed& fixed = *b.fixed;
+    auto append = [&](const std::string& message) YISHI_REQUIRES(b.mutex) -> Status {
+        const std::int64_t at = nextAt(b);
+        std::string entry = election::Entry{fixed.eid, at, message}.encoded();
+        const std::uint64_t index = b.state->size();
+        YISHI_RETURN_IF_ERROR(b.state->append(entry, ballot_checked));
+        appended.entries.push_back({index, std::move(entry)});
+        return Status::ok();
+    };
+    Status status = Status::ok();
+    for (const std::string& message : messages) {
+        status = append(message);
+        if (!status.isOk()) break;
+    }
+    if (status.isOk() && derive) {
+        Result<std::vector<std::string>> more = derive(*b.state);
+        status = more.status();
+        if (more.isOk()) {
+            for (const std::string& message : *more) {
+                status = append(message);
+                if (!status.isOk()) break;
+            }
+        }
+    }
+    if (!status.isOk()) {
+        // What this admission appended is in the state already: load it again.
+        if (!appended.entries.empty()) b.state.reset();
+        return status;
+    }
+    const election::TreeHead head =
+        election::TreeHead{fixed.eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed.board_key);
+    appended.head = signedHead(head);
+    appended.after = viewOf(*b.state);
+    if (Status s = persist(appended); !s.isOk()) {
+        // The state holds what was not saved: load it again from the rows.
+        b.state.reset();
+        return s;
+    }
+    b.head = head;
+    for (const auto& e : appended.entries) note(b, election::Entry::parse(e.bytes)->message);
+    return appended;
+}
+
+Result<domain::BoardView> RecordBallotBox::view(ElectionId id) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    return viewOf(*b->state);
+}
+
+Result<domain::EnrollKeys> RecordBallotBox::enrollKeys(ElectionId id, std::string_view message) {
+    std::shared_ptr<const Fixed> fixed;
+    {
+        auto b = board(id);
+        MutexLock lock(b->mutex);
+        YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+        fixed = b->fixed;
+    }
+    YISHI_ASSIGN_OR_RETURN(election::Enroll e, parseAs<election::Enroll>(message, fixed->manifest, fixed->eid,
+                                                                         "enroll.format", "enroll.wrong_election"));
+    return domain::EnrollKeys{e.credential, e.replaces};
+}
+
+Result<std::string> RecordBallotBox::ballotKey(ElectionId id, std::string_view message) {
+    std::shared_ptr<const Fixed> fixed;
+    {
+        auto b = board(id);
+        MutexLock lock(b->mutex);
+        YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+        fixed = b->fixed;
+    }
+    YISHI_ASSIGN_OR_RETURN(
+        election::Ballot ballot,
+        parseAs<election::Ballot>(message, fixed->manifest, fixed->eid, "ballot.format", "ballot.wrong_election"));
+    return ballot.credential;
+}
+
+Result<domain::Appended> RecordBallotBox::enroll(ElectionId id, std::string_view message,
+                                                 const domain::PersistAppended& persist) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    YISHI_RETURN_IF_ERROR(
+        parseAs<election::Enroll>(message, b->fixed->manifest, b->fixed->eid, "enroll.format", "enroll.wrong_election")
+            .status());
+    Result<domain::Appended> done = admit(*b, {std::string(message)}, false, persist);
+    if (!done.isOk() && done.status().code() == "entry.order")
+        return Status::conflict("enroll.closed", "This election is closed: no more credentials.");
+    return done;
+}
+
+Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_view message,
+                                                    const domain::PersistAppended& persist) {
+    auto b = board(id);
+    std::shared_ptr<const Fixed> fixed;
+    std::optional<crypto::Point> y;
+    {
+        MutexLock lock(b->mutex);
+        YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+        fixed = b->fixed;
+        y = b->state->electionKey();
+    }
+    if (!y) return Status::conflict("ballot.not_open", "Voting has not opened yet.");
+    YISHI_ASSIGN_OR_RETURN(
+        election::Ballot ballot,
+        parseAs<election::Ballot>(message, fixed->manifest, fixed->eid, "ballot.format", "ballot.wrong_election"));
+    // Signature and proofs: the slow part, outside the board's lock.
+    const std::int64_t early_at = millis(clock_.now());
+    if (Status s = election::checkBallotCrypto(message, ballot, fixed->manifest, fixed->eid, *y); !s.isOk())
+        return ballotRefusal(s, early_at, fixed->manifest, false);
+
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    const std::string hash = election::ballotHash(message);
+    const std::int64_t at = nextAt(*b);
+    Result<domain::Appended> done = admit(*b, {std::string(message)}, b->fixed == fixed, persist);
+    if (!done.isOk()) return ballotRefusal(done.status(), at, fixed->manifest, b->ballot_hashes.count(hash) > 0);
+    domain::BallotReceipt r;
+    r.ballot_hash = hash;
+    r.tracking_code = election::trackingCode(hash);
+    r.index = done->entries.front().index;
+    r.at_ms = election::Entry::parse(done->entries.front().bytes)->at_ms;
+    r.head = done->head;
+    YISHI_ASSIGN_OR_RETURN(auto proof, b->state->tree().inclusionProof(r.index, r.head.size));
+    r.inclusion_proof = proofBytes(proof);
+    return r;
+}
+
+Result<domain::Appended> RecordBallotBox::finish(ElectionId id, const domain::PersistAppended& persist) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    election::BoardState& state = *b->state;
+    if (state.phase() != election::Phase::kOpen) return Status::conflict("election.not_open", "The board is not open.");
+    const Fixed& fixed = *b->fixed;
+    const election::Manifest& m = fixed.manifest;
+    // What the board will hold after the close: its roster and its sums.
+    election::Tally tally;
+    tally.counted = state.countedBallots();
+    for (const auto& c : state.aggregates()) {
+        tally.a.push_back(c.a.encoded());
+        tally.b.push_back(c.b.encoded());
+    }
+    std::vector<std::string> messages;
+    messages.push_back(election::encodeMessage(election::Close{state.activeRoster()}, fixed.eid));
+    messages.push_back(election::encodeMessage(tally, fixed.eid));
+    // In demo mode the server's trustees decrypt at once; otherwise the
+    // trustees post their partial decryptions (trustee()).
+    if (m.demo && fixed.trustee_states.size() >= static_cast<std::size_t>(m.quorum)) {
+        std::vector<election::Partial> partials;
+        for (std::int64_t j = 0; j < m.quorum; ++j) {
+            YISHI_ASSIGN_OR_RETURN(election::Trustee trustee,
+                                   election::Trustee::importState(fixed.trustee_states[static_cast<std::size_t>(j)]));
+            YISHI_ASSIGN_OR_RETURN(election::Partial p, trustee.partial(fixed.eid, tally));
+            messages.push_back(election::encodeMessage(p, fixed.eid));
+            partials.push_back(std::move(p));
+        }
+        YISHI_ASSIGN_OR_RETURN(std::string result, resultMessage(fixed, tally, std::move(partials)));
+        messages.push_back(std::move(result));
+    }
+    return admit(*b, messages, false, persist);
+}
+
+Result<domain::Appended> RecordBallotBox::trustee(ElectionId id, std::string_view message,
+                                                  const domain::PersistAppended& persist) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    const Fixed& fixed = *b->fixed;
+    Result<election::Message> parsed = election::parseMessage(message, fixed.manifest, fixed.eid);
+    if (!parsed.isOk()) return parsed.status();
+    const bool is_ok = std::holds_alternative<election::TrusteeOk>(*parsed);
+    const bool is_partial = std::holds_alternative<election::Partial>(*parsed);
+    if (!is_ok && !is_partial && !std::holds_alternative<election::TrusteeCommit>(*parsed) &&
+        !std::holds_alternative<election::TrusteeReveal>(*parsed) &&
+        !std::holds_alternative<election::TrusteeShares>(*parsed)) {
+        return Status::invalid("trustee.format", "This is a " + std::string(election::messageName(*parsed)) +
+                                                     " message, not a trustee's.");
+    }
+    const std::int64_t n = fixed.manifest.trusteeCount();
+    const std::int64_t oks = b->oks;
+    const std::vector<election::TrusteeReveal> reveals = b->reveals;
+    // Once the message is on the board: the last ok opens the election
+    // (5.4), the quorum-th partial decryption publishes the result (5.8).
+    auto derive = [&](const election::BoardState& state) -> Result<std::vector<std::string>> {
+        std::vector<std::string> more;
+        if (is_ok && oks + 1 == n && static_cast<std::int64_t>(reveals.size()) == n) {
+            YISHI_ASSIGN_OR_RETURN(election::Open open, election::openKeys(fixed.manifest, reveals));
+            more.push_back(election::encodeMessage(open, fixed.eid));
+        }
+        if (is_partial && state.tally() &&
+            static_cast<std::int64_t>(state.partials().size()) == fixed.manifest.quorum) {
+            YISHI_ASSIGN_OR_RETURN(std::string result, resultMessage(fixed, *state.tally(), state.partials()));
+            more.push_back(std::move(result));
+        }
+        return more;
+    };
+    return admit(*b, {std::string(message)}, false, persist, derive);
+}
+
+Result<domain::SignedHead> RecordBallotBox::head(ElectionId id) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    return signedHead(b->head);
+}
+
+Result<std::vector<std::string>> RecordBallotBox::inclusionProof(ElectionId id, std::uint64_t index,
+                                                                 std::uint64_t size) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    Result<std::vector<crypto::MerkleHash>> proof = b->state->tree().inclusionProof(index, size);
+    if (!proof.isOk()) return Status::invalid("proof.bad_size", proof.status().message());
+    return proofBytes(*proof);
+}
+
+Result<std::vector<std::string>> RecordBallotBox::consistencyProof(ElectionId id, std::uint64_t from,
+                                                                   std::uint64_t to) {
+    auto b = board(id);
+    MutexLock lock(b->mutex);
+    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
+    Result<std::vector<crypto::MerkleHash>> proof = b->state->tree().consistencyProof(from, to);
+    if (!proof.isOk()) return Status::invalid("proof.bad_size", proof.status().message());
+    return proofBytes(*proof);
+}
+
+}  // namespace yishi::app
