@@ -32,6 +32,12 @@ export function CommunityList({ district, hrefFor }) {
   }}<//>`;
 }
 
+// A community's name, read once per page.
+function CommunityName({ id }) {
+  const c = useLoad(() => api('GET', `/communities/${id}`), [id]);
+  return c.data ? c.data.name : t('home.communityNumber', { id });
+}
+
 export function HomePage({ query }) {
   const s = useStore();
   const me = s.me;
@@ -51,14 +57,14 @@ export function HomePage({ query }) {
           <ul class="cards">
             ${runs.map(
               (r) => html`<li><a class="card" href=${'/c/' + r.scope.id}>
-                <span class="card-title">${t('home.communityNumber', { id: r.scope.id })}</span>
+                <span class="card-title"><${CommunityName} id=${r.scope.id} /></span>
                 <span class="card-sub">${t('roles.committee')}</span></a></li>`,
             )}
             ${memberships
               .filter((m) => !runs.some((r) => r.scope.id === m.community_id))
               .map(
                 (m) => html`<li><a class="card" href=${'/c/' + m.community_id}>
-                  <span class="card-title">${t('home.communityNumber', { id: m.community_id })}</span>
+                  <span class="card-title"><${CommunityName} id=${m.community_id} /></span>
                   <span class="card-sub">${t('membership.' + m.status)}</span></a></li>`,
               )}
           </ul>`

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
-import { t, formatTime } from '../i18n.js';
+import { t, has, formatTime } from '../i18n.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
 import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, useLoad, useSubmit } from '../ui.js';
@@ -9,6 +9,13 @@ import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, u
 const REASON_REQUIRED = new Set([
   'accept', 'request_revision', 'merge', 'reject', 'send_to_vote', 'close_without_vote', 'adopt', 'not_adopt',
 ]);
+
+// Words for a step of the trace; a step this version has no words for is
+// still listed, as another step.
+function historyLabel(action) {
+  const key = 'history.' + action.replace(/^proposal\./, '');
+  return has(key) ? t(key) : t('history.other');
+}
 
 export function TopicPage({ params }) {
   const id = params.id;
@@ -50,7 +57,7 @@ export function TopicPage({ params }) {
           ${history.map(
             (h) => html`<li>
               <span class="when">${formatTime(h.at)}</span>
-              <strong>${t('history.' + h.action.replace('proposal.', ''))}</strong>
+              <strong>${historyLabel(h.action)}</strong>
               <span class="who">${h.actor.display_name} (${t('roles.' + h.actor.role)})</span>
               ${h.reason ? html`<p class="reason-text">${h.reason}</p>` : null}
             </li>`,
