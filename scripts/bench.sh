@@ -18,10 +18,13 @@
 #     plugin in worker processes into the ledger, against the same rule in
 #     C++ on the same path;
 #  6. election: ballot crypto on one core, a 20-option "at most 5" ballot
-#     (encryptions and proofs) created and verified.
+#     (encryptions and proofs) created and verified;
+#  7. the web UI: the bytes (compressed HTML+JS+CSS) of a first visit to a
+#     community's home page, and the time to its first render in headless
+#     Chromium with the CPU slowed 4x.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh writes|http|selection|points|election` runs one part (http is
-# sections 2 and 3).
+# `scripts/bench.sh writes|http|selection|points|election|www` runs one part
+# (http is sections 2 and 3).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -42,7 +45,21 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-selection_bench() {
+swww_bench() {
+  echo
+  echo "== 7. web UI: first visit to a community's home page (360 px, CPU 4x slower) =="
+  mkfifo "$work/www-stdin"
+  "$build/core/app/yishi" serve --demo --port 0 --data-dir "$work/www-data" --www-dir "$build/www" \
+    --stop-on-stdin-eof <"$work/www-stdin" >"$work/www.out" 2>/dev/null &
+  pids+=($!)
+  exec 4>"$work/www-stdin"
+  for _ in $(seq 100); do grep -q "listening on" "$work/www.out" 2>/dev/null && break; sleep 0.1; done
+  local port
+  port=$(grep -o '127.0.0.1:[0-9]*' "$work/www.out" | head -1 | cut -d: -f2)
+  node "$root/www/test/first_visit.mjs" --base "http://127.0.0.1:$port"
+  exec 4>&-
+}
+election_bench() {
   echo
   echo "== 4. selection rules, 100 projects x 50,000 approval voters (yishi pb select) =="
   "$build/tests/bench/make_pb" 100 50000 1 "$work/synthetic.pb"
@@ -66,6 +83,20 @@ points_bench() {
   echo "== 5. points: outbox -> rule -> ledger, 100,000 events =="
   "$build/tests/bench/points_bench" 100000 "$root/plugins" "$work"
 }
+www_bench() {
+  echo
+  echo "== 7. web UI: first visit to a community's home page (360 px, CPU 4x slower) =="
+  mkfifo "$work/www-stdin"
+  "$build/core/app/yishi" serve --demo --port 0 --data-dir "$work/www-data" --www-dir "$build/www" \
+    --stop-on-stdin-eof <"$work/www-stdin" >"$work/www.out" 2>/dev/null &
+  pids+=($!)
+  exec 4>"$work/www-stdin"
+  for _ in $(seq 100); do grep -q "listening on" "$work/www.out" 2>/dev/null && break; sleep 0.1; done
+  local port
+  port=$(grep -o '127.0.0.1:[0-9]*' "$work/www.out" | head -1 | cut -d: -f2)
+  node "$root/www/test/first_visit.mjs" --base "http://127.0.0.1:$port"
+  exec 4>&-
+}
 election_bench() {
   echo
   echo "== 6. election: ballot crypto, 20 options, at most 5 =="
@@ -75,9 +106,10 @@ case "$only" in
   selection) selection_bench; exit 0 ;;
   points) points_bench; exit 0 ;;
   election) election_bench; exit 0 ;;
+  www) www_bench; exit 0 ;;
   writes|all) ;;
   http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election]" >&2; exit 64 ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|www]" >&2; exit 64 ;;
 esac
 
 if [[ "$only" != "http" ]]; then
@@ -163,3 +195,4 @@ fi
 selection_bench
 points_bench
 election_bench
+www_bench
