@@ -231,11 +231,20 @@ try {
   check(true, 'offline is shown in plain words');
   await residentContext.setOffline(false);
 
-  // 10. Keyboard: the skip link and the first control are reachable by Tab.
-  await resident.goto(base + '/');
-  await resident.keyboard.press('Tab');
-  const first = await resident.evaluate(() => document.activeElement.textContent);
-  check(first.includes('跳到正文'), 'Tab first reaches the skip link');
+  // 10. Keyboard: from the page's title, Tab reaches the 'join' button and
+  // Enter follows it.
+  const visitor = await (await browser.newContext(phone)).newPage();
+  await visitor.goto(base + '/');
+  await visitor.waitForSelector('main h1');
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await visitor.keyboard.press('Tab');
+    reached = await visitor.evaluate(() => document.activeElement.textContent.includes('第一次来'));
+  }
+  check(reached, 'Tab reaches the join button');
+  await visitor.keyboard.press('Enter');
+  await visitor.waitForURL(/\/join$/);
+  check(true, 'Enter on a focused link opens its page');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

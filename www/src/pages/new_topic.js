@@ -45,13 +45,13 @@ export function NewTopicPage({ params }) {
           value=${body} onInput=${(e) => setBody(e.currentTarget.value)}></textarea>
       <//>
       <${ErrorBox} error=${error} />
+      <p class="hint">${t('newTopic.publicNote')}</p>
       <div class="actions">
         <button class="button" type="submit" disabled=${busy} onClick=${() => (asDraft.current = false)}>
           ${t('newTopic.submit')}</button>
         <button class="button secondary" type="submit" disabled=${busy} onClick=${() => (asDraft.current = true)}>
           ${t('newTopic.saveDraft')}</button>
       </div>
-      <p class="hint">${t('newTopic.publicNote')}</p>
     </form>
   </section>`;
 }

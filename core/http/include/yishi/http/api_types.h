@@ -40,6 +40,9 @@ struct ApiCall {
 struct ApiResponse {
     int status = 200;
     std::string body;
+    // Empty for the API's own (JSON, no-store); set for the web UI's files.
+    std::string content_type;
+    std::string cache_control;
     // Instead of `body`: a rendering shared through the public cache.
     std::shared_ptr<const struct PublicRendering> shared;
     std::vector<std::pair<std::string, std::string>> headers;
