@@ -22,9 +22,12 @@
 #     rate of signed 20-option ballots (what the server checks per ballot) on
 #     one and two threads, and `yishi verify` on a referendum record of
 #     YISHI_BENCH_RECORD_BALLOTS ballots (default 100,000) with one thread
-#     and with two.
+#     and with two;
+#  7. the web UI: the bytes (compressed HTML+JS+CSS) of a first visit to a
+#     community's home page, and the time to its first render in headless
+#     Chromium with the CPU slowed 4x.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh writes|http|selection|points|election` runs one part (http is
+# `scripts/bench.sh writes|http|selection|points|election|www` runs one part (http is
 # sections 2 and 3).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +51,30 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 selection_bench() {
   echo
+  echo "== 4. selection rules, 100 projects x 50,000 approval voters (yishi pb select) =="
+  "$build/tests/bench/make_pb" 100 50000 1 "$work/synthetic.pb"
+  for rule in greedy mes-add1; do
+    start=$(date +%s.%N)
+    out=$("$build/core/app/yishi" pb select "$work/synthetic.pb" --rule "$rule" --plugins "$root/plugins/default")
+    end=$(date +%s.%N)
+    notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
+    awk -v a="$start" -v b="$end" -v r="$rule" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", r, b - a, n }'
+  done
+  echo "== 4b. MES+Add1, 20 projects, 2 approval voters, budget 10^9 fen =="
+  "$build/tests/bench/make_pb" 20 2 1 "$work/two_voters.pb" 1000000000
+  start=$(date +%s.%N)
+  out=$("$build/core/app/yishi" pb select "$work/two_voters.pb" --rule mes-add1 --plugins "$root/plugins/default")
+  end=$(date +%s.%N)
+  notes=$(printf '%s' "$out" | sed -n 's/.*"notes":"\([^"]*\)".*/\1/p')
+  awk -v a="$start" -v b="$end" -v n="$notes" 'BEGIN { printf "  %-9s %6.2f s  (%s)\n", "mes-add1", b - a, n }'
+}
+points_bench() {
+  echo
+  echo "== 5. points: outbox -> rule -> ledger, 100,000 events =="
+  "$build/tests/bench/points_bench" 100000 "$root/plugins" "$work"
+}
+election_bench() {
+  echo
   echo "== 6. election: ballot crypto, 20 options, at most 5 =="
   "$build/tests/bench/ballot_crypto_bench" 200
   echo
@@ -63,13 +90,28 @@ selection_bench() {
   done
   awk -v t1="$t1" -v t2="$t2" 'BEGIN { printf "  yishi verify: %.1f s on one thread, %.1f s on two: %.2fx faster (goal >= 1.7x)\n", t1, t2, t1 / t2 }'
 }
+www_bench() {
+  echo
+  echo "== 7. web UI: first visit to a community's home page (360 px, CPU 4x slower) =="
+  mkfifo "$work/www-stdin"
+  "$build/core/app/yishi" serve --demo --port 0 --data-dir "$work/www-data" --www-dir "$build/www" \
+    --stop-on-stdin-eof <"$work/www-stdin" >"$work/www.out" 2>/dev/null &
+  pids+=($!)
+  exec 4>"$work/www-stdin"
+  for _ in $(seq 100); do grep -q "listening on" "$work/www.out" 2>/dev/null && break; sleep 0.1; done
+  local port
+  port=$(grep -o '127.0.0.1:[0-9]*' "$work/www.out" | head -1 | cut -d: -f2)
+  node "$root/www/test/first_visit.mjs" --base "http://127.0.0.1:$port"
+  exec 4>&-
+}
 case "$only" in
   selection) selection_bench; exit 0 ;;
   points) points_bench; exit 0 ;;
   election) election_bench; exit 0 ;;
+  www) www_bench; exit 0 ;;
   writes|all) ;;
   http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election]" >&2; exit 64 ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|www]" >&2; exit 64 ;;
 esac
 
 if [[ "$only" != "http" ]]; then
@@ -155,3 +197,4 @@ fi
 selection_bench
 points_bench
 election_bench
+www_bench

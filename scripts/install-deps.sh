@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, only the Debian packages yishi needs that are missing.
 # Idempotent: a second run installs nothing. With --bench it also installs
-# what scripts/bench.sh drives (wrk, nginx, slowhttptest).
+# what scripts/bench.sh drives (wrk, nginx, slowhttptest). The web UI needs
+# node and npm (Debian's, when no node is on the PATH) to build, and Chromium
+# with a CJK font for its end-to-end tests and screenshots.
 set -euo pipefail
 
 # clang: the thread_safety test runs its -Wthread-safety analysis;
 # clang-format: the format test holds the tree to .clang-format.
 packages=(build-essential cmake ninja-build pkg-config clang clang-format
           libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev libgmp-dev)
+packages+=(chromium fonts-noto-cjk)
+# A node from elsewhere (nodesource, nvm) is used as it is.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light slowhttptest curl)
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and serves the demo district from ./data
+# Installs what is missing, builds, and serves the demo district (the API and
+# the web UI, one process) from ./data
 # on http://127.0.0.1:8080 (see README.md for the logins). Extra arguments go
 # to `yishi serve`, e.g. --port 9090.
 set -euo pipefail

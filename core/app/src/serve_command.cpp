@@ -22,6 +22,7 @@
 #include "plugin_host.h"
 #include "plugin_paths.h"
 #include "sighup_watcher.h"
+#include "www_paths.h"
 #include "yishi/domain/auth_service.h"
 #include "yishi/http/server.h"
 #include "yishi/plugins/plugin_registry.h"
@@ -54,6 +55,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         add("data-dir", "Directory for the database and demo logins (default ./data).", "DIR", "yishi.data_dir");
         add("plugins-dir", "Directory of district plugins: DIR/<district id>, DIR/default.", "DIR",
             "yishi.plugins_dir");
+        add("www-dir", "Directory of the built web UI, served under / (default: the build's or install's www).", "DIR",
+            "yishi.www_dir");
         add("threads", "Connections served at once (default 128).", "N", "yishi.threads");
         add("max-body", "Largest request body in bytes (default 1048576).", "BYTES", "yishi.max_body_bytes");
         add("request-deadline-ms", "Time a client has to send one request (default 10000).", "MS",
@@ -209,6 +212,8 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.keep_alive_timeout_ms = c.getInt("yishi.keep_alive_timeout_ms", options.keep_alive_timeout_ms);
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
         options.session_ttl = auth_options.session_ttl;
+        options.www_dir = wwwDirectory(c.getString("yishi.www_dir", ""));
+        const bool has_www = Poco::File(options.www_dir).exists();
 
         http::ServerCore core{auth, [&db] { return db->read([](domain::Stores&) { return Status::ok(); }); },
                               [&db] { return static_cast<std::uint64_t>(db->writesCommitted()); }, use_test_clock};
@@ -221,8 +226,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         }
         features.start();
         std::cout << "yishi listening on http://" << options.address << ":" << server.port() << " (data in " << data_dir
-                  << ", plugins in " << plugins_dir << ", schema version " << db->schemaVersion() << ")"
-                  << (use_test_clock ? " on a TEST CLOCK" : "") << std::endl;
+                  << ", plugins in " << plugins_dir
+                  << (has_www ? ", web UI from " + options.www_dir : ", no web UI at " + options.www_dir)
+                  << ", schema version " << db->schemaVersion() << ")" << (use_test_clock ? " on a TEST CLOCK" : "")
+                  << std::endl;
 
         if (c.getBool("yishi.stop_on_stdin_eof", false)) {
             // A harness that dies closes our stdin: never outlive it.

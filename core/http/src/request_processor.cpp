@@ -8,6 +8,7 @@
 #include <sys/sendfile.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -68,6 +69,57 @@ void sendFile(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerRespon
     }
 }
 
+// Whether an Accept-Encoding value admits gzip ("gzip;q=0" refuses it).
+bool acceptsGzip(const std::string& accept) {
+    std::size_t start = 0;
+    while (start < accept.size()) {
+        std::size_t end = accept.find(',', start);
+        if (end == std::string::npos) end = accept.size();
+        std::string item = accept.substr(start, end - start);
+        start = end + 1;
+        std::string name;
+        std::string params;
+        const std::size_t semi = item.find(';');
+        name = item.substr(0, semi);
+        if (semi != std::string::npos) params = item.substr(semi + 1);
+        auto trim = [](std::string& v) {
+            const auto b = v.find_first_not_of(" \t");
+            const auto e = v.find_last_not_of(" \t");
+            v = b == std::string::npos ? "" : v.substr(b, e - b + 1);
+        };
+        trim(name);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (name != "gzip" && name != "*") continue;
+        trim(params);
+        for (char& c : params) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (params.rfind("q=", 0) == 0) {
+            const std::string q = params.substr(2);
+            if (q.find_first_not_of("0.") == std::string::npos) return false;  // q=0, q=0.0, q=0.000
+        }
+        return true;
+    }
+    return false;
+}
+
+// Whether an If-None-Match value names `etag` (or is "*").
+bool etagMatches(const std::string& if_none_match, const std::string& etag) {
+    if (if_none_match.empty()) return false;
+    std::size_t start = 0;
+    while (start < if_none_match.size()) {
+        std::size_t end = if_none_match.find(',', start);
+        if (end == std::string::npos) end = if_none_match.size();
+        std::string tag = if_none_match.substr(start, end - start);
+        start = end + 1;
+        const auto b = tag.find_first_not_of(" \t");
+        const auto e = tag.find_last_not_of(" \t");
+        if (b == std::string::npos) continue;
+        tag = tag.substr(b, e - b + 1);
+        if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);  // a weak comparison is right for GET
+        if (tag == "*" || tag == etag) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string nextRequestId() {
@@ -82,7 +134,45 @@ RequestProcessor::RequestProcessor(const ServerCore& core, const Router& router,
     : core_(core),
       router_(router),
       options_(options),
-      cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}) {}
+      cache_({std::chrono::milliseconds(options.public_cache_ttl_ms)}),
+      static_files_(options.www_dir, [](const std::string& line) {
+          logger().warning("{\"event\":\"www_skipped\",\"what\":" + jsonQuote(line) + "}");
+      }) {}
+
+ApiResponse RequestProcessor::staticFile(Poco::Net::HTTPServerRequest& request, const ApiCall& call) const {
+    if (call.method != "GET" && call.method != "HEAD") {
+        ApiResponse r = errorResponse(
+            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."),
+            call.request_id);
+        r.status = 405;
+        r.headers.emplace_back("Allow", "GET, HEAD");
+        return r;
+    }
+    const StaticFiles::File* file = static_files_.find(call.path);
+    if (!file) {
+        return errorResponse(Status::notFound("page.not_found", "There is no such page."), call.request_id);
+    }
+    const bool gzip = !file->gzip.empty() && acceptsGzip(request.get("Accept-Encoding", ""));
+    const std::string& etag = gzip ? file->gzip_etag : file->etag;
+    ApiResponse out;
+    out.content_type = file->content_type;
+    out.cache_control = file->cache_control;
+    out.headers.emplace_back("ETag", etag);
+    if (!file->gzip.empty()) out.headers.emplace_back("Vary", "Accept-Encoding");
+    if (file->html) {
+        out.headers.emplace_back("Content-Security-Policy",
+                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                                 "form-action 'self'; frame-ancestors 'none'");
+        out.headers.emplace_back("Referrer-Policy", "no-referrer");
+    }
+    if (etagMatches(request.get("If-None-Match", ""), etag)) {
+        out.status = 304;
+        return out;
+    }
+    if (gzip) out.headers.emplace_back("Content-Encoding", "gzip");
+    out.body = gzip ? file->gzip : file->body;
+    return out;
+}
 
 Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call, Access access) {
     std::string token = bearerToken(request);
@@ -127,6 +217,11 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         for (const auto& [k, v] : uri.getQueryParameters()) call.query.add(k, v);
     } catch (const Poco::Exception&) {
         return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."), call.request_id);
+    }
+
+    if (static_files_.loaded() && call.path != "/api" && call.path.rfind("/api/", 0) != 0) {
+        watch.lift();
+        return staticFile(request, call);
     }
 
     const Router::Match match = router_.match(call.method, call.path);
@@ -226,7 +321,7 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     try {
         response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
         response.set("X-Request-Id", call.request_id);
-        response.set("Cache-Control", "no-store");
+        response.set("Cache-Control", out.cache_control.empty() ? "no-store" : out.cache_control);
         response.set("X-Content-Type-Options", "nosniff");
         for (const auto& [name, value] : out.headers) response.add(name, value);
         response.setContentType(out.content_type.empty() ? "application/json; charset=utf-8" : out.content_type);

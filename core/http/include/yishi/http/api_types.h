@@ -42,11 +42,14 @@ struct ApiCall {
 struct ApiResponse {
     int status = 200;
     std::string body;
+    // Empty for the API's own JSON; set for the web UI's files and for
+    // bytes that are not JSON (e.g. application/octet-stream).
+    std::string content_type;
+    // Empty for no-store; set for the web UI's files.
+    std::string cache_control;
     // Instead of `body`: a rendering shared through the public cache.
     std::shared_ptr<const struct PublicRendering> shared;
     std::vector<std::pair<std::string, std::string>> headers;
-    // The body's media type when it is not JSON (e.g. application/octet-stream).
-    std::string content_type;
     // Instead of `body`, for large answers: writes exactly `stream_length`
     // bytes to the connection after the headers. Called once, on the
     // request's thread; it may throw (the connection is then closed).

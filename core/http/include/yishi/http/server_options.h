@@ -21,6 +21,9 @@ struct ServerOptions {
     int max_keep_alive_requests = 1000;
     bool secure_cookies = false;               // add "Secure" (behind HTTPS)
     Duration session_ttl = Duration::days(7);  // cookie Max-Age
+    // The built web UI, served under / (every path outside /api/); empty or
+    // missing: the API alone. Read once at start (src/static_files.h).
+    std::string www_dir;
 };
 
 }  // namespace yishi::http

@@ -1,0 +1,109 @@
+import { useEffect } from 'preact/hooks';
+import { html } from './html.js';
+import { t } from './i18n.js';
+import { logOut, refreshMe } from './api.js';
+import { useStore, setState, savePrefs } from './store.js';
+import { match, navigate, onLinkClick, useLocation } from './router.js';
+import { Loading } from './ui.js';
+import { HomePage } from './pages/home.js';
+import { LoginPage } from './pages/login.js';
+import { JoinPage } from './pages/join.js';
+import { CommunityPage } from './pages/community.js';
+import { NewTopicPage } from './pages/new_topic.js';
+import { TopicPage } from './pages/topic.js';
+import { ProjectPage } from './pages/project.js';
+import { ConventionPage } from './pages/convention.js';
+import { QueuePage } from './pages/queue.js';
+import { MembersPage } from './pages/members.js';
+import { VotesPage } from './pages/votes.js';
+import { NotFoundPage } from './pages/not_found.js';
+
+const pages = {
+  home: HomePage,
+  login: LoginPage,
+  join: JoinPage,
+  community: CommunityPage,
+  newTopic: NewTopicPage,
+  topic: TopicPage,
+  project: ProjectPage,
+  convention: ConventionPage,
+  queue: QueuePage,
+  members: MembersPage,
+  votes: VotesPage,
+  notFound: NotFoundPage,
+};
+
+function Header() {
+  const s = useStore();
+  const toggleLang = () => {
+    setState({ lang: s.lang === 'zh-CN' ? 'en' : 'zh-CN' });
+    savePrefs();
+  };
+  const toggleSize = () => {
+    setState({ largeText: !s.largeText });
+    savePrefs();
+  };
+  const out = async () => {
+    await logOut().catch(() => {});
+    navigate('/');
+  };
+  const committee = s.me && (s.me.roles || []).some((r) => r.role !== 'resident');
+  return html`<header class="top">
+    <div class="bar">
+      <a class="brand" href="/">${t('app.name')}</a>
+      <div class="tools">
+        <button type="button" class="tool" onClick=${toggleSize} aria-pressed=${s.largeText ? 'true' : 'false'}>
+          ${t('settings.largeText')}
+        </button>
+        <button type="button" class="tool" onClick=${toggleLang} lang=${s.lang === 'zh-CN' ? 'en' : 'zh-CN'}>
+          ${t('settings.otherLanguage')}
+        </button>
+      </div>
+    </div>
+    <nav class="bar nav" aria-label=${t('nav.label')}>
+      ${s.me
+        ? html`<span class="who">${t('nav.signedInAs', { name: s.me.user.display_name })}</span>
+            ${committee ? html`<a class="navlink" href="/queue">${t('nav.queue')}</a>` : null}
+            <button type="button" class="navlink" onClick=${out}>${t('nav.logout')}</button>`
+        : html`<a class="navlink" href="/login">${t('nav.login')}</a>
+            <a class="navlink" href="/join">${t('nav.join')}</a>`}
+    </nav>
+  </header>`;
+}
+
+function OfflineBanner() {
+  const s = useStore();
+  if (s.online) return null;
+  return html`<p class="offline" role="alert">${t('common.offline')}</p>`;
+}
+
+export function App() {
+  const s = useStore();
+  const where = useLocation();
+  useEffect(() => {
+    refreshMe();
+    const on = () => setState({ online: true });
+    const off = () => setState({ online: false });
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = s.lang;
+    document.documentElement.classList.toggle('large-text', s.largeText);
+  }, [s.lang, s.largeText]);
+
+  const { name, params } = match(where.path);
+  const Page = pages[name];
+  return html`<div class="app" onClick=${onLinkClick}>
+    <a class="skip" href="#main">${t('nav.skip')}</a>
+    <${Header} />
+    <${OfflineBanner} />
+    <main id="main" tabindex="-1">
+      ${s.meLoaded ? html`<${Page} key=${where.path} params=${params} query=${where.query} />` : html`<${Loading} />`}
+    </main>
+  </div>`;
+}
