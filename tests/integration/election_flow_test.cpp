@@ -373,6 +373,73 @@ BOOST_AUTO_TEST_CASE(external_trustees_open_the_election_and_publish_its_result)
     BOOST_TEST((replayRecord(alice, info).phase() == election::Phase::kPublished));
 }
 
+BOOST_AUTO_TEST_CASE(send_to_vote_opens_a_referendum_whose_published_result_decides_the_proposal) {
+    ServerProcess server;
+    HttpClient committee(server.port());
+    committee.loginBearer("committee1", server.password("committee1"));
+    HttpClient alice(server.port());
+    alice.loginBearer("resident1", server.password("resident1"));
+    HttpClient bob(server.port());
+    bob.loginBearer("resident2", server.password("resident2"));
+    const auto act = [&](std::int64_t id, const std::string& body) {
+        return committee.post("/api/v1/proposals/" + std::to_string(id) + "/actions", body);
+    };
+    HttpResult raised =
+        alice.post("/api/v1/communities/1/proposals",
+                   R"({"kind":"rule","title":"楼道禁止堆放杂物","body":"消防通道保持畅通","submit":true})");
+    BOOST_REQUIRE_MESSAGE(raised.status == 201, raised.body);
+    const std::int64_t proposal = raised.json()->getValue<std::int64_t>("id");
+    BOOST_REQUIRE_EQUAL(act(proposal, R"({"action":"start_screening"})").status, 200);
+    BOOST_REQUIRE_EQUAL(act(proposal, R"({"action":"accept","reason":"居民关心"})").status, 200);
+    BOOST_REQUIRE_EQUAL(act(proposal, R"({"action":"open_consultation","consultation_ends_at":)" +
+                                          std::to_string(nowSeconds() + 86400) + "}")
+                            .status,
+                        200);
+    // A referendum that does not exist, or is not about this proposal, is not attached.
+    HttpResult wrong = act(proposal, R"({"action":"send_to_vote","reason":"协商充分","early_end_reason":"意见一致",)"
+                                     R"("election_id":999})");
+    BOOST_TEST(wrong.errorCode() == "proposal.election_id");
+    const std::int64_t closes_at = nowSeconds() + 4;
+    HttpResult sent = act(proposal, R"({"action":"send_to_vote","reason":"协商充分","early_end_reason":"意见一致",)"
+                                    R"("vote_closes_at":)" +
+                                        std::to_string(closes_at) + "}");
+    BOOST_REQUIRE_MESSAGE(sent.status == 200, sent.body);
+    BOOST_TEST(sent.json()->getValue<std::string>("state") == "voting");
+    const std::int64_t election = sent.json()->getValue<std::int64_t>("election_id");
+    BOOST_TEST(election > 0);
+    HttpResult opened = alice.get("/api/v1/elections/" + std::to_string(election));
+    BOOST_TEST(opened.json()->getValue<std::string>("subject") == "proposal/" + std::to_string(proposal));
+    BOOST_TEST(opened.json()->getValue<std::string>("kind") == "referendum");
+    BOOST_TEST(opened.json()->getValue<std::string>("phase") == "open");
+
+    // The committee no longer decides it by hand, and is not offered to.
+    BOOST_TEST(act(proposal, R"({"action":"adopt","reason":"通过"})").errorCode() == "proposal.decided_by_vote");
+    auto offered = committee.get("/api/v1/proposals/" + std::to_string(proposal)).json()->getArray("allowed_actions");
+    for (std::size_t i = 0; i < offered->size(); ++i) {
+        BOOST_TEST(offered->getElement<std::string>(static_cast<unsigned>(i)) != "adopt");
+        BOOST_TEST(offered->getElement<std::string>(static_cast<unsigned>(i)) != "not_adopt");
+    }
+
+    // Two residents vote yes.
+    const ElectionInfo info = infoOf(alice, election);
+    for (HttpClient* voter : {&alice, &bob}) {
+        const election::Credential credential = election::Credential::generate();
+        BOOST_REQUIRE_EQUAL(
+            voter->post(info.path + "/credentials", enrollBody(credential.enroll(info.eid), info)).status, 201);
+        HttpResult cast = voter->post(info.path + "/ballots", ballotBody(ballotBytes(credential, info, {1, 0, 0})));
+        BOOST_REQUIRE_MESSAGE(cast.status == 201, cast.body);
+    }
+    while (nowSeconds() <= closes_at) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+    HttpResult published = alice.get(info.path);
+    BOOST_REQUIRE_EQUAL(published.json()->getValue<std::string>("phase"), "published");
+    HttpResult decided = alice.get("/api/v1/proposals/" + std::to_string(proposal));
+    BOOST_TEST(decided.json()->getValue<std::string>("state") == "adopted");
+    BOOST_TEST(decided.json()->getValue<std::string>("reason") == "election/" + std::to_string(election));
+    HttpResult history = alice.get("/api/v1/proposals/" + std::to_string(proposal) + "/history");
+    BOOST_TEST(history.body.find("\"election/" + std::to_string(election) + "\"") != std::string::npos, history.body);
+}
+
 BOOST_AUTO_TEST_CASE(the_board_survives_a_restart_and_voting_goes_on) {
     ServerProcess server;
     std::int64_t id = 0;

@@ -36,7 +36,8 @@ struct Walk {
         for (const std::string& step :
              {std::string(R"({"action":"start_screening"})"), std::string(R"({"action":"accept","reason":"受理"})"),
               R"({"action":"open_consultation","consultation_ends_at":)" + ends + "}",
-              std::string(R"({"action":"send_to_vote","reason":"协商完毕","early_end_reason":"意见已一致"})"),
+              std::string(
+                  R"({"action":"send_to_vote","vote":"meeting","reason":"协商完毕","early_end_reason":"意见已一致"})"),
               std::string(R"({"action":"adopt","reason":"居民表决通过"})")}) {
             HttpResult s = committee.post(path + "/actions", step);
             BOOST_REQUIRE_MESSAGE(s.status == 200, step << " -> " << s.body);

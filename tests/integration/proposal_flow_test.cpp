@@ -46,9 +46,11 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_and_a_rule_a_convention) {
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"accept","reason":"居民普遍关心"})")) == "accepted");
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"open_consultation","consultation_ends_at":)" + ends + "}")) ==
                "consultation");
-    BOOST_TEST(stateOf(act(committee, wish,
-                           R"({"action":"send_to_vote","reason":"协商充分","early_end_reason":"提前达成一致"})")) ==
-               "voting");
+    BOOST_TEST(
+        stateOf(act(
+            committee, wish,
+            R"({"action":"send_to_vote","vote":"meeting","reason":"协商充分","early_end_reason":"提前达成一致"})")) ==
+        "voting");
     BOOST_TEST(stateOf(act(committee, wish, R"({"action":"adopt","reason":"表决通过"})")) == "adopted");
     BOOST_TEST(
         stateOf(act(committee, wish, R"({"action":"form_project","budget_fen":50000000,"responsible":"区建管委"})")) ==
@@ -71,7 +73,7 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_and_a_rule_a_convention) {
         BOOST_REQUIRE_EQUAL(act(committee, rule, step).status, 200);
     }
     act(committee, rule, R"({"action":"open_consultation","consultation_ends_at":)" + ends + "}");
-    act(committee, rule, R"({"action":"send_to_vote","reason":"ok","early_end_reason":"ok"})");
+    act(committee, rule, R"({"action":"send_to_vote","vote":"meeting","reason":"ok","early_end_reason":"ok"})");
     act(committee, rule, R"({"action":"adopt","reason":"通过"})");
     HttpResult wrong_kind = act(committee, rule, R"({"action":"form_project"})");
     BOOST_TEST(wrong_kind.status == 409);

@@ -111,7 +111,8 @@ BOOST_AUTO_TEST_CASE(an_adopted_problem_is_not_offered_form_convention) {
     for (const std::string& step :
          {std::string(R"({"action":"start_screening"})"), std::string(R"({"action":"accept","reason":"受理"})"),
           R"({"action":"open_consultation","consultation_ends_at":)" + ends + "}",
-          std::string(R"({"action":"send_to_vote","reason":"协商完毕","early_end_reason":"意见一致"})"),
+          std::string(
+              R"({"action":"send_to_vote","vote":"meeting","reason":"协商完毕","early_end_reason":"意见一致"})"),
           std::string(R"({"action":"adopt","reason":"通过"})")}) {
         BOOST_REQUIRE_MESSAGE(act(committee, id, step).status == 200, step);
     }
@@ -151,13 +152,14 @@ BOOST_AUTO_TEST_CASE(ending_a_consultation_early_needs_a_reason_in_the_history) 
     act(committee, id, R"({"action":"start_screening"})");
     act(committee, id, R"({"action":"accept","reason":"受理"})");
     act(committee, id, R"({"action":"open_consultation","consultation_ends_at":)" + ends + "}");
-    HttpResult early = act(committee, id, R"({"action":"send_to_vote","reason":"协商充分"})");
+    HttpResult early = act(committee, id, R"({"action":"send_to_vote","vote":"meeting","reason":"协商充分"})");
     BOOST_TEST(early.status == 400);
     BOOST_TEST(early.errorCode() == "proposal.early_end_reason");
     BOOST_TEST(act(committee, id, R"({"action":"close_without_vote","reason":"不了了之"})").errorCode() ==
                "proposal.early_end_reason");
-    HttpResult voted =
-        act(committee, id, R"({"action":"send_to_vote","reason":"协商充分","early_end_reason":"居委会议已达成一致"})");
+    HttpResult voted = act(
+        committee, id,
+        R"({"action":"send_to_vote","vote":"meeting","reason":"协商充分","early_end_reason":"居委会议已达成一致"})");
     BOOST_REQUIRE_EQUAL(voted.status, 200);
     BOOST_TEST(voted.json()->getValue<std::string>("state") == "voting");
     Poco::JSON::Array::Ptr items = anonymous.get(pathOf(id) + "/history").json()->getArray("items");

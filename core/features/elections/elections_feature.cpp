@@ -3,6 +3,7 @@
 #include "election_ticker.h"
 #include "feature.h"
 #include "http/elections_routes.h"
+#include "proposal_referendums.h"
 #include "record_ballot_box.h"
 
 namespace yishi::app {
@@ -14,8 +15,15 @@ namespace {
 class ElectionsFeature final : public Feature {
   public:
     explicit ElectionsFeature(FeatureContext& c)
-        : box_(c.db, c.clock), service_(c.db, c.clock, box_, c.secrets), warn_(c.warn) {
+        : box_(c.db, c.clock),
+          service_(c.db, c.clock, box_, c.secrets),
+          referendums_(service_, c.service<domain::ProposalService>(),
+                       c.config.getBool("yishi.elections.demo_trustees", c.config.getBool("yishi.demo", false))),
+          warn_(c.warn) {
         c.provide(service_);
+        // The chain's vote: send_to_vote opens a referendum, its result decides.
+        c.service<domain::ProposalService>().setVoting(referendums_);
+        service_.addListener(referendums_);
     }
     ~ElectionsFeature() override { ticker_.reset(); }
 
@@ -25,6 +33,7 @@ class ElectionsFeature final : public Feature {
   private:
     RecordBallotBox box_;
     domain::ElectionService service_;
+    ProposalReferendums referendums_;
     std::function<void(const std::string&)> warn_;
     std::optional<ElectionTicker> ticker_;
 };

@@ -178,6 +178,14 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
     if (call.body.find("election_id")) {
         YISHI_HANDLER_ASSIGN(input.election_id, requireInt(call.body, "election_id"));
     }
+    YISHI_HANDLER_ASSIGN(std::string vote, optionalString(call.body, "vote", "ballot"));
+    if (vote != "ballot" && vote != "meeting") {
+        return fail(call, Status::invalid("body.vote", "vote is ballot (a verifiable referendum) or meeting."));
+    }
+    input.vote_at_meeting = vote == "meeting";
+    if (call.body.find("vote_closes_at")) {
+        YISHI_HANDLER_ASSIGN(input.vote_closes_at, requireTime(call.body, "vote_closes_at"));
+    }
     if (call.body.find("budget_fen")) {
         YISHI_HANDLER_ASSIGN(input.budget_fen, requireInt(call.body, "budget_fen"));
     }

@@ -167,6 +167,14 @@ Result<Election> ElectionService::load(ElectionId id) {
     return std::move(*e);
 }
 
+Status ElectionService::published(Stores& s, Election election, const BoardView& board, Instant now) {
+    election.phase = ElectionPhase::kPublished;
+    election.counts = board.counts;
+    election.selected = board.selected;
+    for (ElectionListener* listener : listeners_) YISHI_RETURN_IF_ERROR(listener->onPublished(s, election, now));
+    return Status::ok();
+}
+
 Result<Election> ElectionService::finish(const Election& election, UserId by) {
     const Instant now = clock_.now();
     Result<Appended> done = box_.finish(election.id, [&](const Appended& appended) {
@@ -174,6 +182,7 @@ Result<Election> ElectionService::finish(const Election& election, UserId by) {
             persistAppended(s.get<ElectionStore>(), election.id, appended);
             if (appended.after.phase == ElectionPhase::kPublished) {
                 s.record(Change{changes::kElectionPublished, now, by, election.id.value, election.community_id});
+                return published(s, election, appended.after, now);
             }
             return Status::ok();
         });
@@ -191,6 +200,7 @@ Result<ElectionService::Posted> ElectionService::postTrusteeMessage(ElectionId i
             persistAppended(s.get<ElectionStore>(), id, a);
             if (a.after.phase == ElectionPhase::kPublished) {
                 s.record(Change{changes::kElectionPublished, now, UserId(), id.value, e.community_id});
+                return published(s, e, a.after, now);
             }
             return Status::ok();
         });

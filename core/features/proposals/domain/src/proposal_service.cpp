@@ -14,6 +14,8 @@ namespace {
 constexpr std::size_t kMaxTitle = 100;
 constexpr std::size_t kMaxBody = 5000;
 constexpr std::size_t kMaxReason = 1000;
+// How long a referendum opened by send_to_vote runs unless the committee says.
+constexpr Duration kDefaultVotingTime = Duration::days(7);
 
 Status notFound() { return Status::notFound("proposal.not_found", "There is no such proposal."); }
 
@@ -104,6 +106,13 @@ Status ProposalService::permits(const Actor& actor, const Proposal& p, const Com
     }
     if ((action == ProposalAction::kFormProject || action == ProposalAction::kFormConvention) && !outcomeFor(action)) {
         return Status::conflict("proposal.outcome_unavailable", "This server cannot form that outcome.");
+    }
+    // A referendum decides it: its published result moves the proposal on.
+    if ((action == ProposalAction::kAdopt || action == ProposalAction::kNotAdopt) && voting_ != nullptr &&
+        p.state == ProposalState::kVoting && p.election_id != 0) {
+        return Status::conflict("proposal.decided_by_vote", "Residents decide this proposal in election " +
+                                                                std::to_string(p.election_id) +
+                                                                "; its published result adopts it or not.");
     }
     if (step) *step = *mine;
     return Status::ok();
@@ -223,10 +232,17 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
     return result;
 }
 
-Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalId id, const ActionInput& input) {
+Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalId id, const ActionInput& request) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    YISHI_RETURN_IF_ERROR(validateText("reason", input.reason, kMaxReason));
-    YISHI_RETURN_IF_ERROR(validateText("early_end_reason", input.early_end_reason, kMaxReason));
+    YISHI_RETURN_IF_ERROR(validateText("reason", request.reason, kMaxReason));
+    YISHI_RETURN_IF_ERROR(validateText("early_end_reason", request.early_end_reason, kMaxReason));
+    ActionInput input = request;
+    if (input.action == ProposalAction::kSendToVote && input.vote_at_meeting && input.election_id != 0) {
+        return Status::invalid("proposal.election_id", "A vote at a meeting has no election: leave election_id out.");
+    }
+    if (input.action == ProposalAction::kSendToVote && voting_ != nullptr && !input.vote_at_meeting) {
+        YISHI_ASSIGN_OR_RETURN(input.election_id, referendumFor(actor, id, input));
+    }
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
@@ -344,6 +360,46 @@ Result<ProposalService::View> ProposalService::edit(const Actor& actor, Proposal
         return Status::ok();
     }));
     return view;
+}
+
+Result<std::int64_t> ProposalService::referendumFor(const Actor& actor, ProposalId id, const ActionInput& input) {
+    std::optional<Proposal> found;
+    const Status readable = db_.read([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Proposal p, findVisibleProposal(s, id, actor.userId()));
+        std::optional<Community> c = s.scopes.community(p.community_id);
+        if (!c) return notFound();
+        YISHI_RETURN_IF_ERROR(permits(actor, p, *c, input.action, nullptr));
+        found = std::move(p);
+        return Status::ok();
+    });
+    // The step itself will refuse, with the whole explanation.
+    if (!readable.isOk() || !found) return input.election_id;
+    if (input.election_id != 0) {
+        YISHI_RETURN_IF_ERROR(voting_->checkAttachable(*found, input.election_id));
+        return input.election_id;
+    }
+    const Instant now = clock_.now();
+    // Nothing is opened for a step that will be refused for want of a reason.
+    if (now < found->consultation_ends_at && input.early_end_reason.empty()) return std::int64_t{0};
+    const Instant closes_at = input.vote_closes_at != Instant() ? input.vote_closes_at : now + kDefaultVotingTime;
+    if (closes_at <= now) {
+        return Status::invalid("proposal.vote_closes_at", "The vote needs a closing time in the future.");
+    }
+    return voting_->openReferendum(actor, *found, closes_at);
+}
+
+Status ProposalService::decideByVote(Stores& s, ProposalId id, std::int64_t election_id, bool adopted, Instant now) {
+    std::optional<Proposal> found = s.get<ProposalStore>().proposal(id);
+    if (!found || found->state != ProposalState::kVoting || found->election_id != election_id) return Status::ok();
+    Proposal p = std::move(*found);
+    p.state = adopted ? ProposalState::kAdopted : ProposalState::kNotAdopted;
+    p.updated_at = now;
+    // A fact, not a sentence: pages say it in the reader's language.
+    p.last_reason = "election/" + std::to_string(election_id);
+    s.get<ProposalStore>().updateProposal(p);
+    recordStep(s, now, Actor::anonymous(), p, adopted ? ProposalAction::kAdopt : ProposalAction::kNotAdopt,
+               p.last_reason);
+    return Status::ok();
 }
 
 void ProposalService::setOutcome(ProposalAction action, ProposalOutcome& outcome) {

@@ -10,6 +10,7 @@
 #include "yishi/domain/actor.h"
 #include "yishi/domain/ballot_box.h"
 #include "yishi/domain/election.h"
+#include "yishi/domain/election_listener.h"
 #include "yishi/domain/ports.h"
 
 namespace yishi::domain {
@@ -115,17 +116,24 @@ class ElectionService {
 
     Instant now() const { return clock_.now(); }
 
+    // Tells `listener` of every result published from now on. Call before
+    // the server starts; not thread-safe.
+    void addListener(ElectionListener& listener) { listeners_.push_back(&listener); }
+
   private:
     Result<Election> load(ElectionId id);
     // Closes, tallies and publishes `election` when its deadline has passed
     // and it is still open; returns it as it is afterwards.
     Result<Election> closeIfDue(Election election, UserId by);
     Result<Election> finish(const Election& election, UserId by);
+    // Inside the publishing transaction: the listeners hear of the result.
+    Status published(Stores& s, Election election, const BoardView& board, Instant now);
 
     Database& db_;
     const Clock& clock_;
     BallotBox& box_;
     SecretSource& secrets_;
+    std::vector<ElectionListener*> listeners_;
 };
 
 }  // namespace yishi::domain

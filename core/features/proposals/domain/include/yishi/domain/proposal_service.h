@@ -14,6 +14,7 @@
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/proposal_outcome.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/proposal_voting.h"
 
 namespace yishi::domain {
 
@@ -38,7 +39,11 @@ class ProposalService {
         std::string reason;
         ProposalId merge_target;       // merge
         Instant consultation_ends_at;  // open_consultation
-        std::int64_t election_id = 0;  // send_to_vote (optional)
+        std::int64_t election_id = 0;  // send_to_vote (optional): attach this referendum
+        Instant vote_closes_at;        // send_to_vote (optional): when the referendum closes
+        // send_to_vote: residents vote at a meeting (居民会议) instead of by
+        // ballot; the committee then records the decision with its reason.
+        bool vote_at_meeting = false;
         std::int64_t budget_fen = -1;  // form_project (required, >= 0)
         std::string responsible;       // form_project (required)
         // submit and resubmit: the author's revised words (unset: kept).
@@ -147,6 +152,17 @@ class ProposalService {
     // the service is used. Without one, the step answers 409
     // "proposal.outcome_unavailable".
     void setOutcome(ProposalAction action, ProposalOutcome& outcome);
+    // Where send_to_vote opens its referendum. Without one (a server with no
+    // elections), send_to_vote only records an election_id given to it.
+    // Call before the server starts; not thread-safe.
+    void setVoting(ProposalVoting& voting) { voting_ = &voting; }
+
+    // The published result of the referendum `election_id` decides the
+    // proposal it was opened on, inside the publishing transaction: adopted
+    // when yes outnumbered no, else not_adopted; the history names the
+    // election. Nothing happens (OK) when the proposal is no longer waiting
+    // for that election.
+    Status decideByVote(Stores& s, ProposalId id, std::int64_t election_id, bool adopted, Instant now);
 
     // Entries of `kind` in a proposal's history are shown only to the one
     // who acted: supports are counted in public, never listed by name. Not
@@ -176,7 +192,12 @@ class ProposalService {
     Database& db_;
     const Clock& clock_;
     const Schedule schedule_;
+    // send_to_vote with elections: the referendum the step records, opened
+    // (or checked, when the caller names one) before the step's transaction.
+    Result<std::int64_t> referendumFor(const Actor& actor, ProposalId id, const ActionInput& input);
+
     std::vector<std::pair<ProposalAction, ProposalOutcome*>> outcomes_;
+    ProposalVoting* voting_ = nullptr;
     std::vector<std::string> private_actions_;  // audit actions of the kinds kept private
 };
 
