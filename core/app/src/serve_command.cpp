@@ -18,6 +18,7 @@
 #include "batched_log_channel.h"
 #include "crypto_ports.h"
 #include "demo_district.h"
+#include "demo_votes.h"
 #include "feature_set.h"
 #include "plugin_host.h"
 #include "plugin_paths.h"
@@ -192,6 +193,12 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             if (!demo.isOk()) {
                 std::cerr << "yishi serve: demo: " << demo.status().toString() << "\n";
                 return EXIT_SOFTWARE;
+            }
+            if (created) {
+                if (Status votes = seedDemoVotes(context); !votes.isOk()) {
+                    std::cerr << "yishi serve: demo votes: " << votes.toString() << "\n";
+                    return EXIT_SOFTWARE;
+                }
             }
             const std::string logins_path = Poco::Path(data_dir).append("demo-logins.json").toString();
             if (created || !Poco::File(logins_path).exists()) {
