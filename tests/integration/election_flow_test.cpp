@@ -20,6 +20,7 @@
 #include "yishi/election/messages.h"
 #include "yishi/election/receipt.h"
 #include "yishi/election/trustee.h"
+#include "yishi/election/verifier.h"
 
 using namespace yishi;
 using namespace yishi::testing;
@@ -438,6 +439,59 @@ BOOST_AUTO_TEST_CASE(send_to_vote_opens_a_referendum_whose_published_result_deci
     BOOST_TEST(decided.json()->getValue<std::string>("reason") == "election/" + std::to_string(election));
     HttpResult history = alice.get("/api/v1/proposals/" + std::to_string(proposal) + "/history");
     BOOST_TEST(history.body.find("\"election/" + std::to_string(election) + "\"") != std::string::npos, history.body);
+}
+
+BOOST_AUTO_TEST_CASE(a_wish_round_is_selected_by_the_districts_plugin_and_names_it_in_the_record) {
+    ServerProcess server;
+    HttpClient committee(server.port());
+    committee.loginBearer("committee1", server.password("committee1"));
+    HttpClient alice(server.port());
+    alice.loginBearer("resident1", server.password("resident1"));
+    HttpClient bob(server.port());
+    bob.loginBearer("resident2", server.password("resident2"));
+    const std::string options =
+        R"("options":[{"label":"加装电梯","cost":450},{"label":"停车棚","cost":120},{"label":"健身步道","cost":80}],)"
+        R"("min":0,"max":2,"budget":550,)";
+    // A rule that needs every voter's approval set cannot run on a secret ballot.
+    HttpResult mes = committee.post("/api/v1/communities/1/elections",
+                                    R"({"kind":"approval","title":"民心项目","subject":"round/1",)" + options +
+                                        R"("rule":"mes-add1","closes_at":)" + std::to_string(nowSeconds() + 60) +
+                                        R"(,"trustees":"demo"})");
+    BOOST_TEST(mes.errorCode() == "election.rule");
+    BOOST_TEST(mes.body.find("totals") != std::string::npos, mes.body);
+
+    const std::int64_t closes_at = nowSeconds() + 4;
+    HttpResult created =
+        committee.post("/api/v1/communities/1/elections",
+                       R"({"kind":"approval","title":"民心项目","subject":"round/1",)" + options +
+                           R"("rule":"greedy","closes_at":)" + std::to_string(closes_at) + R"(,"trustees":"demo"})");
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    const ElectionInfo info = infoOf(alice, created.json()->getValue<std::int64_t>("id"));
+    // The manifest names the plugin that will select, down to its source.
+    HttpResult plugin = alice.get("/api/v1/districts/1/plugins");
+    BOOST_TEST(info.manifest.rule == "greedy");
+    BOOST_TEST(info.manifest.rule_version ==
+               plugin.json()->getValue<std::string>("name") + " " + plugin.json()->getValue<std::string>("version"));
+    BOOST_TEST(info.manifest.rule_hash == plugin.json()->getValue<std::string>("hash"));
+
+    const std::vector<std::pair<HttpClient*, std::vector<int>>> votes{{&alice, {1, 1, 0}}, {&bob, {0, 1, 1}}};
+    for (const auto& [voter, choice] : votes) {
+        const election::Credential credential = election::Credential::generate();
+        BOOST_REQUIRE_EQUAL(
+            voter->post(info.path + "/credentials", enrollBody(credential.enroll(info.eid), info)).status, 201);
+        HttpResult cast = voter->post(info.path + "/ballots", ballotBody(ballotBytes(credential, info, choice)));
+        BOOST_REQUIRE_MESSAGE(cast.status == 201, cast.body);
+    }
+    while (nowSeconds() <= closes_at) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    HttpResult published = alice.get(info.path);
+    BOOST_REQUIRE_MESSAGE(published.json()->getValue<std::string>("phase") == "published", published.body);
+    // Counts 1, 2, 1: 停车棚 (120) first; 加装电梯 (450) does not fit the 430 left; 健身步道 (80) does.
+    auto selected = published.json()->getArray("selected");
+    BOOST_REQUIRE_EQUAL(selected->size(), 2u);
+    BOOST_TEST(selected->getElement<std::int64_t>(0) == 1);
+    BOOST_TEST(selected->getElement<std::int64_t>(1) == 2);
+    HttpResult record = alice.get(info.path + "/record");
+    BOOST_TEST(election::verifyRecord(record.body).ok(), election::verifyRecord(record.body).line());
 }
 
 BOOST_AUTO_TEST_CASE(the_board_survives_a_restart_and_voting_goes_on) {

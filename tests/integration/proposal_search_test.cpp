@@ -151,19 +151,26 @@ BOOST_AUTO_TEST_CASE(sorts_by_newest_support_discussion_and_deadline) {
         201);
 
     HttpClient anonymous(server.port());
-    BOOST_TEST(idsOf(list(anonymous, "sort=newest")) == (std::vector<std::int64_t>{c, b, a}));
-    BOOST_TEST(idsOf(list(anonymous, "")) == (std::vector<std::int64_t>{c, b, a}));
-    BOOST_TEST(idsOf(list(anonymous, "sort=supported")).front() == b);
-    BOOST_TEST(idsOf(list(anonymous, "sort=discussed")).front() == c);
+    // The demo district has proposals of its own (its open vote): keep ours.
+    const auto ours = [&](const HttpResult& r) {
+        std::vector<std::int64_t> ids;
+        for (std::int64_t id : idsOf(r))
+            if (id == a || id == b || id == c) ids.push_back(id);
+        return ids;
+    };
+    BOOST_TEST(ours(list(anonymous, "sort=newest")) == (std::vector<std::int64_t>{c, b, a}));
+    BOOST_TEST(ours(list(anonymous, "")) == (std::vector<std::int64_t>{c, b, a}));
+    BOOST_TEST(ours(list(anonymous, "sort=supported")).front() == b);
+    BOOST_TEST(ours(list(anonymous, "sort=discussed")).front() == c);
     // a is due a first response within hours, c's consultation ends in 2 days, b's in 30.
-    BOOST_TEST(idsOf(list(anonymous, "sort=deadline")) == (std::vector<std::int64_t>{a, c, b}));
+    BOOST_TEST(ours(list(anonymous, "sort=deadline")) == (std::vector<std::int64_t>{a, c, b}));
 
     // The cursor walks a sorted list without repeats or gaps.
     std::vector<std::int64_t> walked;
     std::string cursor;
-    for (int pages = 0; pages < 5; ++pages) {
+    for (int pages = 0; pages < 10; ++pages) {
         HttpResult page = list(anonymous, "sort=deadline&limit=1" + (cursor.empty() ? "" : "&cursor=" + cursor));
-        for (std::int64_t id : idsOf(page)) walked.push_back(id);
+        for (std::int64_t id : ours(page)) walked.push_back(id);
         if (page.json()->isNull("next_cursor")) break;
         cursor = page.json()->getValue<std::string>("next_cursor");
     }

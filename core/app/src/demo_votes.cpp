@@ -25,8 +25,9 @@ Status referendumOnARule(FeatureContext& c, const domain::Actor& resident, const
     domain::ProposalService::Draft draft;
     draft.kind = domain::ProposalKind::kRule;
     draft.title = "文明养犬：遛狗必须牵绳并及时清理";
-    draft.body = "小区里遛狗不牵绳、不清理粪便的情况时有发生。建议写入居民公约：出门遛狗必须牵绳，"
-                 "随身携带清理用品，大型犬避开早晚高峰。";
+    draft.body =
+        "小区里遛狗不牵绳、不清理粪便的情况时有发生。建议写入居民公约：出门遛狗必须牵绳，"
+        "随身携带清理用品，大型犬避开早晚高峰。";
     draft.submit = true;
     YISHI_ASSIGN_OR_RETURN(auto raised, proposals.create(resident, CommunityId(1), draft));
     const domain::ProposalId id = raised.proposal.id;

@@ -5,6 +5,7 @@
 #include "http/elections_routes.h"
 #include "proposal_referendums.h"
 #include "record_ballot_box.h"
+#include "yishi/plugins/plugin_registry.h"
 
 namespace yishi::app {
 
@@ -15,7 +16,7 @@ namespace {
 class ElectionsFeature final : public Feature {
   public:
     explicit ElectionsFeature(FeatureContext& c)
-        : box_(c.db, c.clock),
+        : box_(c.db, c.clock, &c.plugins),
           service_(c.db, c.clock, box_, c.secrets),
           referendums_(service_, c.service<domain::ProposalService>(),
                        c.config.getBool("yishi.elections.demo_trustees", c.config.getBool("yishi.demo", false))),

@@ -129,7 +129,13 @@ Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) 
     m.demo = spec.demo;
     m.board_pk = board_key.verifyKey().encoded();
     m.rule = spec.rule;
-    if (!spec.rule.empty()) m.rule_version = "builtin-1";
+    if (!spec.rule.empty() && rules_ == nullptr) m.rule_version = "builtin-1";
+    if (!spec.rule.empty() && rules_ != nullptr) {
+        YISHI_ASSIGN_OR_RETURN(DistrictId district, districtOf(spec.scope));
+        YISHI_ASSIGN_OR_RETURN(domain::PluginInfo plugin, rules_->info(district));
+        m.rule_version = plugin.name + " " + plugin.version;
+        m.rule_hash = plugin.hash;
+    }
     YISHI_RETURN_IF_ERROR(m.validate());
 
     domain::NewBoard out;
@@ -190,8 +196,49 @@ Result<std::string> RecordBallotBox::resultMessage(const Fixed& fixed, const ele
         if (!n) return Status::internal("result.count", "A count was not found by its discrete logarithm.");
         result.counts.push_back(*n);
     }
-    result.selected = election::selectOptions(fixed.manifest, result.counts);
+    if (!fixed.manifest.rule.empty() && rules_ != nullptr) {
+        YISHI_ASSIGN_OR_RETURN(result.selected, districtSelection(fixed.manifest, result.counts));
+    } else {
+        result.selected = election::selectOptions(fixed.manifest, result.counts);
+    }
     return election::encodeMessage(result, fixed.eid);
+}
+
+Result<DistrictId> RecordBallotBox::districtOf(const std::string& scope) {
+    constexpr std::string_view kPrefix = "community/";
+    std::optional<domain::Community> community;
+    if (scope.rfind(kPrefix, 0) == 0) {
+        const CommunityId id(std::stoll(scope.substr(kPrefix.size())));
+        YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
+            community = s.scopes.community(id);
+            return Status::ok();
+        }));
+    }
+    if (!community) return Status::notFound("community.not_found", "The election's community does not exist.");
+    return community->district_id;
+}
+
+Result<std::vector<std::int64_t>> RecordBallotBox::districtSelection(const election::Manifest& manifest,
+                                                                     const std::vector<std::int64_t>& counts) {
+    YISHI_ASSIGN_OR_RETURN(DistrictId district, districtOf(manifest.scope));
+    domain::SelectionRequest request;
+    request.budget = manifest.budget;
+    request.rule = manifest.rule;
+    if (manifest.rule == "greedy-threshold") request.threshold = manifest.rule_param;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        request.projects.push_back({std::to_string(i), manifest.options[i].cost, counts[i], std::nullopt});
+    }
+    YISHI_ASSIGN_OR_RETURN(domain::SelectionOutcome outcome, rules_->select(district, request));
+    std::vector<std::int64_t> selected;
+    for (const std::string& id : outcome.selected) selected.push_back(std::stoll(id));
+    // The record's rule is the definition a verifier re-runs: a district
+    // plugin that selects otherwise would publish a result nobody can check.
+    if (selected != election::selectOptions(manifest, counts)) {
+        return Status::internal("result.selection", "The district's plugin " + outcome.plugin.name + " " +
+                                                        outcome.plugin.version + " selects otherwise than the rule " +
+                                                        manifest.rule + " of election-record.md 5.9; not published.");
+    }
+    return selected;
 }
 
 std::shared_ptr<RecordBallotBox::Board> RecordBallotBox::board(ElectionId id) {

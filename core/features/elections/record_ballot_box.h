@@ -12,6 +12,7 @@
 #include "yishi/crypto/ed25519.h"
 #include "yishi/domain/ballot_box.h"
 #include "yishi/domain/ports.h"
+#include "yishi/domain/selection.h"
 #include "yishi/election/board.h"
 #include "yishi/election/board_state.h"
 #include "yishi/election/messages.h"
@@ -30,7 +31,13 @@ namespace yishi::app {
 // signature and proofs are checked before that mutex is taken.
 class RecordBallotBox final : public domain::BallotBox {
   public:
-    RecordBallotBox(domain::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+    // `rules`: the districts' selection plugins. An approval election's
+    // manifest names the plugin serving its district (name, version, source
+    // hash), and its result is what that plugin selects from the counts.
+    // Null: the record's own definition of the rule (election-record.md 5.9)
+    // selects, and the manifest names no plugin.
+    RecordBallotBox(domain::Database& db, const Clock& clock, domain::DistrictPlugins* rules = nullptr)
+        : db_(db), clock_(clock), rules_(rules) {}
 
     Result<domain::NewBoard> create(const domain::BoardSpec& spec) override;
     Result<domain::BoardView> view(domain::ElectionId id) override;
@@ -86,13 +93,22 @@ class RecordBallotBox final : public domain::BallotBox {
     // Keeps what the board needs later from a message it holds.
     static void note(Board& board, std::string_view message) YISHI_REQUIRES(board.mutex);
     // The result message (5.8) from the tally and the first quorum partials.
-    static Result<std::string> resultMessage(const Fixed& fixed, const election::Tally& tally,
-                                             std::vector<election::Partial> partials);
+    Result<std::string> resultMessage(const Fixed& fixed, const election::Tally& tally,
+                                      std::vector<election::Partial> partials);
     static domain::BoardView viewOf(const election::BoardState& state);
     static domain::SignedHead signedHead(const election::TreeHead& head);
 
+    // The district of the community a scope "community/<id>" names.
+    Result<DistrictId> districtOf(const std::string& scope);
+    // The district plugin's selection from the counts, as option indices;
+    // internal "result.selection" when it is not what the record's rule
+    // (5.9) selects, so no result a verifier would refuse is published.
+    Result<std::vector<std::int64_t>> districtSelection(const election::Manifest& manifest,
+                                                        const std::vector<std::int64_t>& counts);
+
     domain::Database& db_;
     const Clock& clock_;
+    domain::DistrictPlugins* rules_;
     Mutex boards_mutex_;
     std::map<std::int64_t, std::shared_ptr<Board>> boards_ YISHI_GUARDED_BY(boards_mutex_);
 };

@@ -55,6 +55,12 @@ Status validateRequest(ElectionService::CreateRequest& r, Instant now) {
                            "A ballot selects min..max options: 0 <= min <= max <= options, max >= 1.");
         }
         if (r.budget < 0 || r.budget > kMaxBudget) return invalid("election.budget", "The budget is 0–10^15 fen.");
+        if (r.rule.rfind("mes", 0) == 0) {
+            return invalid("election.rule", r.rule +
+                                                " needs each voter's approval set, and a secret ballot publishes only "
+                                                "totals: run it on an open vote (a Pabulib file), or choose greedy or "
+                                                "greedy-threshold here.");
+        }
         if (!r.rule.empty() && r.rule != "greedy" && r.rule != "greedy-threshold") {
             return invalid("election.rule", "rule is empty, \"greedy\" or \"greedy-threshold\".");
         }
