@@ -51,15 +51,15 @@ export function CheckPage({ params }) {
           <p>${t('election.trackingCodeLabel')}</p>
           <${TrackingCode} code=${saved.receipt.tracking_code} />
           <p class="meta">${t('election.receivedAt', { time: formatTime(Math.floor(saved.receipt.at / 1000)) })}</p>
+          ${checks.every((c) => c.ok)
+            ? html`<p class="outcome adopted" role="status">${t('election.allChecksPassed', { n: latest.size })}</p>`
+            : html`<p class="error" role="alert">${t('election.someCheckFailed')}</p>`}
           <ul class="checks">
             ${checks.map((c) => html`<li class=${c.ok ? 'pass' : 'fail'}>
               <span class="mark" aria-hidden="true">${c.ok ? '✓' : '✗'}</span>
               <span><strong>${c.ok ? t('election.checkPassed') : t('election.checkFailed')}</strong>
                 ${t('election.checks.' + c.name)}</span></li>`)}
-          </ul>
-          ${checks.every((c) => c.ok)
-            ? html`<p class="outcome adopted" role="status">${t('election.allChecksPassed', { n: latest.size })}</p>`
-            : html`<p class="error" role="alert">${t('election.someCheckFailed')}</p>`}`}
+          </ul>`}
     `}<//>
   </article>`;
 }

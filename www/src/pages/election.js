@@ -20,20 +20,20 @@ export function ElectionPage({ params }) {
       <p class="sub"><span class="kind">${t('election.kinds.' + e.kind)}</span> <${PhaseBadge} phase=${e.phase} /></p>
       <${Window} e=${e} />
       <${DemoNotice} e=${e} />
+      <${Results} e=${e} />
       <${Bounds} e=${e} />
       ${e.kind === 'approval'
         ? html`<ul class="options">${e.options.map((o) => html`<li>${o.label}
             ${o.cost ? html` <span class="meta">· ${formatMoney(o.cost)}</span>` : null}</li>`)}</ul>`
         : null}
-      <${NextStep} e=${e} onChange=${election.reload} />
-      <${Results} e=${e} />
+      <${NextStep} e=${e} />
       <p class="meta">${t('election.recordHint')}
         <a href=${'/api/v1/elections/' + e.id + '/record'} download=${'election-' + e.id + '.record'}>${t('election.record')}</a></p>
     `}<//>
   </article>`;
 }
 
-function NextStep({ e, onChange }) {
+function NextStep({ e }) {
   const s = useStore();
   const me = standing(s.me, e.community_id);
   const uid = s.me && s.me.user.id;
