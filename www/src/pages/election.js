@@ -21,7 +21,7 @@ export function ElectionPage({ params }) {
       <${Window} e=${e} />
       <${DemoNotice} e=${e} />
       <${Results} e=${e} />
-      <${Bounds} e=${e} />
+      ${e.phase === 'open' || e.phase === 'ceremony' ? html`<${Bounds} e=${e} />` : null}
       ${e.kind === 'approval'
         ? html`<ul class="options">${e.options.map((o) => html`<li>${o.label}
             ${o.cost ? html` <span class="meta">· ${formatMoney(o.cost)}</span>` : null}</li>`)}</ul>`

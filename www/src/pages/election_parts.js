@@ -52,7 +52,7 @@ export function Results({ e }) {
       : null}
     <ul class="bars">
       ${e.counts.map((n, i) => html`<li>
-        <span class="bar-label">${optionLabel(e, i)}${selected.includes(i) ? html` <span class="badge state-adopted">${t('election.selectedBadge')}</span>` : null}</span>
+        <span class="bar-label">${optionLabel(e, i)}${e.kind === 'approval' && selected.includes(i) ? html` <span class="badge state-adopted">${t('election.selectedBadge')}</span>` : null}</span>
         <span class="bar-track" aria-hidden="true"><span class="bar-fill" style=${'width:' + Math.round((100 * n) / top) + '%'}></span></span>
         <span class="bar-count">${t('election.votes', { n })}${e.kind === 'referendum' && total
           ? ' (' + Math.round((100 * n) / total) + '%)' : ''}</span>
