@@ -216,6 +216,7 @@ try {
   await audit(resident, 'community (verified resident)');
   await shoot(resident, 'community');
   await resident.getByRole('button', { name: '大字' }).click();
+  await resident.waitForFunction(() => document.documentElement.classList.contains('large-text'));
   const larger = await resident.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   check(larger > fontSize, `larger text makes the base ${larger} px`);
   await resident.getByRole('button', { name: 'English' }).click();
