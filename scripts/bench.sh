@@ -25,7 +25,9 @@
 #     and with two;
 #  7. the web UI: the bytes (compressed HTML+JS+CSS) of a first visit to a
 #     community's home page, and the time to its first render in headless
-#     Chromium with the CPU slowed 4x.
+#     Chromium with the CPU slowed 4x;
+#  8. the web UI: the time to build a 20-option ballot in the browser
+#     (encrypt, prove, sign: www/src/election), at full speed and 4x slower.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
 # `scripts/bench.sh writes|http|selection|points|election|www` runs one part (http is
 # sections 2 and 3).
@@ -102,6 +104,9 @@ www_bench() {
   local port
   port=$(grep -o '127.0.0.1:[0-9]*' "$work/www.out" | head -1 | cut -d: -f2)
   node "$root/www/test/first_visit.mjs" --base "http://127.0.0.1:$port"
+  echo
+  echo "== 8. web UI: a 20-option ballot encrypted, proved and signed in the browser =="
+  node "$root/www/test/ballot_bench.mjs" --base "http://127.0.0.1:$port" --logins "$work/www-data/demo-logins.json"
   exec 4>&-
 }
 case "$only" in

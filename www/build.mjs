@@ -25,6 +25,13 @@ const result = await build({
   // Old phones: Chrome 67 (Android WebViews of 2018), iOS 15 (iPhone 6s and
   // later; esbuild cannot lower destructuring for older Safari).
   target: ['es2018', 'chrome67', 'firefox68', 'safari15'],
+  // The election crypto computes with BigInt, which all of these have
+  // (Chrome 67, Firefox 68, Safari 14); esbuild's es2018 would refuse it.
+  supported: { bigint: true },
+  // The ballot's crypto is its own chunk, loaded by a dynamic import() only
+  // on the voting pages: the first visit does not carry it.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   outdir: join(out, 'assets'),
   entryNames: '[name]-[hash]',
   assetNames: '[name]-[hash]',
@@ -34,8 +41,10 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const outputs = Object.keys(result.metafile.outputs).map((p) => '/' + relative(out, resolve(p)).split('\\').join('/'));
-const js = outputs.find((p) => p.endsWith('.js'));
+const url = (p) => '/' + relative(out, resolve(p)).split('\\').join('/');
+const outputs = Object.keys(result.metafile.outputs).map(url);
+const entry = Object.entries(result.metafile.outputs).find(([p, o]) => o.entryPoint && p.endsWith('.js'));
+const js = entry && url(entry[0]);
 const css = outputs.find((p) => p.endsWith('.css'));
 if (!js || !css) throw new Error('the build made no script or no style: ' + outputs.join(', '));
 

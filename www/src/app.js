@@ -16,6 +16,9 @@ import { ConventionPage } from './pages/convention.js';
 import { QueuePage } from './pages/queue.js';
 import { MembersPage } from './pages/members.js';
 import { VotesPage } from './pages/votes.js';
+import { ElectionPage } from './pages/election.js';
+import { BallotPage } from './pages/ballot.js';
+import { CheckPage } from './pages/check.js';
 import { NotFoundPage } from './pages/not_found.js';
 
 const pages = {
@@ -30,6 +33,9 @@ const pages = {
   queue: QueuePage,
   members: MembersPage,
   votes: VotesPage,
+  election: ElectionPage,
+  ballot: BallotPage,
+  check: CheckPage,
   notFound: NotFoundPage,
 };
 

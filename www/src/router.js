@@ -14,6 +14,9 @@ const routes = [
   ['/p/:id', 'topic'],
   ['/projects/:id', 'project'],
   ['/conventions/:id', 'convention'],
+  ['/elections/:id', 'election'],
+  ['/elections/:id/vote', 'ballot'],
+  ['/elections/:id/check', 'check'],
 ];
 
 export function match(pathname) {

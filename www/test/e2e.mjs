@@ -78,7 +78,8 @@ async function audit(page, name) {
   check(v.length === 0, `axe WCAG 2.1 AA on ${name}${v.length ? ' -> ' + v.join('; ') : ''}`);
   // Targets a finger can hit, text an old eye can read.
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, input:not([type=radio]), textarea, a.button, a.card, .navlink, .tool, .chip, .choice, .crumbs a')]
+    // A check box's target is its whole label (.choice).
+    [...document.querySelectorAll('button, input:not([type=radio]):not([type=checkbox]), textarea, a.button, a.card, .navlink, .tool, .chip, .choice, .crumbs a')]
       .filter((e) => e.offsetParent !== null)
       .filter((e) => e.getBoundingClientRect().height < 44)
       .map((e) => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 20)),
@@ -215,6 +216,7 @@ try {
   await audit(resident, 'community (verified resident)');
   await shoot(resident, 'community');
   await resident.getByRole('button', { name: '大字' }).click();
+  await resident.waitForFunction(() => document.documentElement.classList.contains('large-text'));
   const larger = await resident.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   check(larger > fontSize, `larger text makes the base ${larger} px`);
   await resident.getByRole('button', { name: 'English' }).click();
@@ -245,6 +247,89 @@ try {
   await visitor.keyboard.press('Enter');
   await visitor.waitForURL(/\/join$/);
   check(true, 'Enter on a focused link opens its page');
+
+  // 11. Votes. The committee opens a demo referendum and a project vote
+  // that close soon; the resident enrolls and votes in the browser (the
+  // ballot is encrypted, proved and signed there and the server's libsodium
+  // checks it), sees the tracking code, checks the ballot, and after the
+  // close sees the published result.
+  const createElection = (body) =>
+    committee.evaluate(async ([cid, b]) => {
+      const me = await (await fetch('/api/v1/me')).json();
+      const r = await fetch(`/api/v1/communities/${cid}/elections`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify(b),
+      });
+      return { status: r.status, body: await r.json() };
+    }, [community.id, body]);
+  const now = Math.floor(Date.now() / 1000);
+  const referendum = await createElection({ kind: 'referendum', title: '小区门口加装休息长椅：是否同意？',
+    subject: '', closes_at: now + 45, trustees: 'demo' });
+  check(referendum.status === 201 && referendum.body.phase === 'open', 'the committee opens a demo referendum');
+  const approval = await createElection({ kind: 'approval', title: '2026年民心项目：选出您最需要的',
+    options: [{ label: '门口休息长椅', cost: 300000 }, { label: '楼道声控灯', cost: 500000 },
+      { label: '健身器材维修', cost: 800000 }, { label: '垃圾分类亭', cost: 1200000 }],
+    min: 1, max: 2, budget: 1500000, rule: 'greedy', closes_at: now + 45, trustees: 'demo' });
+  check(approval.status === 201, 'the committee opens a demo project vote' + (approval.status === 201 ? '' : ' -> ' + JSON.stringify(approval.body)));
+
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('link', { name: /是否同意/ }).click();
+  await resident.getByRole('button', { name: '登记投票凭证' }).waitFor();
+  check((await resident.getByText('这是演示投票').count()) > 0, 'the demo notice says the server plays the trustees');
+  await audit(resident, 'election (before enrolling)');
+  await shoot(resident, 'election');
+  await resident.getByRole('button', { name: '登记投票凭证' }).click();
+  await resident.getByRole('button', { name: '同意', exact: true }).waitFor();
+  await audit(resident, 'ballot (referendum)');
+  await shoot(resident, 'ballot-referendum');
+  await resident.getByRole('button', { name: '同意', exact: true }).click();
+  await resident.getByRole('button', { name: '确认投票' }).waitFor();
+  await audit(resident, 'ballot (confirm)');
+  await shoot(resident, 'ballot-confirm');
+  await resident.getByRole('button', { name: '确认投票' }).click();
+  await resident.getByText('投票成功').waitFor({ timeout: 30000 });
+  const code = await resident.locator('.tracking-code').textContent();
+  check(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/.test(code), `the tracking code is shown (${code})`);
+  check((await resident.getByText('这台手机已经核对').count()) > 0, 'the browser checked the receipt (head signature, inclusion)');
+  const buildMs = await resident.evaluate(() => performance.getEntriesByName('yishi.ballot.build')[0].duration);
+  console.log(`     the referendum ballot was built in ${buildMs.toFixed(0)} ms`);
+  await audit(resident, 'receipt');
+  await shoot(resident, 'receipt');
+  await resident.getByRole('link', { name: '查验我的选票' }).click();
+  await resident.getByText('全部通过').waitFor({ timeout: 30000 });
+  check((await resident.locator('.checks .fail').count()) === 0, 'check my ballot: inclusion, head signature and consistency pass');
+  check((await resident.locator('.tracking-code').textContent()) === code, 'the check page shows the same tracking code');
+  await audit(resident, 'check my ballot');
+  await shoot(resident, 'check');
+
+  await resident.goto(base + `/elections/${approval.body.id}`);
+  await resident.getByRole('button', { name: '登记投票凭证' }).click();
+  await resident.getByLabel(/门口休息长椅/).check();
+  await resident.getByLabel(/楼道声控灯/).check();
+  check(await resident.getByLabel(/健身器材维修/).isDisabled(), 'a third project cannot be chosen when at most two may be');
+  await audit(resident, 'ballot (project vote)');
+  await shoot(resident, 'ballot-approval');
+  await resident.getByRole('button', { name: '下一步' }).click();
+  await resident.getByRole('button', { name: '确认投票' }).click();
+  await resident.getByText('投票成功').waitFor({ timeout: 30000 });
+  check((await resident.getByText('这台手机已经核对').count()) > 0, 'the project-vote ballot (with its votesum proof) is accepted and checked');
+
+  // The window closes; the server closes, tallies and publishes by itself.
+  for (const [e, name] of [[referendum.body, 'referendum'], [approval.body, 'project vote']]) {
+    await resident.goto(base + `/elections/${e.id}`);
+    const deadline = Date.now() + 90000;
+    while (!(await resident.getByRole('heading', { name: '投票结果' }).count()) && Date.now() < deadline) {
+      await resident.waitForTimeout(2000);
+      await resident.reload();
+    }
+    check((await resident.getByRole('heading', { name: '投票结果' }).count()) > 0, `the ${name}'s result is published and shown`);
+    await audit(resident, `${name} results`);
+    await shoot(resident, name === 'referendum' ? 'results-referendum' : 'results-approval');
+  }
+  const picked = await resident.locator('.selected li').allTextContents();
+  check(picked.length > 0 && picked[0].includes('门口休息长椅'), `the project vote shows what was selected (${picked.join('; ')})`);
+  check((await resident.getByText('按得票从多到少依次入选').count()) > 0, 'and the rule that selected it');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

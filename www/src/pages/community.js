@@ -5,6 +5,7 @@ import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
 import { Loaded, OverdueBadges, PageTitle, StateBadge, useLoad } from '../ui.js';
 import { MembershipNotice } from './join.js';
+import { ElectionList } from './votes.js';
 
 // The states a resident looks for, in the order of the 议事 chain.
 export const STATE_ORDER = [
@@ -36,6 +37,7 @@ export function CommunityPage({ params }) {
     ]);
     return { projects: projects.items, conventions: conventions.items };
   }, [id]);
+  const elections = useLoad(() => api('GET', `/communities/${id}/elections`), [id]);
   const me = standing(s.me, id);
 
   return html`<section>
@@ -56,6 +58,12 @@ export function CommunityPage({ params }) {
         ? html`<p class="notice">${t('community.joinCode')} <strong class="code">${c.join_code}</strong></p>`
         : null}
     `}<//>
+
+    <${Loaded} result=${elections}>${(l) =>
+      l.items.some((e) => e.phase !== 'published')
+        ? html`<h2>${t('votes.current')}</h2>
+            <${ElectionList} items=${l.items.filter((e) => e.phase !== 'published')} />`
+        : null}<//>
 
     <h2 id="topics-heading">${t('community.topics')}</h2>
     <${Loaded} result=${topics}>${(list) => html`

@@ -46,6 +46,8 @@ export function TopicPage({ params }) {
           ? html`<p class="meta">${t('topic.answerBy', { time: formatTime(p.response_due_at) })}</p>` : null}
         ${p.project_id ? html`<p><a class="button secondary" href=${'/projects/' + p.project_id}>${t('topic.seeProject')}</a></p>` : null}
         ${p.convention_id ? html`<p><a class="button secondary" href=${'/conventions/' + p.convention_id}>${t('topic.seeConvention')}</a></p>` : null}
+        ${p.election_id ? html`<p><a class="button" href=${'/elections/' + p.election_id}>
+          ${p.state === 'voting' ? t('topic.goVote') : t('topic.seeVote')}</a></p>` : null}
 
         <${Support} p=${p} supports=${supports} me=${me} own=${s.me && p.author.id === s.me.user.id}
           onChange=${topic.reload} />

@@ -1,13 +1,25 @@
 import { html } from '../html.js';
-import { t } from '../i18n.js';
-import { PageTitle } from '../ui.js';
+import { t, formatTime } from '../i18n.js';
+import { api } from '../api.js';
+import { Loaded, PageTitle, useLoad } from '../ui.js';
+import { PhaseBadge } from './election_parts.js';
 
-// The place for the voting pages: elections with ballots anyone can check
-// are being built; until then the committee records the outcome.
+// A community's elections, newest first (each links to its page).
+export function ElectionList({ items }) {
+  if (items.length === 0) return html`<p class="empty">${t('election.none')}</p>`;
+  return html`<ul class="cards">${items.map((e) => html`<li><a class="card" href=${'/elections/' + e.id}>
+    <span class="card-title">${e.title}</span>
+    <span class="card-sub"><span class="kind">${t('election.kinds.' + e.kind)}</span> <${PhaseBadge} phase=${e.phase} />
+      ${t('election.closesAt', { time: formatTime(e.window.closes_at) })}</span>
+  </a></li>`)}</ul>`;
+}
+
 export function VotesPage({ params }) {
+  const list = useLoad(() => api('GET', `/communities/${params.id}/elections`), [params.id]);
   return html`<section>
+    <p class="crumbs"><a href=${'/c/' + params.id}>${t('common.backToCommunity')}</a></p>
     <${PageTitle}>${t('votes.title')}<//>
-    <p class="notice">${t('votes.comingSoon')}</p>
-    <p><a class="button secondary" href=${'/c/' + params.id}>${t('common.backToCommunity')}</a></p>
+    <p>${t('votes.intro')}</p>
+    <${Loaded} result=${list}>${(l) => html`<${ElectionList} items=${l.items} />`}<//>
   </section>`;
 }

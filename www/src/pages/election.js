@@ -1,0 +1,79 @@
+import { html } from '../html.js';
+import { t, formatMoney } from '../i18n.js';
+import { api, standing } from '../api.js';
+import { useStore } from '../store.js';
+import { navigate } from '../router.js';
+import { ErrorBox, Loaded, PageTitle, useLoad, useSubmit } from '../ui.js';
+import { loadReceipt, loadSeed, saveSeed } from '../election/device.js';
+import { Bounds, DemoNotice, loadCrypto, PhaseBadge, Results, TrackingCode, Window } from './election_parts.js';
+
+// An election: what it decides, its window and phase, the resident's next
+// step (enroll on this device, vote, check the ballot), and the results.
+export function ElectionPage({ params }) {
+  const id = params.id;
+  const s = useStore();
+  const election = useLoad(() => api('GET', `/elections/${id}`), [id, s.me && s.me.user.id]);
+  return html`<article>
+    <${Loaded} result=${election}>${(e) => html`
+      <p class="crumbs"><a href=${'/c/' + e.community_id + '/votes'}>${t('election.backToList')}</a></p>
+      <${PageTitle}>${e.title}<//>
+      <p class="sub"><span class="kind">${t('election.kinds.' + e.kind)}</span> <${PhaseBadge} phase=${e.phase} /></p>
+      <${Window} e=${e} />
+      <${DemoNotice} e=${e} />
+      <${Results} e=${e} />
+      ${e.phase === 'open' || e.phase === 'ceremony' ? html`<${Bounds} e=${e} />` : null}
+      ${e.kind === 'approval'
+        ? html`<ul class="options">${e.options.map((o) => html`<li>${o.label}
+            ${o.cost ? html` <span class="meta">· ${formatMoney(o.cost)}</span>` : null}</li>`)}</ul>`
+        : null}
+      <${NextStep} e=${e} />
+      <p class="meta">${t('election.recordHint')}
+        <a href=${'/api/v1/elections/' + e.id + '/record'} download=${'election-' + e.id + '.record'}>${t('election.record')}</a></p>
+    `}<//>
+  </article>`;
+}
+
+function NextStep({ e }) {
+  const s = useStore();
+  const me = standing(s.me, e.community_id);
+  const uid = s.me && s.me.user.id;
+  const receipt = uid ? loadReceipt(e.eid, uid) : null;
+  const seed = uid ? loadSeed(e.eid, uid) : null;
+  const enroll = useSubmit(async () => {
+    const crypto = await loadCrypto();
+    const replace = e.my_credential && !seed ? e.my_credential : undefined;
+    const cred = crypto.newCredential(e, replace);
+    if (!saveSeed(e.eid, uid, cred.seedHex)) throw { code: 'election.device_storage' };
+    await api('POST', `/elections/${e.id}/credentials`, { enroll: cred.enrollHex });
+    navigate(`/elections/${e.id}/vote`);
+  });
+
+  const voted = receipt
+    ? html`<div class="panel">
+        <h2>${t('election.youVoted')}</h2>
+        <p>${t('election.trackingCodeLabel')}</p>
+        <${TrackingCode} code=${receipt.receipt.tracking_code} />
+        <div class="actions"><a class="button" href=${'/elections/' + e.id + '/check'}>${t('election.checkMyBallot')}</a>
+          ${e.phase === 'open' && seed
+            ? html`<a class="button secondary" href=${'/elections/' + e.id + '/vote'}>${t('election.voteAgain')}</a>` : null}</div>
+      </div>`
+    : null;
+  if (e.phase !== 'open') {
+    if (e.phase === 'ceremony') return html`<p class="notice">${t('election.notOpenYet')}</p>`;
+    return html`${voted}${e.phase !== 'published' ? html`<p class="notice">${t('election.counting')}</p>` : null}`;
+  }
+  if (!s.me) {
+    return html`<p><a class="button" href=${'/login?next=' + encodeURIComponent('/elections/' + e.id)}>${t('election.loginToVote')}</a></p>`;
+  }
+  if (!(me.member && me.member.status === 'verified')) return html`<p class="notice">${t('election.residentsOnly')}</p>`;
+  if (voted) return voted;
+  if (e.my_credential && seed) {
+    return html`<p><a class="button big" href=${'/elections/' + e.id + '/vote'}>${t('election.goVote')}</a></p>`;
+  }
+  return html`<div class="panel">
+    <p>${e.my_credential ? t('election.otherDevice') : t('election.enrollHint')}</p>
+    <${ErrorBox} error=${enroll.error} />
+    <button type="button" class="button big" disabled=${enroll.busy} onClick=${enroll.submit}>
+      ${enroll.busy ? t('common.working') : e.my_credential ? t('election.enrollHere') : t('election.enroll')}</button>
+  </div>`;
+}
