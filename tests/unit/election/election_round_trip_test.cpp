@@ -6,6 +6,7 @@
 #include "support/simulated_election.h"
 #include "yishi/crypto/group.h"
 #include "yishi/election/board.h"
+#include "yishi/election/board_state.h"
 #include "yishi/election/selection_rules.h"
 #include "yishi/election/tally.h"
 #include "yishi/election/verifier.h"
@@ -132,6 +133,29 @@ BOOST_AUTO_TEST_CASE(approval_round_selects_by_the_greedy_rule_within_the_budget
     BOOST_TEST(e.counts() == (std::vector<std::int64_t>{3, 2, 2, 1}), boost::test_tools::per_element());
     const auto& result = std::get<ElectionResult>(e.messages().back());
     BOOST_TEST(result.selected == (std::vector<std::int64_t>{0, 1}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(another_voters_ballot_re_signed_with_my_credential_is_refused) {
+    // Helios's weak Fiat–Shamir let a copied ballot through under another
+    // key; here the credential is in every challenge (3.6).
+    SimulatedElection e;
+    e.runCeremony();
+    auto alice = e.enrollVoter();
+    auto mallory = e.enrollVoter();
+    Ballot copy = alice.ballot(e.manifest(), e.eid(), e.electionKey(), {0, 1, 0}).value();
+    copy.credential = mallory.publicKey();
+    const auto key = crypto::SigningKey::fromSeed(mallory.seed()).value();
+    const Ballot signed_copy = std::get<Ballot>(signMessage(copy, e.eid(), key));
+    const std::string bytes = encodeMessage(signed_copy, e.eid());
+    BOOST_TEST(verifyMessageSignature(bytes, mallory.publicKey()).isOk());  // the signature itself is fine
+    BOOST_TEST(checkBallotCrypto(bytes, signed_copy, e.manifest(), e.eid(), e.electionKey()).code() == "ballot.proof");
+    // And in another election the original is refused too (the EID is in the challenge).
+    SimulatedElection other;
+    other.runCeremony();
+    const Ballot original = alice.ballot(e.manifest(), e.eid(), e.electionKey(), {0, 1, 0}).value();
+    BOOST_TEST(!checkBallotCrypto(encodeMessage(original, e.eid()), original, other.manifest(), other.eid(),
+                                  other.electionKey())
+                    .isOk());
 }
 
 BOOST_AUTO_TEST_CASE(a_ballot_outside_min_and_max_is_not_built) {
