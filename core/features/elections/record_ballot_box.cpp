@@ -1,6 +1,8 @@
 #include "record_ballot_box.h"
 
 #include <algorithm>
+#include <span>
+#include <thread>
 
 #include "yishi/crypto/merkle_hash.h"
 #include "yishi/domain/election_store.h"
@@ -8,6 +10,7 @@
 #include "yishi/election/selection_rules.h"
 #include "yishi/election/tally.h"
 #include "yishi/election/trustee.h"
+#include "yishi/election/verifier.h"
 
 namespace yishi::app {
 
@@ -15,7 +18,9 @@ using domain::ElectionId;
 
 namespace {
 
-constexpr std::uint64_t kLoadChunk = 512;
+// Entries read (and their ballots checked on every core) at a time when a
+// board is loaded.
+constexpr std::uint64_t kLoadChunk = 2048;
 
 std::int64_t millis(Instant t) { return t.micros() / 1000; }
 
@@ -222,22 +227,40 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     Result<election::BoardState> started = election::BoardState::start(first.front());
     if (!started.isOk()) return corrupt(0, started.status());
     election::BoardState state = std::move(started).value();
-    std::vector<std::string> messages;
     Result<crypto::SigningKey> key = crypto::SigningKey::fromSeed(secrets->board_seed);
     if (!key.isOk()) return corrupt(0, key.status());
+    auto fixed = std::make_shared<Fixed>(
+        Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
+    b.fixed = fixed;
+    b.ballot_hashes.clear();
+    b.reveals.clear();
+    b.oks = 0;
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    auto append = [&](const std::string& entry, std::uint64_t index, bool crypto_checked) YISHI_REQUIRES(b.mutex) {
+        if (Status s = state.append(entry, crypto_checked); !s.isOk()) return corrupt(index, s);
+        note(b, election::Entry::parse(entry)->message);
+        return Status::ok();
+    };
     // Every stored entry is checked again, ballots' proofs included: a row
     // edited behind the server's back stops the board instead of serving it.
+    // The ballots' signatures and proofs, the slow part, are checked on every
+    // core at once (as the verifier does); the rest in board order.
     for (std::uint64_t from = 1;;) {
         std::vector<std::string> chunk;
         YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
             chunk = s.get<domain::ElectionStore>().entries(id, from, kLoadChunk);
             return Status::ok();
         }));
-        for (const std::string& entry : chunk) {
-            if (Status s = state.append(entry); !s.isOk()) return corrupt(from, s);
-            messages.push_back(election::Entry::parse(entry)->message);
-            ++from;
+        std::size_t i = 0;
+        for (; i < chunk.size() && !state.electionKey(); ++i) YISHI_RETURN_IF_ERROR(append(chunk[i], from + i, false));
+        if (i < chunk.size()) {
+            const std::span<const std::string> rest(chunk.data() + i, chunk.size() - i);
+            const std::vector<char> crypto_ok =
+                election::checkBallotEntries(rest, fixed->manifest, fixed->eid, *state.electionKey(), threads);
+            for (std::size_t k = 0; k < rest.size(); ++k)
+                YISHI_RETURN_IF_ERROR(append(rest[k], from + i + k, crypto_ok[k] != 0));
         }
+        from += chunk.size();
         if (chunk.size() < kLoadChunk) break;
     }
     election::TreeHead head;
@@ -249,14 +272,7 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
             have_head = true;
         }
     }
-    auto fixed = std::make_shared<Fixed>(
-        Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
-    b.fixed = fixed;
     b.state.emplace(std::move(state));
-    b.ballot_hashes.clear();
-    b.reveals.clear();
-    b.oks = 0;
-    for (const std::string& message : messages) note(b, message);
     if (!have_head)
         head =
             election::TreeHead{fixed->eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed->board_key);

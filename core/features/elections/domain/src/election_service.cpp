@@ -1,5 +1,7 @@
 #include "yishi/domain/election_service.h"
 
+#include <algorithm>
+
 #include "yishi/domain/election_store.h"
 #include "yishi/domain/elections_changes.h"
 
@@ -382,6 +384,19 @@ Result<std::vector<std::string>> ElectionService::entries(ElectionId id, std::ui
         return Status::ok();
     }));
     return out;
+}
+
+Result<ElectionService::EntriesPage> ElectionService::entriesPage(ElectionId id, std::uint64_t from,
+                                                                  std::uint64_t limit) {
+    YISHI_RETURN_IF_ERROR(load(id).status());
+    YISHI_ASSIGN_OR_RETURN(SignedHead head, box_.head(id));
+    EntriesPage page;
+    page.size = head.size;
+    // Only what the head covers: a reader never sees an entry no signed head vouches for.
+    if (from < head.size) {
+        YISHI_ASSIGN_OR_RETURN(page.entries, entries(id, from, std::min(limit, head.size - from)));
+    }
+    return page;
 }
 
 }  // namespace yishi::domain
