@@ -379,7 +379,7 @@ Result<domain::Appended> RecordBallotBox::enroll(ElectionId id, std::string_view
 }
 
 Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_view message,
-                                                    const domain::PersistAppended& persist) {
+                                                    const domain::RecordBallot& record) {
     auto b = board(id);
     std::shared_ptr<const Fixed> fixed;
     std::optional<crypto::Point> y;
@@ -398,21 +398,92 @@ Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_v
     if (Status s = election::checkBallotCrypto(message, ballot, fixed->manifest, fixed->eid, *y); !s.isOk())
         return ballotRefusal(s, early_at, fixed->manifest, false);
 
+    auto queued = std::make_shared<QueuedBallot>();
+    queued->message = std::string(message);
+    queued->hash = election::ballotHash(message);
+    queued->fixed = fixed;
+    queued->record = &record;
+    {
+        MutexLock lock(b->queue_mutex);
+        b->queue.push_back(queued);
+    }
     MutexLock lock(b->mutex);
-    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
-    const std::string hash = election::ballotHash(message);
-    const std::int64_t at = nextAt(*b);
-    Result<domain::Appended> done = admit(*b, {std::string(message)}, b->fixed == fixed, persist);
-    if (!done.isOk()) return ballotRefusal(done.status(), at, fixed->manifest, b->ballot_hashes.count(hash) > 0);
-    domain::BallotReceipt r;
-    r.ballot_hash = hash;
-    r.tracking_code = election::trackingCode(hash);
-    r.index = done->entries.front().index;
-    r.at_ms = election::Entry::parse(done->entries.front().bytes)->at_ms;
-    r.head = done->head;
-    YISHI_ASSIGN_OR_RETURN(auto proof, b->state->tree().inclusionProof(r.index, r.head.size));
-    r.inclusion_proof = proofBytes(proof);
-    return r;
+    // Whoever held the mutex before may have written this ballot's group already.
+    if (!queued->result) {
+        Group group;
+        {
+            MutexLock queue_lock(b->queue_mutex);
+            group.swap(b->queue);
+        }
+        castGroup(id, *b, group);
+    }
+    return std::move(*queued->result);
+}
+
+void RecordBallotBox::castGroup(ElectionId id, Board& b, const Group& group) {
+    if (Status s = ensureLoaded(id, b); !s.isOk()) {
+        for (const auto& q : group) q->result = s;
+        return;
+    }
+    const Fixed& fixed = *b.fixed;
+    Group admitted;
+    std::vector<domain::Appended::Entry> entries;
+    std::unordered_set<std::string> group_hashes;
+    for (const auto& q : group) {
+        const std::int64_t at = nextAt(b);
+        std::string entry = election::Entry{fixed.eid, at, q->message}.encoded();
+        const std::uint64_t index = b.state->size();
+        if (Status s = b.state->append(entry, q->fixed == b.fixed); !s.isOk()) {
+            const bool replay = b.ballot_hashes.count(q->hash) > 0 || group_hashes.count(q->hash) > 0;
+            q->result = ballotRefusal(s, at, fixed.manifest, replay);
+            continue;
+        }
+        group_hashes.insert(q->hash);
+        admitted.push_back(q);
+        entries.push_back({index, std::move(entry)});
+    }
+    if (admitted.empty()) return;
+    const election::TreeHead head =
+        election::TreeHead{fixed.eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed.board_key);
+    const Status written = db_.write([&](domain::Stores& s) {
+        auto& store = s.get<domain::ElectionStore>();
+        for (std::size_t k = 0; k < admitted.size(); ++k) {
+            YISHI_RETURN_IF_ERROR((*admitted[k]->record)(s));
+            store.appendEntry(id, entries[k].index, entries[k].bytes);
+        }
+        store.saveHead(id, {head.size, head.encoded()});
+        return Status::ok();
+    });
+    if (!written.isOk()) {
+        // The state holds what was not saved: load it again from the rows,
+        // and give each ballot its own transaction and its own answer.
+        b.state.reset();
+        if (admitted.size() == 1) {
+            admitted.front()->result = written;
+            return;
+        }
+        for (const auto& q : admitted) castGroup(id, b, {q});
+        return;
+    }
+    b.head = head;
+    const domain::SignedHead signed_head = signedHead(head);
+    for (std::size_t k = 0; k < admitted.size(); ++k) {
+        QueuedBallot& q = *admitted[k];
+        b.ballot_hashes.insert(q.hash);
+        domain::BallotReceipt r;
+        r.ballot_hash = q.hash;
+        r.tracking_code = election::trackingCode(q.hash);
+        r.index = entries[k].index;
+        r.at_ms = election::Entry::parse(entries[k].bytes)->at_ms;
+        r.head = signed_head;
+        Result<std::vector<crypto::MerkleHash>> proof = b.state->tree().inclusionProof(r.index, head.size);
+        if (!proof.isOk()) {
+            q.result = proof.status();
+            continue;
+        }
+        r.inclusion_proof = proofBytes(*proof);
+        q.result = std::move(r);
+    }
 }
 
 Result<domain::Appended> RecordBallotBox::finish(ElectionId id, const domain::PersistAppended& persist) {

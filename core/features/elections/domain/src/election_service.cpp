@@ -291,20 +291,17 @@ Result<BallotReceipt> ElectionService::cast(const Actor& actor, ElectionId id, c
         return Status::ok();
     };
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) { return check(s.get<ElectionStore>()); }));
-    return box_.cast(id, message, [&](const Appended& a) {
-        return db_.write([&](Stores& s) {
-            auto& store = s.get<ElectionStore>();
-            YISHI_RETURN_IF_ERROR(check(store));
-            persistAppended(store, id, a);
-            s.record(Change{.kind = changes::kVoteCast,
-                            .at = clock_.now(),
-                            .actor = user,
-                            .subject_id = id.value,
-                            .community = e.community_id,
-                            .reason = "",
-                            .owner = user});
-            return Status::ok();
-        });
+    // In the transaction of the ballot's group (the box writes the entries and the head).
+    return box_.cast(id, message, [&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(check(s.get<ElectionStore>()));
+        s.record(Change{.kind = changes::kVoteCast,
+                        .at = clock_.now(),
+                        .actor = user,
+                        .subject_id = id.value,
+                        .community = e.community_id,
+                        .reason = "",
+                        .owner = user});
+        return Status::ok();
     });
 }
 
