@@ -22,15 +22,20 @@
 #     rate of signed 20-option ballots (what the server checks per ballot) on
 #     one and two threads, and `yishi verify` on a referendum record of
 #     YISHI_BENCH_RECORD_BALLOTS ballots (default 100,000) with one thread
-#     and with two;
+#     and with two; 6c. an election of YISHI_BENCH_VOTERS voters (default
+#     10,000) over HTTP against the server with durable storage, end to end
+#     (create, enroll, cast, close, tally, decrypt, publish, verify), its
+#     figure extrapolated to 1,000,000 voters, and the ingest rate of its
+#     20-option ballots against the raw verification rate of the same
+#     ballots on the same cores, in the same run;
 #  7. the web UI: the bytes (compressed HTML+JS+CSS) of a first visit to a
 #     community's home page, and the time to its first render in headless
 #     Chromium with the CPU slowed 4x;
 #  8. the web UI: the time to build a 20-option ballot in the browser
 #     (encrypt, prove, sign: www/src/election), at full speed and 4x slower.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh writes|http|selection|points|election|www` runs one part (http is
-# sections 2 and 3).
+# `scripts/bench.sh writes|http|selection|points|election|election-http|www` runs one
+# part (http is sections 2 and 3; election is 6, 6b and 6c; election-http 6c alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -91,6 +96,37 @@ election_bench() {
     if [[ $threads == 1 ]]; then t1=$(awk -v a="$a" -v b="$b" 'BEGIN{print b-a}'); else t2=$(awk -v a="$a" -v b="$b" 'BEGIN{print b-a}'); fi
   done
   awk -v t1="$t1" -v t2="$t2" 'BEGIN { printf "  yishi verify: %.1f s on one thread, %.1f s on two: %.2fx faster (goal >= 1.7x)\n", t1, t2, t1 / t2 }'
+  election_http_bench
+}
+# start_election_server DATA_DIR [ARGS...]: a server on a fifo; sets election_port.
+start_election_server() {
+  local data=$1
+  shift
+  rm -f "$work/election-stdin" "$work/election.out"
+  mkfifo "$work/election-stdin"
+  "$build/core/app/yishi" serve --demo --port 0 --data-dir "$data" --stop-on-stdin-eof "$@" \
+    <"$work/election-stdin" >"$work/election.out" 2>"$work/election.log" &
+  election_pid=$!
+  pids+=($election_pid)
+  exec 5>"$work/election-stdin"
+  for _ in $(seq 300); do grep -q "listening on" "$work/election.out" 2>/dev/null && break; sleep 0.1; done
+  election_port=$(grep -o '127.0.0.1:[0-9]*' "$work/election.out" | head -1 | cut -d: -f2)
+}
+stop_election_server() {
+  exec 5>&-
+  wait "$election_pid" 2>/dev/null || true
+}
+election_http_bench() {
+  local voters=${YISHI_BENCH_VOTERS:-10000}
+  echo
+  echo "== 6c. election over HTTP, $voters voters end to end; ingest vs raw verification (same run) =="
+  local data="$work/election-data"
+  start_election_server "$data"  # makes the demo district
+  stop_election_server
+  "$build/tests/bench/seed_voters" "$data/yishi.db" "$voters" "$work/voter-tokens"
+  start_election_server "$data" --test-clock
+  "$build/tests/bench/election_ingest_bench" "$election_port" "$work/voter-tokens" "${BENCH_CONNECTIONS:-32}"
+  stop_election_server
 }
 www_bench() {
   echo
@@ -113,10 +149,11 @@ case "$only" in
   selection) selection_bench; exit 0 ;;
   points) points_bench; exit 0 ;;
   election) election_bench; exit 0 ;;
+  election-http) election_http_bench; exit 0 ;;
   www) www_bench; exit 0 ;;
   writes|all) ;;
   http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|www]" >&2; exit 64 ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|election-http|www]" >&2; exit 64 ;;
 esac
 
 if [[ "$only" != "http" ]]; then

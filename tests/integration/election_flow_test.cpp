@@ -330,6 +330,23 @@ BOOST_AUTO_TEST_CASE(external_trustees_open_the_election_and_publish_its_result)
     HttpResult again = post(trustees[0].commit(manifest, eid));
     BOOST_TEST(again.status == 400);
     BOOST_TEST(trustee_machine.get(path + "/head").json()->getValue<std::uint64_t>("size") == size);
+    // The board page by page, as a trustee's client replays it.
+    HttpResult page = trustee_machine.get(path + "/entries?from=0&limit=2");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(page.json()->getValue<std::uint64_t>("size") == size);
+    BOOST_REQUIRE_EQUAL(page.json()->getArray("entries")->size(), 2u);
+    BOOST_TEST(unhex(page.json()->getArray("entries")->getElement<std::string>(0)) == manifest_bytes);
+    BOOST_TEST(election::Entry::parse(unhex(page.json()->getArray("entries")->getElement<std::string>(1))).isOk());
+    HttpResult rest = trustee_machine.get(path + "/entries?from=2&limit=1000");
+    BOOST_TEST(rest.json()->getArray("entries")->size() == size - 2);
+    BOOST_TEST(trustee_machine.get(path + "/entries?from=" + std::to_string(size) + "&limit=5")
+                   .json()
+                   ->getArray("entries")
+                   ->size() == 0u);
+    BOOST_TEST(trustee_machine.get(path + "/entries?from=0&limit=0").errorCode() == "query.limit");
+    BOOST_TEST(trustee_machine.get(path + "/entries?from=x&limit=5").errorCode() == "query.from");
+    BOOST_TEST(trustee_machine.get("/api/v1/elections/999999/entries?from=0&limit=5").errorCode() ==
+               "election.not_found");
     std::vector<election::TrusteeReveal> reveals;
     std::vector<election::TrusteeShares> shares;
     for (auto& t : trustees) {

@@ -57,49 +57,17 @@ bool isBallotEntry(std::string_view entry_bytes) {
     return t.isOk() && *t == tag::kBallot;
 }
 
-// Checks 13 and 23–26 of every ballot on `threads` threads. crypto_ok[i] is
-// true when entry i is a ballot that passed them (false for anything else:
-// the sequential pass then checks it in full).
+// Checks 13 and 23–26 of every ballot of the record. crypto_ok[i] is true
+// when entry i is a ballot that passed them (false for anything else: the
+// sequential pass then checks it in full).
 std::vector<char> checkBallotsInParallel(const Record& record, const BoardState& state, const VerifyOptions& options) {
-    std::vector<char> crypto_ok(record.entries.size(), 0);
     const std::optional<crypto::Point> y = findElectionKey(record, state);
-    if (!y) return crypto_ok;
-    std::vector<std::size_t> ballots;
-    for (std::size_t i = 1; i < record.entries.size(); ++i) {
-        if (isBallotEntry(record.entries[i])) ballots.push_back(i);
-    }
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    auto work = [&] {
-        for (;;) {
-            const std::size_t start = next.fetch_add(kChunk);
-            if (start >= ballots.size()) return;
-            const std::size_t end = std::min(start + kChunk, ballots.size());
-            for (std::size_t b = start; b < end; ++b) {
-                const std::size_t i = ballots[b];
-                auto entry = Entry::parse(record.entries[i]);
-                auto message = parseMessage(entry->message, state.manifest(), state.electionId());
-                if (message.isOk() && std::holds_alternative<Ballot>(*message)) {
-                    const Status s = checkBallotCrypto(entry->message, std::get<Ballot>(*message), state.manifest(),
-                                                       state.electionId(), *y);
-                    crypto_ok[i] = s.isOk() ? 1 : 0;
-                }
-            }
-            done.fetch_add(end - start);
-        }
-    };
-    const unsigned n_threads = std::max(1u, options.threads);
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < n_threads; ++t) threads.emplace_back(work);
+    if (!y) return std::vector<char>(record.entries.size(), 0);
+    std::function<void(std::uint64_t, std::uint64_t)> progress;
     if (options.progress) {
-        while (done.load() < ballots.size()) {
-            options.progress({"ballot proofs", done.load(), ballots.size()});
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        options.progress({"ballot proofs", ballots.size(), ballots.size()});
+        progress = [&](std::uint64_t done, std::uint64_t total) { options.progress({"ballot proofs", done, total}); };
     }
-    for (auto& t : threads) t.join();
-    return crypto_ok;
+    return checkBallotEntries(record.entries, state.manifest(), state.electionId(), *y, options.threads, progress);
 }
 
 struct Verified {
@@ -219,6 +187,50 @@ VerifyReport verifyTwoRecords(std::string_view first, std::string_view second, c
             std::nullopt);
     }
     return larger.report;
+}
+
+std::vector<char> checkBallotEntries(std::span<const std::string> entries, const Manifest& manifest,
+                                     const crypto::ElectionId& eid, const crypto::Point& y, unsigned threads,
+                                     const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+    std::vector<char> crypto_ok(entries.size(), 0);
+    std::vector<std::size_t> ballots;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (isBallotEntry(entries[i])) ballots.push_back(i);
+    }
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    auto work = [&] {
+        for (;;) {
+            const std::size_t start = next.fetch_add(kChunk);
+            if (start >= ballots.size()) return;
+            const std::size_t end = std::min(start + kChunk, ballots.size());
+            for (std::size_t b = start; b < end; ++b) {
+                const std::size_t i = ballots[b];
+                auto entry = Entry::parse(entries[i]);
+                auto message = parseMessage(entry->message, manifest, eid);
+                if (message.isOk() && std::holds_alternative<Ballot>(*message)) {
+                    const Status s = checkBallotCrypto(entry->message, std::get<Ballot>(*message), manifest, eid, y);
+                    crypto_ok[i] = s.isOk() ? 1 : 0;
+                }
+            }
+            done.fetch_add(end - start);
+        }
+    };
+    const unsigned n_threads = std::max(1u, threads);
+    std::vector<std::thread> pool;
+    // Without progress to report, the calling thread is one of the workers.
+    for (unsigned t = progress ? 0 : 1; t < n_threads; ++t) pool.emplace_back(work);
+    if (progress) {
+        while (done.load() < ballots.size()) {
+            progress(done.load(), ballots.size());
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        progress(ballots.size(), ballots.size());
+    } else {
+        work();
+    }
+    for (auto& t : pool) t.join();
+    return crypto_ok;
 }
 
 }  // namespace yishi::election

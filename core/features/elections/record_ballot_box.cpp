@@ -1,6 +1,8 @@
 #include "record_ballot_box.h"
 
 #include <algorithm>
+#include <span>
+#include <thread>
 
 #include "yishi/crypto/merkle_hash.h"
 #include "yishi/domain/election_store.h"
@@ -8,6 +10,7 @@
 #include "yishi/election/selection_rules.h"
 #include "yishi/election/tally.h"
 #include "yishi/election/trustee.h"
+#include "yishi/election/verifier.h"
 
 namespace yishi::app {
 
@@ -15,7 +18,9 @@ using domain::ElectionId;
 
 namespace {
 
-constexpr std::uint64_t kLoadChunk = 512;
+// Entries read (and their ballots checked on every core) at a time when a
+// board is loaded.
+constexpr std::uint64_t kLoadChunk = 2048;
 
 std::int64_t millis(Instant t) { return t.micros() / 1000; }
 
@@ -269,22 +274,40 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     Result<election::BoardState> started = election::BoardState::start(first.front());
     if (!started.isOk()) return corrupt(0, started.status());
     election::BoardState state = std::move(started).value();
-    std::vector<std::string> messages;
     Result<crypto::SigningKey> key = crypto::SigningKey::fromSeed(secrets->board_seed);
     if (!key.isOk()) return corrupt(0, key.status());
+    auto fixed = std::make_shared<Fixed>(
+        Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
+    b.fixed = fixed;
+    b.ballot_hashes.clear();
+    b.reveals.clear();
+    b.oks = 0;
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    auto append = [&](const std::string& entry, std::uint64_t index, bool crypto_checked) YISHI_REQUIRES(b.mutex) {
+        if (Status s = state.append(entry, crypto_checked); !s.isOk()) return corrupt(index, s);
+        note(b, election::Entry::parse(entry)->message);
+        return Status::ok();
+    };
     // Every stored entry is checked again, ballots' proofs included: a row
     // edited behind the server's back stops the board instead of serving it.
+    // The ballots' signatures and proofs, the slow part, are checked on every
+    // core at once (as the verifier does); the rest in board order.
     for (std::uint64_t from = 1;;) {
         std::vector<std::string> chunk;
         YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
             chunk = s.get<domain::ElectionStore>().entries(id, from, kLoadChunk);
             return Status::ok();
         }));
-        for (const std::string& entry : chunk) {
-            if (Status s = state.append(entry); !s.isOk()) return corrupt(from, s);
-            messages.push_back(election::Entry::parse(entry)->message);
-            ++from;
+        std::size_t i = 0;
+        for (; i < chunk.size() && !state.electionKey(); ++i) YISHI_RETURN_IF_ERROR(append(chunk[i], from + i, false));
+        if (i < chunk.size()) {
+            const std::span<const std::string> rest(chunk.data() + i, chunk.size() - i);
+            const std::vector<char> crypto_ok =
+                election::checkBallotEntries(rest, fixed->manifest, fixed->eid, *state.electionKey(), threads);
+            for (std::size_t k = 0; k < rest.size(); ++k)
+                YISHI_RETURN_IF_ERROR(append(rest[k], from + i + k, crypto_ok[k] != 0));
         }
+        from += chunk.size();
         if (chunk.size() < kLoadChunk) break;
     }
     election::TreeHead head;
@@ -296,14 +319,7 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
             have_head = true;
         }
     }
-    auto fixed = std::make_shared<Fixed>(
-        Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
-    b.fixed = fixed;
     b.state.emplace(std::move(state));
-    b.ballot_hashes.clear();
-    b.reveals.clear();
-    b.oks = 0;
-    for (const std::string& message : messages) note(b, message);
     if (!have_head)
         head =
             election::TreeHead{fixed->eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed->board_key);
@@ -410,7 +426,7 @@ Result<domain::Appended> RecordBallotBox::enroll(ElectionId id, std::string_view
 }
 
 Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_view message,
-                                                    const domain::PersistAppended& persist) {
+                                                    const domain::RecordBallot& record) {
     auto b = board(id);
     std::shared_ptr<const Fixed> fixed;
     std::optional<crypto::Point> y;
@@ -429,21 +445,92 @@ Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_v
     if (Status s = election::checkBallotCrypto(message, ballot, fixed->manifest, fixed->eid, *y); !s.isOk())
         return ballotRefusal(s, early_at, fixed->manifest, false);
 
+    auto queued = std::make_shared<QueuedBallot>();
+    queued->message = std::string(message);
+    queued->hash = election::ballotHash(message);
+    queued->fixed = fixed;
+    queued->record = &record;
+    {
+        MutexLock lock(b->queue_mutex);
+        b->queue.push_back(queued);
+    }
     MutexLock lock(b->mutex);
-    YISHI_RETURN_IF_ERROR(ensureLoaded(id, *b));
-    const std::string hash = election::ballotHash(message);
-    const std::int64_t at = nextAt(*b);
-    Result<domain::Appended> done = admit(*b, {std::string(message)}, b->fixed == fixed, persist);
-    if (!done.isOk()) return ballotRefusal(done.status(), at, fixed->manifest, b->ballot_hashes.count(hash) > 0);
-    domain::BallotReceipt r;
-    r.ballot_hash = hash;
-    r.tracking_code = election::trackingCode(hash);
-    r.index = done->entries.front().index;
-    r.at_ms = election::Entry::parse(done->entries.front().bytes)->at_ms;
-    r.head = done->head;
-    YISHI_ASSIGN_OR_RETURN(auto proof, b->state->tree().inclusionProof(r.index, r.head.size));
-    r.inclusion_proof = proofBytes(proof);
-    return r;
+    // Whoever held the mutex before may have written this ballot's group already.
+    if (!queued->result) {
+        Group group;
+        {
+            MutexLock queue_lock(b->queue_mutex);
+            group.swap(b->queue);
+        }
+        castGroup(id, *b, group);
+    }
+    return std::move(*queued->result);
+}
+
+void RecordBallotBox::castGroup(ElectionId id, Board& b, const Group& group) {
+    if (Status s = ensureLoaded(id, b); !s.isOk()) {
+        for (const auto& q : group) q->result = s;
+        return;
+    }
+    const Fixed& fixed = *b.fixed;
+    Group admitted;
+    std::vector<domain::Appended::Entry> entries;
+    std::unordered_set<std::string> group_hashes;
+    for (const auto& q : group) {
+        const std::int64_t at = nextAt(b);
+        std::string entry = election::Entry{fixed.eid, at, q->message}.encoded();
+        const std::uint64_t index = b.state->size();
+        if (Status s = b.state->append(entry, q->fixed == b.fixed); !s.isOk()) {
+            const bool replay = b.ballot_hashes.count(q->hash) > 0 || group_hashes.count(q->hash) > 0;
+            q->result = ballotRefusal(s, at, fixed.manifest, replay);
+            continue;
+        }
+        group_hashes.insert(q->hash);
+        admitted.push_back(q);
+        entries.push_back({index, std::move(entry)});
+    }
+    if (admitted.empty()) return;
+    const election::TreeHead head =
+        election::TreeHead{fixed.eid, b.state->size(), b.state->root(), nextAt(b), {}}.signedBy(fixed.board_key);
+    const Status written = db_.write([&](domain::Stores& s) {
+        auto& store = s.get<domain::ElectionStore>();
+        for (std::size_t k = 0; k < admitted.size(); ++k) {
+            YISHI_RETURN_IF_ERROR((*admitted[k]->record)(s));
+            store.appendEntry(id, entries[k].index, entries[k].bytes);
+        }
+        store.saveHead(id, {head.size, head.encoded()});
+        return Status::ok();
+    });
+    if (!written.isOk()) {
+        // The state holds what was not saved: load it again from the rows,
+        // and give each ballot its own transaction and its own answer.
+        b.state.reset();
+        if (admitted.size() == 1) {
+            admitted.front()->result = written;
+            return;
+        }
+        for (const auto& q : admitted) castGroup(id, b, {q});
+        return;
+    }
+    b.head = head;
+    const domain::SignedHead signed_head = signedHead(head);
+    for (std::size_t k = 0; k < admitted.size(); ++k) {
+        QueuedBallot& q = *admitted[k];
+        b.ballot_hashes.insert(q.hash);
+        domain::BallotReceipt r;
+        r.ballot_hash = q.hash;
+        r.tracking_code = election::trackingCode(q.hash);
+        r.index = entries[k].index;
+        r.at_ms = election::Entry::parse(entries[k].bytes)->at_ms;
+        r.head = signed_head;
+        Result<std::vector<crypto::MerkleHash>> proof = b.state->tree().inclusionProof(r.index, head.size);
+        if (!proof.isOk()) {
+            q.result = proof.status();
+            continue;
+        }
+        r.inclusion_proof = proofBytes(*proof);
+        q.result = std::move(r);
+    }
 }
 
 Result<domain::Appended> RecordBallotBox::finish(ElectionId id, const domain::PersistAppended& persist) {

@@ -28,7 +28,10 @@ namespace yishi::app {
 // reaches the board.
 //
 // Thread-safe: a mutex per election serializes its appends; a ballot's
-// signature and proofs are checked before that mutex is taken.
+// signature and proofs are checked before that mutex is taken. Ballots queue
+// for it, and whoever takes it appends every ballot queued meanwhile and
+// writes them in one transaction (group commit: one flush to disk shared by
+// the group, not one per ballot held under the mutex).
 class RecordBallotBox final : public domain::BallotBox {
   public:
     // `rules`: the districts' selection plugins. An approval election's
@@ -46,7 +49,7 @@ class RecordBallotBox final : public domain::BallotBox {
     Result<domain::Appended> enroll(domain::ElectionId id, std::string_view message,
                                     const domain::PersistAppended& persist) override;
     Result<domain::BallotReceipt> cast(domain::ElectionId id, std::string_view message,
-                                       const domain::PersistAppended& persist) override;
+                                       const domain::RecordBallot& record) override;
     Result<domain::Appended> trustee(domain::ElectionId id, std::string_view message,
                                      const domain::PersistAppended& persist) override;
     Result<domain::Appended> finish(domain::ElectionId id, const domain::PersistAppended& persist) override;
@@ -66,7 +69,20 @@ class RecordBallotBox final : public domain::BallotBox {
         crypto::SigningKey board_key;
         std::vector<std::string> trustee_states;  // demo
     };
+    // A ballot whose signature and proofs held, waiting for its group. Its
+    // `result` is set, under the board's mutex, once its group committed
+    // (or refused it).
+    struct QueuedBallot {
+        std::string message;
+        std::string hash;
+        std::shared_ptr<const Fixed> fixed;  // what its proofs were checked against
+        const domain::RecordBallot* record = nullptr;
+        std::optional<Result<domain::BallotReceipt>> result;
+    };
+    using Group = std::vector<std::shared_ptr<QueuedBallot>>;
     struct Board {
+        Mutex queue_mutex;  // taken alone or inside `mutex`, never the other way round
+        Group queue YISHI_GUARDED_BY(queue_mutex);
         Mutex mutex;
         std::shared_ptr<const Fixed> fixed YISHI_GUARDED_BY(mutex);
         std::optional<election::BoardState> state YISHI_GUARDED_BY(mutex);
@@ -89,6 +105,10 @@ class RecordBallotBox final : public domain::BallotBox {
     Result<domain::Appended> admit(Board& board, const std::vector<std::string>& messages, bool ballot_checked,
                                    const domain::PersistAppended& persist, const Derive& derive = nullptr)
         YISHI_REQUIRES(board.mutex);
+    // Appends the queued ballots of `group` that pass the checks under one
+    // signed head and writes them in one transaction; answers each. When the
+    // transaction fails, the board is reloaded and each ballot is tried alone.
+    void castGroup(domain::ElectionId id, Board& board, const Group& group) YISHI_REQUIRES(board.mutex);
     std::int64_t nextAt(const Board& board) const YISHI_REQUIRES(board.mutex);
     // Keeps what the board needs later from a message it holds.
     static void note(Board& board, std::string_view message) YISHI_REQUIRES(board.mutex);

@@ -107,15 +107,17 @@ Result<Board> readBoard(ApiClient& client, std::int64_t election) {
     const std::string prefix = "/api/v1/elections/" + std::to_string(election) + "/entries";
     for (;;) {
         YISHI_ASSIGN_OR_RETURN(Value page,
-                               client.getJson(prefix + "?from=" + std::to_string(entries.size()) + "&limit=500"));
+                               client.getJson(prefix + "?from=" + std::to_string(entries.size()) + "&limit=1000"));
         const Value* list = page.find("entries");
-        if (list == nullptr || !list->isArray()) return Status::invalid("cli.bad_reply", "No entries in the answer.");
+        const Value* size = page.find("size");
+        if (list == nullptr || !list->isArray() || size == nullptr || !size->isInt())
+            return Status::invalid("cli.bad_reply", "The answer has no entries or no size.");
         for (const Value& e : list->asArray()) {
             auto bytes = e.isString() ? crypto::fromHex(e.asString()) : Result<std::string>(Status::invalid("x", "x"));
             if (!bytes.isOk()) return Status::invalid("cli.bad_reply", "An entry is not hex.");
             entries.push_back(std::move(bytes).value());
         }
-        if (list->asArray().empty() || list->asArray().size() < 500) break;
+        if (list->asArray().empty() || static_cast<std::int64_t>(entries.size()) >= size->asInt()) break;
     }
     if (entries.empty()) return Status::invalid("cli.bad_reply", "The board is empty.");
     YISHI_ASSIGN_OR_RETURN(board.manifest, election::Manifest::parse(entries[0]));
@@ -162,51 +164,58 @@ Result<std::int64_t> indexIn(const election::Manifest& manifest, const election:
     return Status::forbidden("trustee.not_listed", "This election's manifest does not list this trustee's key.");
 }
 
+// One step of the ceremony at a time, each only when the board is ready for
+// it (docs/election-record.md 6.2: every trustee's commit before any reveal,
+// every reveal before any shares, every shares message before any ok), the
+// board read again after each post. Stops when this trustee must wait for the
+// others; run again later.
 int ceremony(ApiClient& client, const Options& o, election::Trustee trustee) {
-    auto board = readBoard(client, o.election);
-    if (!board.isOk()) return fail(board.status());
-    auto index = indexIn(board->manifest, trustee);
-    if (!index.isOk()) return fail(index.status());
-    if (trustee.index() != *index) {
-        auto placed = trustee.atIndex(*index);
-        if (!placed.isOk()) return fail(placed.status());
-        trustee = std::move(placed).value();
-    }
-    const auto n = board->manifest.trusteeCount();
-    const auto save = [&]() { return saveState(o.state, trustee); };
-    const std::int64_t j = trustee.index();
-    if (!posted<election::TrusteeCommit>(*board, j)) {
-        election::Message commit = trustee.commit(board->manifest, board->eid);
-        if (Status s = save(); !s.isOk()) return fail(s);  // the polynomial before anyone sees its hash
-        if (Status s = post(client, o.election, *board, commit); !s.isOk()) return fail(s);
-        std::cout << "承诺已提交，等待其他监票人 / commit posted; run again when every trustee has committed\n";
-        return 0;
-    }
-    if (static_cast<std::int64_t>(all<election::TrusteeCommit>(*board).size()) < n) {
-        std::cout << "等待其他监票人承诺 / waiting for the other trustees' commits\n";
-        return 0;
-    }
-    if (!posted<election::TrusteeReveal>(*board, j)) {
-        if (Status s = post(client, o.election, *board, trustee.reveal(board->eid)); !s.isOk()) return fail(s);
-    }
-    if (!posted<election::TrusteeShares>(*board, j)) {
-        auto shares = trustee.shares(board->manifest, board->eid);
-        if (!shares.isOk()) return fail(shares.status());
-        if (Status s = post(client, o.election, *board, *shares); !s.isOk()) return fail(s);
-    }
-    auto refreshed = readBoard(client, o.election);
-    if (!refreshed.isOk()) return fail(refreshed.status());
-    const auto reveals = all<election::TrusteeReveal>(*refreshed);
-    const auto shares = all<election::TrusteeShares>(*refreshed);
-    if (static_cast<std::int64_t>(reveals.size()) < n || static_cast<std::int64_t>(shares.size()) < n) {
-        std::cout << "等待其他监票人的份额 / waiting for the other trustees' reveals and shares\n";
-        return 0;
-    }
-    if (!posted<election::TrusteeOk>(*refreshed, j)) {
-        auto ok = trustee.confirm(refreshed->manifest, refreshed->eid, reveals, shares);
-        if (!ok.isOk()) return fail(ok.status());
-        if (Status s = save(); !s.isOk()) return fail(s);  // x_j before the ok that commits to it
-        if (Status s = post(client, o.election, *refreshed, *ok); !s.isOk()) return fail(s);
+    for (;;) {
+        auto board = readBoard(client, o.election);
+        if (!board.isOk()) return fail(board.status());
+        auto index = indexIn(board->manifest, trustee);
+        if (!index.isOk()) return fail(index.status());
+        if (trustee.index() != *index) {
+            auto placed = trustee.atIndex(*index);
+            if (!placed.isOk()) return fail(placed.status());
+            trustee = std::move(placed).value();
+        }
+        const auto n = board->manifest.trusteeCount();
+        const std::int64_t j = trustee.index();
+        if (posted<election::TrusteeOk>(*board, j)) break;
+        auto count = [&](auto message_type) {
+            return static_cast<std::int64_t>(all<decltype(message_type)>(*board).size());
+        };
+        Status step = Status::ok();
+        if (!posted<election::TrusteeCommit>(*board, j)) {
+            election::Message commit = trustee.commit(board->manifest, board->eid);
+            // The polynomial is kept before anyone sees its hash.
+            if (Status s = saveState(o.state, trustee); !s.isOk()) return fail(s);
+            step = post(client, o.election, *board, commit);
+        } else if (count(election::TrusteeCommit{}) < n) {
+            std::cout << "等待其他监票人承诺 / waiting for the other trustees' commits; run again later\n";
+            return 0;
+        } else if (!posted<election::TrusteeReveal>(*board, j)) {
+            step = post(client, o.election, *board, trustee.reveal(board->eid));
+        } else if (count(election::TrusteeReveal{}) < n) {
+            std::cout << "等待其他监票人公开系数 / waiting for the other trustees' reveals; run again later\n";
+            return 0;
+        } else if (!posted<election::TrusteeShares>(*board, j)) {
+            auto shares = trustee.shares(board->manifest, board->eid);
+            if (!shares.isOk()) return fail(shares.status());
+            step = post(client, o.election, *board, *shares);
+        } else if (count(election::TrusteeShares{}) < n) {
+            std::cout << "等待其他监票人的份额 / waiting for the other trustees' shares; run again later\n";
+            return 0;
+        } else {
+            auto ok = trustee.confirm(board->manifest, board->eid, all<election::TrusteeReveal>(*board),
+                                      all<election::TrusteeShares>(*board));
+            if (!ok.isOk()) return fail(ok.status());
+            // x_j is kept before the ok that commits to it.
+            if (Status s = saveState(o.state, trustee); !s.isOk()) return fail(s);
+            step = post(client, o.election, *board, *ok);
+        }
+        if (!step.isOk()) return fail(step);
     }
     std::cout << "本监票人的密钥仪式已完成 / this trustee's part of the ceremony is done\n";
     return 0;

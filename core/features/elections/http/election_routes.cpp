@@ -17,6 +17,8 @@ using domain::ElectionService;
 // Record files are streamed in chunks of this many entries, each read on
 // its own snapshot (entries below a signed head's size never change).
 constexpr std::uint64_t kRecordChunk = 256;
+// The most entries one page of GET .../entries holds.
+constexpr std::uint64_t kMaxEntriesPage = 1000;
 
 void writeHead(JsonWriter& w, const domain::SignedHead& h) {
     w.beginObject();
@@ -275,6 +277,23 @@ ApiResponse consistency(ElectionService& elections, ApiCall& call) {
     return jsonResponse(200, w);
 }
 
+// GET /api/v1/elections/{id}/entries?from=&limit=
+ApiResponse entries(ElectionService& elections, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "election"));
+    YISHI_HANDLER_ASSIGN(std::uint64_t from, queryNumber(call, "from"));
+    YISHI_HANDLER_ASSIGN(std::uint64_t limit, queryNumber(call, "limit"));
+    if (limit < 1 || limit > kMaxEntriesPage) {
+        return fail(call, Status::invalid("query.limit", "limit is 1 to " + std::to_string(kMaxEntriesPage) + "."));
+    }
+    YISHI_HANDLER_ASSIGN(auto page, elections.entriesPage(domain::ElectionId(id), from, limit));
+    JsonWriter w;
+    w.beginObject().key("entries");
+    writeHexList(w, page.entries);
+    w.member("size", static_cast<std::int64_t>(page.size));
+    w.endObject();
+    return jsonResponse(200, w);
+}
+
 // GET /api/v1/elections/{id}/record
 ApiResponse record(ElectionService& elections, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "election"));
@@ -314,6 +333,7 @@ void addElectionRoutes(Router& router, domain::ElectionService& elections) {
     router.add("GET", "/api/v1/elections/{id}/head", Access::kPublic, with(elections, head));
     router.add("GET", "/api/v1/elections/{id}/proofs/inclusion", Access::kPublic, with(elections, inclusion));
     router.add("GET", "/api/v1/elections/{id}/proofs/consistency", Access::kPublic, with(elections, consistency));
+    router.add("GET", "/api/v1/elections/{id}/entries", Access::kPublic, with(elections, entries));
     router.add("GET", "/api/v1/elections/{id}/record", Access::kPublic, with(elections, record));
 }
 

@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "yishi/common/status.h"
 #include "yishi/election/board_state.h"
@@ -53,6 +55,18 @@ struct VerifyReport {
     // entry is named).
     std::string line() const;
 };
+
+// checkBallotCrypto (checks 13 and 23–26) of every ballot among `entries`
+// (entries of the election of `manifest` and `eid`, encoded as 6.1), on
+// `threads` threads at once (0 counts as 1), with `y` the election key.
+// result[i] is 1 when entries[i] is a ballot that passed them, 0 for
+// anything else: whoever appends the entries to a BoardState passes it as
+// ballot_crypto_checked, so a failing ballot is checked again there and
+// refused with its check's name. `progress(done, total)` is called now and
+// then from the calling thread only; may be empty. Thread-safe.
+std::vector<char> checkBallotEntries(std::span<const std::string> entries, const Manifest& manifest,
+                                     const crypto::ElectionId& eid, const crypto::Point& y, unsigned threads,
+                                     const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
 
 // Checks 1–35 of one record. Thread-safe (it shares nothing); it starts
 // options.threads threads of its own and joins them before returning.

@@ -1,5 +1,7 @@
 #include "yishi/domain/election_service.h"
 
+#include <algorithm>
+
 #include "yishi/domain/election_store.h"
 #include "yishi/domain/elections_changes.h"
 
@@ -305,20 +307,17 @@ Result<BallotReceipt> ElectionService::cast(const Actor& actor, ElectionId id, c
         return Status::ok();
     };
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) { return check(s.get<ElectionStore>()); }));
-    return box_.cast(id, message, [&](const Appended& a) {
-        return db_.write([&](Stores& s) {
-            auto& store = s.get<ElectionStore>();
-            YISHI_RETURN_IF_ERROR(check(store));
-            persistAppended(store, id, a);
-            s.record(Change{.kind = changes::kVoteCast,
-                            .at = clock_.now(),
-                            .actor = user,
-                            .subject_id = id.value,
-                            .community = e.community_id,
-                            .reason = "",
-                            .owner = user});
-            return Status::ok();
-        });
+    // In the transaction of the ballot's group (the box writes the entries and the head).
+    return box_.cast(id, message, [&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(check(s.get<ElectionStore>()));
+        s.record(Change{.kind = changes::kVoteCast,
+                        .at = clock_.now(),
+                        .actor = user,
+                        .subject_id = id.value,
+                        .community = e.community_id,
+                        .reason = "",
+                        .owner = user});
+        return Status::ok();
     });
 }
 
@@ -398,6 +397,19 @@ Result<std::vector<std::string>> ElectionService::entries(ElectionId id, std::ui
         return Status::ok();
     }));
     return out;
+}
+
+Result<ElectionService::EntriesPage> ElectionService::entriesPage(ElectionId id, std::uint64_t from,
+                                                                  std::uint64_t limit) {
+    YISHI_RETURN_IF_ERROR(load(id).status());
+    YISHI_ASSIGN_OR_RETURN(SignedHead head, box_.head(id));
+    EntriesPage page;
+    page.size = head.size;
+    // Only what the head covers: a reader never sees an entry no signed head vouches for.
+    if (from < head.size) {
+        YISHI_ASSIGN_OR_RETURN(page.entries, entries(id, from, std::min(limit, head.size - from)));
+    }
+    return page;
 }
 
 }  // namespace yishi::domain

@@ -8,6 +8,7 @@
 
 #include "yishi/common/result.h"
 #include "yishi/domain/election.h"
+#include "yishi/domain/ports.h"
 
 // The port through which the elections service reaches an election's record
 // (docs/election-record.md): making a board, admitting messages to it under
@@ -98,6 +99,14 @@ struct EnrollKeys {
 // it fails nothing is kept and its Status is returned.
 using PersistAppended = std::function<Status(const Appended&)>;
 
+// Writes, inside the transaction that stores a group of ballots, what one
+// ballot adds besides the board's rows (the box writes the entries and the
+// head): the caller's re-checks and its change. When it fails, that ballot
+// is refused with its Status and the others of the group are stored without
+// it. Called with the election's board locked, on any thread, while the
+// caller of cast waits.
+using RecordBallot = std::function<Status(Stores&)>;
+
 // Thread-safe: each election's board is serialized on its own; different
 // elections proceed in parallel. Every operation on an election the box has
 // not seen since start loads its board from the stored rows first, replaying
@@ -129,7 +138,11 @@ class BallotBox {
     // appends it: invalid ballot.format, ballot.signature, ballot.point,
     // ballot.scalar, ballot.proof, ballot.range; conflict ballot.not_enrolled,
     // ballot.duplicate, ballot.replay, ballot.not_open, ballot.closed.
-    virtual Result<BallotReceipt> cast(ElectionId id, std::string_view message, const PersistAppended& persist) = 0;
+    // Group commit: the ballots of one election that arrive while a group is
+    // being written wait, then are appended together under one signed head
+    // and written in one transaction; each caller is answered only after
+    // that transaction committed, with its own receipt or refusal.
+    virtual Result<BallotReceipt> cast(ElectionId id, std::string_view message, const RecordBallot& record) = 0;
     // Appends a trustee's message (commit, reveal, shares, ok, partial),
     // checked as any entry (codes as 7.3, 7.4 and 7.7 name them; invalid
     // "trustee.format" for any other message). After the last trustee's ok

@@ -111,6 +111,14 @@ class ElectionService {
     // D[from .. from+limit) of the stored board (entries below a head's size
     // never change).
     Result<std::vector<std::string>> entries(ElectionId id, std::uint64_t from, std::uint64_t limit);
+    // A page of the board for clients that replay it (trustees): D[from ..
+    // from+limit) cut at the latest signed head, and that head's size.
+    // not_found "election.not_found".
+    struct EntriesPage {
+        std::vector<std::string> entries;
+        std::uint64_t size = 0;
+    };
+    Result<EntriesPage> entriesPage(ElectionId id, std::uint64_t from, std::uint64_t limit);
     std::string recordPrefix(std::uint64_t size) const { return box_.recordPrefix(size); }
     std::string recordField(std::string_view bytes) const { return box_.recordField(bytes); }
 
