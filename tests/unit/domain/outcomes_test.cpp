@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(an_amendment_written_against_an_older_version_is_not_adopte
     BOOST_TEST(w.conventions.rebase(w.committee(), b, 2, "x").status().code() == "rebase.not_needed");
     auto history = w.proposals.history(Actor::anonymous(), b).value();
     BOOST_TEST(history.back().action == "convention.rebased");
-    BOOST_TEST(history.back().reason == "version 1 → 2: 修订二取代修订一");
+    BOOST_TEST(history.back().reason == "rebased:1-2\n修订二取代修订一");  // a fact, rendered per language
     BOOST_REQUIRE(w.proposals.act(w.committee(), b, step(ProposalAction::kFormConvention)).isOk());
     BOOST_TEST(w.conventions.get(Actor::anonymous(), id)->current.text == "一、干湿分开\n三、大件预约\n");
 
