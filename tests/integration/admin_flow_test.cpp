@@ -113,12 +113,12 @@ BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
     BOOST_TEST(bad.errorCode() == "settings.first_response_hours");
     HttpResult bad_day = admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": ["tomorrow"]})");
     BOOST_TEST(bad_day.errorCode() == "settings.holidays");
-    BOOST_TEST(bad_day.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
+    BOOST_TEST(bad_day.json()->getObject("error")->getValue<std::string>("message_en").find("JSON list") !=
                std::string::npos);
     HttpResult one_string =
         admin.send("PUT", "/api/v1/districts/1/settings", R"({"holidays": "2026-10-01,2026-10-02"})");
     BOOST_TEST(one_string.errorCode() == "body.holidays");
-    BOOST_TEST(one_string.json()->getObject("error")->getValue<std::string>("message").find("JSON list") !=
+    BOOST_TEST(one_string.json()->getObject("error")->getValue<std::string>("message_en").find("JSON list") !=
                std::string::npos);
 
     // No such day, and a misspelt field: both refused, nothing saved.
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(admins_set_the_districts_deadlines_everyone_reads_them) {
     HttpResult misspelt = admin.send("PUT", "/api/v1/districts/1/settings", R"({"auto_hide_report": 9})");
     BOOST_TEST(misspelt.status == 400);
     BOOST_TEST(misspelt.errorCode() == "body.unknown_field");
-    BOOST_TEST(misspelt.json()->getObject("error")->getValue<std::string>("message").find("auto_hide_report") !=
+    BOOST_TEST(misspelt.json()->getObject("error")->getValue<std::string>("message_en").find("auto_hide_report") !=
                std::string::npos);
     BOOST_TEST(anonymous.get("/api/v1/districts/1/settings").json()->getValue<std::string>("source") == "default");
 

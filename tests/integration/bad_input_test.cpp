@@ -56,13 +56,33 @@ BOOST_AUTO_TEST_CASE(malformed_and_deep_json_say_where) {
     HttpClient c(sharedServer().port());
     HttpResult malformed = c.post("/api/v1/sessions", "{\"login\": \"a\",\n \"password\" \"b\"}");
     expectError(malformed, 400, "json.malformed");
-    BOOST_TEST(malformed.json()->getObject("error")->getValue<std::string>("message").find("line 2, column 13") !=
+    BOOST_TEST(malformed.json()->getObject("error")->getValue<std::string>("message_en").find("line 2, column 13") !=
                std::string::npos);
     expectError(c.post("/api/v1/sessions", std::string(100, '[') + std::string(100, ']')), 400, "json.too_deep");
     expectError(c.post("/api/v1/sessions", "[1, 2]"), 400, "body.not_object");
     expectError(c.post("/api/v1/sessions", R"({"login": 5, "password": "x"})"), 400, "body.wrong_type");
     expectError(c.post("/api/v1/sessions", R"({"password": "x"})"), 400, "body.missing_field");
     expectError(c.post("/api/v1/communities/1/join", R"({"join_code": "X"})"), 400, "body.missing_field");
+}
+
+// Issue 9, item 22: errors are in the language Accept-Language asks for,
+// zh-CN by default, with both texts always there.
+BOOST_AUTO_TEST_CASE(errors_speak_the_asked_language_and_chinese_by_default) {
+    HttpClient c(sharedServer().port());
+    HttpResult plain = c.get("/api/v1/proposals/999999");
+    BOOST_TEST(plain.errorCode() == "proposal.not_found");
+    auto error = [](const HttpResult& r) { return r.json()->getObject("error"); };
+    BOOST_TEST(error(plain)->getValue<std::string>("message") == "找不到这个议题。");
+    BOOST_TEST(error(plain)->getValue<std::string>("message_en") == "There is no such proposal.");
+    BOOST_TEST(plain.headers["Content-Language"] == "zh-CN");
+    HttpResult english = c.send("GET", "/api/v1/proposals/999999", "", "application/json",
+                                {{"Accept-Language", "en-US,en;q=0.9,zh;q=0.5"}});
+    BOOST_TEST(error(english)->getValue<std::string>("message") == "There is no such proposal.");
+    BOOST_TEST(error(english)->getValue<std::string>("message_zh") == "找不到这个议题。");
+    BOOST_TEST(english.headers["Content-Language"] == "en");
+    HttpResult hans =
+        c.send("GET", "/api/v1/proposals/999999", "", "application/json", {{"Accept-Language", "en;q=0.3, zh-Hans"}});
+    BOOST_TEST(error(hans)->getValue<std::string>("message") == "找不到这个议题。");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_content_type_is_415) {

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <ctime>
+#include <map>
 
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -79,6 +80,21 @@ BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
     BOOST_TEST(recorded.status == 200);
     BOOST_TEST(anonymous.get(base + "/meetings").json()->getArray("items")->getObject(0)->getValue<int>("attendance") ==
                18);
+
+    // The history states the attendance as a fact, in the reader's language
+    // (issue 9, item 22: it used to store the English "18 attended").
+    auto meetingReason = [&](const std::map<std::string, std::string>& headers) {
+        HttpResult history = anonymous.send("GET", base + "/history", "", "application/json", headers);
+        Poco::JSON::Array::Ptr items = history.json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            if (items->getObject(i)->getValue<std::string>("action") == "meeting.recorded")
+                return items->getObject(i)->getValue<std::string>("reason");
+        }
+        return std::string("(none)");
+    };
+    BOOST_TEST(meetingReason({}) == "18 人参会");
+    BOOST_TEST(meetingReason({{"Accept-Language", "en-GB,en;q=0.9"}}) == "18 people attended");
+    BOOST_TEST(meetingReason({{"Accept-Language", "zh-CN"}}) == "18 人参会");
 }
 
 // Issue 9 items 3 and 9: the author could edit a comment that moderation hid,

@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(the_default_plugin_serves_and_previews_a_selection) {
                                          R"({"budget": 5, "projects": [{"id": "a", "cost": 1}], "rule": "lottery"})");
     BOOST_TEST(no_such_rule.status == 400);
     BOOST_TEST(no_such_rule.errorCode() == "plugin.input");
-    BOOST_TEST(no_such_rule.json()->getObject("error")->getValue<std::string>("message").find("lottery") !=
+    BOOST_TEST(no_such_rule.json()->getObject("error")->getValue<std::string>("message_en").find("lottery") !=
                std::string::npos);
     HttpResult no_threshold =
         admin.post("/api/v1/districts/1/selection/preview",
@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {
     HttpResult refused = admin.post("/api/v1/districts/1/plugins/reload", "{}");
     BOOST_TEST(refused.status == 400);
     BOOST_TEST(refused.errorCode() == "plugin.refused");
-    BOOST_TEST(refused.json()->getObject("error")->getValue<std::string>("message").find("selection.lua:3") !=
+    BOOST_TEST(refused.json()->getObject("error")->getValue<std::string>("message_en").find("selection.lua:3") !=
                    std::string::npos,
                refused.body);
     BOOST_TEST(admin.get("/api/v1/districts/1/plugins").json()->getValue<std::string>("hash") == old_hash);
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {
     HttpResult failing = admin.post("/api/v1/districts/1/plugins/reload", "{}");
     BOOST_TEST(failing.status == 400);
     BOOST_TEST(
-        failing.json()->getObject("error")->getValue<std::string>("message").find("test case") != std::string::npos,
+        failing.json()->getObject("error")->getValue<std::string>("message_en").find("test case") != std::string::npos,
         failing.body);
 
     HttpClient committee(server.port());
@@ -194,8 +194,10 @@ BOOST_AUTO_TEST_CASE(a_runaway_plugin_is_killed_while_the_server_keeps_answering
     HttpResult killed = pending.get();
     BOOST_TEST(killed.status == 503);
     BOOST_TEST((killed.errorCode() == "plugin.timeout" || killed.errorCode() == "plugin.cpu"), killed.body);
-    BOOST_TEST(killed.json()->getObject("error")->getValue<std::string>("message").find(
-                   "plugin 'runaway' 6.6.6, hook 'select'") != std::string::npos,
+    BOOST_TEST(killed.json()
+                       ->getObject("error")
+                       ->getValue<std::string>("message_en")
+                       .find("plugin 'runaway' 6.6.6, hook 'select'") != std::string::npos,
                killed.body);
 
     // The admin fixes the plugin; the replacement worker serves it.

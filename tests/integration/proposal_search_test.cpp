@@ -224,7 +224,7 @@ BOOST_AUTO_TEST_CASE(list_routes_refuse_unknown_query_parameters) {
             HttpResult r = anonymous.get(path);
             BOOST_TEST(r.status == 400);
             BOOST_TEST(r.errorCode() == "query.unknown");
-            BOOST_TEST(r.json()->getObject("error")->getValue<std::string>("message").find("\"" + unknown + "\"") !=
+            BOOST_TEST(r.json()->getObject("error")->getValue<std::string>("message_en").find("\"" + unknown + "\"") !=
                        std::string::npos);
         }
     }

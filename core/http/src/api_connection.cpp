@@ -19,11 +19,12 @@ namespace {
 // Poco's response object writes no body when there is no request to attach
 // it to, so the few bytes of this answer are written directly.
 void sendBadRequest(Poco::Net::StreamSocket& socket, const std::string& what) {
-    const ApiResponse out = errorResponse(
-        Status::invalid("request.malformed", "The server could not read this request: " + what), nextRequestId());
+    const ApiResponse out =
+        errorResponse(Status::invalid("request.malformed", "The server could not read this request: " + what),
+                      nextRequestId(), Language::kZhCn);
     const std::string reply =
         "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
-        "Content-Type: application/json; charset=utf-8\r\nContent-Length: " +
+        "Content-Type: application/json; charset=utf-8\r\nContent-Language: zh-CN\r\nContent-Length: " +
         std::to_string(out.body.size()) + "\r\n\r\n" + out.body;
     try {
         socket.sendBytes(reply.data(), static_cast<int>(reply.size()));

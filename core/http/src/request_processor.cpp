@@ -142,15 +142,14 @@ RequestProcessor::RequestProcessor(const ServerCore& core, const Router& router,
 ApiResponse RequestProcessor::staticFile(Poco::Net::HTTPServerRequest& request, const ApiCall& call) const {
     if (call.method != "GET" && call.method != "HEAD") {
         ApiResponse r = errorResponse(
-            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."),
-            call.request_id);
+            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."), call);
         r.status = 405;
         r.headers.emplace_back("Allow", "GET, HEAD");
         return r;
     }
     const StaticFiles::File* file = static_files_.find(call.path);
     if (!file) {
-        return errorResponse(Status::notFound("page.not_found", "There is no such page."), call.request_id);
+        return errorResponse(Status::notFound("page.not_found", "There is no such page."), call);
     }
     const bool gzip = !file->gzip.empty() && acceptsGzip(request.get("Accept-Encoding", ""));
     const std::string& etag = gzip ? file->gzip_etag : file->etag;
@@ -216,7 +215,7 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         call.path = uri.getPath();
         for (const auto& [k, v] : uri.getQueryParameters()) call.query.add(k, v);
     } catch (const Poco::Exception&) {
-        return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."), call.request_id);
+        return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."), call);
     }
 
     if (static_files_.loaded() && call.path != "/api" && call.path.rfind("/api/", 0) != 0) {
@@ -228,11 +227,10 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     if (!match.route) {
         if (match.allowed_methods.empty()) {
             return errorResponse(Status::notFound("route.not_found", "There is no " + call.path + " in this API."),
-                                 call.request_id);
+                                 call);
         }
         ApiResponse r = errorResponse(
-            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."),
-            call.request_id);
+            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."), call);
         r.status = 405;
         std::string allow;
         for (const std::string& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
@@ -247,7 +245,7 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
             return errorResponse(
                 Status::tooLarge("request.too_large", "The request body is larger than " +
                                                           std::to_string(options_.max_body_bytes) + " bytes."),
-                call.request_id);
+                call);
         }
         bool json = false;
         try {
@@ -257,40 +255,42 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
         }
         if (!json) {
             return errorResponse(Status::unsupported("request.content_type", "Send the body as application/json."),
-                                 call.request_id);
+                                 call);
         }
         std::string body = readBody(request.stream(), options_.max_body_bytes);
         if (body.size() > options_.max_body_bytes) {
             return errorResponse(
                 Status::tooLarge("request.too_large", "The request body is larger than " +
                                                           std::to_string(options_.max_body_bytes) + " bytes."),
-                call.request_id);
+                call);
         }
         *body_unread = false;
         watch.lift();
         Result<Value> parsed = parseJsonObject(body, options_.max_json_depth);
-        if (!parsed.isOk()) return errorResponse(parsed.status(), call.request_id);
+        if (!parsed.isOk()) return errorResponse(parsed.status(), call);
         call.body = std::move(parsed).value();
     } else {
         watch.lift();
     }
 
-    // Anonymous readers of public pages share one rendering per URI.
+    // Anonymous readers of public pages share one rendering per URI and
+    // language (stored facts are rendered in the reader's language).
     const bool shared = match.route->access == Access::kPublicCached && call.method == "GET" && core_.data_generation &&
                         !request.has("Authorization") && !request.has("Cookie");
     std::uint64_t generation = 0;
+    const std::string cache_key = request.getURI() + " " + languageTag(call.language);
     if (shared) {
         generation = core_.data_generation();  // before the data is read
-        if (auto rendering = cache_.find(request.getURI(), generation)) {
+        if (auto rendering = cache_.find(cache_key, generation)) {
             ApiResponse hit;
             hit.shared = std::move(rendering);
             return hit;
         }
     }
     const Status auth = authenticate(request, call, match.route->access);
-    if (!auth.isOk()) return errorResponse(auth, call.request_id);
+    if (!auth.isOk()) return errorResponse(auth, call);
     ApiResponse out = match.route->handler(call);
-    if (shared && out.status == 200 && out.headers.empty()) cache_.store(request.getURI(), generation, out.body);
+    if (shared && out.status == 200 && out.headers.empty()) cache_.store(cache_key, generation, out.body);
     return out;
 }
 
@@ -301,6 +301,7 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     call.method = request.getMethod();
     call.request_id = nextRequestId();
     call.client_address = client_address;
+    call.language = languageFromAcceptLanguage(request.get("Accept-Language", ""));
 
     ApiResponse out;
     bool body_unread = false;
@@ -309,10 +310,10 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     } catch (const std::exception& e) {
         logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) +
                        ",\"what\":" + jsonQuote(e.what()) + "}");
-        out = errorResponse(Status::internal("server.error", e.what()), call.request_id);
+        out = errorResponse(Status::internal("server.error", e.what()), call);
     } catch (...) {
         logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) + "}");
-        out = errorResponse(Status::internal("server.error", "unknown exception"), call.request_id);
+        out = errorResponse(Status::internal("server.error", "unknown exception"), call);
     }
     // What is left of a body we did not read would be taken for the next request.
     if (body_unread) response.setKeepAlive(false);

@@ -1,5 +1,8 @@
 #include "responses.h"
 
+#include <optional>
+#include <string_view>
+
 namespace yishi::http {
 
 int httpStatusFor(const Status& status) {
@@ -19,20 +22,28 @@ int httpStatusFor(const Status& status) {
     return 500;
 }
 
-ApiResponse errorResponse(const Status& status, const std::string& request_id,
+ApiResponse errorResponse(const Status& status, const std::string& request_id, Language language,
                           const std::function<void(JsonWriter&)>& extra) {
     ApiResponse r;
     r.status = httpStatusFor(status);
     // Internal details go to the log, not to the client.
-    const std::string message = status.kind() == ErrorKind::kInternal
-                                    ? "Something went wrong on our side; the request id helps us find it."
-                                    : status.message();
+    const bool internal = status.kind() == ErrorKind::kInternal;
+    const std::string message_en =
+        internal ? "Something went wrong on our side; the request id helps us find it." : status.message();
+    const std::optional<std::string_view> zh = messageZhCn(internal ? "server.error" : status.code());
+    const std::string message_zh = zh ? std::string(*zh) : message_en;
+    const Language shown = zh ? language : Language::kEn;
     JsonWriter w;
     w.beginObject().key("error").beginObject();
-    w.member("code", status.code()).member("message", message).member("request_id", request_id);
+    w.member("code", status.code())
+        .member("message", shown == Language::kEn ? message_en : message_zh)
+        .member("message_zh", message_zh)
+        .member("message_en", message_en)
+        .member("request_id", request_id);
     if (extra) extra(w);
     w.endObject().endObject();
     r.body = w.take();
+    r.headers.emplace_back("Content-Language", languageTag(shown));
     if (status.kind() == ErrorKind::kRateLimited) {
         r.headers.emplace_back("Retry-After", std::to_string(status.retryAfterSeconds()));
     }

@@ -2,15 +2,17 @@
 
 #include <string>
 
+#include "yishi/http/fact_text.h"
+
 namespace yishi::http {
 
-void membershipMembers(JsonWriter& w, const domain::Membership& m) {
+void membershipMembers(JsonWriter& w, const domain::Membership& m, Language language) {
     w.member("community_id", m.community_id.value);
     w.member("user_id", m.user_id.value);
     w.member("status", domain::membershipStatusName(m.status));
     w.member("joined_at", m.joined_at.seconds());
     w.member("decided_at", orNull(m.decided_at));
-    w.member("reason", m.reason);
+    w.member("reason", renderStoredText(m.reason, language));
 }
 
 namespace {
@@ -46,15 +48,15 @@ void writeGrant(JsonWriter& w, const domain::RoleGrant& grant) {
     w.endObject();
 }
 
-void writeMembership(JsonWriter& w, const domain::Membership& m) {
+void writeMembership(JsonWriter& w, const domain::Membership& m, Language language) {
     w.beginObject();
-    membershipMembers(w, m);
+    membershipMembers(w, m, language);
     w.endObject();
 }
 
-void writeMember(JsonWriter& w, const domain::MemberSummary& member) {
+void writeMember(JsonWriter& w, const domain::MemberSummary& member, Language language) {
     w.beginObject();
-    membershipMembers(w, member.membership);
+    membershipMembers(w, member.membership, language);
     w.member("display_name", member.display_name);
     w.endObject();
 }

@@ -8,6 +8,7 @@
 #include "yishi/domain/community_service.h"
 #include "yishi/domain/people.h"
 #include "yishi/domain/scope.h"
+#include "yishi/http/messages.h"
 
 // The JSON shapes of domain values, as docs/api.md describes them, each
 // written as one object in the order shown there. Views show the minimum:
@@ -18,10 +19,10 @@ void writeUser(JsonWriter& w, const domain::User& user);
 void writeGrant(JsonWriter& w, const domain::RoleGrant& grant);
 // The members of writeGrant's object, for a view that adds to them.
 void writeGrantMembers(JsonWriter& w, const domain::RoleGrant& grant);
-void writeMembership(JsonWriter& w, const domain::Membership& membership);
+void writeMembership(JsonWriter& w, const domain::Membership& membership, Language language);
 // The members of writeMembership's object, for a view that adds to them.
-void membershipMembers(JsonWriter& w, const domain::Membership& membership);
-void writeMember(JsonWriter& w, const domain::MemberSummary& member);
+void membershipMembers(JsonWriter& w, const domain::Membership& membership, Language language);
+void writeMember(JsonWriter& w, const domain::MemberSummary& member, Language language);
 void writeStreet(JsonWriter& w, const domain::Street& street);
 void writeCommunitySummary(JsonWriter& w, const domain::Community& community);
 void writeCommunity(JsonWriter& w, const domain::CommunityService::CommunityView& view);

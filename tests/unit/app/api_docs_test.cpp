@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "unit/app/feature_world.h"
+#include "yishi/http/messages.h"
 
 BOOST_AUTO_TEST_SUITE(api_docs)
 
@@ -71,13 +72,9 @@ std::map<std::string, std::string> codesInSources() {
     return codes;
 }
 
-}  // namespace
-
-// Every error code the server can answer is in docs/api.md, so a client can
-// rely on the list (issue 9, item 18).
-BOOST_AUTO_TEST_CASE(every_error_code_in_the_sources_is_documented) {
-    // Codes that never reach an HTTP answer, and why.
-    const std::map<std::string, std::string> never_answered = {
+// Codes that never reach an HTTP answer, and why.
+const std::map<std::string, std::string>& neverAnswered() {
+    static const std::map<std::string, std::string> never_answered = {
         {"json.syntax", "the common reader's; requests get json.malformed, plugin replies plugin.protocol"},
         {"holidays.invalid", "the configuration file's; the API answers settings.holidays"},
         {"equal_shares.input", "raised inside a plugin call, which answers plugin.error"},
@@ -89,6 +86,15 @@ BOOST_AUTO_TEST_CASE(every_error_code_in_the_sources_is_documented) {
         {"http.bind_failed", "at start, when the port cannot be had"},
         {"http.unset", "a placeholder overwritten before any answer"},
     };
+    return never_answered;
+}
+
+}  // namespace
+
+// Every error code the server can answer is in docs/api.md, so a client can
+// rely on the list (issue 9, item 18).
+BOOST_AUTO_TEST_CASE(every_error_code_in_the_sources_is_documented) {
+    const std::map<std::string, std::string>& never_answered = neverAnswered();
     const std::string docs = readFile(std::string(YISHI_SOURCE_DIR) + "/docs/api.md");
     BOOST_REQUIRE(!docs.empty());
     const std::map<std::string, std::string> codes = codesInSources();
@@ -100,6 +106,19 @@ BOOST_AUTO_TEST_CASE(every_error_code_in_the_sources_is_documented) {
     }
     for (const auto& [code, why] : never_answered) {
         BOOST_TEST(docs.find("`" + code + "`") == std::string::npos, code << " is documented but " << why);
+    }
+}
+
+// Every error code the server can answer has its own zh-CN message, so a
+// resident never reads English (issue 9, item 22).
+BOOST_AUTO_TEST_CASE(every_error_code_in_the_sources_has_a_zh_cn_message) {
+    const std::map<std::string, std::string> codes = codesInSources();
+    BOOST_TEST(codes.size() > 100u);
+    for (const auto& [code, file] : codes) {
+        if (neverAnswered().count(code)) continue;
+        BOOST_TEST(
+            yishi::http::catalogMessageZhCn(code).has_value(),
+            "error code " << code << " (" << file << ") has no zh-CN message in core/http/src/messages_zh_cn.cpp");
     }
 }
 

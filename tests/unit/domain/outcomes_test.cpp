@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(an_amendment_written_against_an_older_version_is_not_adopte
     BOOST_TEST(w.conventions.rebase(w.committee(), b, 2, "x").status().code() == "rebase.not_needed");
     auto history = w.proposals.history(Actor::anonymous(), b).value();
     BOOST_TEST(history.back().action == "convention.rebased");
-    BOOST_TEST(history.back().reason == "version 1 → 2: 修订二取代修订一");
+    BOOST_TEST(history.back().reason == "rebased:1-2\n修订二取代修订一");  // a fact, rendered per language
     BOOST_REQUIRE(w.proposals.act(w.committee(), b, step(ProposalAction::kFormConvention)).isOk());
     BOOST_TEST(w.conventions.get(Actor::anonymous(), id)->current.text == "一、干湿分开\n三、大件预约\n");
 
@@ -214,15 +214,20 @@ BOOST_AUTO_TEST_CASE(ratings_and_acknowledgements_reach_the_outbox) {
     form.responsible = "居委";
     const ProjectId project(w.proposals.act(w.committee(), wish, form)->proposal.outcome_id);
     w.projects.complete(w.committee(), project, "");
-    w.projects.rate(w.resident(1), project, 3, "");
+    w.projects.rate(w.resident(1), project, 1, "");
     std::vector<DomainEvent> events;
+    std::vector<AuditEntry> trace;
     w.db->read([&](Stores& s) {
         events = s.outbox.eventsAfter(0, 1000);
+        trace = s.audit.forSubject("project", project.value, 10);
         return Status::ok();
     });
     BOOST_REQUIRE(!events.empty());
     BOOST_TEST(events.back().type == "project.rated");
     BOOST_TEST(events.back().actor.value == w.residents[1].value);
+    BOOST_REQUIRE(!trace.empty());
+    BOOST_TEST(trace.front().action == "project.rated");
+    BOOST_TEST(trace.front().reason == "1 star");  // not "1 stars" (issue 9, item 22)
 }
 
 BOOST_AUTO_TEST_SUITE_END()

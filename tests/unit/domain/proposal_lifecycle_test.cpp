@@ -136,6 +136,9 @@ BOOST_AUTO_TEST_CASE(every_state_action_and_role_behaves_as_the_table_says) {
                     } else {
                         BOOST_TEST(result.status().code() == "proposal.action_not_allowed");
                         BOOST_TEST(result.status().message().find(proposalStateName(state)) != std::string::npos);
+                        // An action's name is not a verb form ("cannot be accept").
+                        BOOST_TEST(result.status().message().find("does not allow the action") != std::string::npos,
+                                   result.status().message());
                         ++conflicts;
                     }
                 }

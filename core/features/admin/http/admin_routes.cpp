@@ -93,7 +93,7 @@ Result<Instant> queryTime(const ApiCall& call, const std::string& name) {
     return Instant::fromSeconds(seconds);
 }
 
-void writeAuditEntry(JsonWriter& w, const domain::AuditEntry& e) {
+void writeAuditEntry(JsonWriter& w, const domain::AuditEntry& e, Language language) {
     w.beginObject();
     w.member("id", e.id);
     w.member("at", e.at.seconds());
@@ -102,7 +102,7 @@ void writeAuditEntry(JsonWriter& w, const domain::AuditEntry& e) {
     w.member("subject_kind", e.subject_kind);
     w.member("subject_id", e.subject_id);
     w.member("community_id", orNull(e.community.value));
-    w.member("reason", e.reason);
+    w.member("reason", renderStoredText(e.reason, language));
     w.endObject();
 }
 
@@ -124,7 +124,7 @@ ApiResponse auditLog(domain::AdminService& admin, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(query.until, queryTime(call, "until"));
     YISHI_HANDLER_ASSIGN(auto entries, admin.auditLog(call.actor, DistrictId(district), query, page));
     JsonWriter w;
-    writePage(w, entries, writeAuditEntry);
+    writePage(w, entries, inLanguageOf(call, writeAuditEntry));
     return jsonResponse(200, w);
 }
 

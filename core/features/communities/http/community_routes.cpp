@@ -50,7 +50,7 @@ ApiResponse join(domain::CommunityService& communities, ApiCall& call) {
     JsonWriter w;
     w.beginObject();
     writeUser(w.key("user"), joined->user);
-    writeMembership(w.key("membership"), joined->membership);
+    writeMembership(w.key("membership"), joined->membership, call.language);
     w.endObject();
     return jsonResponse(201, w);
 }

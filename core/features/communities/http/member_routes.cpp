@@ -22,7 +22,7 @@ ApiResponse listMembers(domain::CommunityService& communities, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"status"}));
     YISHI_HANDLER_ASSIGN(auto result, communities.members(call.actor, CommunityId(id), status, page));
     JsonWriter w;
-    writePage(w, result, writeMember);
+    writePage(w, result, inLanguageOf(call, writeMember));
     return jsonResponse(200, w);
 }
 
@@ -38,14 +38,14 @@ ApiResponse decide(domain::CommunityService& communities, ApiCall& call) {
     }
     YISHI_HANDLER_ASSIGN(auto m,
                          communities.decide(call.actor, CommunityId(community), UserId(user), decision, reason));
-    return jsonResponse(200, writeMembership, m);
+    return jsonResponse(200, inLanguageOf(call, writeMembership), m);
 }
 
 // DELETE /api/v1/communities/{id}/membership
 ApiResponse leave(domain::CommunityService& communities, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
     YISHI_HANDLER_ASSIGN(auto m, communities.leave(call.actor, CommunityId(id)));
-    return jsonResponse(200, writeMembership, m);
+    return jsonResponse(200, inLanguageOf(call, writeMembership), m);
 }
 
 }  // namespace

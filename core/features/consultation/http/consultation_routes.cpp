@@ -12,7 +12,7 @@ namespace {
 
 using domain::ConsultationService;
 
-void writeComment(JsonWriter& w, const ConsultationService::CommentView& v) {
+void writeComment(JsonWriter& w, const ConsultationService::CommentView& v, Language language) {
     const domain::Comment& c = v.comment;
     w.beginObject();
     w.member("id", c.id.value);
@@ -26,7 +26,7 @@ void writeComment(JsonWriter& w, const ConsultationService::CommentView& v) {
     w.member("edited_at", orNull(c.edited_at));
     w.member("withdrawn", c.withdrawn);
     w.member("hidden", c.hidden);
-    w.member("hidden_reason", valueOrNull(c.hidden, c.hidden_reason));
+    w.member("hidden_reason", valueOrNull(c.hidden, renderStoredText(c.hidden_reason, language)));
     w.member("reports", c.reports);
     w.endObject();
 }
@@ -71,7 +71,7 @@ ApiResponse postComment(domain::ConsultationService& consultation, ApiCall& call
         input.parent = domain::CommentId(parent);
     }
     YISHI_HANDLER_ASSIGN(auto view, consultation.post(call.actor, domain::ProposalId(id), input));
-    return jsonResponse(201, writeComment, view);
+    return jsonResponse(201, inLanguageOf(call, writeComment), view);
 }
 
 // GET /api/v1/proposals/{id}/comments
@@ -81,7 +81,7 @@ ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& cal
     YISHI_HANDLER_ASSIGN(auto thread, consultation.thread(call.actor, domain::ProposalId(id)));
     JsonWriter w;
     w.beginObject().key("items").beginArray();
-    for (const auto& c : thread) writeComment(w, c);
+    for (const auto& c : thread) writeComment(w, c, call.language);
     w.endArray().endObject();
     return jsonResponse(200, w);
 }
@@ -99,7 +99,7 @@ ApiResponse editComment(domain::ConsultationService& consultation, ApiCall& call
         YISHI_HANDLER_ASSIGN(stance, stanceOf(call));
     }
     YISHI_HANDLER_ASSIGN(auto view, consultation.edit(call.actor, domain::CommentId(id), body, stance));
-    return jsonResponse(200, writeComment, view);
+    return jsonResponse(200, inLanguageOf(call, writeComment), view);
 }
 
 // GET /api/v1/comments/{id}/revisions
@@ -125,7 +125,7 @@ ApiResponse commentRevisions(domain::ConsultationService& consultation, ApiCall&
 ApiResponse withdrawComment(domain::ConsultationService& consultation, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
     YISHI_HANDLER_ASSIGN(auto view, consultation.withdraw(call.actor, domain::CommentId(id)));
-    return jsonResponse(200, writeComment, view);
+    return jsonResponse(200, inLanguageOf(call, writeComment), view);
 }
 
 // POST /api/v1/comments/{id}/reports
@@ -133,7 +133,7 @@ ApiResponse reportComment(domain::ConsultationService& consultation, ApiCall& ca
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
     YISHI_HANDLER_ASSIGN(std::string reason, requireString(call.body, "reason"));
     YISHI_HANDLER_ASSIGN(auto view, consultation.report(call.actor, domain::CommentId(id), reason));
-    return jsonResponse(201, writeComment, view);
+    return jsonResponse(201, inLanguageOf(call, writeComment), view);
 }
 
 // GET /api/v1/communities/{id}/moderation-queue
@@ -142,7 +142,7 @@ ApiResponse reviewQueue(domain::ConsultationService& consultation, ApiCall& call
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
     YISHI_HANDLER_ASSIGN(auto queue, consultation.reviewQueue(call.actor, CommunityId(id), page));
     JsonWriter w;
-    writePage(w, queue, writeComment);
+    writePage(w, queue, inLanguageOf(call, writeComment));
     return jsonResponse(200, w);
 }
 
@@ -155,7 +155,7 @@ ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& 
         return fail(call, Status::invalid("body.action", "action is hide or restore."));
     }
     YISHI_HANDLER_ASSIGN(auto view, consultation.moderate(call.actor, domain::CommentId(id), action == "hide", reason));
-    return jsonResponse(200, writeComment, view);
+    return jsonResponse(200, inLanguageOf(call, writeComment), view);
 }
 
 // GET /api/v1/communities/{id}/moderation-log
@@ -178,7 +178,7 @@ ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& ca
         w.member("action", e.action);
         w.member("comment_id", e.comment_id.value);
         w.member("proposal_id", e.proposal_id.value);
-        w.member("reason", e.reason);
+        w.member("reason", renderStoredText(e.reason, call.language));
         w.member("by", e.moderator_role);
         w.endObject();
     }

@@ -10,7 +10,7 @@ namespace {
 
 using domain::EscalationService;
 
-void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now) {
+void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now, Language language) {
     w.beginObject();
     w.member("id", e.id.value);
     w.member("proposal_id", e.proposal_id.value);
@@ -21,7 +21,7 @@ void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now) {
     w.member("escalated_at", e.escalated_at.seconds());
     w.member("due_at", e.due_at.seconds());
     w.member("overdue", e.overdue(now));
-    w.member("resolution", valueOrNull(e.resolved_at != Instant(), e.resolution));
+    w.member("resolution", valueOrNull(e.resolved_at != Instant(), renderStoredText(e.resolution, language)));
     w.member("resolved_at", orNull(e.resolved_at));
     w.endObject();
 }
@@ -36,16 +36,20 @@ Result<std::optional<domain::EscalationStatus>> statusFilter(const ApiCall& call
     return std::optional<domain::EscalationStatus>(status);
 }
 
-ApiResponse queueResponse(domain::EscalationService& escalations, const domain::Page<domain::Escalation>& page) {
+ApiResponse queueResponse(domain::EscalationService& escalations, const domain::Page<domain::Escalation>& page,
+                          const ApiCall& call) {
     const Instant now = escalations.now();
     JsonWriter w;
-    writePage(w, page, [now](JsonWriter& out, const domain::Escalation& e) { writeEscalation(out, e, now); });
+    writePage(w, page, [now, &call](JsonWriter& out, const domain::Escalation& e) {
+        writeEscalation(out, e, now, call.language);
+    });
     return jsonResponse(200, w);
 }
 
-ApiResponse escalationResponse(int status, domain::EscalationService& escalations, const domain::Escalation& e) {
+ApiResponse escalationResponse(int status, domain::EscalationService& escalations, const domain::Escalation& e,
+                               const ApiCall& call) {
     JsonWriter w;
-    writeEscalation(w, e, escalations.now());
+    writeEscalation(w, e, escalations.now(), call.language);
     return jsonResponse(status, w);
 }
 
@@ -54,7 +58,7 @@ ApiResponse escalate(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.escalate(call.actor, domain::ProposalId(id), reason));
-    return escalationResponse(201, escalations, e);
+    return escalationResponse(201, escalations, e, call);
 }
 
 // GET /api/v1/proposals/{id}/escalations
@@ -65,7 +69,7 @@ ApiResponse listForProposal(domain::EscalationService& escalations, ApiCall& cal
     const Instant now = escalations.now();
     JsonWriter w;
     w.beginObject().key("items").beginArray();
-    for (const domain::Escalation& e : list) writeEscalation(w, e, now);
+    for (const domain::Escalation& e : list) writeEscalation(w, e, now, call.language);
     w.endArray().endObject();
     return jsonResponse(200, w);
 }
@@ -75,7 +79,7 @@ ApiResponse forward(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.forward(call.actor, domain::EscalationId(id), reason));
-    return escalationResponse(201, escalations, e);
+    return escalationResponse(201, escalations, e, call);
 }
 
 // POST /api/v1/escalations/{id}/resolution
@@ -83,7 +87,7 @@ ApiResponse resolve(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "escalation"));
     YISHI_HANDLER_ASSIGN(std::string resolution, optionalString(call.body, "resolution", ""));
     YISHI_HANDLER_ASSIGN(auto e, escalations.resolve(call.actor, domain::EscalationId(id), resolution));
-    return escalationResponse(200, escalations, e);
+    return escalationResponse(200, escalations, e, call);
 }
 
 // GET /api/v1/streets/{id}/escalations
@@ -92,7 +96,7 @@ ApiResponse streetQueue(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto status, statusFilter(call));
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"status"}));
     YISHI_HANDLER_ASSIGN(auto result, escalations.streetQueue(call.actor, StreetId(id), status, page));
-    return queueResponse(escalations, result);
+    return queueResponse(escalations, result, call);
 }
 
 // GET /api/v1/districts/{id}/escalations
@@ -101,7 +105,7 @@ ApiResponse districtQueue(domain::EscalationService& escalations, ApiCall& call)
     YISHI_HANDLER_ASSIGN(auto status, statusFilter(call));
     YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call, {"status"}));
     YISHI_HANDLER_ASSIGN(auto result, escalations.districtQueue(call.actor, DistrictId(id), status, page));
-    return queueResponse(escalations, result);
+    return queueResponse(escalations, result, call);
 }
 
 // GET /api/v1/me/queue
@@ -124,7 +128,7 @@ ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
     }
     w.endArray();
     w.key("escalations").beginArray();
-    for (const domain::Escalation& e : queue.escalations) writeEscalation(w, e, now);
+    for (const domain::Escalation& e : queue.escalations) writeEscalation(w, e, now, call.language);
     w.endArray();
     w.endObject();
     return jsonResponse(200, w);

@@ -28,7 +28,7 @@ void writeActionNames(JsonWriter& w, const std::vector<domain::ProposalAction>& 
     w.endArray();
 }
 
-void writeProposal(JsonWriter& w, const ProposalService::View& v) {
+void writeProposal(JsonWriter& w, const ProposalService::View& v, Language language) {
     const domain::Proposal& p = v.proposal;
     w.beginObject();
     proposalSummaryMembers(w, p);
@@ -37,7 +37,7 @@ void writeProposal(JsonWriter& w, const ProposalService::View& v) {
     w.member("decision_due_at", orNull(p.decision_due_at));
     w.member("body", p.body);
     w.key("author").beginObject().member("id", p.author_id.value).member("display_name", v.author_name).endObject();
-    w.member("reason", p.last_reason);
+    w.member("reason", renderStoredText(p.last_reason, language));
     w.member("submitted_at", orNull(p.submitted_at));
     w.member("merged_into", valueOrNull(p.merged_into.valid(), p.merged_into.value));
     w.key("merged_from").beginArray();
@@ -84,7 +84,7 @@ ApiResponse create(domain::ProposalService& proposals, ApiCall& call) {
         draft.amends_version = static_cast<int>(version);
     }
     YISHI_HANDLER_ASSIGN(auto view, proposals.create(call.actor, CommunityId(community), draft));
-    return jsonResponse(201, writeProposal, view);
+    return jsonResponse(201, inLanguageOf(call, writeProposal), view);
 }
 
 // ?state=a,b: any of the states; empty or absent: any state.
@@ -156,7 +156,7 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
 ApiResponse get(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto view, proposals.get(call.actor, domain::ProposalId(id)));
-    return jsonResponse(200, writeProposal, view);
+    return jsonResponse(200, inLanguageOf(call, writeProposal), view);
 }
 
 // POST /api/v1/proposals/{id}/actions
@@ -194,13 +194,13 @@ ApiResponse act(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(input.body, optionalText(call.body, "body"));
     YISHI_HANDLER_ASSIGN(input.early_end_reason, optionalString(call.body, "early_end_reason", ""));
     Result<ProposalService::View> view = proposals.act(call.actor, domain::ProposalId(id), input);
-    if (view.isOk()) return jsonResponse(200, writeProposal, view.value());
+    if (view.isOk()) return jsonResponse(200, inLanguageOf(call, writeProposal), view.value());
     ApiResponse r = fail(call, view.status());
     if (view.status().code() == "proposal.action_not_allowed") {
         // Say what is possible: the state and the actions open to this caller.
         Result<ProposalService::View> now = proposals.get(call.actor, domain::ProposalId(id));
         if (now.isOk()) {
-            r = errorResponse(view.status(), call.request_id, [&](JsonWriter& w) {
+            r = errorResponse(view.status(), call, [&](JsonWriter& w) {
                 w.member("state", domain::proposalStateName(now->proposal.state));
                 writeActionNames(w.key("allowed_actions"), now->allowed_actions);
             });
@@ -217,7 +217,7 @@ ApiResponse edit(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(change.title, optionalText(call.body, "title"));
     YISHI_HANDLER_ASSIGN(change.body, optionalText(call.body, "body"));
     YISHI_HANDLER_ASSIGN(auto view, proposals.edit(call.actor, domain::ProposalId(id), change));
-    return jsonResponse(200, writeProposal, view);
+    return jsonResponse(200, inLanguageOf(call, writeProposal), view);
 }
 
 // GET /api/v1/proposals/{id}/history
@@ -231,7 +231,7 @@ ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
         w.beginObject();
         w.member("at", e.at.seconds());
         w.member("action", e.action);
-        w.member("reason", e.reason);
+        w.member("reason", renderStoredText(e.reason, call.language));
         w.key("actor").beginObject().member("display_name", e.actor_name).member("role", e.actor_role).endObject();
         w.endObject();
     }

@@ -9,6 +9,7 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/page.h"
 #include "yishi/http/api_types.h"
+#include "yishi/http/fact_text.h"
 
 // Small helpers shared by the route handlers.
 namespace yishi::http {
@@ -26,7 +27,14 @@ Result<domain::PageRequest> pageRequest(const ApiCall& call, std::initializer_li
 // other one. For the lists that are not paged; paged ones get this from pageRequest.
 Status onlyKnownQuery(const ApiCall& call, std::initializer_list<std::string_view> known = {});
 
-inline ApiResponse fail(const ApiCall& call, const Status& status) { return errorResponse(status, call.request_id); }
+inline ApiResponse fail(const ApiCall& call, const Status& status) { return errorResponse(status, call); }
+
+// A view writer write(JsonWriter&, const T&, Language) bound to the language
+// the call asked for, for jsonResponse and writePage.
+template <typename Write>
+auto inLanguageOf(const ApiCall& call, Write write) {
+    return [write, language = call.language](JsonWriter& w, const auto& value) { write(w, value, language); };
+}
 
 // A route's handler that needs a service: the service is bound here, so the
 // handler reads as handler(service, call).

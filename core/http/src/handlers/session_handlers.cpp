@@ -63,7 +63,7 @@ ApiResponse me(domain::AuthService& auth, ApiCall& call) {
         auto c = std::find_if(communities.begin(), communities.end(),
                               [&](const domain::Community& x) { return x.id == m.community_id; });
         w.beginObject();
-        membershipMembers(w, m);
+        membershipMembers(w, m, call.language);
         w.member("community_name", c == communities.end() ? std::string() : c->name);
         w.endObject();
     }

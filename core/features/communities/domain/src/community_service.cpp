@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "yishi/domain/communities_changes.h"
+#include "yishi/domain/system_fact.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -246,7 +247,7 @@ Result<Membership> CommunityService::leave(const Actor& actor, CommunityId commu
         m.status = MembershipStatus::kLeft;
         m.decided_at = now;
         m.decided_by = actor.userId();
-        m.reason = "left by the resident";
+        m.reason = encodeFact(facts::kLeftBy, "resident");
         s.users.saveMembership(m);
         s.record({changes::kMembershipLeft, now, actor.userId(), actor.userId().value, community});
         return Status::ok();

@@ -3,10 +3,12 @@
 #include <unordered_map>
 #include <utility>
 
+#include "yishi/common/english_count.h"
 #include "yishi/domain/consultation_changes.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/system_fact.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -168,8 +170,8 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
         const Duration window = settingsFor(s, found.second).comment_edit_window;
         if (now.seconds() > (c.created_at + window).seconds()) {  // whole seconds, as stored
             return Status::conflict("comment.edit_window_over", "A comment can be changed for " +
-                                                                    std::to_string(window.minutes()) +
-                                                                    " minutes after posting; post a new one instead.");
+                                                                    countOf(window.minutes(), "minute", "minutes") +
+                                                                    " after posting; post a new one instead.");
         }
         ConsultationStore& store = s.get<ConsultationStore>();
         const int revision = static_cast<int>(store.revisions(c.id).size()) + 1;
@@ -256,7 +258,7 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
         ++c.reports;
         if (!c.hidden && c.reports >= settingsFor(s, found.second).auto_hide_reports) {
             c.hidden = true;
-            c.hidden_reason = "Hidden after " + std::to_string(c.reports) + " reports, until the committee reviews it.";
+            c.hidden_reason = encodeFact(facts::kAutoHidden, std::to_string(c.reports));
             s.record({changes::kCommentAutoHidden, now, UserId(), c.id.value, c.community_id, c.hidden_reason});
         }
         s.get<ConsultationStore>().updateComment(c);
@@ -433,7 +435,7 @@ Result<Meeting> ConsultationService::recordMeeting(const Actor& actor, MeetingId
         found->recorded_at = now;
         s.get<ConsultationStore>().updateMeeting(*found);
         s.record({changes::kMeetingRecorded, now, actor.userId(), found->proposal_id.value, c->id,
-                  std::to_string(attendance) + " attended"});
+                  encodeFact(facts::kAttended, std::to_string(attendance))});
         m = *found;
         return Status::ok();
     }));

@@ -2,6 +2,7 @@
 #include "yishi/domain/convention_store.h"
 #include "yishi/domain/conventions_changes.h"
 #include "yishi/domain/proposal_lookup.h"
+#include "yishi/domain/system_fact.h"
 #include "yishi/domain/validation.h"
 
 #include <utility>
@@ -138,9 +139,9 @@ Result<ConventionService::Rebase> ConventionService::rebase(const Actor& actor, 
         p.amends_version = onto_version;
         p.updated_at = now;
         s.get<ProposalStore>().updateProposal(p);
-        s.record(
-            {changes::kAmendmentRebased, now, actor.userId(), p.id.value, p.community_id,
-             "version " + std::to_string(out.from_version) + " → " + std::to_string(onto_version) + ": " + reason});
+        s.record({changes::kAmendmentRebased, now, actor.userId(), p.id.value, p.community_id,
+                  encodeFact(facts::kRebased, std::to_string(out.from_version) + "-" + std::to_string(onto_version),
+                             reason)});
         return Status::ok();
     }));
     return out;

@@ -7,6 +7,7 @@
 #include "yishi/domain/escalations_changes.h"
 #include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/system_fact.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -111,7 +112,7 @@ Result<Escalation> EscalationService::forward(const Actor& actor, EscalationId i
             return Status::conflict("escalation.not_open", "This item is not open.");
         const Instant now = clock_.now();
         e->status = EscalationStatus::kForwarded;
-        e->resolution = "sent to the district: " + reason;
+        e->resolution = encodeFact(facts::kEscalatedTo, "district", reason);
         e->resolved_by = actor.userId();
         e->resolved_at = now;
         s.get<EscalationStore>().updateEscalation(*e);

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "yishi/common/english_count.h"
 #include "yishi/domain/money.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/projects_changes.h"
@@ -226,7 +227,7 @@ Result<ProjectService::View> ProjectService::rate(const Actor& actor, ProjectId 
             return Status::conflict("rating.exists", "You rated this project already.");
         }
         s.record({changes::kProjectRated, now, actor.userId(), p->id.value, p->community_id,
-                  std::to_string(stars) + " stars", actor.userId(), stars});
+                  countOf(stars, "star", "stars"), actor.userId(), stars});
         YISHI_ASSIGN_OR_RETURN(view, viewOf(s, actor, std::move(*p)));
         return Status::ok();
     }));

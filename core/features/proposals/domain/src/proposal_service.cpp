@@ -5,6 +5,7 @@
 
 #include "yishi/domain/proposal_lookup.h"
 #include "yishi/domain/proposals_changes.h"
+#include "yishi/domain/system_fact.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -83,9 +84,9 @@ Status ProposalService::permits(const Actor& actor, const Proposal& p, const Com
         (has(roles, role) ? mine : others) = t;
     }
     if (!mine && !others) {
-        return Status::conflict("proposal.action_not_allowed", std::string("A proposal in state ") +
-                                                                   proposalStateName(p.state) + " cannot be " +
-                                                                   proposalActionName(action) + ".");
+        return Status::conflict("proposal.action_not_allowed",
+                                std::string("A proposal in state ") + proposalStateName(p.state) +
+                                    " does not allow the action " + proposalActionName(action) + ".");
     }
     if (!mine) {
         if (others->role == ProposalRole::kCommittee && actor.isAuthenticated() && actor.userId() == p.author_id &&
@@ -290,7 +291,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
                                            " (seconds since 1970); ending it now needs early_end_reason, shown in the "
                                            "history.");
             }
-            recorded_reason += " (ended before the announced end: " + input.early_end_reason + ")";
+            recorded_reason = encodeFact(facts::kEndedEarly, input.early_end_reason, input.reason);
         }
         switch (input.action) {
             case ProposalAction::kMerge: {
@@ -303,7 +304,7 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
                 }
                 p.merged_into = target->id;
                 s.record({changes::kProposalMergeReceived, now, actor.userId(), target->id.value, p.community_id,
-                          "merged from #" + std::to_string(p.id.value) + ": " + input.reason});
+                          encodeFact(facts::kMergedFrom, std::to_string(p.id.value), input.reason)});
                 break;
             }
             case ProposalAction::kOpenConsultation:

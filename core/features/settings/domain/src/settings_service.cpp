@@ -1,4 +1,5 @@
 #include "yishi/domain/settings_service.h"
+#include "yishi/common/english_count.h"
 #include "yishi/domain/settings_changes.h"
 
 namespace yishi::domain {
@@ -13,9 +14,9 @@ std::string summary(const DistrictSettings& s) {
     std::string text = "first response " + std::to_string(s.rules.first_response.hours()) + " h, decision " +
                        std::to_string(s.rules.decision_working_days) + " wd, escalation " +
                        std::to_string(s.rules.escalation_working_days) + " wd, auto-hide " +
-                       std::to_string(s.auto_hide_reports) + " reports, edit window " +
-                       std::to_string(s.comment_edit_window.seconds()) + " s, " + std::to_string(s.holidays.size()) +
-                       " holidays";
+                       countOf(s.auto_hide_reports, "report", "reports") + ", edit window " +
+                       std::to_string(s.comment_edit_window.seconds()) + " s, " +
+                       countOf(static_cast<std::int64_t>(s.holidays.size()), "holiday", "holidays");
     return text;
 }
 

@@ -15,6 +15,7 @@
 #include "yishi/common/value.h"
 #include "yishi/domain/actor.h"
 #include "yishi/domain/session.h"
+#include "yishi/http/messages.h"
 #include "yishi/http/server_options.h"
 
 namespace yishi::http {
@@ -36,6 +37,7 @@ struct ApiCall {
     std::optional<domain::Session> session;
     std::string session_token;  // as presented, for logout
     bool session_from_cookie = false;
+    Language language = Language::kZhCn;  // from Accept-Language, for messages
 };
 
 // What a handler answers. The body is JSON text, or empty for 204.
