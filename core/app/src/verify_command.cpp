@@ -1,5 +1,7 @@
 #include "verify_command.h"
 
+#include "cli/api_client.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,11 +13,6 @@
 #include <thread>
 #include <vector>
 
-#include <Poco/Exception.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include "yishi/election/verifier.h"
@@ -35,26 +32,22 @@ void usage() {
 // when they cannot be had.
 bool readRecord(const std::string& source, std::string& bytes, std::string& error) {
     if (source.rfind("http://", 0) == 0) {
-        try {
-            const Poco::URI uri(source);
-            Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
-            session.setTimeout(Poco::Timespan(60, 0));
-            Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(),
-                                           Poco::Net::HTTPMessage::HTTP_1_1);
-            session.sendRequest(request);
-            Poco::Net::HTTPResponse response;
-            std::istream& body = session.receiveResponse(response);
-            if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK) {
-                error = source + " answered " + std::to_string(static_cast<int>(response.getStatus())) + " " +
-                        response.getReason();
-                return false;
-            }
-            Poco::StreamCopier::copyToString(body, bytes);
-            return true;
-        } catch (const Poco::Exception& e) {
-            error = source + ": " + e.displayText();
+        auto client = ApiClient::connect(source);
+        if (!client.isOk()) {
+            error = source + ": " + client.status().message();
             return false;
         }
+        auto reply = client->get(Poco::URI(source).getPathAndQuery());
+        if (!reply.isOk()) {
+            error = source + ": " + reply.status().message();
+            return false;
+        }
+        if (reply->status != 200) {
+            error = source + " answered " + std::to_string(reply->status);
+            return false;
+        }
+        bytes = std::move(reply->body);
+        return true;
     }
     if (source.rfind("https://", 0) == 0) {
         error = "https:// is not supported: fetch the record with another tool and pass the file";
