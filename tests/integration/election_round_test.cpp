@@ -38,9 +38,9 @@ std::string path(std::int64_t proposal) { return "/api/v1/proposals/" + std::to_
 // otherwise, screened and accepted by `committee`.
 std::int64_t raise(HttpClient& author, HttpClient* committee, std::int64_t community, const std::string& kind,
                    const std::string& title) {
-    HttpResult raised = author.post("/api/v1/communities/" + std::to_string(community) + "/proposals",
-                                    R"({"kind":")" + kind + R"(","title":")" + title +
-                                        R"(","body":"居民的心愿，请纳入民心项目","submit":true})");
+    HttpResult raised = author.post(
+        "/api/v1/communities/" + std::to_string(community) + "/proposals",
+        R"({"kind":")" + kind + R"(","title":")" + title + R"(","body":"居民的心愿，请纳入民心项目","submit":true})");
     BOOST_REQUIRE_MESSAGE(raised.status == 201, raised.body);
     const std::int64_t id = raised.json()->getValue<std::int64_t>("id");
     if (committee != nullptr) {
@@ -60,12 +60,11 @@ std::string wishOption(std::int64_t proposal, std::int64_t cost) {
 }
 
 // A round's body: approval over `options` (JSON objects), choose 0..2.
-std::string roundBody(const std::string& options, const std::string& rule, std::int64_t rule_param,
-                      std::int64_t budget, std::int64_t closes_at) {
+std::string roundBody(const std::string& options, const std::string& rule, std::int64_t rule_param, std::int64_t budget,
+                      std::int64_t closes_at) {
     return R"({"kind":"approval","title":"民心项目","subject":"round/test","options":[)" + options +
-           R"(],"min":0,"max":2,"budget":)" + std::to_string(budget) + R"(,"rule":")" + rule +
-           R"(","rule_param":)" + std::to_string(rule_param) + R"(,"closes_at":)" + std::to_string(closes_at) +
-           R"(,"trustees":"demo"})";
+           R"(],"min":0,"max":2,"budget":)" + std::to_string(budget) + R"(,"rule":")" + rule + R"(","rule_param":)" +
+           std::to_string(rule_param) + R"(,"closes_at":)" + std::to_string(closes_at) + R"(,"trustees":"demo"})";
 }
 
 struct Round {
@@ -88,9 +87,9 @@ Round roundOf(HttpClient& client, std::int64_t id) {
 }
 
 HttpResult enroll(HttpClient& voter, const Round& round, const election::Credential& credential) {
-    return voter.post(round.path + "/credentials",
-                      R"({"enroll":")" + crypto::toHex(election::encodeMessage(credential.enroll(round.eid), round.eid)) +
-                          R"("})");
+    return voter.post(
+        round.path + "/credentials",
+        R"({"enroll":")" + crypto::toHex(election::encodeMessage(credential.enroll(round.eid), round.eid)) + R"("})");
 }
 
 // Enrolls a fresh credential and casts `choice`; both must succeed.
@@ -98,8 +97,8 @@ void vote(HttpClient& voter, const Round& round, const std::vector<int>& choice)
     const election::Credential credential = election::Credential::generate();
     HttpResult enrolled = enroll(voter, round, credential);
     BOOST_REQUIRE_MESSAGE(enrolled.status == 201, enrolled.body);
-    const std::string ballot = election::encodeMessage(
-        credential.ballot(round.manifest, round.eid, round.y, choice).value(), round.eid);
+    const std::string ballot =
+        election::encodeMessage(credential.ballot(round.manifest, round.eid, round.y, choice).value(), round.eid);
     HttpResult cast = voter.post(round.path + "/ballots", R"({"ballot":")" + crypto::toHex(ballot) + R"("})");
     BOOST_REQUIRE_MESSAGE(cast.status == 201, cast.body);
 }
@@ -178,9 +177,9 @@ BOOST_AUTO_TEST_CASE(a_street_round_over_wishes_of_two_communities_adopts_what_g
                "election.option_proposal");
     BOOST_TEST(refused(d.street, good + "," + wishOption(rails, 100), "greedy", 0).errorCode() ==
                "election.option_proposal");
-    BOOST_TEST(refused(d.street, R"({"proposal_id":)" + std::to_string(rails) + R"(,"label":"x","cost":1})",
-                       "greedy", 0)
-                   .errorCode() == "election.options");
+    BOOST_TEST(
+        refused(d.street, R"({"proposal_id":)" + std::to_string(rails) + R"(,"label":"x","cost":1})", "greedy", 0)
+            .errorCode() == "election.options");
     BOOST_TEST(refused(d.street, good, "greedy-quota", 0).errorCode() == "election.rule");
     BOOST_TEST(refused(d.street, good + R"(,{"label":"无组的选项","cost":1})", "greedy-quota", 1).errorCode() ==
                "election.rule");

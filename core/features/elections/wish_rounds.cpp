@@ -11,11 +11,12 @@ Result<domain::RoundWishes::Wish> WishRounds::check(domain::Stores& s, std::int6
     const std::string name = "Proposal " + std::to_string(id);
     // Public proposals only: a draft is nobody else's to put to the vote.
     Result<domain::Proposal> found = domain::findVisibleProposal(s, domain::ProposalId(id), UserId());
-    if (!found.isOk()) return Status::invalid("election.option_proposal", "There is no proposal " + std::to_string(id) + ".");
+    if (!found.isOk())
+        return Status::invalid("election.option_proposal", "There is no proposal " + std::to_string(id) + ".");
     const domain::Proposal& p = *found;
     if (p.kind != domain::ProposalKind::kWish) {
-        return Status::invalid("election.option_kind", name + " is a " + domain::proposalKindName(p.kind) +
-                                                           "; a round's options are wishes.");
+        return Status::invalid("election.option_kind",
+                               name + " is a " + domain::proposalKindName(p.kind) + "; a round's options are wishes.");
     }
     std::optional<domain::Community> community = s.scopes.community(p.community_id);
     if (!community || !domain::scopeContains(owner, *community)) {
@@ -25,8 +26,8 @@ Result<domain::RoundWishes::Wish> WishRounds::check(domain::Stores& s, std::int6
     }
     if (p.state != domain::ProposalState::kAccepted) {
         if (p.state == domain::ProposalState::kVoting && p.election_id != 0) {
-            return Status::conflict("election.option_state",
-                                    name + " is already put to the vote in election " + std::to_string(p.election_id) + ".");
+            return Status::conflict("election.option_state", name + " is already put to the vote in election " +
+                                                                 std::to_string(p.election_id) + ".");
         }
         return Status::conflict("election.option_state", name + " is " + domain::proposalStateName(p.state) +
                                                              "; a round takes accepted wishes.");
@@ -46,7 +47,8 @@ Status WishRounds::onPublished(domain::Stores& s, const domain::Election& electi
         if (proposal == 0) continue;
         const bool selected = std::find(election.selected.begin(), election.selected.end(),
                                         static_cast<std::int64_t>(i)) != election.selected.end();
-        YISHI_RETURN_IF_ERROR(proposals_.decideByVote(s, domain::ProposalId(proposal), election.id.value, selected, now));
+        YISHI_RETURN_IF_ERROR(
+            proposals_.decideByVote(s, domain::ProposalId(proposal), election.id.value, selected, now));
     }
     return Status::ok();
 }

@@ -16,7 +16,7 @@ namespace yishi::domain {
 struct ElectionPlace {
     ScopeRef owner;
     DistrictId district;
-    CommunityId community;  // a community's election only
+    CommunityId community;       // a community's election only
     std::string manifest_scope;  // election-record.md 5.3: community/<id>, street/<id>, district
     std::optional<Community> community_row;
     std::optional<Street> street_row;

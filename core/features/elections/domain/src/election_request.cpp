@@ -37,7 +37,8 @@ Status validateOptions(const ElectionService::CreateRequest& r) {
     for (const ElectionOption& o : r.options) {
         if (o.cost < 0 || o.cost > kMaxCost) return invalid("election.options", "Each option's cost is 0–10^12 fen.");
         if (o.proposal_id != 0) {
-            if (o.proposal_id < 0) return Status::invalid("election.option_proposal", "proposal_id is a proposal's id.");
+            if (o.proposal_id < 0)
+                return Status::invalid("election.option_proposal", "proposal_id is a proposal's id.");
             if (std::find(wishes.begin(), wishes.end(), o.proposal_id) != wishes.end()) {
                 return Status::invalid("election.option_proposal",
                                        "Proposal " + std::to_string(o.proposal_id) + " is named by two options.");
@@ -65,21 +66,24 @@ Status validateRule(const ElectionService::CreateRequest& r) {
     }
     if (r.rule == "greedy-quota") {
         if (r.rule_param < 1) {
-            return invalid("election.rule", "greedy-quota's rule_param is how many options of each group its "
-                                            "first pass selects: at least 1.");
+            return invalid("election.rule",
+                           "greedy-quota's rule_param is how many options of each group its "
+                           "first pass selects: at least 1.");
         }
         const bool grouped = std::all_of(r.options.begin(), r.options.end(), [](const ElectionOption& o) {
             return o.proposal_id != 0 || !o.group.empty();
         });
         if (!grouped) {
-            return invalid("election.rule", "greedy-quota needs every option's group: give each option its "
-                                            "community as group, or name wishes by proposal_id.");
+            return invalid("election.rule",
+                           "greedy-quota needs every option's group: give each option its "
+                           "community as group, or name wishes by proposal_id.");
         }
         return Status::ok();
     }
     if (r.rule_param < 0 || (r.rule != "greedy-threshold" && r.rule_param != 0)) {
-        return invalid("election.rule", "rule_param is the least count of greedy-threshold, the options per group "
-                                        "of greedy-quota, and 0 otherwise.");
+        return invalid("election.rule",
+                       "rule_param is the least count of greedy-threshold, the options per group "
+                       "of greedy-quota, and 0 otherwise.");
     }
     return Status::ok();
 }
