@@ -103,7 +103,8 @@ BOOST_AUTO_TEST_CASE(search_finds_chinese_words_short_and_long) {
     BOOST_TEST(idsOf(list(anonymous, "q=" + encoded("PARKING"))) == std::vector<std::int64_t>{parking});
     // One or two characters are too short for trigrams: a substring match over the same rows.
     BOOST_TEST(idsOf(list(anonymous, "q=" + encoded("路灯"))) == std::vector<std::int64_t>{lamp});
-    BOOST_TEST(idsOf(list(anonymous, "q=" + encoded("梯"))) == std::vector<std::int64_t>{lift});
+    // (The demo's 民心项目 round holds a lift wish of this community too, in voting.)
+    BOOST_TEST(idsOf(list(anonymous, "state=submitted&q=" + encoded("梯"))) == std::vector<std::int64_t>{lift});
     // Words separated by spaces must all appear.
     BOOST_TEST(idsOf(list(anonymous, "q=" + encoded("电梯 三号楼"))) == std::vector<std::int64_t>{lift});
     BOOST_TEST(idsOf(list(anonymous, "q=" + encoded("电梯 路灯"))).empty());

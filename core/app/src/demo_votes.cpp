@@ -19,6 +19,16 @@ Result<domain::Actor> actorOf(domain::Database& db, const std::string& login) {
     return *actor;
 }
 
+Result<domain::Street> streetOf(domain::Database& db, CommunityId community) {
+    std::optional<domain::Street> street;
+    YISHI_RETURN_IF_ERROR(db.read([&](domain::Stores& s) {
+        if (std::optional<domain::Community> c = s.scopes.community(community)) street = s.scopes.street(c->street_id);
+        return Status::ok();
+    }));
+    if (!street) return Status::notFound("demo.street", "The demo has no street for its first community.");
+    return *street;
+}
+
 Status referendumOnARule(FeatureContext& c, const domain::Actor& resident, const domain::Actor& committee,
                          Instant closes_at) {
     auto& proposals = c.service<domain::ProposalService>();
@@ -50,23 +60,63 @@ Status referendumOnARule(FeatureContext& c, const domain::Actor& resident, const
     return proposals.act(committee, id, step).status();
 }
 
-Status wishRound(FeatureContext& c, const domain::Actor& committee, Instant closes_at) {
+// A resident's wish, accepted by their committee: ready for a round.
+Result<std::int64_t> acceptedWish(FeatureContext& c, const domain::Actor& resident, const domain::Actor& committee,
+                                  CommunityId community, const std::string& title, const std::string& body) {
+    auto& proposals = c.service<domain::ProposalService>();
+    domain::ProposalService::Draft draft;
+    draft.kind = domain::ProposalKind::kWish;
+    draft.title = title;
+    draft.body = body;
+    draft.submit = true;
+    YISHI_ASSIGN_OR_RETURN(auto raised, proposals.create(resident, community, draft));
+    domain::ProposalService::ActionInput step;
+    step.action = domain::ProposalAction::kStartScreening;
+    YISHI_RETURN_IF_ERROR(proposals.act(committee, raised.proposal.id, step).status());
+    step.action = domain::ProposalAction::kAccept;
+    step.reason = "居民呼声高，纳入民心项目候选";
+    YISHI_RETURN_IF_ERROR(proposals.act(committee, raised.proposal.id, step).status());
+    return raised.proposal.id.value;
+}
+
+// The street's 民心项目 round over accepted wishes of two of its communities
+// (docs/proposal-lifecycle.md, "Wishes in a 民心项目 round"): greedy-quota
+// first takes the most voted wish of each community, then by votes within
+// the budget. Its result adopts the selected wishes.
+Status wishRound(FeatureContext& c, Instant closes_at) {
+    YISHI_ASSIGN_OR_RETURN(domain::Actor resident2, actorOf(c.db, "resident2"));
+    YISHI_ASSIGN_OR_RETURN(domain::Actor resident3, actorOf(c.db, "resident3"));
+    YISHI_ASSIGN_OR_RETURN(domain::Actor committee1, actorOf(c.db, "committee1"));
+    YISHI_ASSIGN_OR_RETURN(domain::Actor committee2, actorOf(c.db, "committee2"));
+    YISHI_ASSIGN_OR_RETURN(domain::Actor street, actorOf(c.db, "street1"));
+    const CommunityId youyi(1), baolin(2);  // 友谊一村, 宝林八村: both on 友谊路街道
+    YISHI_ASSIGN_OR_RETURN(std::int64_t lift, acceptedWish(c, resident2, committee1, youyi, "加装 3 号楼电梯",
+                                                           "3 号楼住着很多老人，上下楼太难，希望装一部电梯。"));
+    YISHI_ASSIGN_OR_RETURN(std::int64_t sheds,
+                           acceptedWish(c, resident3, committee2, baolin, "改造小区停车棚并加装充电桩",
+                                        "电动车在楼道里充电很危险，希望改造停车棚、装上充电桩。"));
+    YISHI_ASSIGN_OR_RETURN(std::int64_t path, acceptedWish(c, resident2, committee1, youyi, "修缮健身步道与座椅",
+                                                           "步道破损、座椅不够，晨练和散步都不方便。"));
+    YISHI_ASSIGN_OR_RETURN(std::int64_t meals, acceptedWish(c, resident3, committee2, baolin, "建设老年助餐点",
+                                                            "独居老人吃饭难，希望在社区里办一个助餐点。"));
     domain::ElectionService::CreateRequest r;
     r.kind = domain::ElectionKind::kApproval;
-    r.title = "2027 年民心项目：请选出您最希望办的实事（最多选 2 项）";
+    r.title = "2027 年友谊路街道民心项目：请选出您最希望办的实事（最多选 2 项）";
     r.subject = "round/2027";
-    r.options = {{"加装 3 号楼电梯", 45'000'000},
-                 {"改造小区停车棚并加装充电桩", 12'000'000},
-                 {"修缮健身步道与座椅", 8'000'000},
-                 {"建设老年助餐点", 20'000'000}};
+    r.options = {{"", 45'000'000, "", lift},
+                 {"", 12'000'000, "", sheds},
+                 {"", 8'000'000, "", path},
+                 {"", 20'000'000, "", meals}};
     r.min = 0;
     r.max = 2;
     r.budget = 60'000'000;
-    r.rule = "greedy";
+    r.rule = "greedy-quota";
+    r.rule_param = 1;
     r.opens_at = c.clock.now();
     r.closes_at = closes_at;
     r.demo = true;
-    return c.service<domain::ElectionService>().create(committee, CommunityId(1), r).status();
+    YISHI_ASSIGN_OR_RETURN(const domain::Street s, streetOf(c.db, youyi));
+    return c.service<domain::ElectionService>().create(street, {domain::ScopeKind::kStreet, s.id.value}, r).status();
 }
 
 }  // namespace
@@ -76,7 +126,7 @@ Status seedDemoVotes(FeatureContext& c) {
     YISHI_ASSIGN_OR_RETURN(domain::Actor committee, actorOf(c.db, "committee1"));
     const Instant closes_at = c.clock.now() + Duration::days(14);
     YISHI_RETURN_IF_ERROR(referendumOnARule(c, resident, committee, closes_at));
-    return wishRound(c, committee, closes_at);
+    return wishRound(c, closes_at);
 }
 
 }  // namespace yishi::app

@@ -54,6 +54,10 @@ bool Actor::canManage(const Community& community) const {
     return isCommittee(community.id) || isDistrictAdmin(community.district_id);
 }
 
+bool Actor::canManage(const Street& street) const {
+    return isStreetStaff(street.id) || isDistrictAdmin(street.district_id);
+}
+
 bool Actor::canOversee(const Community& community) const {
     return canManage(community) || isStreetStaff(community.street_id) || isObserver(community.district_id);
 }
@@ -87,6 +91,26 @@ Status Actor::requireVerifiedResident(CommunityId community) const {
         case MembershipStatus::kLeft: break;
     }
     return Status::forbidden("membership.none", "You are not a resident of this community.");
+}
+
+Status Actor::requireVerifiedResidentWithin(ScopeRef scope, const std::vector<Community>& theirs,
+                                            CommunityId* where) const {
+    YISHI_RETURN_IF_ERROR(requireSignedIn());
+    std::optional<Status> refusal;
+    for (const Membership& m : memberships_) {
+        const auto c =
+            std::find_if(theirs.begin(), theirs.end(), [&](const Community& x) { return x.id == m.community_id; });
+        if (c == theirs.end() || !scopeContains(scope, *c)) continue;
+        if (m.status == MembershipStatus::kVerified) {
+            *where = m.community_id;
+            return Status::ok();
+        }
+        if (!refusal && m.status != MembershipStatus::kLeft) refusal = requireVerifiedResident(m.community_id);
+    }
+    if (refusal) return *refusal;
+    return Status::forbidden(
+        "membership.outside_scope",
+        std::string("You are not a verified resident of a community in this ") + scopeKindName(scope.kind) + ".");
 }
 
 }  // namespace yishi::domain

@@ -21,4 +21,13 @@ bool parseScopeKind(const std::string& text, ScopeKind* kind) {
     return false;
 }
 
+bool scopeContains(ScopeRef scope, const Community& community) {
+    switch (scope.kind) {
+        case ScopeKind::kCommunity: return community.id.value == scope.id;
+        case ScopeKind::kStreet: return community.street_id.value == scope.id;
+        case ScopeKind::kDistrict: return community.district_id.value == scope.id;
+    }
+    return false;
+}
+
 }  // namespace yishi::domain

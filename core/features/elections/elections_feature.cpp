@@ -5,6 +5,7 @@
 #include "http/elections_routes.h"
 #include "proposal_referendums.h"
 #include "record_ballot_box.h"
+#include "wish_rounds.h"
 #include "yishi/plugins/plugin_registry.h"
 
 namespace yishi::app {
@@ -20,11 +21,15 @@ class ElectionsFeature final : public Feature {
           service_(c.db, c.clock, box_, c.secrets),
           referendums_(service_, c.service<domain::ProposalService>(),
                        c.config.getBool("yishi.elections.demo_trustees", c.config.getBool("yishi.demo", false))),
+          wishes_(c.service<domain::ProposalService>()),
           warn_(c.warn) {
         c.provide(service_);
         // The chain's vote: send_to_vote opens a referendum, its result decides.
         c.service<domain::ProposalService>().setVoting(referendums_);
         service_.addListener(referendums_);
+        // 民心项目 rounds: options that are wishes, moved on by the result.
+        service_.setRoundWishes(wishes_);
+        service_.addListener(wishes_);
     }
     ~ElectionsFeature() override { ticker_.reset(); }
 
@@ -35,6 +40,7 @@ class ElectionsFeature final : public Feature {
     RecordBallotBox box_;
     domain::ElectionService service_;
     ProposalReferendums referendums_;
+    WishRounds wishes_;
     std::function<void(const std::string&)> warn_;
     std::optional<ElectionTicker> ticker_;
 };

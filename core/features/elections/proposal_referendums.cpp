@@ -25,7 +25,8 @@ Result<std::int64_t> ProposalReferendums::openReferendum(const domain::Actor& ac
     r.opens_at = elections_.now();
     r.closes_at = closes_at;
     r.demo = true;
-    YISHI_ASSIGN_OR_RETURN(auto view, elections_.create(actor, proposal.community_id, r));
+    YISHI_ASSIGN_OR_RETURN(auto view,
+                           elections_.create(actor, {domain::ScopeKind::kCommunity, proposal.community_id.value}, r));
     return view.election.id.value;
 }
 

@@ -1,6 +1,8 @@
 #include "record_ballot_box.h"
 
 #include <algorithm>
+#include <charconv>
+#include <map>
 #include <span>
 #include <thread>
 
@@ -69,6 +71,35 @@ Status ballotRefusal(const Status& s, std::int64_t at, const election::Manifest&
     return s;
 }
 
+// The plugin's select hook knows a project's community as a number
+// (docs/plugins.md): each distinct group gets one. A group "community/<id>"
+// is that community's id; any other group a number below zero, by first
+// appearance (or when its number is another group's, as "community/05"
+// after "community/5"), so no two groups share one.
+std::vector<std::int64_t> groupNumbers(const election::Manifest& manifest) {
+    constexpr std::string_view kCommunity = "community/";
+    std::map<std::string, std::int64_t> numbers;
+    std::vector<std::int64_t> out;
+    for (const auto& o : manifest.options) {
+        auto it = numbers.find(o.group);
+        if (it == numbers.end()) {
+            std::int64_t n = -static_cast<std::int64_t>(numbers.size()) - 1;
+            if (o.group.rfind(kCommunity, 0) == 0) {
+                const std::string digits = o.group.substr(kCommunity.size());
+                std::int64_t id = 0;
+                const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+                const bool taken =
+                    std::any_of(numbers.begin(), numbers.end(), [&](const auto& g) { return g.second == id; });
+                if (!digits.empty() && error == std::errc() && end == digits.data() + digits.size() && id > 0 && !taken)
+                    n = id;
+            }
+            it = numbers.emplace(o.group, n).first;
+        }
+        out.push_back(it->second);
+    }
+    return out;
+}
+
 template <typename T>
 Result<T> parseAs(std::string_view message, const election::Manifest& manifest, const crypto::ElectionId& eid,
                   const char* format_code, const char* wrong_election_code) {
@@ -122,7 +153,7 @@ Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) 
     m.subject = spec.subject;
     m.kind = kindOf(spec.kind);
     m.title = spec.title;
-    for (const auto& o : spec.options) m.options.push_back({o.label, o.cost, ""});
+    for (const auto& o : spec.options) m.options.push_back({o.label, o.cost, o.group});
     m.min = spec.min;
     m.max = spec.max;
     m.budget = spec.budget;
@@ -134,10 +165,11 @@ Result<domain::NewBoard> RecordBallotBox::create(const domain::BoardSpec& spec) 
     m.demo = spec.demo;
     m.board_pk = board_key.verifyKey().encoded();
     m.rule = spec.rule;
+    m.rule_param = spec.rule_param;
     if (!spec.rule.empty() && rules_ == nullptr) m.rule_version = "builtin-1";
     if (!spec.rule.empty() && rules_ != nullptr) {
-        YISHI_ASSIGN_OR_RETURN(DistrictId district, districtOf(spec.scope));
-        YISHI_ASSIGN_OR_RETURN(domain::PluginInfo plugin, rules_->info(district));
+        // The district's plugin selects, whether the election is a community's, a street's or the district's.
+        YISHI_ASSIGN_OR_RETURN(domain::PluginInfo plugin, rules_->info(spec.district));
         m.rule_version = plugin.name + " " + plugin.version;
         m.rule_hash = plugin.hash;
     }
@@ -202,38 +234,28 @@ Result<std::string> RecordBallotBox::resultMessage(const Fixed& fixed, const ele
         result.counts.push_back(*n);
     }
     if (!fixed.manifest.rule.empty() && rules_ != nullptr) {
-        YISHI_ASSIGN_OR_RETURN(result.selected, districtSelection(fixed.manifest, result.counts));
+        YISHI_ASSIGN_OR_RETURN(result.selected, districtSelection(fixed, result.counts));
     } else {
         result.selected = election::selectOptions(fixed.manifest, result.counts);
     }
     return election::encodeMessage(result, fixed.eid);
 }
 
-Result<DistrictId> RecordBallotBox::districtOf(const std::string& scope) {
-    constexpr std::string_view kPrefix = "community/";
-    std::optional<domain::Community> community;
-    if (scope.rfind(kPrefix, 0) == 0) {
-        const CommunityId id(std::stoll(scope.substr(kPrefix.size())));
-        YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
-            community = s.scopes.community(id);
-            return Status::ok();
-        }));
-    }
-    if (!community) return Status::notFound("community.not_found", "The election's community does not exist.");
-    return community->district_id;
-}
-
-Result<std::vector<std::int64_t>> RecordBallotBox::districtSelection(const election::Manifest& manifest,
+Result<std::vector<std::int64_t>> RecordBallotBox::districtSelection(const Fixed& fixed,
                                                                      const std::vector<std::int64_t>& counts) {
-    YISHI_ASSIGN_OR_RETURN(DistrictId district, districtOf(manifest.scope));
+    const election::Manifest& manifest = fixed.manifest;
     domain::SelectionRequest request;
     request.budget = manifest.budget;
     request.rule = manifest.rule;
     if (manifest.rule == "greedy-threshold") request.threshold = manifest.rule_param;
+    if (manifest.rule == "greedy-quota") request.quota_per_community = manifest.rule_param;
+    const std::vector<std::int64_t> groups = groupNumbers(manifest);
     for (std::size_t i = 0; i < counts.size(); ++i) {
-        request.projects.push_back({std::to_string(i), manifest.options[i].cost, counts[i], std::nullopt});
+        std::optional<std::int64_t> community;
+        if (!manifest.options[i].group.empty()) community = groups[i];
+        request.projects.push_back({std::to_string(i), manifest.options[i].cost, counts[i], community});
     }
-    YISHI_ASSIGN_OR_RETURN(domain::SelectionOutcome outcome, rules_->select(district, request));
+    YISHI_ASSIGN_OR_RETURN(domain::SelectionOutcome outcome, rules_->select(fixed.district, request));
     std::vector<std::int64_t> selected;
     for (const std::string& id : outcome.selected) selected.push_back(std::stoll(id));
     // The record's rule is the definition a verifier re-runs: a district
@@ -258,8 +280,10 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     std::optional<domain::ElectionSecrets> secrets;
     std::optional<domain::StoredHead> stored_head;
     std::vector<std::string> first;
+    DistrictId district;
     YISHI_RETURN_IF_ERROR(db_.read([&](domain::Stores& s) {
         auto& store = s.get<domain::ElectionStore>();
+        if (std::optional<domain::Election> e = store.election(id)) district = e->district_id;
         secrets = store.secrets(id);
         stored_head = store.latestHead(id);
         first = store.entries(id, 0, 1);
@@ -276,8 +300,8 @@ Status RecordBallotBox::ensureLoaded(ElectionId id, Board& b) {
     election::BoardState state = std::move(started).value();
     Result<crypto::SigningKey> key = crypto::SigningKey::fromSeed(secrets->board_seed);
     if (!key.isOk()) return corrupt(0, key.status());
-    auto fixed = std::make_shared<Fixed>(
-        Fixed{state.manifest(), state.electionId(), std::move(key).value(), std::move(secrets->trustee_states)});
+    auto fixed = std::make_shared<Fixed>(Fixed{state.manifest(), state.electionId(), std::move(key).value(),
+                                               std::move(secrets->trustee_states), district});
     b.fixed = fixed;
     b.ballot_hashes.clear();
     b.reveals.clear();

@@ -36,7 +36,9 @@ class RecordBallotBox final : public domain::BallotBox {
   public:
     // `rules`: the districts' selection plugins. An approval election's
     // manifest names the plugin serving its district (name, version, source
-    // hash), and its result is what that plugin selects from the counts.
+    // hash; the district of its community, street or itself), and its
+    // result is what that plugin selects from the counts (groups become the
+    // plugin's communities, rule_param its threshold or quota).
     // Null: the record's own definition of the rule (election-record.md 5.9)
     // selects, and the manifest names no plugin.
     RecordBallotBox(domain::Database& db, const Clock& clock, domain::DistrictPlugins* rules = nullptr)
@@ -68,6 +70,7 @@ class RecordBallotBox final : public domain::BallotBox {
         crypto::ElectionId eid{};
         crypto::SigningKey board_key;
         std::vector<std::string> trustee_states;  // demo
+        DistrictId district;                      // whose plugin selects
     };
     // A ballot whose signature and proofs held, waiting for its group. Its
     // `result` is set, under the board's mutex, once its group committed
@@ -118,13 +121,10 @@ class RecordBallotBox final : public domain::BallotBox {
     static domain::BoardView viewOf(const election::BoardState& state);
     static domain::SignedHead signedHead(const election::TreeHead& head);
 
-    // The district of the community a scope "community/<id>" names.
-    Result<DistrictId> districtOf(const std::string& scope);
-    // The district plugin's selection from the counts, as option indices;
+    // The election's district plugin's selection from the counts, as option indices;
     // internal "result.selection" when it is not what the record's rule
     // (5.9) selects, so no result a verifier would refuse is published.
-    Result<std::vector<std::int64_t>> districtSelection(const election::Manifest& manifest,
-                                                        const std::vector<std::int64_t>& counts);
+    Result<std::vector<std::int64_t>> districtSelection(const Fixed& fixed, const std::vector<std::int64_t>& counts);
 
     domain::Database& db_;
     const Clock& clock_;

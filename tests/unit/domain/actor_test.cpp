@@ -76,6 +76,51 @@ BOOST_AUTO_TEST_CASE(roles_include_resident_where_verified) {
     BOOST_TEST(withGrant(Role::kCommittee, ScopeKind::kCommunity, 1).roles().size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_street_is_run_by_its_staff_and_its_districts_admins) {
+    const Street street{StreetId(10), DistrictId(100), "S"};
+    BOOST_TEST(withGrant(Role::kStreetStaff, ScopeKind::kStreet, 10).canManage(street));
+    BOOST_TEST(!withGrant(Role::kStreetStaff, ScopeKind::kStreet, 11).canManage(street));
+    BOOST_TEST(withGrant(Role::kDistrictAdmin, ScopeKind::kDistrict, 100).canManage(street));
+    BOOST_TEST(!withGrant(Role::kDistrictAdmin, ScopeKind::kDistrict, 200).canManage(street));
+    BOOST_TEST(!withGrant(Role::kCommittee, ScopeKind::kCommunity, 1).canManage(street));
+}
+
+BOOST_AUTO_TEST_CASE(a_scope_contains_its_communities) {
+    BOOST_TEST(scopeContains({ScopeKind::kCommunity, 1}, kA));
+    BOOST_TEST(!scopeContains({ScopeKind::kCommunity, 1}, kB));
+    BOOST_TEST(scopeContains({ScopeKind::kStreet, 10}, kA));
+    BOOST_TEST(!scopeContains({ScopeKind::kStreet, 10}, kB));
+    BOOST_TEST(scopeContains({ScopeKind::kDistrict, 100}, kB));
+    BOOST_TEST(!scopeContains({ScopeKind::kDistrict, 100}, kOther));
+}
+
+BOOST_AUTO_TEST_CASE(a_resident_of_any_community_within_a_scope_takes_part_there) {
+    const std::vector<Community> all{kA, kB, kOther};
+    CommunityId where;
+    BOOST_TEST(withMembership(kB.id, MembershipStatus::kVerified)
+                   .requireVerifiedResidentWithin({ScopeKind::kDistrict, 100}, all, &where)
+                   .isOk());
+    BOOST_TEST(where.value == kB.id.value);
+    BOOST_TEST(withMembership(kB.id, MembershipStatus::kVerified)
+                   .requireVerifiedResidentWithin({ScopeKind::kStreet, 10}, all, &where)
+                   .code() == "membership.outside_scope");
+    BOOST_TEST(withMembership(kA.id, MembershipStatus::kPending)
+                   .requireVerifiedResidentWithin({ScopeKind::kStreet, 10}, all, &where)
+                   .code() == "membership.pending");
+    // Only the communities the caller read count: an unknown one is outside.
+    BOOST_TEST(withMembership(kA.id, MembershipStatus::kVerified)
+                   .requireVerifiedResidentWithin({ScopeKind::kStreet, 10}, {kB}, &where)
+                   .code() == "membership.outside_scope");
+    // A verified membership within the scope wins over a pending one elsewhere in it.
+    const Actor both(User{UserId(9), "z", "Z", "", {}}, {},
+                     {Membership{UserId(9), kA.id, MembershipStatus::kPending, {}, {}, UserId(), ""},
+                      Membership{UserId(9), kB.id, MembershipStatus::kVerified, {}, {}, UserId(), ""}});
+    BOOST_TEST(both.requireVerifiedResidentWithin({ScopeKind::kDistrict, 100}, all, &where).isOk());
+    BOOST_TEST(where.value == kB.id.value);
+    BOOST_TEST(Actor::anonymous().requireVerifiedResidentWithin({ScopeKind::kDistrict, 100}, all, &where).code() ==
+               "session.required");
+}
+
 BOOST_AUTO_TEST_CASE(anonymous_has_nothing) {
     Actor a = Actor::anonymous();
     BOOST_TEST(!a.isAuthenticated());

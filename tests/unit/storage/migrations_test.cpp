@@ -7,6 +7,7 @@
 #include "enum_rows.h"
 #include "support/temp_dir.h"
 #include "yishi/domain/consultation_store.h"
+#include "yishi/domain/election_store.h"
 #include "yishi/domain/points.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/storage/migrations.h"
@@ -280,6 +281,54 @@ INSERT INTO proposals (id, community_id, author_id, kind, title, body, state, cr
         BOOST_TEST(s.get<domain::ProposalStore>().proposal(domain::ProposalId(5))->amends_version == 0);
         return Status::ok();
     });
+}
+
+// Issue 10: elections of a street or the district. An election stored
+// before is its community's, in that community's district, and its options
+// keep their labels with no group and no wish.
+BOOST_AUTO_TEST_CASE(elections_stored_before_scopes_are_their_communitys) {
+    constexpr int kBeforeElectionScopes = 18;
+    testing::TempDir dir;
+    const std::string path = dir.file("v18.db");
+    BOOST_REQUIRE(storage::migrateFile(path, kBeforeElectionScopes).isOk());
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        testing::seedEnumRows(raw);
+        raw.exec(R"sql(
+INSERT INTO elections (id, community_id, scope, subject, kind, title, min_choices, max_choices, budget, rule,
+                       opens_at, closes_at, phase, demo, manifest, eid, board_pk, created_by, created_at)
+  VALUES (7, 1, 'community/1', 'round/1', 'approval', '民心项目', 0, 1, 100, 'greedy', 1, 2, 'open', 1,
+          x'00', x'01', x'02', 1, 1);
+INSERT INTO election_options (election_id, idx, label, cost) VALUES (7, 0, '路灯', 50);
+)sql");
+    }
+    auto db = SqliteDatabase::open(path, {});
+    BOOST_REQUIRE_MESSAGE(db.isOk(), db.status().toString());
+    db.value()->read([](domain::Stores& s) {
+        auto& store = s.get<domain::ElectionStore>();
+        std::optional<domain::Election> e = store.election(domain::ElectionId(7));
+        BOOST_REQUIRE(e.has_value());
+        BOOST_TEST((e->owner == domain::ScopeRef{domain::ScopeKind::kCommunity, 1}));
+        BOOST_TEST(e->district_id.value == 1);
+        BOOST_TEST(e->community_id.value == 1);
+        BOOST_TEST(e->scope == "community/1");
+        BOOST_REQUIRE_EQUAL(e->options.size(), 1u);
+        BOOST_TEST(e->options[0].label == "路灯");
+        BOOST_TEST(e->options[0].group.empty());
+        BOOST_TEST(e->options[0].proposal_id == 0);
+        const domain::Community c = *s.scopes.community(CommunityId(1));
+        BOOST_TEST(store.forCommunityResidents(c).size() == 1u);
+        BOOST_TEST(store.forScope({domain::ScopeKind::kStreet, 1}).empty());
+        return Status::ok();
+    });
+    // The next election id follows the old ones.
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec(R"sql(
+INSERT INTO elections (scope_kind, scope_id, district_id, scope, kind, title, min_choices, max_choices, opens_at,
+                       closes_at, phase, demo, manifest, eid, board_pk, created_by, created_at)
+  VALUES ('street', 1, 1, 'street/1', 'referendum', 't', 1, 1, 1, 2, 'open', 1, x'00', x'03', x'02', 1, 1);
+)sql");
+    BOOST_TEST(raw.getLastInsertRowid() == 8);
 }
 
 BOOST_AUTO_TEST_CASE(each_enum_column_takes_exactly_the_names_the_domain_knows) {

@@ -15,7 +15,7 @@ export function ElectionPage({ params }) {
   const election = useLoad(() => api('GET', `/elections/${id}`), [id, s.me && s.me.user.id]);
   return html`<article>
     <${Loaded} result=${election}>${(e) => html`
-      <p class="crumbs"><a href=${'/c/' + e.community_id + '/votes'}>${t('election.backToList')}</a></p>
+      <p class="crumbs"><a href=${listOf(e, s.me)}>${t('election.backToList')}</a></p>
       <${PageTitle}>${e.title}<//>
       <p class="sub"><span class="kind">${t('election.kinds.' + e.kind)}</span> <${PhaseBadge} phase=${e.phase} /></p>
       <${Window} e=${e} />
@@ -33,9 +33,22 @@ export function ElectionPage({ params }) {
   </article>`;
 }
 
+// A street's or the district's round has no community of its own: its
+// residents are those of every community within it, and the server judges
+// whose that is. Back to the list of the reader's own community then.
+function ownCommunity(me) {
+  const m = ((me && me.memberships) || []).find((x) => x.status === 'verified');
+  return m ? m.community_id : null;
+}
+
+function listOf(e, me) {
+  const c = e.community_id || ownCommunity(me);
+  return c ? '/c/' + c + '/votes' : '/';
+}
+
 function NextStep({ e }) {
   const s = useStore();
-  const me = standing(s.me, e.community_id);
+  const me = e.community_id ? standing(s.me, e.community_id) : { member: ownCommunity(s.me) ? { status: 'verified' } : null };
   const uid = s.me && s.me.user.id;
   const receipt = uid ? loadReceipt(e.eid, uid) : null;
   const seed = uid ? loadSeed(e.eid, uid) : null;

@@ -39,8 +39,10 @@ void writeHexList(JsonWriter& w, const std::vector<std::string>& items) {
 // The summary of an election in lists and the members every view starts with.
 void writeElectionMembers(JsonWriter& w, const domain::Election& e) {
     w.member("id", e.id.value);
-    w.member("community_id", e.community_id.value);
+    w.member("community_id", orNull(e.community_id.value));
     w.member("scope", e.scope);
+    w.member("scope_kind", domain::scopeKindName(e.owner.kind));
+    w.member("scope_id", e.owner.id);
     w.member("subject", e.subject);
     w.member("kind", domain::electionKindName(e.kind));
     w.member("title", e.title);
@@ -49,6 +51,8 @@ void writeElectionMembers(JsonWriter& w, const domain::Election& e) {
         w.beginObject();
         w.member("label", o.label);
         w.member("cost", o.cost);
+        w.member("group", o.group);
+        w.member("proposal_id", orNull(o.proposal_id));
         w.endObject();
     }
     w.endArray();
@@ -56,6 +60,7 @@ void writeElectionMembers(JsonWriter& w, const domain::Election& e) {
     w.member("max", e.max);
     w.member("budget", e.budget);
     w.member("rule", e.rule);
+    w.member("rule_param", e.rule_param);
     w.key("window").beginObject();
     w.member("opens_at", e.opens_at.seconds());
     w.member("closes_at", e.closes_at.seconds());
@@ -93,6 +98,28 @@ ApiResponse viewResponse(int status, const ElectionService::View& v) {
     return jsonResponse(status, w);
 }
 
+// One option of a creation request: a plain one {label, cost, group}, or a
+// wish {proposal_id, cost} whose label and group come from the proposal.
+Result<domain::ElectionOption> optionOf(const Value& o) {
+    domain::ElectionOption option;
+    YISHI_ASSIGN_OR_RETURN(auto cost, optionalInt(o, "cost"));
+    option.cost = cost.value_or(0);
+    YISHI_ASSIGN_OR_RETURN(auto proposal, optionalInt(o, "proposal_id"));
+    if (proposal) {
+        if (hasField(o, "label") || hasField(o, "group")) {
+            return Status::invalid(
+                "election.options",
+                "An option that names a proposal takes its label and group from it: leave them out.");
+        }
+        if (*proposal <= 0) return Status::invalid("election.option_proposal", "proposal_id is a proposal's id.");
+        option.proposal_id = *proposal;
+        return option;
+    }
+    YISHI_ASSIGN_OR_RETURN(option.label, requireString(o, "label"));
+    YISHI_ASSIGN_OR_RETURN(option.group, optionalString(o, "group", ""));
+    return option;
+}
+
 Result<ElectionService::CreateRequest> createRequest(const Value& body) {
     ElectionService::CreateRequest r;
     YISHI_ASSIGN_OR_RETURN(std::string kind, requireString(body, "kind"));
@@ -120,12 +147,11 @@ Result<ElectionService::CreateRequest> createRequest(const Value& body) {
                                "trustees is \"demo\" or a list of {name, sign_pk, box_pk} (with a quorum).");
     }
     if (const Value* options = body.find("options"); options && !options->isNull()) {
-        if (!options->isArray()) return Status::invalid("body.wrong_type", "options is a list of {label, cost}.");
+        if (!options->isArray())
+            return Status::invalid("body.wrong_type",
+                                   "options is a list of {label, cost, group} or {proposal_id, cost}.");
         for (const Value& o : options->asArray()) {
-            domain::ElectionOption option;
-            YISHI_ASSIGN_OR_RETURN(option.label, requireString(o, "label"));
-            YISHI_ASSIGN_OR_RETURN(auto cost, optionalInt(o, "cost"));
-            option.cost = cost.value_or(0);
+            YISHI_ASSIGN_OR_RETURN(domain::ElectionOption option, optionOf(o));
             r.options.push_back(std::move(option));
         }
     }
@@ -156,19 +182,22 @@ Result<std::uint64_t> queryNumber(const ApiCall& call, const std::string& name) 
     return n;
 }
 
-// POST /api/v1/communities/{id}/elections
+// POST /api/v1/communities/{id}/elections, /streets/{id}/elections, /districts/{id}/elections
+template <domain::ScopeKind kKind>
 ApiResponse create(ElectionService& elections, ApiCall& call) {
-    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", domain::scopeKindName(kKind)));
     YISHI_HANDLER_ASSIGN(auto request, createRequest(call.body));
     if (!hasField(call.body, "opens_at")) request.opens_at = elections.now();
-    YISHI_HANDLER_ASSIGN(auto view, elections.create(call.actor, CommunityId(id), request));
+    YISHI_HANDLER_ASSIGN(auto view, elections.create(call.actor, {kKind, id}, request));
     return viewResponse(201, view);
 }
 
-// GET /api/v1/communities/{id}/elections
+// GET /api/v1/communities/{id}/elections (with its street's and district's),
+// /streets/{id}/elections, /districts/{id}/elections
+template <domain::ScopeKind kKind>
 ApiResponse list(ElectionService& elections, ApiCall& call) {
-    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "community"));
-    YISHI_HANDLER_ASSIGN(auto items, elections.list(CommunityId(id)));
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", domain::scopeKindName(kKind)));
+    YISHI_HANDLER_ASSIGN(auto items, elections.list({kKind, id}));
     JsonWriter w;
     w.beginObject().key("items").beginArray();
     for (const domain::Election& e : items) {
@@ -322,8 +351,16 @@ ApiResponse record(ElectionService& elections, ApiCall& call) {
 }  // namespace
 
 void addElectionRoutes(Router& router, domain::ElectionService& elections) {
-    router.add("POST", "/api/v1/communities/{id}/elections", Access::kSession, with(elections, create));
-    router.add("GET", "/api/v1/communities/{id}/elections", Access::kPublic, with(elections, list));
+    using domain::ScopeKind;
+    router.add("POST", "/api/v1/communities/{id}/elections", Access::kSession,
+               with(elections, create<ScopeKind::kCommunity>));
+    router.add("POST", "/api/v1/streets/{id}/elections", Access::kSession, with(elections, create<ScopeKind::kStreet>));
+    router.add("POST", "/api/v1/districts/{id}/elections", Access::kSession,
+               with(elections, create<ScopeKind::kDistrict>));
+    router.add("GET", "/api/v1/communities/{id}/elections", Access::kPublic,
+               with(elections, list<ScopeKind::kCommunity>));
+    router.add("GET", "/api/v1/streets/{id}/elections", Access::kPublic, with(elections, list<ScopeKind::kStreet>));
+    router.add("GET", "/api/v1/districts/{id}/elections", Access::kPublic, with(elections, list<ScopeKind::kDistrict>));
     router.add("GET", "/api/v1/elections/{id}", Access::kPublic, with(elections, show));
     router.add("POST", "/api/v1/elections/{id}/credentials", Access::kSession, with(elections, enroll));
     router.add("POST", "/api/v1/elections/{id}/ballots", Access::kSession, with(elections, cast));

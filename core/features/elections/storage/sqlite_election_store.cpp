@@ -14,7 +14,8 @@ namespace {
 
 #define YISHI_ELECTION_COLUMNS                                                                                    \
     "id, community_id, scope, subject, kind, title, min_choices, max_choices, budget, rule, opens_at, closes_at," \
-    " phase, demo, manifest, eid, board_pk, counts, selected, created_by, created_at"
+    " phase, demo, manifest, eid, board_pk, counts, selected, created_by, created_at, scope_kind, scope_id,"      \
+    " district_id, rule_param"
 
 void bindBlob(SQLite::Statement& q, int index, const std::string& bytes) {
     q.bind(index, bytes.data(), static_cast<int>(bytes.size()));
@@ -49,7 +50,7 @@ std::vector<std::int64_t> splitNumbers(const std::string& text) {
 Election SqliteElectionStore::readElection(SQLite::Statement& q) {
     Election e;
     e.id = ElectionId(q.getColumn(0).getInt64());
-    e.community_id = CommunityId(q.getColumn(1).getInt64());
+    e.community_id = CommunityId(q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64());
     e.scope = q.getColumn(2).getString();
     e.subject = q.getColumn(3).getString();
     e.kind = storedEnum(q.getColumn(4).getString(), domain::parseElectionKind, "elections", "kind");
@@ -69,19 +70,32 @@ Election SqliteElectionStore::readElection(SQLite::Statement& q) {
     e.selected = splitNumbers(q.getColumn(18).getString());
     e.created_by = UserId(q.getColumn(19).getInt64());
     e.created_at = Instant::fromSeconds(q.getColumn(20).getInt64());
-    auto options = c_.prepare("SELECT label, cost FROM election_options WHERE election_id = ? ORDER BY idx");
+    e.owner.kind = storedEnum(q.getColumn(21).getString(), domain::parseScopeKind, "elections", "scope_kind");
+    e.owner.id = q.getColumn(22).getInt64();
+    e.district_id = DistrictId(q.getColumn(23).getInt64());
+    e.rule_param = q.getColumn(24).getInt64();
+    auto options =
+        c_.prepare("SELECT label, cost, grp, proposal_id FROM election_options WHERE election_id = ? ORDER BY idx");
     options->bind(1, e.id.value);
-    while (options->executeStep())
-        e.options.push_back({options->getColumn(0).getString(), options->getColumn(1).getInt64()});
+    while (options->executeStep()) {
+        e.options.push_back({options->getColumn(0).getString(), options->getColumn(1).getInt64(),
+                             options->getColumn(2).getString(),
+                             options->getColumn(3).isNull() ? 0 : options->getColumn(3).getInt64()});
+    }
     return e;
 }
 
 ElectionId SqliteElectionStore::insertElection(const Election& e) {
     auto q = c_.prepare(
         "INSERT INTO elections (community_id, scope, subject, kind, title, min_choices, max_choices, budget, rule,"
-        " opens_at, closes_at, phase, demo, manifest, eid, board_pk, created_by, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q->bind(1, e.community_id.value);
+        " opens_at, closes_at, phase, demo, manifest, eid, board_pk, created_by, created_at, scope_kind, scope_id,"
+        " district_id, rule_param)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (e.community_id.valid()) {
+        q->bind(1, e.community_id.value);
+    } else {
+        q->bind(1);  // NULL: a street's or the district's
+    }
     q->bind(2, e.scope);
     q->bind(3, e.subject);
     q->bind(4, domain::electionKindName(e.kind));
@@ -99,14 +113,25 @@ ElectionId SqliteElectionStore::insertElection(const Election& e) {
     bindBlob(*q, 16, e.board_pk);
     q->bind(17, e.created_by.value);
     q->bind(18, e.created_at.seconds());
+    q->bind(19, domain::scopeKindName(e.owner.kind));
+    q->bind(20, e.owner.id);
+    q->bind(21, e.district_id.value);
+    q->bind(22, e.rule_param);
     q->exec();
     const ElectionId id(c_.db().getLastInsertRowid());
     for (std::size_t i = 0; i < e.options.size(); ++i) {
-        auto o = c_.prepare("INSERT INTO election_options (election_id, idx, label, cost) VALUES (?, ?, ?, ?)");
+        auto o = c_.prepare(
+            "INSERT INTO election_options (election_id, idx, label, cost, grp, proposal_id) VALUES (?, ?, ?, ?, ?, ?)");
         o->bind(1, id.value);
         o->bind(2, static_cast<std::int64_t>(i));
         o->bind(3, e.options[i].label);
         o->bind(4, e.options[i].cost);
+        o->bind(5, e.options[i].group);
+        if (e.options[i].proposal_id != 0) {
+            o->bind(6, e.options[i].proposal_id);
+        } else {
+            o->bind(6);
+        }
         o->exec();
     }
     return id;
@@ -119,9 +144,24 @@ std::optional<Election> SqliteElectionStore::election(ElectionId id) {
     return readElection(*q);
 }
 
-std::vector<Election> SqliteElectionStore::forCommunity(CommunityId community) {
-    auto q = c_.prepare("SELECT " YISHI_ELECTION_COLUMNS " FROM elections WHERE community_id = ? ORDER BY id DESC");
-    q->bind(1, community.value);
+std::vector<Election> SqliteElectionStore::forScope(domain::ScopeRef scope) {
+    auto q = c_.prepare("SELECT " YISHI_ELECTION_COLUMNS
+                        " FROM elections WHERE scope_kind = ? AND scope_id = ? ORDER BY id DESC");
+    q->bind(1, domain::scopeKindName(scope.kind));
+    q->bind(2, scope.id);
+    std::vector<Election> out;
+    while (q->executeStep()) out.push_back(readElection(*q));
+    return out;
+}
+
+std::vector<Election> SqliteElectionStore::forCommunityResidents(const domain::Community& community) {
+    auto q = c_.prepare("SELECT " YISHI_ELECTION_COLUMNS
+                        " FROM elections WHERE (scope_kind = 'community' AND scope_id = ?)"
+                        " OR (scope_kind = 'street' AND scope_id = ?) OR (scope_kind = 'district' AND scope_id = ?)"
+                        " ORDER BY id DESC");
+    q->bind(1, community.id.value);
+    q->bind(2, community.street_id.value);
+    q->bind(3, community.district_id.value);
     std::vector<Election> out;
     while (q->executeStep()) out.push_back(readElection(*q));
     return out;

@@ -18,7 +18,8 @@ class SqliteElectionStore final : public domain::ElectionStore {
 
     domain::ElectionId insertElection(const domain::Election& election) override;
     std::optional<domain::Election> election(domain::ElectionId id) override;
-    std::vector<domain::Election> forCommunity(CommunityId community) override;
+    std::vector<domain::Election> forScope(domain::ScopeRef scope) override;
+    std::vector<domain::Election> forCommunityResidents(const domain::Community& community) override;
     std::vector<domain::ElectionId> due(Instant now) override;
     void updatePhase(domain::ElectionId id, domain::ElectionPhase phase) override;
     void saveResult(domain::ElectionId id, const std::vector<std::int64_t>& counts,

@@ -38,6 +38,8 @@ class Actor {
 
     // Runs the community: its committee, or an admin of its district.
     bool canManage(const Community& community) const;
+    // Runs the street: its staff, or an admin of its district.
+    bool canManage(const Street& street) const;
     // May see the community's internal lists: those who manage it, the staff
     // of its street, observers of its district.
     bool canOversee(const Community& community) const;
@@ -53,6 +55,17 @@ class Actor {
     // ("session.required"), or forbidden with "membership.pending",
     // "membership.rejected" or "membership.none".
     Status requireVerifiedResident(CommunityId community) const;
+
+    // OK for a verified resident of some community within `scope` (the
+    // community itself, the communities of a street or of a district), and
+    // *where names it (the first such membership). `theirs` are the
+    // communities of the person's memberships, as the caller read them (an
+    // Actor knows the ids only). Otherwise unauthenticated
+    // ("session.required"), or forbidden "membership.pending" or
+    // "membership.rejected" when that is all they have within the scope, and
+    // "membership.outside_scope" when they have nothing there.
+    Status requireVerifiedResidentWithin(ScopeRef scope, const std::vector<Community>& theirs,
+                                         CommunityId* where) const;
 
   private:
     Actor() = default;

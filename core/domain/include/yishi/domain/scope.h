@@ -43,4 +43,8 @@ struct Community {
 const char* scopeKindName(ScopeKind kind);
 bool parseScopeKind(const std::string& text, ScopeKind* kind);
 
+// Whether `community` lies within `scope`: it is that community, or on that
+// street, or in that district.
+bool scopeContains(ScopeRef scope, const Community& community);
+
 }  // namespace yishi::domain

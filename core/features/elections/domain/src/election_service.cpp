@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "election_place.h"
+#include "election_request.h"
 #include "yishi/domain/election_store.h"
 #include "yishi/domain/elections_changes.h"
 
@@ -9,71 +11,11 @@ namespace yishi::domain {
 
 namespace {
 
-constexpr std::int64_t kMaxCost = 1'000'000'000'000;        // fen (docs/election-record.md 5.3)
-constexpr std::int64_t kMaxBudget = 1'000'000'000'000'000;  // fen
-constexpr std::size_t kMaxText = 400;                       // bytes
-constexpr std::int64_t kMaxOptions = 64;
 // The demo ceremony: three trustees played by the server, any two decrypt.
 constexpr std::int64_t kDemoTrustees = 3;
 constexpr std::int64_t kDemoQuorum = 2;
-constexpr std::int64_t kMaxTrustees = 16;
 
 Status invalid(const std::string& code, const std::string& message) { return Status::invalid(code, message); }
-
-Status validateRequest(ElectionService::CreateRequest& r, Instant now) {
-    if (!r.demo) {
-        const auto n = static_cast<std::int64_t>(r.trustees.size());
-        if (n < 1 || n > kMaxTrustees) return invalid("election.trustees", "An election has 1–16 trustees.");
-        if (r.quorum < 1 || r.quorum > n) return invalid("election.trustees", "quorum is between 1 and the trustees.");
-        for (const TrusteeKeys& t : r.trustees) {
-            if (t.name.empty() || t.name.size() > 200)
-                return invalid("election.trustees", "Each trustee's name is 1–200 bytes.");
-            if (t.sign_pk.size() != 32 || t.box_pk.size() != 32)
-                return invalid("election.trustees", "Each trustee's sign_pk and box_pk are 32 bytes.");
-        }
-    }
-    if (r.title.empty() || r.title.size() > kMaxText) return invalid("election.title", "The title is 1–400 bytes.");
-    if (r.subject.size() > 64) return invalid("election.subject", "The subject is at most 64 bytes.");
-    if (r.kind == ElectionKind::kReferendum) {
-        if (!r.options.empty()) {
-            return invalid("election.options", "A referendum's options are fixed: yes, no, abstain.");
-        }
-        r.options = {{"同意", 0}, {"不同意", 0}, {"弃权", 0}};
-        r.min = r.max = 1;
-        if (r.budget != 0 || !r.rule.empty()) {
-            return invalid("election.rule", "A referendum has no budget and no selection rule.");
-        }
-    } else {
-        const auto n = static_cast<std::int64_t>(r.options.size());
-        if (n < 1 || n > kMaxOptions) return invalid("election.options", "An approval election has 1–64 options.");
-        for (const ElectionOption& o : r.options) {
-            if (o.label.empty() || o.label.size() > kMaxText)
-                return invalid("election.options", "Each option's label is 1–400 bytes.");
-            if (o.cost < 0 || o.cost > kMaxCost)
-                return invalid("election.options", "Each option's cost is 0–10^12 fen.");
-        }
-        if (r.min < 0 || r.min > r.max || r.max < 1 || r.max > n) {
-            return invalid("election.range",
-                           "A ballot selects min..max options: 0 <= min <= max <= options, max >= 1.");
-        }
-        if (r.budget < 0 || r.budget > kMaxBudget) return invalid("election.budget", "The budget is 0–10^15 fen.");
-        if (r.rule.rfind("mes", 0) == 0) {
-            return invalid("election.rule", r.rule +
-                                                " needs each voter's approval set, and a secret ballot publishes only "
-                                                "totals: run it on an open vote (a Pabulib file), or choose greedy or "
-                                                "greedy-threshold here.");
-        }
-        if (!r.rule.empty() && r.rule != "greedy" && r.rule != "greedy-threshold") {
-            return invalid("election.rule", "rule is empty, \"greedy\" or \"greedy-threshold\".");
-        }
-        if (r.rule_param < 0 || (r.rule != "greedy-threshold" && r.rule_param != 0)) {
-            return invalid("election.rule", "rule_param is the least count of greedy-threshold, and 0 otherwise.");
-        }
-    }
-    if (r.opens_at >= r.closes_at) return invalid("election.window", "opens_at must come before closes_at.");
-    if (r.closes_at <= now) return invalid("election.window", "closes_at must be in the future.");
-    return Status::ok();
-}
 
 // Writes an admission of the box: its entries, its head and the phase after.
 void persistAppended(ElectionStore& store, ElectionId id, const Appended& appended) {
@@ -94,27 +36,42 @@ bool acceptsEnrollments(ElectionPhase phase) {
 ElectionService::ElectionService(Database& db, const Clock& clock, BallotBox& box, SecretSource& secrets)
     : db_(db), clock_(clock), box_(box), secrets_(secrets) {}
 
-Result<ElectionService::View> ElectionService::create(const Actor& actor, CommunityId community,
+Status ElectionService::resolveWishes(Stores& s, ScopeRef owner, std::vector<ElectionOption>& options) {
+    for (ElectionOption& o : options) {
+        if (o.proposal_id == 0) continue;
+        if (wishes_ == nullptr) {
+            return Status::invalid("election.option_proposal", "This server puts no proposals to the vote as options.");
+        }
+        YISHI_ASSIGN_OR_RETURN(RoundWishes::Wish wish, wishes_->check(s, o.proposal_id, owner));
+        o.label = wish.title;
+        o.group = "community/" + std::to_string(wish.community.value);
+    }
+    return Status::ok();
+}
+
+Result<ElectionService::View> ElectionService::create(const Actor& actor, ScopeRef owner,
                                                       const CreateRequest& request) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
-    std::optional<Community> found;
-    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        found = s.scopes.community(community);
+    std::optional<ElectionPlace> place;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        YISHI_ASSIGN_OR_RETURN(place, findPlace(s, owner));
         return Status::ok();
     }));
-    if (!found) return Status::notFound("community.not_found", "There is no such community.");
-    if (!actor.canManage(*found)) {
-        return Status::forbidden("election.forbidden", "Only the community's committee may create its elections.");
+    if (!managesPlace(actor, *place)) {
+        return Status::forbidden("election.forbidden", std::string("Only those who manage this ") +
+                                                           scopeKindName(owner.kind) + " create its elections.");
     }
     const Instant now = clock_.now();
     CreateRequest r = request;
     YISHI_RETURN_IF_ERROR(validateRequest(r, now));
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) { return resolveWishes(s, owner, r.options); }));
 
     BoardSpec spec;
     spec.kind = r.kind;
     // Unique on the server (5.3): the EID of two elections must differ.
     spec.ref = "e-" + secrets_.newToken().substr(0, 24);
-    spec.scope = "community/" + std::to_string(community.value);
+    spec.scope = place->manifest_scope;
+    spec.district = place->district;
     spec.subject = r.subject;
     spec.title = r.title;
     spec.options = r.options;
@@ -122,6 +79,7 @@ Result<ElectionService::View> ElectionService::create(const Actor& actor, Commun
     spec.max = r.max;
     spec.budget = r.budget;
     spec.rule = r.rule;
+    spec.rule_param = r.rule_param;
     spec.opens_at = r.opens_at;
     spec.closes_at = r.closes_at;
     spec.demo = r.demo;
@@ -135,7 +93,9 @@ Result<ElectionService::View> ElectionService::create(const Actor& actor, Commun
     YISHI_ASSIGN_OR_RETURN(NewBoard board, std::move(made));
 
     Election e;
-    e.community_id = community;
+    e.owner = owner;
+    e.district_id = place->district;
+    e.community_id = place->community;
     e.scope = spec.scope;
     e.subject = r.subject;
     e.kind = r.kind;
@@ -145,6 +105,7 @@ Result<ElectionService::View> ElectionService::create(const Actor& actor, Commun
     e.max = r.max;
     e.budget = r.budget;
     e.rule = r.rule;
+    e.rule_param = r.rule_param;
     e.opens_at = r.opens_at;
     e.closes_at = r.closes_at;
     e.phase = r.demo ? ElectionPhase::kOpen : ElectionPhase::kCeremony;
@@ -159,7 +120,13 @@ Result<ElectionService::View> ElectionService::create(const Actor& actor, Commun
         e.id = store.insertElection(e);
         for (std::size_t i = 0; i < board.entries.size(); ++i) store.appendEntry(e.id, i, board.entries[i]);
         store.saveSecrets(e.id, board.secrets);
-        s.record(Change{changes::kElectionCreated, now, actor.userId(), e.id.value, community});
+        s.record(Change{changes::kElectionCreated, now, actor.userId(), e.id.value, e.community_id});
+        // Each wish is checked again here: another round may have taken it meanwhile.
+        for (const ElectionOption& o : e.options) {
+            if (o.proposal_id == 0) continue;
+            YISHI_RETURN_IF_ERROR(wishes_->check(s, o.proposal_id, owner).status());
+            YISHI_RETURN_IF_ERROR(wishes_->enter(s, actor, o.proposal_id, e.id, now));
+        }
         return Status::ok();
     }));
     return get(actor, e.id);
@@ -236,24 +203,36 @@ Result<ElectionService::View> ElectionService::get(const Actor& actor, ElectionI
     return view;
 }
 
-Result<std::vector<Election>> ElectionService::list(CommunityId community) {
+Result<std::vector<Election>> ElectionService::list(ScopeRef scope) {
     std::vector<Election> out;
-    bool exists = false;
-    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        exists = s.scopes.community(community).has_value();
-        if (exists) out = s.get<ElectionStore>().forCommunity(community);
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        YISHI_ASSIGN_OR_RETURN(ElectionPlace place, findPlace(s, scope));
+        auto& store = s.get<ElectionStore>();
+        if (place.community_row) {
+            out = store.forCommunityResidents(*place.community_row);
+        } else {
+            out = store.forScope(scope);
+        }
         return Status::ok();
     }));
-    if (!exists) return Status::notFound("community.not_found", "There is no such community.");
     for (Election& e : out) {
         YISHI_ASSIGN_OR_RETURN(e, closeIfDue(std::move(e), UserId()));
     }
     return out;
 }
 
+Result<CommunityId> ElectionService::voterOf(const Actor& actor, const Election& e) {
+    CommunityId where;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) -> Status {
+        YISHI_ASSIGN_OR_RETURN(where, voterCommunity(s, actor, e));
+        return Status::ok();
+    }));
+    return where;
+}
+
 Result<std::uint64_t> ElectionService::enroll(const Actor& actor, ElectionId id, const std::string& message) {
     YISHI_ASSIGN_OR_RETURN(Election e, load(id));
-    YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(e.community_id));
+    YISHI_ASSIGN_OR_RETURN(const CommunityId voter_community, voterOf(actor, e));
     YISHI_ASSIGN_OR_RETURN(e, closeIfDue(std::move(e), UserId()));
     if (!acceptsEnrollments(e.phase) || clock_.now() >= e.closes_at) {
         return Status::conflict("enroll.closed", "This election is closed: no more credentials.");
@@ -280,7 +259,7 @@ Result<std::uint64_t> ElectionService::enroll(const Actor& actor, ElectionId id,
             YISHI_RETURN_IF_ERROR(check(store));
             persistAppended(store, id, a);
             store.saveCredential(id, user, keys.credential, now);
-            s.record(Change{changes::kCredentialEnrolled, now, user, id.value, e.community_id});
+            s.record(Change{changes::kCredentialEnrolled, now, user, id.value, voter_community});
             return Status::ok();
         });
     }));
@@ -289,7 +268,7 @@ Result<std::uint64_t> ElectionService::enroll(const Actor& actor, ElectionId id,
 
 Result<BallotReceipt> ElectionService::cast(const Actor& actor, ElectionId id, const std::string& message) {
     YISHI_ASSIGN_OR_RETURN(Election e, load(id));
-    YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(e.community_id));
+    YISHI_ASSIGN_OR_RETURN(const CommunityId voter_community, voterOf(actor, e));
     YISHI_ASSIGN_OR_RETURN(e, closeIfDue(std::move(e), UserId()));
     const Instant now = clock_.now();
     if (e.phase == ElectionPhase::kCeremony || now < e.opens_at) {
@@ -314,7 +293,7 @@ Result<BallotReceipt> ElectionService::cast(const Actor& actor, ElectionId id, c
                         .at = clock_.now(),
                         .actor = user,
                         .subject_id = id.value,
-                        .community = e.community_id,
+                        .community = voter_community,
                         .reason = "",
                         .owner = user});
         return Status::ok();
@@ -324,13 +303,15 @@ Result<BallotReceipt> ElectionService::cast(const Actor& actor, ElectionId id, c
 Result<ElectionService::View> ElectionService::close(const Actor& actor, ElectionId id) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_ASSIGN_OR_RETURN(Election e, load(id));
-    std::optional<Community> community;
+    bool manages = false;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        community = s.scopes.community(e.community_id);
+        Result<ElectionPlace> place = findPlace(s, e.owner);
+        manages = place.isOk() && managesPlace(actor, *place);
         return Status::ok();
     }));
-    if (!community || !actor.canManage(*community)) {
-        return Status::forbidden("election.forbidden", "Only the community's committee may close its elections.");
+    if (!manages) {
+        return Status::forbidden("election.forbidden", std::string("Only those who manage this ") +
+                                                           scopeKindName(e.owner.kind) + " close its elections.");
     }
     if (e.phase != ElectionPhase::kOpen) return Status::conflict("election.not_open", "This election is not open.");
     if (clock_.now() < e.closes_at) {

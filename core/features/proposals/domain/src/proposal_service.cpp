@@ -403,6 +403,25 @@ Status ProposalService::decideByVote(Stores& s, ProposalId id, std::int64_t elec
     return Status::ok();
 }
 
+Status ProposalService::enterRound(Stores& s, const Actor& actor, ProposalId id, std::int64_t election_id,
+                                   Instant now) {
+    std::optional<Proposal> found = s.get<ProposalStore>().proposal(id);
+    if (!found) return notFound();
+    Proposal p = std::move(*found);
+    if (p.kind != ProposalKind::kWish || p.state != ProposalState::kAccepted) {
+        return Status::conflict("proposal.action_not_allowed",
+                                std::string("A round takes accepted wishes; this is a ") + proposalKindName(p.kind) +
+                                    " in state " + proposalStateName(p.state) + ".");
+    }
+    p.state = ProposalState::kVoting;
+    p.election_id = election_id;
+    p.updated_at = now;
+    p.last_reason = "election/" + std::to_string(election_id);
+    s.get<ProposalStore>().updateProposal(p);
+    recordStep(s, now, actor, p, ProposalAction::kSendToVote, p.last_reason);
+    return Status::ok();
+}
+
 void ProposalService::setOutcome(ProposalAction action, ProposalOutcome& outcome) {
     outcomes_.emplace_back(action, &outcome);
 }

@@ -22,6 +22,7 @@ struct BoardSpec {
     ElectionKind kind = ElectionKind::kReferendum;
     std::string ref;  // unique on the server
     std::string scope;
+    DistrictId district;  // whose selection plugin selects
     std::string subject;
     std::string title;
     std::vector<ElectionOption> options;
@@ -29,6 +30,7 @@ struct BoardSpec {
     std::int64_t max = 1;
     std::int64_t budget = 0;
     std::string rule;
+    std::int64_t rule_param = 0;
     Instant opens_at;
     Instant closes_at;
     // Demo: the server plays `demo_trustees` trustees and runs the ceremony;

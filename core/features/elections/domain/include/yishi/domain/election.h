@@ -6,6 +6,7 @@
 
 #include "yishi/common/ids.h"
 #include "yishi/common/time.h"
+#include "yishi/domain/scope.h"
 
 // Verifiable elections (docs/election-record.md): what the server knows of
 // one election besides its board. The board's bytes (the manifest, the
@@ -36,13 +37,25 @@ struct TrusteeKeys {
 struct ElectionOption {
     std::string label;
     std::int64_t cost = 0;  // fen; 0 in a referendum
+    // The community it belongs to ("community/<id>"), for greedy-quota; may
+    // be empty (election-record.md 5.3, group_i).
+    std::string group;
+    // The wish proposal it is, in a 民心项目 round (0: a plain option). Its
+    // label is then the proposal's title and its group the proposal's
+    // community.
+    std::int64_t proposal_id = 0;
 };
 
 struct Election {
     ElectionId id;
-    CommunityId community_id;
-    std::string scope;    // "community/<id>", as in the manifest
-    std::string subject;  // "proposal/<id>", "round/<id>" or empty
+    // Whose election: a community's, or a street's or the district's for a
+    // round that spans communities. Residents of every community within it
+    // vote; those who manage it run it.
+    ScopeRef owner{ScopeKind::kCommunity, 0};
+    DistrictId district_id;    // the district it is in (its plugins select)
+    CommunityId community_id;  // a community's election only; else invalid
+    std::string scope;         // as in the manifest: "community/<id>", "street/<id>" or "district"
+    std::string subject;       // "proposal/<id>", "round/<id>" or empty
     ElectionKind kind = ElectionKind::kReferendum;
     std::string title;
     std::vector<ElectionOption> options;
@@ -50,6 +63,7 @@ struct Election {
     std::int64_t max = 1;
     std::int64_t budget = 0;
     std::string rule;
+    std::int64_t rule_param = 0;
     Instant opens_at;
     Instant closes_at;
     ElectionPhase phase = ElectionPhase::kCeremony;

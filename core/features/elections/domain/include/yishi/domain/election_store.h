@@ -27,8 +27,12 @@ class ElectionStore {
     // stored here: see saveResult).
     virtual ElectionId insertElection(const Election& election) = 0;
     virtual std::optional<Election> election(ElectionId id) = 0;
-    // A community's elections, newest first.
-    virtual std::vector<Election> forCommunity(CommunityId community) = 0;
+    // The elections of exactly `scope` (a community's, a street's or a
+    // district's own), newest first.
+    virtual std::vector<Election> forScope(ScopeRef scope) = 0;
+    // Every election the residents of `community` may vote in: its own, its
+    // street's and its district's, newest first.
+    virtual std::vector<Election> forCommunityResidents(const Community& community) = 0;
     // Elections whose phase is not published and whose closes_at is at or
     // before `now`, oldest deadline first.
     virtual std::vector<ElectionId> due(Instant now) = 0;

@@ -157,12 +157,24 @@ class ProposalService {
     // Call before the server starts; not thread-safe.
     void setVoting(ProposalVoting& voting) { voting_ = &voting; }
 
-    // The published result of the referendum `election_id` decides the
-    // proposal it was opened on, inside the publishing transaction: adopted
-    // when yes outnumbered no, else not_adopted; the history names the
+    // The published result of election `election_id` decides a proposal
+    // waiting for it, inside the publishing transaction: a referendum on it
+    // (adopted when yes outnumbered no) or a 民心项目 round it is an option
+    // of (adopted when selected); else not_adopted. The history names the
     // election. Nothing happens (OK) when the proposal is no longer waiting
     // for that election.
     Status decideByVote(Stores& s, ProposalId id, std::int64_t election_id, bool adopted, Instant now);
+
+    // A 民心项目 round takes accepted wishes as its options
+    // (docs/proposal-lifecycle.md, "Wishes in a 民心项目 round"): inside the
+    // transaction that creates election `election_id`, the wish `id` moves
+    // from accepted to voting, waiting for that election (a step outside the
+    // lifecycle table, taken by whoever created the round; the history
+    // names the election). Its result then decides it (decideByVote), and
+    // while it runs the committee cannot (proposal.decided_by_vote). conflict
+    // "proposal.action_not_allowed" unless it is an accepted wish; not_found
+    // "proposal.not_found".
+    Status enterRound(Stores& s, const Actor& actor, ProposalId id, std::int64_t election_id, Instant now);
 
     // Entries of `kind` in a proposal's history are shown only to the one
     // who acted: supports are counted in public, never listed by name. Not
