@@ -190,6 +190,7 @@ constexpr auto kCatalog = std::to_array<Entry>({
     {"report.own_comment", "不能举报自己的评论，可以直接修改或撤回。"},
     {"report.reason_required", "请写明为什么需要审核这条评论。"},
     {"request.bad_uri", "网址有误，请检查后再试。"},
+    {"request.bad_utf8", "网址里有无法识别的字符，请检查后再试。"},
     {"request.content_type", "提交的内容格式不对，请刷新页面后重试。"},
     {"request.malformed", "服务器读不懂这个请求，请刷新页面后重试。"},
     {"request.too_large", "提交的内容太大了，请缩短后再试。"},
