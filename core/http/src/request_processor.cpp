@@ -19,6 +19,7 @@
 #include "responses.h"
 #include "session_cookie.h"
 #include "yishi/common/utf8.h"
+#include "yishi/http/client_origin.h"
 #include "yishi/http/router.h"
 
 namespace yishi::http {
@@ -312,7 +313,12 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     ApiCall call{options_};
     call.method = request.getMethod();
     call.request_id = nextRequestId();
-    call.client_address = client_address;
+    // `client_address` is the socket's peer; a trusted proxy names the client.
+    const ClientOrigin origin = clientOrigin(client_address, false, request.get("X-Forwarded-For", ""),
+                                             request.get("X-Forwarded-Proto", ""), options_.trusted_proxies);
+    call.client_address = origin.address;
+    call.over_https = origin.https;
+    call.cookie_header = request.get("Cookie", "");
     call.language = languageFromAcceptLanguage(request.get("Accept-Language", ""));
 
     ApiResponse out;

@@ -85,6 +85,7 @@ const std::map<std::string, std::string>& neverAnswered() {
         {"storage.schema_too_new", "at start, before the server listens"},
         {"http.bind_failed", "at start, when the port cannot be had"},
         {"http.unset", "a placeholder overwritten before any answer"},
+        {"config.trusted_proxies", "at start, reading yishi.trusted_proxies"},
     };
     return never_answered;
 }
