@@ -86,6 +86,9 @@ const std::map<std::string, std::string>& neverAnswered() {
         {"http.bind_failed", "at start, when the port cannot be had"},
         {"http.unset", "a placeholder overwritten before any answer"},
         {"config.trusted_proxies", "at start, reading yishi.trusted_proxies"},
+        {"backup.source", "yishi backup on the command line"},
+        {"backup.destination", "yishi backup on the command line"},
+        {"backup.corrupt", "yishi backup on the command line"},
     };
     return never_answered;
 }
