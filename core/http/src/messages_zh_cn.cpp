@@ -224,6 +224,7 @@ constexpr auto kCatalog = std::to_array<Entry>({
     {"storage.constraint", "这个修改和已有的数据冲突，请刷新后再试。"},
     {"storage.corrupt_row", "服务器出了问题，请把请求编号告诉管理员。"},
     {"storage.error", "系统出了问题，请稍后再试。"},
+    {"storage.full", "服务器存储空间已满，这次没有保存，请稍后再试。"},
     {"storage.inconsistent", "服务器出了问题，请把请求编号告诉管理员。"},
     {"storage.io_error", "系统暂时无法读写数据，请稍后再试。"},
     {"storage.reentrant_write", "服务器出了问题，请把请求编号告诉管理员。"},
