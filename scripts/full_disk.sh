@@ -64,7 +64,11 @@ print("201 -" if "error" not in b else "err " + b["error"]["code"])' 2>/dev/null
 python3 "$root/scripts/yishi_load.py" writes --url "$url" --acked "$work/acked.txt" --workers 4 --body-bytes 1500 \
   >"$work/load.out" 2>&1 &
 load=$!
-sleep 2
+# Writes under way first, however busy the machine.
+for _ in $(seq 1 300); do
+  [[ -f "$work/acked.txt" ]] && (($(wc -l <"$work/acked.txt") >= 100)) && break
+  sleep 0.1
+done
 before=$(wc -l <"$work/acked.txt")
 
 # Fill the disk: the filler takes every block that is left.

@@ -35,6 +35,8 @@ RESIDENTS = ["resident1", "resident2"]
 
 
 class Client:
+    stale_retries = 0  # requests retried after a closed keep-alive connection
+
     def __init__(self, url, timeout=10):
         parts = urllib.parse.urlparse(url)
         self.host, self.port = parts.hostname, parts.port
@@ -48,6 +50,7 @@ class Client:
             headers["Authorization"] = "Bearer " + self.token
         data = json.dumps(body).encode() if body is not None else None
         for attempt in range(2):
+            reused = self.conn is not None
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
             try:
@@ -61,13 +64,18 @@ class Client:
                 except ValueError:
                     parsed = None
                 return response.status, parsed
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as e:
+                self.close()
+                # A keep-alive connection the server closed while idle (its
+                # keep-alive timeout or request limit) fails before any answer:
+                # retried once on a fresh connection, as browsers do. A fresh
+                # connection that fails is an error.
+                if attempt == 1 or not reused:
+                    raise
+                Client.stale_retries += 1
             except (http.client.HTTPException, OSError):
                 self.close()
-                # A reused keep-alive connection may have been closed by the
-                # server between requests: one retry on a fresh one, but never
-                # twice for a write (it may have been applied).
-                if attempt == 1 or method != "GET":
-                    raise
+                raise
         raise OSError("unreachable")
 
     def close(self):
@@ -109,8 +117,11 @@ def writes(args):
     def worker(n):
         client = Client(args.url)
         login = RESIDENTS[n % len(RESIDENTS)]
-        if until_up(lambda: client.login(login, RESIDENT_PASSWORD), stop_at) != 201:
-            return
+        # A login is a write too (the session): retried until it succeeds.
+        while until_up(lambda: client.login(login, RESIDENT_PASSWORD), stop_at) != 201:
+            if time.time() >= stop_at:
+                return
+            time.sleep(0.1)
         proposal = None
         i = 0
         while time.time() < stop_at:
@@ -207,10 +218,11 @@ def mixed(args):
                     fresh.close()
                     count("login", status)
                 else:
-                    status, _ = admin.request("POST", "/api/v1/districts/1/selection/preview", selection)
-                    count("plugin", status)
-            except (http.client.HTTPException, OSError):
-                count("connection", 0)
+                    status, body = admin.request("POST", "/api/v1/districts/1/selection/preview", selection)
+                    code = body.get("error", {}).get("code", "") if isinstance(body, dict) and status >= 400 else ""
+                    count("plugin" + (" " + code if code else ""), status)
+            except (http.client.HTTPException, OSError) as e:
+                count("connection " + type(e).__name__, 0)
                 time.sleep(0.05)
 
     threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(args.workers)]
@@ -218,7 +230,8 @@ def mixed(args):
         t.start()
     for t in threads:
         t.join()
-    report = {"counts": counts, "errors": len(errors), "first_errors": errors[:10]}
+    report = {"counts": counts, "errors": len(errors), "first_errors": errors[:10],
+              "stale_keep_alive_retries": Client.stale_retries}
     text = json.dumps(report, sort_keys=True)
     if args.report:
         with open(args.report, "w") as f:
