@@ -21,7 +21,7 @@ Result<std::string> readFile(const std::filesystem::path& directory, const std::
     namespace fs = std::filesystem;
     std::error_code error;
     const fs::path root = fs::canonical(directory, error);
-    if (error) return manifestError("cannot read the plugin directory");
+    if (error) return manifestError("cannot read " + utf8Excerpt(name, 128));
     const fs::path path = fs::canonical(directory / name, error);
     if (error) return manifestError("cannot read " + utf8Excerpt(name, 128));
     const auto [root_end, path_end] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());

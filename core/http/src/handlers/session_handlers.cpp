@@ -28,11 +28,10 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     if (bearer) w.member("token", session.token);
     w.endObject();
     ApiResponse r = jsonResponse(201, w);
-    // Scripts may keep it too (a cookie jar): their next login is then
-    // judged by this device's own count of failures. First, so that a
-    // client that keeps only the last Set-Cookie keeps the session.
-    r.headers.emplace_back("Set-Cookie", deviceCookie(session.device_token, secure));
     if (!bearer) {
+        // The device proof first, so that a client keeping only the last
+        // Set-Cookie keeps the session. Scripts (bearer) get no cookies.
+        r.headers.emplace_back("Set-Cookie", deviceCookie(session.device_token, secure));
         r.headers.emplace_back(
             "Set-Cookie",
             sessionCookie(session.token, (session.session.expires_at - session.session.created_at).seconds(), secure));
