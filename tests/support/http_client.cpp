@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
 
 #include <sstream>
 
@@ -28,7 +29,11 @@ HttpResult HttpClient::send(const std::string& method, const std::string& path, 
     Poco::Net::HTTPClientSession session("127.0.0.1", port_);
     session.setTimeout(Poco::Timespan(30, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!cookie.empty()) request.set("Cookie", "yishi_session=" + cookie);
+    std::string cookies = cookie.empty() ? "" : "yishi_session=" + cookie;
+    // As a browser would: the device cookie's Path is /api/v1/sessions.
+    if (!device.empty() && path.rfind("/api/v1/sessions", 0) == 0)
+        cookies += (cookies.empty() ? "" : "; ") + std::string("yishi_device=") + device;
+    if (!cookies.empty()) request.set("Cookie", cookies);
     if (!csrf.empty() && send_csrf) request.set("X-CSRF-Token", csrf);
     if (!bearer.empty()) request.set("Authorization", "Bearer " + bearer);
     for (const auto& [k, v] : extra_headers) request.set(k, v);
@@ -45,17 +50,28 @@ HttpResult HttpClient::send(const std::string& method, const std::string& path, 
     std::stringstream s;
     s << in.rdbuf();
     result.body = s.str();
-    for (const auto& [k, v] : response) result.headers[k] = v;
+    for (const auto& [k, v] : response) {
+        result.headers[k] = v;
+        if (Poco::icompare(k, "Set-Cookie") == 0) result.set_cookies.push_back(v);
+    }
     result.has_content_length = response.hasContentLength();
     return result;
+}
+
+std::string HttpResult::cookie(const std::string& name) const {
+    for (const std::string& set_cookie : set_cookies) {
+        if (set_cookie.rfind(name + "=", 0) != 0) continue;
+        const std::size_t eq = set_cookie.find('=');
+        return set_cookie.substr(eq + 1, set_cookie.find(';') - eq - 1);
+    }
+    return "";
 }
 
 HttpResult HttpClient::loginBrowser(const std::string& login, const std::string& password) {
     HttpResult r = post("/api/v1/sessions", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
     if (r.status == 201) {
-        const std::string set_cookie = r.headers["Set-Cookie"];
-        const std::size_t eq = set_cookie.find('=');
-        cookie = set_cookie.substr(eq + 1, set_cookie.find(';') - eq - 1);
+        cookie = r.cookie("yishi_session");
+        device = r.cookie("yishi_device");
         csrf = r.json()->getValue<std::string>("csrf_token");
     }
     return r;
@@ -64,7 +80,10 @@ HttpResult HttpClient::loginBrowser(const std::string& login, const std::string&
 HttpResult HttpClient::loginBearer(const std::string& login, const std::string& password) {
     HttpResult r =
         post("/api/v1/sessions", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\",\"bearer\":true}");
-    if (r.status == 201) bearer = r.json()->getValue<std::string>("token");
+    if (r.status == 201) {
+        bearer = r.json()->getValue<std::string>("token");
+        device = r.cookie("yishi_device");
+    }
     return r;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace yishi::testing {
 
@@ -12,12 +13,15 @@ struct HttpResult {
     int status = 0;
     std::string body;
     std::map<std::string, std::string> headers;  // last value of each name
+    std::vector<std::string> set_cookies;        // every Set-Cookie, in order
     bool has_content_length = false;
 
     // The body as a JSON object (throws when it is not one).
     Poco::JSON::Object::Ptr json() const;
     // error.code of an error body, or "".
     std::string errorCode() const;
+    // The value a Set-Cookie gave cookie `name`, or "".
+    std::string cookie(const std::string& name) const;
 };
 
 // A small client for one server, holding a session the way a browser
@@ -39,6 +43,7 @@ class HttpClient {
     HttpResult loginBearer(const std::string& login, const std::string& password);
 
     std::string cookie;
+    std::string device;  // the yishi_device cookie from the last login, sent along when set
     std::string csrf;
     std::string bearer;
     bool send_csrf = true;

@@ -1,6 +1,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "backup_command.h"
 #include "plugin_commands.h"
 #include "points/points_commands.h"
 #include "serve_command.h"
@@ -20,6 +21,7 @@ void usage() {
                  "  vote enroll|cast|check|show --server URL --election ID   a voter's client\n"
                  "  points replay --district ID [--data-dir DIR]   recompute awards and compare with the ledger\n"
                  "  verify RECORD [OLDER_RECORD] [--threads N]   check an election record (a file or http:// URL)\n"
+                 "  backup DEST [--data-dir DIR]   an online, consistent copy of the database, while the server runs\n"
                  "  plugin-worker  (internal) serve plugin calls for the server\n";
 }
 
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[1], "trustee") == 0) return yishi::app::runTrusteeCommand(argc, argv);
     if (std::strcmp(argv[1], "vote") == 0) return yishi::app::runVoteCommand(argc, argv);
     if (std::strcmp(argv[1], "verify") == 0) return yishi::app::runVerifyCommand(argc, argv);
+    if (std::strcmp(argv[1], "backup") == 0) return yishi::app::runBackupCommand(argc, argv);
     if (std::strcmp(argv[1], "pb") == 0) return yishi::app::runPbSelectCommand(argc, argv);
     std::cerr << "yishi: unknown command '" << argv[1] << "'\n";
     usage();

@@ -60,6 +60,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             "yishi.www_dir");
         add("threads", "Connections served at once (default 128).", "N", "yishi.threads");
         add("max-body", "Largest request body in bytes (default 1048576).", "BYTES", "yishi.max_body_bytes");
+        add("trusted-proxies",
+            "Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For and "
+            "X-Forwarded-Proto are believed (default: none).",
+            "LIST", "yishi.trusted_proxies");
         add("request-deadline-ms", "Time a client has to send one request (default 10000).", "MS",
             "yishi.request_deadline_ms");
         add("test-clock",
@@ -148,8 +152,13 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         domain::AuthService::Options auth_options;
         auth_options.session_ttl =
             Duration::seconds(c.getInt64("yishi.session_ttl_seconds", auth_options.session_ttl.seconds()));
-        auth_options.per_account.max_failures = c.getInt("yishi.login_failures_per_account", 5);
-        auth_options.per_address.max_failures = c.getInt("yishi.login_failures_per_address", 30);
+        // Failures allowed before the waits begin (docs/api.md, "Logins").
+        auth_options.per_account_and_address.free_failures = c.getInt(
+            "yishi.login_free_failures_per_account_and_address", auth_options.per_account_and_address.free_failures);
+        auth_options.per_account.free_failures =
+            c.getInt("yishi.login_free_failures_per_account", auth_options.per_account.free_failures);
+        auth_options.per_device.free_failures =
+            c.getInt("yishi.login_free_failures_per_device", auth_options.per_device.free_failures);
         domain::AuthService auth(*db, hasher, secrets, clock, auth_options);
         Result<std::set<std::string>> holidays =
             domain::WorkingCalendar::parseHolidays(c.getString("yishi.holidays", ""));
@@ -218,6 +227,12 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.request_deadline_ms = c.getInt("yishi.request_deadline_ms", options.request_deadline_ms);
         options.keep_alive_timeout_ms = c.getInt("yishi.keep_alive_timeout_ms", options.keep_alive_timeout_ms);
         options.secure_cookies = c.getBool("yishi.secure_cookies", false);
+        Result<http::TrustedProxies> proxies = http::TrustedProxies::parse(c.getString("yishi.trusted_proxies", ""));
+        if (!proxies.isOk()) {
+            std::cerr << "yishi serve: " << proxies.status().message() << "\n";
+            return EXIT_CONFIG;
+        }
+        options.trusted_proxies = std::move(proxies).value();
         options.session_ttl = auth_options.session_ttl;
         options.www_dir = wwwDirectory(c.getString("yishi.www_dir", ""));
         const bool has_www = Poco::File(options.www_dir).exists();

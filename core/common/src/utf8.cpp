@@ -1,5 +1,7 @@
 #include "yishi/common/utf8.h"
 
+#include <algorithm>
+
 namespace yishi {
 
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos) {
@@ -43,6 +45,45 @@ bool isValidUtf8(std::string_view text) {
         pos += n;
     }
     return true;
+}
+
+namespace {
+
+// `text` with each byte of an invalid sequence replaced by U+FFFD, as far as
+// it fits in `budget` bytes (whole characters only); `*used` is how many
+// bytes of `text` that took.
+std::string sanitizedPrefix(std::string_view text, std::size_t budget, std::size_t* used) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+    std::string out;
+    out.reserve(std::min(text.size(), budget));
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t n = utf8SequenceLength(text, pos);
+        const std::size_t width = n == 0 ? kReplacement.size() : n;
+        if (out.size() + width > budget) break;
+        if (n == 0) {
+            out.append(kReplacement);
+            ++pos;
+        } else {
+            out.append(text.substr(pos, n));
+            pos += n;
+        }
+    }
+    *used = pos;
+    return out;
+}
+
+}  // namespace
+
+std::string utf8Excerpt(std::string_view text, std::size_t max_bytes) {
+    std::size_t used = 0;
+    std::string whole = sanitizedPrefix(text, max_bytes, &used);
+    if (used == text.size()) return whole;
+    // Cut: room for the note of the full length, so the excerpt stays within
+    // max_bytes and cutting an excerpt again changes nothing.
+    const std::string note = "\xE2\x80\xA6 (" + std::to_string(text.size()) + " bytes)";
+    const std::size_t budget = max_bytes > note.size() ? max_bytes - note.size() : 0;
+    return sanitizedPrefix(text, budget, &used) + note;
 }
 
 }  // namespace yishi

@@ -1,5 +1,6 @@
 #include "yishi/domain/auth_service.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -25,30 +26,72 @@ AuthService::AuthService(Database& db, PasswordHasher& hasher, SecretSource& sec
       secrets_(secrets),
       clock_(clock),
       options_(options),
+      pair_throttle_(clock, options.per_account_and_address),
       account_throttle_(clock, options.per_account),
-      address_throttle_(clock, options.per_address) {}
+      device_throttle_(clock, options.per_device) {}
 
-Result<AuthService::NewSession> AuthService::login(const std::string& login, const std::string& password,
-                                                   const std::string& client_address) {
-    const std::string account_key = "login:" + login;
-    const std::string address_key = "address:" + client_address;
-    if (int wait = address_throttle_.retryAfter(address_key)) return tooManyFailures(wait);
-    if (int wait = account_throttle_.retryAfter(account_key)) return tooManyFailures(wait);
+// A device token is "<nonce>.<mac>": the mac a keyed hash of the account's id
+// and the nonce under the account's password hash (secret to the server,
+// salted, and changed by a new password). BLAKE2b over key and message
+// together is a sound MAC.
+std::string AuthService::deviceMac(const User& user, const std::string& password_hash, const std::string& nonce) {
+    return secrets_.hashToken(std::string("yishi-device-v1") + '\0' + std::to_string(user.id.value) + '\0' +
+                              password_hash + '\0' + nonce);
+}
 
+std::string AuthService::deviceTokenFor(const User& user, const std::string& password_hash) {
+    const std::string nonce = secrets_.newToken();
+    return nonce + "." + deviceMac(user, password_hash, nonce);
+}
+
+bool AuthService::deviceProves(const User& user, const std::string& token) {
+    const std::size_t dot = token.find('.');
+    if (token.empty() || token.size() > 256 || dot == std::string::npos || dot == 0) return false;
+    const std::string nonce = token.substr(0, dot);
+    const std::string expected = deviceMac(user, user.password_hash, nonce);
+    const std::string given = token.substr(dot + 1);
+    if (given.size() != expected.size()) return false;
+    unsigned char diff = 0;  // in constant time: a timing must not reveal how much of a guess was right
+    for (std::size_t i = 0; i < given.size(); ++i) diff |= static_cast<unsigned char>(given[i] ^ expected[i]);
+    return diff == 0;
+}
+
+Result<AuthService::NewSession> AuthService::login(const LoginAttempt& attempt) {
+    const std::string& login = attempt.login;
+    const std::string& password = attempt.password;
     std::optional<User> user;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         user = s.users.userByLogin(login);
         return Status::ok();
     }));
+    const bool on_known_device = user && deviceProves(*user, attempt.device_token);
+    // The device key is the token's nonce: one device, one count.
+    const std::string device_key =
+        on_known_device ? "device:" + attempt.device_token.substr(0, attempt.device_token.find('.')) : "";
+    const std::string pair_key = login + '\0' + attempt.client_address;
+    if (on_known_device) {
+        if (int wait = device_throttle_.retryAfter(device_key)) return tooManyFailures(wait);
+    } else {
+        const int wait = std::max(pair_throttle_.retryAfter(pair_key), account_throttle_.retryAfter(login));
+        if (wait > 0) return tooManyFailures(wait);
+    }
+
     // Unknown logins cost a full hash too, so timing does not tell which
     // logins exist.
     const bool good = user ? hasher_.verify(user->password_hash, password) : (hasher_.verifyNothing(password), false);
     if (!good) {
-        account_throttle_.recordFailure(account_key);
-        address_throttle_.recordFailure(address_key);
+        if (on_known_device) {
+            device_throttle_.recordFailure(device_key);
+        } else {
+            pair_throttle_.recordFailure(pair_key);
+            account_throttle_.recordFailure(login);
+        }
         return badCredentials();
     }
-    account_throttle_.reset(account_key);
+    // The account's count is left to fade (an hour without failures): the
+    // owner's success says nothing about whoever else is guessing.
+    pair_throttle_.reset(pair_key);
+    if (on_known_device) device_throttle_.reset(device_key);
 
     std::optional<std::string> new_hash;
     if (hasher_.needsRehash(user->password_hash)) {
@@ -56,7 +99,8 @@ Result<AuthService::NewSession> AuthService::login(const std::string& login, con
         if (rehashed.isOk()) new_hash = rehashed.value();
     }
 
-    NewSession result{*user, secrets_.newToken(), {}};
+    NewSession result{
+        *user, secrets_.newToken(), {}, deviceTokenFor(*user, new_hash ? *new_hash : user->password_hash)};
     Session& session = result.session;
     session.token_hash = secrets_.hashToken(result.token);
     session.user_id = user->id;
@@ -123,11 +167,13 @@ Result<int> AuthService::changePassword(const std::string& token, const std::str
     if (!who.isOk()) return who.status();
     const User user = who.value().actor.user();
     const std::string keep = who.value().session.token_hash;
-    const std::string account_key = "login:" + user.login;
-    if (int wait = account_throttle_.retryAfter(account_key)) return tooManyFailures(wait);
+    // Only a session holder gets here: their own count, so nobody else's
+    // guessing delays them.
+    const std::string account_key = "password:" + std::to_string(user.id.value);
+    if (int wait = device_throttle_.retryAfter(account_key)) return tooManyFailures(wait);
     YISHI_RETURN_IF_ERROR(validatePassword(new_password));
     if (!hasher_.verify(user.password_hash, current_password)) {
-        account_throttle_.recordFailure(account_key);
+        device_throttle_.recordFailure(account_key);
         return Status::forbidden("password.current_wrong", "The current password is not right.");
     }
     YISHI_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(new_password));

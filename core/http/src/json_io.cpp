@@ -4,6 +4,7 @@
 
 #include "yishi/common/json.h"
 #include "yishi/common/json_string.h"
+#include "yishi/common/utf8.h"
 
 namespace yishi::http {
 
@@ -82,12 +83,13 @@ Result<std::int64_t> requireInt(const Value& body, const std::string& name) {
 
 Result<Instant> requireTime(const Value& body, const std::string& name) {
     YISHI_ASSIGN_OR_RETURN(std::int64_t seconds, requireInt(body, name));
-    // 1970-01-01 to 9999-12-31: anything else is a mistake, never a time to
-    // clamp or wrap.
-    constexpr std::int64_t kLatest = 253'402'300'799;
-    if (seconds < 0 || seconds > kLatest) {
-        return Status::invalid(
-            "body." + name, "The field \"" + name + "\" must be a time in seconds since 1970, before the year 10000.");
+    // What 议事 schedules (meetings, deadlines, votes, a project's dates) lies
+    // within a lifetime of now: anything outside 2000..2099 is a mistake (a
+    // time in milliseconds, a sign slip), never a time to clamp or wrap.
+    if (seconds < kEarliestTimeSeconds || seconds > kLatestTimeSeconds) {
+        return Status::invalid("body." + name, "The field \"" + name +
+                                                   "\" must be a time in seconds since 1970, between the years 2000 "
+                                                   "and 2099.");
     }
     return Instant::fromSeconds(seconds);
 }
@@ -106,7 +108,8 @@ Status onlyFields(const Value& body, std::initializer_list<const char*> known) {
         if (found) continue;
         std::string list;
         for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        return Status::invalid("body.unknown_field", "Unknown field \"" + name + "\"; this call takes: " + list + ".");
+        return Status::invalid("body.unknown_field",
+                               "Unknown field \"" + utf8Excerpt(name, 64) + "\"; this call takes: " + list + ".");
     }
     return Status::ok();
 }

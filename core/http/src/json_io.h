@@ -33,8 +33,10 @@ Result<bool> optionalBool(const Value& body, const std::string& name, bool fallb
 // Integers must fit int64: a larger one is refused ("body.wrong_type"),
 // never wrapped, as are fractions.
 Result<std::int64_t> requireInt(const Value& body, const std::string& name);
-// A time given in seconds since the epoch, within 1970..9999: invalid
-// "body.<name>" otherwise (never clamped).
+// A time given in seconds since the epoch, from 2000-01-01T00:00:00Z to
+// 2099-12-31T23:59:59Z: invalid "body.<name>" otherwise (never clamped).
+inline constexpr std::int64_t kEarliestTimeSeconds = 946'684'800;
+inline constexpr std::int64_t kLatestTimeSeconds = 4'102'444'799;
 Result<Instant> requireTime(const Value& body, const std::string& name);
 // Absent or null: an empty optional.
 Result<std::optional<std::int64_t>> optionalInt(const Value& body, const std::string& name);

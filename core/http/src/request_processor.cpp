@@ -15,8 +15,11 @@
 #include <random>
 
 #include "json_io.h"
+#include "request_text.h"
 #include "responses.h"
 #include "session_cookie.h"
+#include "yishi/common/utf8.h"
+#include "yishi/http/client_origin.h"
 #include "yishi/http/router.h"
 
 namespace yishi::http {
@@ -142,7 +145,9 @@ RequestProcessor::RequestProcessor(const ServerCore& core, const Router& router,
 ApiResponse RequestProcessor::staticFile(Poco::Net::HTTPServerRequest& request, const ApiCall& call) const {
     if (call.method != "GET" && call.method != "HEAD") {
         ApiResponse r = errorResponse(
-            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."), call);
+            Status::invalid("route.method_not_allowed",
+                            utf8Excerpt(call.method, 16) + " is not allowed on " + utf8Excerpt(call.path, 128) + "."),
+            call);
         r.status = 405;
         r.headers.emplace_back("Allow", "GET, HEAD");
         return r;
@@ -213,7 +218,12 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     try {
         uri = Poco::URI(request.getURI());
         call.path = uri.getPath();
-        for (const auto& [k, v] : uri.getQueryParameters()) call.query.add(k, v);
+        const Poco::URI::QueryParameters query = uri.getQueryParameters();
+        if (Status text = checkRequestText(call.path, query); !text.isOk()) {
+            call.path.clear();  // the log line shows an excerpt of the raw URI instead
+            return errorResponse(text, call);
+        }
+        for (const auto& [k, v] : query) call.query.add(k, v);
     } catch (const Poco::Exception&) {
         return errorResponse(Status::invalid("request.bad_uri", "The request URI is malformed."), call);
     }
@@ -226,11 +236,14 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     const Router::Match match = router_.match(call.method, call.path);
     if (!match.route) {
         if (match.allowed_methods.empty()) {
-            return errorResponse(Status::notFound("route.not_found", "There is no " + call.path + " in this API."),
-                                 call);
+            return errorResponse(
+                Status::notFound("route.not_found", "There is no " + utf8Excerpt(call.path, 128) + " in this API."),
+                call);
         }
         ApiResponse r = errorResponse(
-            Status::invalid("route.method_not_allowed", call.method + " is not allowed on " + call.path + "."), call);
+            Status::invalid("route.method_not_allowed",
+                            utf8Excerpt(call.method, 16) + " is not allowed on " + utf8Excerpt(call.path, 128) + "."),
+            call);
         r.status = 405;
         std::string allow;
         for (const std::string& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
@@ -300,7 +313,12 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     ApiCall call{options_};
     call.method = request.getMethod();
     call.request_id = nextRequestId();
-    call.client_address = client_address;
+    // `client_address` is the socket's peer; a trusted proxy names the client.
+    const ClientOrigin origin = clientOrigin(client_address, false, request.get("X-Forwarded-For", ""),
+                                             request.get("X-Forwarded-Proto", ""), options_.trusted_proxies);
+    call.client_address = origin.address;
+    call.over_https = origin.https;
+    call.cookie_header = request.get("Cookie", "");
     call.language = languageFromAcceptLanguage(request.get("Accept-Language", ""));
 
     ApiResponse out;
@@ -309,7 +327,7 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
         out = handle(request, call, watch, &body_unread);
     } catch (const std::exception& e) {
         logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) +
-                       ",\"what\":" + jsonQuote(e.what()) + "}");
+                       ",\"what\":" + jsonQuote(utf8Excerpt(e.what(), 2048)) + "}");
         out = errorResponse(Status::internal("server.error", e.what()), call);
     } catch (...) {
         logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) + "}");
@@ -352,8 +370,8 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.3f", ms);
-    logger().information("{\"event\":\"request\",\"method\":" + jsonQuote(call.method) +
-                         ",\"path\":" + jsonQuote(call.path.empty() ? request.getURI() : call.path) +
+    logger().information("{\"event\":\"request\",\"method\":" + jsonQuote(utf8Excerpt(call.method, 16)) +
+                         ",\"path\":" + jsonQuote(utf8Excerpt(call.path.empty() ? request.getURI() : call.path, 512)) +
                          ",\"status\":" + std::to_string(out.status) + ",\"duration_ms\":" + duration +
                          ",\"request_id\":" + jsonQuote(call.request_id) + "}");
 }

@@ -3,7 +3,17 @@
 #include <optional>
 #include <string_view>
 
+#include "yishi/common/utf8.h"
+
 namespace yishi::http {
+
+namespace {
+
+// Above a plugin's capped fault (kMaxFaultCauseBytes, 1 KB, plus the
+// plugin's name and the position), so its own "… (N bytes)" stays shown.
+constexpr std::size_t kMaxErrorMessageBytes = 2048;
+
+}  // namespace
 
 int httpStatusFor(const Status& status) {
     switch (status.kind()) {
@@ -28,14 +38,16 @@ ApiResponse errorResponse(const Status& status, const std::string& request_id, L
     r.status = httpStatusFor(status);
     // Internal details go to the log, not to the client.
     const bool internal = status.kind() == ErrorKind::kInternal;
-    const std::string message_en =
-        internal ? "Something went wrong on our side; the request id helps us find it." : status.message();
+    // A message may carry text from outside (a plugin's fault, a name from
+    // the request): the answer shows a short, valid-UTF-8 excerpt of it.
+    const std::string message_en = internal ? "Something went wrong on our side; the request id helps us find it."
+                                            : utf8Excerpt(status.message(), kMaxErrorMessageBytes);
     const std::optional<std::string_view> zh = messageZhCn(internal ? "server.error" : status.code());
     const std::string message_zh = zh ? std::string(*zh) : message_en;
     const Language shown = zh ? language : Language::kEn;
     JsonWriter w;
     w.beginObject().key("error").beginObject();
-    w.member("code", status.code())
+    w.member("code", utf8Excerpt(status.code(), 128))
         .member("message", shown == Language::kEn ? message_en : message_zh)
         .member("message_zh", message_zh)
         .member("message_en", message_en)

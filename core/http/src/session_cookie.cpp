@@ -11,6 +11,14 @@ std::string sessionCookie(const std::string& token, long long max_age_seconds, b
 
 std::string expiredSessionCookie(bool secure) { return sessionCookie("", 0, secure); }
 
+std::string deviceCookie(const std::string& token, bool secure) {
+    std::string c = std::string(kDeviceCookie) + "=" + token +
+                    "; Path=/api/v1/sessions; Max-Age=" + std::to_string(kDeviceCookieMaxAgeSeconds) +
+                    "; HttpOnly; SameSite=Strict";
+    if (secure) c += "; Secure";
+    return c;
+}
+
 std::string cookieValue(const std::string& header, const std::string& name) {
     std::size_t pos = 0;
     while (pos < header.size()) {

@@ -7,13 +7,11 @@
 #include <vector>
 
 #include "sandbox.h"
+#include "yishi/plugins/plugin_call.h"
 
 namespace yishi::plugins {
 
 namespace {
-
-constexpr std::size_t kMaxLogLines = 200;
-constexpr std::size_t kMaxLogBytes = 64 * 1024;
 
 // Lua's own function, kept in an upvalue of the wrapper that replaces it.
 int callOriginal(lua_State* L) {

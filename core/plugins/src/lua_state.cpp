@@ -4,6 +4,7 @@
 #include <new>
 
 #include "sandbox.h"
+#include "yishi/common/utf8.h"
 
 namespace yishi::plugins {
 
@@ -82,6 +83,11 @@ PluginFault faultFrom(const std::string& code, const std::string& message) {
 
 }  // namespace
 
+PluginFault PluginFault::capped() const {
+    return {utf8Excerpt(code, kMaxFaultCodeBytes), utf8Excerpt(where, kMaxFaultWhereBytes),
+            utf8Excerpt(cause, kMaxFaultCauseBytes)};
+}
+
 LuaState::LuaState(LuaLimits limits, std::uint64_t seed) : sandbox_(std::make_unique<Sandbox>()) {
     sandbox_->limits = limits;
     // splitmix64 spreads one seed over the generator's four words.
@@ -142,6 +148,7 @@ CallOutcome LuaState::finish(int rc, int base) {
         sandbox_->refusal.clear();
     }
     lua_settop(state_, base);
+    if (!outcome.ok) outcome.fault = outcome.fault.capped();
     return outcome;
 }
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "yishi/common/json.h"
+#include "yishi/common/utf8.h"
 
 namespace yishi::plugins {
 
@@ -12,12 +12,34 @@ namespace {
 
 Status manifestError(const std::string& message) { return Status::invalid("plugin.manifest", message); }
 
-Result<std::string> readFile(const std::filesystem::path& path) {
+// A plugin's file is read only from inside its directory: the path, with
+// every symbolic link resolved, must stay under the directory's own resolved
+// path (a link to another file of the plugin is fine, one to /etc/passwd or
+// to another district's plugin is not), and it must be a regular file of at
+// most kMaxPluginFileBytes (a FIFO or /dev/zero would never end).
+Result<std::string> readFile(const std::filesystem::path& directory, const std::string& name) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path root = fs::canonical(directory, error);
+    if (error) return manifestError("cannot read " + utf8Excerpt(name, 128));
+    const fs::path path = fs::canonical(directory / name, error);
+    if (error) return manifestError("cannot read " + utf8Excerpt(name, 128));
+    const auto [root_end, path_end] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    if (root_end != root.end() || path_end == path.end()) {
+        return manifestError(utf8Excerpt(name, 128) + " leads out of the plugin directory (a symbolic link?)");
+    }
+    if (!fs::is_regular_file(path, error)) return manifestError(utf8Excerpt(name, 128) + " is not a regular file");
+    const auto size = fs::file_size(path, error);
+    if (error || size > kMaxPluginFileBytes) {
+        return manifestError(utf8Excerpt(name, 128) + " is larger than " + std::to_string(kMaxPluginFileBytes >> 20) +
+                             " MB");
+    }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return manifestError("cannot read " + path.filename().string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    if (!in) return manifestError("cannot read " + utf8Excerpt(name, 128));
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return text;
 }
 
 bool safeFileName(const std::string& name) {
@@ -152,7 +174,7 @@ Result<PluginBundle> PluginBundle::fromValue(const Value& value) {
 }
 
 Result<PluginBundle> loadPluginDirectory(const std::filesystem::path& directory, domain::ContentHasher& hasher) {
-    YISHI_ASSIGN_OR_RETURN(std::string manifest_text, readFile(directory / "manifest.json"));
+    YISHI_ASSIGN_OR_RETURN(std::string manifest_text, readFile(directory, "manifest.json"));
     auto manifest = parseJson(manifest_text);
     if (!manifest.isOk()) return manifestError("manifest.json: " + manifest.status().message());
     const Value* names = manifest->find("files");
@@ -163,7 +185,7 @@ Result<PluginBundle> loadPluginDirectory(const std::filesystem::path& directory,
     for (const auto& name : names->asArray()) {
         if (!name.isString() || !safeFileName(name.asString()))
             return manifestError("\"files\" must hold relative paths ending in .lua, inside the plugin directory");
-        YISHI_ASSIGN_OR_RETURN(std::string source, readFile(directory / name.asString()));
+        YISHI_ASSIGN_OR_RETURN(std::string source, readFile(directory, name.asString()));
         hashed += '\0' + name.asString() + '\0' + std::to_string(source.size()) + '\0' + source;
         files.push_back({name.asString(), std::move(source)});
     }

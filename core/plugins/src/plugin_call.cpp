@@ -2,6 +2,7 @@
 
 #include "sandbox.h"
 #include "yishi/common/json.h"
+#include "yishi/common/utf8.h"
 
 namespace yishi::plugins {
 
@@ -43,17 +44,26 @@ HookResult HookResult::fromValue(const Value& v) {
         const std::string* code = text(v, "code");
         const std::string* where = text(v, "where");
         const std::string* cause = text(v, "cause");
-        result.fault = {code ? *code : "plugin.error", where ? *where : "", cause ? *cause : "unknown failure"};
+        // A worker's frame is as trusted as the plugin it ran: capped again.
+        result.fault =
+            PluginFault{code ? *code : "plugin.error", where ? *where : "", cause ? *cause : "unknown failure"}
+                .capped();
     }
-    if (const Value* lines = v.find("log"); lines && lines->isArray())
-        for (const auto& line : lines->asArray())
-            if (line.isString()) result.log.push_back(line.asString());
+    if (const Value* lines = v.find("log"); lines && lines->isArray()) {
+        std::size_t bytes = 0;
+        for (const auto& line : lines->asArray()) {
+            if (!line.isString()) continue;
+            if (result.log.size() >= kMaxLogLines || bytes + line.asString().size() > kMaxLogBytes) break;
+            bytes += line.asString().size();
+            result.log.push_back(utf8Excerpt(line.asString(), kMaxLogBytes));
+        }
+    }
     return result;
 }
 
 HookResult HookResult::failed(std::string code, std::string cause) {
     HookResult result;
-    result.fault = {std::move(code), "", std::move(cause)};
+    result.fault = PluginFault{std::move(code), "", std::move(cause)}.capped();
     return result;
 }
 
@@ -94,7 +104,8 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
     return result;
 }
 
-Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault) {
+Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& uncapped) {
+    const PluginFault fault = uncapped.capped();
     // A hook that refused its input (yishi.refuse) says the request is wrong.
     if (fault.code == "plugin.input") return Status::invalid(fault.code, fault.cause);
     // A failing plugin is the server's problem, not the caller's request.

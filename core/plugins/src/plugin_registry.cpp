@@ -1,6 +1,7 @@
 #include "yishi/plugins/plugin_registry.h"
 
 #include "yishi/common/json.h"
+#include "yishi/common/utf8.h"
 #include "yishi/plugins/plugin_cases.h"
 #include "yishi/plugins/selection.h"
 
@@ -221,9 +222,15 @@ domain::RuleAwards PluginRegistry::runOnEvent(DistrictId district, const PluginB
 
 void PluginRegistry::logPluginLines(DistrictId district, const PluginBundle& bundle,
                                     const std::vector<std::string>& lines) {
-    for (const auto& line : lines)
-        log_("plugin " + bundle.name + " " + bundle.version + " (district " + std::to_string(district.value) +
-             "): " + line);
+    // The server's log is shared: a plugin gets a few short lines per call
+    // there, however much it wrote.
+    constexpr std::size_t kLoggedLines = 20;
+    constexpr std::size_t kLoggedLineBytes = 512;
+    const std::string who =
+        "plugin " + bundle.name + " " + bundle.version + " (district " + std::to_string(district.value) + "): ";
+    for (std::size_t i = 0; i < lines.size() && i < kLoggedLines; ++i)
+        log_(who + utf8Excerpt(lines[i], kLoggedLineBytes));
+    if (lines.size() > kLoggedLines) log_(who + std::to_string(lines.size() - kLoggedLines) + " more lines not logged");
 }
 
 std::string PluginRegistry::identity(DistrictId district) {

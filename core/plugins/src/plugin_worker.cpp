@@ -52,7 +52,8 @@ void limitCpuFor(int budget_ms) {
 }
 
 Value errorReply(const std::string& code, const std::string& cause) {
-    return Value(Value::Object{{"error", Value(Value::Object{{"code", code}, {"cause", cause}})}});
+    const PluginFault fault = PluginFault{code, "", cause}.capped();
+    return Value(Value::Object{{"error", Value(Value::Object{{"code", fault.code}, {"cause", fault.cause}})}});
 }
 
 Value serve(const Value& request, std::map<std::string, PluginBundle>& bundles) {

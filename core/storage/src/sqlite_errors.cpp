@@ -45,6 +45,11 @@ Status statusFromCurrentException(const ErrorLog& log) {
                 tell(log, std::string("storage.constraint: ") + e.what());
                 return Status::conflict("storage.constraint", "The change conflicts with stored data.");
             case SQLITE_FULL:
+                // Its own code: the operator must free space; the server
+                // recovers by itself once there is some.
+                tell(log, std::string("storage.full: ") + e.what());
+                return Status::unavailable("storage.full",
+                                           "The server's disk is full; nothing was saved. Try again later.");
             case SQLITE_IOERR:
             case SQLITE_CANTOPEN:
                 tell(log, std::string("storage.io_error: ") + e.what());

@@ -93,8 +93,10 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
             }
             for (Pending* q : group) {
                 if (q->result.isOk()) {
-                    q->result = Status::unavailable("storage.commit_failed",
-                                                    "The change could not be saved: " + broken.message());
+                    q->result = broken.code() == "storage.full"
+                                    ? broken
+                                    : Status::unavailable("storage.commit_failed",
+                                                          "The change could not be saved: " + broken.message());
                 }
             }
             return;
@@ -112,7 +114,9 @@ void WriteQueue::runGroup(std::deque<Pending*>& group) {
         for (Pending* p : group) {
             if (p->result.isOk()) {
                 p->result =
-                    Status::unavailable("storage.commit_failed", "The change could not be saved: " + s.message());
+                    s.code() == "storage.full"
+                        ? s
+                        : Status::unavailable("storage.commit_failed", "The change could not be saved: " + s.message());
             }
         }
     }

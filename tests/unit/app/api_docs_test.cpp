@@ -85,6 +85,10 @@ const std::map<std::string, std::string>& neverAnswered() {
         {"storage.schema_too_new", "at start, before the server listens"},
         {"http.bind_failed", "at start, when the port cannot be had"},
         {"http.unset", "a placeholder overwritten before any answer"},
+        {"config.trusted_proxies", "at start, reading yishi.trusted_proxies"},
+        {"backup.source", "yishi backup on the command line"},
+        {"backup.destination", "yishi backup on the command line"},
+        {"backup.corrupt", "yishi backup on the command line"},
     };
     return never_answered;
 }

@@ -39,6 +39,21 @@ BOOST_AUTO_TEST_CASE(runtime_errors_name_the_file_and_line) {
     BOOST_TEST(r.fault.cause.find("nil") != std::string::npos);
 }
 
+// Issue 12, item 4: what a plugin raises is its own; the host keeps 2 KB.
+BOOST_AUTO_TEST_CASE(a_huge_or_invalid_error_text_is_cut_to_a_valid_excerpt) {
+    LuaState lua(LuaLimits{64u << 20, 10'000'000}, 1);
+    auto r = lua.evaluate("test.lua", "error(string.rep('x', 8 * 1024 * 1024) .. '\\255')");
+    BOOST_REQUIRE(!r.ok);
+    BOOST_TEST(r.fault.code == "plugin.error");
+    BOOST_TEST(r.fault.where == "test.lua:1");
+    BOOST_TEST(r.fault.cause.size() <= yishi::plugins::kMaxFaultCauseBytes + 32);
+    BOOST_TEST(r.fault.cause.find("8388609 bytes") != std::string::npos);
+    auto raw = run("error('\\255\\254 not UTF-8', 0)");
+    BOOST_REQUIRE(!raw.ok);
+    BOOST_TEST(raw.fault.cause.find('\xFF') == std::string::npos);
+    BOOST_TEST(raw.fault.cause.find("not UTF-8") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(errors_raised_by_library_functions_get_the_plugin_line) {
     auto r = run("\n\nreturn string.rep()");
     BOOST_REQUIRE(!r.ok);

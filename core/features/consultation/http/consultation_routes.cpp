@@ -68,6 +68,11 @@ ApiResponse postComment(domain::ConsultationService& consultation, ApiCall& call
     YISHI_HANDLER_ASSIGN(input.stance, stanceOf(call));
     if (hasField(call.body, "parent_id")) {
         YISHI_HANDLER_ASSIGN(std::int64_t parent, requireInt(call.body, "parent_id"));
+        // 0 or a negative id names no comment: a 404, never a top-level
+        // comment by accident (the domain reads an invalid id as "none").
+        if (parent <= 0) {
+            return fail(call, Status::notFound("comment.not_found", "The comment you answer is not in this thread."));
+        }
         input.parent = domain::CommentId(parent);
     }
     YISHI_HANDLER_ASSIGN(auto view, consultation.post(call.actor, domain::ProposalId(id), input));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "yishi/common/utf8.h"
+
 namespace yishi::http {
 
 bool parsePositiveInt(const std::string& text, std::int64_t* out) {
@@ -29,7 +31,8 @@ Result<std::int64_t> pathId(const ApiCall& call, const std::string& name, const 
 Status onlyKnownQuery(const ApiCall& call, std::initializer_list<std::string_view> known) {
     for (const auto& [name, value] : call.query) {
         if (std::find(known.begin(), known.end(), name) == known.end()) {
-            return Status::invalid("query.unknown", "This list has no query parameter \"" + name + "\".");
+            return Status::invalid("query.unknown",
+                                   "This list has no query parameter \"" + utf8Excerpt(name, 64) + "\".");
         }
     }
     return Status::ok();
@@ -38,7 +41,8 @@ Status onlyKnownQuery(const ApiCall& call, std::initializer_list<std::string_vie
 Result<domain::PageRequest> pageRequest(const ApiCall& call, std::initializer_list<std::string_view> filters) {
     for (const auto& [name, value] : call.query) {
         if (name != "cursor" && name != "limit" && std::find(filters.begin(), filters.end(), name) == filters.end()) {
-            return Status::invalid("query.unknown", "This list has no query parameter \"" + name + "\".");
+            return Status::invalid("query.unknown",
+                                   "This list has no query parameter \"" + utf8Excerpt(name, 64) + "\".");
         }
     }
     domain::PageRequest page;

@@ -16,7 +16,9 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::string login, requireString(call.body, "login"));
     YISHI_HANDLER_ASSIGN(std::string password, requireString(call.body, "password"));
     YISHI_HANDLER_ASSIGN(bool bearer, optionalBool(call.body, "bearer", false));
-    YISHI_HANDLER_ASSIGN(auto session, auth.login(login, password, call.client_address));
+    YISHI_HANDLER_ASSIGN(auto session, auth.login({login, password, call.client_address,
+                                                   cookieValue(call.cookie_header, kDeviceCookie)}));
+    const bool secure = call.options.secure_cookies || call.over_https;
     JsonWriter w;
     w.beginObject();
     writeUser(w.key("user"), session.user);
@@ -27,10 +29,12 @@ ApiResponse login(domain::AuthService& auth, ApiCall& call) {
     w.endObject();
     ApiResponse r = jsonResponse(201, w);
     if (!bearer) {
+        // The device proof first, so that a client keeping only the last
+        // Set-Cookie keeps the session. Scripts (bearer) get no cookies.
+        r.headers.emplace_back("Set-Cookie", deviceCookie(session.device_token, secure));
         r.headers.emplace_back(
             "Set-Cookie",
-            sessionCookie(session.token, (session.session.expires_at - session.session.created_at).seconds(),
-                          call.options.secure_cookies));
+            sessionCookie(session.token, (session.session.expires_at - session.session.created_at).seconds(), secure));
     }
     return r;
 }
@@ -44,7 +48,7 @@ ApiResponse logout(domain::AuthService& auth, ApiCall& call) {
     w.beginObject().member("status", "logged_out").endObject();
     ApiResponse r = jsonResponse(200, w);
     if (call.session_from_cookie) {
-        r.headers.emplace_back("Set-Cookie", expiredSessionCookie(call.options.secure_cookies));
+        r.headers.emplace_back("Set-Cookie", expiredSessionCookie(call.options.secure_cookies || call.over_https));
     }
     return r;
 }

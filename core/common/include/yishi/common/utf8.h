@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace yishi {
@@ -14,5 +15,15 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
 
 // Every byte of `text` belongs to a valid sequence.
 bool isValidUtf8(std::string_view text);
+
+// A short, printable excerpt of text that came from outside (a request, a
+// plugin), for error messages and log lines: `text` with each byte of an
+// invalid sequence replaced by U+FFFD when that fits in `max_bytes`; else
+// as much of it as fits, cut at a character boundary, followed by
+// "… (N bytes)" with the full length, all within max_bytes (the note alone
+// when max_bytes cannot hold more). So an excerpt is always valid UTF-8, no
+// longer than max_bytes (or its note), and an excerpt of an excerpt with the
+// same bound is the excerpt itself.
+std::string utf8Excerpt(std::string_view text, std::size_t max_bytes);
 
 }  // namespace yishi

@@ -160,6 +160,9 @@ Result<ConsultationService::CommentView> ConsultationService::edit(const Actor& 
         if (c.author_id != actor.userId()) {
             return Status::forbidden("comment.not_yours", "Only its author may change a comment.");
         }
+        // Taking part ends with the membership: a revoked resident's words
+        // stay as they were.
+        YISHI_RETURN_IF_ERROR(requireParticipant(actor, found.second));
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn.");
         if (c.hidden) {
             return Status::conflict("comment.hidden",
@@ -213,6 +216,7 @@ Result<ConsultationService::CommentView> ConsultationService::withdraw(const Act
         if (c.author_id != actor.userId()) {
             return Status::forbidden("comment.not_yours", "Only its author may withdraw a comment.");
         }
+        YISHI_RETURN_IF_ERROR(requireParticipant(actor, found.second));
         if (c.withdrawn) return Status::conflict("comment.withdrawn", "This comment was withdrawn already.");
         c.withdrawn = true;
         s.get<ConsultationStore>().updateComment(c);

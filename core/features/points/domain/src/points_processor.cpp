@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "yishi/common/utf8.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -175,8 +176,8 @@ Result<int> PointsProcessor::processBatch() {
                 SkippedEvent skip;
                 skip.event_id = e.id;
                 skip.district = district;
-                skip.code = ok.code();
-                skip.message = ok.message();
+                skip.code = utf8Excerpt(ok.code(), kMaxSkipCodeBytes);
+                skip.message = utf8Excerpt(ok.message(), kMaxSkipMessageBytes);
                 skip.community = e.community;
                 skip.plugin = awarded.versions[district.value].identity;
                 skip.next_retry_at = nextRetry(ok.code(), 1, now);
@@ -253,8 +254,8 @@ Result<std::vector<LedgerEntry>> PointsProcessor::retrySkipped(std::int64_t even
         Status ok = result.isOk() ? checkAwards(s, result.value()) : result.status();
         if (!ok.isOk()) {
             SkippedEvent again = r.skip;
-            again.code = ok.code();
-            again.message = ok.message();
+            again.code = utf8Excerpt(ok.code(), kMaxSkipCodeBytes);
+            again.message = utf8Excerpt(ok.message(), kMaxSkipMessageBytes);
             again.plugin = o.awards.identity;
             again.attempts = r.skip.attempts + 1;
             again.next_retry_at = nextRetry(ok.code(), again.attempts, now);

@@ -30,8 +30,10 @@ struct ApiCall {
     std::string path;
     std::map<std::string, std::string> params;  // from {name} in the pattern
     Poco::Net::NameValueCollection query;
-    Value body;  // null when the request had none
-    std::string client_address;
+    Value body;                  // null when the request had none
+    std::string client_address;  // the client's, through trusted proxies (client_origin.h)
+    bool over_https = false;     // the request came over TLS (client_origin.h)
+    std::string cookie_header;   // the Cookie header as sent ("" when none)
     std::string request_id;
     domain::Actor actor = domain::Actor::anonymous();
     std::optional<domain::Session> session;

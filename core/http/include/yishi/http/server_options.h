@@ -5,6 +5,7 @@
 #include <string>
 
 #include "yishi/common/time.h"
+#include "yishi/http/client_origin.h"
 
 namespace yishi::http {
 
@@ -19,7 +20,13 @@ struct ServerOptions {
     int request_deadline_ms = 10'000;      // whole request read, headers and body
     int keep_alive_timeout_ms = 10'000;    // idle time between requests
     int max_keep_alive_requests = 1000;
-    bool secure_cookies = false;               // add "Secure" (behind HTTPS)
+    // Add "Secure" to cookies always (the site is HTTPS-only). Without it,
+    // cookies are Secure whenever the request came over TLS: directly, or
+    // through a trusted proxy that says X-Forwarded-Proto: https.
+    bool secure_cookies = false;
+    // The reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are
+    // believed (client_origin.h); none by default.
+    TrustedProxies trusted_proxies;
     Duration session_ttl = Duration::days(7);  // cookie Max-Age
     // The built web UI, served under / (every path outside /api/); empty or
     // missing: the API alone. Read once at start (src/static_files.h).

@@ -31,7 +31,19 @@ struct PluginFault {
     std::string cause;
 
     std::string describe() const { return where.empty() ? cause : where + ": " + cause; }
+
+    // The same fault with every part cut to a short, valid-UTF-8 excerpt
+    // (kMaxFaultCodeBytes, kMaxFaultWhereBytes, kMaxFaultCauseBytes): what a
+    // plugin puts in an error is its own, and a hostile one would otherwise
+    // send megabytes into the HTTP answer, the log and the database. The host
+    // caps every fault where it crosses a boundary (LuaState, the worker's
+    // frames, faultStatus).
+    PluginFault capped() const;
 };
+
+inline constexpr std::size_t kMaxFaultCodeBytes = 64;
+inline constexpr std::size_t kMaxFaultWhereBytes = 256;
+inline constexpr std::size_t kMaxFaultCauseBytes = 1024;
 
 struct CallOutcome {
     bool ok = false;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -28,6 +30,8 @@ struct HookSpec {
 inline constexpr int kMaxBudgetMs = 60'000;
 inline constexpr std::size_t kMaxMemoryBytes = std::size_t{1} << 30;
 inline constexpr std::uint64_t kMaxInstructions = 200'000'000'000ull;
+// The largest manifest or .lua file a plugin may have.
+inline constexpr std::size_t kMaxPluginFileBytes = std::size_t{8} << 20;
 
 struct PluginFile {
     std::string name;  // relative to the plugin directory, e.g. "selection.lua"
@@ -60,7 +64,9 @@ const std::vector<std::string>& knownHooks();
 // Reads `directory`/manifest.json and the files it names. invalid
 // "plugin.manifest" naming the problem: unreadable or malformed JSON, a
 // missing field, an unknown API major or hook, a file outside the directory
-// or not ending in .lua, limits past the host's ceilings.
+// or not ending in .lua, a file (manifest.json included) that is a symbolic
+// link leading out of the directory, that is not a regular file or that is
+// larger than kMaxPluginFileBytes, limits past the host's ceilings.
 Result<PluginBundle> loadPluginDirectory(const std::filesystem::path& directory, domain::ContentHasher& hasher);
 
 }  // namespace yishi::plugins

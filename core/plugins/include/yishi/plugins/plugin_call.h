@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,13 @@
 
 namespace yishi::plugins {
 
-// The result of one hook call on one input.
+// What a call's yishi.log lines may hold at most (the sandbox keeps to it;
+// a worker's reply is cut to it again).
+inline constexpr std::size_t kMaxLogLines = 200;
+inline constexpr std::size_t kMaxLogBytes = 64 * 1024;
+
+// The result of one hook call on one input. A failed one's fault is capped
+// (PluginFault::capped) however it was made.
 struct HookResult {
     bool ok = false;
     Value value;
@@ -39,7 +46,8 @@ HookResult runHookInProcess(const PluginBundle& bundle, const std::string& hook,
 // the position (when known) and the cause. The code is the fault's; the kind
 // is unavailable (the plugin failed), except invalid for "plugin.input" (the
 // hook refused its input with yishi.refuse: the caller's mistake), whose
-// message is the refusal alone.
+// message is the refusal alone. The fault is capped first, so the message
+// stays a few KB whatever the plugin raised.
 Status faultStatus(const PluginBundle& bundle, const std::string& hook, const PluginFault& fault);
 
 }  // namespace yishi::plugins

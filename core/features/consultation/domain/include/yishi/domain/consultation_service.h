@@ -49,7 +49,8 @@ class ConsultationService {
     ConsultationService(Database& db, const Clock& clock, Options options);
 
     // Errors: not_found "proposal.not_found", "comment.not_found" (parent);
-    // forbidden "membership.*"; conflict "proposal.closed_for_consultation",
+    // forbidden "membership.*" (a resident whose membership was revoked no
+    // longer takes part, nor edits or withdraws what they wrote); conflict "proposal.closed_for_consultation",
     // "comment.too_deep"; invalid "body.invalid".
     Result<CommentView> post(const Actor& actor, ProposalId proposal, const NewComment& comment);
     // The author, within the edit window, while the comment is neither
@@ -58,14 +59,15 @@ class ConsultationService {
     // the text and stance replaced are kept as a revision. invalid
     // "comment.nothing_to_change", "body.invalid"; conflict
     // "comment.edit_window_over", "comment.withdrawn", "comment.hidden";
-    // forbidden "comment.not_yours".
+    // forbidden "comment.not_yours", "membership.*" (no longer a participant).
     Result<CommentView> edit(const Actor& actor, CommentId id, const std::optional<std::string>& body,
                              std::optional<Stance> stance);
     // The texts a comment had before its edits, oldest first: for those who
     // manage its community only (forbidden "community.forbidden"; residents,
     // the author included, see the current text alone).
     Result<std::vector<CommentRevision>> revisions(const Actor& actor, CommentId id);
-    // The author; the thread keeps a marker. conflict "comment.withdrawn".
+    // The author, while still a participant (forbidden "membership.*"); the
+    // thread keeps a marker. conflict "comment.withdrawn".
     Result<CommentView> withdraw(const Actor& actor, CommentId id);
     Result<std::vector<CommentView>> thread(const Actor& actor, ProposalId proposal);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -75,11 +76,16 @@ struct Redemption {
 
 // An event the points rule failed on. It stays listed until a retry (by an
 // admin, or automatic with backoff) awards it; then it is resolved.
+// What a skipped event keeps of the failure, at most: the rule's error is a
+// plugin's text, and every event it fails on stores a copy.
+inline constexpr std::size_t kMaxSkipCodeBytes = 64;
+inline constexpr std::size_t kMaxSkipMessageBytes = 4096;
+
 struct SkippedEvent {
     std::int64_t event_id = 0;
     DistrictId district;
     std::string code;
-    std::string message;
+    std::string message;  // at most kMaxSkipMessageBytes (an excerpt, valid UTF-8)
     CommunityId community;
     std::string plugin;  // "name version hash" of the rule that failed ("" when none ran)
     std::string event_type;

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Soak: SECONDS (default 1800) of mixed load on one server (reads of a
+# community, its proposal list and a thread; comments; logins and logouts;
+# a selection preview through the Lua plugin), sampling the server's memory
+# (RSS) and open descriptors, and its plugin workers' RSS, every
+# SOAK_SAMPLE_SECONDS (default 30, or SECONDS/20 when shorter). Prints the
+# samples and the growth after warm-up (a tenth of the run): the lowest
+# sample of the last quarter against the lowest of the first; exits 1 on any 5xx or connection error, or when the
+# descriptors grew by more than SOAK_MAX_FD_GROWTH (default 8) or the RSS by
+# more than SOAK_MAX_RSS_GROWTH_KB (default 20480).
+#
+#   scripts/soak.sh [SECONDS]
+# Environment: SOAK_WORKERS (default 4), YISHI_BUILD_DIR (default build/).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${YISHI_BUILD_DIR:-$root/build}
+yishi=$build/core/app/yishi
+duration=${1:-${SOAK_SECONDS:-1800}}
+workers=${SOAK_WORKERS:-4}
+sample=${SOAK_SAMPLE_SECONDS:-$(((duration / 20) < 30 ? ((duration / 20) > 1 ? duration / 20 : 1) : 30))}
+max_fd_growth=${SOAK_MAX_FD_GROWTH:-8}
+max_rss_growth=${SOAK_MAX_RSS_GROWTH_KB:-20480}
+[[ -x "$yishi" ]] || { echo "soak.sh: build first ($yishi is missing)" >&2; exit 2; }
+
+work=$(mktemp -d)
+server=""
+load=""
+cleanup() {
+  [[ -n "$load" ]] && kill "$load" 2>/dev/null || true
+  [[ -n "$server" ]] && kill "$server" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+url=http://127.0.0.1:$port
+"$yishi" serve --demo --port "$port" --data-dir "$work/data" --www-dir "$work/no-www" \
+  >"$work/server.out" 2>"$work/server.err" &
+server=$!
+for _ in $(seq 1 3000); do
+  curl -s -o /dev/null --max-time 1 "$url/api/v1/health" && break
+  sleep 0.01
+done
+
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+fds() { ls "/proc/$1/fd" 2>/dev/null | wc -l; }
+workers_rss_kb() {
+  local total=0 child
+  for child in $(pgrep -P "$server" 2>/dev/null); do total=$((total + $(rss_kb "$child"))); done
+  echo "$total"
+}
+
+python3 "$root/scripts/yishi_load.py" mixed --url "$url" --seconds "$duration" --workers "$workers" \
+  --report "$work/report.json" >"$work/load.out" 2>&1 &
+load=$!
+
+echo "soak: ${duration} s of mixed load ($workers workers), a sample every ${sample} s"
+printf '%8s %12s %6s %16s %10s\n' seconds rss_kb fds workers_rss_kb db_kb
+samples=()
+started=$(date +%s)
+while kill -0 "$load" 2>/dev/null; do
+  t=$(($(date +%s) - started))
+  r=$(rss_kb "$server")
+  f=$(fds "$server")
+  w=$(workers_rss_kb)
+  d=$(($(du -sk "$work/data" | cut -f1)))
+  printf '%8d %12d %6d %16d %10d\n' "$t" "$r" "$f" "$w" "$d"
+  samples+=("$t $r $f $w")
+  sleep "$sample"
+done
+wait "$load" || true
+load=""
+
+# Growth: the lowest sample of the last quarter against the lowest of the
+# first quarter after warm-up (a tenth of the run). The lowest, because
+# argon2id takes 64 MiB for each login being checked and gives it back after:
+# a sample that lands during a login reads up to 128 MiB more, and a leak
+# shows in the floor. Descriptors the same way (connections come and go).
+summary=$(printf '%s\n' "${samples[@]}" | awk -v warm=$((duration / 10)) '
+  BEGIN { n = 0 }
+  $1 >= warm { t[n] = $1; r[n] = $2; f[n] = $3; w[n] = $4; n++ }
+  END {
+    q = int(n / 4); if (q < 1) q = 1
+    r0 = f0 = w0 = r1 = f1 = w1 = -1
+    for (i = 0; i < q; i++) {
+      if (r0 < 0 || r[i] < r0) r0 = r[i]; if (f0 < 0 || f[i] < f0) f0 = f[i]; if (w0 < 0 || w[i] < w0) w0 = w[i]
+      j = n - 1 - i
+      if (r1 < 0 || r[j] < r1) r1 = r[j]; if (f1 < 0 || f[j] < f1) f1 = f[j]; if (w1 < 0 || w[j] < w1) w1 = w[j]
+    }
+    print t[0], t[n - 1], r0, r1, f0, f1, w0, w1
+  }')
+read -r t0 t1 r0 r1 f0 f1 w0 w1 <<<"$summary"
+report=$(cat "$work/report.json")
+errors=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["errors"])' "$work/report.json")
+echo
+echo "requests: $report"
+echo "from ${t0} s to ${t1} s (lowest of the first and last quarters): server RSS ${r0} -> ${r1} KB" \
+  "($((r1 - r0)) KB), descriptors ${f0} -> ${f1} ($((f1 - f0))), plugin workers' RSS ${w0} -> ${w1} KB" \
+  "($((w1 - w0)) KB)"
+verdict=0
+((errors == 0)) || { echo "soak.sh: $errors errors (5xx or connection)" >&2; verdict=1; }
+((f1 - f0 <= max_fd_growth)) || { echo "soak.sh: descriptors grew by $((f1 - f0))" >&2; verdict=1; }
+((r1 - r0 <= max_rss_growth)) || { echo "soak.sh: RSS grew by $((r1 - r0)) KB" >&2; verdict=1; }
+((verdict == 0)) && echo "OK" || echo "FAILED"
+exit $verdict
