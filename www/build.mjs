@@ -38,18 +38,29 @@ const result = await build({
   loader: { '.json': 'json' },
   metafile: true,
   legalComments: 'none',
+  // Chinese as UTF-8 (3 bytes a character), not \uXXXX escapes (6).
+  charset: 'utf8',
   logLevel: 'warning',
 });
 
 const url = (p) => '/' + relative(out, resolve(p)).split('\\').join('/');
 const outputs = Object.keys(result.metafile.outputs).map(url);
-const entry = Object.entries(result.metafile.outputs).find(([p, o]) => o.entryPoint && p.endsWith('.js'));
+const entry = Object.entries(result.metafile.outputs).find(
+  ([p, o]) => o.entryPoint && resolve(o.entryPoint) === join(here, 'src', 'main.js') && p.endsWith('.js'),
+);
 const js = entry && url(entry[0]);
 const css = outputs.find((p) => p.endsWith('.css'));
 if (!js || !css) throw new Error('the build made no script or no style: ' + outputs.join(', '));
 
+// The chunks the entry imports statically are fetched beside it, not after
+// it has been parsed.
+const firstChunks = entry[1].imports.filter((i) => i.kind === 'import-statement').map((i) => url(i.path));
+const preloads = firstChunks.map((p) => `<link rel="modulepreload" href="${p}">`).join('\n');
 const template = readFileSync(join(here, 'src', 'index.html'), 'utf8');
-writeFileSync(join(out, 'index.html'), template.replace('{{js}}', js).replace('{{css}}', css));
+writeFileSync(
+  join(out, 'index.html'),
+  template.replace('{{js}}', js).replace('{{css}}', css).replace('{{preloads}}', preloads),
+);
 writeFileSync(join(out, 'favicon.svg'), readFileSync(join(here, 'src', 'favicon.svg')));
 
 // Precompressed copies, only where they are smaller.
@@ -68,7 +79,7 @@ function walk(dir) {
 walk(out);
 
 let total = 0;
-for (const p of ['/index.html', js, css]) {
+for (const p of ['/index.html', js, css, ...firstChunks]) {
   const file = join(out, p);
   let size = statSync(file).size;
   try {

@@ -49,6 +49,15 @@ BOOST_AUTO_TEST_CASE(committee_street_and_district_each_see_their_queue) {
     HttpResult street_queue = staff.get("/api/v1/streets/1/escalations?status=open");
     BOOST_REQUIRE_EQUAL(street_queue.status, 200);
     BOOST_TEST(street_queue.json()->getArray("items")->size() == 1u);
+    // A queue spans communities: each item names its topic and community.
+    Poco::JSON::Object::Ptr item = street_queue.json()->getArray("items")->getObject(0);
+    BOOST_TEST(item->getValue<std::string>("proposal_title") == "下水道堵塞");
+    BOOST_TEST(item->getValue<std::string>("community_name") == "友谊一村");
+    BOOST_TEST(staff.get("/api/v1/me/queue")
+                   .json()
+                   ->getArray("escalations")
+                   ->getObject(0)
+                   ->getValue<std::string>("proposal_title") == "下水道堵塞");
     BOOST_TEST(committee.get("/api/v1/streets/1/escalations").status == 403);
     BOOST_TEST(staff.get("/api/v1/me/queue").json()->getArray("escalations")->size() == 1u);
 

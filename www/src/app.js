@@ -1,10 +1,10 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
-import { t } from './i18n.js';
-import { logOut, refreshMe } from './api.js';
+import { t, switchLanguage } from './i18n.js';
+import { logOut } from './api.js';
 import { useStore, setState, savePrefs } from './store.js';
 import { match, navigate, onLinkClick, useLocation } from './router.js';
-import { Loading } from './ui.js';
+import { ErrorBox, Loading } from './ui.js';
 import { HomePage } from './pages/home.js';
 import { LoginPage } from './pages/login.js';
 import { JoinPage } from './pages/join.js';
@@ -13,13 +13,50 @@ import { NewTopicPage } from './pages/new_topic.js';
 import { TopicPage } from './pages/topic.js';
 import { ProjectPage } from './pages/project.js';
 import { ConventionPage } from './pages/convention.js';
-import { QueuePage } from './pages/queue.js';
-import { MembersPage } from './pages/members.js';
 import { VotesPage } from './pages/votes.js';
 import { ElectionPage } from './pages/election.js';
 import { BallotPage } from './pages/ballot.js';
 import { CheckPage } from './pages/check.js';
 import { NotFoundPage } from './pages/not_found.js';
+
+// Pages for committees, street staff and district admins are chunks of
+// their own, fetched when first opened: a resident's first visit does not
+// carry them.
+function lazy(load) {
+  let Page = null;
+  let loading = null;
+  return function LazyPage(props) {
+    const [failed, setFailed] = useState(null);
+    const [, setReady] = useState(false);
+    useEffect(() => {
+      if (Page) return;
+      loading = loading || load();
+      loading.then(
+        (p) => {
+          Page = p;
+          setReady(true);
+        },
+        () => {
+          loading = null;
+          setFailed({ code: 'network.offline' });
+        },
+      );
+    }, [failed]);
+    if (Page) return html`<${Page} ...${props} />`;
+    if (failed) {
+      return html`<div><${ErrorBox} error=${failed} />
+        <button type="button" class="button secondary" onClick=${() => setFailed(null)}>${t('common.retry')}</button></div>`;
+    }
+    return html`<${Loading} />`;
+  };
+}
+const QueuePage = lazy(() => import('./pages/queue.js').then((m) => m.QueuePage));
+const MembersPage = lazy(() => import('./pages/members.js').then((m) => m.MembersPage));
+const NewVotePage = lazy(() => import('./pages/new_vote.js').then((m) => m.NewVotePage));
+const ModerationPage = lazy(() => import('./pages/moderation.js').then((m) => m.ModerationPage));
+const EscalationsPage = lazy(() => import('./pages/escalations.js').then((m) => m.EscalationsPage));
+const DistrictSettingsPage = lazy(() => import('./pages/district.js').then((m) => m.DistrictSettingsPage));
+const PluginsPage = lazy(() => import('./pages/district.js').then((m) => m.PluginsPage));
 
 const pages = {
   home: HomePage,
@@ -36,15 +73,20 @@ const pages = {
   election: ElectionPage,
   ballot: BallotPage,
   check: CheckPage,
+  newVote: NewVotePage,
+  moderation: ModerationPage,
+  escalations: EscalationsPage,
+  districtSettings: DistrictSettingsPage,
+  plugins: PluginsPage,
   notFound: NotFoundPage,
 };
 
+const PUBLIC = new Set(['login', 'community', 'topic', 'project', 'convention', 'votes', 'election', 'notFound']);
+
 function Header() {
   const s = useStore();
-  const toggleLang = () => {
-    setState({ lang: s.lang === 'zh-CN' ? 'en' : 'zh-CN' });
-    savePrefs();
-  };
+  const toggleLang = () =>
+    switchLanguage(s.lang === 'zh-CN' ? 'en' : 'zh-CN').then(savePrefs, () => setState({ online: false }));
   const toggleSize = () => {
     setState({ largeText: !s.largeText });
     savePrefs();
@@ -67,7 +109,7 @@ function Header() {
       </div>
     </div>
     <nav class="bar nav" aria-label=${t('nav.label')}>
-      ${s.me
+      ${!s.meLoaded ? null : s.me
         ? html`<span class="who">${t('nav.signedInAs', { name: s.me.user.display_name })}</span>
             ${committee ? html`<a class="navlink" href="/queue">${t('nav.queue')}</a>` : null}
             <button type="button" class="navlink" onClick=${out}>${t('nav.logout')}</button>`
@@ -87,7 +129,6 @@ export function App() {
   const s = useStore();
   const where = useLocation();
   useEffect(() => {
-    refreshMe();
     const on = () => setState({ online: true });
     const off = () => setState({ online: false });
     window.addEventListener('online', on);
@@ -104,12 +145,16 @@ export function App() {
 
   const { name, params } = match(where.path);
   const Page = pages[name];
+  // Public pages draw at once and learn who is signed in when /me answers
+  // (the first render does not wait for it); pages for a signed-in person
+  // wait for it.
+  const ready = s.meLoaded || PUBLIC.has(name);
   return html`<div class="app" onClick=${onLinkClick}>
     <a class="skip" href="#main">${t('nav.skip')}</a>
     <${Header} />
     <${OfflineBanner} />
     <main id="main" tabindex="-1">
-      ${s.meLoaded ? html`<${Page} key=${where.path} params=${params} query=${where.query} />` : html`<${Loading} />`}
+      ${ready ? html`<${Page} key=${where.path} params=${params} query=${where.query} />` : html`<${Loading} />`}
     </main>
   </div>`;
 }

@@ -6,11 +6,16 @@ const routes = [
   ['/login', 'login'],
   ['/join', 'join'],
   ['/queue', 'queue'],
+  ['/escalations', 'escalations'],
+  ['/d/:id/settings', 'districtSettings'],
+  ['/d/:id/plugins', 'plugins'],
   ['/c/:id', 'community'],
   ['/c/:id/join', 'join'],
   ['/c/:id/new', 'newTopic'],
   ['/c/:id/members', 'members'],
   ['/c/:id/votes', 'votes'],
+  ['/c/:id/votes/new', 'newVote'],
+  ['/c/:id/moderation', 'moderation'],
   ['/p/:id', 'topic'],
   ['/projects/:id', 'project'],
   ['/conventions/:id', 'convention'],
@@ -35,7 +40,12 @@ export function match(pathname) {
   return { name: 'notFound', params: {} };
 }
 
+let navigated = false;
+// Whether the app has changed page since the browser loaded it.
+export const hasNavigated = () => navigated;
+
 export function navigate(to, { replace = false } = {}) {
+  navigated = true;
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new Event('yishi:navigate'));
@@ -47,7 +57,10 @@ export function useLocation() {
   const read = () => ({ path: location.pathname, query: new URLSearchParams(location.search) });
   const [where, setWhere] = useState(read);
   useEffect(() => {
-    const update = () => setWhere(read());
+    const update = () => {
+      navigated = true;
+      setWhere(read());
+    };
     window.addEventListener('popstate', update);
     window.addEventListener('yishi:navigate', update);
     return () => {

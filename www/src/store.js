@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 // One small shared state (who is signed in, language, text size, online),
 // with subscribers. Kept in memory only: the session lives in an HttpOnly
@@ -6,11 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
 const state = {
   me: null,          // GET /api/v1/me, or null when nobody is signed in
   meLoaded: false,
+  session: 0,        // counts logins and logouts: pages reload what the person may see
   lang: 'zh-CN',
   largeText: false,
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
 };
 const listeners = new Set();
+let version = 0; // counts changes, so that a component can tell it missed one
 
 export function getState() {
   return state;
@@ -18,15 +20,21 @@ export function getState() {
 
 export function setState(patch) {
   Object.assign(state, patch);
+  version++;
   for (const l of listeners) l();
 }
 
-// Re-renders the calling component whenever the state changes.
+// Re-renders the calling component whenever the state changes, including a
+// change made between its first render and its subscription (effects run
+// after the first paint; /api/v1/me may have answered by then).
 export function useStore() {
   const [, tick] = useState(0);
+  const rendered = useRef(version);
+  rendered.current = version;
   useEffect(() => {
     const l = () => tick((n) => n + 1);
     listeners.add(l);
+    if (rendered.current !== version) l();
     return () => listeners.delete(l);
   }, []);
   return state;

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from './html.js';
 import { t, has } from './i18n.js';
+import { hasNavigated } from './router.js';
 
 // Words for an API failure, never its code: the code's own message when we
-// have one, else one for its HTTP status.
+// have one, else the server's (it answers in the page's language, in words
+// meant for residents), else one for the code's family or its HTTP status.
 export function errorText(error) {
   if (!error) return '';
   const code = error.code || '';
-  if (code && has('errors.' + code)) return t('errors.' + code);
+  if (code && has('errors.' + code)) return t('errors.' + code, error.params);
+  if (error.status && error.status < 500 && error.said) return error.said;
   const family = code.split('.')[0];
   if (family && has('errors.' + family + '.*')) return t('errors.' + family + '.*');
   const status = error.status || 0;
@@ -25,20 +28,35 @@ export function Loading() {
 }
 
 // Loads with `load()` (an async function) whenever `deps` change; gives the
-// data, the error, and a reload.
+// data, the error, and a reload. The request goes out while the page
+// renders, not after its first paint (an old phone paints slowly), and
+// only the answer to the latest request is kept.
 export function useLoad(load, deps) {
-  const [state, setState] = useState({ data: null, error: null, loading: true });
-  const counter = useRef(0);
-  const run = () => {
-    const n = ++counter.current;
-    setState((s) => ({ ...s, loading: true, error: null }));
+  // `n`: the request whose answer `data` or `error` is.
+  const [state, setState] = useState({ data: null, error: null, n: 0 });
+  const latest = useRef(0);
+  const seen = useRef(null);
+  const start = () => {
+    const n = ++latest.current;
     load().then(
-      (data) => n === counter.current && setState({ data, error: null, loading: false }),
-      (error) => n === counter.current && setState({ data: null, error, loading: false }),
+      (data) => n === latest.current && setState({ data, error: null, n }),
+      (error) => n === latest.current && setState({ data: null, error, n }),
     );
   };
-  useEffect(run, deps);
-  return { ...state, reload: run };
+  if (!seen.current || seen.current.length !== deps.length || seen.current.some((d, i) => d !== deps[i])) {
+    seen.current = deps;
+    start();
+  }
+  // Answers that arrive after the page has gone are dropped.
+  useEffect(() => () => {
+    latest.current = -1;
+  }, []);
+  const reload = () => {
+    start();
+    setState((s) => ({ ...s, error: null }));
+  };
+  return { data: state.data, error: state.n === latest.current ? state.error : null,
+    loading: state.n !== latest.current, reload };
 }
 
 // Shows the loading state, the error, or the content.
@@ -51,12 +69,14 @@ export function Loaded({ result, children }) {
   return children(result.data);
 }
 
-// The page's title: the h1 takes the focus on each new page, so a screen
-// reader announces it and the keyboard starts from the top.
+// The page's title: the h1 takes the focus on each new page opened inside
+// the app, so a screen reader announces it and the keyboard starts from the
+// top. Not on the page the browser loaded: it starts at the top already,
+// and focusing forces a layout an old phone pays for on its first paint.
 export function PageTitle({ children }) {
   const ref = useRef(null);
   useEffect(() => {
-    if (ref.current) ref.current.focus({ preventScroll: true });
+    if (ref.current && hasNavigated()) ref.current.focus({ preventScroll: true });
     document.title = (ref.current ? ref.current.textContent + ' · ' : '') + t('app.name');
   }, [typeof children === 'string' ? children : '']);
   return html`<h1 tabindex="-1" ref=${ref}>${children}</h1>`;
@@ -104,4 +124,52 @@ export function Field({ label, hint, children, id }) {
     ${hint ? html`<p class="hint" id=${id + '-hint'}>${hint}</p>` : null}
     ${children}
   </div>`;
+}
+
+// A form opened by a button that it replaces: the keyboard's focus goes to
+// its first field instead of being lost with the button.
+export function useFocusFirst() {
+  const ref = useRef(null);
+  useEffect(() => {
+    const first = ref.current && ref.current.querySelector('input:not([type=radio]):not([type=checkbox]), textarea, select');
+    if (first) first.focus();
+  }, []);
+  return ref;
+}
+
+// A short form asking for a reason (or another required text) before an
+// action: hide a comment, escalate, resolve, correct an expense.
+// `requiredCode` names the error shown when it is left empty.
+export function ReasonForm({ label, hint, submitLabel, onSubmit, onCancel, requiredCode, danger, rows = 3, maxLength = 500, children }) {
+  const [text, setText] = useState('');
+  const id = useId('why');
+  const form = useFocusFirst();
+  const { busy, error, submit, setError } = useSubmit(async () => {
+    if (requiredCode && !text.trim()) {
+      setError({ code: requiredCode });
+      return;
+    }
+    await onSubmit(text.trim());
+  });
+  return html`<form class="form panel" ref=${form} onSubmit=${submit} onInput=${() => setError(null)} novalidate>
+    ${children}
+    <${Field} label=${label} hint=${hint} id=${id}>
+      <textarea id=${id} rows=${rows} maxlength=${maxLength} required=${!!requiredCode}
+        aria-describedby=${hint ? id + '-hint' : undefined} value=${text}
+        onInput=${(e) => setText(e.currentTarget.value)}></textarea>
+    <//>
+    <${ErrorBox} error=${error} />
+    <div class="actions">
+      <button class=${danger ? 'button danger' : 'button'} type="submit" disabled=${busy}>
+        ${busy ? t('common.working') : submitLabel}</button>
+      ${onCancel ? html`<button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>` : null}
+    </div>
+  </form>`;
+}
+
+// A page only officials use: asks a visitor to log in first.
+export function SignInFirst({ title, next }) {
+  return html`<section><${PageTitle}>${title}<//>
+    <p>${t('common.signInFirst')}</p>
+    <p><a class="button" href=${'/login?next=' + encodeURIComponent(next)}>${t('nav.login')}</a></p></section>`;
 }

@@ -7,9 +7,10 @@
 //
 //   node test/e2e.mjs --yishi build/core/app/yishi --www build/www --shots build/www-screenshots
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -34,9 +35,15 @@ function check(ok, what) {
 }
 
 // --- the server -------------------------------------------------------------
+// The test clock lets the committee's vote close without waiting a day; the
+// plugins folder is the test's own, so that a district admin can reload a
+// broken plugin and see why it is refused.
 const data = mkdtempSync(join(tmpdir(), 'yishi-e2e-'));
-const server = spawn(yishi, ['serve', '--demo', '--port', '0', '--data-dir', data, '--www-dir', www,
-  '--stop-on-stdin-eof'], { stdio: ['pipe', 'pipe', 'pipe'] });
+const plugins = join(data, 'plugins');
+cpSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'plugins', 'default'), join(plugins, 'default'),
+  { recursive: true });
+const server = spawn(yishi, ['serve', '--demo', '--test-clock', '--port', '0', '--data-dir', data, '--www-dir', www,
+  '--plugins-dir', plugins, '--stop-on-stdin-eof'], { stdio: ['pipe', 'pipe', 'pipe'] });
 let serverOut = '';
 server.stderr.on('data', () => {});
 const port = await new Promise((ok, fail) => {
@@ -56,6 +63,35 @@ const demo = JSON.parse(readFileSync(join(data, 'demo-logins.json'), 'utf8'));
 const listed = await (await fetch(`${base}/api/v1/communities?district=1`)).json();
 const community = { ...listed.items.find((c) => c.name === '友谊一村'), join_code: demo.join_codes['友谊一村'] };
 const passwordOf = (login) => demo.logins.find((l) => l.login === login).password;
+
+// Setting the scene by the API (a bearer session), where the UI under test
+// is elsewhere.
+async function apiAs(login) {
+  const call = async (method, path, body, token) => {
+    const r = await fetch(base + '/api/v1' + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await r.json();
+    if (!r.ok) throw new Error(`${method} ${path} as ${login}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const { token } = await call('POST', '/sessions', { login, password: passwordOf(login), bearer: true });
+  return {
+    get: (path) => call('GET', path, undefined, token),
+    post: (path, body) => call('POST', path, body ?? {}, token),
+  };
+}
+
+// A person logs in from the login page and lands on `next`.
+async function logInAs(page, login, next) {
+  await page.goto(base + '/login?next=' + encodeURIComponent(next));
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(passwordOf(login));
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === next);
+}
 
 // --- the browser -------------------------------------------------------------
 const browser = await chromium.launch({
@@ -93,6 +129,8 @@ async function shoot(page, name) {
   const size = page.viewportSize();
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+    // Laid out and painted at the new width before the picture.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize(size);
@@ -291,7 +329,7 @@ try {
   await resident.getByText('投票成功').waitFor({ timeout: 30000 });
   const code = await resident.locator('.tracking-code').textContent();
   check(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/.test(code), `the tracking code is shown (${code})`);
-  check((await resident.getByText('这台手机已经核对').count()) > 0, 'the browser checked the receipt (head signature, inclusion)');
+  check((await resident.getByText('这台设备已经核对').count()) > 0, 'the browser checked the receipt (head signature, inclusion)');
   const buildMs = await resident.evaluate(() => performance.getEntriesByName('yishi.ballot.build')[0].duration);
   console.log(`     the referendum ballot was built in ${buildMs.toFixed(0)} ms`);
   await audit(resident, 'receipt');
@@ -313,7 +351,7 @@ try {
   await resident.getByRole('button', { name: '下一步' }).click();
   await resident.getByRole('button', { name: '确认投票' }).click();
   await resident.getByText('投票成功').waitFor({ timeout: 30000 });
-  check((await resident.getByText('这台手机已经核对').count()) > 0, 'the project-vote ballot (with its votesum proof) is accepted and checked');
+  check((await resident.getByText('这台设备已经核对').count()) > 0, 'the project-vote ballot (with its votesum proof) is accepted and checked');
 
   // The window closes; the server closes, tallies and publishes by itself.
   for (const [e, name] of [[referendum.body, 'referendum'], [approval.body, 'project vote']]) {
@@ -330,6 +368,302 @@ try {
   const picked = await resident.locator('.selected li').allTextContents();
   check(picked.length > 0 && picked[0].includes('门口休息长椅'), `the project vote shows what was selected (${picked.join('; ')})`);
   check((await resident.getByText('按得票从多到少依次入选').count()) > 0, 'and the rule that selected it');
+
+  // 12. Consultation, by the committee in the UI: it opens the consultation
+  // on the topic, records a meeting held yesterday evening, and residents
+  // read its minutes.
+  const topicPath = new URL(topicUrl).pathname;
+  const topicId = Number(topicPath.split('/').pop());
+  const act = async (page, action, fill) => {
+    await page.getByRole('button', { name: action, exact: true }).click();
+    if (fill) await fill();
+    await page.getByRole('button', { name: '确定：' + action }).click();
+  };
+  await committee.goto(base + topicPath);
+  await act(committee, '开始协商');
+  await committee.locator('.badge', { hasText: '协商中' }).first().waitFor();
+  await committee.getByRole('button', { name: '安排一次协商会议' }).click();
+  const yesterday = new Date(Date.now() + 8 * 3600e3 - 86400e3).toISOString().slice(0, 10);
+  await committee.getByLabel('日期', { exact: true }).fill(yesterday);
+  await committee.getByLabel('开始时间').fill('19:00');
+  await committee.getByLabel('地点或会议号').fill('居委会二楼会议室');
+  await audit(committee, 'topic: schedule a meeting');
+  await committee.getByRole('button', { name: '确定安排' }).click();
+  await committee.getByRole('button', { name: '记录会议纪要' }).click();
+  await committee.getByLabel('会议纪要（会公开）').fill('到会居民一致同意在门口放两张带靠背的长椅，物业负责安装。');
+  await committee.getByLabel('参会人数').fill('12');
+  await committee.getByRole('button', { name: '公布会议纪要' }).click();
+  await committee.getByText('12 人参会').first().waitFor();
+  await resident.goto(topicUrl);
+  await resident.getByText('到会居民一致同意').first().waitFor();
+  check(true, 'the committee records a meeting\'s minutes and residents read them');
+  await audit(resident, 'topic (minutes)');
+  await shoot(resident, 'topic-meeting');
+
+  // 13. 一键派单: the committee sends it to the street, the street sends it
+  // on to the district, the district resolves it; everyone sees the outcome.
+  await committee.getByRole('button', { name: '上报街道' }).click();
+  await committee.getByRole('button', { name: '确定上报街道' }).click();
+  await committee.getByText('请写明理由').first().waitFor();
+  await committee.getByLabel('为什么需要街道协助（必填，会公开）').fill('门口空地属市政绿化带，需要街道协调。');
+  await committee.getByRole('button', { name: '确定上报街道' }).click();
+  await committee.locator('.badge', { hasText: '待处理' }).first().waitFor();
+  const staff = await (await browser.newContext(desktop)).newPage();
+  await logInAs(staff, 'street1', '/escalations');
+  const staffItem = staff.locator('li.card', { hasText: '小区门口加装休息长椅' });
+  await staffItem.waitFor();
+  check((await staffItem.getByText('友谊一村').count()) > 0, 'the street\'s queue names the topic and its community');
+  await audit(staff, 'escalations (street)');
+  await shoot(staff, 'escalations-street');
+  await staffItem.getByRole('button', { name: '转报区里' }).click();
+  await staff.getByLabel('为什么需要区里处理（必填，会公开）').fill('绿化带归区绿化市容局管理。');
+  await staff.getByRole('button', { name: '确定转报区里' }).click();
+  await staff.getByRole('button', { name: '已转报' }).waitFor();
+  await staffItem.waitFor({ state: 'detached' });
+  const admin = await (await browser.newContext(desktop)).newPage();
+  await logInAs(admin, 'admin', '/escalations');
+  const adminItem = admin.locator('li.card', { hasText: '小区门口加装休息长椅' });
+  await adminItem.getByRole('button', { name: '处理完毕' }).click();
+  await admin.getByLabel('怎么处理的（必填，会公开）').fill('区绿化市容局同意在绿化带边安装两张长椅。');
+  await audit(admin, 'escalations (district, resolving)');
+  await shoot(admin, 'escalations-district');
+  await admin.getByRole('button', { name: '确定：已处理' }).click();
+  await adminItem.waitFor({ state: 'detached' });
+  await resident.reload();
+  await resident.getByText('区绿化市容局同意').first().waitFor();
+  check(true, 'street forwards, district resolves, and the resident reads the outcome on the topic');
+
+  // 14. Moderation: two comments reported; the committee keeps one (the
+  // report was unfounded) and hides the other, each with a public reason,
+  // and restores it from the topic; the public log shows all three.
+  await neighbour.goto(topicUrl);
+  await neighbour.getByText('反对', { exact: true }).click();
+  await neighbour.getByLabel('您的意见').fill('这点小事还要上报？浪费大家时间，谁提的谁自己买。');
+  await neighbour.getByRole('button', { name: '发表', exact: true }).click();
+  const report = async (page, text, why) => {
+    const item = page.locator('li.comment', { hasText: text });
+    await item.getByRole('button', { name: '举报这条意见' }).click();
+    await item.getByLabel('举报理由').fill(why);
+    await item.getByRole('button', { name: '提交举报' }).click();
+    await item.getByRole('button', { name: '提交举报' }).waitFor({ state: 'detached' });
+  };
+  await report(neighbour, '长椅最好有靠背', '刷屏');
+  await resident.reload();
+  await report(resident, '浪费大家时间', '人身攻击');
+  await committee.goto(base + `/c/${community.id}/moderation`);
+  const kept = committee.locator('li.card', { hasText: '长椅最好有靠背' });
+  await kept.getByRole('button', { name: '保留（举报不成立）' }).click();
+  await kept.getByRole('button', { name: '确定保留' }).click();
+  await kept.getByText('请写明理由').first().waitFor();
+  await audit(committee, 'moderation queue (reason missing)');
+  await shoot(committee, 'moderation');
+  await kept.getByLabel('理由（必填，会公开）').fill('正常建议，没有刷屏。');
+  await kept.getByRole('button', { name: '确定保留' }).click();
+  await kept.waitFor({ state: 'detached' });
+  const hidden = committee.locator('li.card', { hasText: '浪费大家时间' });
+  await hidden.getByRole('button', { name: '隐藏这条意见' }).click();
+  await hidden.getByLabel('理由（必填，会公开）').fill('含有针对提出人的不友善言论。');
+  await hidden.getByRole('button', { name: '确定隐藏' }).click();
+  await committee.getByText('现在没有被举报的意见').first().waitFor();
+  await committee.goto(base + topicPath);
+  const again = committee.locator('li.comment', { hasText: '浪费大家时间' });
+  await again.getByRole('button', { name: '恢复这条意见' }).click();
+  await again.getByLabel('理由（必填，会公开）').fill('作者已道歉，恢复显示。');
+  await again.getByRole('button', { name: '确定恢复' }).click();
+  await again.getByRole('button', { name: '隐藏这条意见' }).waitFor();
+  await resident.goto(base + `/c/${community.id}/moderation`);
+  await resident.getByText('作者已道歉').first().waitFor();
+  check((await resident.locator('.timeline li').count()) === 3, 'the public moderation log lists the keep, the hide and the restore');
+  check(!(await resident.content()).includes('人身攻击'), 'the log never shows who reported or why');
+  await audit(resident, 'moderation log (public)');
+  await shoot(resident, 'moderation-log');
+
+  // 15. The committee sends the topic to a vote of residents (before the
+  // consultation's announced end: the reason for ending early is asked),
+  // the resident votes, the test clock passes the end, and the published
+  // result adopts the topic.
+  await committee.goto(base + topicPath);
+  await committee.getByRole('button', { name: '交付表决', exact: true }).click();
+  await committee.getByLabel('投票进行几天').fill('1');
+  await committee.getByLabel('理由（必填，会公开）', { exact: true }).fill('协商已形成共识，请全体居民投票决定。');
+  await committee.getByRole('button', { name: '确定：交付表决' }).click();
+  await committee.getByText('提前结束协商，请写明理由').first().waitFor();
+  await committee.getByLabel('提前结束协商的理由（必填，会公开）').fill('会议已一致同意，区里也已答复。');
+  await audit(committee, 'topic: send to a vote');
+  await shoot(committee, 'send-to-vote');
+  await committee.getByRole('button', { name: '确定：交付表决' }).click();
+  await committee.locator('.badge', { hasText: '表决中' }).first().waitFor();
+  await resident.goto(topicUrl);
+  await resident.getByRole('link', { name: '去投票' }).click();
+  await resident.getByRole('button', { name: '登记投票凭证' }).click();
+  await resident.getByRole('button', { name: '同意', exact: true }).click();
+  await resident.getByRole('button', { name: '确认投票' }).click();
+  await resident.getByText('投票成功').first().waitFor({ timeout: 30000 });
+  const chainElection = Number(new URL(resident.url()).pathname.split('/')[2]);
+  await (await apiAs('admin')).post('/test/clock', { advance_seconds: 2 * 86400 });
+  await resident.goto(base + `/elections/${chainElection}`);
+  await resident.getByRole('heading', { name: '投票结果' }).waitFor({ timeout: 30000 });
+  await resident.getByText('通过', { exact: true }).first().waitFor();
+  await resident.goto(topicUrl);
+  await resident.locator('.badge', { hasText: '已通过' }).first().waitFor();
+  check(true, 'the committee\'s vote from the topic is cast, published and adopts the topic');
+
+  // 16. The project (公开之栏): the committee forms it, reports progress,
+  // records an expense, corrects it, completes the project; the resident rates it.
+  await committee.goto(base + topicPath);
+  await act(committee, '形成项目', async () => {
+    await committee.getByLabel('预算（元）').fill('3000');
+    await committee.getByLabel('负责方').fill('友谊一村物业');
+  });
+  await committee.getByRole('link', { name: '查看项目' }).click();
+  await committee.getByRole('button', { name: '报告新进度' }).click();
+  await committee.getByLabel('现在完成了百分之几').fill('40');
+  await committee.getByLabel('做了什么').fill('长椅已订购，下周安装。');
+  await committee.getByRole('button', { name: '公布', exact: true }).click();
+  await committee.getByText('长椅已订购').first().waitFor();
+  await committee.getByRole('button', { name: '记一笔支出' }).click();
+  await committee.getByLabel('金额（元）').fill('1,200');
+  await committee.getByLabel('用途').fill('长椅两张（含安装）');
+  await audit(committee, 'project (committee, expense form)');
+  await committee.getByRole('button', { name: '公布', exact: true }).click();
+  await committee.getByRole('button', { name: /更正这一笔.*长椅两张/ }).click();
+  await committee.getByLabel('正确的金额（元）').fill('1000');
+  await committee.getByLabel('更正的原因（必填，会公开）').fill('供应商给了优惠，实付 1000 元。');
+  await committee.getByRole('button', { name: '公布更正' }).click();
+  await committee.getByText('已更正为').first().waitFor();
+  check((await committee.locator('tfoot').textContent()).includes('1,000.00'), 'the total counts the corrected amount');
+  await shoot(committee, 'project-committee');
+  await committee.getByRole('button', { name: '项目完工' }).click();
+  await committee.getByLabel('验收情况（可以不填，会公开）').fill('两张长椅已安装，居民验收满意。');
+  await committee.getByRole('button', { name: '确定完工' }).click();
+  await committee.getByText('完工验收').first().waitFor();
+  const projectPath = new URL(committee.url()).pathname;
+  await resident.goto(base + projectPath);
+  await resident.getByText('5 星', { exact: true }).click();
+  await resident.getByLabel('想说的话（可以不填）').fill('坐着很舒服，谢谢！');
+  await resident.getByRole('button', { name: '提交评价' }).click();
+  await resident.getByText('居民评价 5.0 星（1 人）').first().waitFor();
+  check(true, 'progress, an expense and its correction are public, and the resident rates the completed project');
+  await audit(resident, 'project (resident, rated)');
+  await shoot(resident, 'project');
+
+  // 17. A convention with two versions (set up by the API): the resident
+  // reads what the second changed and acknowledges it.
+  const zhao = await (async () => {
+    const r = await fetch(base + '/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: 'zhao.daye', password: 'zhao-daye-2026', bearer: true }) });
+    const { token } = await r.json();
+    const call = async (method, path, body) => {
+      const res = await fetch(base + '/api/v1' + path, { method, headers: { 'Content-Type': 'application/json',
+        Authorization: 'Bearer ' + token }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    return { post: (p, b) => call('POST', p, b ?? {}) };
+  })();
+  const board = await apiAs('committee1');
+  const clock = Math.floor(Date.now() / 1000) + 2 * 86400;
+  const adoptRule = async (title, body, amends) => {
+    const p = await zhao.post(`/communities/${community.id}/proposals`, { kind: 'rule', title, body,
+      ...(amends ? { amends_convention: amends } : {}) });
+    const step = (action, extra) => board.post(`/proposals/${p.id}/actions`, { action, reason: '按程序办理', ...extra });
+    await step('start_screening');
+    await step('accept');
+    await step('open_consultation', { consultation_ends_at: clock + 30 * 86400 });
+    await step('send_to_vote', { vote: 'meeting', early_end_reason: '居民会议已表决' });
+    await step('adopt');
+    return step('form_convention');
+  };
+  const v1 = '一、垃圾分类投放，干湿分开。\n二、每天早上7点到9点定时投放。\n三、大件垃圾预约清运。';
+  const v2 = '一、垃圾分类投放，干湿分开。\n二、每天早上7点到9点、晚上6点到8点投放。\n三、大件垃圾预约清运。\n四、装修垃圾袋装后放到指定地点。';
+  const formed = await adoptRule('垃圾分类公约', v1);
+  await adoptRule('垃圾分类公约：增加晚间投放', v2, formed.convention_id);
+  await resident.goto(base + `/conventions/${formed.convention_id}`);
+  await resident.getByRole('button', { name: '第 2 版改了什么' }).click();
+  await resident.locator('.diff ins', { hasText: '晚上6点到8点' }).waitFor();
+  check((await resident.locator('.diff ins', { hasText: '装修垃圾' }).count()) === 1, 'the diff shows the added line');
+  check((await resident.locator('.diff del').count()) >= 1, 'and what the changed line lost');
+  await audit(resident, 'convention (what changed)');
+  await shoot(resident, 'convention-diff');
+  await resident.getByRole('button', { name: '看现行全文' }).first().click();
+  await resident.getByRole('button', { name: '我已知晓' }).click();
+  await resident.getByText('您已确认知晓第 2 版').first().waitFor();
+  check(true, 'the resident acknowledges the current version');
+  await shoot(resident, 'convention');
+
+  // 18. A 民心项目 round from the community's accepted wishes, opened by the
+  // committee in the UI.
+  for (const title of ['3号楼加装扶手', '小区路灯更换为节能灯']) {
+    const w = await zhao.post(`/communities/${community.id}/proposals`, { kind: 'wish', title });
+    await board.post(`/proposals/${w.id}/actions`, { action: 'start_screening' });
+    await board.post(`/proposals/${w.id}/actions`, { action: 'accept', reason: '可以纳入民心项目' });
+  }
+  await committee.goto(base + `/c/${community.id}/votes`);
+  await committee.getByRole('link', { name: '发起民心项目投票' }).click();
+  await committee.getByLabel(/3号楼加装扶手/).check();
+  await committee.getByLabel(/小区路灯更换为节能灯/).check();
+  await committee.getByRole('button', { name: '发起投票' }).click();
+  await committee.getByText(/请填写“.+”要花多少元/).first().waitFor();
+  await committee.getByLabel('“3号楼加装扶手”大约要花多少元').fill('8000');
+  await committee.getByLabel('“小区路灯更换为节能灯”大约要花多少元').fill('12000');
+  await committee.getByLabel('每人最多可以选几项').fill('1');
+  await committee.getByLabel('可用资金（元）').fill('15000');
+  await audit(committee, 'new 民心项目 vote');
+  await shoot(committee, 'new-vote');
+  await committee.getByRole('button', { name: '发起投票' }).click();
+  await committee.waitForURL(/\/elections\/\d+$/);
+  await committee.locator('.options li').first().waitFor();
+  const round = Number(new URL(committee.url()).pathname.split('/')[2]);
+  check((await committee.locator('.options li').count()) === 2, 'the round puts the two wishes to the vote');
+
+  // 19. Enrolled on this phone, then again on another device: this phone
+  // no longer offers "go vote" but says the credential is elsewhere.
+  await resident.goto(base + `/elections/${round}`);
+  await resident.getByRole('button', { name: '登记投票凭证' }).click();
+  await resident.getByText('请选择您支持的项目').first().waitFor();
+  const laptop = await (await browser.newContext(desktop)).newPage();
+  await laptop.goto(base + '/login?next=' + encodeURIComponent(`/elections/${round}`));
+  await laptop.getByLabel('用户名').fill('zhao.daye');
+  await laptop.getByLabel('密码').fill('zhao-daye-2026');
+  await laptop.getByRole('button', { name: '登录' }).click();
+  await laptop.getByRole('button', { name: '在这台设备上重新登记' }).click();
+  await laptop.getByText('请选择您支持的项目').first().waitFor();
+  await resident.goto(base + `/elections/${round}`);
+  await resident.getByRole('button', { name: '在这台设备上重新登记' }).waitFor();
+  check((await resident.getByRole('link', { name: '去投票' }).count()) === 0,
+    'after enrolling on another device, this one no longer says "go vote"');
+  check((await resident.getByText('这台手机').count()) === 0, 'the voting page says "this device", not "this phone"');
+
+  // 20. District settings, refused in words then saved; a broken plugin
+  // refused with its cause in place, then a mended one switched on.
+  await admin.goto(base + '/d/1/settings');
+  await admin.getByLabel('举报几次自动隐藏').fill('0');
+  await admin.getByRole('button', { name: '保存设置' }).click();
+  await admin.getByText('自动隐藏的举报次数要在 1 到 100 之间').first().waitFor();
+  await admin.getByLabel('举报几次自动隐藏').fill('5');
+  await admin.getByRole('button', { name: '保存设置' }).click();
+  await admin.getByText('设置已保存').first().waitFor();
+  const saved = await (await fetch(base + '/api/v1/districts/1/settings')).json();
+  check(saved.auto_hide_reports === 5 && saved.source === 'district', 'the district admin saves the settings');
+  await audit(admin, 'district settings');
+  await shoot(admin, 'district-settings');
+  const own = join(plugins, '1');
+  cpSync(join(plugins, 'default'), own, { recursive: true });
+  const points = readFileSync(join(own, 'points.lua'), 'utf8');
+  writeFileSync(join(own, 'points.lua'), points + '\nlocal broken = = 1\n');
+  await admin.goto(base + '/d/1/plugins');
+  await admin.getByRole('button', { name: '重新载入' }).click();
+  await admin.getByText('新的规则程序没有通过检查').first().waitFor();
+  check((await admin.locator('.details').textContent()).includes('points.lua'), 'a refused plugin\'s cause (file and line) is shown in place');
+  check((await admin.getByText('系统默认规则').count()) > 0, 'and the previous plugin still serves');
+  await audit(admin, 'plugins (refused)');
+  await shoot(admin, 'plugins-refused');
+  writeFileSync(join(own, 'points.lua'), points);
+  await admin.getByRole('button', { name: '重新载入' }).click();
+  await admin.getByText('新程序已通过检查并启用').first().waitFor();
+  await admin.getByText('本区自己的规则').first().waitFor();
+  check(true, 'the mended plugin is switched on');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

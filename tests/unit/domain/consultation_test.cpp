@@ -8,6 +8,7 @@ using namespace yishi;
 using namespace yishi::domain;
 using yishi::testing::draft;
 using yishi::testing::step;
+using Moderation = yishi::domain::ConsultationService::Moderation;
 
 namespace {
 
@@ -131,17 +132,21 @@ BOOST_AUTO_TEST_CASE(three_reports_hide_and_the_committee_restores_with_a_reason
     BOOST_TEST(w.consultation.thread(w.resident(0), w.proposal).value()[0].comment.body == "有争议的话");
     BOOST_TEST(w.consultation.thread(w.actor(w.committee_a), w.proposal).value()[0].body_shown);
 
-    BOOST_TEST(w.consultation.moderate(w.resident(1), c.comment.id, false, "x").status().code() ==
+    BOOST_TEST(w.consultation.moderate(w.resident(1), c.comment.id, Moderation::kRestore, "x").status().code() ==
                "community.forbidden");
-    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_b), c.comment.id, false, "x").status().code() ==
-               "community.forbidden");
-    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "").status().code() ==
-               "moderation.reason_required");
-    auto restored = w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "经核实无不当内容");
+    BOOST_TEST(
+        w.consultation.moderate(w.actor(w.committee_b), c.comment.id, Moderation::kRestore, "x").status().code() ==
+        "community.forbidden");
+    BOOST_TEST(
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kRestore, "").status().code() ==
+        "moderation.reason_required");
+    auto restored =
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kRestore, "经核实无不当内容");
     BOOST_REQUIRE(restored.isOk());
     BOOST_TEST(!restored->comment.hidden);
-    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "again").status().code() ==
-               "comment.not_hidden");
+    BOOST_TEST(
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kRestore, "again").status().code() ==
+        "comment.not_hidden");
 
     auto log = w.consultation.moderationLog(w.a.id, 100).value();
     BOOST_REQUIRE(log.size() == 2u);
@@ -166,7 +171,8 @@ BOOST_AUTO_TEST_CASE(only_reports_after_the_last_review_count_toward_hiding) {
     }
     auto c = w.post(0, "有争议的话");
     for (int i = 1; i <= 3; ++i) BOOST_REQUIRE(w.consultation.report(w.resident(i), c.comment.id, "不实").isOk());
-    auto restored = w.consultation.moderate(w.actor(w.committee_a), c.comment.id, false, "经核实无不当内容");
+    auto restored =
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kRestore, "经核实无不当内容");
     BOOST_REQUIRE(restored.isOk());
     BOOST_TEST(restored->comment.reports == 0);
 
@@ -178,12 +184,43 @@ BOOST_AUTO_TEST_CASE(only_reports_after_the_last_review_count_toward_hiding) {
     BOOST_TEST(w.consultation.report(w.resident(6), c.comment.id, "不实")->comment.hidden);
 }
 
+// A reported comment the committee finds fine stays visible and leaves the
+// queue: before "keep", only hiding it took it off the queue.
+BOOST_AUTO_TEST_CASE(keeping_a_reported_comment_clears_it_from_the_queue_and_logs_why) {
+    Consultation w;
+    auto c = w.post(0, "物业费该公开");
+    BOOST_TEST(
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kKeep, "无举报").status().code() ==
+        "moderation.not_reported");
+    BOOST_REQUIRE(w.consultation.report(w.resident(1), c.comment.id, "不实").isOk());
+    BOOST_TEST(w.consultation.reviewQueue(w.actor(w.committee_a), w.a.id, PageRequest{}).value().items.size() == 1u);
+    BOOST_TEST(w.consultation.moderate(w.resident(2), c.comment.id, Moderation::kKeep, "x").status().code() ==
+               "community.forbidden");
+    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kKeep, "").status().code() ==
+               "moderation.reason_required");
+    auto kept = w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kKeep, "意见正当，保留");
+    BOOST_REQUIRE(kept.isOk());
+    BOOST_TEST(!kept->comment.hidden);
+    BOOST_TEST(kept->comment.reports == 0);
+    BOOST_TEST(w.consultation.reviewQueue(w.actor(w.committee_a), w.a.id, PageRequest{}).value().items.empty());
+    auto log = w.consultation.moderationLog(w.a.id, 100).value();
+    BOOST_REQUIRE(log.size() == 1u);
+    BOOST_TEST(log[0].action == "moderation.kept");
+    BOOST_TEST(log[0].reason == "意见正当，保留");
+
+    BOOST_REQUIRE(
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kHide, "含个人信息").isOk());
+    BOOST_TEST(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kKeep, "x").status().code() ==
+               "comment.already_hidden");
+}
+
 // Defect (issue 9 item 3): the author could rewrite a comment that moderation
 // hid, so the text that was reported was gone.
 BOOST_AUTO_TEST_CASE(a_hidden_comment_cannot_be_edited) {
     Consultation w;
     auto c = w.post(1, "原话");
-    BOOST_REQUIRE(w.consultation.moderate(w.actor(w.committee_a), c.comment.id, true, "含个人信息").isOk());
+    BOOST_REQUIRE(
+        w.consultation.moderate(w.actor(w.committee_a), c.comment.id, Moderation::kHide, "含个人信息").isOk());
     BOOST_TEST(w.consultation.edit(w.resident(1), c.comment.id, "改过", std::nullopt).status().code() ==
                "comment.hidden");
     BOOST_TEST(w.consultation.thread(w.actor(w.committee_a), w.proposal).value()[0].comment.body == "原话");

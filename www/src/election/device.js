@@ -26,7 +26,13 @@ function write(k, value) {
 }
 
 export const loadSeed = (eid, userId) => read(key('credential', eid, userId));
-export const saveSeed = (eid, userId, seedHex) => write(key('credential', eid, userId), seedHex);
+// The credential's public key is kept beside its seed, so that a page can
+// tell without the crypto chunk whether the server's active credential
+// (my_credential) is this device's: after enrolling on another device it is
+// not. Seeds saved before this have no key kept: null.
+export const loadPublicKey = (eid, userId) => read(key('credential-pk', eid, userId));
+export const saveSeed = (eid, userId, seedHex, pkHex) =>
+  write(key('credential', eid, userId), seedHex) && (!pkHex || write(key('credential-pk', eid, userId), pkHex));
 
 export function loadReceipt(eid, userId) {
   try {

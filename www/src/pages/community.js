@@ -25,33 +25,47 @@ export function CommunityPage({ params }) {
   const id = params.id;
   const s = useStore();
   const [filter, setFilter] = useState('');
-  const community = useLoad(() => api('GET', `/communities/${id}`), [id]);
-  const topics = useLoad(
-    () => api('GET', `/communities/${id}/proposals?limit=50${filter ? '&state=' + filter : ''}`),
-    [id, filter],
-  );
-  const outcomes = useLoad(async () => {
-    const [projects, conventions] = await Promise.all([
+  // One render for the whole first view (each answer would otherwise lay
+  // the page out again); a state chosen later reloads the topics alone.
+  const page = useLoad(async () => {
+    const [c, topics, projects, conventions, elections] = await Promise.all([
+      api('GET', `/communities/${id}`),
+      api('GET', `/communities/${id}/proposals?limit=50`),
       api('GET', `/communities/${id}/projects`),
       api('GET', `/communities/${id}/conventions`),
+      api('GET', `/communities/${id}/elections`),
     ]);
-    return { projects: projects.items, conventions: conventions.items };
-  }, [id]);
-  const elections = useLoad(() => api('GET', `/communities/${id}/elections`), [id]);
+    return { c, topics, projects: projects.items, conventions: conventions.items, elections: elections.items };
+  }, [id, s.session]);
+  const filtered = useLoad(
+    () => (filter ? api('GET', `/communities/${id}/proposals?limit=50&state=${filter}`) : Promise.resolve(null)),
+    [id, filter, s.session],
+  );
+  const part = (pick) => ({ ...page, data: page.data && pick(page.data) });
+  const community = part((d) => d.c);
+  const elections = part((d) => ({ items: d.elections }));
+  const outcomes = part((d) => d);
+  // The counts per state stay those of all topics while one state is shown.
+  const topics = filter
+    ? { ...filtered, data: filtered.data && page.data && { ...filtered.data, counts: page.data.topics.counts } }
+    : part((d) => d.topics);
   const me = standing(s.me, id);
+  // One "loading" (or one error) until the first view is here.
+  if (!page.data) return html`<section><${Loaded} result=${page}>${() => null}<//></section>`;
 
   return html`<section>
     <${Loaded} result=${community}>${(c) => html`
       <${PageTitle}>${c.name}<//>
       <p class="sub">${c.street.name} · ${c.district.name} · ${t('community.residents', { n: c.verified_residents })}</p>
       <${MembershipNotice} member=${me.member} communityId=${id} />
-      ${!me.member && !me.committee
+      ${s.meLoaded && !me.member && !me.committee
         ? html`<p><a class="button secondary" href=${'/c/' + id + '/join'}>${t('community.join')}</a></p>`
         : null}
       <div class="actions">
         ${me.canTakePart ? html`<a class="button" href=${'/c/' + id + '/new'}>${t('community.raise')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/members'}>${t('community.members')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
+        ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}
         <a class="button secondary" href=${'/c/' + id + '/votes'}>${t('votes.title')}</a>
       </div>
       ${me.committee && c.join_code
@@ -102,5 +116,6 @@ export function CommunityPage({ params }) {
             </a></li>`,
           )}</ul>`}
     `}<//>
+    <p class="more"><a href=${'/c/' + id + '/moderation'}>${t('moderation.logTitle')}</a></p>
   </section>`;
 }

@@ -1,10 +1,10 @@
 import { html } from '../html.js';
-import { t, formatMoney } from '../i18n.js';
+import { t, formatMoney, formatTime } from '../i18n.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
 import { navigate } from '../router.js';
-import { ErrorBox, Loaded, PageTitle, useLoad, useSubmit } from '../ui.js';
-import { loadReceipt, loadSeed, saveSeed } from '../election/device.js';
+import { ErrorBox, Loaded, Loading, PageTitle, useLoad, useSubmit } from '../ui.js';
+import { loadPublicKey, loadReceipt, loadSeed, saveSeed } from '../election/device.js';
 import { Bounds, DemoNotice, loadCrypto, PhaseBadge, Results, TrackingCode, Window } from './election_parts.js';
 
 // An election: what it decides, its window and phase, the resident's next
@@ -12,7 +12,7 @@ import { Bounds, DemoNotice, loadCrypto, PhaseBadge, Results, TrackingCode, Wind
 export function ElectionPage({ params }) {
   const id = params.id;
   const s = useStore();
-  const election = useLoad(() => api('GET', `/elections/${id}`), [id, s.me && s.me.user.id]);
+  const election = useLoad(() => api('GET', `/elections/${id}`), [id, s.session]);
   return html`<article>
     <${Loaded} result=${election}>${(e) => html`
       <p class="crumbs"><a href=${listOf(e, s.me)}>${t('election.backToList')}</a></p>
@@ -27,6 +27,9 @@ export function ElectionPage({ params }) {
             ${o.cost ? html` <span class="meta">· ${formatMoney(o.cost)}</span>` : null}</li>`)}</ul>`
         : null}
       <${NextStep} e=${e} />
+      <${CloseVote} e=${e} onDone=${election.reload} />
+      ${/^proposal\/\d+$/.test(e.subject || '')
+        ? html`<p><a class="tap" href=${'/p/' + e.subject.split('/')[1]}>${t('election.aboutTopic')}</a></p>` : null}
       <p class="meta">${t('election.recordHint')}
         <a href=${'/api/v1/elections/' + e.id + '/record'} download=${'election-' + e.id + '.record'}>${t('election.record')}</a></p>
     `}<//>
@@ -46,17 +49,53 @@ function listOf(e, me) {
   return c ? '/c/' + c + '/votes' : '/';
 }
 
+// The committee closes a vote whose time is up (the server also does it by
+// itself within a second; this is for when it has not yet).
+function CloseVote({ e, onDone }) {
+  const s = useStore();
+  const close = useSubmit(async () => {
+    await api('POST', `/elections/${e.id}/close`);
+    onDone();
+  });
+  if (!standing(s.me, e.community_id).committee || e.phase !== 'open') return null;
+  const due = e.window.closes_at * 1000 <= Date.now();
+  return html`<div class="panel">
+    <h2>${t('election.closeTitle')}</h2>
+    <p>${due ? t('election.closeDue') : t('election.closeNotDue', { time: formatTime(e.window.closes_at) })}</p>
+    <${ErrorBox} error=${close.error} />
+    ${due ? html`<button type="button" class="button" disabled=${close.busy} onClick=${close.submit}>
+      ${close.busy ? t('common.working') : t('election.closeNow')}</button>` : null}
+  </div>`;
+}
+
+// Whether the credential kept on this device is the one the server holds
+// as active (my_credential): true, false, or null while that is worked out
+// (a seed kept before its public key was saved needs the crypto chunk).
+function useCredentialHere(e, uid) {
+  const seed = uid ? loadSeed(e.eid, uid) : null;
+  const pk = uid ? loadPublicKey(e.eid, uid) : null;
+  const derived = useLoad(
+    () => (seed && !pk && e.my_credential ? loadCrypto().then((c) => c.publicKeyHex(seed)) : Promise.resolve(pk)),
+    [e.eid, uid, seed, pk, e.my_credential],
+  );
+  if (!seed || !e.my_credential) return false;
+  if (pk) return pk === e.my_credential;
+  if (derived.loading) return null;
+  return derived.data === e.my_credential;
+}
+
 function NextStep({ e }) {
   const s = useStore();
   const me = e.community_id ? standing(s.me, e.community_id) : { member: ownCommunity(s.me) ? { status: 'verified' } : null };
   const uid = s.me && s.me.user.id;
   const receipt = uid ? loadReceipt(e.eid, uid) : null;
-  const seed = uid ? loadSeed(e.eid, uid) : null;
+  const here = useCredentialHere(e, uid);
   const enroll = useSubmit(async () => {
     const crypto = await loadCrypto();
-    const replace = e.my_credential && !seed ? e.my_credential : undefined;
-    const cred = crypto.newCredential(e, replace);
-    if (!saveSeed(e.eid, uid, cred.seedHex)) throw { code: 'election.device_storage' };
+    // A credential active elsewhere (another device, or one this device no
+    // longer holds) is replaced by naming it; the server refuses once it voted.
+    const cred = crypto.newCredential(e, e.my_credential || undefined);
+    if (!saveSeed(e.eid, uid, cred.seedHex, cred.pkHex)) throw { code: 'election.device_storage' };
     await api('POST', `/elections/${e.id}/credentials`, { enroll: cred.enrollHex });
     navigate(`/elections/${e.id}/vote`);
   });
@@ -67,10 +106,11 @@ function NextStep({ e }) {
         <p>${t('election.trackingCodeLabel')}</p>
         <${TrackingCode} code=${receipt.receipt.tracking_code} />
         <div class="actions"><a class="button" href=${'/elections/' + e.id + '/check'}>${t('election.checkMyBallot')}</a>
-          ${e.phase === 'open' && seed
+          ${e.phase === 'open' && here
             ? html`<a class="button secondary" href=${'/elections/' + e.id + '/vote'}>${t('election.voteAgain')}</a>` : null}</div>
       </div>`
     : null;
+  if (!s.meLoaded) return null;
   if (e.phase !== 'open') {
     if (e.phase === 'ceremony') return html`<p class="notice">${t('election.notOpenYet')}</p>`;
     return html`${voted}${e.phase !== 'published' ? html`<p class="notice">${t('election.counting')}</p>` : null}`;
@@ -79,8 +119,9 @@ function NextStep({ e }) {
     return html`<p><a class="button" href=${'/login?next=' + encodeURIComponent('/elections/' + e.id)}>${t('election.loginToVote')}</a></p>`;
   }
   if (!(me.member && me.member.status === 'verified')) return html`<p class="notice">${t('election.residentsOnly')}</p>`;
+  if (here === null) return html`<${Loading} />`;
   if (voted) return voted;
-  if (e.my_credential && seed) {
+  if (here) {
     return html`<p><a class="button big" href=${'/elections/' + e.id + '/vote'}>${t('election.goVote')}</a></p>`;
   }
   return html`<div class="panel">

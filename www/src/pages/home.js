@@ -1,6 +1,6 @@
 import { html } from '../html.js';
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, offices } from '../api.js';
 import { useStore } from '../store.js';
 import { Loaded, PageTitle, useLoad } from '../ui.js';
 
@@ -43,6 +43,7 @@ export function HomePage({ query }) {
   const me = s.me;
   const memberships = me ? me.memberships || [] : [];
   const runs = me ? (me.roles || []).filter((r) => r.role === 'committee') : [];
+  const work = offices(me);
   return html`<section>
     <${PageTitle}>${me ? t('home.hello', { name: me.user.display_name }) : t('home.welcome')}<//>
     ${!me
@@ -70,6 +71,14 @@ export function HomePage({ query }) {
           </ul>`
       : null}
     ${runs.length > 0 ? html`<p><a class="button" href="/queue">${t('nav.queue')}</a></p>` : null}
+    ${work.streets.length > 0 || work.districts.length > 0
+      ? html`<h2>${t('home.myWork')}</h2>
+          <div class="actions">
+            <a class="button" href="/escalations">${t('escalation.pageTitle')}</a>
+            ${work.districts.map((d) => html`<a class="button secondary" href=${'/d/' + d + '/settings'}>${t('district.settingsTitle')}</a>
+              <a class="button secondary" href=${'/d/' + d + '/plugins'}>${t('district.pluginsTitle')}</a>`)}
+          </div>`
+      : null}
     <h2>${t('home.allCommunities')}</h2>
     <${CommunityList} district=${districtId(query)} hrefFor=${(c) => '/c/' + c.id} />
   </section>`;

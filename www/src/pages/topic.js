@@ -4,6 +4,7 @@ import { t, has, formatTime } from '../i18n.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
 import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, useLoad, useSubmit } from '../ui.js';
+import { Escalations, Meetings, Moderate } from './topic_parts.js';
 
 // Actions whose reason is public and required (docs/proposal-lifecycle.md).
 const REASON_REQUIRED = new Set([
@@ -17,21 +18,30 @@ function historyLabel(action) {
   return has(key) ? t(key) : t('history.other');
 }
 
+// A meeting's scheduling is stored as "<mode> <place>": the mode in words.
+function historyReason(h) {
+  const m = h.action === 'meeting.scheduled' && /^(online|offline|hybrid) ([\s\S]*)$/.exec(h.reason);
+  return m ? t('meeting.modes.' + m[1]) + ' · ' + m[2] : h.reason;
+}
+
 export function TopicPage({ params }) {
   const id = params.id;
   const s = useStore();
   const topic = useLoad(async () => {
-    const [p, history, comments, supports] = await Promise.all([
+    const [p, history, comments, supports, meetings, escalations] = await Promise.all([
       api('GET', `/proposals/${id}`),
       api('GET', `/proposals/${id}/history`),
       api('GET', `/proposals/${id}/comments`),
       api('GET', `/proposals/${id}/supports`),
+      api('GET', `/proposals/${id}/meetings`),
+      api('GET', `/proposals/${id}/escalations`),
     ]);
-    return { p, history: history.items, comments: comments.items, supports };
-  }, [id, s.me && s.me.user.id]);
+    return { p, history: history.items, comments: comments.items, supports, meetings: meetings.items,
+      escalations: escalations.items };
+  }, [id, s.session]);
 
   return html`<article>
-    <${Loaded} result=${topic}>${({ p, history, comments, supports }) => {
+    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations }) => {
       const me = standing(s.me, p.community_id);
       return html`
         <p class="crumbs"><a href=${'/c/' + p.community_id}>${t('common.backToCommunity')}</a></p>
@@ -53,6 +63,8 @@ export function TopicPage({ params }) {
           onChange=${topic.reload} />
         ${p.allowed_actions && p.allowed_actions.length > 0
           ? html`<${Actions} p=${p} onDone=${topic.reload} />` : null}
+        <${Meetings} p=${p} meetings=${meetings} me=${me} onChange=${topic.reload} />
+        <${Escalations} p=${p} escalations=${escalations} me=${me} onChange=${topic.reload} />
 
         <h2>${t('topic.trace')}</h2>
         <ol class="timeline">
@@ -61,7 +73,7 @@ export function TopicPage({ params }) {
               <span class="when">${formatTime(h.at)}</span>
               <strong>${historyLabel(h.action)}</strong>
               <span class="who">${h.actor.display_name} (${t('roles.' + h.actor.role)})</span>
-              ${h.reason ? html`<p class="reason-text">${h.reason}</p>` : null}
+              ${h.reason ? html`<p class="reason-text">${historyReason(h)}</p>` : null}
             </li>`,
           )}
         </ol>
@@ -69,7 +81,7 @@ export function TopicPage({ params }) {
         <h2>${t('topic.comments', { n: comments.filter((c) => !c.withdrawn).length })}</h2>
         <${Comments} comments=${comments} me=${me} onChange=${topic.reload} />
         ${me.canTakePart ? html`<${CommentForm} p=${p} onDone=${topic.reload} />`
-          : html`<p class="hint">${s.me ? t('topic.verifiedOnly') : t('topic.loginToTakePart')}</p>`}
+          : !s.meLoaded ? null : html`<p class="hint">${s.me ? t('topic.verifiedOnly') : t('topic.loginToTakePart')}</p>`}
       `;
     }}<//>
   </article>`;
@@ -98,6 +110,9 @@ function Actions({ p, onDone }) {
   const [extra, setExtra] = useState({});
   const reasonId = useId('reason');
   const extraId = useId('extra');
+  // The consultation was announced to run until consultation_ends_at:
+  // ending it sooner needs its own public reason.
+  const endsEarly = p.state === 'consultation' && p.consultation_ends_at && p.consultation_ends_at * 1000 > Date.now();
   const { busy, error, submit, setError } = useSubmit(async () => {
     const needs = REASON_REQUIRED.has(action);
     if (needs && !reason.trim()) {
@@ -109,6 +124,24 @@ function Actions({ p, onDone }) {
     if (action === 'open_consultation') {
       const days = Number(extra.days || 14);
       body.consultation_ends_at = Math.floor(Date.now() / 1000) + days * 86400;
+    }
+    if (action === 'send_to_vote') {
+      body.vote = extra.vote || 'ballot';
+      if (body.vote === 'ballot') {
+        const days = Number(extra.vote_days || 7);
+        if (!Number.isInteger(days) || days < 1 || days > 60) {
+          setError({ code: 'proposal.vote_closes_at' });
+          return;
+        }
+        body.vote_closes_at = Math.floor(Date.now() / 1000) + days * 86400;
+      }
+    }
+    if (endsEarly && (action === 'send_to_vote' || action === 'close_without_vote')) {
+      if (!(extra.early || '').trim()) {
+        setError({ code: 'proposal.early_end_reason' });
+        return;
+      }
+      body.early_end_reason = extra.early.trim();
     }
     if (action === 'form_project') {
       body.budget_fen = Math.round(Number(extra.budget_yuan || 0) * 100);
@@ -129,7 +162,7 @@ function Actions({ p, onDone }) {
       )}
     </div>
     ${action
-      ? html`<form class="form" onSubmit=${submit} novalidate>
+      ? html`<form class="form" onSubmit=${submit} onInput=${() => setError(null)} novalidate>
           <${Field} label=${REASON_REQUIRED.has(action) ? t('topic.reasonRequired') : t('topic.reasonOptional')}
             hint=${t('topic.reasonPublic')} id=${reasonId}>
             <textarea id=${reasonId} name="reason" rows="3" maxlength="500" aria-describedby=${reasonId + '-hint'}
@@ -143,6 +176,27 @@ function Actions({ p, onDone }) {
           ${action === 'open_consultation'
             ? html`<${Field} label=${t('topic.consultationDays')} id=${extraId}>
                 <input id=${extraId} inputmode="numeric" value=${extra.days || '14'} onInput=${set('days')} /><//>`
+            : null}
+          ${action === 'send_to_vote'
+            ? html`<fieldset class="choices">
+                <legend>${t('topic.voteHow')}</legend>
+                ${['ballot', 'meeting'].map((v) => html`<label class="choice">
+                  <input type="radio" name="vote" value=${v} checked=${(extra.vote || 'ballot') === v}
+                    onChange=${() => setExtra({ ...extra, vote: v })} />
+                  <span><strong>${t('topic.voteBy.' + v)}</strong><br /><span class="hint">${t('topic.voteByHint.' + v)}</span></span>
+                </label>`)}
+              </fieldset>
+              ${(extra.vote || 'ballot') === 'ballot'
+                ? html`<${Field} label=${t('topic.voteDays')} id=${extraId + '-d'}>
+                    <input id=${extraId + '-d'} class="short" inputmode="numeric" value=${extra.vote_days || '7'}
+                      onInput=${set('vote_days')} /><//>`
+                : null}`
+            : null}
+          ${endsEarly && (action === 'send_to_vote' || action === 'close_without_vote')
+            ? html`<${Field} label=${t('topic.earlyEndReason')}
+                hint=${t('topic.earlyEndHint', { time: formatTime(p.consultation_ends_at) })} id=${extraId + '-e'}>
+                <textarea id=${extraId + '-e'} rows="2" maxlength="1000" required aria-describedby=${extraId + '-e-hint'}
+                  value=${extra.early || ''} onInput=${set('early')}></textarea><//>`
             : null}
           ${action === 'form_project'
             ? html`<${Field} label=${t('topic.budgetYuan')} id=${extraId}>
@@ -182,7 +236,9 @@ function Comment({ c, me, onChange }) {
       ? html`<p class="muted">${t('topic.commentWithdrawn')}</p>`
       : c.hidden && c.body == null
         ? html`<p class="muted">${t('topic.commentHidden', { reason: c.hidden_reason || '' })}</p>`
-        : html`<p class="comment-body">${c.body}</p>`}
+        : html`${c.hidden ? html`<p class="muted">${t('topic.commentHiddenForYou', { reason: c.hidden_reason || '' })}</p>` : null}
+            <p class="comment-body">${c.body}</p>`}
+    ${me.committee && !c.withdrawn ? html`<${Moderate} c=${c} onDone=${onChange} />` : null}
     ${me.canTakePart && !c.withdrawn && !c.hidden
       ? reporting
         ? html`<form class="form inline" onSubmit=${submit} novalidate>

@@ -1,6 +1,7 @@
 import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
-import { api } from '../api.js';
+import { api, standing } from '../api.js';
+import { useStore } from '../store.js';
 import { Loaded, PageTitle, useLoad } from '../ui.js';
 import { PhaseBadge } from './election_parts.js';
 
@@ -15,11 +16,14 @@ export function ElectionList({ items }) {
 }
 
 export function VotesPage({ params }) {
+  const s = useStore();
   const list = useLoad(() => api('GET', `/communities/${params.id}/elections`), [params.id]);
   return html`<section>
     <p class="crumbs"><a href=${'/c/' + params.id}>${t('common.backToCommunity')}</a></p>
     <${PageTitle}>${t('votes.title')}<//>
     <p>${t('votes.intro')}</p>
+    ${standing(s.me, params.id).committee
+      ? html`<p><a class="button" href=${'/c/' + params.id + '/votes/new'}>${t('newVote.title')}</a></p>` : null}
     <${Loaded} result=${list}>${(l) => html`<${ElectionList} items=${l.items} />`}<//>
   </section>`;
 }

@@ -156,10 +156,18 @@ ApiResponse moderateComment(domain::ConsultationService& consultation, ApiCall& 
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
     YISHI_HANDLER_ASSIGN(std::string action, requireString(call.body, "action"));
     YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
-    if (action != "hide" && action != "restore") {
-        return fail(call, Status::invalid("body.action", "action is hide or restore."));
+    using Moderation = domain::ConsultationService::Moderation;
+    Moderation what;
+    if (action == "hide") {
+        what = Moderation::kHide;
+    } else if (action == "restore") {
+        what = Moderation::kRestore;
+    } else if (action == "keep") {
+        what = Moderation::kKeep;
+    } else {
+        return fail(call, Status::invalid("body.action", "action is hide, restore or keep."));
     }
-    YISHI_HANDLER_ASSIGN(auto view, consultation.moderate(call.actor, domain::CommentId(id), action == "hide", reason));
+    YISHI_HANDLER_ASSIGN(auto view, consultation.moderate(call.actor, domain::CommentId(id), what, reason));
     return jsonResponse(200, inLanguageOf(call, writeComment), view);
 }
 

@@ -10,7 +10,11 @@ namespace {
 
 using domain::EscalationService;
 
-void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now, Language language) {
+using Subjects = std::map<std::int64_t, domain::EscalationService::Subject>;
+
+// `subjects` adds the proposal's title and the community's name (queues).
+void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now, Language language,
+                     const Subjects* subjects = nullptr) {
     w.beginObject();
     w.member("id", e.id.value);
     w.member("proposal_id", e.proposal_id.value);
@@ -23,6 +27,12 @@ void writeEscalation(JsonWriter& w, const domain::Escalation& e, Instant now, La
     w.member("overdue", e.overdue(now));
     w.member("resolution", valueOrNull(e.resolved_at != Instant(), renderStoredText(e.resolution, language)));
     w.member("resolved_at", orNull(e.resolved_at));
+    if (subjects) {
+        const auto it = subjects->find(e.id.value);
+        const bool known = it != subjects->end();
+        w.member("proposal_title", valueOrNull(known, known ? it->second.proposal_title : std::string()));
+        w.member("community_name", valueOrNull(known, known ? it->second.community_name : std::string()));
+    }
     w.endObject();
 }
 
@@ -37,11 +47,12 @@ Result<std::optional<domain::EscalationStatus>> statusFilter(const ApiCall& call
 }
 
 ApiResponse queueResponse(domain::EscalationService& escalations, const domain::Page<domain::Escalation>& page,
-                          const ApiCall& call) {
+                          ApiCall& call) {
     const Instant now = escalations.now();
+    YISHI_HANDLER_ASSIGN(Subjects subjects, escalations.subjectsOf(page.items));
     JsonWriter w;
-    writePage(w, page, [now, &call](JsonWriter& out, const domain::Escalation& e) {
-        writeEscalation(out, e, now, call.language);
+    writePage(w, page, [now, &call, &subjects](JsonWriter& out, const domain::Escalation& e) {
+        writeEscalation(out, e, now, call.language, &subjects);
     });
     return jsonResponse(200, w);
 }
@@ -112,6 +123,7 @@ ApiResponse districtQueue(domain::EscalationService& escalations, ApiCall& call)
 ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
     YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(auto queue, escalations.awaitingMe(call.actor));
+    YISHI_HANDLER_ASSIGN(Subjects subjects, escalations.subjectsOf(queue.escalations));
     const Instant now = escalations.now();
     JsonWriter w;
     w.beginObject();
@@ -128,7 +140,7 @@ ApiResponse myQueue(domain::EscalationService& escalations, ApiCall& call) {
     }
     w.endArray();
     w.key("escalations").beginArray();
-    for (const domain::Escalation& e : queue.escalations) writeEscalation(w, e, now, call.language);
+    for (const domain::Escalation& e : queue.escalations) writeEscalation(w, e, now, call.language, &subjects);
     w.endArray();
     w.endObject();
     return jsonResponse(200, w);

@@ -272,8 +272,9 @@ Result<ConsultationService::CommentView> ConsultationService::report(const Actor
     return view;
 }
 
-Result<ConsultationService::CommentView> ConsultationService::moderate(const Actor& actor, CommentId id, bool hide,
-                                                                       const std::string& reason) {
+Result<ConsultationService::CommentView> ConsultationService::moderate(const Actor& actor, CommentId id,
+                                                                       Moderation action, const std::string& reason) {
+    const bool hide = action == Moderation::kHide;
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (reason.empty()) {
         return Status::invalid("moderation.reason_required", "Hiding or restoring needs a public reason.");
@@ -288,14 +289,27 @@ Result<ConsultationService::CommentView> ConsultationService::moderate(const Act
                                      "Only this community's committee or its district may moderate.");
         }
         if (hide && c.hidden) return Status::conflict("comment.already_hidden", "This comment is hidden already.");
-        if (!hide && !c.hidden) return Status::conflict("comment.not_hidden", "This comment is not hidden.");
+        if (action == Moderation::kRestore && !c.hidden) {
+            return Status::conflict("comment.not_hidden", "This comment is not hidden.");
+        }
+        if (action == Moderation::kKeep) {
+            if (c.hidden) {
+                return Status::conflict("comment.already_hidden", "This comment is hidden: restore it instead.");
+            }
+            if (c.reports == 0) {
+                return Status::conflict("moderation.not_reported",
+                                        "Nobody has reported this comment since it was last reviewed.");
+            }
+        }
         c.hidden = hide;
         c.hidden_reason = hide ? reason : "";
         c.reports = 0;  // reviewed: only reports made from now on count toward auto-hide
         s.get<ConsultationStore>().updateComment(c);
         s.get<ConsultationStore>().markReviewed(c.id);
-        s.record({hide ? changes::kCommentHidden : changes::kCommentRestored, clock_.now(), actor.userId(), c.id.value,
-                  c.community_id, reason});
+        const ChangeKind& kind = hide                          ? changes::kCommentHidden
+                                 : action == Moderation::kKeep ? changes::kCommentKept
+                                                               : changes::kCommentRestored;
+        s.record({kind, clock_.now(), actor.userId(), c.id.value, c.community_id, reason});
         view = viewOf(s, actor, std::move(c), found.second);
         return Status::ok();
     }));

@@ -215,6 +215,21 @@ Result<std::vector<Escalation>> EscalationService::forProposal(ProposalId propos
     return out;
 }
 
+Result<std::map<std::int64_t, EscalationService::Subject>> EscalationService::subjectsOf(
+    const std::vector<Escalation>& items) {
+    std::map<std::int64_t, Subject> out;
+    if (items.empty()) return out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        for (const Escalation& e : items) {
+            std::optional<Proposal> p = s.get<ProposalStore>().proposal(e.proposal_id);
+            std::optional<Community> c = s.scopes.community(e.community_id);
+            if (p && c) out[e.id.value] = Subject{p->title, c->name};
+        }
+        return Status::ok();
+    }));
+    return out;
+}
+
 Result<EscalationService::Queue> EscalationService::awaitingMe(const Actor& actor) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Queue queue;

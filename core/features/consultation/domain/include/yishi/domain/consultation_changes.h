@@ -14,6 +14,7 @@ extern const ChangeKind kCommentWithdrawn;
 extern const ChangeKind kCommentAutoHidden;
 extern const ChangeKind kCommentHidden;
 extern const ChangeKind kCommentRestored;
+extern const ChangeKind kCommentKept;
 extern const ChangeKind kSupportGiven;
 extern const ChangeKind kSupportWithdrawn;
 extern const ChangeKind kMeetingScheduled;

@@ -75,11 +75,16 @@ class ConsultationService {
     // auto_hide_reports reports made since the last review it is hidden.
     // conflict "comment.already_reported", "report.own_comment".
     Result<CommentView> report(const Actor& actor, CommentId id, const std::string& reason);
-    // Those who manage the community hide or restore, always with a reason.
-    // Either is a review: the reports counted toward auto-hide start again.
+    // Those who manage the community hide or restore, always with a reason;
+    // or keep a reported comment that stays visible (the reports were
+    // unfounded), which otherwise would wait in the queue for ever. Each is
+    // a review: the reports counted toward auto-hide start again.
     // forbidden "community.forbidden"; invalid "moderation.reason_required";
-    // conflict "comment.already_hidden", "comment.not_hidden".
-    Result<CommentView> moderate(const Actor& actor, CommentId id, bool hide, const std::string& reason);
+    // conflict "comment.already_hidden" (hide, or keep a hidden one: restore
+    // it), "comment.not_hidden", "moderation.not_reported" (keep with no
+    // report since the last review).
+    enum class Moderation { kHide, kRestore, kKeep };
+    Result<CommentView> moderate(const Actor& actor, CommentId id, Moderation action, const std::string& reason);
     // Those who manage the community: its comments awaiting review (reported
     // since the committee last hid or restored them, auto-hidden ones
     // included), oldest first, bodies shown; never who reported or why.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,16 @@ class EscalationService {
     // submitted or screening and those whose consultation has ended (the
     // committee's next step); for staff and admins, their open escalations.
     Result<Queue> awaitingMe(const Actor& actor);
+
+    // What a queue shows of an item besides the item: its proposal's title
+    // and its community's name (a queue spans communities), by escalation id,
+    // read in one transaction. Items whose proposal or community is gone
+    // have no entry.
+    struct Subject {
+        std::string proposal_title;
+        std::string community_name;
+    };
+    Result<std::map<std::int64_t, Subject>> subjectsOf(const std::vector<Escalation>& items);
 
     Instant now() const { return clock_.now(); }
 
