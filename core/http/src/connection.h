@@ -56,20 +56,21 @@ class Connection {
     Connection& operator=(const Connection&) = delete;
 
     const int fd;
-    const std::uint32_t serial;      // tells this connection from a later one on the same descriptor
-    const std::string peer;          // the client's IP address, as text
-    const std::string address_key;   // the client's address, as bytes (for the per-address count)
+    const std::uint32_t serial;     // tells this connection from a later one on the same descriptor
+    const std::string peer;         // the client's IP address, as text
+    const std::string address_key;  // the client's address, as bytes (for the per-address count)
     const bool loopback;
 
     // --- the loop thread's ---
     Phase phase = Phase::kIdle;
     RequestParser parser;
-    std::string pending;              // bytes read after a complete request (pipelined)
-    bool readable = false;            // an edge said there may be input
-    bool continue_sent = false;       // "100 Continue" went out for this request
-    bool close_after = false;         // close once the current answer is out
-    int served = 0;                   // requests answered
-    std::int64_t deadline = 0;        // steady micros; 0: none
+    std::string pending;         // bytes read after a complete request (pipelined)
+    bool readable = false;       // an edge said there may be input
+    bool peer_closed = false;    // the client shut its side (EPOLLRDHUP): read until EOF
+    bool continue_sent = false;  // "100 Continue" went out for this request
+    bool close_after = false;    // close once the current answer is out
+    int served = 0;              // requests answered
+    std::int64_t deadline = 0;   // steady micros; 0: none
     std::int64_t lingering_bytes = 0;
     // The loop's eviction lists (connection_loop.cpp): intrusive links.
     int list = -1;
@@ -96,6 +97,19 @@ class Connection {
     bool outputEmpty();
     void markBroken();
 
+    // The hand-back of a connection from its worker to the loop, without a
+    // wake-up of the loop for every answer: the loop learns of a finished
+    // request at its next event for the connection, or at its next turn.
+    // The loop, before it hands a request to a worker:
+    void beginWork();
+    // The worker, after it queued itself as finished: whether the loop
+    // asked to be woken (it saw an event for this connection meanwhile).
+    bool endWork();
+    // The loop, on an event for a connection that is being worked on: true
+    // when the worker has finished (it is in the finished queue); else the
+    // worker will wake the loop when it does.
+    bool workEndedOrWake();
+
   private:
     // Writes from the queue's front until it is empty or the socket full.
     void drainLocked() YISHI_REQUIRES(mutex_);
@@ -106,6 +120,8 @@ class Connection {
     std::size_t out_bytes_ YISHI_GUARDED_BY(mutex_) = 0;
     std::uint64_t written_ YISHI_GUARDED_BY(mutex_) = 0;  // bytes the socket took, ever
     bool broken_ YISHI_GUARDED_BY(mutex_) = false;
+    bool work_ended_ YISHI_GUARDED_BY(mutex_) = false;
+    bool wake_wanted_ YISHI_GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace yishi::http

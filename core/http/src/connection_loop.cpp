@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -150,7 +151,8 @@ Status ConnectionLoop::start() {
     reserve_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     const int flags = ::fcntl(listen_fd_, F_GETFL);
     if (epoll_fd_ < 0 || wake_fd_ < 0 || flags < 0 || ::fcntl(listen_fd_, F_SETFL, flags | O_NONBLOCK) < 0) {
-        return Status::unavailable("http.bind_failed", std::string("Cannot set up the I/O loop: ") + std::strerror(errno));
+        return Status::unavailable("http.bind_failed",
+                                   std::string("Cannot set up the I/O loop: ") + std::strerror(errno));
     }
     epoll_event listen_event{};
     listen_event.events = EPOLLIN;
@@ -160,11 +162,20 @@ Status ConnectionLoop::start() {
     wake_event.data.u64 = kWakeTag;
     if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &listen_event) < 0 ||
         ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event) < 0) {
-        return Status::unavailable("http.bind_failed", std::string("Cannot set up the I/O loop: ") + std::strerror(errno));
+        return Status::unavailable("http.bind_failed",
+                                   std::string("Cannot set up the I/O loop: ") + std::strerror(errno));
     }
     const int threads = options_.threads < 1 ? 1 : options_.threads;
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
-    io_thread_ = std::thread([this] { run(); });
+    for (int i = 0; i < threads; ++i) {
+        workers_.emplace_back([this] {
+            ::pthread_setname_np(::pthread_self(), "yishi-worker");
+            work();
+        });
+    }
+    io_thread_ = std::thread([this] {
+        ::pthread_setname_np(::pthread_self(), "yishi-io");
+        run();
+    });
     return Status::ok();
 }
 
@@ -201,7 +212,9 @@ void ConnectionLoop::run() {
     for (;;) {
         const int n = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), nextTimeoutMs());
         now_ = nowMicros();
-        for (int i = 0; i < n; ++i) onEvent(events[static_cast<std::size_t>(i)].data.u64, events[static_cast<std::size_t>(i)].events);
+        takeFinished();  // before the events: an event may be for a connection whose worker is done
+        for (int i = 0; i < n; ++i)
+            onEvent(events[static_cast<std::size_t>(i)].data.u64, events[static_cast<std::size_t>(i)].events);
         takeFinished();
         expire();
         if (stopping_.load()) {
@@ -217,9 +230,8 @@ void ConnectionLoop::run() {
                 now.evicted != logged.evicted) {
                 logger().warning("{\"event\":\"connections\",\"open\":" + std::to_string(now.open) +
                                  ",\"refused_per_address\":" + std::to_string(now.refused_per_address) +
-                                 ",\"refused_full\":" + std::to_string(now.refused_full) +
-                                 ",\"evicted\":" + std::to_string(now.evicted) +
-                                 ",\"timed_out\":" + std::to_string(now.timed_out) + "}");
+                                 ",\"refused_full\":" + std::to_string(now.refused_full) + ",\"evicted\":" +
+                                 std::to_string(now.evicted) + ",\"timed_out\":" + std::to_string(now.timed_out) + "}");
             }
             logged = now;
         }
@@ -227,10 +239,13 @@ void ConnectionLoop::run() {
 }
 
 int ConnectionLoop::nextTimeoutMs() const {
-    if (timers_.empty()) return 1000;
+    // While workers answer, look for connections they finished without a
+    // wake-up (their keep-alive clock starts when the loop takes them back).
+    const std::int64_t most = working_ > 0 ? 50 : 1000;
+    if (timers_.empty()) return static_cast<int>(most);
     const std::int64_t wait = timers_.begin()->first - nowMicros();
     if (wait <= 0) return 0;
-    return static_cast<int>(std::min<std::int64_t>(wait / 1000 + 1, 1000));
+    return static_cast<int>(std::min<std::int64_t>(wait / 1000 + 1, most));
 }
 
 void ConnectionLoop::onEvent(std::uint64_t tag, std::uint32_t events) {
@@ -251,12 +266,17 @@ void ConnectionLoop::onEvent(std::uint64_t tag, std::uint32_t events) {
     };
     Connection* c = alive();
     if (!c) return;
+    if (c->phase == Connection::Phase::kWorking && c->workEndedOrWake()) {
+        takeFinished();
+        if (!(c = alive())) return;
+    }
     if (events & (EPOLLOUT | EPOLLERR)) {
         onWritable(c);
         if (!(c = alive())) return;
     }
     if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) {
         c->readable = true;
+        if (events & (EPOLLRDHUP | EPOLLHUP)) c->peer_closed = true;
         if (c->phase == Connection::Phase::kIdle || c->phase == Connection::Phase::kReading) {
             readRequest(c);
         } else if (c->phase == Connection::Phase::kLingering) {
@@ -344,7 +364,8 @@ void ConnectionLoop::readRequest(Connection* c) {
         const ssize_t n = ::recv(c->fd, buffer, kReadBuffer, 0);
         if (n > 0) {
             // A short read emptied the socket; new bytes bring a new edge.
-            if (static_cast<std::size_t>(n) < kReadBuffer) c->readable = false;
+            // Not so an end already announced: read on until EOF.
+            if (static_cast<std::size_t>(n) < kReadBuffer && !c->peer_closed) c->readable = false;
             if (!onBytes(c, std::string_view(buffer, static_cast<std::size_t>(n)))) return;
         } else if (n == 0) {
             close(c);  // the client left (between requests, or giving one up)
@@ -429,15 +450,20 @@ void ConnectionLoop::dispatch(Connection* c) {
     job.request = c->parser.take();
     c->continue_sent = false;
     ++c->served;
-    job.keep_alive =
-        job.request.keep_alive && !stopping_.load() && c->served < options_.max_keep_alive_requests;
+    job.keep_alive = job.request.keep_alive && !stopping_.load() && c->served < options_.max_keep_alive_requests;
+    // Bytes already here (pipelined, or an edge taken while reading) are
+    // not announced by epoll again: the worker wakes the loop for them.
+    job.wake = !c->pending.empty() || c->readable;
+    ++working_;
     c->phase = Connection::Phase::kWorking;
+    c->beginWork();
     listRemove(c);
     setDeadline(c, 0);
     const bool keep_alive = job.keep_alive;
     const std::string language = job.request.get("Accept-Language");
     const bool head_only = job.request.method == "HEAD";
     if (enqueue(std::move(job))) return;
+    --working_;
     // Every worker is busy and the queue is full: answer at once.
     const std::string request_id = nextRequestId();
     ApiResponse out =
@@ -512,7 +538,7 @@ void ConnectionLoop::drainLingering(Connection* c) {
     while (c->readable) {
         const ssize_t n = ::recv(c->fd, buffer, kReadBuffer, 0);
         if (n > 0) {
-            if (static_cast<std::size_t>(n) < kReadBuffer) c->readable = false;
+            if (static_cast<std::size_t>(n) < kReadBuffer && !c->peer_closed) c->readable = false;
             c->lingering_bytes += n;
             if (c->lingering_bytes > kLingerMaxBytes) {
                 close(c);
@@ -537,7 +563,9 @@ void ConnectionLoop::takeFinished() {
     {
         MutexLock lock(finished_mutex_);
         finished.swap(finished_);
+        wake_pending_ = false;
     }
+    working_ -= finished.size();
     for (const Finished& f : finished) afterAnswer(f.connection, f.close);
 }
 
@@ -646,13 +674,25 @@ void ConnectionLoop::work() {
             jobs_.pop_front();
         }
         const bool close_after = answer(job);
-        bool first = false;
         {
             MutexLock lock(finished_mutex_);
             finished_.push_back({job.connection, close_after});
-            first = finished_.size() == 1;
         }
-        if (first) wake();  // later ones ride on the same wake-up
+        // Most answers need no wake-up of the loop: the client's next request
+        // is an event for the connection, at which the loop takes it back
+        // (and it takes back every finished connection at each turn). It is
+        // woken when it must act without such an event: to close, for bytes
+        // it holds already, when it saw an event meanwhile, when stopping.
+        const bool asked = job.connection->endWork();
+        if (asked || close_after || job.wake || stopping_.load()) {
+            bool first = false;
+            {
+                MutexLock lock(finished_mutex_);
+                first = !wake_pending_;
+                wake_pending_ = true;
+            }
+            if (first) wake();
+        }
     }
 }
 

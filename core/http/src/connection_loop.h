@@ -90,6 +90,7 @@ class ConnectionLoop {
         Connection* connection = nullptr;
         HttpRequest request;
         bool keep_alive = true;
+        bool wake = false;  // the loop has more to do for the connection: wake it when done
     };
     struct Finished {
         Connection* connection;
@@ -156,6 +157,7 @@ class ConnectionLoop {
     std::unique_ptr<char[]> read_buffer_;
     std::int64_t now_ = 0;
     std::uint32_t next_serial_ = 1;
+    std::size_t working_ = 0;  // connections whose request a worker has
     bool listening_ = true;
 
     Mutex jobs_mutex_;
@@ -165,6 +167,7 @@ class ConnectionLoop {
 
     Mutex finished_mutex_;
     std::vector<Finished> finished_ YISHI_GUARDED_BY(finished_mutex_);
+    bool wake_pending_ YISHI_GUARDED_BY(finished_mutex_) = false;  // the eventfd was written since the last take
 
     std::atomic<std::uint64_t> accepted_{0};
     std::atomic<std::uint64_t> refused_per_address_{0};

@@ -30,9 +30,9 @@ struct HttpReply {
 // What a response needs besides its ApiResponse.
 struct ReplyOptions {
     std::string request_id;
-    bool head_only = false;   // a HEAD request: the fields of the GET, no body
-    bool keep_alive = true;   // false: "Connection: close"
-    bool http10 = false;      // an HTTP/1.0 client: "Connection: keep-alive" when kept
+    bool head_only = false;  // a HEAD request: the fields of the GET, no body
+    bool keep_alive = true;  // false: "Connection: close"
+    bool http10 = false;     // an HTTP/1.0 client: "Connection: keep-alive" when kept
 };
 
 // The response for `out`: status line, Date, Connection, X-Request-Id,

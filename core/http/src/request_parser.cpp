@@ -16,7 +16,8 @@ bool isTokenChar(unsigned char c) {
 }
 
 bool isToken(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return isTokenChar(static_cast<unsigned char>(c)); });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return isTokenChar(static_cast<unsigned char>(c)); });
 }
 
 // A field value's characters: VCHAR, obs-text, SP and HTAB.
@@ -133,14 +134,14 @@ std::size_t RequestParser::feed(std::string_view data) {
                 const auto* lf = static_cast<const char*>(std::memchr(start, '\n', available));
                 const std::size_t take = lf ? static_cast<std::size_t>(lf - start) + 1 : available;
                 const std::size_t line_bytes = line_.size() + (lf ? take - 1 : take);  // without the LF
-                if (line_bytes > lineLimit() + 1) {  // + 1: the CR
+                if (line_bytes > lineLimit() + 1) {                                    // + 1: the CR
                     failLineTooLong();
                     return pos;
                 }
                 const bool in_head = state_ != State::kChunkSize;
                 if (in_head && head_bytes_ + line_bytes > limits_.max_head_bytes) {
-                    fail(ParseFailure::kHeadersTooLarge, "The request head is larger than " +
-                                                             std::to_string(limits_.max_head_bytes) + " bytes.");
+                    fail(ParseFailure::kHeadersTooLarge,
+                         "The request head is larger than " + std::to_string(limits_.max_head_bytes) + " bytes.");
                     return pos;
                 }
                 pos += take;
@@ -329,8 +330,7 @@ void RequestParser::onHeadEnd() {
         fail(ParseFailure::kMalformed, "An HTTP/1.1 request needs a Host field.");
         return;
     }
-    request_.keep_alive =
-        !connection_close_ && (request_.minor_version == 1 || connection_keep_alive_);
+    request_.keep_alive = !connection_close_ && (request_.minor_version == 1 || connection_keep_alive_);
     if (transfer_encoding_seen_) {
         if (request_.minor_version == 0) {
             fail(ParseFailure::kMalformed, "Transfer-Encoding is not allowed in an HTTP/1.0 request.");

@@ -116,17 +116,17 @@ class RequestParser {
     ParseFailure failure_ = ParseFailure::kNone;
     std::string failure_text_;
     HttpRequest request_;
-    std::string line_;              // a line begun in an earlier feed()
-    std::size_t consumed_ = 0;      // bytes of this request so far
-    std::size_t head_bytes_ = 0;    // head and trailer lines so far
-    std::size_t fields_ = 0;        // header and trailer fields so far
-    std::uint64_t remaining_ = 0;   // of the body or of the current chunk
-    int content_lengths_ = 0;       // Content-Length fields seen
+    std::string line_;             // a line begun in an earlier feed()
+    std::size_t consumed_ = 0;     // bytes of this request so far
+    std::size_t head_bytes_ = 0;   // head and trailer lines so far
+    std::size_t fields_ = 0;       // header and trailer fields so far
+    std::uint64_t remaining_ = 0;  // of the body or of the current chunk
+    int content_lengths_ = 0;      // Content-Length fields seen
     bool content_length_too_large_ = false;
-    int hosts_ = 0;                 // Host fields seen
+    int hosts_ = 0;                       // Host fields seen
     bool connection_close_ = false;       // Connection: close
     bool connection_keep_alive_ = false;  // Connection: keep-alive
-    std::string transfer_encoding_; // the Transfer-Encoding fields, joined by ","
+    std::string transfer_encoding_;       // the Transfer-Encoding fields, joined by ","
     bool transfer_encoding_seen_ = false;
 };
 

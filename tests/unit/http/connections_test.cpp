@@ -212,11 +212,24 @@ BOOST_AUTO_TEST_CASE(pipelined_requests_are_answered_in_order) {
     BOOST_TEST(c.closed());
 }
 
+BOOST_AUTO_TEST_CASE(a_client_that_half_closes_after_its_requests_gets_every_answer) {
+    TestServer server;
+    RawConnection c(server.port());
+    c.send("GET /api/v1/slow HTTP/1.1\r\nHost: x\r\n\r\n" + kHealth);
+    c.shutdownSend();
+    const auto responses = c.all(5000);
+    BOOST_REQUIRE(responses.size() == 2u);
+    BOOST_TEST(responses[0].status == 200);
+    BOOST_TEST(responses[1].status == 200);
+    BOOST_TEST(c.closed());
+}
+
 BOOST_AUTO_TEST_CASE(expect_100_continue_is_answered_before_the_body) {
     TestServer server;
     RawConnection c(server.port());
-    c.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\n"
-           "Expect: 100-continue\r\n\r\n");
+    c.send(
+        "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\n"
+        "Expect: 100-continue\r\n\r\n");
     BOOST_TEST(c.next().status == 100);
     c.send("{\"a\":1}");
     const auto r = c.next();
@@ -227,8 +240,9 @@ BOOST_AUTO_TEST_CASE(expect_100_continue_is_answered_before_the_body) {
 BOOST_AUTO_TEST_CASE(chunked_bodies_reach_the_handler_de_chunked) {
     TestServer server;
     RawConnection c(server.port());
-    c.send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-           "\r\n4\r\n{\"a\"\r\n9\r\n:1,\"b\":2}\r\n0\r\n\r\n");
+    c.send(
+        "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+        "\r\n4\r\n{\"a\"\r\n9\r\n:1,\"b\":2}\r\n0\r\n\r\n");
     const auto r = c.next();
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.body == "{\"members\":2}");

@@ -110,13 +110,16 @@ class RawConnection {
         return true;
     }
     bool closed() const { return closed_; }
+    // Ends our side's sending (the server reads EOF after what was sent).
+    void shutdownSend() { ::shutdown(fd_, SHUT_WR); }
     int fd() const { return fd_; }
 
   private:
     // Reads what arrives before `give_up`; false when nothing did.
     bool fill(std::chrono::steady_clock::time_point give_up) {
         if (closed_) return false;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(give_up - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(give_up - std::chrono::steady_clock::now());
         if (left.count() <= 0) return false;
         pollfd p{fd_, POLLIN, 0};
         if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;

@@ -117,8 +117,7 @@ BOOST_AUTO_TEST_CASE(connection_and_version_decide_keep_alive_and_empty_lines_be
     BOOST_TEST(parse("\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n").done);
     BOOST_TEST(parse("OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n").done);
     BOOST_TEST(parse("GET http://h/api/v1/health HTTP/1.1\r\nHost: h\r\n\r\n").done);
-    BOOST_TEST(parse("POST /x HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n")
-                   .done == false);
+    BOOST_TEST(parse("POST /x HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n").done == false);
     RequestParser parser({});
     parser.feed("POST /x HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n");
     BOOST_TEST(parser.headDone());
@@ -135,7 +134,9 @@ BOOST_AUTO_TEST_CASE(content_length_must_be_one_plain_decimal_number) {
     expectRefused(withHead("Content-Length: 5\r\nContent-Length: 5\r\n"), bad, "repeated, same value");
     expectRefused(withHead("Content-Length: 5\r\nContent-Length: 6\r\n"), bad, "repeated, differing");
     expectRefused(withHead("Content-Length: \r\n"), bad, "empty");
-    expectRefused(withHead("Content-Length: \x0b" "5\r\n"), bad, "vertical tab");
+    expectRefused(withHead("Content-Length: \x0b"
+                           "5\r\n"),
+                  bad, "vertical tab");
     expectRefused(withHead("Content-Length : 5\r\n"), bad, "space before the colon");
     expectRefused(withHead("Content-Length: 5.0\r\n"), bad, "a fraction");
     // Whitespace around a field value is not part of it (RFC 9110 5.5).
@@ -171,7 +172,9 @@ BOOST_AUTO_TEST_CASE(transfer_encoding_is_chunked_alone_or_refused) {
     expectRefused(withHead("Transfer-Encoding: chunked;q=1\r\n"), bad, "a parameter");
     expectRefused(withHead("Transfer-Encoding: xchunked\r\n"), bad, "a lookalike");
     expectRefused(withHead("Transfer-Encoding : chunked\r\n"), bad, "space before the colon");
-    expectRefused(withHead("Transfer-Encoding:\x0b" "chunked\r\n"), bad, "vertical tab");
+    expectRefused(withHead("Transfer-Encoding:\x0b"
+                           "chunked\r\n"),
+                  bad, "vertical tab");
     expectRefused("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", bad, "chunked in HTTP/1.0");
 }
 

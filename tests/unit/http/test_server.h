@@ -65,8 +65,8 @@ class TestServer {
             return out;
         });
         options.port = 0;
-        server_ = std::make_unique<http::HttpServer>(http::ServerCore{*auth_, [] { return Status::ok(); }}, routes,
-                                                     options);
+        server_ =
+            std::make_unique<http::HttpServer>(http::ServerCore{*auth_, [] { return Status::ok(); }}, routes, options);
         if (!server_->start().isOk()) throw std::runtime_error("the test server did not start");
     }
     ~TestServer() { server_->stop(); }
