@@ -32,9 +32,17 @@
 #     community's home page, and the time to its first render in headless
 #     Chromium with the CPU slowed 4x;
 #  8. the web UI: the time to build a 20-option ballot in the browser
-#     (encrypt, prove, sign: www/src/election), at full speed and 4x slower.
-# Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
-# `scripts/bench.sh writes|http|selection|points|election|election-http|www` runs one
+#     (encrypt, prove, sign: www/src/election), at full speed and 4x slower;
+#  9. connections (issue 12): from one address, 10,000 idle keep-alive
+#     connections and 1,000 sending a request's header one byte a second
+#     (reopened as the server closes them at its request deadline), while
+#     /api/v1/health and a community's proposals are timed (goal: p99 under
+#     50 ms), with the server's threads, memory and descriptors meanwhile.
+# Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
+# BENCH_IDLE and BENCH_SLOW (section 9, default 10000 and 1000),
+# YISHI_BENCH_SERVER (the yishi binary of sections 2, 3 and 9; default the
+# build's: set it to compare builds).
+# `scripts/bench.sh writes|http|selection|points|election|election-http|www|connections` runs one
 # part (http is sections 2 and 3; election is 6, 6b and 6c; election-http 6c alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,6 +51,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${YISHI_BUILD_DIR:-$root/build}
 seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}
+yishi=${YISHI_BENCH_SERVER:-$build/core/app/yishi}
 
 work=$(mktemp -d)
 only=${1:-all}
@@ -145,7 +154,42 @@ www_bench() {
   node "$root/www/test/ballot_bench.mjs" --base "http://127.0.0.1:$port" --logins "$work/www-data/demo-logins.json"
   exec 4>&-
 }
+connections_bench() {
+  local idle=${BENCH_IDLE:-10000} slow=${BENCH_SLOW:-1000}
+  echo
+  echo "== 9. connections from one address: $idle idle keep-alive + $slow slow (a header byte a second) =="
+  rm -f "$work/conn-stdin"
+  mkfifo "$work/conn-stdin"
+  # Idle connections are kept 5 minutes here (default 10 s), so that the
+  # 10,000 are held by the server rather than churned by its timeout; the
+  # slow ones meet the default 10 s request deadline and are reopened.
+  echo "yishi.keep_alive_timeout_ms = 300000" >"$work/conn.properties"
+  "$yishi" serve --config "$work/conn.properties" --demo --port 0 --data-dir "$work/conn-data" \
+    --stop-on-stdin-eof <"$work/conn-stdin" >"$work/conn.out" 2>/dev/null &
+  local server_pid=$!
+  pids+=($server_pid)
+  exec 6>"$work/conn-stdin"
+  for _ in $(seq 300); do grep -q "listening on" "$work/conn.out" 2>/dev/null && break; sleep 0.1; done
+  local port
+  port=$(grep -o '127.0.0.1:[0-9]*' "$work/conn.out" | head -1 | cut -d: -f2)
+  local status=/proc/$server_pid/status
+  printf '  server before: %s threads, %s KiB resident\n' "$(awk '/^Threads/ {print $2}' "$status")" \
+    "$(awk '/^VmRSS/ {print $2}' "$status")"
+  "$build/tests/bench/connections_load" "$port" "$idle" "$slow" "$((seconds * 2))" 1000 \
+    /api/v1/health "/api/v1/communities/1/proposals" >"$work/conn-load.out" &
+  local load_pid=$!
+  for _ in $(seq 1200); do grep -q "opened" "$work/conn-load.out" 2>/dev/null && break; sleep 0.1; done
+  sleep "$seconds"
+  printf '  server while held: %s threads, %s KiB resident, %s descriptors open\n' \
+    "$(awk '/^Threads/ {print $2}' "$status")" "$(awk '/^VmRSS/ {print $2}' "$status")" \
+    "$(ls "/proc/$server_pid/fd" | wc -l)"
+  wait "$load_pid" || true
+  cat "$work/conn-load.out"
+  exec 6>&-
+  wait "$server_pid" 2>/dev/null || true
+}
 case "$only" in
+  connections) connections_bench; exit 0 ;;
   selection) selection_bench; exit 0 ;;
   points) points_bench; exit 0 ;;
   election) election_bench; exit 0 ;;
@@ -153,7 +197,7 @@ case "$only" in
   www) www_bench; exit 0 ;;
   writes|all) ;;
   http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|election-http|www]" >&2; exit 64 ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|election-http|www|connections]" >&2; exit 64 ;;
 esac
 
 if [[ "$only" != "http" ]]; then
@@ -165,7 +209,7 @@ fi
 echo
 echo "== 2. yishi vs nginx, same bytes (wrk -t2 -c$connections -d${seconds}s) =="
 mkfifo "$work/stdin"
-"$build/core/app/yishi" serve --demo --port 0 --data-dir "$work/data" --stop-on-stdin-eof \
+"$yishi" serve --demo --port 0 --data-dir "$work/data" --stop-on-stdin-eof \
   <"$work/stdin" >"$work/yishi.out" 2>"$work/yishi.log" &
 pids+=($!)
 exec 3>"$work/stdin"  # the server stops when this closes
@@ -240,3 +284,4 @@ selection_bench
 points_bench
 election_bench
 www_bench
+connections_bench

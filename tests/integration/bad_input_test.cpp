@@ -118,24 +118,25 @@ BOOST_AUTO_TEST_CASE(no_session_is_401_and_a_bad_bearer_is_401) {
     BOOST_TEST(stale.get("/api/v1/communities/1").status == 200);
 }
 
-BOOST_AUTO_TEST_CASE(oversized_request_lines_and_too_many_headers_are_json_400) {
+BOOST_AUTO_TEST_CASE(oversized_request_lines_and_heads_are_json_414_and_431) {
     ServerProcess& server = sharedServer();
     const std::string long_line = "GET /api/v1/" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n";
     const std::string reply = rawExchange(server.port(), long_line);
-    BOOST_TEST(statusOf(reply) == 400);
+    BOOST_TEST(statusOf(reply) == 414);
     BOOST_TEST(hasContentLength(reply));
-    BOOST_TEST(reply.find("request.malformed") != std::string::npos);
+    BOOST_TEST(reply.find("request.uri_too_long") != std::string::npos);
 
     std::string many = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n";
     for (int i = 0; i < 150; ++i) many += "X-Filler-" + std::to_string(i) + ": y\r\n";
     many += "\r\n";
     const std::string many_reply = rawExchange(server.port(), many);
-    BOOST_TEST(statusOf(many_reply) == 400);
+    BOOST_TEST(statusOf(many_reply) == 431);
     BOOST_TEST(hasContentLength(many_reply));
+    BOOST_TEST(many_reply.find("request.headers_too_large") != std::string::npos);
 
     const std::string huge_header =
         "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n";
-    BOOST_TEST(statusOf(rawExchange(server.port(), huge_header)) == 400);
+    BOOST_TEST(statusOf(rawExchange(server.port(), huge_header)) == 431);
 
     BOOST_TEST(statusOf(rawExchange(server.port(), "NONSENSE\r\n\r\n")) == 400);
     // A request line without a method once made Poco take "Host:" for the
@@ -143,6 +144,33 @@ BOOST_AUTO_TEST_CASE(oversized_request_lines_and_too_many_headers_are_json_400) 
     const std::string no_method = rawExchange(server.port(), " /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
     BOOST_TEST(no_method.rfind("HTTP/1.1 400 ", 0) == 0u);
     BOOST_TEST(statusOf(rawExchange(server.port(), "GET /api/v1/health HTTP/9.9\r\nHost: x\r\n\r\n")) == 400);
+}
+
+// Issue 12, item 2: "Content-Length: -5" followed by a second request with
+// someone's bearer token once answered that request with 200. Now the first
+// is a 400 that ends the connection, and the second never runs.
+BOOST_AUTO_TEST_CASE(a_request_smuggled_after_a_bad_length_never_runs) {
+    ServerProcess server;
+    HttpClient resident(server.port());
+    BOOST_REQUIRE(resident.loginBearer("resident1", server.password("resident1")).status == 201);
+    const std::string smuggled =
+        "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + resident.bearer + "\r\n\r\n";
+    for (const std::string& framing :
+         {std::string("Content-Length: -5\r\n"), std::string("Content-Length: +18\r\n"),
+          std::string("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"),
+          std::string("Transfer-Encoding: chunked\r\nContent-Length: 0\r\n"),
+          std::string("Content-Length: 0\r\nContent-Length: " + std::to_string(smuggled.size()) + "\r\n")}) {
+        BOOST_TEST_CONTEXT(framing) {
+            const std::string reply = rawExchange(
+                server.port(), "POST /api/v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+                                   framing + "\r\n" + smuggled);
+            BOOST_TEST(statusOf(reply) == 400);
+            BOOST_TEST(reply.find("HTTP/1.1 ", 1) == std::string::npos);  // one answer only
+            BOOST_TEST(reply.find("resident1") == std::string::npos);
+        }
+    }
+    // The token itself is fine: sent properly, it answers.
+    BOOST_TEST(resident.get("/api/v1/me").status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(the_server_is_still_healthy_afterwards) {

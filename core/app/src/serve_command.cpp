@@ -58,7 +58,16 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             "yishi.plugins_dir");
         add("www-dir", "Directory of the built web UI, served under / (default: the build's or install's www).", "DIR",
             "yishi.www_dir");
-        add("threads", "Connections served at once (default 128).", "N", "yishi.threads");
+        add("threads", "Worker threads: requests worked on at once (default 64).", "N", "yishi.threads");
+        add("max-connections",
+            "Open connections at once (default: the descriptor limit less a reserve); at the cap the one idle "
+            "the longest is closed.",
+            "N", "yishi.max_connections");
+        add("max-connections-per-address",
+            "Open connections from one client address, loopback not counted (default 256; 0: no limit).", "N",
+            "yishi.max_connections_per_address");
+        add("keep-alive-timeout-ms", "Time an idle connection is kept between requests (default 10000).", "MS",
+            "yishi.keep_alive_timeout_ms");
         add("max-body", "Largest request body in bytes (default 1048576).", "BYTES", "yishi.max_body_bytes");
         add("trusted-proxies",
             "Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For and "
@@ -223,6 +232,11 @@ class ServeApplication final : public Poco::Util::ServerApplication {
         options.threads = c.getInt("yishi.threads", options.threads);
         options.max_queued = c.getInt("yishi.max_queued", options.max_queued);
         options.max_body_bytes = c.getUInt64("yishi.max_body_bytes", options.max_body_bytes);
+        options.max_header_bytes = c.getUInt64("yishi.max_header_bytes", options.max_header_bytes);
+        options.max_connections = c.getInt("yishi.max_connections", options.max_connections);
+        options.max_connections_per_address =
+            c.getInt("yishi.max_connections_per_address", options.max_connections_per_address);
+        options.limit_loopback = c.getBool("yishi.limit_loopback", options.limit_loopback);
         options.max_json_depth = c.getInt("yishi.max_json_depth", options.max_json_depth);
         options.request_deadline_ms = c.getInt("yishi.request_deadline_ms", options.request_deadline_ms);
         options.keep_alive_timeout_ms = c.getInt("yishi.keep_alive_timeout_ms", options.keep_alive_timeout_ms);

@@ -1,15 +1,11 @@
 #include "request_processor.h"
 
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/MediaType.h>
-#include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
-#include <sys/sendfile.h>
 
 #include <atomic>
 #include <cctype>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -33,7 +29,7 @@ Poco::Logger& logger() {
 
 bool changesState(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
-std::string bearerToken(const Poco::Net::HTTPServerRequest& request) {
+std::string bearerToken(const HttpRequest& request) {
     // A copy: get() returns a reference to its default argument when the
     // header is absent, and that temporary dies with this statement.
     const std::string auth = request.get("Authorization", "");
@@ -42,34 +38,6 @@ std::string bearerToken(const Poco::Net::HTTPServerRequest& request) {
         return auth.substr(kPrefix.size());
     }
     return "";
-}
-
-// Reads at most `limit` + 1 bytes, so an oversized chunked body is caught
-// without reading all of it.
-std::string readBody(std::istream& in, std::size_t limit) {
-    std::string body;
-    char buffer[8192];
-    while (body.size() <= limit && in) {
-        in.read(buffer, sizeof buffer);
-        body.append(buffer, static_cast<std::size_t>(in.gcount()));
-    }
-    return body;
-}
-
-// The headers through Poco, then the body straight from the rendering's
-// memory file to the socket.
-void sendFile(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-              const PublicRendering& rendering) {
-    response.setContentLength64(static_cast<Poco::Int64>(rendering.body.size()));
-    response.send().flush();
-    const int socket = static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().impl()->sockfd();
-    off_t offset = 0;
-    const auto size = static_cast<off_t>(rendering.body.size());
-    while (offset < size) {
-        const ssize_t sent = ::sendfile(socket, rendering.fd, &offset, static_cast<std::size_t>(size - offset));
-        if (sent < 0 && errno == EINTR) continue;
-        if (sent <= 0) throw Poco::Net::NetException("sendfile failed");
-    }
 }
 
 // Whether an Accept-Encoding value admits gzip ("gzip;q=0" refuses it).
@@ -142,7 +110,7 @@ RequestProcessor::RequestProcessor(const ServerCore& core, const Router& router,
           logger().warning("{\"event\":\"www_skipped\",\"what\":" + jsonQuote(line) + "}");
       }) {}
 
-ApiResponse RequestProcessor::staticFile(Poco::Net::HTTPServerRequest& request, const ApiCall& call) const {
+ApiResponse RequestProcessor::staticFile(const HttpRequest& request, const ApiCall& call) const {
     if (call.method != "GET" && call.method != "HEAD") {
         ApiResponse r = errorResponse(
             Status::invalid("route.method_not_allowed",
@@ -178,7 +146,7 @@ ApiResponse RequestProcessor::staticFile(Poco::Net::HTTPServerRequest& request, 
     return out;
 }
 
-Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, ApiCall& call, Access access) {
+Status RequestProcessor::authenticate(const HttpRequest& request, ApiCall& call, Access access) {
     std::string token = bearerToken(request);
     bool from_cookie = false;
     if (token.empty() && request.has("Cookie")) {
@@ -209,11 +177,7 @@ Status RequestProcessor::authenticate(Poco::Net::HTTPServerRequest& request, Api
     return Status::ok();
 }
 
-ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiCall& call,
-                                     ConnectionWatchdog::Watch& watch, bool* body_unread) {
-    const bool has_body =
-        request.hasContentLength() ? request.getContentLength64() > 0 : request.getChunkedTransferEncoding();
-    *body_unread = has_body;
+ApiResponse RequestProcessor::handle(const HttpRequest& request, ApiCall& call) {
     Poco::URI uri;
     try {
         uri = Poco::URI(request.getURI());
@@ -229,7 +193,6 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     }
 
     if (static_files_.loaded() && call.path != "/api" && call.path.rfind("/api/", 0) != 0) {
-        watch.lift();
         return staticFile(request, call);
     }
 
@@ -252,17 +215,12 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     }
     call.params = match.params;
 
-    if (has_body) {
-        if (request.hasContentLength() &&
-            request.getContentLength64() > static_cast<std::int64_t>(options_.max_body_bytes)) {
-            return errorResponse(
-                Status::tooLarge("request.too_large", "The request body is larger than " +
-                                                          std::to_string(options_.max_body_bytes) + " bytes."),
-                call);
-        }
+    // The connection read the body already, within max_body_bytes (413
+    // otherwise, before any route was looked up).
+    if (request.hasBody()) {
         bool json = false;
         try {
-            Poco::Net::MediaType type(request.getContentType());
+            Poco::Net::MediaType type(request.get("Content-Type"));
             json = type.matches("application", "json");
         } catch (const Poco::Exception&) {
         }
@@ -270,20 +228,9 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
             return errorResponse(Status::unsupported("request.content_type", "Send the body as application/json."),
                                  call);
         }
-        std::string body = readBody(request.stream(), options_.max_body_bytes);
-        if (body.size() > options_.max_body_bytes) {
-            return errorResponse(
-                Status::tooLarge("request.too_large", "The request body is larger than " +
-                                                          std::to_string(options_.max_body_bytes) + " bytes."),
-                call);
-        }
-        *body_unread = false;
-        watch.lift();
-        Result<Value> parsed = parseJsonObject(body, options_.max_json_depth);
+        Result<Value> parsed = parseJsonObject(request.body, options_.max_json_depth);
         if (!parsed.isOk()) return errorResponse(parsed.status(), call);
         call.body = std::move(parsed).value();
-    } else {
-        watch.lift();
     }
 
     // Anonymous readers of public pages share one rendering per URI and
@@ -307,8 +254,7 @@ ApiResponse RequestProcessor::handle(Poco::Net::HTTPServerRequest& request, ApiC
     return out;
 }
 
-void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                               ConnectionWatchdog::Watch& watch, const std::string& client_address) {
+HttpReply RequestProcessor::process(const HttpRequest& request, const std::string& client_address, bool keep_alive) {
     const auto started = std::chrono::steady_clock::now();
     ApiCall call{options_};
     call.method = request.getMethod();
@@ -322,9 +268,8 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
     call.language = languageFromAcceptLanguage(request.get("Accept-Language", ""));
 
     ApiResponse out;
-    bool body_unread = false;
     try {
-        out = handle(request, call, watch, &body_unread);
+        out = handle(request, call);
     } catch (const std::exception& e) {
         logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) +
                        ",\"what\":" + jsonQuote(utf8Excerpt(e.what(), 2048)) + "}");
@@ -333,47 +278,18 @@ void RequestProcessor::process(Poco::Net::HTTPServerRequest& request, Poco::Net:
         logger().error("{\"event\":\"handler_exception\",\"request_id\":" + jsonQuote(call.request_id) + "}");
         out = errorResponse(Status::internal("server.error", "unknown exception"), call);
     }
-    // What is left of a body we did not read would be taken for the next request.
-    if (body_unread) response.setKeepAlive(false);
-    watch.lift();
-
-    try {
-        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
-        response.set("X-Request-Id", call.request_id);
-        response.set("Cache-Control", out.cache_control.empty() ? "no-store" : out.cache_control);
-        response.set("X-Content-Type-Options", "nosniff");
-        for (const auto& [name, value] : out.headers) response.add(name, value);
-        response.setContentType(out.content_type.empty() ? "application/json; charset=utf-8" : out.content_type);
-        if (out.stream) {
-            response.setContentLength64(static_cast<Poco::Int64>(out.stream_length));
-            std::ostream& body = response.send();
-            try {
-                out.stream(body);
-            } catch (const std::exception& e) {
-                // The headers are gone: all that is left is to cut the body short.
-                logger().error("{\"event\":\"stream_failed\",\"request_id\":" + jsonQuote(call.request_id) +
-                               ",\"what\":" + jsonQuote(e.what()) + "}");
-                response.setKeepAlive(false);
-                throw Poco::Net::NetException("the response stream failed");
-            }
-            body.flush();
-        } else if (out.shared && out.shared->fd >= 0) {
-            sendFile(request, response, *out.shared);
-        } else {
-            const std::string& body = out.shared ? out.shared->body : out.body;
-            response.sendBuffer(body.data(), body.size());
-        }
-    } catch (const Poco::Exception&) {
-        // The client went away; the log line below still records the request.
-    }
+    const int status = out.status;
+    HttpReply reply =
+        makeReply(std::move(out), {call.request_id, call.method == "HEAD", keep_alive, request.minor_version == 0});
 
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.3f", ms);
     logger().information("{\"event\":\"request\",\"method\":" + jsonQuote(utf8Excerpt(call.method, 16)) +
                          ",\"path\":" + jsonQuote(utf8Excerpt(call.path.empty() ? request.getURI() : call.path, 512)) +
-                         ",\"status\":" + std::to_string(out.status) + ",\"duration_ms\":" + duration +
+                         ",\"status\":" + std::to_string(status) + ",\"duration_ms\":" + duration +
                          ",\"request_id\":" + jsonQuote(call.request_id) + "}");
+    return reply;
 }
 
 }  // namespace yishi::http

@@ -38,13 +38,21 @@ struct RouteInfo {
 // The server's own routes: health, sessions and /me.
 void addCoreRoutes(Router& router, const ServerCore& core);
 
-// The JSON API over HTTP/1.1 (Poco's HTTP server session machinery on a
-// TCPServer, with a connection loop of our own so that every answer, even to
-// a malformed request line, is JSON with a Content-Length, and so that a
-// watchdog can bound the time a client takes to send a request).
+// The JSON API over HTTP/1.1. One I/O thread (epoll, Linux) accepts
+// connections and reads requests with non-blocking sockets, framing them
+// strictly (src/request_parser.h: what could smuggle a second request is a
+// 400 and a closed connection); only complete requests go to a fixed pool of
+// `threads` workers, which route them and write the answers (what the
+// socket does not take at once is written by the I/O thread). An idle
+// keep-alive or slow client costs a descriptor and a small buffer, never a
+// thread. The connection model, its limits and deadlines are in
+// src/connection_loop.h. Every answer, even to a request that cannot be
+// parsed, is JSON with a Content-Length.
 //
+// start() raises the process's RLIMIT_NOFILE soft limit to its hard limit.
 // Requests are logged one line each to the Poco logger "yishi.http".
-// Thread-safe: start() and stop() from one controlling thread.
+// Thread-safe: start() and stop() from one controlling thread;
+// connections() from any.
 class HttpServer {
   public:
     // Serves the core routes, then `routes` (the features'), matched in
@@ -67,6 +75,17 @@ class HttpServer {
     // Stops accepting, lets requests in progress finish (idle keep-alive
     // connections are closed), and returns when every connection has ended.
     void stop();
+
+    // What the connections came to so far (for tests and the logs).
+    struct Connections {
+        std::uint64_t open = 0;
+        std::uint64_t accepted = 0;
+        std::uint64_t refused_per_address = 0;
+        std::uint64_t refused_full = 0;  // at the cap, nothing to close for room
+        std::uint64_t evicted = 0;       // closed (idle the longest) to make room
+        std::uint64_t timed_out = 0;     // closed by a deadline
+    };
+    Connections connections() const;
 
   private:
     class Impl;
