@@ -1,9 +1,17 @@
-// End to end: a real `yishi serve --demo` (fresh port, temporary data) and
-// headless Chromium. A person joins with the community's code, the
-// committee verifies them, the resident raises a topic, the committee
-// screens it with a public reason, the resident comments and a neighbour
-// supports it. axe-core checks every page visited for WCAG 2.1 AA; the main
-// pages are photographed at 360 and 1280 px into --shots.
+// End to end: a real `yishi serve --demo --test-clock` (fresh port,
+// temporary data and plugins folder) and headless Chromium. A person joins
+// with the community's code, the committee verifies them, the resident
+// raises a topic, the committee screens it with a public reason, the
+// resident comments and a neighbour supports it; votes are enrolled, cast,
+// checked and published. Then the committee's and staff's work: a meeting
+// and its minutes, 一键派单 through the street to the district, moderation
+// (keep, hide, restore, the public log), the topic sent to a vote whose
+// result adopts it, the project's progress, expense and correction and the
+// resident's rating, a convention's diff and acknowledgement, a 民心项目
+// round from accepted wishes, a credential moved to another device, the
+// district's settings and a refused then mended plugin. axe-core checks
+// every page visited for WCAG 2.1 AA; the main pages are photographed at
+// 360 and 1280 px into --shots.
 //
 //   node test/e2e.mjs --yishi build/core/app/yishi --www build/www --shots build/www-screenshots
 import { spawn } from 'node:child_process';
