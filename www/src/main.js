@@ -9,14 +9,33 @@ import './style.css';
 loadPrefs();
 // Who is signed in is asked at once, beside the page's own requests.
 refreshMe();
-// English is fetched before the first render for those who chose it.
-const lang = getState().lang;
-loadLanguage(lang)
-  .catch(() => setState({ lang: 'zh-CN' }))
-  .then(() => {
-    // index.html's shell (the bar and "loading", painted while the script
-    // loads) gives way to the app.
-    const root = document.getElementById('app');
+
+// index.html's shell (the bar and "loading") is on the screen while the
+// script loads. The app first renders off screen and takes the shell's
+// place once its page has what it loaded (or after a moment, whatever it
+// has then): an old phone lays the page out once, not once for "loading"
+// and again for the page.
+function start() {
+  const root = document.getElementById('app');
+  const staged = document.createElement('div');
+  let shown = false;
+  const show = () => {
+    if (shown) return;
+    shown = true;
+    observer.disconnect();
+    clearTimeout(timer);
     root.textContent = '';
-    render(html`<${App} />`, root);
-  });
+    root.appendChild(staged);
+  };
+  const ready = () => staged.querySelector('main h1') && !staged.querySelector('.loading');
+  const observer = new MutationObserver(() => ready() && show());
+  observer.observe(staged, { childList: true, subtree: true });
+  const timer = setTimeout(show, 1000);
+  render(html`<${App} />`, staged);
+  if (ready()) show();
+}
+
+// English is fetched before the first render for those who chose it.
+loadLanguage(getState().lang)
+  .catch(() => setState({ lang: 'zh-CN' }))
+  .then(start);

@@ -1,9 +1,17 @@
-// End to end: a real `yishi serve --demo` (fresh port, temporary data) and
-// headless Chromium. A person joins with the community's code, the
-// committee verifies them, the resident raises a topic, the committee
-// screens it with a public reason, the resident comments and a neighbour
-// supports it. axe-core checks every page visited for WCAG 2.1 AA; the main
-// pages are photographed at 360 and 1280 px into --shots.
+// End to end: a real `yishi serve --demo --test-clock` (fresh port,
+// temporary data and plugins folder) and headless Chromium. A person joins
+// with the community's code, the committee verifies them, the resident
+// raises a topic, the committee screens it with a public reason, the
+// resident comments and a neighbour supports it; votes are enrolled, cast,
+// checked and published. Then the committee's and staff's work: a meeting
+// and its minutes, 一键派单 through the street to the district, moderation
+// (keep, hide, restore, the public log), the topic sent to a vote whose
+// result adopts it, the project's progress, expense and correction and the
+// resident's rating, a convention's diff and acknowledgement, a 民心项目
+// round from accepted wishes, a credential moved to another device, the
+// district's settings and a refused then mended plugin. axe-core checks
+// every page visited for WCAG 2.1 AA; the main pages are photographed at
+// 360 and 1280 px into --shots.
 //
 //   node test/e2e.mjs --yishi build/core/app/yishi --www build/www --shots build/www-screenshots
 import { spawn } from 'node:child_process';
@@ -287,7 +295,7 @@ try {
   check(true, 'Enter on a focused link opens its page');
 
   // 11. Votes. The committee opens a demo referendum and a project vote
-  // that close soon; the resident enrolls and votes in the browser (the
+  // that close within the hour; the resident enrolls and votes in the browser (the
   // ballot is encrypted, proved and signed there and the server's libsodium
   // checks it), sees the tracking code, checks the ballot, and after the
   // close sees the published result.
@@ -303,12 +311,12 @@ try {
     }, [community.id, body]);
   const now = Math.floor(Date.now() / 1000);
   const referendum = await createElection({ kind: 'referendum', title: '小区门口加装休息长椅：是否同意？',
-    subject: '', closes_at: now + 45, trustees: 'demo' });
+    subject: '', closes_at: now + 3600, trustees: 'demo' });
   check(referendum.status === 201 && referendum.body.phase === 'open', 'the committee opens a demo referendum');
   const approval = await createElection({ kind: 'approval', title: '2026年民心项目：选出您最需要的',
     options: [{ label: '门口休息长椅', cost: 300000 }, { label: '楼道声控灯', cost: 500000 },
       { label: '健身器材维修', cost: 800000 }, { label: '垃圾分类亭', cost: 1200000 }],
-    min: 1, max: 2, budget: 1500000, rule: 'greedy', closes_at: now + 45, trustees: 'demo' });
+    min: 1, max: 2, budget: 1500000, rule: 'greedy', closes_at: now + 3600, trustees: 'demo' });
   check(approval.status === 201, 'the committee opens a demo project vote' + (approval.status === 201 ? '' : ' -> ' + JSON.stringify(approval.body)));
 
   await resident.goto(base + `/c/${community.id}`);
@@ -353,7 +361,9 @@ try {
   await resident.getByText('投票成功').waitFor({ timeout: 30000 });
   check((await resident.getByText('这台设备已经核对').count()) > 0, 'the project-vote ballot (with its votesum proof) is accepted and checked');
 
-  // The window closes; the server closes, tallies and publishes by itself.
+  // The window closes (the test clock passes it); the server closes,
+  // tallies and publishes by itself.
+  await (await apiAs('admin')).post('/test/clock', { advance_seconds: 3700 });
   for (const [e, name] of [[referendum.body, 'referendum'], [approval.body, 'project vote']]) {
     await resident.goto(base + `/elections/${e.id}`);
     const deadline = Date.now() + 90000;

@@ -36,7 +36,10 @@ export function NewVotePage({ params }) {
     <p class="lead">${t('newVote.intro')}</p>
     ${!me.committee
       ? html`<p class="notice">${t('errors.election.forbidden')}</p>`
-      : html`<${Loaded} result=${wishes}>${(l) => html`<${RoundForm} id=${id} wishes=${l.items} />`}<//>`}
+      : html`<${Loaded} result=${wishes}>${(l) => l.items.length < 2
+          ? html`<p class="notice">${t('newVote.noWishes', { n: l.items.length })}</p>
+              <p><a class="button secondary" href=${'/c/' + id}>${t('common.backToCommunity')}</a></p>`
+          : html`<${RoundForm} id=${id} wishes=${l.items} />`}<//>`}
   </section>`;
 }
 
@@ -103,7 +106,6 @@ function RoundForm({ id, wishes }) {
     <fieldset class="choices">
       <legend>${t('newVote.candidates')}</legend>
       <p class="hint">${t('newVote.candidatesHint')}</p>
-      ${wishes.length === 0 ? html`<p class="empty">${t('newVote.noWishes')}</p>` : null}
       ${wishes.map((w) => html`<div class=${'candidate' + (picked[w.id] ? ' on' : '')}>
         <label class="choice">
           <input type="checkbox" checked=${!!picked[w.id]} onChange=${() => setPicked({ ...picked, [w.id]: !picked[w.id] })} />
