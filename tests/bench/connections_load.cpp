@@ -100,7 +100,8 @@ class Holder {
             while (connecting_ < 256 && idle_open_ < idle_target_) open(Held::kIdle);
             while (connecting_ < 256 && slow_open_ < slow_target_) open(Held::kSlow);
             const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), 20);
-            for (int i = 0; i < n; ++i) onEvent(events[static_cast<std::size_t>(i)].data.fd, events[static_cast<std::size_t>(i)].events);
+            for (int i = 0; i < n; ++i)
+                onEvent(events[static_cast<std::size_t>(i)].data.fd, events[static_cast<std::size_t>(i)].events);
             dribble();
             if (measuring_) {
                 slow_min_ = std::min(slow_min_, slow_open_);
@@ -293,11 +294,12 @@ int main(int argc, char** argv) {
     holder.run(Clock::now() + std::chrono::seconds(seconds + 30), stop);
     probe.join();
 
-    std::printf("  held during %d s: at least %d idle keep-alive (the server closed %d); slow: at least %d, %.0f on "
-                "average (the server closed %d at its request deadline, each reopened at once)\n",
-                seconds, holder.idle_min_, holder.idle_closed_, holder.slow_min_,
-                holder.samples_ ? static_cast<double>(holder.slow_sum_) / static_cast<double>(holder.samples_) : 0.0,
-                holder.slow_closed_);
+    std::printf(
+        "  held during %d s: at least %d idle keep-alive (the server closed %d); slow: at least %d, %.0f on "
+        "average (the server closed %d at its request deadline, each reopened at once)\n",
+        seconds, holder.idle_min_, holder.idle_closed_, holder.slow_min_,
+        holder.samples_ ? static_cast<double>(holder.slow_sum_) / static_cast<double>(holder.samples_) : 0.0,
+        holder.slow_closed_);
     for (const std::string& path : paths) {
         const std::vector<double>& v = latencies[path];
         std::printf("  %-40s %5zu requests   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms\n", path.c_str(), v.size(),

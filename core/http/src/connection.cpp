@@ -115,24 +115,6 @@ bool Connection::outputEmpty() {
     return out_.empty();
 }
 
-void Connection::beginWork() {
-    MutexLock lock(mutex_);
-    work_ended_ = false;
-    wake_wanted_ = false;
-}
-
-bool Connection::endWork() {
-    MutexLock lock(mutex_);
-    work_ended_ = true;
-    return wake_wanted_;
-}
-
-bool Connection::workEndedOrWake() {
-    MutexLock lock(mutex_);
-    if (!work_ended_) wake_wanted_ = true;
-    return work_ended_;
-}
-
 void Connection::markBroken() {
     MutexLock lock(mutex_);
     broken_ = true;

@@ -26,8 +26,12 @@ struct OutChunk {
 // One client connection of the I/O loop (connection_loop.h). Its fields
 // fall in two groups:
 //  - the loop's: the phase, the parser and the bytes read, the deadline and
-//    the list it is in. Only the loop thread touches them; a worker never
-//    does, and the loop never frees a connection a worker is answering on.
+//    the list it is in. Only the loop thread touches them, except that
+//    while the phase is kWorking the parser, `pending`, `served` and
+//    `continue_sent` belong to the worker instead (it may read the next
+//    request itself, ConnectionLoop::nextOnConnection); the hand-back
+//    through the loop's finished queue orders the two. The loop never
+//    frees a connection a worker is answering on.
 //  - the output: a queue of bytes that a worker appends to and the loop
 //    writes out as the socket takes them, guarded by the connection's mutex.
 //    Whoever appends first writes directly (the common case: the whole
@@ -67,6 +71,7 @@ class Connection {
     std::string pending;         // bytes read after a complete request (pipelined)
     bool readable = false;       // an edge said there may be input
     bool peer_closed = false;    // the client shut its side (EPOLLRDHUP): read until EOF
+    bool input_armed = true;     // EPOLLIN is in the epoll interest (not while a worker has it)
     bool continue_sent = false;  // "100 Continue" went out for this request
     bool close_after = false;    // close once the current answer is out
     int served = 0;              // requests answered
@@ -97,19 +102,6 @@ class Connection {
     bool outputEmpty();
     void markBroken();
 
-    // The hand-back of a connection from its worker to the loop, without a
-    // wake-up of the loop for every answer: the loop learns of a finished
-    // request at its next event for the connection, or at its next turn.
-    // The loop, before it hands a request to a worker:
-    void beginWork();
-    // The worker, after it queued itself as finished: whether the loop
-    // asked to be woken (it saw an event for this connection meanwhile).
-    bool endWork();
-    // The loop, on an event for a connection that is being worked on: true
-    // when the worker has finished (it is in the finished queue); else the
-    // worker will wake the loop when it does.
-    bool workEndedOrWake();
-
   private:
     // Writes from the queue's front until it is empty or the socket full.
     void drainLocked() YISHI_REQUIRES(mutex_);
@@ -120,8 +112,6 @@ class Connection {
     std::size_t out_bytes_ YISHI_GUARDED_BY(mutex_) = 0;
     std::uint64_t written_ YISHI_GUARDED_BY(mutex_) = 0;  // bytes the socket took, ever
     bool broken_ YISHI_GUARDED_BY(mutex_) = false;
-    bool work_ended_ YISHI_GUARDED_BY(mutex_) = false;
-    bool wake_wanted_ YISHI_GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace yishi::http

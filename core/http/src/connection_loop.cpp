@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -33,6 +34,8 @@ constexpr std::int64_t kLingerMicros = 2'000'000;
 constexpr std::int64_t kLingerMaxBytes = 4 << 20;
 constexpr std::int64_t kStatsEveryMicros = 10'000'000;
 constexpr std::int64_t kStopGraceMicros = 2'000'000;
+constexpr int kKeepWorkerMs = 2;
+constexpr std::size_t kWorkerReadBuffer = 16 * 1024;
 constexpr const char* kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 Poco::Logger& logger() {
@@ -212,7 +215,6 @@ void ConnectionLoop::run() {
     for (;;) {
         const int n = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), nextTimeoutMs());
         now_ = nowMicros();
-        takeFinished();  // before the events: an event may be for a connection whose worker is done
         for (int i = 0; i < n; ++i)
             onEvent(events[static_cast<std::size_t>(i)].data.u64, events[static_cast<std::size_t>(i)].events);
         takeFinished();
@@ -239,13 +241,10 @@ void ConnectionLoop::run() {
 }
 
 int ConnectionLoop::nextTimeoutMs() const {
-    // While workers answer, look for connections they finished without a
-    // wake-up (their keep-alive clock starts when the loop takes them back).
-    const std::int64_t most = working_ > 0 ? 50 : 1000;
-    if (timers_.empty()) return static_cast<int>(most);
+    if (timers_.empty()) return 1000;
     const std::int64_t wait = timers_.begin()->first - nowMicros();
     if (wait <= 0) return 0;
-    return static_cast<int>(std::min<std::int64_t>(wait / 1000 + 1, most));
+    return static_cast<int>(std::min<std::int64_t>(wait / 1000 + 1, 1000));
 }
 
 void ConnectionLoop::onEvent(std::uint64_t tag, std::uint32_t events) {
@@ -266,10 +265,6 @@ void ConnectionLoop::onEvent(std::uint64_t tag, std::uint32_t events) {
     };
     Connection* c = alive();
     if (!c) return;
-    if (c->phase == Connection::Phase::kWorking && c->workEndedOrWake()) {
-        takeFinished();
-        if (!(c = alive())) return;
-    }
     if (events & (EPOLLOUT | EPOLLERR)) {
         onWritable(c);
         if (!(c = alive())) return;
@@ -323,14 +318,14 @@ void ConnectionLoop::admit(int fd, const void* address, unsigned /*address_lengt
     if (per_address_limit > 0 && (!loopback || options_.limit_loopback)) {
         const auto it = per_address_.find(key);
         if (it != per_address_.end() && it->second >= per_address_limit) {
+            refused_per_address_.fetch_add(1);  // counted before the client can see the close
             ::close(fd);
-            refused_per_address_.fetch_add(1);
             return;
         }
     }
     if (open_.load() >= max_connections_ && !evictOne()) {
-        ::close(fd);
         refused_full_.fetch_add(1);
+        ::close(fd);
         return;
     }
     const int one = 1;
@@ -451,19 +446,14 @@ void ConnectionLoop::dispatch(Connection* c) {
     c->continue_sent = false;
     ++c->served;
     job.keep_alive = job.request.keep_alive && !stopping_.load() && c->served < options_.max_keep_alive_requests;
-    // Bytes already here (pipelined, or an edge taken while reading) are
-    // not announced by epoll again: the worker wakes the loop for them.
-    job.wake = !c->pending.empty() || c->readable;
-    ++working_;
     c->phase = Connection::Phase::kWorking;
-    c->beginWork();
+    setInput(c, false);  // the worker may read the next request itself
     listRemove(c);
     setDeadline(c, 0);
     const bool keep_alive = job.keep_alive;
     const std::string language = job.request.get("Accept-Language");
     const bool head_only = job.request.method == "HEAD";
     if (enqueue(std::move(job))) return;
-    --working_;
     // Every worker is busy and the queue is full: answer at once.
     const std::string request_id = nextRequestId();
     ApiResponse out =
@@ -491,8 +481,19 @@ void ConnectionLoop::onWritable(Connection* c) {
     }
 }
 
+void ConnectionLoop::setInput(Connection* c, bool armed) {
+    if (c->input_armed == armed) return;
+    epoll_event event{};
+    event.events = armed ? EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET : EPOLLOUT | EPOLLET;
+    event.data.u64 = (static_cast<std::uint64_t>(c->serial) << 32) | static_cast<std::uint32_t>(c->fd);
+    // Re-armed, epoll reports input that came meanwhile (EOF included).
+    ::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, c->fd, &event);
+    c->input_armed = armed;
+}
+
 void ConnectionLoop::afterAnswer(Connection* c, bool close_after) {
     c->close_after = close_after || stopping_.load();
+    setInput(c, true);
     if (c->broken()) {
         close(c);
         return;
@@ -510,9 +511,25 @@ void ConnectionLoop::answered(Connection* c) {
         startLingering(c);
         return;
     }
-    c->phase = Connection::Phase::kIdle;
-    listAppend(c, kIdleList);
-    setDeadline(c, now_ + millisToMicros(options_.keep_alive_timeout_ms));
+    if (c->parser.failed()) {  // a request its worker began to read
+        refuse(c);
+        return;
+    }
+    if (c->parser.started()) {
+        c->phase = Connection::Phase::kReading;
+        listAppend(c, kReadingList);
+        setDeadline(c, now_ + millisToMicros(options_.request_deadline_ms));
+        if (!c->continue_sent && c->parser.headDone() && c->parser.request().expect_continue) {
+            c->continue_sent = true;
+            OutChunk chunk;
+            chunk.bytes = kContinue;
+            c->write(std::move(chunk));
+        }
+    } else {
+        c->phase = Connection::Phase::kIdle;
+        listAppend(c, kIdleList);
+        setDeadline(c, now_ + millisToMicros(options_.keep_alive_timeout_ms));
+    }
     if (!c->pending.empty()) {
         const std::string pipelined = std::move(c->pending);
         c->pending.clear();
@@ -565,7 +582,6 @@ void ConnectionLoop::takeFinished() {
         finished.swap(finished_);
         wake_pending_ = false;
     }
-    working_ -= finished.size();
     for (const Finished& f : finished) afterAnswer(f.connection, f.close);
 }
 
@@ -594,8 +610,8 @@ void ConnectionLoop::beginStop() {
 bool ConnectionLoop::evictOne() {
     for (ListId list : {kIdleList, kLingeringList, kReadingList}) {
         if (Connection* c = lists_[list].head) {
-            close(c);
             evicted_.fetch_add(1);
+            close(c);
             return true;
         }
     }
@@ -658,6 +674,7 @@ bool ConnectionLoop::enqueue(Job&& job) {
         MutexLock lock(jobs_mutex_);
         if (jobs_.size() >= static_cast<std::size_t>(options_.max_queued)) return false;
         jobs_.push_back(std::move(job));
+        queued_.store(jobs_.size());
     }
     jobs_ready_.notify_one();
     return true;
@@ -672,28 +689,50 @@ void ConnectionLoop::work() {
             if (jobs_.empty()) return;
             job = std::move(jobs_.front());
             jobs_.pop_front();
+            queued_.store(jobs_.size());
         }
-        const bool close_after = answer(job);
+        bool close_after = answer(job);
+        while (!close_after && nextOnConnection(job)) close_after = answer(job);
+        bool first = false;
         {
             MutexLock lock(finished_mutex_);
             finished_.push_back({job.connection, close_after});
+            first = !wake_pending_;
+            wake_pending_ = true;
         }
-        // Most answers need no wake-up of the loop: the client's next request
-        // is an event for the connection, at which the loop takes it back
-        // (and it takes back every finished connection at each turn). It is
-        // woken when it must act without such an event: to close, for bytes
-        // it holds already, when it saw an event meanwhile, when stopping.
-        const bool asked = job.connection->endWork();
-        if (asked || close_after || job.wake || stopping_.load()) {
-            bool first = false;
-            {
-                MutexLock lock(finished_mutex_);
-                first = !wake_pending_;
-                wake_pending_ = true;
-            }
-            if (first) wake();
-        }
+        if (first) wake();  // one wake-up for every connection handed back meanwhile
     }
+}
+
+bool ConnectionLoop::nextOnConnection(Job& job) {
+    Connection& c = *job.connection;
+    if (!job.keep_alive || stopping_.load() || !c.outputEmpty()) return false;
+    if (c.pending.empty()) {
+        // Wait only when no request waits for a worker, and keep at least
+        // half the workers free for the others.
+        if (queued_.load() > 0) return false;
+        const int most = std::max(1, options_.threads / 2);
+        if (lingering_.fetch_add(1) >= most) {
+            lingering_.fetch_sub(1);
+            return false;
+        }
+        pollfd p{c.fd, POLLIN | POLLRDHUP, 0};
+        const int ready = ::poll(&p, 1, kKeepWorkerMs);
+        lingering_.fetch_sub(1);
+        if (ready <= 0) return false;
+        thread_local char buffer[kWorkerReadBuffer];
+        const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n <= 0) return false;  // EOF or an error: the loop finds it once input is watched again
+        c.pending.assign(buffer, static_cast<std::size_t>(n));
+    }
+    const std::size_t used = c.parser.feed(c.pending);
+    c.pending.erase(0, used);
+    if (!c.parser.done()) return false;  // begun or refused: the loop goes on with it
+    job.request = c.parser.take();
+    c.continue_sent = false;
+    ++c.served;
+    job.keep_alive = job.request.keep_alive && !stopping_.load() && c.served < options_.max_keep_alive_requests;
+    return true;
 }
 
 bool ConnectionLoop::answer(Job& job) {

@@ -49,6 +49,14 @@ namespace yishi::http {
 // being answered. More than max_queued complete requests waiting for a
 // worker get 503 "server.busy".
 //
+// Active connections keep their worker: after an answer, when no other
+// request waits for a worker, the worker waits up to 2 ms for the next
+// request on the same connection and answers it without the loop (at most
+// half the workers wait so). A busy keep-alive client then costs one wake-up
+// per request, as with a thread per connection; a connection quiet for
+// longer goes back to the loop and costs no thread. While a worker has the
+// connection, the loop does not watch it for input.
+//
 // Streamed answers (ApiResponse::stream) are written by their worker in
 // 64 KiB chunks through the connection's queue: the worker waits while more
 // than 1 MiB is queued, and gives up (closing the connection) when the
@@ -90,7 +98,6 @@ class ConnectionLoop {
         Connection* connection = nullptr;
         HttpRequest request;
         bool keep_alive = true;
-        bool wake = false;  // the loop has more to do for the connection: wake it when done
     };
     struct Finished {
         Connection* connection;
@@ -135,6 +142,10 @@ class ConnectionLoop {
     void work();
     bool answer(Job& job);
     bool enqueue(Job&& job);
+    // The keep-alive fast path: the next request on the connection `job`
+    // was answered on, read by the worker itself when it comes soon.
+    bool nextOnConnection(Job& job);
+    void setInput(Connection* c, bool armed);
     void wake();
 
     const ServerOptions& options_;
@@ -157,13 +168,14 @@ class ConnectionLoop {
     std::unique_ptr<char[]> read_buffer_;
     std::int64_t now_ = 0;
     std::uint32_t next_serial_ = 1;
-    std::size_t working_ = 0;  // connections whose request a worker has
     bool listening_ = true;
 
     Mutex jobs_mutex_;
     std::condition_variable jobs_ready_;
     std::deque<Job> jobs_ YISHI_GUARDED_BY(jobs_mutex_);
     bool workers_stop_ YISHI_GUARDED_BY(jobs_mutex_) = false;
+    std::atomic<std::size_t> queued_{0};  // jobs_.size()
+    std::atomic<int> lingering_{0};       // workers waiting on their connection for its next request
 
     Mutex finished_mutex_;
     std::vector<Finished> finished_ YISHI_GUARDED_BY(finished_mutex_);
