@@ -691,8 +691,16 @@ void ConnectionLoop::work() {
             jobs_.pop_front();
             queued_.store(jobs_.size());
         }
-        bool close_after = answer(job);
-        while (!close_after && nextOnConnection(job)) close_after = answer(job);
+        bool close_after = true;
+        try {
+            close_after = answer(job);
+            while (!close_after && nextOnConnection(job)) close_after = answer(job);
+        } catch (const std::exception& e) {
+            // Only memory running out gets here (process() catches what the
+            // handlers throw): end this connection, keep the worker.
+            logger().error("{\"event\":\"worker_exception\",\"what\":" + jsonQuote(e.what()) + "}");
+            close_after = true;
+        }
         bool first = false;
         {
             MutexLock lock(finished_mutex_);

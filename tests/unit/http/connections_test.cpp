@@ -181,11 +181,14 @@ BOOST_AUTO_TEST_CASE(at_the_cap_the_connection_idle_the_longest_makes_room) {
         held.push_back(std::make_unique<RawConnection>(server.port()));
         held.back()->send(kHealth);
         BOOST_REQUIRE(held.back()->next().status == 200);
-        std::this_thread::sleep_for(5ms);
+        // Its worker may wait 2 ms for a next request before the
+        // connection counts as idle: let each settle in turn.
+        std::this_thread::sleep_for(50ms);
     }
     // The oldest is used again: now the second is idle the longest.
     held[0]->send(kHealth);
     BOOST_REQUIRE(held[0]->next().status == 200);
+    std::this_thread::sleep_for(50ms);
     RawConnection newcomer(server.port());
     newcomer.send(kHealth);
     BOOST_TEST(newcomer.next().status == 200);
