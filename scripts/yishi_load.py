@@ -193,6 +193,7 @@ def mixed(args):
         written = 0
         while time.time() < stop_at:
             r = rng.random()
+            kind = "read" if r < 0.55 else "write" if r < 0.85 else "login" if r < 0.95 else "plugin"
             try:
                 if r < 0.55:
                     path = rng.choice(["/api/v1/communities/1", "/api/v1/communities/1/proposals?limit=20",
@@ -222,7 +223,7 @@ def mixed(args):
                     code = body.get("error", {}).get("code", "") if isinstance(body, dict) and status >= 400 else ""
                     count("plugin" + (" " + code if code else ""), status)
             except (http.client.HTTPException, OSError) as e:
-                count("connection " + type(e).__name__, 0)
+                count(kind + " connection " + type(e).__name__, 0)
                 time.sleep(0.05)
 
     threads = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(args.workers)]

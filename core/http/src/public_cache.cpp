@@ -46,11 +46,16 @@ void PublicCache::store(const std::string& uri, std::uint64_t generation, std::s
     if (rendering->body.size() >= options_.file_from_bytes) rendering->fd = memoryFileWith(rendering->body);
     const std::size_t size = rendering->body.size();
     MutexLock lock(mutex_);
-    auto it = entries_.find(uri);
-    if (it != entries_.end()) {
-        bytes_ -= it->second.rendering->body.size();
-        entries_.erase(it);
-    }
+    // What find() would never serve again goes now, with its memory file: an
+    // entry of an older generation or past its ttl. Kept until the cache was
+    // full, such entries held a descriptor each (a soak run saw the server's
+    // descriptors climb by 4 a minute as threads came and went).
+    const auto now = std::chrono::steady_clock::now();
+    std::erase_if(entries_, [&](const auto& kv) {
+        const bool dead = kv.first == uri || kv.second.generation < generation || now - kv.second.stored > options_.ttl;
+        if (dead) bytes_ -= kv.second.rendering->body.size();
+        return dead;
+    });
     // Full: start over rather than track recency; a rendering is cheap to
     // make again and the hot pages come back first.
     if (entries_.size() >= options_.max_entries || bytes_ + size > options_.max_bytes) {
@@ -59,6 +64,11 @@ void PublicCache::store(const std::string& uri, std::uint64_t generation, std::s
     }
     bytes_ += size;
     entries_.emplace(uri, Entry{generation, std::chrono::steady_clock::now(), std::move(rendering)});
+}
+
+std::size_t PublicCache::entries() const {
+    MutexLock lock(mutex_);
+    return entries_.size();
 }
 
 std::uint64_t PublicCache::hits() const {

@@ -45,6 +45,8 @@ class PublicCache {
 
     // Lookups answered from the cache so far.
     std::uint64_t hits() const;
+    // Renderings kept now (each may hold a memory file).
+    std::size_t entries() const;
 
   private:
     struct Entry {

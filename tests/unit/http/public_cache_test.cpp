@@ -23,6 +23,24 @@ BOOST_AUTO_TEST_CASE(an_entry_serves_its_generation_until_the_ttl) {
     BOOST_TEST(cache.hits() == 2u);
 }
 
+// Issue 12, item 7 (soak): renderings that can never be served again are
+// dropped at the next store, with their memory files, instead of holding a
+// descriptor each until the cache is full.
+BOOST_AUTO_TEST_CASE(entries_that_can_never_be_served_again_are_dropped) {
+    PublicCache cache({std::chrono::milliseconds(100), 100, 1 << 20, 8});
+    cache.store("/a", 1, "a rendering large enough for a file");
+    cache.store("/b", 1, "another rendering large enough");
+    BOOST_TEST(cache.entries() == 2u);
+    cache.store("/c", 2, "a rendering of a later generation");
+    BOOST_TEST(cache.entries() == 1u);
+    BOOST_TEST(cache.find("/c", 2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(120));
+    cache.store("/d", 2, "after the ttl of /c");
+    BOOST_TEST(cache.entries() == 1u);
+    BOOST_TEST(!cache.find("/c", 2));
+    BOOST_TEST(cache.find("/d", 2));
+}
+
 BOOST_AUTO_TEST_CASE(it_stays_within_its_bounds) {
     PublicCache cache({std::chrono::milliseconds(10'000), 3, 10, 8});
     cache.store("/a", 1, "aaaa");
