@@ -450,17 +450,15 @@ void ConnectionLoop::dispatch(Connection* c) {
     setInput(c, false);  // the worker may read the next request itself
     listRemove(c);
     setDeadline(c, 0);
-    const bool keep_alive = job.keep_alive;
-    const std::string language = job.request.get("Accept-Language");
-    const bool head_only = job.request.method == "HEAD";
-    if (enqueue(std::move(job))) return;
+    if (enqueue(job)) return;
     // Every worker is busy and the queue is full: answer at once.
     const std::string request_id = nextRequestId();
     ApiResponse out =
         errorResponse(Status::unavailable("server.busy", "The server is busy; please try again in a moment."),
-                      request_id, languageFromAcceptLanguage(language));
+                      request_id, languageFromAcceptLanguage(job.request.get("Accept-Language")));
     out.headers.emplace_back("Retry-After", "1");
-    HttpReply reply = makeReply(std::move(out), {request_id, head_only, keep_alive, false});
+    const bool keep_alive = job.keep_alive;
+    HttpReply reply = makeReply(std::move(out), {request_id, job.request.method == "HEAD", keep_alive, false});
     OutChunk chunk;
     chunk.bytes = std::move(reply.head);
     chunk.bytes += reply.body;
@@ -669,7 +667,7 @@ void ConnectionLoop::listRemove(Connection* c) {
 
 // ---- the workers ----
 
-bool ConnectionLoop::enqueue(Job&& job) {
+bool ConnectionLoop::enqueue(Job& job) {
     {
         MutexLock lock(jobs_mutex_);
         if (jobs_.size() >= static_cast<std::size_t>(options_.max_queued)) return false;

@@ -141,7 +141,8 @@ class ConnectionLoop {
     // The workers.
     void work();
     bool answer(Job& job);
-    bool enqueue(Job&& job);
+    // Queues `job` (moved from), or leaves it as it was when the queue is full.
+    bool enqueue(Job& job);
     // The keep-alive fast path: the next request on the connection `job`
     // was answered on, read by the worker itself when it comes soon.
     bool nextOnConnection(Job& job);
