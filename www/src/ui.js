@@ -159,12 +159,18 @@ export function ReasonForm({ label, hint, submitLabel, onSubmit, onCancel, requi
         onInput=${(e) => setText(e.currentTarget.value)}></textarea>
     <//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class=${danger ? 'button danger' : 'button'} type="submit" disabled=${busy}>
-        ${busy ? t('common.working') : submitLabel}</button>
-      ${onCancel ? html`<button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>` : null}
-    </div>
+    <${FormActions} busy=${busy} label=${submitLabel} onCancel=${onCancel} danger=${danger} />
   </form>`;
+}
+
+// A form's submit button (saying it works while `busy`) and, with
+// `onCancel`, its cancel button.
+export function FormActions({ busy, label, onCancel, danger }) {
+  return html`<div class="actions">
+    <button class=${danger ? 'button danger' : 'button'} type="submit" disabled=${busy}>
+      ${busy ? t('common.working') : label}</button>
+    ${onCancel ? html`<button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>` : null}
+  </div>`;
 }
 
 // A page only officials use: asks a visitor to log in first.

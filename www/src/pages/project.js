@@ -4,7 +4,7 @@ import { t, formatMoney, formatTime } from '../i18n.js';
 import { shanghaiParts, shanghaiSeconds, yuanToFen } from '../forms.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
-import { ErrorBox, Field, Loaded, PageTitle, useFocusFirst, useId, useLoad, useSubmit } from '../ui.js';
+import { ErrorBox, Field, FormActions, Loaded, PageTitle, useFocusFirst, useId, useLoad, useSubmit } from '../ui.js';
 
 // A project (公开之栏): progress, the expense list and the ratings, public;
 // the committee reports progress and expenses, corrects a wrong expense
@@ -138,10 +138,7 @@ function ProgressForm({ p, onDone, onCancel }) {
     <${Field} label=${t('project.date')} id=${ids.day}>
       <input id=${ids.day} type="date" value=${day} onInput=${(e) => setDay(e.currentTarget.value)} /><//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class="button" type="submit" disabled=${busy}>${busy ? t('common.working') : t('project.publish')}</button>
-      <button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>
-    </div>
+    <${FormActions} busy=${busy} label=${t('project.publish')} onCancel=${onCancel} />
   </form>`;
 }
 
@@ -170,10 +167,7 @@ function ExpenseForm({ p, onDone, onCancel }) {
     <${Field} label=${t('project.date')} id=${ids.day}>
       <input id=${ids.day} type="date" value=${day} onInput=${(e) => setDay(e.currentTarget.value)} /><//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class="button" type="submit" disabled=${busy}>${busy ? t('common.working') : t('project.publish')}</button>
-      <button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>
-    </div>
+    <${FormActions} busy=${busy} label=${t('project.publish')} onCancel=${onCancel} />
   </form>`;
 }
 
@@ -199,10 +193,7 @@ function CorrectForm({ p, e, current, onDone, onCancel }) {
       <textarea id=${ids.reason} rows="2" maxlength="500" required value=${reason}
         onInput=${(ev) => setReason(ev.currentTarget.value)}></textarea><//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class="button" type="submit" disabled=${busy}>${busy ? t('common.working') : t('project.saveCorrection')}</button>
-      <button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>
-    </div>
+    <${FormActions} busy=${busy} label=${t('project.saveCorrection')} onCancel=${onCancel} />
   </form>`;
 }
 
@@ -219,10 +210,7 @@ function CompleteForm({ p, onDone, onCancel }) {
     <${Field} label=${t('project.completionNote')} id=${id}>
       <textarea id=${id} rows="3" maxlength="1000" value=${note} onInput=${(e) => setNote(e.currentTarget.value)}></textarea><//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class="button" type="submit" disabled=${busy}>${busy ? t('common.working') : t('project.completeConfirm')}</button>
-      <button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>
-    </div>
+    <${FormActions} busy=${busy} label=${t('project.completeConfirm')} onCancel=${onCancel} />
   </form>`;
 }
 

@@ -3,7 +3,7 @@ import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
 import { shanghaiParts, shanghaiSeconds } from '../forms.js';
 import { api } from '../api.js';
-import { ErrorBox, Field, ReasonForm, useFocusFirst, useId, useSubmit } from '../ui.js';
+import { ErrorBox, Field, FormActions, ReasonForm, useFocusFirst, useId, useSubmit } from '../ui.js';
 
 // Parts of a topic's page: its consultation meetings and their minutes, its
 // escalations to the street and district, and the committee's hide/restore
@@ -86,10 +86,7 @@ function ScheduleForm({ p, onDone, onCancel }) {
       <input id=${ids.place} required maxlength="200" aria-describedby=${ids.place + '-hint'} value=${place}
         onInput=${(e) => setPlace(e.currentTarget.value)} /><//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class="button" type="submit" disabled=${busy}>${busy ? t('common.working') : t('meeting.scheduleConfirm')}</button>
-      <button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>
-    </div>
+    <${FormActions} busy=${busy} label=${t('meeting.scheduleConfirm')} onCancel=${onCancel} />
   </form>`;
 }
 
@@ -113,10 +110,7 @@ function MinutesForm({ m, onDone, onCancel }) {
       <input id=${ids.attendance} inputmode="numeric" class="short" required value=${attendance}
         onInput=${(e) => setAttendance(e.currentTarget.value)} /><//>
     <${ErrorBox} error=${error} />
-    <div class="actions">
-      <button class="button" type="submit" disabled=${busy}>${busy ? t('common.working') : t('meeting.recordConfirm')}</button>
-      <button class="button secondary" type="button" onClick=${onCancel}>${t('common.cancel')}</button>
-    </div>
+    <${FormActions} busy=${busy} label=${t('meeting.recordConfirm')} onCancel=${onCancel} />
   </form>`;
 }
 
