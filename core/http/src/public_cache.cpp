@@ -51,11 +51,15 @@ void PublicCache::store(const std::string& uri, std::uint64_t generation, std::s
     // full, such entries held a descriptor each (a soak run saw the server's
     // descriptors climb by 4 a minute as threads came and went).
     const auto now = std::chrono::steady_clock::now();
-    std::erase_if(entries_, [&](const auto& kv) {
-        const bool dead = kv.first == uri || kv.second.generation < generation || now - kv.second.stored > options_.ttl;
-        if (dead) bytes_ -= kv.second.rendering->body.size();
-        return dead;
-    });
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        const Entry& e = it->second;
+        if (it->first == uri || e.generation < generation || now - e.stored > options_.ttl) {
+            bytes_ -= e.rendering->body.size();
+            it = entries_.erase(it);
+        } else {
+            ++it;
+        }
+    }
     // Full: start over rather than track recency; a rendering is cheap to
     // make again and the hot pages come back first.
     if (entries_.size() >= options_.max_entries || bytes_ + size > options_.max_bytes) {
