@@ -241,6 +241,17 @@ try {
   await resident.getByText('谢谢居委会！长椅最好有靠背。').waitFor();
   check(true, 'the resident\'s comment is posted with its stance');
   check((await resident.getByRole('button', { name: '我支持' }).count()) === 0, 'the author is not offered to support their own topic');
+  // The author changes the comment within the district's window; the
+  // committee can read what it said before.
+  await resident.getByRole('button', { name: '修改', exact: true }).click();
+  await resident.getByLabel('您的意见').first().fill('谢谢居委会！长椅最好有靠背和扶手。');
+  await resident.getByRole('button', { name: '保存修改' }).click();
+  await resident.getByText('谢谢居委会！长椅最好有靠背和扶手。').waitFor();
+  check((await resident.getByText('（改过）').count()) === 1, 'the author edits the comment and it is marked as edited');
+  await committee.goto(topicUrl);
+  await committee.getByRole('button', { name: '查看修改前的内容' }).click();
+  await committee.getByText('谢谢居委会！长椅最好有靠背。', { exact: true }).waitFor();
+  check(true, 'the committee reads the text the comment had before its edit');
 
   // 7. A neighbour supports it.
   const neighbourContext = await browser.newContext(phone);
@@ -604,12 +615,17 @@ try {
 
   // 18. A 民心项目 round from the community's accepted wishes, opened by the
   // committee in the UI.
+  const roundWishes = [];
   for (const title of ['3号楼加装扶手', '小区路灯更换为节能灯']) {
     const w = await zhao.post(`/communities/${community.id}/proposals`, { kind: 'wish', title });
+    roundWishes.push(w.id);
     await board.post(`/proposals/${w.id}/actions`, { action: 'start_screening' });
     await board.post(`/proposals/${w.id}/actions`, { action: 'accept', reason: '可以纳入民心项目' });
   }
   await committee.goto(base + `/c/${community.id}/votes`);
+  await committee.getByRole('link', { name: '发起民心项目投票' }).waitFor();
+  check((await committee.locator('.card', { hasText: '街道投票' }).count()) > 0,
+    'the community\'s vote list marks the street\'s round as a street-wide vote');
   await committee.getByRole('link', { name: '发起民心项目投票' }).click();
   await committee.getByLabel(/3号楼加装扶手/).check();
   await committee.getByLabel(/小区路灯更换为节能灯/).check();
@@ -626,6 +642,9 @@ try {
   await committee.locator('.options li').first().waitFor();
   const round = Number(new URL(committee.url()).pathname.split('/')[2]);
   check((await committee.locator('.options li').count()) === 2, 'the round puts the two wishes to the vote');
+  const states = await Promise.all(roundWishes.map((w) => board.get(`/proposals/${w}`)));
+  check(states.every((w) => w.state === 'voting' && w.election_id === round),
+    'the round names the wishes themselves: both are now voting in it');
 
   // 19. Enrolled on this phone, then again on another device: this phone
   // no longer offers "go vote" but says the credential is elsewhere.

@@ -11,14 +11,14 @@ import { ErrorBox, Field, Loaded, PageTitle, SignInFirst, useId, useLoad, useSub
 // want most, and the district's rule selects within the budget. The
 // candidates are the community's accepted wishes, each with its cost.
 //
-// Options are plain labels for a community's round. A street or district
-// round names the wishes themselves ({proposal_id, cost}); switching is
-// `optionOf` alone.
-export const optionOf = (wish, costFen) => ({ label: wish.title, cost: costFen });
+// Each option names its wish ({proposal_id, cost}): the server takes the
+// title from the wish, moves it to "voting" while the round runs, and to
+// adopted / not adopted when the result is published, so the round's
+// outcome is the wish's own.
+export const optionOf = (wish, costFen) => ({ proposal_id: wish.id, cost: costFen });
 
-// Wishes a round may put to the residents: accepted or further along, not
-// yet a project.
-const CANDIDATE_STATES = 'accepted,consultation,adopted';
+// Only accepted wishes may be put to a round (the server refuses others).
+const CANDIDATE_STATES = 'accepted';
 const RULES = ['greedy', 'greedy-threshold', ''];
 
 export function NewVotePage({ params }) {

@@ -5,6 +5,7 @@ import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
 import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, useLoad, useSubmit } from '../ui.js';
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
+import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 
 // Actions whose reason is public and required (docs/proposal-lifecycle.md).
 const REASON_REQUIRED = new Set([
@@ -79,7 +80,8 @@ export function TopicPage({ params }) {
         </ol>
 
         <h2>${t('topic.comments', { n: comments.filter((c) => !c.withdrawn).length })}</h2>
-        <${Comments} comments=${comments} me=${me} onChange=${topic.reload} />
+        <${Comments} comments=${comments} me=${me} myId=${s.me ? s.me.user.id : null}
+          communityId=${p.community_id} onChange=${topic.reload} />
         ${me.canTakePart ? html`<${CommentForm} p=${p} onDone=${topic.reload} />`
           : !s.meLoaded ? null : html`<p class="hint">${s.me ? t('topic.verifiedOnly') : t('topic.loginToTakePart')}</p>`}
       `;
@@ -212,14 +214,17 @@ function Actions({ p, onDone }) {
   </section>`;
 }
 
-function Comments({ comments, me, onChange }) {
+function Comments({ comments, me, myId, communityId, onChange }) {
+  const authored = myId != null && comments.some((c) => c.author.id === myId && !c.withdrawn);
+  const editWindow = useEditWindow(communityId, authored);
   if (comments.length === 0) return html`<p class="empty">${t('topic.noComments')}</p>`;
   return html`<ul class="comments">
-    ${comments.map((c) => html`<${Comment} c=${c} me=${me} onChange=${onChange} />`)}
+    ${comments.map((c) => html`<${Comment} c=${c} me=${me} own=${c.author.id === myId}
+      editWindow=${editWindow.data} onChange=${onChange} />`)}
   </ul>`;
 }
 
-function Comment({ c, me, onChange }) {
+function Comment({ c, me, own, editWindow, onChange }) {
   const [reporting, setReporting] = useState(false);
   const [reason, setReason] = useState('');
   const reasonId = useId('report');
@@ -231,15 +236,18 @@ function Comment({ c, me, onChange }) {
   return html`<li class=${'comment depth-' + Math.min(c.depth || 1, 3)}>
     <p class="comment-head"><strong>${c.author.display_name}</strong>
       <span class=${'stance stance-' + c.stance}>${t('stances.' + c.stance)}</span>
-      <span class="when">${formatTime(c.created_at)}</span></p>
+      <span class="when">${formatTime(c.created_at)}</span>
+      ${c.edited_at && !c.withdrawn ? html`<span class="when">${t('comment.edited')}</span>` : null}</p>
     ${c.withdrawn
       ? html`<p class="muted">${t('topic.commentWithdrawn')}</p>`
       : c.hidden && c.body == null
         ? html`<p class="muted">${t('topic.commentHidden', { reason: c.hidden_reason || '' })}</p>`
         : html`${c.hidden ? html`<p class="muted">${t('topic.commentHiddenForYou', { reason: c.hidden_reason || '' })}</p>` : null}
             <p class="comment-body">${c.body}</p>`}
+    ${me.committee && c.edited_at && !c.withdrawn ? html`<${Revisions} c=${c} />` : null}
+    ${own && !c.withdrawn ? html`<${OwnCommentTools} c=${c} editWindow=${editWindow} onDone=${onChange} />` : null}
     ${me.committee && !c.withdrawn ? html`<${Moderate} c=${c} onDone=${onChange} />` : null}
-    ${me.canTakePart && !c.withdrawn && !c.hidden
+    ${me.canTakePart && !own && !c.withdrawn && !c.hidden
       ? reporting
         ? html`<form class="form inline" onSubmit=${submit} novalidate>
             <${Field} label=${t('topic.reportReason')} id=${reasonId}>

@@ -5,12 +5,16 @@ import { useStore } from '../store.js';
 import { Loaded, PageTitle, useLoad } from '../ui.js';
 import { PhaseBadge } from './election_parts.js';
 
-// A community's elections, newest first (each links to its page).
+// A community's elections, newest first (each links to its page); a
+// street's or the district's round is marked as such.
 export function ElectionList({ items }) {
   if (items.length === 0) return html`<p class="empty">${t('election.none')}</p>`;
   return html`<ul class="cards">${items.map((e) => html`<li><a class="card" href=${'/elections/' + e.id}>
     <span class="card-title">${e.title}</span>
-    <span class="card-sub"><span class="kind">${t('election.kinds.' + e.kind)}</span> <${PhaseBadge} phase=${e.phase} />
+    <span class="card-sub"><span class="kind">${t('election.kinds.' + e.kind)}</span>
+      ${e.scope_kind && e.scope_kind !== 'community'
+        ? html` <span class="badge scope">${t('election.scopes.' + e.scope_kind)}</span>` : null}
+      <${PhaseBadge} phase=${e.phase} />
       ${t('election.closesAt', { time: formatTime(e.window.closes_at) })}</span>
   </a></li>`)}</ul>`;
 }
