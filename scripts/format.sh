@@ -7,11 +7,11 @@ cd "$root"
 mapfile -t files < <(git ls-files 'core/*.cpp' 'core/*.h' 'tests/*.cpp' 'tests/*.h' 2>/dev/null ||
                      find core tests -name '*.cpp' -o -name '*.h')
 if [[ "${1:-}" == "--check" ]]; then
-  bad=()
-  for f in "${files[@]}"; do
-    if ! clang-format --dry-run -Werror "$f" >/dev/null 2>&1; then bad+=("$f"); fi
-  done
-  if [[ ${#bad[@]} -gt 0 ]]; then
+  # One clang-format for all the files (one per file took 90 s of CI's 15
+  # minutes); it names each file that differs in an "error:" line.
+  if ! report=$(clang-format --dry-run -Werror "${files[@]}" 2>&1); then
+    mapfile -t bad < <(printf '%s\n' "$report" | sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: error: .*/\1/p' | sort -u)
+    if [[ ${#bad[@]} -eq 0 ]]; then printf '%s\n' "$report" >&2; exit 1; fi
     printf 'not formatted (scripts/format.sh fixes it): %s\n' "${bad[@]}"
     exit 1
   fi
