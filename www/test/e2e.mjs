@@ -664,6 +664,38 @@ try {
     'after enrolling on another device, this one no longer says "go vote"');
   check((await resident.getByText('这台手机').count()) === 0, 'the voting page says "this device", not "this phone"');
 
+  // 19b. The closed loop on a problem (docs/cases.md): the community's
+  // figures, then the committee records a step and marks the demo's open
+  // case done; its resident rates the result 2 stars, which reopens it.
+  await committee.goto(base + `/c/${community.id}`);
+  await committee.getByRole('heading', { name: '问题办理情况' }).waitFor();
+  check((await committee.locator('.figures').textContent()).includes('办结率'), 'the community page shows its case figures');
+  await shoot(committee, 'community-cases');
+  await committee.getByRole('link', { name: /东门下水道返味/ }).first().click();
+  await committee.getByRole('heading', { name: '问题办理', exact: true }).waitFor();
+  await committee.getByRole('button', { name: '记录进展', exact: true }).click();
+  await committee.getByLabel('做了什么，下一步是什么').fill('排水公司已疏通主管道');
+  await committee.locator('form').getByRole('button', { name: '记录进展', exact: true }).click();
+  await committee.getByText('排水公司已疏通主管道').first().waitFor();
+  await committee.getByRole('button', { name: '办结', exact: true }).click();
+  await committee.getByLabel('最后是怎么解决的').fill('更换了破损的排水管，返味消除');
+  await committee.locator('form').getByRole('button', { name: '办结', exact: true }).click();
+  await committee.locator('.badge', { hasText: '已办结，待评价' }).first().waitFor();
+  check(true, 'the committee records a visible step and marks the case done');
+  await audit(committee, 'case (committee, done)');
+  await shoot(committee, 'case-committee');
+  const casePath = new URL(committee.url()).pathname;
+  await neighbour.goto(base + casePath);
+  await neighbour.getByRole('button', { name: '评价', exact: true }).click();
+  await neighbour.getByRole('group', { name: '办理过程（态度、速度）' }).getByText('4 星', { exact: true }).click();
+  await neighbour.getByRole('group', { name: '办理结果' }).getByText('2 星', { exact: true }).click();
+  await neighbour.getByLabel('想说的话（可以不填）').fill('下雨天还是有味道');
+  await neighbour.locator('form').getByRole('button', { name: '评价', exact: true }).click();
+  await neighbour.getByText('评价较低，已重新办理').first().waitFor();
+  check((await neighbour.locator('.badge', { hasText: '办理中' }).count()) > 0, 'a low rating reopens the case, its record kept');
+  await audit(neighbour, 'case (resident, reopened)');
+  await shoot(neighbour, 'case-resident');
+
   // 20. District settings, refused in words then saved; a broken plugin
   // refused with its cause in place, then a mended one switched on.
   await admin.goto(base + '/d/1/settings');

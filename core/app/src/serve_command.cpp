@@ -17,6 +17,7 @@
 
 #include "batched_log_channel.h"
 #include "crypto_ports.h"
+#include "demo_cases.h"
 #include "demo_district.h"
 #include "demo_votes.h"
 #include "feature_set.h"
@@ -215,6 +216,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
             if (created) {
                 if (Status votes = seedDemoVotes(context); !votes.isOk()) {
                     std::cerr << "yishi serve: demo votes: " << votes.toString() << "\n";
+                    return EXIT_SOFTWARE;
+                }
+                if (Status cases = seedDemoCases(context); !cases.isOk()) {
+                    std::cerr << "yishi serve: demo cases: " << cases.toString() << "\n";
                     return EXIT_SOFTWARE;
                 }
             }

@@ -7,7 +7,8 @@ namespace yishi::domain {
 namespace {
 
 constexpr std::array kKinds = {facts::kAutoHidden, facts::kMergedFrom, facts::kEndedEarly, facts::kEscalatedTo,
-                               facts::kAttended,   facts::kRebased,    facts::kLeftBy};
+                               facts::kAttended,   facts::kRebased,    facts::kLeftBy,     facts::kAssignedTo,
+                               facts::kRated,      facts::kLowRating};
 
 std::string escape(std::string_view value) {
     std::string out;

@@ -48,6 +48,23 @@ std::string renderStoredText(std::string_view stored, Language language) {
                              fact->typed, language);
         }
     }
+    if (fact->kind == facts::kAssignedTo && !v.empty()) {
+        return withTyped(en ? "Assigned to " + v : "交由" + v + "负责", fact->typed, language);
+    }
+    if (fact->kind == facts::kRated) {
+        const std::size_t dash = v.find('-');
+        const std::string handling = v.substr(0, dash);
+        const std::string result = dash == std::string::npos ? "" : v.substr(dash + 1);
+        if (isCount(handling) && isCount(result)) {
+            return withTyped(en ? "Handling " + handling + " stars, result " + result + " stars"
+                                : "办理过程 " + handling + " 星，办理结果 " + result + " 星",
+                             fact->typed, language);
+        }
+    }
+    if (fact->kind == facts::kLowRating && isCount(v)) {
+        return en ? "Reopened: the result was rated " + countOf(std::stoll(v), "star", "stars")
+                  : "办理结果只有 " + v + " 星，重新办理";
+    }
     if (fact->kind == facts::kLeftBy && v == "resident") return en ? "Left by the resident" : "本人已退出";
     if (fact->kind == facts::kEndedEarly) {
         const std::string note = en ? "ended before the announced end: " + v : "协商提前结束，理由：" + v;

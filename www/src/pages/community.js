@@ -6,6 +6,7 @@ import { useStore } from '../store.js';
 import { Loaded, OverdueBadges, PageTitle, StateBadge, useLoad } from '../ui.js';
 import { MembershipNotice } from './join.js';
 import { ElectionList } from './votes.js';
+import { CaseFigures } from './case_parts.js';
 
 // The states a resident looks for, in the order of the 议事 chain.
 export const STATE_ORDER = [
@@ -28,14 +29,17 @@ export function CommunityPage({ params }) {
   // One render for the whole first view (each answer would otherwise lay
   // the page out again); a state chosen later reloads the topics alone.
   const page = useLoad(async () => {
-    const [c, topics, projects, conventions, elections] = await Promise.all([
+    const [c, topics, projects, conventions, elections, caseStats, cases] = await Promise.all([
       api('GET', `/communities/${id}`),
       api('GET', `/communities/${id}/proposals?limit=50`),
       api('GET', `/communities/${id}/projects`),
       api('GET', `/communities/${id}/conventions`),
       api('GET', `/communities/${id}/elections`),
+      api('GET', `/communities/${id}/case-stats`),
+      api('GET', `/communities/${id}/cases?limit=20`),
     ]);
-    return { c, topics, projects: projects.items, conventions: conventions.items, elections: elections.items };
+    return { c, topics, projects: projects.items, conventions: conventions.items, elections: elections.items,
+      caseStats, cases: cases.items };
   }, [id, s.session]);
   const filtered = useLoad(
     () => (filter ? api('GET', `/communities/${id}/proposals?limit=50&state=${filter}`) : Promise.resolve(null)),
@@ -95,6 +99,7 @@ export function CommunityPage({ params }) {
     `}<//>
 
     <${Loaded} result=${outcomes}>${(o) => html`
+      <${CaseFigures} stats=${o.caseStats} cases=${o.cases} />
       <h2>${t('community.projects')}</h2>
       ${o.projects.length === 0
         ? html`<p class="empty">${t('community.noProjects')}</p>`

@@ -6,6 +6,7 @@ import { useStore } from '../store.js';
 import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, useLoad, useSubmit } from '../ui.js';
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
+import { CasePanel, loadCase } from './case_parts.js';
 
 // Actions whose reason is public and required (docs/proposal-lifecycle.md).
 const REASON_REQUIRED = new Set([
@@ -29,20 +30,21 @@ export function TopicPage({ params }) {
   const id = params.id;
   const s = useStore();
   const topic = useLoad(async () => {
-    const [p, history, comments, supports, meetings, escalations] = await Promise.all([
+    const [p, history, comments, supports, meetings, escalations, kase] = await Promise.all([
       api('GET', `/proposals/${id}`),
       api('GET', `/proposals/${id}/history`),
       api('GET', `/proposals/${id}/comments`),
       api('GET', `/proposals/${id}/supports`),
       api('GET', `/proposals/${id}/meetings`),
       api('GET', `/proposals/${id}/escalations`),
+      loadCase(id),
     ]);
     return { p, history: history.items, comments: comments.items, supports, meetings: meetings.items,
-      escalations: escalations.items };
+      escalations: escalations.items, kase };
   }, [id, s.session]);
 
   return html`<article>
-    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations }) => {
+    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations, kase }) => {
       const me = standing(s.me, p.community_id);
       return html`
         <p class="crumbs"><a href=${'/c/' + p.community_id}>${t('common.backToCommunity')}</a></p>
@@ -64,6 +66,7 @@ export function TopicPage({ params }) {
           onChange=${topic.reload} />
         ${p.allowed_actions && p.allowed_actions.length > 0
           ? html`<${Actions} p=${p} onDone=${topic.reload} />` : null}
+        ${kase ? html`<${CasePanel} c=${kase} onChange=${topic.reload} />` : null}
         <${Meetings} p=${p} meetings=${meetings} me=${me} onChange=${topic.reload} />
         <${Escalations} p=${p} escalations=${escalations} me=${me} onChange=${topic.reload} />
 

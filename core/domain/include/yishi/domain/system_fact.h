@@ -26,6 +26,9 @@ inline constexpr std::string_view kEscalatedTo = "escalated_to";  // value: the 
 inline constexpr std::string_view kAttended = "attended";         // value: the number of people
 inline constexpr std::string_view kRebased = "rebased";           // value: "<from>-<onto>" versions
 inline constexpr std::string_view kLeftBy = "left_by";            // value: who ended it, "resident"
+inline constexpr std::string_view kAssignedTo = "assigned_to";    // value: the display name of who is responsible
+inline constexpr std::string_view kRated = "rated";               // value: "<handling>-<result>" stars
+inline constexpr std::string_view kLowRating = "low_rating";      // value: the result's stars that reopened a case
 }  // namespace facts
 
 struct SystemFact {

@@ -335,6 +335,9 @@ Result<ProposalService::View> ProposalService::act(const Actor& actor, ProposalI
                       editedFields(input.title, input.body)});
         }
         recordStep(s, now, actor, p, input.action, recorded_reason);
+        for (ProposalStepListener* listener : listeners_) {
+            YISHI_RETURN_IF_ERROR(listener->afterStep(s, actor, p, input.action, now));
+        }
         view = viewOf(s, actor, std::move(p), *c);
         return Status::ok();
     }));

@@ -13,6 +13,7 @@
 #include "yishi/domain/ports.h"
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/proposal_outcome.h"
+#include "yishi/domain/proposal_step_listener.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/domain/proposal_voting.h"
 
@@ -156,6 +157,9 @@ class ProposalService {
     // elections), send_to_vote only records an election_id given to it.
     // Call before the server starts; not thread-safe.
     void setVoting(ProposalVoting& voting) { voting_ = &voting; }
+    // Tells `listener` of every step act() takes, inside its transaction
+    // (ProposalStepListener). Call before the server starts; not thread-safe.
+    void addStepListener(ProposalStepListener& listener) { listeners_.push_back(&listener); }
 
     // The published result of election `election_id` decides a proposal
     // waiting for it, inside the publishing transaction: a referendum on it
@@ -210,6 +214,7 @@ class ProposalService {
 
     std::vector<std::pair<ProposalAction, ProposalOutcome*>> outcomes_;
     ProposalVoting* voting_ = nullptr;
+    std::vector<ProposalStepListener*> listeners_;
     std::vector<std::string> private_actions_;  // audit actions of the kinds kept private
 };
 
