@@ -37,7 +37,11 @@ const std::set<std::string> kBadResult{"plugin.bad_result"};
 const Attack kAttacks[] = {
     {"infinite_loop", "while true do end", kInstructions},
     {"infinite_tail_calls", "local function f() return f() end return f()", kInstructions},
-    {"deep_recursion", "local function f(n) return 1 + f(n + 1) end return f(1)", {"plugin.error", "plugin.memory"}},
+    // Growing the stack to its limit takes long enough that a loaded machine
+    // may reach the wall-clock budget first: any of the three is clean.
+    {"deep_recursion",
+     "local function f(n) return 1 + f(n + 1) end return f(1)",
+     {"plugin.error", "plugin.memory", "plugin.timeout"}},
     {"table_memory_bomb", "local t = {} for i = 1, 1e9 do t[i] = i end", kMemory},
     {"string_doubling", "local s = 'x' while true do s = s .. s end", kMemory},
     {"string_rep_huge", "return string.rep('x', 1 << 40)", kMemory},
