@@ -71,8 +71,9 @@ export function TopicPage({ params }) {
         <${Escalations} p=${p} escalations=${escalations} me=${me} onChange=${topic.reload} />
 
         <h2>${t('topic.trace')}</h2>
+        ${kase ? html`<p class="hint">${t('topic.caseStepsAbove')}</p>` : null}
         <ol class="timeline">
-          ${history.map(
+          ${(kase ? history.filter((h) => !h.action.startsWith('case.')) : history).map(
             (h) => html`<li>
               <span class="when">${formatTime(h.at)}</span>
               <strong>${historyLabel(h.action)}</strong>
