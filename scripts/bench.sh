@@ -188,6 +188,54 @@ connections_bench() {
   exec 6>&-
   wait "$server_pid" 2>/dev/null || true
 }
+# 2b. Mixed load (issue 13): a server of its own with 100 communities of
+# 1,000 proposals; 95% reads (a signed-in resident's first page of a random
+# community's proposals), 5% writes (comments, new proposals, supports),
+# against nginx serving the same 100 pages as files.
+mixed_bench() {
+  echo
+  echo "== 2b. mixed load: 95% reads over 100 communities, 5% writes (wrk -t2 -c$connections -d${seconds}s) =="
+  rm -f "$work/mixed-stdin"
+  mkfifo "$work/mixed-stdin"
+  "$yishi" serve --demo --port 0 --data-dir "$work/mixed-data" --stop-on-stdin-eof \
+    <"$work/mixed-stdin" >"$work/mixed.out" 2>/dev/null &
+  pids+=($!)
+  exec 7>"$work/mixed-stdin"
+  for _ in $(seq 100); do grep -q "listening on" "$work/mixed.out" 2>/dev/null && break; sleep 0.1; done
+  local port mbase
+  port=$(grep -o '127.0.0.1:[0-9]*' "$work/mixed.out" | head -1 | cut -d: -f2)
+  mbase="http://127.0.0.1:$port"
+  "$build/tests/bench/seed_proposals" "$work/mixed-data/yishi.db" 1000 100000 50 >/dev/null
+  local ids
+  ids=$(sqlite3 "$work/mixed-data/yishi.db" \
+    "SELECT group_concat(id) FROM (SELECT community_id AS id FROM proposals GROUP BY community_id HAVING count(*) >= 1000)")
+  local range
+  range=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT min(id) || ' ' || max(id) FROM proposals WHERE community_id = 1")
+  export BENCH_COMMUNITIES=$ids
+  export BENCH_MAX_PROPOSAL
+  BENCH_MAX_PROPOSAL=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT max(id) FROM proposals")
+  export BENCH_COMMUNITY1_FIRST=${range% *} BENCH_COMMUNITY1_LAST=${range#* }
+  export BENCH_READER BENCH_WRITER BENCH_SUPPORTER
+  BENCH_READER=$(token resident2 "$work/mixed-data" "$mbase")
+  BENCH_WRITER=$(token admin "$work/mixed-data" "$mbase")
+  BENCH_SUPPORTER=$BENCH_READER
+  mkdir -p "$work/static/mixed"
+  for c in ${ids//,/ }; do
+    curl -sf -H "Authorization: Bearer $BENCH_READER" "$mbase/api/v1/communities/$c/proposals?limit=50" \
+      >"$work/static/mixed/$c.json"
+  done
+  echo "  $(echo "$ids" | tr ',' '\n' | wc -l) communities; pages of $(stat -c %s "$work/static/mixed/1.json") bytes"
+  local y n
+  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/scripts/bench_mixed.lua" "$mbase")
+  n=$(BENCH_STATIC=1 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/scripts/bench_mixed.lua" \
+    "http://127.0.0.1:$nginx_port")
+  echo "    yishi : $(echo "$y" | rate) req/s (reads and writes)   p99 $(echo "$y" | p99)"
+  echo "    nginx : $(echo "$n" | rate) req/s (the same pages)     p99 $(echo "$n" | p99)"
+  awk -v a="$(echo "$y" | rate)" -v b="$(echo "$n" | rate)" \
+    'BEGIN { printf "    reads yishi/nginx: %.2f (0.95 of yishi'"'"'s requests; goal >= 0.4)\n", 0.95 * a / b }'
+  if echo "$y" | grep -q Non-2xx; then echo "    yishi non-2xx: $(echo "$y" | awk '/Non-2xx/ {print $NF}')"; fi
+  exec 7>&-
+}
 case "$only" in
   connections) connections_bench; exit 0 ;;
   selection) selection_bench; exit 0 ;;
@@ -240,25 +288,47 @@ nginx -c "$work/nginx.conf" -p "$work"
 
 rate() { awk '/Requests\/sec/ {print $2}'; }
 p99() { awk '/ 99%/ {print $2}'; }
-# compare NAME PATH: the same bytes from yishi and from nginx.
+# token LOGIN: a bearer token of a demo login (its password from demo-logins.json).
+token() {
+  local password
+  password=$(python3 -c 'import json,sys; print(next(l["password"] for l in json.load(open(sys.argv[1]))["logins"] if l["login"] == sys.argv[2]))' "$2/demo-logins.json" "$1")
+  curl -sf -X POST -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$password\",\"bearer\":true}" "$3/api/v1/sessions" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+# compare NAME PATH [WHO TOKEN]: the same bytes from yishi (as WHO, with the
+# bearer TOKEN, or anonymous) and from nginx.
 compare() {
-  local name=$1 path=$2
-  curl -sf "$base$path" >"$work/static/$name.json"
+  local name=$1 path=$2 who=${3:-anonymous} tok=${4:-}
+  local auth=()
+  [[ -n "$tok" ]] && auth=(-H "Authorization: Bearer $tok")
+  if ! curl -sf "${auth[@]}" "$base$path" >"$work/static/$name.json"; then
+    echo "  $name as $who: GET $path: not served by this build ($(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base$path"))"
+    return 0
+  fi
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/$name.json" >/dev/null && break; sleep 0.1; done
-  wrk -t2 -c"$connections" -d2s "$base$path" >/dev/null  # warm-up
+  wrk -t2 -c"$connections" -d2s "${auth[@]}" "$base$path" >/dev/null  # warm-up
   local y n
-  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base$path")
+  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${auth[@]}" "$base$path")
   n=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$nginx_port/$name.json")
-  echo "  $name: GET $path ($(stat -c %s "$work/static/$name.json") bytes)"
+  echo "  $name as $who: GET $path ($(stat -c %s "$work/static/$name.json") bytes)"
   echo "    yishi : $(echo "$y" | rate) req/s   p99 $(echo "$y" | p99)"
   echo "    nginx : $(echo "$n" | rate) req/s   p99 $(echo "$n" | p99)"
   awk -v a="$(echo "$y" | rate)" -v b="$(echo "$n" | rate)" \
     'BEGIN { printf "    ratio yishi/nginx: %.2f (goal >= 0.5)\n", a / b }'
   if echo "$y" | grep -q Non-2xx; then echo "    yishi non-2xx: $(echo "$y" | awk '/Non-2xx/ {print $NF}')"; fi
 }
+resident_token=$(token resident2 "$work/data" "$base")    # reads the thread as anyone does
+committee_token=$(token committee1 "$work/data" "$base")  # sees the hidden comments' bodies
 compare community /api/v1/communities/1
 compare proposals_page "/api/v1/communities/1/proposals?limit=50"
+compare proposals_page_resident "/api/v1/communities/1/proposals?limit=50" resident "$resident_token"
+compare proposals_page_committee "/api/v1/communities/1/proposals?limit=50" committee "$committee_token"
 compare comments_500 "/api/v1/proposals/$thread_id/comments"
+compare comments_500_resident "/api/v1/proposals/$thread_id/comments" resident "$resident_token"
+compare comments_500_committee "/api/v1/proposals/$thread_id/comments" committee "$committee_token"
+compare comments_first_page "/api/v1/proposals/$thread_id/comments?limit=50" resident "$resident_token"
+mixed_bench
 
 echo
 echo "== 3. ordinary requests while slowhttptest holds 64 slow connections =="
