@@ -63,8 +63,8 @@ BOOST_AUTO_TEST_CASE(each_audience_gets_its_own_view_of_the_same_uri) {
                                   R"({"action":"hide","reason":"含个人信息"})")
                             .status,
                         200);
-    HttpResult draft =
-        author.post("/api/v1/communities/1/proposals", R"({"kind":"wish","title":"我的草稿：加装充电桩","submit":false})");
+    HttpResult draft = author.post("/api/v1/communities/1/proposals",
+                                   R"({"kind":"wish","title":"我的草稿：加装充电桩","submit":false})");
     BOOST_REQUIRE_EQUAL(draft.status, 201);
     const std::string list = "/api/v1/communities/1/proposals?limit=50";
 
@@ -115,7 +115,8 @@ BOOST_AUTO_TEST_CASE(a_write_is_seen_at_once_and_spares_other_communities) {
     HttpClient elsewhere(server.port());
     BOOST_REQUIRE_EQUAL(elsewhere.loginBearer("committee2", server.password("committee2")).status, 201);
 
-    HttpResult proposal = reader.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"垃圾分类点太远"})");
+    HttpResult proposal =
+        reader.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"垃圾分类点太远"})");
     BOOST_REQUIRE_EQUAL(proposal.status, 201);
     const std::string thread = "/api/v1/proposals/" + std::to_string(idOf(proposal)) + "/comments";
     const std::string here = "/api/v1/communities/1/proposals?limit=50";
@@ -162,7 +163,8 @@ BOOST_AUTO_TEST_CASE(cached_sessions_follow_their_accounts) {
     BOOST_TEST(pending.post("/api/v1/communities/1/proposals", draft).status == 403);
     const std::int64_t user = pending.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
     BOOST_REQUIRE_EQUAL(
-        committee.post("/api/v1/communities/1/members/" + std::to_string(user) + "/verification", R"({"decision":"verify"})")
+        committee
+            .post("/api/v1/communities/1/members/" + std::to_string(user) + "/verification", R"({"decision":"verify"})")
             .status,
         200);
     BOOST_TEST(pending.post("/api/v1/communities/1/proposals", draft).status == 201);

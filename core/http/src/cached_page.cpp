@@ -92,9 +92,9 @@ ApiResponse RequestProcessor::cachedPage(const Router::Route& route, const HttpR
     ApiResponse out = route.handler(call);
     if (!keepable(out)) return out;
     const UserId account = audience[0] == 'u' ? call.actor.userId() : UserId();
-    return served(cache_.store(own_key, read_at, out.cache.value_or(CacheFacts{}), account, std::move(out.body),
-                               versions),
-                  false);
+    return served(
+        cache_.store(own_key, read_at, out.cache.value_or(CacheFacts{}), account, std::move(out.body), versions),
+        false);
 }
 
 }  // namespace yishi::http

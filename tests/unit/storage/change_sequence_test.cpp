@@ -76,10 +76,11 @@ BOOST_AUTO_TEST_CASE(sessions_age_their_account_and_no_page) {
                         return Status::ok();
                     }).isOk());
     const std::uint64_t before = v.sequence();
-    BOOST_REQUIRE(db->write([&](Stores& s) {
-                        s.sessions.insertSession({"h1", user, "csrf", Instant::fromSeconds(1), Instant::fromSeconds(9)});
-                        return audit(s, changes::kSessionCreated.action.c_str(), CommunityId());
-                    }).isOk());
+    BOOST_REQUIRE(
+        db->write([&](Stores& s) {
+              s.sessions.insertSession({"h1", user, "csrf", Instant::fromSeconds(1), Instant::fromSeconds(9)});
+              return audit(s, changes::kSessionCreated.action.c_str(), CommunityId());
+          }).isOk());
     BOOST_TEST(v.accountChangedAt(user) > before);
     BOOST_TEST(v.accountChangedAt(UserId(user.value + 1)) <= before);
     BOOST_TEST(v.globalChangedAt() == 0u);
