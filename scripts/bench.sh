@@ -190,7 +190,8 @@ connections_bench() {
 }
 # 2b. Mixed load (issue 13): a server of its own with 100 communities of
 # 1,000 proposals; 95% reads (a signed-in resident's first page of a random
-# community's proposals), 5% writes (comments, new proposals, supports),
+# community's proposals), 5% writes (comments anywhere; new proposals and
+# supports in community 1, where the bench's proposer and resident belong),
 # against nginx serving the same 100 pages as files.
 mixed_bench() {
   echo
@@ -215,10 +216,11 @@ mixed_bench() {
   export BENCH_MAX_PROPOSAL
   BENCH_MAX_PROPOSAL=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT max(id) FROM proposals")
   export BENCH_COMMUNITY1_FIRST=${range% *} BENCH_COMMUNITY1_LAST=${range#* }
-  export BENCH_READER BENCH_WRITER BENCH_SUPPORTER
+  export BENCH_READER BENCH_WRITER BENCH_SUPPORTER BENCH_PROPOSER
   BENCH_READER=$(token resident2 "$work/mixed-data" "$mbase")
   BENCH_WRITER=$(token admin "$work/mixed-data" "$mbase")
   BENCH_SUPPORTER=$BENCH_READER
+  BENCH_PROPOSER=$(token committee1 "$work/mixed-data" "$mbase")
   mkdir -p "$work/static/mixed"
   for c in ${ids//,/ }; do
     curl -sf -H "Authorization: Bearer $BENCH_READER" "$mbase/api/v1/communities/$c/proposals?limit=50" \

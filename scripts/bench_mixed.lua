@@ -2,8 +2,9 @@
 -- community proposal lists (first page of 50) spread over the communities
 -- in BENCH_COMMUNITIES ("1,4,5,..."), as a signed-in resident
 -- (BENCH_READER token); 5% writes: comments on a random proposal (ids
--- 1..BENCH_MAX_PROPOSAL) and new proposals in a random community by
--- BENCH_WRITER, supports in community 1 by BENCH_SUPPORTER.
+-- 1..BENCH_MAX_PROPOSAL) by BENCH_WRITER (a district admin takes part
+-- everywhere), new proposals in community 1 by BENCH_PROPOSER (its
+-- committee) and supports there by BENCH_SUPPORTER (a resident).
 -- With BENCH_STATIC set, reads only, of /mixed/<community>.json (nginx).
 local communities = {}
 for id in string.gmatch(os.getenv("BENCH_COMMUNITIES") or "1", "%d+") do communities[#communities + 1] = id end
@@ -11,6 +12,7 @@ local static = os.getenv("BENCH_STATIC") ~= nil
 local reader = os.getenv("BENCH_READER") or ""
 local writer = os.getenv("BENCH_WRITER") or ""
 local supporter = os.getenv("BENCH_SUPPORTER") or ""
+local proposer = os.getenv("BENCH_PROPOSER") or ""
 local max_proposal = tonumber(os.getenv("BENCH_MAX_PROPOSAL") or "1000")
 local community1_first = tonumber(os.getenv("BENCH_COMMUNITY1_FIRST") or "1")
 local community1_last = tonumber(os.getenv("BENCH_COMMUNITY1_LAST") or "1000")
@@ -43,7 +45,7 @@ request = function()
     return wrk.format("POST", "/api/v1/proposals/" .. math.random(max_proposal) .. "/comments", bearer(writer, true), body)
   elseif kind == 2 then
     local body = '{"kind":"wish","title":"混合负载议题 ' .. n .. '","submit":true}'
-    return wrk.format("POST", "/api/v1/communities/" .. c .. "/proposals", bearer(writer, true), body)
+    return wrk.format("POST", "/api/v1/communities/1/proposals", bearer(proposer, true), body)
   end
   local p = math.random(community1_first, community1_last)
   return wrk.format("POST", "/api/v1/proposals/" .. p .. "/supports", bearer(supporter, true), "")
