@@ -188,6 +188,16 @@ connections_bench() {
   exec 6>&-
   wait "$server_pid" 2>/dev/null || true
 }
+rate() { awk '/Requests\/sec/ {print $2}'; }
+p99() { awk '/ 99%/ {print $2}'; }
+# token LOGIN: a bearer token of a demo login (its password from demo-logins.json).
+token() {
+  local password
+  password=$(python3 -c 'import json,sys; print(next(l["password"] for l in json.load(open(sys.argv[1]))["logins"] if l["login"] == sys.argv[2]))' "$2/demo-logins.json" "$1")
+  curl -sf -X POST -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$password\",\"bearer\":true}" "$3/api/v1/sessions" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
 # 2b. Mixed load (issue 13): a server of its own with 100 communities of
 # 1,000 proposals; 95% reads (a signed-in resident's first page of a random
 # community's proposals), 5% writes (comments anywhere; new proposals and
@@ -210,8 +220,10 @@ mixed_bench() {
   local ids
   ids=$(sqlite3 "$work/mixed-data/yishi.db" \
     "SELECT group_concat(id) FROM (SELECT community_id AS id FROM proposals GROUP BY community_id HAVING count(*) >= 1000)")
-  local range
-  range=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT min(id) || ' ' || max(id) FROM proposals WHERE community_id = 1")
+  local range  # community 1's seeded proposals: ids below the other communities' first
+  range=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT min(p.id) || ' ' || max(p.id) FROM proposals p
+    WHERE p.community_id = 1 AND p.id < (SELECT min(q.id) FROM proposals q JOIN communities c
+    ON c.id = q.community_id WHERE c.name LIKE '基准小区%')")
   export BENCH_COMMUNITIES=$ids
   export BENCH_MAX_PROPOSAL
   BENCH_MAX_PROPOSAL=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT max(id) FROM proposals")
@@ -246,11 +258,11 @@ case "$only" in
   election-http) election_http_bench; exit 0 ;;
   www) www_bench; exit 0 ;;
   writes|all) ;;
-  http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|election-http|www|connections]" >&2; exit 64 ;;
+  http|mixed) ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|mixed|selection|points|election|election-http|www|connections]" >&2; exit 64 ;;
 esac
 
-if [[ "$only" != "http" ]]; then
+if [[ "$only" != "http" && "$only" != "mixed" ]]; then
   echo "== 1. durable writes (synchronous=FULL) =="
   "$build/tests/bench/write_bench" 32 5 "$work"
 fi
@@ -266,10 +278,6 @@ exec 3>"$work/stdin"  # the server stops when this closes
 for _ in $(seq 100); do grep -q "listening on" "$work/yishi.out" 2>/dev/null && break; sleep 0.1; done
 yishi_port=$(grep -o '127.0.0.1:[0-9]*' "$work/yishi.out" | head -1 | cut -d: -f2)
 base="http://127.0.0.1:$yishi_port"
-
-seed_start=$(date +%s.%N)
-thread_id=$("$build/tests/bench/seed_proposals" "$work/data/yishi.db" 10000 100000 500)
-awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "  seeded 100,000 proposals and 500 comments in %.1f s\n", b - a }'
 
 mkdir -p "$work/static"
 nginx_port=$(free_port)
@@ -287,17 +295,14 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work"
+if [[ "$only" == "mixed" ]]; then mixed_bench; exit 0; fi
 
-rate() { awk '/Requests\/sec/ {print $2}'; }
-p99() { awk '/ 99%/ {print $2}'; }
-# token LOGIN: a bearer token of a demo login (its password from demo-logins.json).
-token() {
-  local password
-  password=$(python3 -c 'import json,sys; print(next(l["password"] for l in json.load(open(sys.argv[1]))["logins"] if l["login"] == sys.argv[2]))' "$2/demo-logins.json" "$1")
-  curl -sf -X POST -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$1\",\"password\":\"$password\",\"bearer\":true}" "$3/api/v1/sessions" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
-}
+seed_start=$(date +%s.%N)
+thread_id=$("$build/tests/bench/seed_proposals" "$work/data/yishi.db" 10000 100000 500)
+awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "  seeded 100,000 proposals and 500 comments in %.1f s\n", b - a }'
+
+
+
 # compare NAME PATH [WHO TOKEN]: the same bytes from yishi (as WHO, with the
 # bearer TOKEN, or anonymous) and from nginx.
 compare() {

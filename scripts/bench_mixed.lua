@@ -4,7 +4,8 @@
 -- (BENCH_READER token); 5% writes: comments on a random proposal (ids
 -- 1..BENCH_MAX_PROPOSAL) by BENCH_WRITER (a district admin takes part
 -- everywhere), new proposals in community 1 by BENCH_PROPOSER (its
--- committee) and supports there by BENCH_SUPPORTER (a resident).
+-- committee) and supports there by BENCH_SUPPORTER (a resident; the two
+-- wrk threads may both support one proposal: one such write fails with 409).
 -- With BENCH_STATIC set, reads only, of /mixed/<community>.json (nginx).
 local communities = {}
 for id in string.gmatch(os.getenv("BENCH_COMMUNITIES") or "1", "%d+") do communities[#communities + 1] = id end
@@ -17,6 +18,7 @@ local max_proposal = tonumber(os.getenv("BENCH_MAX_PROPOSAL") or "1000")
 local community1_first = tonumber(os.getenv("BENCH_COMMUNITY1_FIRST") or "1")
 local community1_last = tonumber(os.getenv("BENCH_COMMUNITY1_LAST") or "1000")
 local n = 0
+local supported = {}  -- this thread's supports: the next write on one withdraws it
 
 function setup(thread)
   thread:set("seed", math.random(1, 1000000))
@@ -48,5 +50,10 @@ request = function()
     return wrk.format("POST", "/api/v1/communities/1/proposals", bearer(proposer, true), body)
   end
   local p = math.random(community1_first, community1_last)
+  if supported[p] then
+    supported[p] = nil
+    return wrk.format("DELETE", "/api/v1/proposals/" .. p .. "/supports/mine", bearer(supporter))
+  end
+  supported[p] = true
   return wrk.format("POST", "/api/v1/proposals/" .. p .. "/supports", bearer(supporter, true), "")
 end
