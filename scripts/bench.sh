@@ -5,7 +5,13 @@
 #     of the same size on another loopback port, in the same run, and the
 #     ratio: a community; with 10,000 proposals in a community and 100,000 in
 #     the district, the first page (50) of the community's proposals; the
-#     thread of a proposal with 500 comments;
+#     thread of a proposal with 500 comments (one in 25 hidden); each as an
+#     anonymous visitor, a signed-in resident and a signed-in committee
+#     member (who sees the hidden bodies), the nginx file being the bytes
+#     that reader got; and the thread's first page of 50 (issue 13);
+#  2b. mixed load: 95% reads by a signed-in resident of the first pages of
+#     100 communities, 5% writes (comments, new proposals, supports),
+#     against nginx serving the same 100 pages;
 #  3. the latency of ordinary requests while slowhttptest holds 64 slow
 #     connections open;
 #  4. 民心项目 selection through the Lua plugin path (yishi pb select, worker
@@ -42,8 +48,8 @@
 # BENCH_IDLE and BENCH_SLOW (section 9, default 10000 and 1000),
 # YISHI_BENCH_SERVER (the yishi binary of sections 2, 3 and 9; default the
 # build's: set it to compare builds).
-# `scripts/bench.sh writes|http|selection|points|election|election-http|www|connections` runs one
-# part (http is sections 2 and 3; election is 6, 6b and 6c; election-http 6c alone).
+# `scripts/bench.sh writes|http|mixed|selection|points|election|election-http|www|connections` runs one
+# part (http is sections 2, 2b and 3; mixed 2b alone; election is 6, 6b and 6c; election-http 6c alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
