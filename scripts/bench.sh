@@ -5,7 +5,13 @@
 #     of the same size on another loopback port, in the same run, and the
 #     ratio: a community; with 10,000 proposals in a community and 100,000 in
 #     the district, the first page (50) of the community's proposals; the
-#     thread of a proposal with 500 comments;
+#     thread of a proposal with 500 comments (one in 25 hidden); each as an
+#     anonymous visitor, a signed-in resident and a signed-in committee
+#     member (who sees the hidden bodies), the nginx file being the bytes
+#     that reader got; and the thread's first page of 50 (issue 13);
+#  2b. mixed load: 95% reads by a signed-in resident of the first pages of
+#     100 communities, 5% writes (comments, new proposals, supports),
+#     against nginx serving the same 100 pages;
 #  3. the latency of ordinary requests while slowhttptest holds 64 slow
 #     connections open;
 #  4. 民心项目 selection through the Lua plugin path (yishi pb select, worker
@@ -42,8 +48,8 @@
 # BENCH_IDLE and BENCH_SLOW (section 9, default 10000 and 1000),
 # YISHI_BENCH_SERVER (the yishi binary of sections 2, 3 and 9; default the
 # build's: set it to compare builds).
-# `scripts/bench.sh writes|http|selection|points|election|election-http|www|connections` runs one
-# part (http is sections 2 and 3; election is 6, 6b and 6c; election-http 6c alone).
+# `scripts/bench.sh writes|http|mixed|selection|points|election|election-http|www|connections` runs one
+# part (http is sections 2, 2b and 3; mixed 2b alone; election is 6, 6b and 6c; election-http 6c alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
@@ -188,6 +194,68 @@ connections_bench() {
   exec 6>&-
   wait "$server_pid" 2>/dev/null || true
 }
+rate() { awk '/Requests\/sec/ {print $2}'; }
+p99() { awk '/ 99%/ {print $2}'; }
+# token LOGIN: a bearer token of a demo login (its password from demo-logins.json).
+token() {
+  local password
+  password=$(python3 -c 'import json,sys; print(next(l["password"] for l in json.load(open(sys.argv[1]))["logins"] if l["login"] == sys.argv[2]))' "$2/demo-logins.json" "$1")
+  curl -sf -X POST -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$password\",\"bearer\":true}" "$3/api/v1/sessions" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+# 2b. Mixed load (issue 13): a server of its own with 100 communities of
+# 1,000 proposals; 95% reads (a signed-in resident's first page of a random
+# community's proposals), 5% writes (comments anywhere; new proposals and
+# supports in community 1, where the bench's proposer and resident belong),
+# against nginx serving the same 100 pages as files.
+mixed_bench() {
+  echo
+  echo "== 2b. mixed load: 95% reads over 100 communities, 5% writes (wrk -t2 -c$connections -d${seconds}s) =="
+  rm -f "$work/mixed-stdin"
+  mkfifo "$work/mixed-stdin"
+  "$yishi" serve --demo --port 0 --data-dir "$work/mixed-data" --stop-on-stdin-eof \
+    <"$work/mixed-stdin" >"$work/mixed.out" 2>/dev/null &
+  pids+=($!)
+  exec 7>"$work/mixed-stdin"
+  for _ in $(seq 100); do grep -q "listening on" "$work/mixed.out" 2>/dev/null && break; sleep 0.1; done
+  local port mbase
+  port=$(grep -o '127.0.0.1:[0-9]*' "$work/mixed.out" | head -1 | cut -d: -f2)
+  mbase="http://127.0.0.1:$port"
+  "$build/tests/bench/seed_proposals" "$work/mixed-data/yishi.db" 1000 100000 50 >/dev/null
+  local ids
+  ids=$(sqlite3 "$work/mixed-data/yishi.db" \
+    "SELECT group_concat(id) FROM (SELECT community_id AS id FROM proposals GROUP BY community_id HAVING count(*) >= 1000)")
+  local range  # community 1's seeded proposals: ids below the other communities' first
+  range=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT min(p.id) || ' ' || max(p.id) FROM proposals p
+    WHERE p.community_id = 1 AND p.id < (SELECT min(q.id) FROM proposals q JOIN communities c
+    ON c.id = q.community_id WHERE c.name LIKE '基准小区%')")
+  export BENCH_COMMUNITIES=$ids
+  export BENCH_MAX_PROPOSAL
+  BENCH_MAX_PROPOSAL=$(sqlite3 "$work/mixed-data/yishi.db" "SELECT max(id) FROM proposals")
+  export BENCH_COMMUNITY1_FIRST=${range% *} BENCH_COMMUNITY1_LAST=${range#* }
+  export BENCH_READER BENCH_WRITER BENCH_SUPPORTER BENCH_PROPOSER
+  BENCH_READER=$(token resident2 "$work/mixed-data" "$mbase")
+  BENCH_WRITER=$(token admin "$work/mixed-data" "$mbase")
+  BENCH_SUPPORTER=$BENCH_READER
+  BENCH_PROPOSER=$(token committee1 "$work/mixed-data" "$mbase")
+  mkdir -p "$work/static/mixed"
+  for c in ${ids//,/ }; do
+    curl -sf -H "Authorization: Bearer $BENCH_READER" "$mbase/api/v1/communities/$c/proposals?limit=50" \
+      >"$work/static/mixed/$c.json"
+  done
+  echo "  $(echo "$ids" | tr ',' '\n' | wc -l) communities; pages of $(stat -c %s "$work/static/mixed/1.json") bytes"
+  local y n
+  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/scripts/bench_mixed.lua" "$mbase")
+  n=$(BENCH_STATIC=1 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/scripts/bench_mixed.lua" \
+    "http://127.0.0.1:$nginx_port")
+  echo "    yishi : $(echo "$y" | rate) req/s (reads and writes)   p99 $(echo "$y" | p99)"
+  echo "    nginx : $(echo "$n" | rate) req/s (the same pages)     p99 $(echo "$n" | p99)"
+  awk -v a="$(echo "$y" | rate)" -v b="$(echo "$n" | rate)" \
+    'BEGIN { printf "    reads yishi/nginx: %.2f (0.95 of yishi'"'"'s requests; goal >= 0.4)\n", 0.95 * a / b }'
+  if echo "$y" | grep -q Non-2xx; then echo "    yishi non-2xx: $(echo "$y" | awk '/Non-2xx/ {print $NF}')"; fi
+  exec 7>&-
+}
 case "$only" in
   connections) connections_bench; exit 0 ;;
   selection) selection_bench; exit 0 ;;
@@ -196,11 +264,11 @@ case "$only" in
   election-http) election_http_bench; exit 0 ;;
   www) www_bench; exit 0 ;;
   writes|all) ;;
-  http) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|selection|points|election|election-http|www|connections]" >&2; exit 64 ;;
+  http|mixed) ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|mixed|selection|points|election|election-http|www|connections]" >&2; exit 64 ;;
 esac
 
-if [[ "$only" != "http" ]]; then
+if [[ "$only" != "http" && "$only" != "mixed" ]]; then
   echo "== 1. durable writes (synchronous=FULL) =="
   "$build/tests/bench/write_bench" 32 5 "$work"
 fi
@@ -216,10 +284,6 @@ exec 3>"$work/stdin"  # the server stops when this closes
 for _ in $(seq 100); do grep -q "listening on" "$work/yishi.out" 2>/dev/null && break; sleep 0.1; done
 yishi_port=$(grep -o '127.0.0.1:[0-9]*' "$work/yishi.out" | head -1 | cut -d: -f2)
 base="http://127.0.0.1:$yishi_port"
-
-seed_start=$(date +%s.%N)
-thread_id=$("$build/tests/bench/seed_proposals" "$work/data/yishi.db" 10000 100000 500)
-awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "  seeded 100,000 proposals and 500 comments in %.1f s\n", b - a }'
 
 mkdir -p "$work/static"
 nginx_port=$(free_port)
@@ -237,28 +301,47 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work"
+if [[ "$only" == "mixed" ]]; then mixed_bench; exit 0; fi
 
-rate() { awk '/Requests\/sec/ {print $2}'; }
-p99() { awk '/ 99%/ {print $2}'; }
-# compare NAME PATH: the same bytes from yishi and from nginx.
+seed_start=$(date +%s.%N)
+thread_id=$("$build/tests/bench/seed_proposals" "$work/data/yishi.db" 10000 100000 500)
+awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "  seeded 100,000 proposals and 500 comments in %.1f s\n", b - a }'
+
+
+
+# compare NAME PATH [WHO TOKEN]: the same bytes from yishi (as WHO, with the
+# bearer TOKEN, or anonymous) and from nginx.
 compare() {
-  local name=$1 path=$2
-  curl -sf "$base$path" >"$work/static/$name.json"
+  local name=$1 path=$2 who=${3:-anonymous} tok=${4:-}
+  local auth=()
+  [[ -n "$tok" ]] && auth=(-H "Authorization: Bearer $tok")
+  if ! curl -sf "${auth[@]}" "$base$path" >"$work/static/$name.json"; then
+    echo "  $name as $who: GET $path: not served by this build ($(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base$path"))"
+    return 0
+  fi
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/$name.json" >/dev/null && break; sleep 0.1; done
-  wrk -t2 -c"$connections" -d2s "$base$path" >/dev/null  # warm-up
+  wrk -t2 -c"$connections" -d2s "${auth[@]}" "$base$path" >/dev/null  # warm-up
   local y n
-  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base$path")
+  y=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${auth[@]}" "$base$path")
   n=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$nginx_port/$name.json")
-  echo "  $name: GET $path ($(stat -c %s "$work/static/$name.json") bytes)"
+  echo "  $name as $who: GET $path ($(stat -c %s "$work/static/$name.json") bytes)"
   echo "    yishi : $(echo "$y" | rate) req/s   p99 $(echo "$y" | p99)"
   echo "    nginx : $(echo "$n" | rate) req/s   p99 $(echo "$n" | p99)"
   awk -v a="$(echo "$y" | rate)" -v b="$(echo "$n" | rate)" \
     'BEGIN { printf "    ratio yishi/nginx: %.2f (goal >= 0.5)\n", a / b }'
   if echo "$y" | grep -q Non-2xx; then echo "    yishi non-2xx: $(echo "$y" | awk '/Non-2xx/ {print $NF}')"; fi
 }
+resident_token=$(token resident2 "$work/data" "$base")    # reads the thread as anyone does
+committee_token=$(token committee1 "$work/data" "$base")  # sees the hidden comments' bodies
 compare community /api/v1/communities/1
 compare proposals_page "/api/v1/communities/1/proposals?limit=50"
+compare proposals_page_resident "/api/v1/communities/1/proposals?limit=50" resident "$resident_token"
+compare proposals_page_committee "/api/v1/communities/1/proposals?limit=50" committee "$committee_token"
 compare comments_500 "/api/v1/proposals/$thread_id/comments"
+compare comments_500_resident "/api/v1/proposals/$thread_id/comments" resident "$resident_token"
+compare comments_500_committee "/api/v1/proposals/$thread_id/comments" committee "$committee_token"
+compare comments_first_page "/api/v1/proposals/$thread_id/comments?limit=50" resident "$resident_token"
+mixed_bench
 
 echo
 echo "== 3. ordinary requests while slowhttptest holds 64 slow connections =="

@@ -1,7 +1,9 @@
 // Fills a demo database for the list benchmarks of scripts/bench.sh:
 // `per_community` proposals in community 1, more communities in district 1
 // until the district holds `district_total`, and `comments` comments on the
-// newest proposal of community 1. Prints that proposal's id.
+// newest proposal of community 1, one in 25 of them hidden by the committee
+// (so the committee reads the thread differently from residents). Prints
+// that proposal's id.
 //
 // usage: seed_proposals DB_PATH [per_community=10000] [district_total=100000] [comments=500]
 #include <cstdio>
@@ -99,7 +101,12 @@ int main(int argc, char** argv) {
             c.stance = i % 3 == 0 ? Stance::kFor : (i % 3 == 1 ? Stance::kNeutral : Stance::kAgainst);
             c.body = "第 " + std::to_string(i) + " 条意见：希望尽快推进，费用分摊要公平透明。";
             c.created_at = Instant::fromSeconds(1'795'000'000 + i);
-            st.get<ConsultationStore>().insertComment(c);
+            c.id = st.get<ConsultationStore>().insertComment(c);
+            if (i % 25 == 24) {
+                c.hidden = true;
+                c.hidden_reason = "含个人信息";
+                st.get<ConsultationStore>().updateComment(c);
+            }
         }
         return Status::ok();
     });

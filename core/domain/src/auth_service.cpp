@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "session_cache.h"
 #include "yishi/domain/validation.h"
 
 namespace yishi::domain {
@@ -28,7 +29,10 @@ AuthService::AuthService(Database& db, PasswordHasher& hasher, SecretSource& sec
       options_(options),
       pair_throttle_(clock, options.per_account_and_address),
       account_throttle_(clock, options.per_account),
-      device_throttle_(clock, options.per_device) {}
+      device_throttle_(clock, options.per_device),
+      sessions_(std::make_unique<SessionCache>(100'000)) {}
+
+AuthService::~AuthService() = default;
 
 // A device token is "<nonce>.<mac>": the mac a keyed hash of the account's id
 // and the nonce under the account's password hash (secret to the server,
@@ -147,6 +151,13 @@ Result<AuthService::Authenticated> AuthService::authenticate(const std::string& 
     const Status invalid = Status::unauthenticated("session.invalid", "Your session has ended; please log in again.");
     if (token.empty()) return invalid;
     const std::string hash = secrets_.hashToken(token);
+    const DataVersions* versions = db_.versions();
+    if (versions) {
+        if (auto known = sessions_->find(hash, *versions, clock_.now())) {
+            return Authenticated{known->actor, known->session};
+        }
+    }
+    const std::uint64_t read_at = versions ? versions->sequence() : 0;  // before the read
     std::optional<Authenticated> result;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         std::optional<Session> session = s.sessions.session(hash);
@@ -158,6 +169,7 @@ Result<AuthService::Authenticated> AuthService::authenticate(const std::string& 
             std::move(*session)});
         return Status::ok();
     }));
+    if (versions) sessions_->store(hash, {result->actor, result->session}, read_at);
     return std::move(*result);
 }
 
@@ -190,6 +202,7 @@ Result<int> AuthService::changePassword(const std::string& token, const std::str
 
 Status AuthService::logout(const std::string& token) {
     const std::string hash = secrets_.hashToken(token);
+    sessions_->forget(hash);  // the account's change after the write says it too
     return db_.write([&](Stores& s) {
         std::optional<Session> session = s.sessions.session(hash);
         if (!session) return Status::ok();

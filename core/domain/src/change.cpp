@@ -38,6 +38,11 @@ const std::vector<const ChangeKind*>& changeCatalog() {
     return catalog;
 }
 
+bool concernsSessionsOnly(const std::string& action) {
+    return action == changes::kSessionCreated.action || action == changes::kSessionEnded.action ||
+           action == changes::kPasswordChanged.action;
+}
+
 bool inCatalog(const ChangeKind& kind) {
     const auto& catalog = changeCatalog();
     return std::find(catalog.begin(), catalog.end(), &kind) != catalog.end();

@@ -233,25 +233,12 @@ ApiResponse RequestProcessor::handle(const HttpRequest& request, ApiCall& call) 
         call.body = std::move(parsed).value();
     }
 
-    // Anonymous readers of public pages share one rendering per URI and
-    // language (stored facts are rendered in the reader's language).
-    const bool shared = match.route->access == Access::kPublicCached && call.method == "GET" && core_.data_generation &&
-                        !request.has("Authorization") && !request.has("Cookie");
-    std::uint64_t generation = 0;
-    const std::string cache_key = request.getURI() + " " + languageTag(call.language);
-    if (shared) {
-        generation = core_.data_generation();  // before the data is read
-        if (auto rendering = cache_.find(cache_key, generation)) {
-            ApiResponse hit;
-            hit.shared = std::move(rendering);
-            return hit;
-        }
-    }
     const Status auth = authenticate(request, call, match.route->access);
     if (!auth.isOk()) return errorResponse(auth, call);
-    ApiResponse out = match.route->handler(call);
-    if (shared && out.status == 200 && out.headers.empty()) cache_.store(cache_key, generation, out.body);
-    return out;
+    if (match.route->access == Access::kPublicCached && call.method == "GET" && core_.versions) {
+        return cachedPage(*match.route, request, call);
+    }
+    return match.route->handler(call);
 }
 
 HttpReply RequestProcessor::process(const HttpRequest& request, const std::string& client_address, bool keep_alive) {

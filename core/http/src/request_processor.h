@@ -19,6 +19,12 @@ namespace yishi::http {
 // Thread-safe: every worker thread calls process() on the one processor;
 // between them it shares the core's services (thread-safe), the router and
 // the options (not changed while the server runs) and the PublicCache.
+//
+// Pages of kPublicCached routes come from the cache (docs/architecture.md,
+// "The page cache"): one rendering for what anyone sees, one for what the
+// managers of the page's community see, and one per person for whom the
+// page reads differently (CacheFacts), each kept while the scopes it
+// depends on are unchanged. Each cached answer says X-Cache: hit or miss.
 class RequestProcessor {
   public:
     RequestProcessor(const ServerCore& core, const Router& router, const ServerOptions& options);
@@ -35,6 +41,9 @@ class RequestProcessor {
     // caching headers; 304 when the client holds it already.
     ApiResponse staticFile(const HttpRequest& request, const ApiCall& call) const;
     Status authenticate(const HttpRequest& request, ApiCall& call, Access access);
+    // A GET of a kPublicCached route (cached_page.cpp): the caller's
+    // rendering from the cache, or made and kept.
+    ApiResponse cachedPage(const Router::Route& route, const HttpRequest& request, ApiCall& call);
 
     const ServerCore& core_;
     const Router& router_;

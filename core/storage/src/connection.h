@@ -40,7 +40,15 @@ class Connection {
     };
     Lease prepare(const char* sql);
 
+    // The writer's: where the stores note what the running write job
+    // changes (null outside a job, and on read connections).
+    struct WriteNotes* notes() const {
+        return notes_;
+    }
+    void setNotes(struct WriteNotes* notes) { notes_ = notes; }
+
   private:
+    struct WriteNotes* notes_ = nullptr;
     SQLite::Database db_;
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };

@@ -1,10 +1,12 @@
 #include "connection.h"
 #include "paging.h"
 #include "sqlite_stores.h"
+#include "write_notes.h"
 
 namespace yishi::storage {
 
 void SqliteAuditLog::append(const domain::AuditEntry& e) {
+    if (WriteNotes* n = c_.notes()) n->noteChange(e.community, e.action);
     auto q = c_.prepare(
         "INSERT INTO audit_log (at_micros, actor_id, action, subject_kind, subject_id,"
         " community_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");

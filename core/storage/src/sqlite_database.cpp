@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "change_sequence.h"
 #include "connection.h"
 #include "migrations_runner.h"
 #include "reader_pool.h"
@@ -35,6 +36,7 @@ SqliteDatabase::SqliteDatabase(std::string path, Options options, std::unique_pt
                                int schema_version)
     : path_(std::move(path)),
       options_(options),
+      versions_(std::make_unique<ChangeSequence>()),
       writer_(std::move(writer)),
       readers_(std::make_unique<ReaderPool>(path_, options.busy_timeout_ms)),
       schema_version_(schema_version) {
@@ -68,12 +70,26 @@ Status SqliteDatabase::read(const domain::Work& work) {
 }
 
 Status SqliteDatabase::write(const domain::Work& work) {
-    return writer_->submit([this, &work](Connection& c) {
-        SqliteStores stores(c, factories_);
-        domain::Stores view = stores.view();
-        return work(view);
-    });
+    // On this caller's stack: the writer fills it while the job runs and
+    // publishes it after the commit, both before submit() returns.
+    WriteNotes notes;
+    const std::function<void()> publish = [this, &notes] { versions_->publish(notes); };
+    return writer_->submit(
+        [this, &work, &notes](Connection& c) {
+            notes = WriteNotes();  // a job may be run again after its group failed
+            c.setNotes(&notes);
+            struct Unset {
+                Connection& c;
+                ~Unset() { c.setNotes(nullptr); }
+            } unset{c};
+            SqliteStores stores(c, factories_);
+            domain::Stores view = stores.view();
+            return work(view);
+        },
+        publish);
 }
+
+const domain::DataVersions* SqliteDatabase::versions() const { return versions_.get(); }
 
 std::int64_t SqliteDatabase::writesCommitted() const { return writer_->writesCommitted(); }
 std::int64_t SqliteDatabase::commits() const { return writer_->commits(); }

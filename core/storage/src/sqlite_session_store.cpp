@@ -1,5 +1,6 @@
 #include "connection.h"
 #include "sqlite_stores.h"
+#include "write_notes.h"
 
 namespace yishi::storage {
 
@@ -15,6 +16,7 @@ std::optional<domain::Session> SqliteSessionStore::session(const std::string& to
 }
 
 void SqliteSessionStore::insertSession(const domain::Session& s) {
+    if (WriteNotes* n = c_.notes()) n->noteAccount(s.user_id);
     auto q = c_.prepare(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)"
         " VALUES (?, ?, ?, ?, ?)");
@@ -27,18 +29,24 @@ void SqliteSessionStore::insertSession(const domain::Session& s) {
 }
 
 void SqliteSessionStore::deleteSession(const std::string& token_hash) {
+    if (WriteNotes* n = c_.notes()) {
+        if (std::optional<domain::Session> ended = session(token_hash)) n->noteAccount(ended->user_id);
+    }
     auto q = c_.prepare("DELETE FROM sessions WHERE token_hash = ?");
     q->bind(1, token_hash);
     q->exec();
 }
 
 int SqliteSessionStore::deleteExpired(Instant now) {
+    // Expired sessions are refused by their expiry already; no cached one is
+    // made stale by their rows going.
     auto q = c_.prepare("DELETE FROM sessions WHERE expires_at <= ?");
     q->bind(1, now.seconds());
     return q->exec();
 }
 
 int SqliteSessionStore::deleteOthersOf(UserId user, const std::string& keep_token_hash) {
+    if (WriteNotes* n = c_.notes()) n->noteAccount(user);
     auto q = c_.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
     q->bind(1, user.value);
     q->bind(2, keep_token_hash);

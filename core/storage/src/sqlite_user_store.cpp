@@ -2,6 +2,7 @@
 #include "corrupt_row.h"
 #include "paging.h"
 #include "sqlite_stores.h"
+#include "write_notes.h"
 
 namespace yishi::storage {
 
@@ -115,6 +116,7 @@ std::int64_t SqliteUserStore::countMembers(CommunityId community, MembershipStat
 }
 
 UserId SqliteUserStore::insertUser(const User& user) {
+    if (WriteNotes* n = c_.notes()) n->all_accounts = true;  // no id yet; rare
     auto q = c_.prepare("INSERT INTO users (login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)");
     q->bind(1, user.login);
     q->bind(2, user.display_name);
@@ -125,6 +127,7 @@ UserId SqliteUserStore::insertUser(const User& user) {
 }
 
 void SqliteUserStore::updatePasswordHash(UserId user, const std::string& hash) {
+    if (WriteNotes* n = c_.notes()) n->noteAccount(user);
     auto q = c_.prepare("UPDATE users SET password_hash = ? WHERE id = ?");
     q->bind(1, hash);
     q->bind(2, user.value);
@@ -132,6 +135,7 @@ void SqliteUserStore::updatePasswordHash(UserId user, const std::string& hash) {
 }
 
 void SqliteUserStore::saveMembership(const Membership& m) {
+    if (WriteNotes* n = c_.notes()) n->noteAccount(m.user_id);
     auto q = c_.prepare(
         "INSERT INTO memberships (community_id, user_id, status, joined_at, decided_at,"
         " decided_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -152,6 +156,7 @@ void SqliteUserStore::saveMembership(const Membership& m) {
 }
 
 bool SqliteUserStore::insertGrant(const RoleGrant& g) {
+    if (WriteNotes* n = c_.notes()) n->noteAccount(g.user_id);
     auto q = c_.prepare(
         "INSERT INTO role_grants (user_id, role, scope_kind, scope_id, granted_at, granted_by)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -168,6 +173,7 @@ bool SqliteUserStore::insertGrant(const RoleGrant& g) {
 }
 
 bool SqliteUserStore::deleteGrant(UserId user, domain::Role role, domain::ScopeRef scope) {
+    if (WriteNotes* n = c_.notes()) n->noteAccount(user);
     auto q = c_.prepare("DELETE FROM role_grants WHERE user_id = ? AND role = ? AND scope_kind = ? AND scope_id = ?");
     q->bind(1, user.value);
     q->bind(2, domain::roleName(role));

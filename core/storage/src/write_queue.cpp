@@ -20,11 +20,11 @@ WriteQueue::~WriteQueue() {
     thread_.join();
 }
 
-Status WriteQueue::submit(const Job& job) {
+Status WriteQueue::submit(const Job& job, const std::function<void()>& after_commit) {
     if (std::this_thread::get_id() == thread_.get_id()) {
         return Status::internal("storage.reentrant_write", "A write was started inside a write.");
     }
-    Pending pending{&job, Status::ok(), false};
+    Pending pending{&job, &after_commit, Status::ok(), false};
     MutexLock lock(mutex_);
     if (stopping_) return Status::unavailable("storage.closing", "The database is closing.");
     queue_.push_back(&pending);
@@ -46,6 +46,12 @@ void WriteQueue::run() {
             }
         }
         runGroup(group);
+        // Committed and visible: readers learn of it before any caller of
+        // the group is told, so a read that starts after a write returned
+        // sees it counted.
+        for (Pending* p : group) {
+            if (p->result.isOk() && *p->after_commit) (*p->after_commit)();
+        }
         {
             MutexLock lock(mutex_);
             for (Pending* p : group) {

@@ -36,7 +36,10 @@ class WriteQueue {
     // Runs `job` and returns once its transaction is durable (or failed).
     // A job that throws or returns a failed Status is rolled back alone.
     // internal "storage.reentrant_write" when called from inside a job.
-    Status submit(const Job& job);
+    // `after_commit`, when set, runs on the writer thread once the job's
+    // transaction committed (and only then), before submit() returns: where
+    // the commit is made known to readers (ChangeSequence::publish).
+    Status submit(const Job& job, const std::function<void()>& after_commit = {});
 
     std::int64_t writesCommitted() const;
     std::int64_t commits() const;
@@ -46,6 +49,7 @@ class WriteQueue {
     // writer thread touches `result`; `done` (under mutex_) hands it back.
     struct Pending {
         const Job* job;
+        const std::function<void()>* after_commit;
         Status result;
         bool done = false;
     };

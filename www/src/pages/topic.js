@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { t, has, formatTime } from '../i18n.js';
 import { api, standing } from '../api.js';
@@ -7,6 +7,10 @@ import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, u
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { CasePanel, loadCase } from './case_parts.js';
+
+// Comments fetched at a time: the first page answers fast on an old phone;
+// the rest come when the resident asks (docs/api.md, the thread in pages).
+const COMMENT_PAGE = 50;
 
 // Actions whose reason is public and required (docs/proposal-lifecycle.md).
 const REASON_REQUIRED = new Set([
@@ -33,13 +37,13 @@ export function TopicPage({ params }) {
     const [p, history, comments, supports, meetings, escalations, kase] = await Promise.all([
       api('GET', `/proposals/${id}`),
       api('GET', `/proposals/${id}/history`),
-      api('GET', `/proposals/${id}/comments`),
+      api('GET', `/proposals/${id}/comments?limit=${COMMENT_PAGE}`),
       api('GET', `/proposals/${id}/supports`),
       api('GET', `/proposals/${id}/meetings`),
       api('GET', `/proposals/${id}/escalations`),
       loadCase(id),
     ]);
-    return { p, history: history.items, comments: comments.items, supports, meetings: meetings.items,
+    return { p, history: history.items, comments, supports, meetings: meetings.items,
       escalations: escalations.items, kase };
   }, [id, s.session]);
 
@@ -83,9 +87,7 @@ export function TopicPage({ params }) {
           )}
         </ol>
 
-        <h2>${t('topic.comments', { n: comments.filter((c) => !c.withdrawn).length })}</h2>
-        <${Comments} comments=${comments} me=${me} myId=${s.me ? s.me.user.id : null}
-          communityId=${p.community_id} onChange=${topic.reload} />
+        <${Thread} p=${p} first=${comments} me=${me} myId=${s.me ? s.me.user.id : null} onChange=${topic.reload} />
         ${me.canTakePart ? html`<${CommentForm} p=${p} onDone=${topic.reload} />`
           : !s.meLoaded ? null : html`<p class="hint">${s.me ? t('topic.verifiedOnly') : t('topic.loginToTakePart')}</p>`}
       `;
@@ -216,6 +218,27 @@ function Actions({ p, onDone }) {
         </form>`
       : null}
   </section>`;
+}
+
+// The thread, its first page loaded with the topic, and the next pages on
+// request ("load more"): replies come after what they answer, so each page
+// adds to the end.
+function Thread({ p, first, me, myId, onChange }) {
+  const [more, setMore] = useState({ items: [], cursor: first.next_cursor });
+  useEffect(() => setMore({ items: [], cursor: first.next_cursor }), [first]);
+  const { busy, error, submit } = useSubmit(async () => {
+    const page = await api('GET', `/proposals/${p.id}/comments?limit=${COMMENT_PAGE}&cursor=${more.cursor}`);
+    setMore({ items: more.items.concat(page.items), cursor: page.next_cursor });
+  });
+  const comments = first.items.concat(more.items);
+  const n = comments.filter((c) => !c.withdrawn).length;
+  return html`
+    <h2>${more.cursor ? t('topic.commentsSoFar', { n }) : t('topic.comments', { n })}</h2>
+    <${Comments} comments=${comments} me=${me} myId=${myId} communityId=${p.community_id} onChange=${onChange} />
+    ${more.cursor
+      ? html`<p><button type="button" class="button secondary load-more" disabled=${busy} onClick=${submit}>
+          ${t('topic.loadMoreComments')}</button></p>` : null}
+    <${ErrorBox} error=${error} />`;
 }
 
 function Comments({ comments, me, myId, communityId, onChange }) {

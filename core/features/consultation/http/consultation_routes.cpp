@@ -79,16 +79,30 @@ ApiResponse postComment(domain::ConsultationService& consultation, ApiCall& call
     return jsonResponse(201, inLanguageOf(call, writeComment), view);
 }
 
-// GET /api/v1/proposals/{id}/comments
+// GET /api/v1/proposals/{id}/comments: the whole thread, or with limit
+// and/or cursor a page of it (oldest first).
 ApiResponse listComments(domain::ConsultationService& consultation, ApiCall& call) {
-    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
+    YISHI_HANDLER_ASSIGN(domain::PageRequest page, pageRequest(call));
+    const bool paged = call.query.has("limit") || call.query.has("cursor");
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
-    YISHI_HANDLER_ASSIGN(auto thread, consultation.thread(call.actor, domain::ProposalId(id)));
+    YISHI_HANDLER_ASSIGN(auto thread,
+                         consultation.threadPage(call.actor, domain::ProposalId(id),
+                                                 paged ? std::optional<domain::PageRequest>(page) : std::nullopt));
     JsonWriter w;
-    w.beginObject().key("items").beginArray();
-    for (const auto& c : thread) writeComment(w, c, call.language);
-    w.endArray().endObject();
-    return jsonResponse(200, w);
+    w.beginObject();
+    if (paged) {
+        writePageMembers(w, thread.page, inLanguageOf(call, writeComment));
+    } else {
+        w.key("items").beginArray();
+        for (const auto& c : thread.page.items) writeComment(w, c, call.language);
+        w.endArray();
+    }
+    w.endObject();
+    ApiResponse out = jsonResponse(200, w);
+    // Those who manage the community see hidden comments' bodies, and so
+    // does each one's author; everyone else reads the same thread.
+    out.cache = CacheFacts{thread.community.id, true, thread.community, std::move(thread.hidden_authors)};
+    return out;
 }
 
 // PUT /api/v1/comments/{id}

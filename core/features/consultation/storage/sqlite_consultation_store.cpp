@@ -134,6 +134,18 @@ std::vector<Comment> SqliteConsultationStore::comments(domain::ProposalId propos
     return out;
 }
 
+domain::Page<Comment> SqliteConsultationStore::comments(domain::ProposalId proposal, domain::PageRequest page) {
+    auto q = c_.prepare("SELECT " YISHI_COMMENT_COLUMNS
+                        " FROM comments WHERE proposal_id = ? AND id > ? ORDER BY id LIMIT ?");
+    q->bind(1, proposal.value);
+    q->bind(2, page.after);
+    q->bind(3, page.limit + 1);
+    domain::Page<Comment> out;
+    while (q->executeStep()) out.items.push_back(readComment(*q));
+    finishPage(out, page.limit, [](const Comment& c) { return c.id.value; });
+    return out;
+}
+
 domain::Page<Comment> SqliteConsultationStore::commentsToReview(CommunityId community, domain::PageRequest page) {
     // The condition is that of the partial index comments_to_review (migration 012).
     auto q = c_.prepare("SELECT " YISHI_COMMENT_COLUMNS

@@ -23,6 +23,7 @@ class SqliteConsultationStore final : public domain::ConsultationStore {
     void insertRevision(const domain::CommentRevision& revision) override;
     std::vector<domain::CommentRevision> revisions(domain::CommentId comment) override;
     std::vector<domain::Comment> comments(domain::ProposalId proposal) override;
+    domain::Page<domain::Comment> comments(domain::ProposalId proposal, domain::PageRequest page) override;
     domain::Page<domain::Comment> commentsToReview(CommunityId community, domain::PageRequest page) override;
     void markReviewed(domain::CommentId comment) override;
     bool insertReport(domain::CommentId comment, UserId reporter, const std::string& reason, Instant at) override;

@@ -149,14 +149,20 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
     for (const auto& [s, n] : result.counts) w.member(domain::proposalStateName(s), n);
     w.endObject();
     w.endObject();
-    return jsonResponse(200, w);
+    ApiResponse out = jsonResponse(200, w);
+    // The same list for all but those with drafts here (their own are in it).
+    out.cache = CacheFacts{CommunityId(community), true, std::nullopt, std::move(result.draft_authors)};
+    return out;
 }
 
 // GET /api/v1/proposals/{id}
 ApiResponse get(domain::ProposalService& proposals, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "proposal"));
     YISHI_HANDLER_ASSIGN(auto view, proposals.get(call.actor, domain::ProposalId(id)));
-    return jsonResponse(200, inLanguageOf(call, writeProposal), view);
+    ApiResponse out = jsonResponse(200, inLanguageOf(call, writeProposal), view);
+    // The actions offered and "editable" are the caller's own.
+    out.cache.emplace().community = view.proposal.community_id;
+    return out;
 }
 
 // POST /api/v1/proposals/{id}/actions

@@ -325,4 +325,14 @@ std::vector<domain::ProposalId> SqliteProposalStore::mergedInto(domain::Proposal
     return out;
 }
 
+std::vector<UserId> SqliteProposalStore::draftAuthors(CommunityId community) {
+    // Within the index proposals_by_state: the community's drafts only.
+    auto q = c_.prepare(
+        "SELECT DISTINCT author_id FROM proposals WHERE community_id = ? AND state = 'draft' ORDER BY author_id");
+    q->bind(1, community.value);
+    std::vector<UserId> out;
+    while (q->executeStep()) out.emplace_back(q->getColumn(0).getInt64());
+    return out;
+}
+
 }  // namespace yishi::storage

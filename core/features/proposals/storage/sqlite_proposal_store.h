@@ -25,6 +25,7 @@ class SqliteProposalStore final : public domain::ProposalStore {
     domain::ProposalActivity activity(domain::ProposalId id) override;
     std::vector<std::pair<domain::ProposalState, std::int64_t>> countByState(
         CommunityId community, std::optional<domain::ProposalKind> kind) override;
+    std::vector<UserId> draftAuthors(CommunityId community) override;
     std::vector<domain::ProposalId> mergedInto(domain::ProposalId target) override;
 
   private:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "yishi/common/clock.h"
@@ -31,6 +32,13 @@ namespace yishi::domain {
 // carrier's address shares it, and 30 failures there used to lock them all
 // out. Guessing across many accounts from one address is still paid for by
 // a full password hash per try (bounded concurrency).
+//
+// Sessions are kept in memory once read (SessionCache), when the database
+// tells when accounts change (Database::versions()): a request with a known
+// token then reads nothing. A logout, a new password, a grant or membership
+// change, or the session's expiry takes effect at the very next request.
+class SessionCache;
+
 class AuthService {
   public:
     struct Options {
@@ -66,6 +74,7 @@ class AuthService {
     };
 
     AuthService(Database& db, PasswordHasher& hasher, SecretSource& secrets, const Clock& clock, Options options);
+    ~AuthService();
 
     // Checks the password and opens a session. Errors:
     //   rate_limited "session.too_many_failures" with the seconds to wait
@@ -79,7 +88,8 @@ class AuthService {
     }
 
     // The actor behind a token. unauthenticated "session.invalid" when the
-    // token is unknown or expired.
+    // token is unknown or expired. From memory when it was read before and
+    // its account has not changed since.
     Result<Authenticated> authenticate(const std::string& token);
 
     // Ends the session of `token`; OK even when it had already ended.
@@ -115,6 +125,7 @@ class AuthService {
     BackoffThrottle pair_throttle_;
     BackoffThrottle account_throttle_;
     BackoffThrottle device_throttle_;
+    const std::unique_ptr<SessionCache> sessions_;
 };
 
 }  // namespace yishi::domain

@@ -45,6 +45,12 @@ const std::vector<const ChangeKind*>& changeCatalog();
 // True when `kind` is one of the catalog's (by identity).
 bool inCatalog(const ChangeKind& kind);
 
+// Whether an audit action (ChangeKind::action) is one of the kernel's
+// changes to sessions alone (a login, a logout, a new password): no page
+// shows them, so they age no cached page (data_versions.h), only the
+// account's cached sessions.
+bool concernsSessionsOnly(const std::string& action);
+
 // The kernel's own kinds.
 namespace changes {
 extern const ChangeKind kSessionCreated;

@@ -11,6 +11,7 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/audit.h"
 #include "yishi/domain/change.h"
+#include "yishi/domain/data_versions.h"
 #include "yishi/domain/district_settings.h"
 #include "yishi/domain/events.h"
 #include "yishi/domain/page.h"
@@ -174,6 +175,9 @@ class Database {
     virtual ~Database() = default;
     virtual Status read(const Work& work) = 0;
     virtual Status write(const Work& work) = 0;
+    // When the data last changed, by scope (data_versions.h); null when this
+    // database does not tell, and nothing read from it may then be kept.
+    virtual const DataVersions* versions() const { return nullptr; }
 };
 
 // Password hashing (argon2id in core/crypto). Thread-safe; bounds how many

@@ -1,5 +1,6 @@
 #include "yishi/domain/consultation_service.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <utility>
 
@@ -239,6 +240,32 @@ Result<std::vector<ConsultationService::CommentView>> ConsultationService::threa
         }
         return Status::ok();
     }));
+    return out;
+}
+
+Result<ConsultationService::Thread> ConsultationService::threadPage(const Actor& actor, ProposalId proposal,
+                                                                    std::optional<PageRequest> page) {
+    Thread out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        YISHI_ASSIGN_OR_RETURN(Context ctx, load(s, actor, proposal));
+        ConsultationStore& store = s.get<ConsultationStore>();
+        Page<Comment> comments;
+        if (page)
+            comments = store.comments(proposal, page->clamped());
+        else
+            comments.items = store.comments(proposal);
+        out.page.next_after = comments.next_after;
+        NameCache names(s);
+        for (Comment& c : comments.items) {
+            if (c.hidden && !c.withdrawn) out.hidden_authors.push_back(c.author_id);
+            out.page.items.push_back(viewOf(names, actor, std::move(c), ctx.community));
+        }
+        out.community = std::move(ctx.community);
+        return Status::ok();
+    }));
+    std::sort(out.hidden_authors.begin(), out.hidden_authors.end());
+    out.hidden_authors.erase(std::unique(out.hidden_authors.begin(), out.hidden_authors.end()),
+                             out.hidden_authors.end());
     return out;
 }
 

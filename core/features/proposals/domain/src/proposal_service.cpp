@@ -228,6 +228,7 @@ Result<ProposalService::ListResult> ProposalService::list(const Actor& actor, Co
             result.page.items.push_back(std::move(item));
         }
         result.counts = s.get<ProposalStore>().countByState(community, filter.kind);
+        result.draft_authors = store.draftAuthors(community);
         return Status::ok();
     }));
     return result;

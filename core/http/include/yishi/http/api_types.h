@@ -42,6 +42,26 @@ struct ApiCall {
     Language language = Language::kZhCn;  // from Accept-Language, for messages
 };
 
+// What the page a kPublicCached route answered (200) depends on and who
+// shares its rendering (docs/architecture.md, "The page cache"). The handler
+// tells it; left unset, the page is taken to depend on every change and
+// each signed-in caller gets a rendering of their own.
+struct CacheFacts {
+    // The page shows data of this community and of no other (and what
+    // changes naming no community may touch); invalid: it may show any.
+    CommunityId community;
+    // The page reads the same to every caller but those named below; false:
+    // each signed-in caller gets a rendering of their own.
+    bool shared = false;
+    // Those who manage this community see more (e.g. hidden comments'
+    // bodies) and share a rendering among them.
+    std::optional<domain::Community> managers_of;
+    // Callers to whom the page reads differently from what anyone sees (the
+    // author of a hidden comment, one with drafts in the list): each gets a
+    // rendering of their own. Sorted, for binary search.
+    std::vector<UserId> personal;
+};
+
 // What a handler answers. The body is JSON text, or empty for 204.
 struct ApiResponse {
     int status = 200;
@@ -59,14 +79,17 @@ struct ApiResponse {
     // request's thread; it may throw (the connection is then closed).
     std::function<void(std::ostream&)> stream;
     std::uint64_t stream_length = 0;
+    // kPublicCached routes: what the page depends on (see CacheFacts).
+    std::optional<CacheFacts> cache;
 };
 
 using Handler = std::function<ApiResponse(ApiCall&)>;
 
 // Who may call a route: anyone (an actor is still resolved when a session
-// is presented), anyone with the answer to anonymous callers shared through
-// the public cache (the handler's output must then depend on the URI and
-// the data alone), or only callers with a session (401 otherwise).
+// is presented), anyone with the answers kept in the page cache (the
+// handler's output must then depend on the URI, the language, the data, the
+// caller and the time alone, and say what it depends on with CacheFacts),
+// or only callers with a session (401 otherwise).
 enum class Access { kPublic, kPublicCached, kSession };
 
 }  // namespace yishi::http

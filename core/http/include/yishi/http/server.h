@@ -9,6 +9,7 @@
 
 #include "yishi/common/status.h"
 #include "yishi/domain/auth_service.h"
+#include "yishi/domain/data_versions.h"
 #include "yishi/http/router.h"
 #include "yishi/http/server_options.h"
 
@@ -21,10 +22,9 @@ struct ServerCore {
     domain::AuthService& auth;
     // OK when the server can serve (e.g. the database answers).
     std::function<Status()> health;
-    // A number that changes with every committed write (empty: no public
-    // cache). Public pages rendered for anonymous callers are shared while
-    // it stays the same.
-    std::function<std::uint64_t()> data_generation = {};
+    // When the data last changed, by scope (null: no page cache). Pages of
+    // kPublicCached routes are kept while what they depend on is unchanged.
+    const domain::DataVersions* versions = nullptr;
     // The server runs on a test clock (yishi serve --test-clock): /health says so.
     bool test_clock = false;
 };

@@ -13,7 +13,7 @@ struct ServerOptions {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080;                 // 0: the system picks a free port
     int threads = 64;                          // worker threads: requests worked on at once
-    int public_cache_ttl_ms = 2000;            // longest an anonymous rendering is shared
+    int public_cache_ttl_ms = 2000;            // longest a cached page is kept (0: none)
     int max_queued = 1024;                     // complete requests waiting for a worker; more get 503
     std::size_t max_body_bytes = 1 << 20;      // larger bodies get 413
     std::size_t max_header_bytes = 32 * 1024;  // request line and fields; 431 beyond (414 for a line over 8 KiB)

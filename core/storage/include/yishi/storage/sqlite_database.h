@@ -10,6 +10,7 @@
 
 namespace yishi::storage {
 
+class ChangeSequence;
 class ReaderPool;
 class WriteQueue;
 
@@ -52,6 +53,8 @@ class SqliteDatabase final : public domain::Database {
     // the details go to Options::log.
     Status read(const domain::Work& work) override;
     Status write(const domain::Work& work) override;
+    // Raised after each commit by the scopes its changes name.
+    const domain::DataVersions* versions() const override;
 
     // The schema version of the open file.
     int schemaVersion() const { return schema_version_; }
@@ -64,6 +67,7 @@ class SqliteDatabase final : public domain::Database {
 
     const std::string path_;
     const Options options_;
+    std::unique_ptr<ChangeSequence> versions_;
     std::unique_ptr<WriteQueue> writer_;
     std::unique_ptr<ReaderPool> readers_;
     const int schema_version_;

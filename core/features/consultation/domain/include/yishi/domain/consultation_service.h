@@ -71,6 +71,19 @@ class ConsultationService {
     Result<CommentView> withdraw(const Actor& actor, CommentId id);
     Result<std::vector<CommentView>> thread(const Actor& actor, ProposalId proposal);
 
+    // A thread, or a page of it, and what a reader needs to know of it.
+    struct Thread {
+        Community community;
+        Page<CommentView> page;  // next_after 0: the last page (always for the whole thread)
+        // Authors of hidden comments in it: the one place where a resident
+        // who does not manage the community reads it differently (they see
+        // their own hidden comment's body).
+        std::vector<UserId> hidden_authors;
+    };
+    // The whole thread (no `page`) or one page of it, oldest first.
+    // not_found "proposal.not_found" (drafts are their author's alone).
+    Result<Thread> threadPage(const Actor& actor, ProposalId proposal, std::optional<PageRequest> page);
+
     // A verified resident reports a comment with a reason, once; after
     // auto_hide_reports reports made since the last review it is hidden.
     // conflict "comment.already_reported", "report.own_comment".

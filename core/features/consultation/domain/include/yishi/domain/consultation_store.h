@@ -29,6 +29,8 @@ class ConsultationStore {
     virtual std::vector<CommentRevision> revisions(CommentId comment) = 0;
     // The whole thread of a proposal, oldest first.
     virtual std::vector<Comment> comments(ProposalId proposal) = 0;
+    // A page of the thread, oldest first, starting after the id `page.after`.
+    virtual Page<Comment> comments(ProposalId proposal, PageRequest page) = 0;
     // The community's comments awaiting the committee: reported since it last
     // looked (markReviewed), auto-hidden ones included, withdrawn ones not;
     // oldest first, a page starts after the id `page.after`.

@@ -81,6 +81,10 @@ class ProposalService {
         Instant now;  // the time `overdue` flags were computed for
         Page<ListItem> page;
         std::vector<std::pair<ProposalState, std::int64_t>> counts;
+        // Whoever has drafts in the community, by id: the list reads
+        // differently to them (their drafts are in it), and the same to
+        // everyone else.
+        std::vector<UserId> draft_authors;
     };
 
     struct HistoryEntry {

@@ -82,6 +82,8 @@ class ProposalStore {
                                                                              std::optional<ProposalKind> kind) = 0;
     // The proposals merged into `target`, oldest first.
     virtual std::vector<ProposalId> mergedInto(ProposalId target) = 0;
+    // Who has drafts in the community, by id.
+    virtual std::vector<UserId> draftAuthors(CommunityId community) = 0;
 };
 
 }  // namespace yishi::domain
