@@ -51,9 +51,12 @@ HookResult HookResult::fromValue(const Value& v) {
         std::size_t bytes = 0;
         for (const auto& line : lines->asArray()) {
             if (!line.isString()) continue;
-            if (result.log.size() >= kMaxLogLines || bytes + line.asString().size() > kMaxLogBytes) break;
-            bytes += line.asString().size();
-            result.log.push_back(utf8Excerpt(line.asString(), kMaxLogBytes));
+            // Counted as kept: invalid bytes become U+FFFD, three bytes each,
+            // so the raw sizes would let the log grow to three times its cap.
+            std::string kept = utf8Excerpt(line.asString(), kMaxLogBytes);
+            if (result.log.size() >= kMaxLogLines || bytes + kept.size() > kMaxLogBytes) break;
+            bytes += kept.size();
+            result.log.push_back(std::move(kept));
         }
     }
     return result;
