@@ -1,5 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "frame_io.h"
 #include "worker_reply.h"
 #include "yishi/common/json.h"
 #include "yishi/common/utf8.h"
@@ -52,6 +56,27 @@ BOOST_AUTO_TEST_CASE(the_log_cap_counts_what_is_kept) {
     // What is kept reads back as itself.
     const HookResult again = HookResult::fromValue(r.results[0].toValue());
     BOOST_TEST(again.log == r.results[0].log);
+}
+
+// Found by tests/fuzz/plugin_frame (its 64 MB allocation cap): a frame's
+// announced length was allocated before any byte of it came.
+BOOST_AUTO_TEST_CASE(a_frame_cut_short_costs_what_was_sent_not_what_it_announced) {
+    int pair[2];
+    BOOST_REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0);
+    const std::uint32_t announced = kMaxFrameBytes;  // 256 MB
+    const char frame[] = {static_cast<char>(announced & 0xFF),
+                          static_cast<char>((announced >> 8) & 0xFF),
+                          static_cast<char>((announced >> 16) & 0xFF),
+                          static_cast<char>(announced >> 24),
+                          '{',
+                          '}'};
+    BOOST_REQUIRE(::write(pair[1], frame, sizeof frame) == static_cast<ssize_t>(sizeof frame));
+    ::close(pair[1]);
+    std::string payload;
+    BOOST_TEST(
+        (readFrame(pair[0], payload, std::chrono::steady_clock::now() + std::chrono::seconds(5)) == FrameStatus::kEof));
+    BOOST_TEST(payload.capacity() < (1u << 20));
+    ::close(pair[0]);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
