@@ -1,5 +1,7 @@
 // GCC 12 reports a false maybe-uninitialized inside std::variant assignment.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #include <algorithm>
 #include <charconv>

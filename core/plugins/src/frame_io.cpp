@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace yishi::plugins {
@@ -65,8 +66,18 @@ FrameStatus readFrame(int fd, std::string& payload, std::chrono::steady_clock::t
     if (status != FrameStatus::kOk) return status;
     const std::uint32_t size = header[0] | (header[1] << 8) | (header[2] << 16) | (std::uint32_t{header[3]} << 24);
     if (size > kMaxFrameBytes) return FrameStatus::kError;
-    payload.resize(size);
-    return readAll(fd, payload.data(), size, deadline);
+    // Grown as the bytes come (doubling from 64 KB), never to the announced
+    // size at once: a worker that announces 256 MB and sends a few bytes
+    // costs the server a few bytes, not 256 MB (found by tests/fuzz).
+    payload.clear();
+    while (payload.size() < size) {
+        const std::size_t have = payload.size();
+        const std::size_t more = std::min<std::size_t>(size - have, std::max<std::size_t>(64u << 10, have));
+        payload.resize(have + more);
+        status = readAll(fd, payload.data() + have, more, deadline);
+        if (status != FrameStatus::kOk) return status;
+    }
+    return FrameStatus::kOk;
 }
 
 }  // namespace yishi::plugins

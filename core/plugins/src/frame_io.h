@@ -17,7 +17,8 @@ enum class FrameStatus { kOk, kEof, kTimeout, kError };
 bool writeFrame(int fd, const std::string& payload);
 
 // Reads one frame, waiting until `deadline` at most (forever when the
-// deadline is time_point::max()).
+// deadline is time_point::max()). The payload grows as its bytes arrive, so
+// a frame cut short costs about what was sent, whatever length it announced.
 FrameStatus readFrame(int fd, std::string& payload, std::chrono::steady_clock::time_point deadline);
 
 }  // namespace yishi::plugins

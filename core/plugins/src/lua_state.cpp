@@ -83,11 +83,6 @@ PluginFault faultFrom(const std::string& code, const std::string& message) {
 
 }  // namespace
 
-PluginFault PluginFault::capped() const {
-    return {utf8Excerpt(code, kMaxFaultCodeBytes), utf8Excerpt(where, kMaxFaultWhereBytes),
-            utf8Excerpt(cause, kMaxFaultCauseBytes)};
-}
-
 LuaState::LuaState(LuaLimits limits, std::uint64_t seed) : sandbox_(std::make_unique<Sandbox>()) {
     sandbox_->limits = limits;
     // splitmix64 spreads one seed over the generator's four words.

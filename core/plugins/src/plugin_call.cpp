@@ -2,7 +2,6 @@
 
 #include "sandbox.h"
 #include "yishi/common/json.h"
-#include "yishi/common/utf8.h"
 
 namespace yishi::plugins {
 
@@ -16,56 +15,7 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 0xcbf29ce4842223
     return hash;
 }
 
-const std::string* text(const Value& object, const char* key) {
-    const Value* v = object.find(key);
-    return v && v->isString() ? &v->asString() : nullptr;
-}
-
 }  // namespace
-
-Value HookResult::toValue() const {
-    Value::Array lines(log.begin(), log.end());
-    if (ok) return Value(Value::Object{{"ok", true}, {"value", value}, {"log", std::move(lines)}});
-    return Value(Value::Object{{"ok", false},
-                               {"code", fault.code},
-                               {"where", fault.where},
-                               {"cause", fault.cause},
-                               {"log", std::move(lines)}});
-}
-
-HookResult HookResult::fromValue(const Value& v) {
-    HookResult result;
-    const Value* ok = v.find("ok");
-    if (!ok || !ok->isBool()) return failed("plugin.protocol", "malformed reply from the plugin worker");
-    result.ok = ok->asBool();
-    if (result.ok) {
-        if (const Value* value = v.find("value")) result.value = *value;
-    } else {
-        const std::string* code = text(v, "code");
-        const std::string* where = text(v, "where");
-        const std::string* cause = text(v, "cause");
-        // A worker's frame is as trusted as the plugin it ran: capped again.
-        result.fault =
-            PluginFault{code ? *code : "plugin.error", where ? *where : "", cause ? *cause : "unknown failure"}
-                .capped();
-    }
-    if (const Value* lines = v.find("log"); lines && lines->isArray()) {
-        std::size_t bytes = 0;
-        for (const auto& line : lines->asArray()) {
-            if (!line.isString()) continue;
-            if (result.log.size() >= kMaxLogLines || bytes + line.asString().size() > kMaxLogBytes) break;
-            bytes += line.asString().size();
-            result.log.push_back(utf8Excerpt(line.asString(), kMaxLogBytes));
-        }
-    }
-    return result;
-}
-
-HookResult HookResult::failed(std::string code, std::string cause) {
-    HookResult result;
-    result.fault = PluginFault{std::move(code), "", std::move(cause)}.capped();
-    return result;
-}
 
 const HookSpec* hookSpec(const PluginBundle& bundle, const std::string& hook) {
     static const HookSpec kLoadCheckSpec{};

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "frame_io.h"
+#include "worker_reply.h"
 #include "yishi/common/json.h"
 
 extern char** environ;
@@ -178,27 +179,17 @@ std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle&
             return allFailed(n, "plugin.cpu", "the call exceeded its CPU-time limit; " + describeExit(exit_status));
         return allFailed(n, "plugin.crashed", describeExit(exit_status) + "; it will be replaced");
     }
-    worker.bundles.insert(bundle.hash);
-    auto parsed = parseJson(reply, 256);
-    if (!parsed.isOk()) return allFailed(n, "plugin.protocol", "unreadable reply from the plugin worker");
-    if (const Value* error = parsed->find("error")) {
-        const Value* code = error->find("code");
-        if (code && code->isString() && code->asString() == "plugin.unknown_bundle" &&
-            worker.bundles.erase(bundle.hash) > 0) {
-            // The worker dropped the bundle from its cache: send it again.
-            return callOnce(worker, bundle, hook, inputs, worker_lost);
-        }
-        const Value* cause = error->find("cause");
-        return allFailed(n, code && code->isString() ? code->asString() : "plugin.error",
-                         cause && cause->isString() ? cause->asString() : "the worker refused the call");
+    const bool sent_bundle = !worker.bundles.count(bundle.hash);
+    WorkerReply decoded = decodeWorkerReply(reply, n);
+    if (decoded.unknown_bundle && !sent_bundle) {
+        // The worker dropped the bundle from its cache: send it again, once
+        // (a worker that forgets the bundle it was just sent must not keep
+        // the server recursing).
+        worker.bundles.erase(bundle.hash);
+        return callOnce(worker, bundle, hook, inputs, worker_lost);
     }
-    const Value* results = parsed->find("results");
-    if (!results || !results->isArray() || results->asArray().size() != n)
-        return allFailed(n, "plugin.protocol", "the plugin worker answered with the wrong number of results");
-    std::vector<HookResult> out;
-    out.reserve(n);
-    for (const auto& r : results->asArray()) out.push_back(HookResult::fromValue(r));
-    return out;
+    if (!decoded.unknown_bundle) worker.bundles.insert(bundle.hash);
+    return std::move(decoded.results);
 }
 
 }  // namespace yishi::plugins

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "yishi/common/utf8.h"
 #include "yishi/domain/pabulib.h"
 
 using namespace yishi::domain;
@@ -82,6 +83,48 @@ BOOST_AUTO_TEST_CASE(malformed_files_name_the_line) {
     BOOST_TEST(!pabulibScores(*unknown).isOk());
     BOOST_TEST(!parsePbMoney("1.25", 1).isOk());
     BOOST_TEST(!parsePbMoney("12a", 0).isOk());
+}
+
+// What tests/fuzz/pabulib found (each is also in its seed corpus).
+BOOST_AUTO_TEST_CASE(fuzzer_findings_are_refused_not_crashed_on) {
+    const std::string projects = "PROJECTS\nproject_id;cost\na;1\nb;2\nVOTES\n";
+    // A META header of one column read its rows' second field past the end.
+    auto one_column = parsePabulib("META\nkey\nbudget\n" + projects + "voter_id;vote\n1;a\n");
+    BOOST_REQUIRE(!one_column.isOk());
+    BOOST_TEST(one_column.status().message().find("line 2: META needs a header of two columns") == 0u,
+               one_column.status().message());
+    // max_length - position overflowed for a negative max_length.
+    auto ordinal = parsePabulib("META\nkey;value\nvote_type;ordinal\nmax_length;-9223372036854775808\n" + projects +
+                                "voter_id;vote\n1;a,b\n");
+    BOOST_REQUIRE(ordinal.isOk());
+    auto ranks = pabulibScores(*ordinal);
+    BOOST_REQUIRE(!ranks.isOk());
+    BOOST_TEST(ranks.status().message().find("max_length must be a whole number") != std::string::npos);
+    // Points summed past int64.
+    auto points = parsePabulib("META\nkey;value\nvote_type;cumulative\n" + projects +
+                               "voter_id;vote;points\n1;a;9223372036854775807\n2;a;1\n");
+    BOOST_REQUIRE(points.isOk());
+    auto sums = pabulibScores(*points);
+    BOOST_REQUIRE(!sums.isOk());
+    BOOST_TEST(sums.status().message() == "vote 2: the scores pass int64");
+    // Messages quoted the whole field, invalid UTF-8 and all.
+    const std::string garbage = std::string(5000, '\xfe');
+    auto money = parsePbMoney("1." + garbage, 2);
+    BOOST_REQUIRE(!money.isOk());
+    BOOST_TEST(money.status().message().size() <= 100u);
+    BOOST_TEST(yishi::isValidUtf8(money.status().message()));
+    auto unknown = parsePabulib("META\nkey;value\n" + projects + "voter_id;vote\n1;" + garbage + "\n");
+    BOOST_REQUIRE(unknown.isOk());
+    auto named = pabulibScores(*unknown);
+    BOOST_REQUIRE(!named.isOk());
+    BOOST_TEST(named.status().message().size() <= 120u);
+    BOOST_TEST(yishi::isValidUtf8(named.status().message()));
+    // A scale of a million decimals: refused as too large without writing a
+    // million zeros per amount; zero is zero at any scale.
+    BOOST_TEST(parsePbMoney("5", 1'000'000).status().message() == "number too large: 5");
+    BOOST_TEST(*parsePbMoney("0.00", 1'000'000) == 0);
+    BOOST_TEST(*parsePbMoney("0092233720368547758.07", 2) == INT64_MAX);
+    BOOST_TEST(!parsePbMoney("92233720368547758.08", 2).isOk());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

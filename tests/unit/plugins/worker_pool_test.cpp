@@ -101,6 +101,32 @@ BOOST_AUTO_TEST_CASE(a_crashed_worker_is_reported_and_replaced) {
     BOOST_TEST(pool.workersStarted() == 2);
 }
 
+// A worker that answers plugin.unknown_bundle to every call, even to the
+// one that carried the bundle: a single resend at most, never a loop (the
+// server recursed on it, resending, until the worker ran out of answers).
+BOOST_AUTO_TEST_CASE(a_worker_that_forgets_the_bundle_it_was_sent_is_not_asked_forever) {
+    yishi::plugins::WorkerPoolOptions options;
+    // A stand-in worker in sh: the ready frame, then 50 frames of
+    // {"error":{"code":"plugin.unknown_bundle","cause":"forgot it"}} (62
+    // bytes, little-endian length first), then it waits for the end.
+    const std::string forgot =
+        "\\076\\000\\000\\000{\"error\":{\"code\":\"plugin.unknown_bundle\",\"cause\":\"forgot it\"}}";
+    options.command = {"/bin/sh", "-c",
+                       "printf '\\016\\000\\000\\000{\"ready\":true}'; i=0; while [ $i -lt 50 ]; do printf '" + forgot +
+                           "'; i=$((i+1)); done; exec cat >/dev/null"};
+    options.workers = 1;
+    options.transport_slack_ms = 2000;
+    WorkerPool pool(options);
+    const auto echo = yishi::test::selectBody("echo", kEcho, 100);
+    for (int call = 0; call < 2; ++call) {
+        const auto r = pool.call(echo, "select", {numbered(1)}).front();
+        BOOST_REQUIRE(!r.ok);
+        BOOST_TEST(r.fault.code == "plugin.unknown_bundle", r.fault.code << ": " << r.fault.cause);
+        BOOST_TEST(r.fault.cause == "forgot it");
+    }
+    BOOST_TEST(pool.workersStarted() == 1);
+}
+
 BOOST_AUTO_TEST_CASE(calls_from_many_threads_share_the_workers) {
     WorkerPool pool(yishi::test::testPoolOptions(2));
     const auto echo = yishi::test::selectBody("echo", kEcho);

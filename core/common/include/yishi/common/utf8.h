@@ -23,7 +23,8 @@ bool isValidUtf8(std::string_view text);
 // "… (N bytes)" with the full length, all within max_bytes (the note alone
 // when max_bytes cannot hold more). So an excerpt is always valid UTF-8, no
 // longer than max_bytes (or its note), and an excerpt of an excerpt with the
-// same bound is the excerpt itself.
+// same bound is the excerpt itself whenever it fits the bound (a note alone
+// past the bound is cut again into a note of its own length).
 std::string utf8Excerpt(std::string_view text, std::size_t max_bytes);
 
 }  // namespace yishi

@@ -3,12 +3,29 @@
 #include <algorithm>
 #include <charconv>
 
+#include "yishi/common/utf8.h"
+
 namespace yishi::domain {
 
 namespace {
 
 Status formatError(std::size_t line, const std::string& message) {
     return Status::invalid("pabulib.format", "line " + std::to_string(line) + ": " + message);
+}
+
+// What a message quotes of the file: a short excerpt, valid UTF-8 whatever
+// the file holds.
+std::string quoted(std::string_view text) { return utf8Excerpt(text, 64); }
+
+Status moneyError(const char* why, std::string_view text) {
+    return Status::invalid("pabulib.format", std::string(why) + ": " + quoted(text));
+}
+
+// Adds to a project's score, refusing what int64 cannot hold.
+Status addScore(std::int64_t& score, std::int64_t points, std::size_t vote) {
+    if (__builtin_add_overflow(score, points, &score))
+        return Status::invalid("pabulib.format", "vote " + std::to_string(vote) + ": the scores pass int64");
+    return Status::ok();
 }
 
 // Splits one line on ';' with CSV quoting. False on an unterminated quote.
@@ -104,6 +121,8 @@ Result<PbElection> parsePabulib(std::string_view text) {
                 return formatError(line_number, "PROJECTS needs project_id and cost columns");
             if (section == Section::kVotes && std::find(header.begin(), header.end(), "vote") == header.end())
                 return formatError(line_number, "VOTES needs a vote column");
+            if (section == Section::kMeta && header.size() != 2)
+                return formatError(line_number, "META needs a header of two columns, key;value");
             continue;
         }
         if (fields.size() != header.size())
@@ -130,23 +149,30 @@ Result<std::int64_t> parsePbMoney(std::string_view text, int scale) {
     int decimals = -1;
     for (char c : text) {
         if (c == '.' || c == ',') {
-            if (decimals >= 0) return Status::invalid("pabulib.format", "not a number: " + std::string(text));
+            if (decimals >= 0) return moneyError("not a number", text);
             decimals = 0;
         } else if (c >= '0' && c <= '9') {
             digits.push_back(c);
             if (decimals >= 0) ++decimals;
         } else {
-            return Status::invalid("pabulib.format", "not a number: " + std::string(text));
+            return moneyError("not a number", text);
         }
     }
-    if (digits.empty()) return Status::invalid("pabulib.format", "not a number: " + std::string(text));
+    if (digits.empty()) return moneyError("not a number", text);
     if (decimals < 0) decimals = 0;
-    if (decimals > scale) return Status::invalid("pabulib.format", "too many decimals: " + std::string(text));
-    digits.append(static_cast<std::size_t>(scale - decimals), '0');
+    if (decimals > scale) return moneyError("too many decimals", text);
+    // Past 19 significant digits no int64 holds the amount: the scale's
+    // zeros are not written out then (one cost with a million decimals must
+    // not cost every other amount a million bytes).
+    const std::size_t significant = digits.find_first_not_of('0');
+    if (significant == std::string::npos) return std::int64_t{0};
+    digits.erase(0, significant);
+    const auto zeros = static_cast<std::size_t>(scale - decimals);
+    if (digits.size() + zeros > 19) return moneyError("number too large", text);
+    digits.append(zeros, '0');
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc() || end != digits.data() + digits.size())
-        return Status::invalid("pabulib.format", "number too large: " + std::string(text));
+    if (ec != std::errc() || end != digits.data() + digits.size()) return moneyError("number too large", text);
     return value;
 }
 
@@ -164,7 +190,15 @@ Result<std::map<std::string, std::int64_t>> pabulibScores(const PbElection& elec
     if (type == "ordinal") {
         for (const auto& v : election.votes) max_length = std::max<std::int64_t>(max_length, v.projects.size());
         const std::string declared = election.metaOr("max_length", "");
-        if (!declared.empty()) std::from_chars(declared.data(), declared.data() + declared.size(), max_length);
+        if (!declared.empty()) {
+            // A rank's score is max_length - position: a bound keeps the sums
+            // within int64 (and a negative or garbled length is no length).
+            const auto [end, ec] = std::from_chars(declared.data(), declared.data() + declared.size(), max_length);
+            if (ec != std::errc() || end != declared.data() + declared.size() || max_length < 0 ||
+                max_length > 1'000'000'000)
+                return Status::invalid("pabulib.format",
+                                       "max_length must be a whole number from 0 to 10^9, not " + quoted(declared));
+        }
     }
     for (std::size_t i = 0; i < election.votes.size(); ++i) {
         const auto& vote = election.votes[i];
@@ -174,8 +208,8 @@ Result<std::map<std::string, std::int64_t>> pabulibScores(const PbElection& elec
         for (std::size_t k = 0; k < vote.projects.size(); ++k) {
             auto it = scores.find(vote.projects[k]);
             if (it == scores.end())
-                return Status::invalid("pabulib.format",
-                                       "vote " + std::to_string(i + 1) + " names unknown project " + vote.projects[k]);
+                return Status::invalid("pabulib.format", "vote " + std::to_string(i + 1) + " names unknown project " +
+                                                             quoted(vote.projects[k]));
             if (type == "cumulative" || type == "scoring") {
                 std::int64_t points = 0;
                 const auto& text = vote.points[k];
@@ -183,11 +217,11 @@ Result<std::map<std::string, std::int64_t>> pabulibScores(const PbElection& elec
                 if (ec != std::errc() || end != text.data() + text.size())
                     return Status::invalid("pabulib.format",
                                            "vote " + std::to_string(i + 1) + ": points must be integers");
-                it->second += points;
+                YISHI_RETURN_IF_ERROR(addScore(it->second, points, i + 1));
             } else if (type == "ordinal") {
-                it->second += max_length - static_cast<std::int64_t>(k);
+                YISHI_RETURN_IF_ERROR(addScore(it->second, max_length - static_cast<std::int64_t>(k), i + 1));
             } else {
-                it->second += 1;
+                YISHI_RETURN_IF_ERROR(addScore(it->second, 1, i + 1));
             }
         }
     }

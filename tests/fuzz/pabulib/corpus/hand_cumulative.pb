@@ -1,0 +1,25 @@
+META
+key;value
+description;Cumulative ballots: greedy ranks by points (A, C), not by how many voters named a project (B, C)
+country;Nowhere
+unit;Test
+instance;2026
+num_projects;3
+num_votes;4
+budget;100
+vote_type;cumulative
+max_sum_points;6
+rule;greedy
+date_begin;01.01.2026
+date_end;02.01.2026
+PROJECTS
+project_id;cost;score;selected
+A;60;10;1
+B;50;3;0
+C;40;9;1
+VOTES
+voter_id;vote;points
+1;A,B;5,1
+2;A,B;5,1
+3;B,C;1,4
+4;C;5

@@ -1,0 +1,25 @@
+META
+key;value
+description;Ordinal ballots: greedy ranks by max_length - position (A, C), not by how many voters named a project (A, B)
+country;Nowhere
+unit;Test
+instance;2026
+num_projects;3
+num_votes;4
+budget;100
+vote_type;ordinal
+max_length;3
+rule;greedy
+date_begin;01.01.2026
+date_end;02.01.2026
+PROJECTS
+project_id;cost;score;selected
+A;40;7;1
+B;50;5;0
+C;60;6;1
+VOTES
+voter_id;vote
+1;C,B
+2;C,A
+3;B,A
+4;A

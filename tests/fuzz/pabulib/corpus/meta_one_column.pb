@@ -1,0 +1,9 @@
+META
+key
+budget
+PROJECTS
+project_id;cost
+a;1
+VOTES
+voter_id;vote
+1;a

@@ -1,0 +1,11 @@
+META
+key;value
+vote_type;ordinal
+max_length;-9223372036854775808
+PROJECTS
+project_id;cost
+a;1
+b;2
+VOTES
+voter_id;vote
+1;a,b

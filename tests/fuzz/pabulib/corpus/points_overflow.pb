@@ -1,0 +1,10 @@
+META
+key;value
+vote_type;cumulative
+PROJECTS
+project_id;cost
+a;1
+VOTES
+voter_id;vote;points
+1;a;9223372036854775807
+2;a;1
