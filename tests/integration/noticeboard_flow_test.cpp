@@ -37,8 +37,8 @@ std::string statusOf(HttpClient& c, std::int64_t id) {
 
 std::string entry(const std::string& direction, const std::string& category, std::int64_t fen, std::int64_t date,
                   const std::string& extra = "") {
-    return R"({"direction":")" + direction + R"(","category":")" + category +
-           R"(","amount_fen":)" + std::to_string(fen) + R"(,"date":)" + std::to_string(date) + extra + "}";
+    return R"({"direction":")" + direction + R"(","category":")" + category + R"(","amount_fen":)" +
+           std::to_string(fen) + R"(,"date":)" + std::to_string(date) + extra + "}";
 }
 
 }  // namespace
@@ -76,18 +76,20 @@ BOOST_AUTO_TEST_CASE(notices_are_posted_corrected_withdrawn_and_archived) {
     const std::int64_t t0 = by_street.json()->getValue<std::int64_t>("published_at");
     BOOST_TEST(committee.post(board, notice("party", "x")).errorCode() == "notice.kind");
     BOOST_TEST(committee.post(board, notice("general", "")).errorCode() == "title.invalid");
-    BOOST_TEST(committee.post(board, notice("general", "x", R"(,"expires_at":)" + std::to_string(t0 - 60)))
-                   .errorCode() == "notice.expiry");
-    BOOST_TEST(committee.post(board, notice("general", "x", R"(,"attachments":[{"sha256":"abc","size_bytes":1,)"
-                                                            R"("media_type":"application/pdf","file_name":"a.pdf"}])"))
+    BOOST_TEST(
+        committee.post(board, notice("general", "x", R"(,"expires_at":)" + std::to_string(t0 - 60))).errorCode() ==
+        "notice.expiry");
+    BOOST_TEST(committee
+                   .post(board, notice("general", "x",
+                                       R"(,"attachments":[{"sha256":"abc","size_bytes":1,)"
+                                       R"("media_type":"application/pdf","file_name":"a.pdf"}])"))
                    .errorCode() == "attachment.sha256");
     BOOST_TEST(committee
                    .post(board, notice("general", "x",
                                        R"(,"attachments":[{"sha256":")" + kHash +
                                            R"(","size_bytes":1,"media_type":"pdf","file_name":"a.pdf"}])"))
                    .errorCode() == "attachment.media_type");
-    BOOST_TEST(committee.post(board, notice("general", "x", R"(,"colour":"red")")).errorCode() ==
-               "body.unknown_field");
+    BOOST_TEST(committee.post(board, notice("general", "x", R"(,"colour":"red")")).errorCode() == "body.unknown_field");
 
     // Three notices: an election notice with its attachment's hash, expiring in
     // two days; a general one without expiry; a meeting expiring in one day.
@@ -101,8 +103,8 @@ BOOST_AUTO_TEST_CASE(notices_are_posted_corrected_withdrawn_and_archived) {
     BOOST_TEST(election.json()->getArray("attachments")->getObject(0)->getValue<std::string>("sha256") == kHash);
     BOOST_TEST(election.json()->getArray("attachments")->getObject(0)->getValue<std::int64_t>("size_bytes") == 48213);
     const std::int64_t general = idOf(committee.post(board, notice("general", "冬季防火提示")));
-    const std::int64_t meeting = idOf(committee.post(
-        board, notice("meeting", "村民代表会议通知", R"(,"expires_at":)" + std::to_string(t0 + kDay))));
+    const std::int64_t meeting = idOf(
+        committee.post(board, notice("meeting", "村民代表会议通知", R"(,"expires_at":)" + std::to_string(t0 + kDay))));
     const std::string election_path = "/api/v1/notices/" + std::to_string(idOf(election));
 
     // Read by anyone; only those who may post may change it.
@@ -215,8 +217,7 @@ BOOST_AUTO_TEST_CASE(accounts_add_up_from_their_entries_and_corrections) {
     BOOST_TEST(committee.post(accounts, entry("income", "donation", 0, nov5)).errorCode() == "account.amount");
     BOOST_TEST(committee.post(accounts, entry("income", "donation", 1'000'000'000'001, nov5)).errorCode() ==
                "account.amount");
-    BOOST_TEST(committee.post(accounts, entry("income", "donation", 100, 4'000'000'000)).errorCode() ==
-               "account.date");
+    BOOST_TEST(committee.post(accounts, entry("income", "donation", 100, 4'000'000'000)).errorCode() == "account.date");
 
     const auto record = [&](const std::string& body) {
         HttpResult r = committee.post(accounts, body);
@@ -236,11 +237,12 @@ BOOST_AUTO_TEST_CASE(accounts_add_up_from_their_entries_and_corrections) {
                "account.reason_required");
     BOOST_TEST(resident.post(repair_fix, entry("expense", "maintenance", 250'000, dec1_early, R"(,"reason":"x")"))
                    .errorCode() == "account.forbidden");
-    BOOST_TEST(committee.post("/api/v1/account-entries/999/corrections",
-                              entry("expense", "maintenance", 1, dec1_early, R"(,"reason":"x")"))
+    BOOST_TEST(committee
+                   .post("/api/v1/account-entries/999/corrections",
+                         entry("expense", "maintenance", 1, dec1_early, R"(,"reason":"x")"))
                    .errorCode() == "account.not_found");
-    HttpResult fixed =
-        committee.post(repair_fix, entry("expense", "maintenance", 250'000, dec1_early, R"(,"reason":"发票金额为 2500 元")"));
+    HttpResult fixed = committee.post(
+        repair_fix, entry("expense", "maintenance", 250'000, dec1_early, R"(,"reason":"发票金额为 2500 元")"));
     BOOST_REQUIRE_EQUAL(fixed.status, 201);
     BOOST_TEST(fixed.json()->getValue<std::int64_t>("corrects") == repair);
     HttpResult undone = committee.post("/api/v1/account-entries/" + std::to_string(twice) + "/corrections",

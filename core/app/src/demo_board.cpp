@@ -2,6 +2,9 @@
 
 #include "yishi/domain/account_service.h"
 #include "yishi/domain/notice_service.h"
+#include "yishi/domain/poll_service.h"
+#include "yishi/domain/polls_store.h"
+#include "yishi/domain/service_rating_service.h"
 
 namespace yishi::app {
 
@@ -55,20 +58,20 @@ Status seedNotices(FeatureContext& c, const domain::Actor& li, const domain::Act
         notices.publish(li, youyi,
                         notice(domain::NoticeKind::kActivity, "重阳节敬老活动",
                                "本周六上午 9 点在社区活动室举办重阳节敬老活动，欢迎 70 岁以上老人参加。", Instant())));
-    YISHI_RETURN_IF_ERROR(
-        notices
-            .correct(li, festival.notice.id,
-                     notice(domain::NoticeKind::kActivity, "重阳节敬老活动",
-                            "本周六上午 9 点半在社区活动室举办重阳节敬老活动，欢迎 70 岁以上老人参加，行动不便的可联系楼栋长接送。",
-                            Instant()),
-                     "开始时间改为 9 点半，并增加接送安排")
-            .status());
+    YISHI_RETURN_IF_ERROR(notices
+                              .correct(li, festival.notice.id,
+                                       notice(domain::NoticeKind::kActivity, "重阳节敬老活动",
+                                              "本周六上午 9 点半在社区活动室举办重阳节敬老活动，欢迎 70 "
+                                              "岁以上老人参加，行动不便的可联系楼栋长接送。",
+                                              Instant()),
+                                       "开始时间改为 9 点半，并增加接送安排")
+                              .status());
 
     YISHI_ASSIGN_OR_RETURN(
-        auto meeting, notices.publish(li, youyi,
-                                      notice(domain::NoticeKind::kMeeting, "居民代表会议通知",
-                                             "定于下周三下午 2 点召开居民代表会议，讨论加装电梯事宜。",
-                                             now + Duration::days(10))));
+        auto meeting,
+        notices.publish(li, youyi,
+                        notice(domain::NoticeKind::kMeeting, "居民代表会议通知",
+                               "定于下周三下午 2 点召开居民代表会议，讨论加装电梯事宜。", now + Duration::days(10))));
     YISHI_RETURN_IF_ERROR(notices.withdraw(li, meeting.notice.id, "会议改期，另行通知").status());
     return Status::ok();
 }
@@ -117,13 +120,93 @@ Status seedAccounts(FeatureContext& c, const domain::Actor& li) {
     return accounts.correct(li, repair, fixed, "按发票金额更正：11800 元，多录了 1000 元").status();
 }
 
+// An open poll answered by two residents, through the service; and a poll
+// that closed last month, written to the store directly (the service only
+// makes polls that close later), so that the demo shows results.
+Status seedPolls(FeatureContext& c, const domain::Actor& li, const domain::Actor& zhao, const domain::Actor& qian) {
+    auto& polls = c.service<domain::PollService>();
+    const Instant now = c.clock.now();
+    domain::PollService::Input in;
+    in.title = "小区停车方案意见征集";
+    in.description = "小区车位紧张，居委会想听听大家的意见，问卷截止后公布结果。";
+    in.closes_at = now + Duration::days(10);
+    in.questions.push_back({"您家有几辆车？", false, {"没有", "一辆", "两辆以上"}});
+    in.questions.push_back({"您支持哪些方案？（可多选）", true, {"划线增加车位", "夜间错时停车", "建立体车库"}});
+    YISHI_ASSIGN_OR_RETURN(auto open, polls.create(li, CommunityId(1), in));
+    const auto option = [&](std::size_t q, std::size_t o) { return open.poll.questions[q].options[o].id; };
+    YISHI_RETURN_IF_ERROR(polls.answer(zhao, open.poll.id, {option(0, 1), option(1, 0), option(1, 1)}).status());
+    YISHI_RETURN_IF_ERROR(polls.answer(qian, open.poll.id, {option(0, 0), option(1, 1)}).status());
+
+    return c.db.write([&](domain::Stores& s) {
+        domain::Poll past;
+        past.community_id = CommunityId(1);
+        past.title = "今年夏季纳凉晚会放在哪一天？";
+        past.created_at = now - Duration::days(40);
+        past.closes_at = now - Duration::days(30);
+        past.created_by = li.userId();
+        past.questions.push_back({0, "您希望哪天举办？", false, {{0, 0, "周五晚上"}, {0, 0, "周六晚上"}}});
+        s.get<domain::PollStore>().insertPoll(past);
+        const std::int64_t friday = past.questions[0].options[0].id;
+        const std::int64_t saturday = past.questions[0].options[1].id;
+        s.get<domain::PollStore>().insertAnswer(past.id, zhao.userId(), now - Duration::days(38), {saturday});
+        s.get<domain::PollStore>().insertAnswer(past.id, qian.userId(), now - Duration::days(35), {saturday});
+        (void)friday;
+        return Status::ok();
+    });
+}
+
+// The 物业 and the 业委会, rated over the last three months (history written
+// to the store directly: the service opens periods that close later) and
+// this month's period open through the service.
+Status seedRatings(FeatureContext& c, const domain::Actor& li, const domain::Actor& zhao, const domain::Actor& qian) {
+    auto& ratings = c.service<domain::ServiceRatingService>();
+    const Instant now = c.clock.now();
+    domain::ServiceRatingService::ServiceInput property{domain::ServiceKind::kProperty, "友谊物业管理有限公司",
+                                                        "小区保洁、绿化、电梯和门岗"};
+    YISHI_ASSIGN_OR_RETURN(domain::RatedService p, ratings.defineService(li, CommunityId(1), property));
+    domain::ServiceRatingService::ServiceInput owners{domain::ServiceKind::kOwnersCommittee, "友谊一村业主委员会", ""};
+    YISHI_ASSIGN_OR_RETURN(domain::RatedService o, ratings.defineService(li, CommunityId(1), owners));
+
+    struct Month {
+        const char* label;
+        int opens_days_ago;
+        int zhao_property, qian_property, zhao_owners;
+    };
+    const Month months[] = {{"三个月前", 92, 2, 3, 4}, {"两个月前", 61, 3, 3, 4}, {"上个月", 31, 4, 3, 5}};
+    YISHI_RETURN_IF_ERROR(c.db.write([&](domain::Stores& s) {
+        auto& store = s.get<domain::ServiceRatingStore>();
+        for (const Month& m : months) {
+            domain::RatingPeriod period;
+            period.community_id = CommunityId(1);
+            period.label = m.label;
+            period.opens_at = now - Duration::days(m.opens_days_ago);
+            period.closes_at = period.opens_at + Duration::days(30);
+            period.created_at = period.opens_at;
+            period.id = store.insertPeriod(period);
+            const Instant at = period.opens_at + Duration::days(3);
+            store.insertRating({period.id, p.id, zhao.userId(), m.zhao_property, "", at});
+            store.insertRating({period.id, p.id, qian.userId(), m.qian_property,
+                                m.qian_property < 3 ? "电梯经常坏，报修后好几天才来" : "", at});
+            store.insertRating({period.id, o.id, zhao.userId(), m.zhao_owners, "", at});
+        }
+        return Status::ok();
+    }));
+    YISHI_ASSIGN_OR_RETURN(auto current, ratings.openPeriod(li, CommunityId(1), "本月", now - Duration::days(1),
+                                                            now + Duration::days(20)));
+    return ratings.rate(zhao, current.period.id, p.id, 4, "最近保洁勤快多了").status();
+}
+
 }  // namespace
 
 Status seedDemoBoard(FeatureContext& c) {
     YISHI_ASSIGN_OR_RETURN(domain::Actor li, actorOf(c.db, "committee1"));
     YISHI_ASSIGN_OR_RETURN(domain::Actor zheng, actorOf(c.db, "street1"));
+    YISHI_ASSIGN_OR_RETURN(domain::Actor zhao, actorOf(c.db, "resident1"));
+    YISHI_ASSIGN_OR_RETURN(domain::Actor qian, actorOf(c.db, "resident2"));
     YISHI_RETURN_IF_ERROR(seedNotices(c, li, zheng));
-    return seedAccounts(c, li);
+    YISHI_RETURN_IF_ERROR(seedAccounts(c, li));
+    YISHI_RETURN_IF_ERROR(seedPolls(c, li, zhao, qian));
+    return seedRatings(c, li, zhao, qian);
 }
 
 }  // namespace yishi::app

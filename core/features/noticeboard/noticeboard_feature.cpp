@@ -26,8 +26,6 @@ class NoticeboardFeature final : public Feature {
 
 }  // namespace
 
-std::unique_ptr<Feature> make_noticeboard_feature(FeatureContext& c) {
-    return std::make_unique<NoticeboardFeature>(c);
-}
+std::unique_ptr<Feature> make_noticeboard_feature(FeatureContext& c) { return std::make_unique<NoticeboardFeature>(c); }
 
 }  // namespace yishi::app

@@ -41,10 +41,10 @@ BOOST_AUTO_TEST_CASE(each_entry_counts_at_its_newest_correction) {
     const std::vector<AccountEntry> entries = {
         entry(1, AccountDirection::kIncome, "allocation", 1000, kDec31Late),
         entry(2, AccountDirection::kExpense, "office", 300, kDec31Late),
-        entry(3, AccountDirection::kExpense, "office", 200, kDec31Late, 2),        // 300 -> 200
-        entry(4, AccountDirection::kExpense, "maintenance", 250, kJan1Early, 2),   // then 250, and maintenance
+        entry(3, AccountDirection::kExpense, "office", 200, kDec31Late, 2),       // 300 -> 200
+        entry(4, AccountDirection::kExpense, "maintenance", 250, kJan1Early, 2),  // then 250, and maintenance
         entry(5, AccountDirection::kExpense, "activities", 90, kJan1Early),
-        entry(6, AccountDirection::kExpense, "activities", 0, kJan1Early, 5),      // never happened
+        entry(6, AccountDirection::kExpense, "activities", 0, kJan1Early, 5),  // never happened
     };
     const std::map<std::int64_t, std::int64_t> newest = newestCorrections(entries);
     BOOST_TEST(newest.at(2) == 4);

@@ -123,10 +123,12 @@ std::string yuan(std::int64_t fen) {
 
 const char* zhName(const std::string& code) {
     static const std::pair<const char*, const char*> kNames[] = {
-        {"income", "收入"},           {"expense", "支出"},         {"allocation", "上级拨款"},
-        {"public_revenue", "公共收益"}, {"donation", "捐赠"},        {"other_income", "其他收入"},
-        {"activities", "活动经费"},     {"maintenance", "维修维护"}, {"office", "办公费用"},
-        {"services", "购买服务"},       {"assistance", "帮困慰问"},  {"other_expense", "其他支出"}};
+        {"income", "收入"},         {"expense", "支出"},
+        {"allocation", "上级拨款"}, {"public_revenue", "公共收益"},
+        {"donation", "捐赠"},       {"other_income", "其他收入"},
+        {"activities", "活动经费"}, {"maintenance", "维修维护"},
+        {"office", "办公费用"},     {"services", "购买服务"},
+        {"assistance", "帮困慰问"}, {"other_expense", "其他支出"}};
     for (const auto& [k, name] : kNames)
         if (code == k) return name;
     return nullptr;
@@ -152,10 +154,10 @@ ApiResponse exportCsv(AccountService& accounts, ApiCall& call) {
                 "recorded_by\r\n";
     for (const AccountService::Row& r : rows) {
         const domain::AccountEntry& e = r.entry;
-        out += std::to_string(e.id) + "," + day(e.date) + "," + word(domain::accountDirectionName(e.direction)) +
-               "," + word(e.category) + "," + yuan(e.amount_fen) + "," + csvField(e.counterparty) + "," +
-               csvField(e.note) + "," + (e.corrects ? std::to_string(e.corrects) : "") + "," + csvField(e.reason) +
-               "," + (r.counts ? (zh ? "是" : "yes") : (zh ? "否" : "no")) + "," + day(e.recorded_at) + "," +
+        out += std::to_string(e.id) + "," + day(e.date) + "," + word(domain::accountDirectionName(e.direction)) + "," +
+               word(e.category) + "," + yuan(e.amount_fen) + "," + csvField(e.counterparty) + "," + csvField(e.note) +
+               "," + (e.corrects ? std::to_string(e.corrects) : "") + "," + csvField(e.reason) + "," +
+               (r.counts ? (zh ? "是" : "yes") : (zh ? "否" : "no")) + "," + day(e.recorded_at) + "," +
                csvField(r.by_name) + "\r\n";
     }
     ApiResponse response;
@@ -170,8 +172,7 @@ ApiResponse exportCsv(AccountService& accounts, ApiCall& call) {
 // POST /api/v1/communities/{id}/accounts
 ApiResponse record(AccountService& accounts, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
-    YISHI_HANDLER_CHECK(
-        onlyFields(call.body, {"direction", "category", "amount_fen", "date", "counterparty", "note"}));
+    YISHI_HANDLER_CHECK(onlyFields(call.body, {"direction", "category", "amount_fen", "date", "counterparty", "note"}));
     YISHI_HANDLER_ASSIGN(auto input, inputOf(call.body));
     YISHI_HANDLER_ASSIGN(auto row, accounts.record(call.actor, CommunityId(community), input));
     return jsonResponse(201, writeRow, row);

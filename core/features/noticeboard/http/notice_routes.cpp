@@ -130,8 +130,8 @@ ApiResponse list(NoticeService& notices, ApiCall& call) {
     if (const std::string text = call.query.get("kind", ""); !text.empty()) {
         domain::NoticeKind k;
         if (!domain::parseNoticeKind(text, &k)) {
-            return fail(call, Status::invalid("query.notice_kind",
-                                              "kind is general, election, meeting, outage or activity."));
+            return fail(
+                call, Status::invalid("query.notice_kind", "kind is general, election, meeting, outage or activity."));
         }
         kind = k;
     }

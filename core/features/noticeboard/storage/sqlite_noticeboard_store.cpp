@@ -15,10 +15,10 @@ namespace {
     "v.id, v.notice_id, v.kind, v.notice_kind, v.title, v.body, v.at, v.expires_at, v.by_user, v.reason"
 
 // The notice's own columns, then its newest version's.
-#define YISHI_NOTICE_SELECT                                                                         \
-    "SELECT n.id, n.community_id, n.published_at, n.by_user, "                                      \
-    "(SELECT COUNT(*) FROM notice_versions w WHERE w.notice_id = n.id AND w.kind = 'corrected'), " \
-    YISHI_NOTICE_VERSION_COLUMNS                                                                    \
+#define YISHI_NOTICE_SELECT                                                          \
+    "SELECT n.id, n.community_id, n.published_at, n.by_user, "                       \
+    "(SELECT COUNT(*) FROM notice_versions w WHERE w.notice_id = n.id AND w.kind = " \
+    "'corrected'), " YISHI_NOTICE_VERSION_COLUMNS                                    \
     " FROM notices n JOIN notice_versions v ON v.id = (SELECT MAX(id) FROM notice_versions WHERE notice_id = n.id)"
 
 NoticeVersion readVersion(SQLite::Statement& q, int first) {
@@ -48,7 +48,7 @@ Notice readNotice(SQLite::Statement& q) {
     return n;
 }
 
-#define YISHI_ACCOUNT_COLUMNS                                                                                  \
+#define YISHI_ACCOUNT_COLUMNS                                                                             \
     "id, community_id, direction, category, amount_fen, date, counterparty, note, by_user, recorded_at, " \
     "corrects, reason"
 
@@ -56,8 +56,7 @@ AccountEntry readEntry(SQLite::Statement& q) {
     AccountEntry e;
     e.id = q.getColumn(0).getInt64();
     e.community_id = CommunityId(q.getColumn(1).getInt64());
-    e.direction =
-        storedEnum(q.getColumn(2).getString(), domain::parseAccountDirection, "account_entries", "direction");
+    e.direction = storedEnum(q.getColumn(2).getString(), domain::parseAccountDirection, "account_entries", "direction");
     e.category = q.getColumn(3).getString();
     e.amount_fen = q.getColumn(4).getInt64();
     e.date = Instant::fromSeconds(q.getColumn(5).getInt64());

@@ -70,10 +70,10 @@ struct AccountCategoryTotal {
 struct AccountTotals {
     std::int64_t income_fen = 0;
     std::int64_t expense_fen = 0;
-    std::int64_t balance_fen = 0;  // income - expense; negative when more went out
-    std::int64_t entries = 0;      // the entries that count
-    std::vector<AccountMonth> by_month;                // oldest month first; months without entries left out
-    std::vector<AccountCategoryTotal> by_category;     // income first, then by category name
+    std::int64_t balance_fen = 0;                   // income - expense; negative when more went out
+    std::int64_t entries = 0;                       // the entries that count
+    std::vector<AccountMonth> by_month;             // oldest month first; months without entries left out
+    std::vector<AccountCategoryTotal> by_category;  // income first, then by category name
 };
 
 // `entries` in id order; an entry's month is the local date of its `date`
