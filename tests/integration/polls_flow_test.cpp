@@ -24,8 +24,11 @@ void advance(HttpClient& admin, std::int64_t seconds) {
 }
 
 std::int64_t optionId(const Poco::JSON::Object::Ptr& poll, unsigned question, unsigned option) {
-    return poll->getArray("questions")->getObject(question)->getArray("options")->getObject(option)->getValue<std::int64_t>(
-        "id");
+    return poll->getArray("questions")
+        ->getObject(question)
+        ->getArray("options")
+        ->getObject(option)
+        ->getValue<std::int64_t>("id");
 }
 
 std::string answer(std::initializer_list<std::int64_t> ids) {
@@ -59,25 +62,25 @@ BOOST_AUTO_TEST_CASE(a_poll_is_answered_once_per_resident_and_counted_after_clos
     // The server's now, from what it records.
     const std::int64_t t0 = committee.get("/api/v1/me").json()->getValue<std::int64_t>("session_expires_at") - 7 * kDay;
     const std::string closes = std::to_string(t0 + kDay);
-    const std::string body = R"({"title":"小区停车方案意见征集","closes_at":)" + closes +
-                             R"(,"questions":[{"text":"您家有几辆车？","options":["没有","一辆","两辆以上"]},)"
-                             R"({"text":"您支持哪些方案？","multiple":true,"options":["划线车位","错时停车","立体车库"]}]})";
+    const std::string body =
+        R"({"title":"小区停车方案意见征集","closes_at":)" + closes +
+        R"(,"questions":[{"text":"您家有几辆车？","options":["没有","一辆","两辆以上"]},)"
+        R"({"text":"您支持哪些方案？","multiple":true,"options":["划线车位","错时停车","立体车库"]}]})";
 
     BOOST_TEST(zhao.post("/api/v1/communities/1/polls", body).errorCode() == "poll.forbidden");
     BOOST_TEST(other_committee.post("/api/v1/communities/1/polls", body).errorCode() == "poll.forbidden");
     BOOST_TEST(anonymous.post("/api/v1/communities/1/polls", body).status == 401);
     BOOST_TEST(committee
-                   .post("/api/v1/communities/1/polls",
-                         R"({"title":"x","closes_at":)" + std::to_string(t0 - 10) +
-                             R"(,"questions":[{"text":"q","options":["a","b"]}]})")
+                   .post("/api/v1/communities/1/polls", R"({"title":"x","closes_at":)" + std::to_string(t0 - 10) +
+                                                            R"(,"questions":[{"text":"q","options":["a","b"]}]})")
                    .errorCode() == "poll.closes_at");
     BOOST_TEST(committee
                    .post("/api/v1/communities/1/polls",
                          R"({"title":"x","closes_at":)" + closes + R"(,"questions":[{"text":"q","options":["a"]}]})")
                    .errorCode() == "poll.options");
-    BOOST_TEST(committee.post("/api/v1/communities/1/polls", R"({"title":"x","closes_at":)" + closes +
-                                                                 R"(,"questions":[]})")
-                   .errorCode() == "poll.questions");
+    BOOST_TEST(
+        committee.post("/api/v1/communities/1/polls", R"({"title":"x","closes_at":)" + closes + R"(,"questions":[]})")
+            .errorCode() == "poll.questions");
 
     HttpResult created = committee.post("/api/v1/communities/1/polls", body);
     BOOST_REQUIRE_EQUAL(created.status, 201);
@@ -92,8 +95,9 @@ BOOST_AUTO_TEST_CASE(a_poll_is_answered_once_per_resident_and_counted_after_clos
     BOOST_TEST(stranger.post(path + "/answers", answer({one, lines})).errorCode() == "membership.none");
     BOOST_TEST(pending.post(path + "/answers", answer({one, lines})).errorCode() == "membership.pending");
     BOOST_TEST(anonymous.post(path + "/answers", answer({one, lines})).status == 401);
-    BOOST_TEST(zhao.post(path + "/answers", answer({one, two, lines})).errorCode() == "poll.choice");  // two for a single
-    BOOST_TEST(zhao.post(path + "/answers", answer({one})).errorCode() == "poll.choice");             // second unanswered
+    BOOST_TEST(zhao.post(path + "/answers", answer({one, two, lines})).errorCode() ==
+               "poll.choice");                                                             // two for a single
+    BOOST_TEST(zhao.post(path + "/answers", answer({one})).errorCode() == "poll.choice");  // second unanswered
     BOOST_TEST(zhao.post(path + "/answers", answer({one, lines, lines})).errorCode() == "poll.choice");
     BOOST_TEST(zhao.post(path + "/answers", answer({one, 99999})).errorCode() == "poll.choice");
 
@@ -206,8 +210,8 @@ BOOST_AUTO_TEST_CASE(services_are_rated_once_a_period_and_averaged_over_time) {
     const std::string rate_first = "/api/v1/rating-periods/" + std::to_string(idOf(first)) + "/ratings";
     const std::string rate_second = "/api/v1/rating-periods/" + std::to_string(idOf(second)) + "/ratings";
     const auto stars = [](std::int64_t service, int n, const std::string& comment = "") {
-        return R"({"service_id":)" + std::to_string(service) + R"(,"stars":)" + std::to_string(n) +
-               R"(,"comment":")" + comment + R"("})";
+        return R"({"service_id":)" + std::to_string(service) + R"(,"stars":)" + std::to_string(n) + R"(,"comment":")" +
+               comment + R"("})";
     };
 
     BOOST_TEST(zhao.post(rate_first, stars(p_id, 4)).errorCode() == "rating_period.not_open");

@@ -55,16 +55,16 @@ RatingPeriod readPeriod(SQLite::Statement& q) {
 #define YISHI_RATING_COLUMNS "r.period_id, r.service_id, r.user_id, r.stars, r.comment, r.rated_at"
 
 ServiceRating readRating(SQLite::Statement& q) {
-    return {q.getColumn(0).getInt64(),  q.getColumn(1).getInt64(), UserId(q.getColumn(2).getInt64()),
-            q.getColumn(3).getInt(),    q.getColumn(4).getString(),
-            Instant::fromSeconds(q.getColumn(5).getInt64())};
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),  UserId(q.getColumn(2).getInt64()),
+            q.getColumn(3).getInt(),   q.getColumn(4).getString(), Instant::fromSeconds(q.getColumn(5).getInt64())};
 }
 
 }  // namespace
 
 std::int64_t SqlitePollStore::insertPoll(Poll& poll) {
-    auto q = c_.prepare("INSERT INTO polls (community_id, title, description, created_at, closes_at, created_by)"
-                        " VALUES (?, ?, ?, ?, ?, ?)");
+    auto q = c_.prepare(
+        "INSERT INTO polls (community_id, title, description, created_at, closes_at, created_by)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
     q->bind(1, poll.community_id.value);
     q->bind(2, poll.title);
     q->bind(3, poll.description);
@@ -105,7 +105,8 @@ std::optional<Poll> SqlitePollStore::poll(std::int64_t id) {
         out = readPoll(*q);
     }
     auto q = c_.prepare(
-        "SELECT q.id, q.text, q.multiple, o.id, o.text FROM poll_questions q JOIN poll_options o ON o.question_id = q.id"
+        "SELECT q.id, q.text, q.multiple, o.id, o.text FROM poll_questions q JOIN poll_options o ON o.question_id = "
+        "q.id"
         " WHERE q.poll_id = ? ORDER BY q.position, o.position");
     q->bind(1, id);
     while (q->executeStep()) {
@@ -132,8 +133,8 @@ domain::Page<Poll> SqlitePollStore::list(CommunityId community, domain::PageRequ
 
 bool SqlitePollStore::insertAnswer(std::int64_t poll_id, UserId user, Instant at,
                                    const std::vector<std::int64_t>& option_ids) {
-    auto q = c_.prepare(
-        "INSERT INTO poll_answers (poll_id, user_id, answered_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    auto q =
+        c_.prepare("INSERT INTO poll_answers (poll_id, user_id, answered_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     q->bind(1, poll_id);
     q->bind(2, user.value);
     q->bind(3, at.seconds());
@@ -219,8 +220,8 @@ std::optional<RatingPeriod> SqliteServiceRatingStore::period(std::int64_t id) {
 }
 
 std::vector<RatingPeriod> SqliteServiceRatingStore::periods(CommunityId community) {
-    auto q = c_.prepare("SELECT " YISHI_PERIOD_COLUMNS
-                        " FROM rating_periods WHERE community_id = ? ORDER BY opens_at, id");
+    auto q =
+        c_.prepare("SELECT " YISHI_PERIOD_COLUMNS " FROM rating_periods WHERE community_id = ? ORDER BY opens_at, id");
     q->bind(1, community.value);
     std::vector<RatingPeriod> out;
     while (q->executeStep()) out.push_back(readPeriod(*q));

@@ -7,8 +7,9 @@ namespace yishi::domain {
 
 namespace {
 
-constexpr std::pair<ServiceKind, const char*> kKinds[] = {
-    {ServiceKind::kProperty, "property"}, {ServiceKind::kOwnersCommittee, "owners_committee"}, {ServiceKind::kOther, "other"}};
+constexpr std::pair<ServiceKind, const char*> kKinds[] = {{ServiceKind::kProperty, "property"},
+                                                          {ServiceKind::kOwnersCommittee, "owners_committee"},
+                                                          {ServiceKind::kOther, "other"}};
 
 }  // namespace
 

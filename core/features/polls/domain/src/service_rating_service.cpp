@@ -83,8 +83,8 @@ Result<ServiceRatingService::Period> ServiceRatingService::openPeriod(const Acto
         YISHI_RETURN_IF_ERROR(requireKeeper(actor, *c));
         for (const RatingPeriod& other : s.get<ServiceRatingStore>().periods(community)) {
             if (p.opens_at < other.closes_at && other.opens_at < p.closes_at) {
-                return Status::conflict("rating_period.overlap",
-                                        "This period overlaps \"" + other.label + "\"; a resident rates once a period.");
+                return Status::conflict("rating_period.overlap", "This period overlaps \"" + other.label +
+                                                                     "\"; a resident rates once a period.");
             }
         }
         p.id = s.get<ServiceRatingStore>().insertPeriod(p);
@@ -148,8 +148,8 @@ Result<ServiceRatingService::PeriodView> ServiceRatingService::rate(const Actor&
         if (!store.insertRating({p->id, service->id, actor.userId(), static_cast<int>(stars), comment, now})) {
             return Status::conflict("service_rating.exists", "You rated this service in this period already.");
         }
-        s.record({changes::kServiceRated, now, actor.userId(), service->id, p->community_id, p->label,
-                  actor.userId(), stars});
+        s.record({changes::kServiceRated, now, actor.userId(), service->id, p->community_id, p->label, actor.userId(),
+                  stars});
         view = periodViewOf(s, actor, *p, now);
         return Status::ok();
     }));
