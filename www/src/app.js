@@ -57,6 +57,13 @@ const ModerationPage = lazy(() => import('./pages/moderation.js').then((m) => m.
 const EscalationsPage = lazy(() => import('./pages/escalations.js').then((m) => m.EscalationsPage));
 const DistrictSettingsPage = lazy(() => import('./pages/district.js').then((m) => m.DistrictSettingsPage));
 const PluginsPage = lazy(() => import('./pages/district.js').then((m) => m.PluginsPage));
+// 公开之栏 and the polls are read by everyone, but not on the first page a
+// resident opens: chunks too.
+const BoardPage = lazy(() => import('./pages/board.js').then((m) => m.BoardPage));
+const NoticePage = lazy(() => import('./pages/board.js').then((m) => m.NoticePage));
+const OpinionsPage = lazy(() => import('./pages/polls.js').then((m) => m.OpinionsPage));
+const PollPage = lazy(() => import('./pages/polls.js').then((m) => m.PollPage));
+const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPage));
 
 const pages = {
   home: HomePage,
@@ -67,6 +74,11 @@ const pages = {
   topic: TopicPage,
   project: ProjectPage,
   convention: ConventionPage,
+  board: BoardPage,
+  notice: NoticePage,
+  opinions: OpinionsPage,
+  poll: PollPage,
+  rating: RatingPage,
   queue: QueuePage,
   members: MembersPage,
   votes: VotesPage,

@@ -725,6 +725,72 @@ try {
   await admin.getByText('新程序已通过检查并启用').first().waitFor();
   await admin.getByText('本区自己的规则').first().waitFor();
   check(true, 'the mended plugin is switched on');
+
+  // 21. 公开之栏, as the new resident reads it on a phone: the current notices
+  // (the withdrawn one only in the archive), the accounts' totals from the
+  // entries, a notice with its attachment's checksum, the CSV.
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('link', { name: '公开之栏' }).click();
+  await resident.getByRole('heading', { name: /公开之栏/ }).waitFor();
+  check(await resident.getByText('友谊一村第十二届居民委员会换届选举公告').isVisible(), 'the board shows the election notice');
+  check(!(await resident.getByText('居民代表会议通知').isVisible()), 'a withdrawn notice waits in the archive, folded');
+  const facts = await resident.locator('.facts').textContent();
+  check(facts.includes('¥83,400.00') && facts.includes('¥18,816.00') && facts.includes('¥64,584.00'),
+    'income, expense and balance add up from the entries, the corrected one at its correction');
+  check((await resident.locator('del', { hasText: '¥12,800.00' }).count()) === 1, 'the corrected entry is struck through, not gone');
+  await audit(resident, 'board');
+  await shoot(resident, 'board');
+  await resident.getByRole('link', { name: /换届选举公告/ }).click();
+  await resident.getByText('SHA-256').waitFor();
+  check((await resident.getByText('友谊一村选民名单.pdf').count()) === 1, 'a notice names its attachment with its checksum');
+  await audit(resident, 'notice');
+  await shoot(resident, 'notice');
+  const csvBytes = new Uint8Array(await (await fetch(`${base}/api/v1/communities/${community.id}/accounts/export`)).arrayBuffer());
+  const csv = new TextDecoder().decode(csvBytes);  // drops the byte order mark
+  check(csvBytes[0] === 0xef && csv.startsWith('编号,日期') && csv.trim().split('\n').length === 9,
+    'the accounts export as CSV for Excel: a byte order mark, a header, one line an entry');
+
+  // 22. A poll answered once, and this month's rating of the 物业.
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('link', { name: '问卷和服务评价' }).click();
+  await resident.getByRole('heading', { name: /问卷和服务评价/ }).waitFor();
+  await audit(resident, 'polls and ratings');
+  await shoot(resident, 'polls');
+  await resident.getByRole('link', { name: /小区停车方案意见征集/ }).click();
+  await resident.getByRole('button', { name: '提交问卷' }).click();
+  await resident.getByText('请每个问题都选择答案').waitFor();
+  check(true, 'an unanswered question is explained in plain words');
+  await resident.getByText('一辆', { exact: true }).click();
+  await resident.getByText('夜间错时停车').click();
+  await resident.getByText('建立体车库').click();
+  await audit(resident, 'poll (to answer)');
+  await resident.getByRole('button', { name: '提交问卷' }).click();
+  await resident.getByText('您已经填写了这份问卷').waitFor();
+  check((await resident.getByText('3 人已填写').count()) > 0, 'the answer is counted, the results wait for the close');
+  check((await resident.getByRole('button', { name: '提交问卷' }).count()) === 0, 'an answer is given once');
+  await shoot(resident, 'poll');
+  await resident.getByRole('link', { name: '← 返回问卷和服务评价' }).click();
+  await resident.getByRole('link', { name: '去评价：本月' }).click();
+  const property = resident.locator('.panel', { hasText: '友谊物业管理有限公司' });
+  await property.getByText('4 星', { exact: true }).click();
+  await property.getByLabel(/想说的话/).fill('门岗师傅很负责');
+  await audit(resident, 'rating (to rate)');
+  await property.getByRole('button', { name: '提交评价' }).click();
+  await property.getByText('这一期您已评价过').waitFor();
+  check((await property.getByText('2 人评价').count()) > 0, 'the rating is counted; the average waits for the close');
+  await shoot(resident, 'rating');
+  await resident.goto(base + `/c/${community.id}/polls`);
+  await resident.getByRole('link', { name: '上个月' }).first().click();
+  await resident.getByText('电梯经常坏').first().waitFor({ state: 'attached' }).catch(() => {});
+  check((await resident.getByText('3.5 星').count()) > 0, "a closed period's average is public");
+  await audit(resident, 'rating (closed)');
+  await shoot(resident, 'rating-closed');
+  await resident.goto(base + `/c/${community.id}/polls`);
+  await resident.getByRole('link', { name: /纳凉晚会/ }).click();
+  await resident.getByText('2 人（100%）').waitFor();
+  check(true, "a closed poll's counts are public, from the answers");
+  await audit(resident, 'poll (closed)');
+  await shoot(resident, 'poll-closed');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

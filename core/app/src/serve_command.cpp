@@ -17,6 +17,7 @@
 
 #include "batched_log_channel.h"
 #include "crypto_ports.h"
+#include "demo_board.h"
 #include "demo_cases.h"
 #include "demo_district.h"
 #include "demo_votes.h"
@@ -220,6 +221,10 @@ class ServeApplication final : public Poco::Util::ServerApplication {
                 }
                 if (Status cases = seedDemoCases(context); !cases.isOk()) {
                     std::cerr << "yishi serve: demo cases: " << cases.toString() << "\n";
+                    return EXIT_SOFTWARE;
+                }
+                if (Status board = seedDemoBoard(context); !board.isOk()) {
+                    std::cerr << "yishi serve: demo board: " << board.toString() << "\n";
                     return EXIT_SOFTWARE;
                 }
             }

@@ -71,6 +71,8 @@ export function CommunityPage({ params }) {
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}
         <a class="button secondary" href=${'/c/' + id + '/votes'}>${t('votes.title')}</a>
+        <a class="button secondary" href=${'/c/' + id + '/board'}>${t('board.link')}</a>
+        <a class="button secondary" href=${'/c/' + id + '/polls'}>${t('polls.link')}</a>
       </div>
       ${me.committee && c.join_code
         ? html`<p class="notice">${t('community.joinCode')} <strong class="code">${c.join_code}</strong></p>`
