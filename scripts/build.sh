@@ -5,7 +5,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${YISHI_BUILD_DIR:-$root/build}
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DYISHI_WERROR=ON "$@" >/dev/null
+# Optimized as RelWithDebInfo (-O2) but without debug information, which was
+# a third of the compile time of the CI's 15 minutes; pass
+# -DCMAKE_BUILD_TYPE=RelWithDebInfo to have it.
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+      -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DYISHI_WERROR=ON "$@" >/dev/null
 cmake --build "$build" -j "$(nproc)"
 
 if [[ ! -f "$root/www/node_modules/.package-lock.json" ||
