@@ -53,7 +53,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --bench
-"$root/scripts/build.sh" >/dev/null
+"$root/scripts/build.sh" -DYISHI_BUILD_BENCHMARKS=ON >/dev/null
 build=${YISHI_BUILD_DIR:-$root/build}
 seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-32}

@@ -5,7 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh"
+# The benchmarks (tests/bench) are not tests: scripts/bench.sh builds them.
+"$root/scripts/build.sh" -DYISHI_BUILD_BENCHMARKS=OFF
 build=${YISHI_BUILD_DIR:-$root/build}
 (cd "$build" && ctest --output-on-failure -j 2)
 # The libFuzzer harnesses (tests/fuzz), each for a short run (5 s), in a
