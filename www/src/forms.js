@@ -44,3 +44,9 @@ export function parseTrustees(text) {
   }
   return out;
 }
+
+// A poll question's options as typed, one a line: blank lines and the
+// spaces around each option dropped.
+export function optionLines(text) {
+  return String(text || '').split('\n').map((l) => l.trim()).filter(Boolean);
+}

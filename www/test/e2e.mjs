@@ -791,6 +791,57 @@ try {
   check(true, "a closed poll's counts are public, from the answers");
   await audit(resident, 'poll (closed)');
   await shoot(resident, 'poll-closed');
+
+  // 23. The committee's side of 公开之栏 and 问卷: a notice posted and
+  // corrected with a reason, an expense recorded and corrected, a poll asked;
+  // the resident reads each.
+  await committee.goto(base + `/c/${community.id}/board`);
+  await committee.getByRole('button', { name: '发布通知' }).click();
+  await committee.getByRole('button', { name: '发布', exact: true }).click();
+  await committee.getByText('请填写通知的标题。').waitFor();
+  check(true, 'a notice without a title is explained, not sent');
+  await committee.getByLabel('通知类别').selectOption('meeting');
+  await committee.getByLabel('标题').fill('楼道堆物清理通知');
+  await committee.getByLabel('正文').fill('本周六上午九点清理各楼道堆物，请居民提前搬走自家物品。');
+  await audit(committee, 'board (notice form)');
+  await shoot(committee, 'board-notice-form');
+  await committee.getByRole('button', { name: '发布', exact: true }).click();
+  await committee.getByRole('link', { name: /楼道堆物清理通知/ }).click();
+  await committee.getByRole('button', { name: '更正这条通知' }).click();
+  await committee.getByLabel('正文').fill('本周日上午九点清理各楼道堆物，请居民提前搬走自家物品。');
+  await committee.getByLabel('更正原因').fill('日期改为周日');
+  await committee.getByRole('button', { name: '保存更正' }).click();
+  await committee.getByText('日期改为周日').first().waitFor();
+  check(true, 'a corrected notice shows its reason, the first version kept');
+  await committee.goto(base + `/c/${community.id}/board`);
+  await committee.getByRole('button', { name: '记一笔账' }).click();
+  await committee.getByLabel('支出').check();
+  await committee.getByLabel('类别').selectOption('maintenance');
+  await committee.getByLabel('金额（元）').fill('1,250.50');
+  await committee.getByLabel(/对方/).fill('某某保洁公司');
+  await committee.getByRole('button', { name: '记账' }).click();
+  await committee.getByRole('button', { name: '更正这笔 ¥1,250.50' }).click();
+  await committee.getByLabel('金额（元）').fill('1250');
+  await committee.getByLabel('更正原因').fill('发票金额为 1250 元');
+  await audit(committee, 'board (entry correction)');
+  await committee.getByRole('button', { name: '保存更正' }).click();
+  await committee.getByText('发票金额为 1250 元').first().waitFor();
+  check((await committee.locator('del', { hasText: '¥1,250.50' }).count()) === 1, 'a corrected entry is struck through, its correction counts');
+  await committee.goto(base + `/c/${community.id}/polls`);
+  await committee.getByRole('button', { name: '发起问卷' }).click();
+  await committee.getByLabel('问卷标题').fill('垃圾分类投放时间意见');
+  await committee.getByLabel('问题', { exact: true }).fill('您希望早上几点开始投放？');
+  await committee.getByLabel('选项').fill('六点\n七点\n八点');
+  await audit(committee, 'polls (poll form)');
+  await shoot(committee, 'poll-form');
+  await committee.getByRole('button', { name: '发布问卷' }).click();
+  await committee.getByRole('heading', { name: '垃圾分类投放时间意见' }).waitFor();
+  check(true, 'a poll asked by the committee opens on its own page');
+  await resident.goto(base + `/c/${community.id}/board`);
+  check(await resident.getByText('楼道堆物清理通知').isVisible(), 'the resident reads the new notice');
+  check((await resident.getByRole('button', { name: '发布通知' }).count()) === 0, 'a resident gets no committee forms');
+  await resident.goto(base + `/c/${community.id}/polls`);
+  check(await resident.getByText('垃圾分类投放时间意见').isVisible(), 'the resident finds the new poll');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });
