@@ -1,0 +1,225 @@
+#include "yishi/domain/notification_processor.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "yishi/domain/proposal.h"
+#include "yishi/domain/proposal_store.h"
+
+namespace yishi::domain {
+
+namespace {
+
+bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+// A proposal's changes that are not a change of its state.
+bool isStateChange(const AuditEntry& e) {
+    if (e.subject_kind != "proposal") return false;
+    if (e.action == "proposal.created" || e.action == "proposal.edited") return false;
+    return startsWith(e.action, "proposal.") || startsWith(e.action, "case.");
+}
+
+std::set<UserId> authorAndFollowers(NotificationStore& store, const ProposalFacts& p) {
+    std::set<UserId> out;
+    out.insert(p.author);
+    for (UserId u : store.followers(p.id)) out.insert(u);
+    return out;
+}
+
+Notification itemOf(const AuditEntry& e, const char* kind, const ProposalFacts& p) {
+    Notification n;
+    n.kind = kind;
+    n.detail = e.action;
+    n.subject_kind = "proposal";
+    n.subject_id = p.id;
+    n.community = p.community;
+    n.actor = e.actor;
+    n.title = p.title;
+    n.created_at = e.at;
+    return n;
+}
+
+// One change: its items and automatic follows.
+void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
+    NotificationStore& store = s.get<NotificationStore>();
+    if (e.action == "proposal.created") {
+        if (e.actor.valid()) store.follow(e.actor, e.subject_id, e.at);
+        return;
+    }
+    if (e.action == "comment.posted") {
+        auto c = store.comment(e.subject_id);
+        if (!c) return;
+        auto p = store.proposal(c->proposal_id);
+        if (!p) return;
+        store.follow(c->author, p->id, e.at);
+        // A reply to a comment tells its author; a comment on the topic tells who raised it.
+        const UserId to = c->parent_author.valid() ? c->parent_author : p->author;
+        notifyAll(s, {to}, itemOf(e, notification_kinds::kReply, *p), p->district, utc_offset);
+        return;
+    }
+    const bool meeting = e.action == "meeting.scheduled" || e.action == "meeting.recorded";
+    if (meeting || isStateChange(e)) {
+        auto p = store.proposal(e.subject_id);
+        if (!p) return;
+        notifyAll(s, authorAndFollowers(store, *p),
+                  itemOf(e, meeting ? notification_kinds::kMeeting : notification_kinds::kState, *p), p->district,
+                  utc_offset);
+    }
+}
+
+// Something time alone causes, found on a read and made in a write.
+struct DueItem {
+    std::string what;  // "proposal.<overdue reason>" or "election"
+    std::int64_t id = 0;
+    std::string phase;     // "reminder@<deadline>", "passed@<deadline>", "opened", "closed"
+    bool announce = true;  // false: only marked (its moment went by unannounced, e.g. a later phase came first)
+};
+
+std::vector<DueItem> dueItems(Stores& s, Instant now) {
+    NotificationStore& store = s.get<NotificationStore>();
+    std::vector<DueItem> out;
+    const auto add = [&](DueItem item) {
+        if (!store.dueMarked(item.what, item.id, item.phase)) out.push_back(std::move(item));
+    };
+    for (std::int64_t id : store.proposalsWithDeadlineBefore(now + kReminderLead)) {
+        std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(id));
+        if (!p) continue;
+        for (const OverdueRule& rule : overdueRules()) {
+            const Instant deadline = deadlineOf(*p, rule.deadline);
+            if (deadline == Instant()) continue;
+            if (std::find(rule.states.begin(), rule.states.end(), p->state) == rule.states.end()) continue;
+            if (std::any_of(rule.ended_by.begin(), rule.ended_by.end(),
+                            [&](ProposalMark m) { return markOf(*p, m) != Instant(); }))
+                continue;
+            const std::string what = std::string("proposal.") + rule.reason;
+            const std::string at = std::to_string(deadline.seconds());
+            // Late once the whole second of the deadline passed, as overdueReasons() says.
+            const bool passed = now.seconds() > deadline.seconds();
+            if (now + kReminderLead >= deadline) add({what, id, "reminder@" + at, !passed});
+            if (passed) add({what, id, "passed@" + at, true});
+        }
+    }
+    for (std::int64_t id : store.electionsChangingBefore(now)) {
+        std::optional<ElectionFacts> e = store.election(id);
+        if (!e) continue;
+        const bool closed = now >= e->closes_at;
+        if (now >= e->opens_at) add({"election", id, "opened", !closed});
+        if (closed) add({"election", id, "closed", true});
+    }
+    return out;
+}
+
+int announce(Stores& s, const DueItem& item, Instant now, Duration utc_offset) {
+    NotificationStore& store = s.get<NotificationStore>();
+    Notification n;
+    n.created_at = now;
+    if (item.what == "election") {
+        std::optional<ElectionFacts> e = store.election(item.id);
+        if (!e) return 0;
+        n.kind = notification_kinds::kVote;
+        n.detail = "vote." + item.phase;
+        n.subject_kind = "election";
+        n.subject_id = e->id;
+        n.community = e->community;
+        n.title = e->title;
+        return notifyAll(
+            s,
+            [&] {
+                const auto v = store.residentsWithin(e->scope_kind, e->scope_id);
+                return std::set<UserId>(v.begin(), v.end());
+            }(),
+            n, e->district, utc_offset);
+    }
+    std::optional<ProposalFacts> p = store.proposal(item.id);
+    if (!p) return 0;
+    const bool passed = startsWith(item.phase, "passed@");
+    n.kind = notification_kinds::kDue;
+    n.detail = item.what + (passed ? ".passed" : ".reminder");
+    n.subject_kind = "proposal";
+    n.subject_id = p->id;
+    n.community = p->community;
+    n.title = p->title;
+    n.urgent = passed;  // a passed deadline is sent at night too
+    const auto committee = store.committee(p->community);
+    return notifyAll(s, std::set<UserId>(committee.begin(), committee.end()), n, p->district, utc_offset);
+}
+
+}  // namespace
+
+int notifyAll(Stores& s, const std::set<UserId>& users, Notification n, DistrictId district, Duration utc_offset) {
+    NotificationStore& store = s.get<NotificationStore>();
+    const std::optional<DeliverySettings> settings = district.valid() ? store.deliverySettings(district) : std::nullopt;
+    int made = 0;
+    for (UserId user : users) {
+        if (!user.valid() || user == n.actor) continue;
+        const NotificationPreferences prefs = store.preferences(user).value_or(NotificationPreferences{});
+        if (prefs.muted.count(n.kind)) continue;
+        n.user = user;
+        n.id = store.insertNotification(n);
+        ++made;
+        if (!settings) continue;
+        const QuietHours quiet = prefs.quiet.value_or(settings->quiet);
+        Delivery d;
+        d.notification_id = n.id;
+        d.district = district;
+        d.created_at = n.created_at;
+        d.next_attempt_at = n.urgent ? n.created_at : endOfQuietHours(quiet, n.created_at, utc_offset);
+        if (prefs.webhook && !settings->webhook_url.empty()) {
+            d.channel = "webhook";
+            store.insertDelivery(d);
+        }
+        if (!prefs.email.empty() && !settings->smtp_host.empty()) {
+            d.channel = "email";
+            d.target = prefs.email;
+            store.insertDelivery(d);
+        }
+    }
+    return made;
+}
+
+NotificationProcessor::NotificationProcessor(Database& db, const Clock& clock, Options options)
+    : db_(db), clock_(clock), options_(options) {}
+
+Result<int> NotificationProcessor::processBatch() {
+    bool waiting = false;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        NotificationStore& store = s.get<NotificationStore>();
+        waiting = !store.changesAfter(store.cursor(), 1).empty();
+        return Status::ok();
+    }));
+    if (!waiting) return 0;
+    int handled = 0;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        NotificationStore& store = s.get<NotificationStore>();
+        const std::vector<AuditEntry> batch = store.changesAfter(store.cursor(), options_.batch);
+        for (const AuditEntry& e : batch) handle(s, e, options_.utc_offset);
+        if (!batch.empty()) store.setCursor(batch.back().id);
+        handled = static_cast<int>(batch.size());
+        return Status::ok();
+    }));
+    return handled;
+}
+
+Result<int> NotificationProcessor::processDue() {
+    const Instant now = clock_.now();
+    std::vector<DueItem> due;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        due = dueItems(s, now);
+        return Status::ok();
+    }));
+    if (due.empty()) return 0;
+    int made = 0;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        NotificationStore& store = s.get<NotificationStore>();
+        for (const DueItem& item : due) {
+            // Marked meanwhile (another pass): already announced.
+            if (!store.markDue(item.what, item.id, item.phase, now)) continue;
+            if (item.announce) made += announce(s, item, now, options_.utc_offset);
+        }
+        return Status::ok();
+    }));
+    return made;
+}
+
+}  // namespace yishi::domain

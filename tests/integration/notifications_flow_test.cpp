@@ -1,0 +1,140 @@
+// The inbox over HTTP (docs/notifications.md), as 友谊一村's people meet it:
+// 赵大爷 raises a problem, 钱阿姨 comments (and so follows it), 孙小明 of
+// another community follows it by hand, the committee screens and accepts
+// it. Each hears what concerns them and nobody hears of their own acts;
+// a muted kind is not delivered; nobody reads or marks another's inbox.
+#include <boost/test/unit_test.hpp>
+
+#include "integration/notification_helpers.h"
+#include "support/server_process.h"
+
+using namespace yishi::testing;
+using namespace yishi::testing::notify;
+
+BOOST_AUTO_TEST_SUITE(notifications_flow)
+
+BOOST_AUTO_TEST_CASE(an_inbox_hears_of_replies_follows_and_state_changes_but_never_of_ones_own_acts) {
+    ServerProcess server;
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient qian(server.port());
+    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient sun(server.port());  // 宝林八村
+    sun.loginBrowser("resident3", server.password("resident3"));
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient anonymous(server.port());
+
+    const std::int64_t p = raise(zhao, "三号楼门禁坏了");
+    BOOST_REQUIRE(p > 0);
+    const std::string base = "/api/v1/proposals/" + std::to_string(p);
+
+    // 钱阿姨 comments: 赵大爷 hears of it, and she now follows the topic.
+    HttpResult comment = qian.post(base + "/comments", R"({"body":"我家也进不去","stance":"for"})");
+    BOOST_REQUIRE_EQUAL(comment.status, 201);
+    Poco::JSON::Object::Ptr reply = waitForItem(zhao, p, "comment.posted");
+    BOOST_REQUIRE(reply);
+    BOOST_TEST(reply->getValue<std::string>("kind") == "reply");
+    BOOST_TEST(reply->getValue<std::string>("title") == "三号楼门禁坏了");
+    BOOST_TEST(!reply->getValue<bool>("read"));
+    BOOST_TEST(eventually([&] { return qian.get(base + "/follow").json()->getValue<bool>("following"); }));
+    BOOST_TEST(zhao.get(base + "/follow").json()->getValue<bool>("following"));  // raising it follows it
+
+    // 赵大爷 answers her: she hears of it; he hears nothing of his own reply.
+    BOOST_REQUIRE_EQUAL(
+        zhao.post(base + "/comments", R"({"body":"已经报修了","parent_id":)" + std::to_string(idOf(comment)) + "}")
+            .status,
+        201);
+    BOOST_REQUIRE(waitForItem(qian, p, "comment.posted"));
+
+    // 孙小明 follows by hand (a public topic of another community).
+    BOOST_TEST(sun.post(base + "/follow", "").json()->getValue<bool>("following"));
+    // 钱阿姨 wants no more state changes.
+    HttpResult muted = qian.send("PUT", "/api/v1/me/notification-preferences", R"({"muted":["state"]})");
+    BOOST_REQUIRE_EQUAL(muted.status, 200);
+    BOOST_TEST(muted.json()->getArray("muted")->size() == 1u);
+
+    BOOST_REQUIRE_EQUAL(act(committee, p, R"({"action":"start_screening"})"), 200);
+    BOOST_REQUIRE_EQUAL(act(committee, p, R"({"action":"accept","reason":"属实，马上修"})"), 200);
+    Poco::JSON::Object::Ptr accepted = waitForItem(sun, p, "proposal.accept");
+    BOOST_REQUIRE(accepted);
+    BOOST_TEST(accepted->getValue<std::string>("kind") == "state");
+    BOOST_REQUIRE(waitForItem(zhao, p, "proposal.start_screening"));
+    BOOST_REQUIRE(findItem(zhao, p, "proposal.accept"));
+    BOOST_TEST(findItem(zhao, p, "case.opened"));  // the problem's case opened with the acceptance
+    // The batch that told 孙小明 is handled whole: 钱阿姨 muted it; 赵大爷
+    // heard of no act of his own; the committee of none of theirs.
+    BOOST_TEST(!findItem(qian, p, "proposal.accept"));
+    BOOST_TEST(!findItem(qian, p, "proposal.start_screening"));
+    BOOST_TEST(countItems(zhao, p) == 4);  // 钱阿姨's comment, start_screening, accept, case.opened
+    BOOST_TEST(countItems(committee, p) == 0);
+
+    // Unread, read, all read.
+    HttpResult inbox = zhao.get("/api/v1/me/notifications");
+    BOOST_REQUIRE_EQUAL(inbox.status, 200);
+    const std::int64_t unread = inbox.json()->getValue<std::int64_t>("unread");
+    BOOST_TEST(unread >= 4);
+    BOOST_TEST(zhao.get("/api/v1/me/notifications/unread").json()->getValue<std::int64_t>("unread") == unread);
+    const std::string reply_path = "/api/v1/me/notifications/" + std::to_string(reply->getValue<std::int64_t>("id"));
+    HttpResult read = zhao.post(reply_path + "/read", "");
+    BOOST_REQUIRE_EQUAL(read.status, 200);
+    BOOST_TEST(read.json()->getValue<bool>("read"));
+    BOOST_TEST(zhao.get("/api/v1/me/notifications/unread").json()->getValue<std::int64_t>("unread") == unread - 1);
+    HttpResult only_unread = zhao.get("/api/v1/me/notifications?unread=1&limit=200");
+    BOOST_TEST(only_unread.json()->getArray("items")->size() == static_cast<std::size_t>(unread - 1));
+    // Paged by cursor, newest first.
+    HttpResult first = zhao.get("/api/v1/me/notifications?limit=2");
+    BOOST_REQUIRE_EQUAL(first.json()->getArray("items")->size(), 2u);
+    const std::string cursor = first.json()->getValue<std::string>("next_cursor");
+    HttpResult second = zhao.get("/api/v1/me/notifications?limit=2&cursor=" + cursor);
+    BOOST_REQUIRE_EQUAL(second.status, 200);
+    BOOST_TEST(second.json()->getArray("items")->getObject(0)->getValue<std::int64_t>("id") <
+               first.json()->getArray("items")->getObject(1)->getValue<std::int64_t>("id"));
+
+    // Nobody marks or reads another's items; the anonymous have no inbox.
+    HttpResult foreign = qian.post(reply_path + "/read", "");
+    BOOST_TEST(foreign.status == 404);
+    BOOST_TEST(foreign.errorCode() == "notification.not_found");
+    BOOST_TEST(anonymous.get("/api/v1/me/notifications").status == 401);
+    BOOST_TEST(anonymous.post(base + "/follow", "").status == 401);
+    BOOST_TEST(zhao.get("/api/v1/me/notifications?unread=yes").errorCode() == "query.unread");
+
+    HttpResult all = zhao.post("/api/v1/me/notifications/read-all", "");
+    BOOST_REQUIRE_EQUAL(all.status, 200);
+    BOOST_TEST(all.json()->getValue<std::int64_t>("marked") == unread - 1);
+    BOOST_TEST(zhao.get("/api/v1/me/notifications/unread").json()->getValue<std::int64_t>("unread") == 0);
+    BOOST_TEST(qian.get("/api/v1/me/notifications/unread").json()->getValue<std::int64_t>("unread") >= 1);
+
+    // Unfollowing; a draft is its author's alone, to follow as to read.
+    BOOST_TEST(!sun.del(base + "/follow").json()->getValue<bool>("following"));
+    BOOST_TEST(!sun.get(base + "/follow").json()->getValue<bool>("following"));
+    HttpResult draft = zhao.post("/api/v1/communities/1/proposals", R"({"kind":"wish","title":"草稿","submit":false})");
+    BOOST_REQUIRE_EQUAL(draft.status, 201);
+    HttpResult hidden = qian.post("/api/v1/proposals/" + std::to_string(idOf(draft)) + "/follow", "");
+    BOOST_TEST(hidden.status == 404);
+    BOOST_TEST(hidden.errorCode() == "proposal.not_found");
+}
+
+BOOST_AUTO_TEST_CASE(preferences_refuse_what_they_cannot_mean) {
+    ServerProcess server;
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    const std::string path = "/api/v1/me/notification-preferences";
+    HttpResult initial = zhao.get(path);
+    BOOST_REQUIRE_EQUAL(initial.status, 200);
+    BOOST_TEST(initial.json()->getArray("kinds")->size() == 5u);
+    BOOST_TEST(initial.json()->isNull("quiet"));  // the district's
+    BOOST_TEST(zhao.send("PUT", path, R"({"muted":["spam"]})").errorCode() == "notification.kind");
+    BOOST_TEST(zhao.send("PUT", path, R"({"email":"not an address"})").errorCode() == "notification.email");
+    BOOST_TEST(zhao.send("PUT", path, R"({"quiet":{"start":1500,"end":60}})").errorCode() ==
+               "notification.quiet_hours");
+    BOOST_TEST(zhao.send("PUT", path, R"({"mute":["vote"]})").errorCode() == "body.unknown_field");
+    HttpResult saved = zhao.send("PUT", path, R"({"email":"zhao@example.cn","quiet":{"start":1260,"end":480}})");
+    BOOST_REQUIRE_EQUAL(saved.status, 200);
+    HttpResult again = zhao.get(path);
+    BOOST_TEST(again.json()->getValue<std::string>("email") == "zhao@example.cn");
+    BOOST_TEST(again.json()->getObject("quiet")->getValue<int>("start") == 1260);
+    BOOST_TEST(!again.json()->getValue<bool>("webhook"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
