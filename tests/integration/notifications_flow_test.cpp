@@ -5,6 +5,8 @@
 // a muted kind is not delivered; nobody reads or marks another's inbox.
 #include <boost/test/unit_test.hpp>
 
+#include <vector>
+
 #include "integration/notification_helpers.h"
 #include "support/server_process.h"
 
@@ -135,6 +137,48 @@ BOOST_AUTO_TEST_CASE(preferences_refuse_what_they_cannot_mean) {
     BOOST_TEST(again.json()->getValue<std::string>("email") == "zhao@example.cn");
     BOOST_TEST(again.json()->getObject("quiet")->getValue<int>("start") == 1260);
     BOOST_TEST(!again.json()->getValue<bool>("webhook"));
+}
+
+// The demo's two votes opened when it was made; time alone closes them. Every
+// verified resident within a vote's scope hears of both, and only they.
+BOOST_AUTO_TEST_CASE(residents_hear_when_a_vote_opens_and_when_it_closes) {
+    ServerProcess server({"--test-clock"});
+    HttpClient admin(server.port());
+    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient pending(server.port());  // 吴先生: not verified
+    pending.loginBrowser("pending1", server.password("pending1"));
+    ServerClock clock(admin);
+
+    // The votes zhao hears of opening.
+    const auto opened = [&] {
+        std::vector<std::int64_t> ids;
+        Poco::JSON::Array::Ptr items = zhao.get("/api/v1/me/notifications?limit=200").json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
+            if (item->getValue<std::string>("detail") == "vote.opened") {
+                BOOST_TEST(item->getValue<std::string>("kind") == "vote");
+                BOOST_TEST(item->getValue<std::string>("subject_kind") == "election");
+                BOOST_TEST(item->isNull("actor_id"));
+                ids.push_back(item->getValue<std::int64_t>("subject_id"));
+            }
+        }
+        return ids;
+    };
+    std::vector<std::int64_t> votes;
+    BOOST_REQUIRE(eventually([&] { return (votes = opened()).size() == 2u; }));
+    for (std::int64_t v : votes) BOOST_TEST(!findItem(zhao, v, "vote.closed"));
+    BOOST_TEST(countItems(pending, votes[0]) == 0);
+
+    // A fortnight on, both closed (sessions last a week: sign in again).
+    BOOST_REQUIRE(clock.advance(15 * 86400));
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    pending.loginBrowser("pending1", server.password("pending1"));
+    for (std::int64_t v : votes) BOOST_TEST(waitForItem(zhao, v, "vote.closed"));
+    BOOST_TEST(countItems(pending, votes[0]) == 0);
+    BOOST_TEST(countItems(pending, votes[1]) == 0);
+    BOOST_TEST(opened().size() == 2u);  // each announced once
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -40,6 +40,13 @@ Notification itemOf(const AuditEntry& e, const char* kind, const ProposalFacts& 
     return n;
 }
 
+bool isMeeting(const AuditEntry& e) { return e.action == "meeting.scheduled" || e.action == "meeting.recorded"; }
+
+// Whether handle() does anything with the change.
+bool concernsAnyone(const AuditEntry& e) {
+    return e.action == "proposal.created" || e.action == "comment.posted" || isMeeting(e) || isStateChange(e);
+}
+
 // One change: its items and automatic follows.
 void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
     NotificationStore& store = s.get<NotificationStore>();
@@ -58,7 +65,7 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
         notifyAll(s, {to}, itemOf(e, notification_kinds::kReply, *p), p->district, utc_offset);
         return;
     }
-    const bool meeting = e.action == "meeting.scheduled" || e.action == "meeting.recorded";
+    const bool meeting = isMeeting(e);
     if (meeting || isStateChange(e)) {
         auto p = store.proposal(e.subject_id);
         if (!p) return;
@@ -182,22 +189,36 @@ NotificationProcessor::NotificationProcessor(Database& db, const Clock& clock, O
     : db_(db), clock_(clock), options_(options) {}
 
 Result<int> NotificationProcessor::processBatch() {
-    bool waiting = false;
+    // Most changes concern nobody (logins, votes cast, points): a batch of
+    // those moves only the cursor kept here, and the stored cursor moves
+    // with the next write. After a restart they are read again and again
+    // concern nobody, so every change that does is still handled once.
+    std::vector<AuditEntry> batch;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         NotificationStore& store = s.get<NotificationStore>();
-        waiting = !store.changesAfter(store.cursor(), 1).empty();
+        batch = store.changesAfter(std::max(store.cursor(), read_up_to_), options_.batch);
         return Status::ok();
     }));
-    if (!waiting) return 0;
+    if (batch.empty()) return 0;
+    if (std::none_of(batch.begin(), batch.end(), concernsAnyone)) {
+        read_up_to_ = batch.back().id;
+        return static_cast<int>(batch.size());
+    }
     int handled = 0;
+    std::int64_t last = 0;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         NotificationStore& store = s.get<NotificationStore>();
-        const std::vector<AuditEntry> batch = store.changesAfter(store.cursor(), options_.batch);
-        for (const AuditEntry& e : batch) handle(s, e, options_.utc_offset);
-        if (!batch.empty()) store.setCursor(batch.back().id);
-        handled = static_cast<int>(batch.size());
+        // Read again in the write: nobody else moves the cursor, but the
+        // snapshot above may be older than what this transaction sees.
+        const std::vector<AuditEntry> rows = store.changesAfter(std::max(store.cursor(), read_up_to_), options_.batch);
+        for (const AuditEntry& e : rows) handle(s, e, options_.utc_offset);
+        if (!rows.empty()) store.setCursor(rows.back().id);
+        handled = static_cast<int>(rows.size());
+        if (!rows.empty()) last = rows.back().id;
         return Status::ok();
     }));
+    // Only once committed: a failed write leaves everything to read again.
+    read_up_to_ = std::max(read_up_to_, last);
     return handled;
 }
 

@@ -21,8 +21,8 @@ namespace yishi::domain {
 // same write. Neither sends anything: deliveries are queued, with quiet
 // hours applied to their first attempt, for DeliverySender.
 //
-// Thread-safety: meant for one background thread; the database serializes
-// writes, and a second caller would only find nothing left to do.
+// Thread-safety: one caller at a time (its background thread): it keeps,
+// besides the stored cursor, how far it read changes that concern nobody.
 class NotificationProcessor {
   public:
     struct Options {
@@ -41,6 +41,8 @@ class NotificationProcessor {
     Database& db_;
     const Clock& clock_;
     const Options options_;
+    // Changes up to here concern nobody or are handled (only the processor's thread touches it).
+    std::int64_t read_up_to_ = 0;
 };
 
 // Makes `n` an item of each of `users` but `n.actor` (no one is told of their
