@@ -6,6 +6,8 @@ const routes = [
   ['/login', 'login'],
   ['/join', 'join'],
   ['/queue', 'queue'],
+  ['/inbox', 'inbox'],
+  ['/settings/notifications', 'notificationSettings'],
   ['/escalations', 'escalations'],
   ['/d/:id/settings', 'districtSettings'],
   ['/d/:id/plugins', 'plugins'],

@@ -231,6 +231,45 @@ try {
   await committee.locator('.badge', { hasText: '已受理' }).first().waitFor();
   await audit(committee, 'topic (committee, accepted)');
 
+  // 5b. The resident's inbox tells of the screening and the acceptance (the
+  // processor runs beside the requests: the page is asked again until the
+  // item is there); the header counts what is unread; opening the item
+  // marks it read and leads to the topic, which they follow since they
+  // raised it; their preferences are a form of their own.
+  let told = false;
+  for (let i = 0; i < 50 && !told; i++) {
+    await resident.goto(base + '/inbox');
+    await resident.getByRole('heading', { name: '我的消息' }).waitFor();
+    await resident.waitForFunction(() => !document.querySelector('.loading'));
+    told = (await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).count()) > 0;
+    if (!told) await resident.waitForTimeout(100);
+  }
+  check(told, 'the resident\'s inbox tells that the committee accepted their topic');
+  const unread = Number(await resident.locator('.navlink .count').first().textContent());
+  check(unread >= 2, `the header counts ${unread} unread messages`);
+  await audit(resident, 'inbox');
+  await shoot(resident, 'inbox');
+  await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).first().click();
+  await resident.getByRole('heading', { name: '小区门口加装休息长椅' }).waitFor();
+  check((await resident.getByRole('button', { name: '取消关注' }).count()) === 1, 'raising a topic follows it');
+  await resident.waitForFunction((n) => Number(document.querySelector('.navlink .count')?.textContent || 0) === n - 1,
+    unread);
+  check(true, 'opening a message marks it read');
+  await resident.goto(base + '/settings/notifications');
+  await resident.getByRole('heading', { name: '提醒设置' }).waitFor();
+  await resident.getByRole('checkbox', { name: /^协商会议/ }).uncheck();
+  await resident.getByRole('checkbox', { name: '用我自己的时段' }).check();
+  await resident.getByLabel('开始', { exact: true }).fill('21:30');
+  await resident.getByRole('button', { name: '保存设置' }).click();
+  await resident.getByText('已保存。').waitFor();
+  await audit(resident, 'notification preferences');
+  await shoot(resident, 'notification-settings');
+  await resident.reload();
+  await resident.getByRole('heading', { name: '提醒设置' }).waitFor();
+  await resident.getByLabel('开始', { exact: true }).waitFor();
+  check(!(await resident.getByRole('checkbox', { name: /^协商会议/ }).isChecked()) &&
+    (await resident.getByLabel('开始', { exact: true }).inputValue()) === '21:30', 'the resident chooses what they receive, and it is kept');
+
   // 6. The resident sees the reason in the trace, and comments.
   await resident.goto(topicUrl);
   await resident.getByText('门口有空地，物业同意配合').first().waitFor();

@@ -31,3 +31,13 @@ test('trustees are read one a line, as yishi trustee keygen prints their keys', 
   assert.equal(parseTrustees(`${sign} ${box}`), null, 'a name is needed');
   assert.equal(parseTrustees(`x ${sign.slice(1)} ${box}`), null, 'keys are 32 bytes');
 });
+
+test('quiet hours are minutes of the day, typed as HH:MM', async () => {
+  const { minutesToTime, timeToMinutes } = await import('../../src/forms.js');
+  assert.equal(minutesToTime(1320), '22:00');
+  assert.equal(minutesToTime(420), '07:00');
+  assert.equal(minutesToTime(5), '00:05');
+  assert.equal(timeToMinutes('22:00'), 1320);
+  assert.equal(timeToMinutes('7:30'), 450);
+  for (const bad of ['24:00', '12:60', 'noon', '', '12']) assert.equal(timeToMinutes(bad), null, bad);
+});
