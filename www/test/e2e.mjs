@@ -1,7 +1,8 @@
 // End to end: a real `yishi serve --demo --test-clock` (fresh port,
 // temporary data and plugins folder) and headless Chromium. A person joins
 // with the community's code, the committee verifies them, the resident
-// raises a topic, the committee screens it with a public reason, the
+// raises a topic, the committee screens it with a public reason (the
+// resident's inbox tells them; they choose what they receive), the
 // resident comments and a neighbour supports it; votes are enrolled, cast,
 // checked and published. Then the committee's and staff's work: a meeting
 // and its minutes, 一键派单 through the street to the district, moderation
