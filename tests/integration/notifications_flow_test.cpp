@@ -181,4 +181,54 @@ BOOST_AUTO_TEST_CASE(residents_hear_when_a_vote_opens_and_when_it_closes) {
     BOOST_TEST(opened().size() == 2u);  // each announced once
 }
 
+// What falls due tells the staff it waits on: the committee of its
+// proposal's deadlines, the street's staff of an escalation's, each a
+// reminder two hours before (not urgent) and the passing (urgent); the
+// resident who raised it hears of neither.
+BOOST_AUTO_TEST_CASE(staff_hear_of_deadlines_before_and_when_they_pass) {
+    ServerProcess server({"--test-clock"});
+    HttpClient admin(server.port());
+    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient street(server.port());
+    street.loginBrowser("street1", server.password("street1"));
+    ServerClock clock(admin);
+
+    const std::int64_t p = raise(zhao, "下水道堵塞");
+    BOOST_REQUIRE(p > 0);
+    HttpResult escalated =
+        committee.post("/api/v1/proposals/" + std::to_string(p) + "/escalations", R"({"reason":"需要市政部门处理"})");
+    BOOST_REQUIRE_EQUAL(escalated.status, 201);
+    const std::int64_t due = escalated.json()->getValue<std::int64_t>("due_at");
+
+    // An hour before the escalation's deadline: a reminder to the street.
+    BOOST_REQUIRE(clock.advance(due - 3600 - clock.now()));
+    Poco::JSON::Object::Ptr reminder = waitForItem(street, p, "escalation.street.reminder");
+    BOOST_REQUIRE(reminder);
+    BOOST_TEST(reminder->getValue<std::string>("kind") == "due");
+    BOOST_TEST(!reminder->getValue<bool>("urgent"));
+    BOOST_TEST(!findItem(street, p, "escalation.street.passed"));
+    // The screening decision was due long before: the committee heard it pass.
+    Poco::JSON::Object::Ptr decision = waitForItem(committee, p, "proposal.decision.passed");
+    BOOST_REQUIRE(decision);
+    BOOST_TEST(decision->getValue<bool>("urgent"));
+    // Escalating was the committee's first response: that deadline ended.
+    BOOST_TEST(!findItem(committee, p, "proposal.first_response.passed"));
+
+    // Past it: urgent, once.
+    BOOST_REQUIRE(clock.advance(2 * 3600));
+    Poco::JSON::Object::Ptr passed = waitForItem(street, p, "escalation.street.passed");
+    BOOST_REQUIRE(passed);
+    BOOST_TEST(passed->getValue<bool>("urgent"));
+    BOOST_TEST(passed->getValue<std::string>("title") == "下水道堵塞");
+    BOOST_TEST(!findItem(committee, p, "escalation.street.passed"));
+    BOOST_TEST(!findItem(zhao, p, "escalation.street.passed"));
+    BOOST_TEST(!findItem(zhao, p, "proposal.decision.passed"));
+    BOOST_REQUIRE(clock.advance(3600));
+    BOOST_TEST(countItems(street, p) == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

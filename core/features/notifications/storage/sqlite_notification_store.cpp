@@ -156,11 +156,13 @@ std::vector<UserId> SqliteNotificationStore::followers(std::int64_t proposal) {
     return userIds(*q);
 }
 
-std::vector<UserId> SqliteNotificationStore::committee(CommunityId community) {
+std::vector<UserId> SqliteNotificationStore::granted(const std::string& role, const std::string& scope_kind,
+                                                     std::int64_t scope_id) {
     auto q = c_.prepare(
-        "SELECT user_id FROM role_grants WHERE role = 'committee' AND scope_kind = 'community' AND scope_id = ?"
-        " ORDER BY user_id");
-    q->bind(1, community.value);
+        "SELECT user_id FROM role_grants WHERE role = ? AND scope_kind = ? AND scope_id = ? ORDER BY user_id");
+    q->bind(1, role);
+    q->bind(2, scope_kind);
+    q->bind(3, scope_id);
     return userIds(*q);
 }
 
@@ -406,6 +408,20 @@ std::vector<std::int64_t> SqliteNotificationStore::electionsChangingBefore(Insta
     q->bind(1, until.seconds());
     std::vector<std::int64_t> out;
     while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<domain::EscalationDue> SqliteNotificationStore::escalationsDueBefore(Instant until) {
+    auto q = c_.prepare(
+        "SELECT id, proposal_id, level, street_id, district_id, due_at FROM escalations"
+        " WHERE status = 'open' AND due_at > 0 AND due_at <= ? ORDER BY id");
+    q->bind(1, until.seconds());
+    std::vector<domain::EscalationDue> out;
+    while (q->executeStep()) {
+        out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getInt64(), q->getColumn(2).getString(),
+                       q->getColumn(3).getInt64(), DistrictId(q->getColumn(4).getInt64()),
+                       Instant::fromSeconds(q->getColumn(5).getInt64())});
+    }
     return out;
 }
 

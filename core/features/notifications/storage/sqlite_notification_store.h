@@ -23,7 +23,7 @@ class SqliteNotificationStore final : public domain::NotificationStore {
     std::optional<domain::ElectionFacts> election(std::int64_t id) override;
 
     std::vector<UserId> followers(std::int64_t proposal) override;
-    std::vector<UserId> committee(CommunityId community) override;
+    std::vector<UserId> granted(const std::string& role, const std::string& scope_kind, std::int64_t scope_id) override;
     std::vector<UserId> residentsWithin(const std::string& scope_kind, std::int64_t scope_id) override;
 
     bool follow(UserId user, std::int64_t proposal, Instant at) override;
@@ -51,6 +51,7 @@ class SqliteNotificationStore final : public domain::NotificationStore {
 
     std::vector<std::int64_t> proposalsWithDeadlineBefore(Instant until) override;
     std::vector<std::int64_t> electionsChangingBefore(Instant until) override;
+    std::vector<domain::EscalationDue> escalationsDueBefore(Instant until) override;
     bool dueMarked(const std::string& what, std::int64_t id, const std::string& phase) override;
     bool markDue(const std::string& what, std::int64_t id, const std::string& phase, Instant at) override;
 

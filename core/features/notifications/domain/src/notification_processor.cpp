@@ -77,18 +77,38 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
 
 // Something time alone causes, found on a read and made in a write.
 struct DueItem {
-    std::string what;  // "proposal.<overdue reason>" or "election"
+    std::string what;  // "proposal.<overdue reason>", "escalation.<level>" or "election"
     std::int64_t id = 0;
     std::string phase;     // "reminder@<deadline>", "passed@<deadline>", "opened", "closed"
     bool announce = true;  // false: only marked (its moment went by unannounced, e.g. a later phase came first)
+    // A deadline's: the proposal it is about, and the staff it waits on.
+    std::int64_t proposal = 0;
+    std::string role;
+    std::string scope_kind;
+    std::int64_t scope_id = 0;
 };
+
+// The reminder and the passing of one deadline, each once.
+void addDeadline(std::vector<DueItem>& out, const DueItem& base, Instant deadline, Instant now) {
+    const std::string at = std::to_string(deadline.seconds());
+    // Late once the whole second of the deadline passed, as overdueReasons() says.
+    const bool passed = now.seconds() > deadline.seconds();
+    if (now + kReminderLead >= deadline) {
+        DueItem reminder = base;
+        reminder.phase = "reminder@" + at;
+        reminder.announce = !passed;
+        out.push_back(std::move(reminder));
+    }
+    if (passed) {
+        DueItem passing = base;
+        passing.phase = "passed@" + at;
+        out.push_back(std::move(passing));
+    }
+}
 
 std::vector<DueItem> dueItems(Stores& s, Instant now) {
     NotificationStore& store = s.get<NotificationStore>();
-    std::vector<DueItem> out;
-    const auto add = [&](DueItem item) {
-        if (!store.dueMarked(item.what, item.id, item.phase)) out.push_back(std::move(item));
-    };
+    std::vector<DueItem> found;
     for (std::int64_t id : store.proposalsWithDeadlineBefore(now + kReminderLead)) {
         std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(id));
         if (!p) continue;
@@ -99,20 +119,30 @@ std::vector<DueItem> dueItems(Stores& s, Instant now) {
             if (std::any_of(rule.ended_by.begin(), rule.ended_by.end(),
                             [&](ProposalMark m) { return markOf(*p, m) != Instant(); }))
                 continue;
-            const std::string what = std::string("proposal.") + rule.reason;
-            const std::string at = std::to_string(deadline.seconds());
-            // Late once the whole second of the deadline passed, as overdueReasons() says.
-            const bool passed = now.seconds() > deadline.seconds();
-            if (now + kReminderLead >= deadline) add({what, id, "reminder@" + at, !passed});
-            if (passed) add({what, id, "passed@" + at, true});
+            addDeadline(found,
+                        {std::string("proposal.") + rule.reason, id, "", true, id, "committee", "community",
+                         p->community_id.value},
+                        deadline, now);
         }
+    }
+    // An escalation waits on its street's staff, or once forwarded on the district's admins.
+    for (const EscalationDue& e : store.escalationsDueBefore(now + kReminderLead)) {
+        const bool street = e.level == "street";
+        addDeadline(found,
+                    {"escalation." + e.level, e.id, "", true, e.proposal_id, street ? "street_staff" : "district_admin",
+                     street ? "street" : "district", street ? e.street_id : e.district.value},
+                    e.due_at, now);
     }
     for (std::int64_t id : store.electionsChangingBefore(now)) {
         std::optional<ElectionFacts> e = store.election(id);
         if (!e) continue;
         const bool closed = now >= e->closes_at;
-        if (now >= e->opens_at) add({"election", id, "opened", !closed});
-        if (closed) add({"election", id, "closed", true});
+        if (now >= e->opens_at) found.push_back({"election", id, "opened", !closed, id, "", "", 0});
+        if (closed) found.push_back({"election", id, "closed", true, id, "", "", 0});
+    }
+    std::vector<DueItem> out;
+    for (DueItem& item : found) {
+        if (!store.dueMarked(item.what, item.id, item.phase)) out.push_back(std::move(item));
     }
     return out;
 }
@@ -130,15 +160,10 @@ int announce(Stores& s, const DueItem& item, Instant now, Duration utc_offset) {
         n.subject_id = e->id;
         n.community = e->community;
         n.title = e->title;
-        return notifyAll(
-            s,
-            [&] {
-                const auto v = store.residentsWithin(e->scope_kind, e->scope_id);
-                return std::set<UserId>(v.begin(), v.end());
-            }(),
-            n, e->district, utc_offset);
+        const auto voters = store.residentsWithin(e->scope_kind, e->scope_id);
+        return notifyAll(s, std::set<UserId>(voters.begin(), voters.end()), n, e->district, utc_offset);
     }
-    std::optional<ProposalFacts> p = store.proposal(item.id);
+    std::optional<ProposalFacts> p = store.proposal(item.proposal);
     if (!p) return 0;
     const bool passed = startsWith(item.phase, "passed@");
     n.kind = notification_kinds::kDue;
@@ -148,8 +173,8 @@ int announce(Stores& s, const DueItem& item, Instant now, Duration utc_offset) {
     n.community = p->community;
     n.title = p->title;
     n.urgent = passed;  // a passed deadline is sent at night too
-    const auto committee = store.committee(p->community);
-    return notifyAll(s, std::set<UserId>(committee.begin(), committee.end()), n, p->district, utc_offset);
+    const auto staff = store.granted(item.role, item.scope_kind, item.scope_id);
+    return notifyAll(s, std::set<UserId>(staff.begin(), staff.end()), n, p->district, utc_offset);
 }
 
 }  // namespace

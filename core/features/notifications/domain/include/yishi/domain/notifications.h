@@ -112,6 +112,16 @@ struct ElectionFacts {
     Instant closes_at;
 };
 
+// An open escalation (一键派单) and its deadline, for the staff it waits on.
+struct EscalationDue {
+    std::int64_t id = 0;
+    std::int64_t proposal_id = 0;
+    std::string level;  // "street" or "district"
+    std::int64_t street_id = 0;
+    DistrictId district;
+    Instant due_at;
+};
+
 class NotificationStore {
   public:
     virtual ~NotificationStore() = default;
@@ -132,10 +142,12 @@ class NotificationStore {
     virtual std::optional<CommentFacts> comment(std::int64_t id) = 0;
     virtual std::optional<ElectionFacts> election(std::int64_t id) = 0;
 
-    // Who: followers of a proposal, the committee of a community, the
-    // verified residents within a scope ("community"/"street"/"district").
+    // Who: followers of a proposal, those granted `role` ("committee",
+    // "street_staff", "district_admin") on a scope, the verified residents
+    // within a scope ("community"/"street"/"district").
     virtual std::vector<UserId> followers(std::int64_t proposal) = 0;
-    virtual std::vector<UserId> committee(CommunityId community) = 0;
+    virtual std::vector<UserId> granted(const std::string& role, const std::string& scope_kind,
+                                        std::int64_t scope_id) = 0;
     virtual std::vector<UserId> residentsWithin(const std::string& scope_kind, std::int64_t scope_id) = 0;
 
     // Follows. follow() is false when already following.
@@ -170,6 +182,8 @@ class NotificationStore {
     // announced. markDue() is false when (what, id, phase) was marked before.
     virtual std::vector<std::int64_t> proposalsWithDeadlineBefore(Instant until) = 0;
     virtual std::vector<std::int64_t> electionsChangingBefore(Instant until) = 0;
+    // Escalations still open whose deadline is at or before `until`.
+    virtual std::vector<EscalationDue> escalationsDueBefore(Instant until) = 0;
     virtual bool dueMarked(const std::string& what, std::int64_t id, const std::string& phase) = 0;
     virtual bool markDue(const std::string& what, std::int64_t id, const std::string& phase, Instant at) = 0;
 };
