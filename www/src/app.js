@@ -57,6 +57,7 @@ const ModerationPage = lazy(() => import('./pages/moderation.js').then((m) => m.
 const EscalationsPage = lazy(() => import('./pages/escalations.js').then((m) => m.EscalationsPage));
 const DistrictSettingsPage = lazy(() => import('./pages/district.js').then((m) => m.DistrictSettingsPage));
 const PluginsPage = lazy(() => import('./pages/district.js').then((m) => m.PluginsPage));
+const DeliveryPage = lazy(() => import('./pages/delivery.js').then((m) => m.DeliveryPage));
 // 公开之栏 and the polls are read by everyone, but not on the first page a
 // resident opens: chunks too.
 const BoardPage = lazy(() => import('./pages/board.js').then((m) => m.BoardPage));
@@ -95,6 +96,7 @@ const pages = {
   escalations: EscalationsPage,
   districtSettings: DistrictSettingsPage,
   plugins: PluginsPage,
+  delivery: DeliveryPage,
   notFound: NotFoundPage,
 };
 

@@ -11,6 +11,7 @@ const routes = [
   ['/escalations', 'escalations'],
   ['/d/:id/settings', 'districtSettings'],
   ['/d/:id/plugins', 'plugins'],
+  ['/d/:id/delivery', 'delivery'],
   ['/c/:id', 'community'],
   ['/c/:id/join', 'join'],
   ['/c/:id/new', 'newTopic'],

@@ -749,6 +749,20 @@ try {
   check(saved.auto_hide_reports === 5 && saved.source === 'district', 'the district admin saves the settings');
   await audit(admin, 'district settings');
   await shoot(admin, 'district-settings');
+  // Outbound messages: a wrong address refused in words, then a relay set,
+  // whose signing secret the admin is shown.
+  await admin.getByRole('link', { name: '消息外发' }).click();
+  await admin.getByRole('heading', { name: '消息外发' }).waitFor();
+  await admin.getByLabel('推送地址').fill('ftp://relay.example.cn');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('推送地址应以 http:// 开头').first().waitFor();
+  await admin.getByLabel('推送地址').fill('http://127.0.0.1:9/relay');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('已保存。').waitFor();
+  await admin.locator('code.secret').waitFor();
+  check(true, 'the district admin points the district at a relay and sees its signing secret');
+  await audit(admin, 'outbound messages');
+  await shoot(admin, 'delivery');
   const own = join(plugins, '1');
   cpSync(join(plugins, 'default'), own, { recursive: true });
   const points = readFileSync(join(own, 'points.lua'), 'utf8');
