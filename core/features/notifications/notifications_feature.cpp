@@ -1,3 +1,4 @@
+#include <chrono>
 #include <optional>
 
 #include "background_loop.h"
@@ -37,6 +38,11 @@ class NotificationsFeature final : public Feature {
         processing_.emplace(
             [this]() -> Result<int> {
                 YISHI_ASSIGN_OR_RETURN(int handled, processor_.processBatch());
+                // What time alone causes is looked for once a second at most:
+                // its scan reads more than a batch of changes does.
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last_due_ < std::chrono::seconds(1)) return handled;
+                last_due_ = now;
                 YISHI_ASSIGN_OR_RETURN(int due, processor_.processDue());
                 return handled + due;
             },
@@ -52,6 +58,7 @@ class NotificationsFeature final : public Feature {
     domain::DeliverySender sender_;
     const int idle_ms_;
     std::function<void(const std::string&)> warn_;
+    std::chrono::steady_clock::time_point last_due_;  // the processing thread's alone
     std::optional<BackgroundLoop> processing_;
     std::optional<BackgroundLoop> sending_;
 };

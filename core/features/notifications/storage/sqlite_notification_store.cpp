@@ -387,13 +387,22 @@ domain::Page<Delivery> SqliteNotificationStore::deliveries(DistrictId district, 
     return out;
 }
 
-std::vector<std::int64_t> SqliteNotificationStore::proposalsWithDeadlineBefore(Instant until) {
-    // The states every overdue rule waits in (proposal.h); the domain applies the rules themselves.
+std::vector<std::int64_t> SqliteNotificationStore::proposalsWithDeadlineBetween(Instant since, Instant until) {
+    // The states every overdue rule waits in, and each deadline column with
+    // the name its rule's announcements carry (proposal.h, overdueRules()):
+    // a deadline whose passing was announced is done with.
     auto q = c_.prepare(
-        "SELECT id FROM proposals WHERE state IN ('submitted', 'screening', 'consultation')"
-        " AND ((response_due_at > 0 AND response_due_at <= ?1) OR (decision_due_at > 0 AND decision_due_at <= ?1)"
-        " OR (consultation_ends_at > 0 AND consultation_ends_at <= ?1)) ORDER BY id");
-    q->bind(1, until.seconds());
+        "SELECT p.id FROM proposals p WHERE p.state IN ('submitted', 'screening', 'consultation') AND ("
+        " (p.response_due_at > ?1 AND p.response_due_at <= ?2 AND NOT EXISTS (SELECT 1 FROM notification_due_sent d"
+        "  WHERE d.what = 'proposal.first_response' AND d.subject_id = p.id AND d.phase = 'passed@' || "
+        "p.response_due_at))"
+        " OR (p.decision_due_at > ?1 AND p.decision_due_at <= ?2 AND NOT EXISTS (SELECT 1 FROM notification_due_sent d"
+        "  WHERE d.what = 'proposal.decision' AND d.subject_id = p.id AND d.phase = 'passed@' || p.decision_due_at))"
+        " OR (p.consultation_ends_at > ?1 AND p.consultation_ends_at <= ?2 AND NOT EXISTS (SELECT 1"
+        "  FROM notification_due_sent d WHERE d.what = 'proposal.consultation_ended' AND d.subject_id = p.id"
+        "  AND d.phase = 'passed@' || p.consultation_ends_at))) ORDER BY p.id");
+    q->bind(1, since.seconds());
+    q->bind(2, until.seconds());
     std::vector<std::int64_t> out;
     while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
     return out;
@@ -411,11 +420,14 @@ std::vector<std::int64_t> SqliteNotificationStore::electionsChangingBefore(Insta
     return out;
 }
 
-std::vector<domain::EscalationDue> SqliteNotificationStore::escalationsDueBefore(Instant until) {
+std::vector<domain::EscalationDue> SqliteNotificationStore::escalationsDueBetween(Instant since, Instant until) {
     auto q = c_.prepare(
-        "SELECT id, proposal_id, level, street_id, district_id, due_at FROM escalations"
-        " WHERE status = 'open' AND due_at > 0 AND due_at <= ? ORDER BY id");
-    q->bind(1, until.seconds());
+        "SELECT e.id, e.proposal_id, e.level, e.street_id, e.district_id, e.due_at FROM escalations e"
+        " WHERE e.status = 'open' AND e.due_at > ?1 AND e.due_at <= ?2 AND NOT EXISTS (SELECT 1"
+        " FROM notification_due_sent d WHERE d.what = 'escalation.' || e.level AND d.subject_id = e.id"
+        " AND d.phase = 'passed@' || e.due_at) ORDER BY e.id");
+    q->bind(1, since.seconds());
+    q->bind(2, until.seconds());
     std::vector<domain::EscalationDue> out;
     while (q->executeStep()) {
         out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getInt64(), q->getColumn(2).getString(),

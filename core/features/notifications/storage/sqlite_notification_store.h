@@ -49,9 +49,9 @@ class SqliteNotificationStore final : public domain::NotificationStore {
     void updateDelivery(const domain::Delivery& d) override;
     domain::Page<domain::Delivery> deliveries(DistrictId district, domain::PageRequest page) override;
 
-    std::vector<std::int64_t> proposalsWithDeadlineBefore(Instant until) override;
+    std::vector<std::int64_t> proposalsWithDeadlineBetween(Instant since, Instant until) override;
     std::vector<std::int64_t> electionsChangingBefore(Instant until) override;
-    std::vector<domain::EscalationDue> escalationsDueBefore(Instant until) override;
+    std::vector<domain::EscalationDue> escalationsDueBetween(Instant since, Instant until) override;
     bool dueMarked(const std::string& what, std::int64_t id, const std::string& phase) override;
     bool markDue(const std::string& what, std::int64_t id, const std::string& phase, Instant at) override;
 

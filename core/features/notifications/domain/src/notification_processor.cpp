@@ -109,7 +109,7 @@ void addDeadline(std::vector<DueItem>& out, const DueItem& base, Instant deadlin
 std::vector<DueItem> dueItems(Stores& s, Instant now) {
     NotificationStore& store = s.get<NotificationStore>();
     std::vector<DueItem> found;
-    for (std::int64_t id : store.proposalsWithDeadlineBefore(now + kReminderLead)) {
+    for (std::int64_t id : store.proposalsWithDeadlineBetween(now - kDueHorizon, now + kReminderLead)) {
         std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(id));
         if (!p) continue;
         for (const OverdueRule& rule : overdueRules()) {
@@ -126,7 +126,7 @@ std::vector<DueItem> dueItems(Stores& s, Instant now) {
         }
     }
     // An escalation waits on its street's staff, or once forwarded on the district's admins.
-    for (const EscalationDue& e : store.escalationsDueBefore(now + kReminderLead)) {
+    for (const EscalationDue& e : store.escalationsDueBetween(now - kDueHorizon, now + kReminderLead)) {
         const bool street = e.level == "street";
         addDeadline(found,
                     {"escalation." + e.level, e.id, "", true, e.proposal_id, street ? "street_staff" : "district_admin",

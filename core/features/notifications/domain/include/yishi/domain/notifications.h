@@ -177,13 +177,15 @@ class NotificationStore {
     // Newest first.
     virtual Page<Delivery> deliveries(DistrictId district, PageRequest page) = 0;
 
-    // Time-driven items: proposals with an open deadline at or before
-    // `until`, elections opening or closing at or before `until` not yet
+    // Time-driven items: proposals and escalations with a deadline to
+    // announce, elections opening or closing at or before `until` not yet
     // announced. markDue() is false when (what, id, phase) was marked before.
-    virtual std::vector<std::int64_t> proposalsWithDeadlineBefore(Instant until) = 0;
+    // Deadlines in (since, until] whose passing is not yet marked count;
+    // the domain applies the overdue rules to what this finds.
+    virtual std::vector<std::int64_t> proposalsWithDeadlineBetween(Instant since, Instant until) = 0;
     virtual std::vector<std::int64_t> electionsChangingBefore(Instant until) = 0;
-    // Escalations still open whose deadline is at or before `until`.
-    virtual std::vector<EscalationDue> escalationsDueBefore(Instant until) = 0;
+    // Escalations still open whose deadline is in (since, until] and whose passing is not yet marked.
+    virtual std::vector<EscalationDue> escalationsDueBetween(Instant since, Instant until) = 0;
     virtual bool dueMarked(const std::string& what, std::int64_t id, const std::string& phase) = 0;
     virtual bool markDue(const std::string& what, std::int64_t id, const std::string& phase, Instant at) = 0;
 };
@@ -197,5 +199,8 @@ Duration deliveryBackoff(int failed_attempts);
 inline constexpr int kMaxDeliveryAttempts = 8;
 // A reminder goes this long before a deadline.
 inline constexpr Duration kReminderLead = Duration::hours(2);
+// Deadlines that passed longer ago than this (the server was down) are not
+// announced any more: the scan for what falls due stays small.
+inline constexpr Duration kDueHorizon = Duration::days(7);
 
 }  // namespace yishi::domain
