@@ -5,6 +5,7 @@
 // a muted kind is not delivered; nobody reads or marks another's inbox.
 #include <boost/test/unit_test.hpp>
 
+#include <ctime>
 #include <vector>
 
 #include "integration/notification_helpers.h"
@@ -229,6 +230,47 @@ BOOST_AUTO_TEST_CASE(staff_hear_of_deadlines_before_and_when_they_pass) {
     BOOST_TEST(!findItem(zhao, p, "proposal.decision.passed"));
     BOOST_REQUIRE(clock.advance(3600));
     BOOST_TEST(countItems(street, p) == 2);
+}
+
+// Each change is told once, and a killed server loses nothing it accepted:
+// the items and the processor's cursor commit together. A meeting is told
+// to who raised the topic and who follows it.
+BOOST_AUTO_TEST_CASE(a_change_is_told_once_across_a_killed_server_and_meetings_are_told) {
+    ServerProcess server;
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient qian(server.port());
+    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+
+    const std::int64_t p = raise(zhao, "楼道灯常亮");
+    BOOST_REQUIRE(p > 0);
+    const std::string base = "/api/v1/proposals/" + std::to_string(p);
+    BOOST_REQUIRE_EQUAL(qian.post(base + "/comments", R"({"body":"白天也亮着"})").status, 201);
+    BOOST_REQUIRE(waitForItem(zhao, p, "comment.posted"));
+
+    server.restart();  // SIGKILL, then the same data
+    HttpClient zhao_again(server.port());
+    zhao_again.loginBrowser("resident1", server.password("resident1"));
+    HttpClient qian_again(server.port());
+    qian_again.loginBrowser("resident2", server.password("resident2"));
+    HttpClient committee_again(server.port());
+    committee_again.loginBrowser("committee1", server.password("committee1"));
+
+    const std::string when = std::to_string(std::time(nullptr) + 86400);
+    BOOST_REQUIRE_EQUAL(
+        committee_again
+            .post(base + "/meetings", R"({"mode":"offline","starts_at":)" + when + R"(,"place":"居委会议室"})")
+            .status,
+        201);
+    Poco::JSON::Object::Ptr meeting = waitForItem(zhao_again, p, "meeting.scheduled");
+    BOOST_REQUIRE(meeting);
+    BOOST_TEST(meeting->getValue<std::string>("kind") == "meeting");
+    BOOST_REQUIRE(waitForItem(qian_again, p, "meeting.scheduled"));  // she follows it, having commented
+    // Handled in order, so the comment before it was handled, and once.
+    BOOST_TEST(countItems(zhao_again, p) == 2);
+    BOOST_TEST(!findItem(committee_again, p, "meeting.scheduled"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,13 +46,11 @@ struct Delivering {
         prefs.webhook = true;
         BOOST_REQUIRE(notifications.savePreferences(w.actor(w.committee_a), prefs).isOk());
         const UserId zhao = w.signUpResident("zhao").user.id;
-        BOOST_REQUIRE(w.communities
-                          .decide(w.actor(w.committee_a), w.a.id, zhao, VerificationDecision::kVerify, "")
-                          .isOk());
-        BOOST_REQUIRE(w.proposals
-                          .create(w.actor(zhao), w.a.id,
-                                  testing::draft(ProposalKind::kProblem, "路灯不亮", "", true))
-                          .isOk());
+        BOOST_REQUIRE(
+            w.communities.decide(w.actor(w.committee_a), w.a.id, zhao, VerificationDecision::kVerify, "").isOk());
+        BOOST_REQUIRE(
+            w.proposals.create(w.actor(zhao), w.a.id, testing::draft(ProposalKind::kProblem, "路灯不亮", "", true))
+                .isOk());
         while (processor.processBatch().value() > 0) {
         }
         w.clock.advance(Duration::hours(16));
