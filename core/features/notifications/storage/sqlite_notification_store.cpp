@@ -134,7 +134,7 @@ std::optional<domain::NotificationStore::CommentFacts> SqliteNotificationStore::
 
 std::optional<domain::ElectionFacts> SqliteNotificationStore::election(std::int64_t id) {
     auto q = c_.prepare(
-        "SELECT id, title, district_id, scope_kind, scope_id, community_id, opens_at, closes_at"
+        "SELECT id, title, district_id, scope_kind, scope_id, community_id, opens_at, closes_at, phase"
         " FROM elections WHERE id = ?");
     q->bind(1, id);
     if (!q->executeStep()) return std::nullopt;
@@ -147,6 +147,7 @@ std::optional<domain::ElectionFacts> SqliteNotificationStore::election(std::int6
     e.community = CommunityId(q->getColumn(5).getInt64());
     e.opens_at = Instant::fromSeconds(q->getColumn(6).getInt64());
     e.closes_at = Instant::fromSeconds(q->getColumn(7).getInt64());
+    e.ceremony = q->getColumn(8).getString() == "ceremony";
     return e;
 }
 
@@ -410,7 +411,8 @@ std::vector<std::int64_t> SqliteNotificationStore::proposalsWithDeadlineBetween(
 
 std::vector<std::int64_t> SqliteNotificationStore::electionsChangingBefore(Instant until) {
     auto q = c_.prepare(
-        "SELECT e.id FROM elections e WHERE (e.opens_at <= ?1 AND NOT EXISTS (SELECT 1 FROM notification_due_sent d"
+        "SELECT e.id FROM elections e WHERE (e.opens_at <= ?1 AND e.phase <> 'ceremony' AND NOT EXISTS (SELECT 1"
+        " FROM notification_due_sent d"
         " WHERE d.what = 'election' AND d.subject_id = e.id AND d.phase = 'opened'))"
         " OR (e.closes_at <= ?1 AND NOT EXISTS (SELECT 1 FROM notification_due_sent d"
         " WHERE d.what = 'election' AND d.subject_id = e.id AND d.phase = 'closed')) ORDER BY e.id");

@@ -137,7 +137,9 @@ std::vector<DueItem> dueItems(Stores& s, Instant now) {
         std::optional<ElectionFacts> e = store.election(id);
         if (!e) continue;
         const bool closed = now >= e->closes_at;
-        if (now >= e->opens_at) found.push_back({"election", id, "opened", !closed, id, "", "", 0});
+        // A vote opens when its time has come and its ceremony is over.
+        if (now >= e->opens_at && (!e->ceremony || closed))
+            found.push_back({"election", id, "opened", !closed, id, "", "", 0});
         if (closed) found.push_back({"election", id, "closed", true, id, "", "", 0});
     }
     std::vector<DueItem> out;

@@ -110,6 +110,7 @@ struct ElectionFacts {
     CommunityId community;  // a community's election only
     Instant opens_at;
     Instant closes_at;
+    bool ceremony = false;  // its trustees have not finished setting it up: not open yet, whatever opens_at says
 };
 
 // An open escalation (一键派单) and its deadline, for the staff it waits on.
