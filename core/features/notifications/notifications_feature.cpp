@@ -1,3 +1,4 @@
+#include <atomic>
 #include <chrono>
 #include <optional>
 
@@ -29,6 +30,7 @@ class NotificationsFeature final : public Feature {
         c.provide(service_);
     }
     ~NotificationsFeature() override {
+        stopping_ = true;  // a sender waiting on slow receivers stops after the message in flight
         sending_.reset();
         processing_.reset();
     }
@@ -47,7 +49,7 @@ class NotificationsFeature final : public Feature {
                 return handled + due;
             },
             [this](const std::string& m) { warn_("notifications: " + m); }, idle_ms_);
-        sending_.emplace([this] { return sender_.sendDue(); },
+        sending_.emplace([this] { return sender_.sendDue(20, &stopping_); },
                          [this](const std::string& m) { warn_("notification delivery: " + m); }, idle_ms_);
     }
 
@@ -58,6 +60,7 @@ class NotificationsFeature final : public Feature {
     domain::DeliverySender sender_;
     const int idle_ms_;
     std::function<void(const std::string&)> warn_;
+    std::atomic<bool> stopping_{false};
     std::chrono::steady_clock::time_point last_due_;  // the processing thread's alone
     std::optional<BackgroundLoop> processing_;
     std::optional<BackgroundLoop> sending_;

@@ -19,7 +19,8 @@ namespace yishi::app {
 
 namespace {
 
-const Poco::Timespan kTimeout(10, 0);
+// Short: a stopping server waits for the message in flight.
+const Poco::Timespan kTimeout(5, 0);
 
 std::string postWebhook(const domain::OutboundMessage& m) {
     const Poco::URI uri(m.url);

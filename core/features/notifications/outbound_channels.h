@@ -8,7 +8,7 @@ namespace yishi::app {
 // POST of the item's JSON with X-Yishi-Timestamp and X-Yishi-Signature
 // ("sha256=" + HMAC-SHA-256 of "<timestamp>.<body>" under the district's
 // secret, core/crypto); mail goes through SMTP (Poco). Each attempt gives up
-// after 10 seconds without progress. Only plain http:// webhooks (TLS is not
+// after 5 seconds without progress. Only plain http:// webhooks (TLS is not
 // built in). Thread-safe (no shared state).
 class NetworkChannels final : public domain::OutboundChannels {
   public:

@@ -65,7 +65,7 @@ std::optional<OutboundMessage> messageOf(Stores& s, const Delivery& d, Instant n
 DeliverySender::DeliverySender(Database& db, const Clock& clock, OutboundChannels& channels)
     : db_(db), clock_(clock), channels_(channels) {}
 
-Result<int> DeliverySender::sendDue(int limit) {
+Result<int> DeliverySender::sendDue(int limit, const std::atomic<bool>* stop) {
     const Instant now = clock_.now();
     std::vector<Attempt> attempts;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
@@ -80,8 +80,11 @@ Result<int> DeliverySender::sendDue(int limit) {
     // this thread alone.
     std::vector<std::string> errors;
     for (const Attempt& a : attempts) {
+        if (stop != nullptr && stop->load()) break;
         errors.push_back(a.message ? channels_.send(*a.message) : "the district no longer sends on this channel");
     }
+    attempts.resize(errors.size());
+    if (attempts.empty()) return 0;
     const Instant done = clock_.now();
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         NotificationStore& store = s.get<NotificationStore>();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <string>
 
 #include "yishi/common/clock.h"
@@ -44,8 +45,10 @@ class DeliverySender {
   public:
     DeliverySender(Database& db, const Clock& clock, OutboundChannels& channels);
 
-    // Returns how many deliveries were attempted.
-    Result<int> sendDue(int limit = 20);
+    // Returns how many deliveries were attempted. Stops sending, after the
+    // message in flight, once `stop` (when given) is set; the outcomes of
+    // those sent are recorded.
+    Result<int> sendDue(int limit = 20, const std::atomic<bool>* stop = nullptr);
 
   private:
     Database& db_;
