@@ -1,7 +1,8 @@
 // End to end: a real `yishi serve --demo --test-clock` (fresh port,
 // temporary data and plugins folder) and headless Chromium. A person joins
 // with the community's code, the committee verifies them, the resident
-// raises a topic, the committee screens it with a public reason, the
+// raises a topic, the committee screens it with a public reason (the
+// resident's inbox tells them; they choose what they receive), the
 // resident comments and a neighbour supports it; votes are enrolled, cast,
 // checked and published. Then the committee's and staff's work: a meeting
 // and its minutes, 一键派单 through the street to the district, moderation
@@ -230,6 +231,45 @@ try {
   await committee.getByRole('button', { name: '确定：受理' }).click();
   await committee.locator('.badge', { hasText: '已受理' }).first().waitFor();
   await audit(committee, 'topic (committee, accepted)');
+
+  // 5b. The resident's inbox tells of the screening and the acceptance (the
+  // processor runs beside the requests: the page is asked again until the
+  // item is there); the header counts what is unread; opening the item
+  // marks it read and leads to the topic, which they follow since they
+  // raised it; their preferences are a form of their own.
+  let told = false;
+  for (let i = 0; i < 50 && !told; i++) {
+    await resident.goto(base + '/inbox');
+    await resident.getByRole('heading', { name: '我的消息' }).waitFor();
+    await resident.waitForFunction(() => !document.querySelector('.loading'));
+    told = (await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).count()) > 0;
+    if (!told) await resident.waitForTimeout(100);
+  }
+  check(told, 'the resident\'s inbox tells that the committee accepted their topic');
+  const unread = Number(await resident.locator('.navlink .count').first().textContent());
+  check(unread >= 2, `the header counts ${unread} unread messages`);
+  await audit(resident, 'inbox');
+  await shoot(resident, 'inbox');
+  await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).first().click();
+  await resident.getByRole('heading', { name: '小区门口加装休息长椅' }).waitFor();
+  check((await resident.getByRole('button', { name: '取消关注' }).count()) === 1, 'raising a topic follows it');
+  await resident.waitForFunction((n) => Number(document.querySelector('.navlink .count')?.textContent || 0) === n - 1,
+    unread);
+  check(true, 'opening a message marks it read');
+  await resident.goto(base + '/settings/notifications');
+  await resident.getByRole('heading', { name: '提醒设置' }).waitFor();
+  await resident.getByRole('checkbox', { name: /^协商会议/ }).uncheck();
+  await resident.getByRole('checkbox', { name: '用我自己的时段' }).check();
+  await resident.getByLabel('开始', { exact: true }).fill('21:30');
+  await resident.getByRole('button', { name: '保存设置' }).click();
+  await resident.getByText('已保存。').waitFor();
+  await audit(resident, 'notification preferences');
+  await shoot(resident, 'notification-settings');
+  await resident.reload();
+  await resident.getByRole('heading', { name: '提醒设置' }).waitFor();
+  await resident.getByLabel('开始', { exact: true }).waitFor();
+  check(!(await resident.getByRole('checkbox', { name: /^协商会议/ }).isChecked()) &&
+    (await resident.getByLabel('开始', { exact: true }).inputValue()) === '21:30', 'the resident chooses what they receive, and it is kept');
 
   // 6. The resident sees the reason in the trace, and comments.
   await resident.goto(topicUrl);
@@ -709,6 +749,20 @@ try {
   check(saved.auto_hide_reports === 5 && saved.source === 'district', 'the district admin saves the settings');
   await audit(admin, 'district settings');
   await shoot(admin, 'district-settings');
+  // Outbound messages: a wrong address refused in words, then a relay set,
+  // whose signing secret the admin is shown.
+  await admin.getByRole('link', { name: '消息外发' }).click();
+  await admin.getByRole('heading', { name: '消息外发' }).waitFor();
+  await admin.getByLabel('推送地址').fill('ftp://relay.example.cn');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('推送地址应以 http:// 开头').first().waitFor();
+  await admin.getByLabel('推送地址').fill('http://127.0.0.1:9/relay');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('已保存。').waitFor();
+  await admin.locator('code.secret').waitFor();
+  check(true, 'the district admin points the district at a relay and sees its signing secret');
+  await audit(admin, 'outbound messages');
+  await shoot(admin, 'delivery');
   const own = join(plugins, '1');
   cpSync(join(plugins, 'default'), own, { recursive: true });
   const points = readFileSync(join(own, 'points.lua'), 'utf8');

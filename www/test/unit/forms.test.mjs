@@ -36,3 +36,13 @@ test('a poll question takes one option a line, blank lines and spaces dropped', 
   assert.deepEqual(optionLines(' 没有 \n\n一辆\r\n 两辆以上'), ['没有', '一辆', '两辆以上']);
   assert.deepEqual(optionLines(''), []);
 });
+
+test('quiet hours are minutes of the day, typed as HH:MM', async () => {
+  const { minutesToTime, timeToMinutes } = await import('../../src/forms.js');
+  assert.equal(minutesToTime(1320), '22:00');
+  assert.equal(minutesToTime(420), '07:00');
+  assert.equal(minutesToTime(5), '00:05');
+  assert.equal(timeToMinutes('22:00'), 1320);
+  assert.equal(timeToMinutes('7:30'), 450);
+  for (const bad of ['24:00', '12:60', 'noon', '', '12']) assert.equal(timeToMinutes(bad), null, bad);
+});
