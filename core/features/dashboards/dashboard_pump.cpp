@@ -9,16 +9,17 @@ DashboardPump::DashboardPump(domain::DashboardService& dashboards, std::function
         MutexLock lock(mutex_);
         while (!stopping_) {
             lock.unlock();
-            Result<int> done = 0;
+            bool worked = false;
             try {
-                done = dashboards_.refresh();
+                Result<int> done = dashboards_.refresh();
+                if (!done.isOk()) log_("dashboards: " + done.status().toString());
+                worked = done.isOk() && done.value() > 0;
             } catch (const std::exception& e) {
                 // A broken store must not end the server; the next round tries again.
-                done = Status::internal("dashboards.refresh", e.what());
+                log_(std::string("dashboards: ") + e.what());
             }
-            if (!done.isOk()) log_("dashboards: " + done.status().toString());
             lock.lock();
-            if (!done.isOk() || done.value() == 0)
+            if (!worked)
                 lock.waitFor(wake_, std::chrono::milliseconds(idle_ms_),
                              [this]() YISHI_REQUIRES(mutex_) { return stopping_; });
         }

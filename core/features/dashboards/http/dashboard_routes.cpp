@@ -17,7 +17,7 @@ using domain::ProposalState;
 
 constexpr ProposalKind kKinds[] = {ProposalKind::kProblem, ProposalKind::kWish, ProposalKind::kRule};
 
-// Every state a public topic can be in (a draft is never public).
+// Every state a public topic can be in (a draft is never public), in the lifecycle's order.
 std::vector<ProposalState> publicStates() {
     std::vector<ProposalState> out;
     for (int s = 0; s <= static_cast<int>(ProposalState::kConvention); ++s) {
@@ -34,18 +34,22 @@ void writeFigures(JsonWriter& w, const CommunityFigures& f) {
     w.key("by_kind").beginObject();
     for (ProposalKind k : kKinds) w.member(domain::proposalKindName(k), domain::topicsOfKind(f, k));
     w.endObject();
+    // States and pairs with topics only: 566 rows of zeros would weigh more than the figures.
     w.key("by_state").beginObject();
-    for (ProposalState s : publicStates()) w.member(domain::proposalStateName(s), domain::topicsInState(f, s));
-    w.endObject();
-    w.key("by_kind_and_state").beginArray();
-    for (const domain::TopicCount& t : f.topics) {
-        w.beginObject()
-            .member("kind", domain::proposalKindName(t.kind))
-            .member("state", domain::proposalStateName(t.state))
-            .member("count", t.count)
-            .endObject();
+    for (ProposalState s : publicStates()) {
+        if (const std::int64_t n = domain::topicsInState(f, s)) w.member(domain::proposalStateName(s), n);
     }
-    w.endArray();
+    w.endObject();
+    w.key("by_kind_and_state").beginObject();
+    for (ProposalKind k : kKinds) {
+        if (domain::topicsOfKind(f, k) == 0) continue;
+        w.key(domain::proposalKindName(k)).beginObject();
+        for (const domain::TopicCount& t : f.topics) {
+            if (t.kind == k) w.member(domain::proposalStateName(t.state), t.count);
+        }
+        w.endObject();
+    }
+    w.endObject();
     w.endObject();
     w.member("overdue", f.overdue);
     w.key("cases")
