@@ -7,6 +7,7 @@ const routes = [
   ['/join', 'join'],
   ['/queue', 'queue'],
   ['/escalations', 'escalations'],
+  ['/dashboard', 'dashboard'],
   ['/d/:id/settings', 'districtSettings'],
   ['/d/:id/plugins', 'plugins'],
   ['/c/:id', 'community'],
