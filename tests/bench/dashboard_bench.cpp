@@ -3,7 +3,9 @@
 // district admin, waits for the background refresh to compute every
 // community's figures (and says how long that took from the first request),
 // then asks for the dashboard REQUESTS times in a row on one keep-alive
-// connection and prints p50, p99 and the largest, and the same for the CSV.
+// connection and prints p50, p99 and the largest, the same for the CSV, and
+// for one community's figures counted afresh from the records (what the
+// refresh pays per changed community).
 //
 // usage: dashboard_bench PORT PASSWORD [REQUESTS=300] [DISTRICT=1]
 #include <algorithm>
@@ -42,8 +44,8 @@ bool timeRequests(HttpClient& client, const std::string& path, int requests, con
     const auto at = [&](double q) {
         return times[static_cast<std::size_t>(q * static_cast<double>(times.size() - 1))];
     };
-    std::printf("  %-10s %d requests, %zu bytes each: p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal p99 < 100 ms)\n",
-                label, requests, bytes, at(0.5), at(0.99), times.back());
+    std::printf("  %-15s %d requests, %zu bytes each: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", label, requests, bytes,
+                at(0.5), at(0.99), times.back());
     return true;
 }
 
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
     }
     const std::string path = "/api/v1/districts/" + district + "/dashboard";
     const auto start = Clock::now();
+    std::int64_t last_community = 0;
     for (;;) {
         HttpResult r = admin.get(path);
         if (r.status != 200) {
@@ -71,13 +74,21 @@ int main(int argc, char** argv) {
             return 1;
         }
         if (!r.json()->getValue<bool>("pending")) {
-            std::printf("  %zu communities; figures computed %.1f s after the first request\n",
-                        r.json()->getArray("communities")->size(), ms(Clock::now() - start) / 1000.0);
+            auto rows = r.json()->getArray("communities");
+            std::printf("  %zu communities; figures computed %.1f s after the first request\n", rows->size(),
+                        ms(Clock::now() - start) / 1000.0);
+            last_community = rows->getObject(static_cast<unsigned>(rows->size() - 1))->getValue<std::int64_t>("id");
             break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+    std::printf("  goal: the district's dashboard (JSON) under 100 ms\n");
     if (!timeRequests(admin, path, requests, "JSON")) return 1;
     if (!timeRequests(admin, path + "/export", requests / 3, "CSV")) return 1;
+    // What the background refresh pays per changed community: its figures from the records.
+    if (!timeRequests(admin, "/api/v1/communities/" + std::to_string(last_community) + "/dashboard?source=records",
+                      requests / 10, "1 from records")) {
+        return 1;
+    }
     return 0;
 }
