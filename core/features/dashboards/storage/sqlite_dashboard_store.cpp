@@ -40,6 +40,14 @@ std::vector<std::int64_t> split(const std::string& text) {
     return out;
 }
 
+// The actions as a JSON array of strings (they are ASCII names from the
+// change catalog), so that one statement serves any list (json_each).
+std::string jsonList(const std::vector<std::string>& actions) {
+    std::string out = "[";
+    for (const std::string& a : actions) out += (out.size() > 1 ? ",\"" : "\"") + a + "\"";
+    return out + "]";
+}
+
 std::vector<CommunityId> ids(SQLite::Statement& q) {
     std::vector<CommunityId> out;
     while (q.executeStep()) out.push_back(CommunityId(q.getColumn(0).getInt64()));
@@ -83,13 +91,14 @@ std::vector<CommunityId> SqliteDashboardStore::communitiesChanged(const Dashboar
     return ids(*q);
 }
 
-std::vector<CommunityId> SqliteDashboardStore::staleCommunities(Instant before, int limit) {
+std::vector<CommunityId> SqliteDashboardStore::staleCommunities(Instant before, Instant now, int limit) {
     auto q = c_.prepare(
         "SELECT c.id FROM communities c LEFT JOIN dashboard_figures f ON f.community_id = c.id"
-        " WHERE f.community_id IS NULL OR f.computed_at < ?1"
-        " ORDER BY f.community_id IS NOT NULL, f.computed_at, c.id LIMIT ?2");
+        " WHERE f.community_id IS NULL OR f.computed_at < ?1 OR f.valid_until <= ?2"
+        " ORDER BY f.community_id IS NOT NULL, f.computed_at, c.id LIMIT ?3");
     q->bind(1, before.micros());
-    q->bind(2, limit);
+    q->bind(2, now.micros());
+    q->bind(3, limit);
     return ids(*q);
 }
 
@@ -99,8 +108,8 @@ void SqliteDashboardStore::saveFigures(const CommunityFigures& f, StreetId stree
     del->exec();
     auto q = c_.prepare(
         "INSERT OR REPLACE INTO dashboard_figures (community_id, street_id, district_id, computed_at, overdue, cases,"
-        " cases_closed, seconds_to_close, ratings, satisfied, members, active_people, points_given, points_redeemed)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " cases_closed, seconds_to_close, ratings, satisfied, members, active_people, points_given, points_redeemed,"
+        " valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, f.community_id.value);
     q->bind(2, street.value);
     q->bind(3, district.value);
@@ -115,6 +124,7 @@ void SqliteDashboardStore::saveFigures(const CommunityFigures& f, StreetId stree
     q->bind(12, f.active_people);
     q->bind(13, f.points_given);
     q->bind(14, f.points_redeemed);
+    q->bind(15, f.valid_until.micros());
     q->exec();
     for (const domain::TopicCount& t : f.topics) {
         auto topic = c_.prepare("INSERT INTO dashboard_topics (community_id, kind, state, count) VALUES (?, ?, ?, ?)");
@@ -135,7 +145,8 @@ std::vector<CommunityFigures> SqliteDashboardStore::figuresIn(domain::ScopeRef s
         case domain::ScopeKind::kDistrict:
             figures_sql =
                 "SELECT community_id, computed_at, overdue, cases, cases_closed, seconds_to_close, ratings, satisfied,"
-                " members, active_people, points_given, points_redeemed FROM dashboard_figures WHERE district_id = ?";
+                " members, active_people, points_given, points_redeemed, valid_until FROM dashboard_figures WHERE "
+                "district_id = ?";
             topics_sql =
                 "SELECT t.community_id, t.kind, t.state, t.count FROM dashboard_topics t"
                 " JOIN dashboard_figures f ON f.community_id = t.community_id WHERE f.district_id = ?";
@@ -143,7 +154,8 @@ std::vector<CommunityFigures> SqliteDashboardStore::figuresIn(domain::ScopeRef s
         case domain::ScopeKind::kStreet:
             figures_sql =
                 "SELECT community_id, computed_at, overdue, cases, cases_closed, seconds_to_close, ratings, satisfied,"
-                " members, active_people, points_given, points_redeemed FROM dashboard_figures WHERE street_id = ?";
+                " members, active_people, points_given, points_redeemed, valid_until FROM dashboard_figures WHERE "
+                "street_id = ?";
             topics_sql =
                 "SELECT t.community_id, t.kind, t.state, t.count FROM dashboard_topics t"
                 " JOIN dashboard_figures f ON f.community_id = t.community_id WHERE f.street_id = ?";
@@ -151,7 +163,8 @@ std::vector<CommunityFigures> SqliteDashboardStore::figuresIn(domain::ScopeRef s
         case domain::ScopeKind::kCommunity:
             figures_sql =
                 "SELECT community_id, computed_at, overdue, cases, cases_closed, seconds_to_close, ratings, satisfied,"
-                " members, active_people, points_given, points_redeemed FROM dashboard_figures WHERE community_id = ?";
+                " members, active_people, points_given, points_redeemed, valid_until FROM dashboard_figures WHERE "
+                "community_id = ?";
             topics_sql =
                 "SELECT t.community_id, t.kind, t.state, t.count FROM dashboard_topics t WHERE t.community_id = ?";
             break;
@@ -174,6 +187,7 @@ std::vector<CommunityFigures> SqliteDashboardStore::figuresIn(domain::ScopeRef s
             f.active_people = q->getColumn(9).getInt64();
             f.points_given = q->getColumn(10).getInt64();
             f.points_redeemed = q->getColumn(11).getInt64();
+            f.valid_until = Instant::fromMicros(q->getColumn(12).getInt64());
             by_id[f.community_id.value] = std::move(f);
         }
     }
@@ -210,20 +224,29 @@ std::int64_t SqliteDashboardStore::verifiedMembers(CommunityId community) {
 
 std::int64_t SqliteDashboardStore::activePeople(CommunityId community, Instant since,
                                                 const std::vector<std::string>& actions) {
-    // The actions as a JSON array of strings (they are ASCII names from the
-    // change catalog), so that one statement serves any list.
-    std::string listed = "[";
-    for (const std::string& a : actions) listed += (listed.size() > 1 ? ",\"" : "\"") + a + "\"";
-    listed += "]";
     auto q = c_.prepare(
         "SELECT COUNT(DISTINCT a.actor_id) FROM audit_log a"
         " JOIN memberships m ON m.community_id = a.community_id AND m.user_id = a.actor_id AND m.status = 'verified'"
         " WHERE a.community_id = ?1 AND a.action IN (SELECT value FROM json_each(?3)) AND a.at_micros >= ?2");
     q->bind(1, community.value);
     q->bind(2, since.micros());
-    q->bind(3, listed);
+    q->bind(3, jsonList(actions));
     q->executeStep();
     return q->getColumn(0).getInt64();
+}
+
+std::optional<Instant> SqliteDashboardStore::oldestLastAct(CommunityId community, Instant since,
+                                                           const std::vector<std::string>& actions) {
+    auto q = c_.prepare(
+        "SELECT MIN(last) FROM (SELECT MAX(a.at_micros) AS last FROM audit_log a"
+        " JOIN memberships m ON m.community_id = a.community_id AND m.user_id = a.actor_id AND m.status = 'verified'"
+        " WHERE a.community_id = ?1 AND a.action IN (SELECT value FROM json_each(?3)) AND a.at_micros >= ?2"
+        " GROUP BY a.actor_id)");
+    q->bind(1, community.value);
+    q->bind(2, since.micros());
+    q->bind(3, jsonList(actions));
+    if (!q->executeStep() || q->getColumn(0).isNull()) return std::nullopt;
+    return Instant::fromMicros(q->getColumn(0).getInt64());
 }
 
 std::int64_t SqliteDashboardStore::pointsGiven(CommunityId community) {

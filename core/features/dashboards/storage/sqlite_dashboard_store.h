@@ -18,11 +18,13 @@ class SqliteDashboardStore final : public domain::DashboardStore {
     domain::DashboardCursor latest() override;
     std::vector<CommunityId> communitiesChanged(const domain::DashboardCursor& after,
                                                 const domain::DashboardCursor& through) override;
-    std::vector<CommunityId> staleCommunities(Instant before, int limit) override;
+    std::vector<CommunityId> staleCommunities(Instant before, Instant now, int limit) override;
     void saveFigures(const domain::CommunityFigures& figures, StreetId street, DistrictId district) override;
     std::vector<domain::CommunityFigures> figuresIn(domain::ScopeRef scope) override;
     std::int64_t verifiedMembers(CommunityId community) override;
     std::int64_t activePeople(CommunityId community, Instant since, const std::vector<std::string>& actions) override;
+    std::optional<Instant> oldestLastAct(CommunityId community, Instant since,
+                                         const std::vector<std::string>& actions) override;
     std::int64_t pointsGiven(CommunityId community) override;
     std::int64_t pointsRedeemed(CommunityId community) override;
 

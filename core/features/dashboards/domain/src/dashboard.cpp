@@ -88,6 +88,7 @@ CommunityFigures sumFigures(const std::vector<CommunityFigures>& rows) {
         sum.active_people += f.active_people;
         sum.points_given += f.points_given;
         sum.points_redeemed += f.points_redeemed;
+        if (f.valid_until < sum.valid_until) sum.valid_until = f.valid_until;
     }
     for (const auto& [key, count] : topics) sum.topics.push_back({key.first, key.second, count});
     std::sort(sum.seconds_to_close.begin(), sum.seconds_to_close.end());
@@ -111,6 +112,9 @@ CommunityFigures figuresFromRecords(Stores& s, const Community& community, Insta
             if (!proposalIsPublic(p)) continue;
             ++topics[{p.kind, p.state}];
             if (!overdueReasons(p, now).empty()) ++f.overdue;
+            if (std::optional<Instant> late = nextOverdueAt(p, now); late && *late < f.valid_until) {
+                f.valid_until = *late;
+            }
         }
         if (batch.next_after == 0) break;
         page.after = batch.next_after;
@@ -128,6 +132,12 @@ CommunityFigures figuresFromRecords(Stores& s, const Community& community, Insta
     DashboardStore& own = s.get<DashboardStore>();
     f.members = own.verifiedMembers(community.id);
     f.active_people = own.activePeople(community.id, now - kActiveWindow, participationActions());
+    // The active person whose last act is oldest stops counting once it is
+    // older than the window.
+    if (std::optional<Instant> oldest = own.oldestLastAct(community.id, now - kActiveWindow, participationActions())) {
+        const Instant leaves = *oldest + kActiveWindow + Duration::micros(1);
+        if (leaves < f.valid_until) f.valid_until = leaves;
+    }
     f.points_given = own.pointsGiven(community.id);
     f.points_redeemed = own.pointsRedeemed(community.id);
     return f;

@@ -122,7 +122,9 @@ Result<DashboardService::View> DashboardService::read(const Actor& actor, ScopeR
             if (found != kept.end()) {
                 row.figures = found->second;
                 present.push_back(found->second);
-                if (found->second.computed_at < view.now - options_.max_age) view.pending = true;
+                if (found->second.computed_at < view.now - options_.max_age || found->second.valid_until <= view.now) {
+                    view.pending = true;
+                }
             } else {
                 view.pending = true;
             }
@@ -147,7 +149,7 @@ Result<int> DashboardService::refresh() {
         const Instant now = clock_.now();
         std::set<std::int64_t> ids;
         for (CommunityId id : store.communitiesChanged(snap.cursor, snap.through)) ids.insert(id.value);
-        for (CommunityId id : store.staleCommunities(now - options_.max_age, options_.stale_batch)) {
+        for (CommunityId id : store.staleCommunities(now - options_.max_age, now, options_.stale_batch)) {
             ids.insert(id.value);
         }
         for (std::int64_t id : ids) {

@@ -16,11 +16,13 @@ CREATE TABLE dashboard_figures (
   members          INTEGER NOT NULL CHECK (members >= 0),
   active_people    INTEGER NOT NULL CHECK (active_people >= 0),
   points_given     INTEGER NOT NULL,
-  points_redeemed  INTEGER NOT NULL
+  points_redeemed  INTEGER NOT NULL,
+  valid_until      INTEGER NOT NULL   -- microseconds: when time alone changes a figure (a deadline, the window)
 );
 CREATE INDEX dashboard_figures_by_street ON dashboard_figures(street_id);
 CREATE INDEX dashboard_figures_by_district ON dashboard_figures(district_id);
 CREATE INDEX dashboard_figures_by_age ON dashboard_figures(computed_at);
+CREATE INDEX dashboard_figures_by_validity ON dashboard_figures(valid_until);
 
 -- Public topics of the community by kind and state (only counts above 0).
 CREATE TABLE dashboard_topics (

@@ -60,6 +60,11 @@ struct CommunityFigures {
     // rewards (both from the ledger).
     std::int64_t points_given = 0;
     std::int64_t points_redeemed = 0;
+    // Until when time alone changes none of these: the first instant a
+    // topic becomes overdue or an active person's last act leaves the
+    // window (Instant::max() when neither will). The refresh recomputes the
+    // figures then, so they stay equal to a count made at any later time.
+    Instant valid_until = Instant::max();
 
     // The same figures, whenever computed.
     bool sameFigures(const CommunityFigures& other) const;
@@ -77,7 +82,7 @@ std::optional<double> satisfactionRate(const CommunityFigures& f);
 
 // The sum of `rows`: counts add up, the times to close are merged (so the
 // median is over every case, not a median of medians), computed_at is the
-// oldest of them.
+// oldest of them, valid_until the earliest.
 CommunityFigures sumFigures(const std::vector<CommunityFigures>& rows);
 
 // `community`'s figures at `now`, from scratch, inside a transaction (read

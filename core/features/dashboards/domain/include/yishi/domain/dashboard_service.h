@@ -19,11 +19,11 @@ namespace yishi::domain {
 // Reads are served from figures kept per community (the dashboard_figures
 // table), never computed per request; refresh() keeps them equal to what
 // figuresFromRecords computes from the records: it takes the communities
-// named by the audit log and the points ledger after its cursor, and those
-// whose figures are older than `max_age` (overdue topics and active people
-// move with time alone), recomputes them on a read snapshot and writes them
-// with the moved cursor in one write that first checks the cursor did not
-// move (computeThenCommit). Thread-safe; refresh() is meant for one thread.
+// named by the audit log and the points ledger after its cursor, those whose
+// figures time alone has changed (valid_until: a deadline passed, an act
+// left the window) and those older than `max_age` (a safety net), recomputes
+// them on a read snapshot and writes them with the moved cursor in one
+// write that first checks the cursor did not move (computeThenCommit). Thread-safe; refresh() is meant for one thread.
 class DashboardService {
   public:
     struct Options {
@@ -42,8 +42,9 @@ class DashboardService {
         ScopeRef scope;
         std::string name;
         Instant now;
-        // Changes wait that the figures do not reflect yet, or some are
-        // older than max_age: they will be refreshed within seconds.
+        // Changes wait that the figures do not reflect yet, time alone has
+        // changed some (valid_until), or some are older than max_age: they
+        // will be refreshed within a second or so.
         bool pending = false;
         std::vector<Row> rows;  // by street, then community id
         CommunityFigures totals;

@@ -38,9 +38,10 @@ class DashboardStore {
     // `through`, each once.
     virtual std::vector<CommunityId> communitiesChanged(const DashboardCursor& after,
                                                         const DashboardCursor& through) = 0;
-    // Communities without figures, or whose figures were computed before
-    // `before`: at most `limit`, those without figures first, then the oldest.
-    virtual std::vector<CommunityId> staleCommunities(Instant before, int limit) = 0;
+    // Communities without figures, whose figures were computed before
+    // `before`, or whose figures time alone has changed by `now` (valid_until):
+    // at most `limit`, those without figures first, then the oldest.
+    virtual std::vector<CommunityId> staleCommunities(Instant before, Instant now, int limit) = 0;
 
     // Replaces the community's stored figures.
     virtual void saveFigures(const CommunityFigures& figures, StreetId street, DistrictId district) = 0;
@@ -51,6 +52,10 @@ class DashboardStore {
     virtual std::int64_t verifiedMembers(CommunityId community) = 0;
     virtual std::int64_t activePeople(CommunityId community, Instant since,
                                       const std::vector<std::string>& actions) = 0;
+    // Of the people activePeople counts, the time of the last act of the one
+    // whose last act is oldest; unset when nobody is active.
+    virtual std::optional<Instant> oldestLastAct(CommunityId community, Instant since,
+                                                 const std::vector<std::string>& actions) = 0;
     virtual std::int64_t pointsGiven(CommunityId community) = 0;
     virtual std::int64_t pointsRedeemed(CommunityId community) = 0;
 };
