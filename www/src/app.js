@@ -55,6 +55,7 @@ const MembersPage = lazy(() => import('./pages/members.js').then((m) => m.Member
 const NewVotePage = lazy(() => import('./pages/new_vote.js').then((m) => m.NewVotePage));
 const ModerationPage = lazy(() => import('./pages/moderation.js').then((m) => m.ModerationPage));
 const EscalationsPage = lazy(() => import('./pages/escalations.js').then((m) => m.EscalationsPage));
+const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => m.DashboardPage));
 const DistrictSettingsPage = lazy(() => import('./pages/district.js').then((m) => m.DistrictSettingsPage));
 const PluginsPage = lazy(() => import('./pages/district.js').then((m) => m.PluginsPage));
 const DeliveryPage = lazy(() => import('./pages/delivery.js').then((m) => m.DeliveryPage));
@@ -94,6 +95,7 @@ const pages = {
   newVote: NewVotePage,
   moderation: ModerationPage,
   escalations: EscalationsPage,
+  dashboard: DashboardPage,
   districtSettings: DistrictSettingsPage,
   plugins: PluginsPage,
   delivery: DeliveryPage,

@@ -9,6 +9,7 @@ const routes = [
   ['/inbox', 'inbox'],
   ['/settings/notifications', 'notificationSettings'],
   ['/escalations', 'escalations'],
+  ['/dashboard', 'dashboard'],
   ['/d/:id/settings', 'districtSettings'],
   ['/d/:id/plugins', 'plugins'],
   ['/d/:id/delivery', 'delivery'],

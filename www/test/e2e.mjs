@@ -494,6 +494,25 @@ try {
   await resident.getByText('区绿化市容局同意').first().waitFor();
   check(true, 'street forwards, district resolves, and the resident reads the outcome on the topic');
 
+  // 13b. The 驾驶舱: the district's admin sees a row per community with the
+  // totals, sorts by a column, and finds the CSV; the street's staff see
+  // their street's communities only.
+  await admin.goto(base + '/dashboard');
+  await admin.locator('table.dash tbody tr').first().waitFor();
+  check((await admin.locator('table.dash tbody tr').count()) === 3, 'the district dashboard has a row per community');
+  await admin.getByRole('button', { name: '议题', exact: true }).click();
+  const topicCounts = (await admin.locator('table.dash tbody tr td:nth-child(2)').allTextContents()).map(Number);
+  check(topicCounts.every((n, i) => i === 0 || topicCounts[i - 1] >= n), `sorted by topics, most first (${topicCounts})`);
+  check((await admin.locator('th[aria-sort="descending"]').count()) === 1, 'the sorted column says so');
+  check((await admin.getByRole('link', { name: '导出表格（CSV）' }).getAttribute('href')) === '/api/v1/districts/1/dashboard/export',
+    'the dashboard links its CSV');
+  await audit(admin, 'dashboard (district)');
+  await shoot(admin, 'dashboard-district');
+  await staff.goto(base + '/dashboard');
+  await staff.locator('table.dash tbody tr').first().waitFor();
+  check((await staff.locator('table.dash tbody tr').count()) === 2, 'the street dashboard has its two communities');
+  await audit(staff, 'dashboard (street)');
+
   // 14. Moderation: two comments reported; the committee keeps one (the
   // report was unfounded) and hides the other, each with a public reason,
   // and restores it from the topic; the public log shows all three.
