@@ -211,7 +211,7 @@ ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& ca
     }
     w.endArray();
     w.endObject();
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(id));
 }
 
 // POST /api/v1/proposals/{id}/supports
