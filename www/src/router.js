@@ -13,6 +13,7 @@ const routes = [
   ['/c/:id/join', 'join'],
   ['/c/:id/new', 'newTopic'],
   ['/c/:id/members', 'members'],
+  ['/c/:id/grids', 'grids'],
   ['/c/:id/votes', 'votes'],
   ['/c/:id/votes/new', 'newVote'],
   ['/c/:id/moderation', 'moderation'],

@@ -696,6 +696,39 @@ try {
   await audit(neighbour, 'case (resident, reopened)');
   await shoot(neighbour, 'case-resident');
 
+  // 19c. 小区 and 网格 (docs/grids.md): the committee names an estate and a
+  // grid and makes 赵大爷 its 网格员, places his topic there; he says he
+  // lives in that estate and reads its topics first.
+  await committee.goto(base + `/c/${community.id}/grids`);
+  await committee.getByLabel('新小区的名称').fill('阳光小区');
+  await committee.getByRole('button', { name: '添加小区' }).click();
+  await committee.locator('.card-title', { hasText: '阳光小区' }).waitFor();
+  await committee.getByLabel('新网格的名称').fill('一网格');
+  await committee.getByRole('button', { name: '添加网格' }).click();
+  await committee.locator('.card-title', { hasText: '一网格' }).waitFor();
+  await committee.getByLabel('指定网格员（从已认证居民中选择）').selectOption({ label: '赵大爷' });
+  await committee.getByRole('button', { name: '指定为网格员' }).click();
+  await committee.getByText('网格员：赵大爷', { exact: true }).waitFor();
+  check(true, 'the committee names an estate and a grid and assigns its 网格员');
+  await audit(committee, 'estates and grids');
+  await shoot(committee, 'grids');
+  await committee.goto(base + topicPath);
+  await committee.getByRole('button', { name: '设置所在小区和网格' }).click();
+  await committee.getByLabel('所在小区').selectOption({ label: '阳光小区' });
+  await committee.getByLabel('所在网格').selectOption({ label: '一网格' });
+  await audit(committee, 'topic: set its estate and grid');
+  await committee.getByRole('button', { name: '保存', exact: true }).click();
+  await committee.getByText('小区：阳光小区').waitFor();
+  check((await committee.getByText('网格：一网格（网格员 赵大爷）').count()) > 0, 'the topic shows its estate, grid and 网格员');
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('button', { name: '阳光小区', exact: true }).click();
+  await resident.getByRole('button', { name: '我住在这个小区' }).click();
+  await resident.getByRole('button', { name: '我的小区：阳光小区' }).waitFor();
+  await resident.getByRole('link', { name: /小区门口加装休息长椅/ }).first().waitFor();
+  check((await resident.locator('.cards li').count()) >= 1, 'a resident reads the topics of their own estate');
+  await audit(resident, 'community (my estate)');
+  await shoot(resident, 'community-estate');
+
   // 20. District settings, refused in words then saved; a broken plugin
   // refused with its cause in place, then a mended one switched on.
   await admin.goto(base + '/d/1/settings');

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "yishi/domain/grid_service.h"
+#include "yishi/http/router.h"
+
+// The routes of this feature (docs/api.md lists them).
+namespace yishi::http {
+
+void addGridRoutes(Router& router, domain::GridService& grids);
+
+}  // namespace yishi::http
