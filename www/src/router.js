@@ -14,6 +14,7 @@ const routes = [
   ['/c/:id/new', 'newTopic'],
   ['/c/:id/members', 'members'],
   ['/c/:id/grids', 'grids'],
+  ['/c/:id/assist', 'assist'],
   ['/c/:id/votes', 'votes'],
   ['/c/:id/votes/new', 'newVote'],
   ['/c/:id/moderation', 'moderation'],

@@ -706,7 +706,9 @@ try {
   await committee.getByLabel('新网格的名称').fill('一网格');
   await committee.getByRole('button', { name: '添加网格' }).click();
   await committee.locator('.card-title', { hasText: '一网格' }).waitFor();
-  await committee.getByLabel('指定网格员（从已认证居民中选择）').selectOption({ label: '赵大爷' });
+  // Two residents are called 赵大爷 (the demo's and the one who joined): the one who joined.
+  const zhaoId = (await resident.evaluate(() => fetch('/api/v1/me').then((r) => r.json()))).user.id;
+  await committee.getByLabel('指定网格员（从已认证居民中选择）').selectOption({ value: String(zhaoId) });
   await committee.getByRole('button', { name: '指定为网格员' }).click();
   await committee.getByText('网格员：赵大爷', { exact: true }).waitFor();
   check(true, 'the committee names an estate and a grid and assigns its 网格员');
@@ -728,6 +730,29 @@ try {
   check((await resident.locator('.cards li').count()) >= 1, 'a resident reads the topics of their own estate');
   await audit(resident, 'community (my estate)');
   await shoot(resident, 'community-estate');
+
+  // 19d. 帮办代办: 赵大爷, now 网格员 of 一网格, raises a problem for 钱阿姨
+  // who is with him; the topic's trace marks it, and 钱阿姨 finds it on her
+  // own home page.
+  check((await resident.getByRole('link', { name: '帮居民代办' }).count()) === 1, 'a 网格员 is offered to act for residents');
+  await resident.getByRole('link', { name: '帮居民代办' }).click();
+  await resident.getByLabel('为哪位居民代办').selectOption({ label: '钱阿姨' });
+  await resident.getByLabel('议题（用一句话说说）').fill('2 号楼门禁坏了');
+  await audit(resident, 'act for a resident');
+  await shoot(resident, 'assist');
+  await resident.getByRole('button', { name: '代办提交' }).click();
+  await resident.getByText('已代办，并标明了代办人').waitFor();
+  await resident.getByRole('link', { name: '查看议题' }).click();
+  await resident.getByRole('heading', { name: '2 号楼门禁坏了' }).waitFor();
+  check((await resident.getByText('由网格员 赵大爷 代办 · 本人在场').count()) > 0, 'the trace marks the act as assisted, with the helper');
+  await audit(resident, 'topic (raised by a helper)');
+  await shoot(resident, 'topic-assisted');
+  const qianPage = await (await browser.newContext(phone)).newPage();
+  await logInAs(qianPage, 'resident2', '/');
+  await qianPage.getByRole('heading', { name: '别人为我代办的事' }).waitFor();
+  check((await qianPage.getByText('由网格员 赵大爷 代办 · 本人在场').count()) > 0, 'the resident sees the act in their own history');
+  await audit(qianPage, 'home (acts done for me)');
+  await shoot(qianPage, 'home-assisted');
 
   // 20. District settings, refused in words then saved; a broken plugin
   // refused with its cause in place, then a mended one switched on.

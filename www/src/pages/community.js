@@ -69,7 +69,7 @@ export function CommunityPage({ params }) {
       api('GET', `/communities/${id}/grids`),
     ]);
     return { c, topics, projects: projects.items, conventions: conventions.items, elections: elections.items,
-      caseStats, cases: cases.items, estates: places.estates };
+      caseStats, cases: cases.items, estates: places.estates, grids: places.grids };
   }, [id, s.session]);
   // The topics of one 小区, and the 小区 a resident said they live in.
   const inEstate = useLoad(
@@ -109,6 +109,8 @@ export function CommunityPage({ params }) {
         ${me.canTakePart ? html`<a class="button" href=${'/c/' + id + '/new'}>${t('community.raise')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/members'}>${t('community.members')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/grids'}>${t('grids.title')}</a>` : null}
+        ${me.committee || (s.me && page.data.grids.some((g) => g.workers.some((w) => w.id === s.me.user.id)))
+          ? html`<a class="button secondary" href=${'/c/' + id + '/assist'}>${t('assist.title')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}
         <a class="button secondary" href=${'/c/' + id + '/votes'}>${t('votes.title')}</a>

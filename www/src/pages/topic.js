@@ -8,6 +8,7 @@ import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { CasePanel, loadCase } from './case_parts.js';
 import { Place } from './place_parts.js';
+import { assistedText } from './assist_parts.js';
 
 // Comments fetched at a time: the first page answers fast on an old phone;
 // the rest come when the resident asks (docs/api.md, the thread in pages).
@@ -85,6 +86,7 @@ export function TopicPage({ params }) {
               <span class="when">${formatTime(h.at)}</span>
               <strong>${historyLabel(h.action)}</strong>
               <span class="who">${h.actor.display_name} (${t('roles.' + h.actor.role)})</span>
+              ${h.assisted ? html`<p class="assisted">${assistedText(h.assisted)}</p>` : null}
               ${h.reason ? html`<p class="reason-text">${historyReason(h)}</p>` : null}
             </li>`,
           )}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "yishi/domain/assistance_service.h"
 #include "yishi/domain/grid_service.h"
 #include "yishi/http/router.h"
 
@@ -7,5 +8,6 @@
 namespace yishi::http {
 
 void addGridRoutes(Router& router, domain::GridService& grids);
+void addAssistanceRoutes(Router& router, domain::AssistanceService& assistance);
 
 }  // namespace yishi::http

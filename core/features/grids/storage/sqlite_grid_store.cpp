@@ -182,4 +182,22 @@ void SqliteGridStore::saveResidentEstate(UserId user, CommunityId community, std
     q->exec();
 }
 
+std::vector<domain::AssistedAct> SqliteGridStore::assistedActsFor(UserId resident, int limit) {
+    // The kernel's audit rows (migration 024 gave them the assisted columns).
+    auto q = c_.prepare(
+        "SELECT a.at_micros, a.action, a.subject_kind, a.subject_id, COALESCE(u.display_name, ''),"
+        " a.assisted_role, a.consent, COALESCE(a.consent_note, '')"
+        " FROM audit_log a LEFT JOIN users u ON u.id = a.assisted_by"
+        " WHERE a.actor_id = ? AND a.assisted_by IS NOT NULL ORDER BY a.id DESC LIMIT ?");
+    q->bind(1, resident.value);
+    q->bind(2, limit);
+    std::vector<domain::AssistedAct> out;
+    while (q->executeStep()) {
+        out.push_back({Instant::fromMicros(q->getColumn(0).getInt64()), q->getColumn(1).getString(),
+                       q->getColumn(2).getString(), q->getColumn(3).getInt64(), q->getColumn(4).getString(),
+                       q->getColumn(5).getString(), q->getColumn(6).getString(), q->getColumn(7).getString()});
+    }
+    return out;
+}
+
 }  // namespace yishi::storage

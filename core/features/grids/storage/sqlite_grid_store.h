@@ -28,6 +28,7 @@ class SqliteGridStore final : public domain::GridStore {
     domain::Page<domain::ProposalId> proposalsIn(std::int64_t estate_id, domain::PageRequest page) override;
     std::int64_t residentEstate(UserId user, CommunityId community) override;
     void saveResidentEstate(UserId user, CommunityId community, std::int64_t estate_id) override;
+    std::vector<domain::AssistedAct> assistedActsFor(UserId resident, int limit) override;
 
   private:
     std::vector<domain::User> workersOf(std::int64_t grid_id);

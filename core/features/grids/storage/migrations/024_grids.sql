@@ -43,3 +43,14 @@ CREATE TABLE resident_estates (
   estate_id    INTEGER NOT NULL REFERENCES estates(id),
   PRIMARY KEY (user_id, community_id)
 );
+
+-- 帮办代办 (docs/grids.md): an act a helper made for a resident keeps, in
+-- the resident's audit row, who helped, as what, and how the resident
+-- consented. These are the kernel's columns (Stores::record writes them);
+-- they come with this feature's migration because it is the one that makes
+-- assisted acts.
+ALTER TABLE audit_log ADD COLUMN assisted_by INTEGER REFERENCES users(id);
+ALTER TABLE audit_log ADD COLUMN assisted_role TEXT CHECK (assisted_role IN ('grid_worker', 'committee'));
+ALTER TABLE audit_log ADD COLUMN consent TEXT CHECK (consent IN ('present', 'consent', 'paper'));
+ALTER TABLE audit_log ADD COLUMN consent_note TEXT;
+CREATE INDEX audit_log_assisted ON audit_log(actor_id, id) WHERE assisted_by IS NOT NULL;

@@ -40,6 +40,18 @@ struct ProposalPlace {
     std::int64_t grid_id = 0;
 };
 
+// An act a helper made for a resident (帮办代办), as the audit keeps it.
+struct AssistedAct {
+    Instant at;
+    std::string action;  // the audit action, e.g. "comment.posted"
+    std::string subject_kind;
+    std::int64_t subject_id = 0;
+    std::string helper_name;
+    std::string helper_role;  // "grid_worker" or "committee"
+    std::string consent;      // "present", "consent" or "paper"
+    std::string note;
+};
+
 // The store port of this feature; its SQLite implementation lives in
 // storage/. Reached inside a transaction as stores.get<GridStore>(). Throws
 // only when the store itself is broken.
@@ -71,6 +83,9 @@ class GridStore {
     virtual std::int64_t residentEstate(UserId user, CommunityId community) = 0;
     // estate_id 0 forgets it.
     virtual void saveResidentEstate(UserId user, CommunityId community, std::int64_t estate_id) = 0;
+
+    // The acts helpers made for `resident`, newest first, read from the audit log.
+    virtual std::vector<AssistedAct> assistedActsFor(UserId resident, int limit) = 0;
 };
 
 }  // namespace yishi::domain
