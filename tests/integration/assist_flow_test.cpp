@@ -124,6 +124,17 @@ BOOST_AUTO_TEST_CASE(helpers_act_for_residents_within_their_scope_and_every_act_
             R"(,"consent":"paper","consent_note":"楼栋意见表第 12 号","body":"晚上太黑，老人容易摔倒","stance":"for"})");
     BOOST_REQUIRE_EQUAL(paper.status, 201);
     BOOST_TEST(paper.json()->getValue<std::string>("helper_role") == "committee");
+    // In the thread the opinion is 赵大爷's, marked as entered from paper by the committee.
+    auto thread = anonymous.get(topic + "/comments").json()->getArray("items");
+    BOOST_REQUIRE_EQUAL(thread->size(), 1u);
+    BOOST_TEST(thread->getObject(0)->getObject("author")->getValue<std::string>("display_name") == "赵大爷");
+    auto mark = thread->getObject(0)->getObject("assisted");
+    BOOST_REQUIRE(mark);
+    BOOST_TEST(mark->getObject("by")->getValue<std::string>("display_name") == "李建国（友谊一村居委）");
+    BOOST_TEST(mark->getValue<std::string>("consent") == "paper");
+    // His own comment carries no mark.
+    BOOST_REQUIRE_EQUAL(zhao.post(topic + "/comments", R"({"body":"谢谢居委会"})").status, 201);
+    BOOST_TEST(anonymous.get(topic + "/comments").json()->getArray("items")->getObject(1)->isNull("assisted"));
     HttpResult own =
         qian.post("/api/v1/communities/1/proposals", R"({"kind":"wish","title":"加装座椅","submit":true})");
     BOOST_REQUIRE_EQUAL(own.status, 201);

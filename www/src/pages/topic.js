@@ -270,6 +270,7 @@ function Comment({ c, me, own, editWindow, onChange }) {
       <span class=${'stance stance-' + c.stance}>${t('stances.' + c.stance)}</span>
       <span class="when">${formatTime(c.created_at)}</span>
       ${c.edited_at && !c.withdrawn ? html`<span class="when">${t('comment.edited')}</span>` : null}</p>
+    ${c.assisted ? html`<p class="assisted">${assistedText(c.assisted)}</p>` : null}
     ${c.withdrawn
       ? html`<p class="muted">${t('topic.commentWithdrawn')}</p>`
       : c.hidden && c.body == null
