@@ -43,12 +43,16 @@
 #     connections and 1,000 sending a request's header one byte a second
 #     (reopened as the server closes them at its request deadline), while
 #     /api/v1/health and a community's proposals are timed (goal: p99 under
-#     50 ms), with the server's threads, memory and descriptors meanwhile.
+#     50 ms), with the server's threads, memory and descriptors meanwhile;
+# 10. dashboards (驾驶舱): a district of 566 communities (topics, cases and
+#     their records, residents and their participation), the district's
+#     dashboard over HTTP as its admin, p50 and p99 (goal: under 100 ms),
+#     and its CSV export.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
 # BENCH_IDLE and BENCH_SLOW (section 9, default 10000 and 1000),
 # YISHI_BENCH_SERVER (the yishi binary of sections 2, 3 and 9; default the
 # build's: set it to compare builds).
-# `scripts/bench.sh writes|http|mixed|selection|points|election|election-http|www|connections` runs one
+# `scripts/bench.sh writes|http|mixed|selection|points|election|election-http|www|connections|dashboards` runs one
 # part (http is sections 2, 2b and 3; mixed 2b alone; election is 6, 6b and 6c; election-http 6c alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -194,6 +198,23 @@ connections_bench() {
   exec 6>&-
   wait "$server_pid" 2>/dev/null || true
 }
+dashboards_bench() {
+  echo
+  echo "== 10. dashboards: a district of 566 communities, its dashboard over HTTP =="
+  local data="$work/dashboard-data"
+  start_election_server "$data"  # makes the demo district
+  stop_election_server
+  local a b
+  a=$(date +%s.%N)
+  "$build/tests/bench/seed_dashboards" "$data/yishi.db" 566 >/dev/null
+  b=$(date +%s.%N)
+  awk -v a="$a" -v b="$b" 'BEGIN { printf "  seeded 566 communities (30 topics, 10 cases, 20 residents each) in %.1f s\n", b - a }'
+  start_election_server "$data"
+  local password
+  password=$(python3 -c 'import json,sys; print(next(l["password"] for l in json.load(open(sys.argv[1]))["logins"] if l["login"] == "admin"))' "$data/demo-logins.json")
+  "$build/tests/bench/dashboard_bench" "$election_port" "$password" 300
+  stop_election_server
+}
 rate() { awk '/Requests\/sec/ {print $2}'; }
 p99() { awk '/ 99%/ {print $2}'; }
 # token LOGIN: a bearer token of a demo login (its password from demo-logins.json).
@@ -263,9 +284,10 @@ case "$only" in
   election) election_bench; exit 0 ;;
   election-http) election_http_bench; exit 0 ;;
   www) www_bench; exit 0 ;;
+  dashboards) dashboards_bench; exit 0 ;;
   writes|all) ;;
   http|mixed) ;;
-  *) echo "usage: scripts/bench.sh [all|writes|http|mixed|selection|points|election|election-http|www|connections]" >&2; exit 64 ;;
+  *) echo "usage: scripts/bench.sh [all|writes|http|mixed|selection|points|election|election-http|www|connections|dashboards]" >&2; exit 64 ;;
 esac
 
 if [[ "$only" != "http" && "$only" != "mixed" ]]; then
@@ -368,3 +390,4 @@ points_bench
 election_bench
 www_bench
 connections_bench
+dashboards_bench

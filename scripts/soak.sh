@@ -3,7 +3,9 @@
 # community, its proposal list and a thread; comments; logins and logouts;
 # a selection preview through the Lua plugin), sampling the server's memory
 # (RSS) and open descriptors, and its plugin workers' RSS, every
-# SOAK_SAMPLE_SECONDS (default 30, or SECONDS/20 when shorter). Prints the
+# SOAK_SAMPLE_SECONDS (default 30, or SECONDS/20 when shorter; the RSS and
+# descriptors of a line are the lowest read, every half second, in its
+# window). Prints the
 # samples and the growth after warm-up (a tenth of the run): the lowest
 # sample of the last quarter against the lowest of the first; exits 1 on any 5xx or connection error, or when the
 # descriptors grew by more than SOAK_MAX_FD_GROWTH (default 8) or the RSS by
@@ -61,13 +63,23 @@ samples=()
 started=$(date +%s)
 while kill -0 "$load" 2>/dev/null; do
   t=$(($(date +%s) - started))
+  # The floor of each window, read every half second: argon2id holds 64 MiB
+  # while it checks a login, and under a steady stream of logins a sample
+  # taken once a window mostly lands inside one.
   r=$(rss_kb "$server")
   f=$(fds "$server")
+  window_end=$(($(date +%s) + sample))
+  while (($(date +%s) < window_end)) && kill -0 "$load" 2>/dev/null; do
+    sleep 0.5
+    now_r=$(rss_kb "$server")
+    now_f=$(fds "$server")
+    ((now_r < r)) && r=$now_r
+    ((now_f < f)) && f=$now_f
+  done
   w=$(workers_rss_kb)
   d=$(($(du -sk "$work/data" | cut -f1)))
   printf '%8d %12d %6d %16d %10d\n' "$t" "$r" "$f" "$w" "$d"
   samples+=("$t $r $f $w")
-  sleep "$sample"
 done
 wait "$load" || true
 load=""

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,7 +31,10 @@ std::string readFile(const std::string& path) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
+ServerProcess::ServerProcess(std::vector<std::string> extra_args) : ServerProcess(std::move(extra_args), 0) {}
+
+ServerProcess::ServerProcess(std::vector<std::string> extra_args, int descriptor_limit)
+    : descriptor_limit_(descriptor_limit) {
     for (const auto& entry : std::filesystem::directory_iterator(demoTemplate())) {
         const std::string name = entry.path().filename().string();
         if (name == "stdout.txt" || name == "stderr.txt" || name == "yishi.db-shm") continue;
@@ -76,6 +80,10 @@ void ServerProcess::launch(const std::vector<std::string>& extra_args) {
         int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(out, 1);
         dup2(err, 2);
+        if (descriptor_limit_ > 0) {
+            const rlimit limit{static_cast<rlim_t>(descriptor_limit_), static_cast<rlim_t>(descriptor_limit_)};
+            if (setrlimit(RLIMIT_NOFILE, &limit) != 0) _exit(126);
+        }
         std::vector<char*> argv;
         for (std::string& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);

@@ -20,6 +20,9 @@ namespace yishi::testing {
 class ServerProcess {
   public:
     explicit ServerProcess(std::vector<std::string> extra_args = {});
+    // The same, with the process's descriptors capped at `descriptor_limit`
+    // (soft and hard limit both, so the server cannot raise it).
+    ServerProcess(std::vector<std::string> extra_args, int descriptor_limit);
     // Kills the server if it still runs (SIGKILL: no graceful stop).
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
@@ -58,6 +61,7 @@ class ServerProcess {
     TempDir dir_;
     pid_t pid_ = -1;
     int stdin_fd_ = -1;
+    int descriptor_limit_ = 0;  // 0: as this process has them
     std::uint16_t port_ = 0;
 };
 

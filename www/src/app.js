@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
 import { t, switchLanguage } from './i18n.js';
-import { logOut } from './api.js';
+import { api, logOut } from './api.js';
 import { useStore, setState, savePrefs } from './store.js';
 import { match, navigate, onLinkClick, useLocation } from './router.js';
 import { ErrorBox, Loading } from './ui.js';
@@ -57,8 +57,10 @@ const AssistPage = lazy(() => import('./pages/assist.js').then((m) => m.AssistPa
 const NewVotePage = lazy(() => import('./pages/new_vote.js').then((m) => m.NewVotePage));
 const ModerationPage = lazy(() => import('./pages/moderation.js').then((m) => m.ModerationPage));
 const EscalationsPage = lazy(() => import('./pages/escalations.js').then((m) => m.EscalationsPage));
+const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => m.DashboardPage));
 const DistrictSettingsPage = lazy(() => import('./pages/district.js').then((m) => m.DistrictSettingsPage));
 const PluginsPage = lazy(() => import('./pages/district.js').then((m) => m.PluginsPage));
+const DeliveryPage = lazy(() => import('./pages/delivery.js').then((m) => m.DeliveryPage));
 // 公开之栏 and the polls are read by everyone, but not on the first page a
 // resident opens: chunks too.
 const BoardPage = lazy(() => import('./pages/board.js').then((m) => m.BoardPage));
@@ -66,6 +68,9 @@ const NoticePage = lazy(() => import('./pages/board.js').then((m) => m.NoticePag
 const OpinionsPage = lazy(() => import('./pages/polls.js').then((m) => m.OpinionsPage));
 const PollPage = lazy(() => import('./pages/polls.js').then((m) => m.PollPage));
 const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPage));
+// The inbox and its preferences: a chunk, fetched when first opened.
+const InboxPage = lazy(() => import('./pages/inbox.js').then((m) => m.InboxPage));
+const NotificationSettingsPage = lazy(() => import('./pages/inbox.js').then((m) => m.NotificationSettingsPage));
 
 const pages = {
   home: HomePage,
@@ -81,6 +86,8 @@ const pages = {
   opinions: OpinionsPage,
   poll: PollPage,
   rating: RatingPage,
+  inbox: InboxPage,
+  notificationSettings: NotificationSettingsPage,
   queue: QueuePage,
   members: MembersPage,
   grids: GridsPage,
@@ -92,8 +99,10 @@ const pages = {
   newVote: NewVotePage,
   moderation: ModerationPage,
   escalations: EscalationsPage,
+  dashboard: DashboardPage,
   districtSettings: DistrictSettingsPage,
   plugins: PluginsPage,
+  delivery: DeliveryPage,
   notFound: NotFoundPage,
 };
 
@@ -127,6 +136,9 @@ function Header() {
     <nav class="bar nav" aria-label=${t('nav.label')}>
       ${!s.meLoaded ? null : s.me
         ? html`<span class="who">${t('nav.signedInAs', { name: s.me.user.display_name })}</span>
+            <a class="navlink" href="/inbox">${t('nav.inbox')}${s.unread > 0
+              ? html` <span class="count" aria-label=${t('nav.unread', { n: s.unread })}>${s.unread > 99 ? '99+' : s.unread}</span>`
+              : null}</a>
             ${committee ? html`<a class="navlink" href="/queue">${t('nav.queue')}</a>` : null}
             <button type="button" class="navlink" onClick=${out}>${t('nav.logout')}</button>`
         : html`<a class="navlink" href="/login">${t('nav.login')}</a>
@@ -158,6 +170,14 @@ export function App() {
     document.documentElement.lang = s.lang;
     document.documentElement.classList.toggle('large-text', s.largeText);
   }, [s.lang, s.largeText]);
+
+  // The header's unread count, asked again on each page opened (never
+  // before /me said who is signed in, and never for a visitor).
+  const signedIn = !!s.me;
+  useEffect(() => {
+    if (!signedIn) return;
+    api('GET', '/me/notifications/unread').then((u) => setState({ unread: u.unread }), () => {});
+  }, [signedIn, where.path]);
 
   const { name, params } = match(where.path);
   const Page = pages[name];

@@ -44,3 +44,21 @@ export function parseTrustees(text) {
   }
   return out;
 }
+
+// A poll question's options as typed, one a line: blank lines and the
+// spaces around each option dropped.
+export function optionLines(text) {
+  return String(text || '').split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+// Minutes of the day (0..1439) as HH:MM, and back (null when not a time).
+export function minutesToTime(minutes) {
+  const m = ((Number(minutes) % 1440) + 1440) % 1440;
+  return String(Math.floor(m / 60)).padStart(2, '0') + ':' + String(m % 60).padStart(2, '0');
+}
+
+export function timeToMinutes(text) {
+  const h = /^(\d{1,2}):(\d{2})$/.exec(String(text || '').trim());
+  if (!h || +h[1] > 23 || +h[2] > 59) return null;
+  return +h[1] * 60 + +h[2];
+}

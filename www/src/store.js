@@ -7,6 +7,7 @@ const state = {
   me: null,          // GET /api/v1/me, or null when nobody is signed in
   meLoaded: false,
   session: 0,        // counts logins and logouts: pages reload what the person may see
+  unread: 0,         // the signed-in person's unread notifications (the header's badge)
   lang: 'zh-CN',
   largeText: false,
   online: typeof navigator === 'undefined' ? true : navigator.onLine,

@@ -179,3 +179,12 @@ export function SignInFirst({ title, next }) {
     <p>${t('common.signInFirst')}</p>
     <p><a class="button" href=${'/login?next=' + encodeURIComponent(next)}>${t('nav.login')}</a></p></section>`;
 }
+
+// A button that opens a form in its place; children(close) is the form,
+// which closes itself when done or cancelled.
+export function Toggle({ label, secondary, children }) {
+  const [open, setOpen] = useState(false);
+  if (open) return children(() => setOpen(false));
+  return html`<p><button type="button" class=${secondary ? 'button secondary' : 'button'} onClick=${() => setOpen(true)}>
+    ${label}</button></p>`;
+}

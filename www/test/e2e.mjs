@@ -1,7 +1,8 @@
 // End to end: a real `yishi serve --demo --test-clock` (fresh port,
 // temporary data and plugins folder) and headless Chromium. A person joins
 // with the community's code, the committee verifies them, the resident
-// raises a topic, the committee screens it with a public reason, the
+// raises a topic, the committee screens it with a public reason (the
+// resident's inbox tells them; they choose what they receive), the
 // resident comments and a neighbour supports it; votes are enrolled, cast,
 // checked and published. Then the committee's and staff's work: a meeting
 // and its minutes, 一键派单 through the street to the district, moderation
@@ -231,6 +232,45 @@ try {
   await committee.locator('.badge', { hasText: '已受理' }).first().waitFor();
   await audit(committee, 'topic (committee, accepted)');
 
+  // 5b. The resident's inbox tells of the screening and the acceptance (the
+  // processor runs beside the requests: the page is asked again until the
+  // item is there); the header counts what is unread; opening the item
+  // marks it read and leads to the topic, which they follow since they
+  // raised it; their preferences are a form of their own.
+  let told = false;
+  for (let i = 0; i < 50 && !told; i++) {
+    await resident.goto(base + '/inbox');
+    await resident.getByRole('heading', { name: '我的消息' }).waitFor();
+    await resident.waitForFunction(() => !document.querySelector('.loading'));
+    told = (await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).count()) > 0;
+    if (!told) await resident.waitForTimeout(100);
+  }
+  check(told, 'the resident\'s inbox tells that the committee accepted their topic');
+  const unread = Number(await resident.locator('.navlink .count').first().textContent());
+  check(unread >= 2, `the header counts ${unread} unread messages`);
+  await audit(resident, 'inbox');
+  await shoot(resident, 'inbox');
+  await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).first().click();
+  await resident.getByRole('heading', { name: '小区门口加装休息长椅' }).waitFor();
+  check((await resident.getByRole('button', { name: '取消关注' }).count()) === 1, 'raising a topic follows it');
+  await resident.waitForFunction((n) => Number(document.querySelector('.navlink .count')?.textContent || 0) === n - 1,
+    unread);
+  check(true, 'opening a message marks it read');
+  await resident.goto(base + '/settings/notifications');
+  await resident.getByRole('heading', { name: '提醒设置' }).waitFor();
+  await resident.getByRole('checkbox', { name: /^协商会议/ }).uncheck();
+  await resident.getByRole('checkbox', { name: '用我自己的时段' }).check();
+  await resident.getByLabel('开始', { exact: true }).fill('21:30');
+  await resident.getByRole('button', { name: '保存设置' }).click();
+  await resident.getByText('已保存。').waitFor();
+  await audit(resident, 'notification preferences');
+  await shoot(resident, 'notification-settings');
+  await resident.reload();
+  await resident.getByRole('heading', { name: '提醒设置' }).waitFor();
+  await resident.getByLabel('开始', { exact: true }).waitFor();
+  check(!(await resident.getByRole('checkbox', { name: /^协商会议/ }).isChecked()) &&
+    (await resident.getByLabel('开始', { exact: true }).inputValue()) === '21:30', 'the resident chooses what they receive, and it is kept');
+
   // 6. The resident sees the reason in the trace, and comments.
   await resident.goto(topicUrl);
   await resident.getByText('门口有空地，物业同意配合').first().waitFor();
@@ -453,6 +493,25 @@ try {
   await resident.reload();
   await resident.getByText('区绿化市容局同意').first().waitFor();
   check(true, 'street forwards, district resolves, and the resident reads the outcome on the topic');
+
+  // 13b. The 驾驶舱: the district's admin sees a row per community with the
+  // totals, sorts by a column, and finds the CSV; the street's staff see
+  // their street's communities only.
+  await admin.goto(base + '/dashboard');
+  await admin.locator('table.dash tbody tr').first().waitFor();
+  check((await admin.locator('table.dash tbody tr').count()) === 3, 'the district dashboard has a row per community');
+  await admin.getByRole('button', { name: '议题', exact: true }).click();
+  const topicCounts = (await admin.locator('table.dash tbody tr td:nth-child(2)').allTextContents()).map(Number);
+  check(topicCounts.every((n, i) => i === 0 || topicCounts[i - 1] >= n), `sorted by topics, most first (${topicCounts})`);
+  check((await admin.locator('th[aria-sort="descending"]').count()) === 1, 'the sorted column says so');
+  check((await admin.getByRole('link', { name: '导出表格（CSV）' }).getAttribute('href')) === '/api/v1/districts/1/dashboard/export',
+    'the dashboard links its CSV');
+  await audit(admin, 'dashboard (district)');
+  await shoot(admin, 'dashboard-district');
+  await staff.goto(base + '/dashboard');
+  await staff.locator('table.dash tbody tr').first().waitFor();
+  check((await staff.locator('table.dash tbody tr').count()) === 2, 'the street dashboard has its two communities');
+  await audit(staff, 'dashboard (street)');
 
   // 14. Moderation: two comments reported; the committee keeps one (the
   // report was unfounded) and hides the other, each with a public reason,
@@ -780,6 +839,20 @@ try {
   check(saved.auto_hide_reports === 5 && saved.source === 'district', 'the district admin saves the settings');
   await audit(admin, 'district settings');
   await shoot(admin, 'district-settings');
+  // Outbound messages: a wrong address refused in words, then a relay set,
+  // whose signing secret the admin is shown.
+  await admin.getByRole('link', { name: '消息外发' }).click();
+  await admin.getByRole('heading', { name: '消息外发' }).waitFor();
+  await admin.getByLabel('推送地址').fill('ftp://relay.example.cn');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('推送地址应以 http:// 开头').first().waitFor();
+  await admin.getByLabel('推送地址').fill('http://127.0.0.1:9/relay');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('已保存。').waitFor();
+  await admin.locator('code.secret').waitFor();
+  check(true, 'the district admin points the district at a relay and sees its signing secret');
+  await audit(admin, 'outbound messages');
+  await shoot(admin, 'delivery');
   const own = join(plugins, '1');
   cpSync(join(plugins, 'default'), own, { recursive: true });
   const points = readFileSync(join(own, 'points.lua'), 'utf8');
@@ -862,6 +935,57 @@ try {
   check(true, "a closed poll's counts are public, from the answers");
   await audit(resident, 'poll (closed)');
   await shoot(resident, 'poll-closed');
+
+  // 23. The committee's side of 公开之栏 and 问卷: a notice posted and
+  // corrected with a reason, an expense recorded and corrected, a poll asked;
+  // the resident reads each.
+  await committee.goto(base + `/c/${community.id}/board`);
+  await committee.getByRole('button', { name: '发布通知' }).click();
+  await committee.getByRole('button', { name: '发布', exact: true }).click();
+  await committee.getByText('请填写通知的标题。').waitFor();
+  check(true, 'a notice without a title is explained, not sent');
+  await committee.getByLabel('通知类别').selectOption('meeting');
+  await committee.getByLabel('标题').fill('楼道堆物清理通知');
+  await committee.getByLabel('正文').fill('本周六上午九点清理各楼道堆物，请居民提前搬走自家物品。');
+  await audit(committee, 'board (notice form)');
+  await shoot(committee, 'board-notice-form');
+  await committee.getByRole('button', { name: '发布', exact: true }).click();
+  await committee.getByRole('link', { name: /楼道堆物清理通知/ }).click();
+  await committee.getByRole('button', { name: '更正这条通知' }).click();
+  await committee.getByLabel('正文').fill('本周日上午九点清理各楼道堆物，请居民提前搬走自家物品。');
+  await committee.getByLabel('更正原因').fill('日期改为周日');
+  await committee.getByRole('button', { name: '保存更正' }).click();
+  await committee.getByText('日期改为周日').first().waitFor();
+  check(true, 'a corrected notice shows its reason, the first version kept');
+  await committee.goto(base + `/c/${community.id}/board`);
+  await committee.getByRole('button', { name: '记一笔账' }).click();
+  await committee.getByLabel('支出').check();
+  await committee.getByLabel('类别').selectOption('maintenance');
+  await committee.getByLabel('金额（元）').fill('1,250.50');
+  await committee.getByLabel(/对方/).fill('某某保洁公司');
+  await committee.getByRole('button', { name: '记账' }).click();
+  await committee.getByRole('button', { name: '更正这笔 ¥1,250.50' }).click();
+  await committee.getByLabel('金额（元）').fill('1250');
+  await committee.getByLabel('更正原因').fill('发票金额为 1250 元');
+  await audit(committee, 'board (entry correction)');
+  await committee.getByRole('button', { name: '保存更正' }).click();
+  await committee.getByText('发票金额为 1250 元').first().waitFor();
+  check((await committee.locator('del', { hasText: '¥1,250.50' }).count()) === 1, 'a corrected entry is struck through, its correction counts');
+  await committee.goto(base + `/c/${community.id}/polls`);
+  await committee.getByRole('button', { name: '发起问卷' }).click();
+  await committee.getByLabel('问卷标题').fill('垃圾分类投放时间意见');
+  await committee.getByLabel('问题', { exact: true }).fill('您希望早上几点开始投放？');
+  await committee.getByLabel('选项').fill('六点\n七点\n八点');
+  await audit(committee, 'polls (poll form)');
+  await shoot(committee, 'poll-form');
+  await committee.getByRole('button', { name: '发布问卷' }).click();
+  await committee.getByRole('heading', { name: '垃圾分类投放时间意见' }).waitFor();
+  check(true, 'a poll asked by the committee opens on its own page');
+  await resident.goto(base + `/c/${community.id}/board`);
+  check(await resident.getByText('楼道堆物清理通知').isVisible(), 'the resident reads the new notice');
+  check((await resident.getByRole('button', { name: '发布通知' }).count()) === 0, 'a resident gets no committee forms');
+  await resident.goto(base + `/c/${community.id}/polls`);
+  check(await resident.getByText('垃圾分类投放时间意见').isVisible(), 'the resident finds the new poll');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

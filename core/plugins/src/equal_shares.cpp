@@ -440,10 +440,6 @@ std::vector<int> runEqualShares(const EqualSharesElection& in, std::int64_t shar
     return chosen;
 }
 
-// The work of a run (one over 50,000 voters does some 800,000, in 10 ms)
-// above which a run beside it in a second thread pays for the thread.
-constexpr std::uint64_t kWorthAThread = 100'000;
-
 // What the projects cost together; INT64_MAX when that overflows.
 std::int64_t costOf(const EqualSharesElection& in, const std::vector<int>& projects) {
     std::int64_t total = 0;
@@ -474,7 +470,7 @@ EqualSharesSpan equalSharesSpan(const EqualSharesElection& in, std::int64_t shar
 }
 
 EqualSharesAdd1 equalSharesAdd1(const EqualSharesElection& in, std::int64_t budget, EqualSharesWork& work,
-                                Add1Search search, int threads) {
+                                Add1Search search, int threads, std::uint64_t worth_a_thread) {
     EqualSharesAdd1 out;
     const auto voters = static_cast<std::int64_t>(in.ballots.size());
     if (voters == 0) return out;
@@ -506,13 +502,33 @@ EqualSharesAdd1 equalSharesAdd1(const EqualSharesElection& in, std::int64_t budg
         return span;
     };
     const bool pairs = threads > 1;
+    // Two plain runs side by side, at `share` and share + 1, into `first`
+    // and `second`: unit steps without the tracked run's bookkeeping.
+    auto plainPair = [&](std::int64_t share, std::vector<int>& first, std::vector<int>& second) {
+        EqualSharesWork here, there;
+        auto beside =
+            std::async(std::launch::async, [&in, share, &there] { return equalShares(in, share + 1, there); });
+        first = equalShares(in, share, here);  // on a throw, `beside`'s destructor waits for it
+        second = beside.get();
+        last_run = here.used;
+        work.used += here.used + there.used;
+        out.runs += 2;
+        if (work.used > work.limit) throw EqualSharesOverWork();
+    };
+    // Where the outcome changes at (almost) every share, a tracked run only
+    // says "one step", and costs more than a plain one: after such a run the
+    // search takes `unit_steps` plain unit steps, two at a time, before it
+    // tracks again, and doubles that while tracking keeps saying one step.
+    constexpr std::int64_t kMostUnitSteps = 64;
+    std::int64_t unit_steps = 0, next_unit_steps = 2;
     std::optional<std::vector<int>> following;
     out.start = out.share = budget / voters;
     // Invariant: `current` is the outcome at out.share and costs at most the
     // budget (at the start every voter pays at most budget / voters).
     std::size_t approvals = 0;
     for (const auto& s : in.supporters) approvals += s.size();
-    EqualSharesSpan current = probe(out.share, pairs && out.share < INT64_MAX && approvals >= kWorthAThread, following);
+    EqualSharesSpan current =
+        probe(out.share, pairs && out.share < INT64_MAX && approvals >= worth_a_thread, following);
     while (current.chosen.size() < supported) {
         if (following && current.same_until == out.share + 1) {
             // The next unit step was run beside: judge it as a unit step.
@@ -524,6 +540,18 @@ EqualSharesAdd1 equalSharesAdd1(const EqualSharesElection& in, std::int64_t budg
             continue;
         }
         following.reset();
+        if (unit_steps > 0 && out.share < INT64_MAX - 2) {
+            std::vector<int> first, second;
+            plainPair(out.share + 1, first, second);
+            unit_steps -= 2;
+            if (costOf(in, first) > budget) break;  // `current` at out.share is the outcome
+            ++out.share;
+            current = {std::move(first), out.share + 1};
+            if (current.chosen.size() >= supported || costOf(in, second) > budget) break;
+            ++out.share;
+            current = {std::move(second), out.share + 1};
+            continue;
+        }
         // Some share above buys every supported project (with a share of
         // twice the total cost each can afford everything), so a comparison
         // of this run must change on the way, and same_until is known.
@@ -533,8 +561,14 @@ EqualSharesAdd1 equalSharesAdd1(const EqualSharesElection& in, std::int64_t budg
         // A span of one step suggests the outcome changes at every step
         // here: then run the step after `next` beside it, unless runs are
         // too short to be worth a thread.
-        const bool ahead = pairs && next == out.share + 1 && next < INT64_MAX && last_run >= kWorthAThread;
+        const bool ahead = pairs && next == out.share + 1 && next < INT64_MAX && last_run >= worth_a_thread;
         EqualSharesSpan then = probe(next, ahead, following);
+        if (ahead && then.same_until == next + 1) {
+            unit_steps = next_unit_steps;
+            next_unit_steps = std::min(2 * next_unit_steps, kMostUnitSteps);
+        } else {
+            next_unit_steps = 2;
+        }
         if (costOf(in, then.chosen) > budget) {
             out.share = next - 1;  // where unit steps stop: its outcome is `current`'s
             break;

@@ -78,9 +78,11 @@ EqualSharesSpan equalSharesSpan(const EqualSharesElection& election, std::int64_
 // share on the way (slow when budget / voters is large: the reference);
 // kJump runs it only where equalSharesSpan says the outcome may change,
 // with the same result. With threads = 2, while the steps are short (as in
-// large elections, whose outcome changes at almost every share), the next
-// unit step runs beside each run in a second thread: the result is the same
-// as with 1 thread, only `runs` and the work differ. REQUIRES budget >= 0.
+// large elections, whose outcome changes at almost every share) and a run
+// does at least `worth_a_thread` work, the next unit step runs beside each
+// run in a second thread, and after a run that could not jump, plain unit
+// steps run two at a time for a while: the result is the same as with 1
+// thread, only `runs` and the work differ. REQUIRES budget >= 0.
 // With no voters nothing is chosen. Throws EqualSharesOverWork (see above)
 // and std::overflow_error when the share would pass 2^63 - 1.
 enum class Add1Search { kJump, kUnitSteps };
@@ -90,7 +92,11 @@ struct EqualSharesAdd1 {
     std::int64_t start = 0;   // floor(budget / voters)
     std::int64_t runs = 0;    // MES runs made
 };
+// The work of a run (one over 50,000 voters does some 800,000, in 10 ms)
+// above which a run beside it in a second thread pays for the thread.
+constexpr std::uint64_t kWorthAThread = 100'000;
 EqualSharesAdd1 equalSharesAdd1(const EqualSharesElection& election, std::int64_t budget, EqualSharesWork& work,
-                                Add1Search search = Add1Search::kJump, int threads = 2);
+                                Add1Search search = Add1Search::kJump, int threads = 2,
+                                std::uint64_t worth_a_thread = kWorthAThread);
 
 }  // namespace yishi::plugins

@@ -23,7 +23,7 @@ bool matches(const Value& expected, const Value& actual) {
 
 Result<Value> runCase(WorkerPool& pool, const PluginBundle& bundle, const std::string& hook, const Value& input) {
     if (hook == "select") return runSelection(pool, bundle, input);
-    auto result = pool.call(bundle, hook, {input}).front();
+    auto result = pool.callOne(bundle, hook, input);
     if (!result.ok) return faultStatus(bundle, hook, result.fault);
     return result.value;
 }
@@ -70,7 +70,7 @@ std::vector<CaseOutcome> runPluginCases(WorkerPool& pool, const PluginBundle& bu
 }
 
 Status checkBundleLoads(WorkerPool& pool, const PluginBundle& bundle) {
-    auto result = pool.call(bundle, kLoadCheckHook, {Value()}).front();
+    auto result = pool.callOne(bundle, kLoadCheckHook, Value());
     if (!result.ok) return faultStatus(bundle, "(load)", result.fault);
     return Status::ok();
 }

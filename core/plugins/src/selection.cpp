@@ -48,8 +48,7 @@ Result<Value> checkSelection(const Value& input, const Value& output) {
 
 Result<Value> runSelection(WorkerPool& pool, const PluginBundle& bundle, const Value& input,
                            std::vector<std::string>* log) {
-    auto results = pool.call(bundle, "select", {input});
-    const HookResult& result = results.front();
+    const HookResult result = pool.callOne(bundle, "select", input);
     if (log) log->insert(log->end(), result.log.begin(), result.log.end());
     if (!result.ok) return faultStatus(bundle, "select", result.fault);
     auto checked = checkSelection(input, result.value);

@@ -12,6 +12,7 @@
 #include "frame_io.h"
 #include "worker_reply.h"
 #include "yishi/common/json.h"
+#include "yishi/common/json_string.h"
 
 extern char** environ;
 
@@ -127,6 +128,15 @@ void WorkerPool::release(Worker* worker) {
 
 std::vector<HookResult> WorkerPool::call(const PluginBundle& bundle, const std::string& hook,
                                          const std::vector<Value>& inputs) {
+    return callInputs(bundle, hook, inputs);
+}
+
+HookResult WorkerPool::callOne(const PluginBundle& bundle, const std::string& hook, const Value& input) {
+    return std::move(callInputs(bundle, hook, std::span<const Value>(&input, 1)).front());
+}
+
+std::vector<HookResult> WorkerPool::callInputs(const PluginBundle& bundle, const std::string& hook,
+                                               std::span<const Value> inputs) {
     if (inputs.empty()) return {};
     const HookSpec* spec = hookSpec(bundle, hook);
     if (!spec) return allFailed(inputs.size(), "plugin.no_hook", "the plugin does not provide the hook '" + hook + "'");
@@ -136,13 +146,13 @@ std::vector<HookResult> WorkerPool::call(const PluginBundle& bundle, const std::
     release(worker);
     if (worker_lost && inputs.size() > 1) {
         // Find the input that killed the worker: every input alone.
-        for (std::size_t i = 0; i < inputs.size(); ++i) results[i] = call(bundle, hook, {inputs[i]})[0];
+        for (std::size_t i = 0; i < inputs.size(); ++i) results[i] = callOne(bundle, hook, inputs[i]);
     }
     return results;
 }
 
 std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle& bundle, const std::string& hook,
-                                             const std::vector<Value>& inputs, bool& worker_lost) {
+                                             std::span<const Value> inputs, bool& worker_lost) {
     const std::size_t n = inputs.size();
     if (!worker.running()) {
         if (!spawnWorker(options_, worker.pid, worker.fd))
@@ -158,14 +168,28 @@ std::vector<HookResult> WorkerPool::callOnce(Worker& worker, const PluginBundle&
             return allFailed(n, "plugin.unavailable", "the plugin worker did not start: " + describeExit(status));
         }
     }
-    Value::Object request{{"bundle_hash", bundle.hash}, {"hook", hook}, {"inputs", Value::Array(inputs)}};
-    if (!worker.bundles.count(bundle.hash)) request.emplace("bundle", bundle.toValue());
+    // The request {bundle_hash, hook, inputs[, bundle]} written straight from
+    // the inputs: a Value holding them would be a deep copy of each.
+    std::string request = "{\"bundle_hash\":";
+    appendJsonString(request, bundle.hash);
+    request += ",\"hook\":";
+    appendJsonString(request, hook);
+    request += ",\"inputs\":[";
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i) request += ',';
+        appendJson(request, inputs[i]);
+    }
+    request += ']';
+    if (!worker.bundles.count(bundle.hash)) {
+        request += ",\"bundle\":";
+        appendJson(request, bundle.toValue());
+    }
+    request += '}';
     const HookSpec& spec = *hookSpec(bundle, hook);
     const auto deadline = Clock::now() + std::chrono::milliseconds(spec.budget_ms * static_cast<long long>(n) +
                                                                    options_.transport_slack_ms);
     std::string reply;
-    FrameStatus status =
-        writeFrame(worker.fd, toJson(Value(std::move(request)))) ? FrameStatus::kOk : FrameStatus::kEof;
+    FrameStatus status = writeFrame(worker.fd, request) ? FrameStatus::kOk : FrameStatus::kEof;
     if (status == FrameStatus::kOk) status = readFrame(worker.fd, reply, deadline);
     if (status != FrameStatus::kOk) {
         worker_lost = true;

@@ -53,14 +53,23 @@ void expectSameAsUnitSteps(const EqualSharesElection& e, std::int64_t budget, co
     const auto jump = yishi::plugins::equalSharesAdd1(e, budget, jump_work, Add1Search::kJump, 1);
     const std::uint64_t limit = (jump_work.used / static_cast<std::uint64_t>(jump.runs) + 1) * 4 *
                                 static_cast<std::uint64_t>(jump.share - jump.start + 1000);
-    for (auto [search, threads] : {std::pair{Add1Search::kUnitSteps, 1}, std::pair{Add1Search::kUnitSteps, 2},
-                                   std::pair{Add1Search::kJump, 2}}) {
+    // The last: two threads even for the smallest runs, so that the runs
+    // beside and the plain unit steps two at a time are taken here too.
+    struct Way {
+        Add1Search search;
+        int threads;
+        std::uint64_t worth_a_thread;
+    };
+    for (auto [search, threads, worth_a_thread] :
+         {Way{Add1Search::kUnitSteps, 1, yishi::plugins::kWorthAThread},
+          Way{Add1Search::kUnitSteps, 2, yishi::plugins::kWorthAThread},
+          Way{Add1Search::kJump, 2, yishi::plugins::kWorthAThread}, Way{Add1Search::kJump, 2, 0}}) {
         EqualSharesWork work;
         work.limit = limit;
-        const std::string how =
-            std::string(search == Add1Search::kJump ? "jump" : "unit") + " in " + std::to_string(threads) + " threads";
+        const std::string how = std::string(search == Add1Search::kJump ? "jump" : "unit") + " in " +
+                                std::to_string(threads) + " threads" + (worth_a_thread ? "" : " always");
         try {
-            const auto other = yishi::plugins::equalSharesAdd1(e, budget, work, search, threads);
+            const auto other = yishi::plugins::equalSharesAdd1(e, budget, work, search, threads, worth_a_thread);
             const std::string both = what + ": jump " + show(jump) + "; " + how + " " + show(other);
             BOOST_TEST(jump.chosen == other.chosen, both);
             BOOST_TEST(jump.share == other.share, both);

@@ -1,15 +1,22 @@
+import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { t, formatMoney, formatTime } from '../i18n.js';
-import { api } from '../api.js';
+import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
-import { Loaded, PageTitle, useLoad } from '../ui.js';
+import { Loaded, PageTitle, Toggle, useLoad } from '../ui.js';
+import { AccountForm, NoticeForm, WithdrawNoticeForm } from './board_forms.js';
 
 // 公开之栏 (docs/noticeboard.md): the community's notices, newest first,
 // and its accounts: the totals computed by the server, month by month and
-// by category, and every entry with its corrections. Read by anyone.
+// by category, and every entry with its corrections. Read by anyone; those
+// who run the community post, correct and withdraw notices and record and
+// correct entries here (board_forms.js).
 export function BoardPage({ params }) {
   const id = params.id;
   const s = useStore();
+  // Raised by each form that changed something: the page loads again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
   const page = useLoad(async () => {
     const [c, notices, totals, entries] = await Promise.all([
       api('GET', `/communities/${id}`),
@@ -18,7 +25,8 @@ export function BoardPage({ params }) {
       api('GET', `/communities/${id}/accounts?limit=50`),
     ]);
     return { c, notices: notices.items, totals, entries: entries.items };
-  }, [id, s.session]);
+  }, [id, s.session, changes]);
+  const manage = standing(s.me, id).committee;
   return html`<section>
     <${Loaded} result=${page}>${(d) => {
       const current = d.notices.filter((n) => n.status === 'current');
@@ -32,6 +40,8 @@ export function BoardPage({ params }) {
       ${current.length === 0
         ? html`<p class="empty">${t('board.noNotices')}</p>`
         : html`<ul class="cards one">${current.map((n) => html`<${NoticeItem} n=${n} />`)}</ul>`}
+      ${manage ? html`<${Toggle} label=${t('board.form.newNotice')}>${(close) =>
+        html`<${NoticeForm} communityId=${id} onDone=${() => { close(); changed(); }} onCancel=${close} />`}<//>` : null}
       ${past.length
         ? html`<details class="archive"><summary class="tap">${t('board.archive', { n: past.length })}</summary>
             <ul class="cards one">${past.map((n) => html`<${NoticeItem} n=${n} />`)}</ul></details>`
@@ -39,7 +49,9 @@ export function BoardPage({ params }) {
 
       <h2>${t('board.accounts')}</h2>
       <${Totals} totals=${d.totals} />
-      <${Entries} entries=${d.entries} />
+      ${manage ? html`<${Toggle} label=${t('board.form.newEntry')}>${(close) =>
+        html`<${AccountForm} communityId=${id} onDone=${() => { close(); changed(); }} onCancel=${close} />`}<//>` : null}
+      <${Entries} entries=${d.entries} manage=${manage} onChanged=${changed} />
       <p><a class="button secondary" href=${'/api/v1/communities/' + id + '/accounts/export'} download>
         ${t('board.csv')}</a></p>
     `;
@@ -92,9 +104,16 @@ function monthName(month) {
 }
 
 // Every entry, newest first; a corrected one is struck through and names
-// its correction, which carries the reason.
-function Entries({ entries }) {
+// its correction, which carries the reason. Those who run the community
+// correct an entry that counts in its place.
+function Entries({ entries, manage, onChanged }) {
+  const [correcting, setCorrecting] = useState(null);
   if (entries.length === 0) return null;
+  const editing = entries.find((e) => e.id === correcting);
+  if (editing) {
+    return html`<${AccountForm} entry=${editing} onDone=${() => { setCorrecting(null); onChanged(); }}
+      onCancel=${() => setCorrecting(null)} />`;
+  }
   return html`<div class="table-wrap"><table class="table expenses">
     <caption>${t('board.entries')}</caption>
     <thead><tr><th scope="col">${t('board.date')}</th><th scope="col">${t('board.what')}</th>
@@ -105,7 +124,10 @@ function Entries({ entries }) {
         ${e.counterparty ? html`<br />${e.counterparty}` : null}
         ${e.note ? html`<br /><span class="muted">${e.note}</span>` : null}
         ${e.corrects != null ? html`<p class="correction">${t('board.correction', { reason: e.reason })}</p>` : null}
-        ${e.corrected_by != null ? html`<p class="correction">${t('board.wasCorrected')}</p>` : null}</td>
+        ${e.corrected_by != null ? html`<p class="correction">${t('board.wasCorrected')}</p>` : null}
+        ${manage && e.counts ? html`<p><button type="button" class="button secondary"
+          aria-label=${t('board.form.correctThis', { money: formatMoney(e.amount_fen) })}
+          onClick=${() => setCorrecting(e.id)}>${t('board.form.correct')}</button></p>` : null}</td>
       <td class="num">${e.counts ? formatMoney(e.amount_fen)
         : html`<del aria-label=${t('board.notCounted', { money: formatMoney(e.amount_fen) })}>${formatMoney(e.amount_fen)}</del>`}</td>
     </tr>`)}</tbody>
@@ -116,8 +138,11 @@ function Entries({ entries }) {
 export function NoticePage({ params }) {
   const s = useStore();
   const notice = useLoad(() => api('GET', `/notices/${params.id}`), [params.id, s.session]);
+  // The forms answer with the notice as it is now.
+  const [fresh, setFresh] = useState(null);
+  const shown = fresh && fresh.id === Number(params.id) ? { ...notice, data: fresh } : notice;
   return html`<article>
-    <${Loaded} result=${notice}>${(n) => html`
+    <${Loaded} result=${shown}>${(n) => html`
       <p class="crumbs"><a href=${'/c/' + n.community_id + '/board'}>${t('board.back')}</a></p>
       <${PageTitle}>${n.title}<//>
       <p class="sub"><span class="kind">${t('board.kinds.' + n.kind)}</span> <${NoticeBadge} status=${n.status} />
@@ -127,6 +152,11 @@ export function NoticePage({ params }) {
         ? html`<p class="notice warn">${t('board.withdrawnBecause', { reason: n.withdrawal_reason })}</p>` : null}
       <div class="body">${n.body}</div>
       ${n.attachments.length ? html`<h2>${t('board.attachments')}</h2><${Attachments} list=${n.attachments} />` : null}
+      ${n.status === 'current' && standing(s.me, n.community_id).committee ? html`
+        <${Toggle} label=${t('board.form.correctNotice')} secondary>${(close) =>
+          html`<${NoticeForm} notice=${n} onDone=${(v) => { setFresh(v); close(); }} onCancel=${close} />`}<//>
+        <${Toggle} label=${t('board.form.withdraw')} secondary>${(close) =>
+          html`<${WithdrawNoticeForm} notice=${n} onDone=${(v) => { setFresh(v); close(); }} onCancel=${close} />`}<//>` : null}
       ${n.versions.length > 1 ? html`<h2>${t('board.versions')}</h2>
         <ol class="timeline">${n.versions.map((v) => html`<li>
           <span class="when">${formatTime(v.at)}</span>

@@ -32,7 +32,8 @@ export function DistrictSettingsPage({ params }) {
     <${Loaded} result=${settings}>${(v) => admin
       ? html`<${SettingsForm} id=${params.id} initial=${v} />`
       : html`<${SettingsView} v=${v} />`}<//>
-    ${admin ? html`<p><a class="button secondary" href=${'/d/' + params.id + '/plugins'}>${t('district.pluginsTitle')}</a></p>` : null}
+    ${admin ? html`<p class="actions"><a class="button secondary" href=${'/d/' + params.id + '/plugins'}>${t('district.pluginsTitle')}</a>
+      <a class="button secondary" href=${'/d/' + params.id + '/delivery'}>${t('district.deliveryTitle')}</a></p>` : null}
   </section>`;
 }
 

@@ -77,6 +77,7 @@ export function HomePage({ query }) {
       ? html`<h2>${t('home.myWork')}</h2>
           <div class="actions">
             <a class="button" href="/escalations">${t('escalation.pageTitle')}</a>
+            <a class="button secondary" href="/dashboard">${t('dashboard.title')}</a>
             ${work.districts.map((d) => html`<a class="button secondary" href=${'/d/' + d + '/settings'}>${t('district.settingsTitle')}</a>
               <a class="button secondary" href=${'/d/' + d + '/plugins'}>${t('district.pluginsTitle')}</a>`)}
           </div>`

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
-import { api } from '../api.js';
+import { api, standing } from '../api.js';
+import { navigate } from '../router.js';
 import { useStore } from '../store.js';
-import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSubmit } from '../ui.js';
+import { ErrorBox, Field, FormActions, Loaded, PageTitle, Toggle, useId, useLoad, useSubmit } from '../ui.js';
+import { PeriodForm, PollForm, ServiceForm } from './poll_forms.js';
 
 // 问卷 and service ratings (docs/polls.md): a community's polls and the
 // series of its services' ratings; a poll to answer once; a period's
@@ -12,6 +14,10 @@ import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSub
 export function OpinionsPage({ params }) {
   const id = params.id;
   const s = useStore();
+  // Raised by each form that changed something: the page loads again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  const manage = standing(s.me, id).committee;
   const page = useLoad(async () => {
     const [c, polls, ratings] = await Promise.all([
       api('GET', `/communities/${id}`),
@@ -19,7 +25,7 @@ export function OpinionsPage({ params }) {
       api('GET', `/communities/${id}/service-ratings`),
     ]);
     return { c, polls: polls.items, ratings };
-  }, [id, s.session]);
+  }, [id, s.session, changes]);
   return html`<section>
     <${Loaded} result=${page}>${(d) => {
       const open = d.ratings.periods.filter((p) => p.state === 'open');
@@ -34,12 +40,19 @@ export function OpinionsPage({ params }) {
             <span class="card-sub"><span class=${'badge ' + (p.closed ? 'state-closed' : 'state-accepted')}>
               ${t(p.closed ? 'polls.closed' : 'polls.open')}</span>
               ${t(p.closed ? 'polls.closedAt' : 'polls.closesAt', { time: formatTime(p.closes_at) })} · ${t('polls.answers', { n: p.answers })}</span></a></li>`)}</ul>`}
+      ${manage ? html`<${Toggle} label=${t('polls.form.newPoll')}>${(close) =>
+        html`<${PollForm} communityId=${id} onDone=${(poll) => navigate('/polls/' + poll.id)} onCancel=${close} />`}<//>` : null}
 
       <h2>${t('polls.ratings')}</h2>
       ${open.map((p) => html`<p><a class="button" href=${'/ratings/' + p.id}>${t('polls.rateNow', { label: p.label })}</a></p>`)}
       ${d.ratings.services.length === 0
         ? html`<p class="empty">${t('polls.noServices')}</p>`
         : d.ratings.services.map((sv) => html`<${Series} service=${sv} periods=${d.ratings.periods} />`)}
+      ${manage ? html`
+        <${Toggle} label=${t('polls.form.newService')} secondary>${(close) =>
+          html`<${ServiceForm} communityId=${id} onDone=${() => { close(); changed(); }} onCancel=${close} />`}<//>
+        <${Toggle} label=${t('polls.form.newPeriod')} secondary>${(close) =>
+          html`<${PeriodForm} communityId=${id} onDone=${() => { close(); changed(); }} onCancel=${close} />`}<//>` : null}
     `;
     }}<//>
   </section>`;

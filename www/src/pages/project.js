@@ -4,7 +4,7 @@ import { t, formatMoney, formatTime } from '../i18n.js';
 import { shanghaiParts, shanghaiSeconds, yuanToFen } from '../forms.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
-import { ErrorBox, Field, FormActions, Loaded, PageTitle, useFocusFirst, useId, useLoad, useSubmit } from '../ui.js';
+import { ErrorBox, Field, FormActions, Loaded, PageTitle, Toggle, useFocusFirst, useId, useLoad, useSubmit } from '../ui.js';
 
 // A project (公开之栏): progress, the expense list and the ratings, public;
 // the committee reports progress and expenses, corrects a wrong expense
@@ -62,14 +62,6 @@ export function ProjectPage({ params }) {
     `;
     }}<//>
   </article>`;
-}
-
-// A button that opens a form in its place; the form closes itself.
-function Toggle({ label, secondary, children }) {
-  const [open, setOpen] = useState(false);
-  if (open) return children(() => setOpen(false));
-  return html`<p><button type="button" class=${secondary ? 'button secondary' : 'button'} onClick=${() => setOpen(true)}>
-    ${label}</button></p>`;
 }
 
 function today() {

@@ -72,6 +72,7 @@ export function TopicPage({ params }) {
 
         <${Support} p=${p} supports=${supports} me=${me} own=${s.me && p.author.id === s.me.user.id}
           onChange=${topic.reload} />
+        ${s.me ? html`<${Follow} p=${p} session=${s.session} />` : null}
         ${p.allowed_actions && p.allowed_actions.length > 0
           ? html`<${Actions} p=${p} onDone=${topic.reload} />` : null}
         ${kase ? html`<${CasePanel} c=${kase} onChange=${topic.reload} />` : null}
@@ -113,6 +114,24 @@ function Support({ p, supports, me, own, onChange }) {
           aria-pressed=${supports.mine ? 'true' : 'false'} onClick=${submit}>
           ${supports.mine ? t('topic.withdrawSupport') : t('topic.support')}</button>`
       : null}
+    <${ErrorBox} error=${error} />
+  </div>`;
+}
+
+// Following a topic brings its changes to the inbox (docs/notifications.md);
+// raising or commenting follows it already.
+function Follow({ p, session }) {
+  const state = useLoad(() => api('GET', `/proposals/${p.id}/follow`), [p.id, session]);
+  const { busy, error, submit } = useSubmit(async () => {
+    await api(state.data.following ? 'DELETE' : 'POST', `/proposals/${p.id}/follow`);
+    state.reload();
+  });
+  if (!state.data) return null;
+  const on = state.data.following;
+  return html`<div class="follow">
+    <button type="button" class=${on ? 'button secondary' : 'button'} disabled=${busy} aria-pressed=${on ? 'true' : 'false'}
+      onClick=${submit}>${on ? t('topic.unfollow') : t('topic.follow')}</button>
+    <p class="hint">${on ? t('topic.followingHint') : t('topic.followHint')}</p>
     <${ErrorBox} error=${error} />
   </div>`;
 }

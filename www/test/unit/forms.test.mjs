@@ -1,7 +1,7 @@
 // Reading what people type into the committee's forms (src/forms.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTrustees, shanghaiParts, shanghaiSeconds, yuanToFen } from '../../src/forms.js';
+import { optionLines, parseTrustees, shanghaiParts, shanghaiSeconds, yuanToFen } from '../../src/forms.js';
 
 test('dates and times are the community\'s (UTC+8)', () => {
   assert.equal(shanghaiSeconds('2026-10-01', '08:00'), Date.UTC(2026, 9, 1, 0, 0) / 1000);
@@ -30,4 +30,19 @@ test('trustees are read one a line, as yishi trustee keygen prints their keys', 
   assert.equal(parseTrustees(''), null);
   assert.equal(parseTrustees(`${sign} ${box}`), null, 'a name is needed');
   assert.equal(parseTrustees(`x ${sign.slice(1)} ${box}`), null, 'keys are 32 bytes');
+});
+
+test('a poll question takes one option a line, blank lines and spaces dropped', () => {
+  assert.deepEqual(optionLines(' 没有 \n\n一辆\r\n 两辆以上'), ['没有', '一辆', '两辆以上']);
+  assert.deepEqual(optionLines(''), []);
+});
+
+test('quiet hours are minutes of the day, typed as HH:MM', async () => {
+  const { minutesToTime, timeToMinutes } = await import('../../src/forms.js');
+  assert.equal(minutesToTime(1320), '22:00');
+  assert.equal(minutesToTime(420), '07:00');
+  assert.equal(minutesToTime(5), '00:05');
+  assert.equal(timeToMinutes('22:00'), 1320);
+  assert.equal(timeToMinutes('7:30'), 450);
+  for (const bad of ['24:00', '12:60', 'noon', '', '12']) assert.equal(timeToMinutes(bad), null, bad);
 });

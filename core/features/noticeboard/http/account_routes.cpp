@@ -1,3 +1,4 @@
+#include "csv.h"
 #include "handlers/handler_support.h"
 #include "json_io.h"
 #include "noticeboard_routes.h"
@@ -99,23 +100,6 @@ ApiResponse totals(AccountService& accounts, ApiCall& call) {
     return jsonResponse(200, w);
 }
 
-// One CSV field (RFC 4180). Text that a spreadsheet would run as a formula
-// gets a leading apostrophe: an export is opened in Excel by people who
-// trust it.
-std::string csvField(const std::string& text, bool is_text = true) {
-    std::string value = text;
-    if (is_text && !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
-        value = "'" + value;
-    }
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char ch : value) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    return out + "\"";
-}
-
 std::string yuan(std::int64_t fen) {
     std::string cents = std::to_string(fen % 100);
     return std::to_string(fen / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
@@ -147,8 +131,7 @@ ApiResponse exportCsv(AccountService& accounts, ApiCall& call) {
     const auto day = [&accounts](Instant at) {
         return isoDate(civilDateOfDay(localDayNumber(at, accounts.utcOffset())));
     };
-    // A byte order mark, so that Excel reads the Chinese as UTF-8.
-    std::string out = "\xEF\xBB\xBF";
+    std::string out = kCsvByteOrderMark;
     out += zh ? "编号,日期,收支,类别,金额（元）,对方,说明,更正的编号,更正原因,计入合计,登记日期,登记人\r\n"
               : "id,date,direction,category,amount_yuan,counterparty,note,corrects,reason,counts,recorded_on,"
                 "recorded_by\r\n";

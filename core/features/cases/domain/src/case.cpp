@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace yishi::domain {
 
@@ -97,6 +98,12 @@ void applyEntry(Case& c, const CaseEntry& e) {
     }
 }
 
+std::optional<std::int64_t> medianSeconds(const std::vector<std::int64_t>& times) {
+    if (times.empty()) return std::nullopt;
+    const std::size_t n = times.size();
+    return n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+}
+
 CaseStats computeCaseStats(const std::vector<CaseEntry>& entries) {
     struct Replay {
         Case c;
@@ -132,11 +139,9 @@ CaseStats computeCaseStats(const std::vector<CaseEntry>& entries) {
         if (r.followed_up) ++out.followed_up;
     }
     if (out.cases > 0) out.closure_rate = static_cast<double>(times.size()) / static_cast<double>(out.cases);
-    if (!times.empty()) {
-        std::sort(times.begin(), times.end());
-        const std::size_t n = times.size();
-        out.median_seconds_to_close = n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
-    }
+    std::sort(times.begin(), times.end());
+    out.median_seconds_to_close = medianSeconds(times);
+    out.seconds_to_close = std::move(times);
     if (out.ratings > 0) {
         const auto count = static_cast<double>(out.ratings);
         out.handling_average = static_cast<double>(handling) / count;

@@ -188,4 +188,21 @@ std::vector<std::string> overdueReasons(const Proposal& p, Instant now) {
     return out;
 }
 
+std::optional<Instant> nextOverdueAt(const Proposal& p, Instant now) {
+    std::optional<Instant> next;
+    for (const OverdueRule& rule : overdueRules()) {
+        if (std::find(rule.states.begin(), rule.states.end(), p.state) == rule.states.end()) continue;
+        if (std::any_of(rule.ended_by.begin(), rule.ended_by.end(),
+                        [&](ProposalMark mark) { return markOf(p, mark) != Instant(); })) {
+            continue;
+        }
+        const Instant due = deadlineOf(p, rule.deadline);
+        if (due == Instant() || now.seconds() > due.seconds()) continue;  // none, or late already
+        // Late once the whole second of the deadline has passed (overdueReasons).
+        const Instant late = Instant::fromSeconds(due.seconds() + 1);
+        if (!next || late < *next) next = late;
+    }
+    return next;
+}
+
 }  // namespace yishi::domain

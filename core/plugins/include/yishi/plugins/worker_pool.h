@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -42,17 +43,21 @@ class WorkerPool {
     // they come back as failed HookResults (plugin.timeout, plugin.crashed,
     // plugin.cpu, or what the sandbox reported).
     std::vector<HookResult> call(const PluginBundle& bundle, const std::string& hook, const std::vector<Value>& inputs);
+    // One input, without copying it (a selection's input holds every ballot).
+    HookResult callOne(const PluginBundle& bundle, const std::string& hook, const Value& input);
 
     // Workers started so far, replacements included.
     int workersStarted() const;
 
   private:
     struct Worker;
+    std::vector<HookResult> callInputs(const PluginBundle& bundle, const std::string& hook,
+                                       std::span<const Value> inputs);
     Worker* acquire() YISHI_EXCLUDES(mutex_);
     void release(Worker* worker) YISHI_EXCLUDES(mutex_);
     // Without mutex_: the call's own worker, for as long as the hook runs.
     std::vector<HookResult> callOnce(Worker& worker, const PluginBundle& bundle, const std::string& hook,
-                                     const std::vector<Value>& inputs, bool& worker_lost) YISHI_EXCLUDES(mutex_);
+                                     std::span<const Value> inputs, bool& worker_lost) YISHI_EXCLUDES(mutex_);
 
     const WorkerPoolOptions options_;
     mutable Mutex mutex_;

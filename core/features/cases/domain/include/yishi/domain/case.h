@@ -105,6 +105,9 @@ struct CaseStats {
     // even count is the mean of the middle two, in whole seconds, rounded
     // down. Unset without such cases.
     std::optional<std::int64_t> median_seconds_to_close;
+    // Those times, one per case whose 办结 stands, shortest first: what a
+    // median over several communities is taken from (medianSeconds).
+    std::vector<std::int64_t> seconds_to_close;
     std::int64_t reopened_cases = 0;  // cases reopened at least once
     std::int64_t followed_up = 0;     // cases with at least one 回访
     // Every rating counts, those that reopened their case too.
@@ -114,6 +117,10 @@ struct CaseStats {
     std::int64_t satisfied = 0;    // ratingSatisfied
     double satisfaction_rate = 0;  // satisfied / ratings; 0 without ratings
 };
+
+// The median of `times` as CaseStats defines it (the mean of the middle two
+// of an even count, rounded down); unset when empty. REQUIRES: sorted.
+std::optional<std::int64_t> medianSeconds(const std::vector<std::int64_t>& times);
 
 // `entries` holds the entries of any number of cases, in any order of cases
 // but each case's entries in the order they were made (by id).

@@ -157,4 +157,10 @@ Instant markOf(const Proposal& proposal, ProposalMark mark);
 // Empty when nothing is late.
 std::vector<std::string> overdueReasons(const Proposal& proposal, Instant now);
 
+// The first instant after `now` at which time alone makes `proposal` late by
+// a rule it is not late by yet (its deadline set and not passed, in a state
+// the rule covers, no mark ending it), by the same rules; unset when none
+// would. What a count of overdue topics made at `now` stays right until.
+std::optional<Instant> nextOverdueAt(const Proposal& proposal, Instant now);
+
 }  // namespace yishi::domain

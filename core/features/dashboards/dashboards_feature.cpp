@@ -1,0 +1,38 @@
+#include <optional>
+
+#include "dashboard_pump.h"
+#include "feature.h"
+#include "http/dashboards_routes.h"
+#include "yishi/domain/dashboard_service.h"
+
+namespace yishi::app {
+
+namespace {
+
+// The 驾驶舱: its routes, and a pump that keeps the figures they read equal
+// to the records in the background.
+class DashboardsFeature final : public Feature {
+  public:
+    explicit DashboardsFeature(FeatureContext& c)
+        : service_(c.db, c.clock,
+                   {Duration::seconds(c.config.getInt("yishi.dashboard_max_age_seconds", 600)),
+                    c.config.getInt("yishi.dashboard_stale_batch", 100)}),
+          warn_(c.warn) {
+        c.provide(service_);
+    }
+    ~DashboardsFeature() override { pump_.reset(); }
+
+    void addRoutes(http::Router& router) override { http::addDashboardRoutes(router, service_); }
+    void start() override { pump_.emplace(service_, warn_); }
+
+  private:
+    domain::DashboardService service_;
+    std::function<void(const std::string&)> warn_;
+    std::optional<DashboardPump> pump_;
+};
+
+}  // namespace
+
+std::unique_ptr<Feature> make_dashboards_feature(FeatureContext& c) { return std::make_unique<DashboardsFeature>(c); }
+
+}  // namespace yishi::app

@@ -1,0 +1,223 @@
+#include "yishi/domain/notification_service.h"
+
+#include "yishi/domain/notifications_changes.h"
+#include "yishi/domain/proposal_store.h"
+
+namespace yishi::domain {
+
+namespace {
+
+Status quietValid(const QuietHours& q) {
+    const auto ok = [](int m) { return m >= 0 && m < 24 * 60; };
+    if (!ok(q.start) || !ok(q.end)) {
+        return Status::invalid("notification.quiet_hours",
+                               "Quiet hours are minutes of the day, 0 to 1439 (22:00 is 1320).");
+    }
+    return Status::ok();
+}
+
+bool looksLikeAddress(const std::string& s) {
+    const auto at = s.find('@');
+    return s.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < s.size() &&
+           s.find_first_of(" \r\n<>,;\"") == std::string::npos;
+}
+
+Status visibleProposal(Stores& s, const Actor& actor, std::int64_t id) {
+    std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(id));
+    if (!p || !proposalVisibleTo(*p, actor.userId())) {
+        return Status::notFound("proposal.not_found", "There is no such proposal.");
+    }
+    return Status::ok();
+}
+
+Status districtAdmin(Stores& s, const Actor& actor, DistrictId district) {
+    if (!s.scopes.district(district)) return Status::notFound("district.not_found", "There is no such district.");
+    if (!actor.isDistrictAdmin(district)) {
+        return Status::forbidden("delivery.forbidden", "Only the district's admins set and see its outbound delivery.");
+    }
+    return Status::ok();
+}
+
+}  // namespace
+
+NotificationService::NotificationService(Database& db, const Clock& clock, SecretSource& secrets)
+    : db_(db), clock_(clock), secrets_(secrets) {}
+
+Result<NotificationService::Inbox> NotificationService::inbox(const Actor& actor, bool unread_only, PageRequest page) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    Inbox out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        NotificationStore& store = s.get<NotificationStore>();
+        out.page = store.inbox(actor.userId(), unread_only, page.clamped());
+        out.unread = store.unreadCount(actor.userId());
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<std::int64_t> NotificationService::unreadCount(const Actor& actor) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    std::int64_t n = 0;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        n = s.get<NotificationStore>().unreadCount(actor.userId());
+        return Status::ok();
+    }));
+    return n;
+}
+
+Result<Notification> NotificationService::markRead(const Actor& actor, std::int64_t id) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    Notification out;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        NotificationStore& store = s.get<NotificationStore>();
+        std::optional<Notification> n = store.notification(id);
+        // Someone else's item is as absent as none: ids tell nothing.
+        if (!n || n->user != actor.userId()) {
+            return Status::notFound("notification.not_found", "There is no such notification in your inbox.");
+        }
+        if (n->read_at == Instant()) {
+            n->read_at = clock_.now();
+            store.markRead(id, n->read_at);
+        }
+        out = *n;
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<std::int64_t> NotificationService::markAllRead(const Actor& actor) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    std::int64_t n = 0;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        n = s.get<NotificationStore>().markAllRead(actor.userId(), clock_.now());
+        return Status::ok();
+    }));
+    return n;
+}
+
+Result<bool> NotificationService::follow(const Actor& actor, std::int64_t proposal) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(visibleProposal(s, actor, proposal));
+        s.get<NotificationStore>().follow(actor.userId(), proposal, clock_.now());
+        return Status::ok();
+    }));
+    return true;
+}
+
+Result<bool> NotificationService::unfollow(const Actor& actor, std::int64_t proposal) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(visibleProposal(s, actor, proposal));
+        s.get<NotificationStore>().unfollow(actor.userId(), proposal);
+        return Status::ok();
+    }));
+    return false;
+}
+
+Result<bool> NotificationService::following(const Actor& actor, std::int64_t proposal) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    bool out = false;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(visibleProposal(s, actor, proposal));
+        out = s.get<NotificationStore>().follows(actor.userId(), proposal);
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<NotificationPreferences> NotificationService::preferences(const Actor& actor) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    NotificationPreferences out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        out = s.get<NotificationStore>().preferences(actor.userId()).value_or(NotificationPreferences{});
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<NotificationPreferences> NotificationService::savePreferences(const Actor& actor,
+                                                                     const NotificationPreferences& prefs) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    for (const std::string& kind : prefs.muted) {
+        if (!isNotificationKind(kind)) {
+            return Status::invalid("notification.kind", "Unknown kind of notification: \"" + kind + "\".");
+        }
+    }
+    if (!prefs.email.empty() && !looksLikeAddress(prefs.email)) {
+        return Status::invalid("notification.email", "The mail address is not one (name@example.cn).");
+    }
+    if (prefs.quiet) YISHI_RETURN_IF_ERROR(quietValid(*prefs.quiet));
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        s.get<NotificationStore>().savePreferences(actor.userId(), prefs, clock_.now());
+        return Status::ok();
+    }));
+    return prefs;
+}
+
+Result<DeliverySettings> NotificationService::deliverySettings(const Actor& actor, DistrictId district) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    DeliverySettings out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(districtAdmin(s, actor, district));
+        out = s.get<NotificationStore>().deliverySettings(district).value_or(DeliverySettings{});
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<DeliverySettings> NotificationService::saveDeliverySettings(const Actor& actor, DistrictId district,
+                                                                   const DeliveryInput& in) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (in.webhook_url && !in.webhook_url->empty()) {
+        const std::string& u = *in.webhook_url;
+        // Plain http only: the server has no TLS client; a relay on the district's own network forwards.
+        if (u.size() > 500 || u.rfind("http://", 0) != 0 || u.size() <= 7 ||
+            u.find_first_of(" \r\n") != std::string::npos) {
+            return Status::invalid("delivery.webhook_url",
+                                   "The webhook is an http:// address of up to 500 characters (a relay on the "
+                                   "district's network; https is not built in).");
+        }
+    }
+    if (in.smtp_port && (*in.smtp_port < 1 || *in.smtp_port > 65535)) {
+        return Status::invalid("delivery.smtp_port", "The mail server's port is 1 to 65535.");
+    }
+    if (in.quiet) YISHI_RETURN_IF_ERROR(quietValid(*in.quiet));
+    DeliverySettings out;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(districtAdmin(s, actor, district));
+        NotificationStore& store = s.get<NotificationStore>();
+        DeliverySettings d = store.deliverySettings(district).value_or(DeliverySettings{});
+        if (in.webhook_url) d.webhook_url = *in.webhook_url;
+        if (in.smtp_host) d.smtp_host = *in.smtp_host;
+        if (in.smtp_port) d.smtp_port = static_cast<int>(*in.smtp_port);
+        if (in.smtp_from) d.smtp_from = *in.smtp_from;
+        if (in.quiet) d.quiet = *in.quiet;
+        if (!d.smtp_host.empty() && !looksLikeAddress(d.smtp_from)) {
+            return Status::invalid("delivery.smtp_from", "Mail needs a sender address (smtp_from).");
+        }
+        if (!d.webhook_url.empty() && (d.webhook_secret.empty() || in.new_secret)) {
+            d.webhook_secret = secrets_.newToken();
+        }
+        d.updated_at = clock_.now();
+        d.updated_by = actor.userId();
+        store.saveDeliverySettings(district, d);
+        s.record({changes::kDeliverySettingsChanged, d.updated_at, actor.userId(), district.value, CommunityId()});
+        out = d;
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<Page<Delivery>> NotificationService::deliveries(const Actor& actor, DistrictId district, PageRequest page) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    Page<Delivery> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        YISHI_RETURN_IF_ERROR(districtAdmin(s, actor, district));
+        out = s.get<NotificationStore>().deliveries(district, page.clamped());
+        return Status::ok();
+    }));
+    return out;
+}
+
+}  // namespace yishi::domain
