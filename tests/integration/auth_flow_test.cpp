@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include <chrono>
 #include <thread>
 
@@ -77,15 +79,19 @@ BOOST_AUTO_TEST_CASE(bad_credentials_and_indistinguishable_unknown_users) {
     BOOST_TEST(wrong.json()->getObject("error")->getValue<std::string>("message") ==
                unknown.json()->getObject("error")->getValue<std::string>("message"));
 
-    // An unknown login costs a full password check too (argon2id, ~0.1 s).
-    double known = 0, missing = 0;
-    for (int i = 0; i < 2; ++i) {
-        known +=
-            secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"committee3","password":"nope-nope"})"); });
-        missing +=
-            secondsOf([&] { client.post("/api/v1/sessions", R"({"login":"ghost.user","password":"nope-nope"})"); });
+    // An unknown login costs a full password check too (argon2id, ~0.1 s;
+    // skipping it would answer in about a millisecond). The fastest of three
+    // tries each: what a busy machine adds is never taken off.
+    double known = 1e9, missing = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        known = std::min(known, secondsOf([&] {
+                             client.post("/api/v1/sessions", R"({"login":"committee3","password":"nope-nope"})");
+                         }));
+        missing = std::min(missing, secondsOf([&] {
+                               client.post("/api/v1/sessions", R"({"login":"ghost.user","password":"nope-nope"})");
+                           }));
     }
-    BOOST_TEST_MESSAGE("known " << known / 2 << " s, unknown " << missing / 2 << " s");
+    BOOST_TEST_MESSAGE("known " << known << " s, unknown " << missing << " s (fastest of 3)");
     BOOST_TEST(missing > known * 0.5);
     BOOST_TEST(missing < known * 2.0);
 }
