@@ -40,6 +40,10 @@ std::int64_t comment(HttpClient& resident, std::int64_t proposal, const std::str
     return idOf(r);
 }
 
+std::int64_t userId(HttpClient& client) {
+    return client.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
+}
+
 std::string markBody(const std::string& decision, const std::string& reason) {
     return R"({"decision":")" + decision + R"(","reason":")" + reason + R"("})";
 }
@@ -72,16 +76,16 @@ BOOST_AUTO_TEST_CASE(residents_answer_a_call_for_topics_until_it_closes) {
                              std::to_string(t0 + 2 * kDay) + "}";
 
     BOOST_TEST(zhao.post("/api/v1/communities/1/topic-calls", body).errorCode() == "topic_call.forbidden");
-    BOOST_TEST(other_committee.post("/api/v1/communities/1/topic-calls", body).errorCode() ==
-               "topic_call.forbidden");
+    BOOST_TEST(other_committee.post("/api/v1/communities/1/topic-calls", body).errorCode() == "topic_call.forbidden");
     BOOST_TEST(anonymous.post("/api/v1/communities/1/topic-calls", body).status == 401);
-    BOOST_TEST(committee
-                   .post("/api/v1/communities/1/topic-calls",
-                         R"({"title":"x","deadline":)" + std::to_string(t0 - 10) + "}")
-                   .errorCode() == "topic_call.deadline");
-    BOOST_TEST(committee.post("/api/v1/communities/1/topic-calls", R"({"title":"","deadline":)" +
-                                                                       std::to_string(t0 + kDay) + "}")
-                   .errorCode() == "title.invalid");
+    BOOST_TEST(
+        committee
+            .post("/api/v1/communities/1/topic-calls", R"({"title":"x","deadline":)" + std::to_string(t0 - 10) + "}")
+            .errorCode() == "topic_call.deadline");
+    BOOST_TEST(
+        committee
+            .post("/api/v1/communities/1/topic-calls", R"({"title":"","deadline":)" + std::to_string(t0 + kDay) + "}")
+            .errorCode() == "title.invalid");
 
     HttpResult opened = committee.post("/api/v1/communities/1/topic-calls", body);
     BOOST_REQUIRE_EQUAL(opened.status, 201);
@@ -219,9 +223,114 @@ BOOST_AUTO_TEST_CASE(the_committee_marks_suggestions_with_a_reason_and_the_rate_
 
     // A withdrawn suggestion is not marked.
     BOOST_REQUIRE_EQUAL(zhao.del("/api/v1/comments/" + std::to_string(solar)).status, 200);
-    BOOST_TEST(committee.send("PUT", "/api/v1/comments/" + std::to_string(solar) + "/adoption",
-                              markBody("adopted", "x"))
-                   .errorCode() == "comment.withdrawn");
+    BOOST_TEST(
+        committee.send("PUT", "/api/v1/comments/" + std::to_string(solar) + "/adoption", markBody("adopted", "x"))
+            .errorCode() == "comment.withdrawn");
+}
+
+BOOST_AUTO_TEST_CASE(representatives_are_invited_answer_and_their_attendance_is_recorded) {
+    ServerProcess server({"--test-clock"});
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient other_committee(server.port());
+    other_committee.loginBrowser("committee2", server.password("committee2"));
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient qian(server.port());
+    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient pending(server.port());
+    pending.loginBrowser("pending1", server.password("pending1"));
+    HttpClient stranger(server.port());
+    stranger.loginBrowser("resident3", server.password("resident3"));
+    HttpClient admin(server.port());
+    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient anonymous(server.port());
+    const std::int64_t zhao_id = userId(zhao);
+    const std::int64_t qian_id = userId(qian);
+    const std::int64_t pending_id = userId(pending);
+    const std::int64_t stranger_id = userId(stranger);
+    auto user = [](std::int64_t id) { return R"({"user_id":)" + std::to_string(id) + "}"; };
+
+    // The committee designates its representatives: verified residents of
+    // the community, one term at a time.
+    const std::string reps = "/api/v1/communities/1/representatives";
+    BOOST_TEST(zhao.post(reps, user(zhao_id)).errorCode() == "representative.forbidden");
+    BOOST_TEST(other_committee.post(reps, user(zhao_id)).errorCode() == "representative.forbidden");
+    BOOST_TEST(committee.post(reps, user(pending_id)).errorCode() == "representative.not_resident");
+    BOOST_TEST(committee.post(reps, user(stranger_id)).errorCode() == "representative.not_resident");
+    HttpResult designated = committee.post(reps, user(zhao_id));
+    BOOST_REQUIRE_EQUAL(designated.status, 201);
+    BOOST_TEST(committee.post(reps, user(zhao_id)).errorCode() == "representative.exists");
+    HttpResult qian_rep = committee.post(reps, user(qian_id));
+    BOOST_REQUIRE_EQUAL(qian_rep.status, 201);
+    const std::string end_qian = "/api/v1/representatives/" + std::to_string(idOf(qian_rep)) + "/end";
+    BOOST_TEST(qian.post(end_qian, R"({"reason":"不想干了"})").errorCode() == "representative.forbidden");
+    BOOST_TEST(committee.post(end_qian, R"({"reason":""})").errorCode() == "reason.invalid");
+    BOOST_REQUIRE_EQUAL(committee.post(end_qian, R"({"reason":"搬离本社区"})").status, 200);
+    BOOST_TEST(committee.post(end_qian, R"({"reason":"搬离本社区"})").errorCode() == "representative.ended");
+    HttpResult listed = anonymous.get(reps);
+    BOOST_REQUIRE_EQUAL(listed.status, 200);
+    Poco::JSON::Array::Ptr items = listed.json()->getArray("items");
+    BOOST_REQUIRE_EQUAL(items->size(), 2u);
+    BOOST_TEST(items->getObject(0)->getValue<std::int64_t>("user_id") == zhao_id);  // serving first
+    BOOST_TEST(items->getObject(0)->isNull("ended_at"));
+    BOOST_TEST(items->getObject(1)->getValue<std::string>("end_reason") == "搬离本社区");
+
+    // A meeting on a topic; the committee invites the serving representatives
+    // and qian by name, before the meeting begins.
+    const std::int64_t topic = raise(qian, 1, "小区绿化");
+    const std::int64_t t0 = committee.get("/api/v1/me").json()->getValue<std::int64_t>("session_expires_at") - 7 * kDay;
+    HttpResult meeting =
+        committee.post("/api/v1/proposals/" + std::to_string(topic) + "/meetings",
+                       R"({"mode":"offline","starts_at":)" + std::to_string(t0 + kDay) + R"(,"place":"居委会议室"})");
+    BOOST_REQUIRE_EQUAL(meeting.status, 201);
+    const std::string base = "/api/v1/meetings/" + std::to_string(idOf(meeting));
+    const std::string invite = R"({"representatives":true,"user_ids":[)" + std::to_string(qian_id) + "]}";
+    BOOST_TEST(zhao.post(base + "/invitations", invite).errorCode() == "invitation.forbidden");
+    BOOST_TEST(other_committee.post(base + "/invitations", invite).errorCode() == "invitation.forbidden");
+    BOOST_TEST(
+        committee.post(base + "/invitations", R"({"user_ids":[)" + std::to_string(stranger_id) + "]}").errorCode() ==
+        "invitation.not_resident");
+    HttpResult invited = committee.post(base + "/invitations", invite);
+    BOOST_REQUIRE_EQUAL(invited.status, 200);
+    items = invited.json()->getArray("items");
+    BOOST_REQUIRE_EQUAL(items->size(), 2u);
+    BOOST_TEST(items->getObject(0)->getValue<std::int64_t>("user_id") == zhao_id);
+    BOOST_TEST(items->getObject(0)->getValue<bool>("representative") == true);
+    BOOST_TEST(items->getObject(1)->getValue<bool>("representative") == false);
+    BOOST_TEST(items->getObject(1)->getValue<std::string>("answer") == "pending");
+    // Inviting again leaves the invitations as they are.
+    BOOST_TEST(committee.post(base + "/invitations", invite).json()->getArray("items")->size() == 2u);
+
+    // Invitees answer, and may change their mind, until it begins.
+    BOOST_TEST(zhao.send("PUT", base + "/invitations/mine", R"({"answer":"decline"})").status == 200);
+    BOOST_TEST(zhao.send("PUT", base + "/invitations/mine", R"({"answer":"attend"})").status == 200);
+    BOOST_TEST(qian.send("PUT", base + "/invitations/mine", R"({"answer":"decline"})").status == 200);
+    BOOST_TEST(stranger.send("PUT", base + "/invitations/mine", R"({"answer":"attend"})").errorCode() ==
+               "invitation.not_found");
+    BOOST_TEST(zhao.send("PUT", base + "/invitations/mine", R"({"answer":"pending"})").errorCode() ==
+               "invitation.answer");
+    BOOST_TEST(committee.send("PUT", base + "/attendance", R"({"attended":[]})").errorCode() == "meeting.not_started");
+
+    advance(admin, kDay + 60);
+    BOOST_TEST(qian.send("PUT", base + "/invitations/mine", R"({"answer":"attend"})").errorCode() ==
+               "invitation.too_late");
+    BOOST_TEST(committee.post(base + "/invitations", invite).errorCode() == "invitation.too_late");
+    const std::string came = R"({"attended":[)" + std::to_string(zhao_id) + "]}";
+    BOOST_TEST(zhao.send("PUT", base + "/attendance", came).errorCode() == "invitation.forbidden");
+    BOOST_TEST(committee.send("PUT", base + "/attendance", R"({"attended":[)" + std::to_string(stranger_id) + "]}")
+                   .errorCode() == "invitation.not_invited");
+    BOOST_REQUIRE_EQUAL(committee.send("PUT", base + "/attendance", came).status, 200);
+
+    HttpResult seen = anonymous.get(base + "/invitations");
+    BOOST_REQUIRE_EQUAL(seen.status, 200);
+    BOOST_TEST(seen.json()->getValue<std::int64_t>("attended") == 1);
+    items = seen.json()->getArray("items");
+    BOOST_TEST(items->getObject(0)->getValue<std::string>("answer") == "attend");
+    BOOST_TEST(items->getObject(0)->getValue<bool>("attended") == true);
+    BOOST_TEST(items->getObject(1)->getValue<std::string>("answer") == "decline");
+    BOOST_TEST(items->getObject(1)->getValue<bool>("attended") == false);
+    BOOST_TEST(anonymous.get("/api/v1/meetings/999999/invitations").errorCode() == "meeting.not_found");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

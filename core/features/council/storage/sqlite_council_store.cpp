@@ -27,8 +27,7 @@ TopicCall readCall(SQLite::Statement& q) {
     return c;
 }
 
-#define YISHI_MARK_COLUMNS \
-    "comment_id, proposal_id, community_id, author_id, decision, reason, decided_by, decided_at"
+#define YISHI_MARK_COLUMNS "comment_id, proposal_id, community_id, author_id, decision, reason, decided_by, decided_at"
 
 AdoptionMark readMark(SQLite::Statement& q) {
     AdoptionMark m;
@@ -118,7 +117,8 @@ std::int64_t SqliteCouncilStore::countCallTopics(std::int64_t call_id) {
 }
 
 void SqliteCouncilStore::putMark(const AdoptionMark& mark) {
-    auto q = c_.prepare("INSERT OR REPLACE INTO adoption_marks (" YISHI_MARK_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q =
+        c_.prepare("INSERT OR REPLACE INTO adoption_marks (" YISHI_MARK_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, mark.comment_id.value);
     q->bind(2, mark.proposal_id.value);
     q->bind(3, mark.community_id.value);
@@ -146,8 +146,7 @@ std::vector<AdoptionMark> SqliteCouncilStore::marksOfProposal(domain::ProposalId
 }
 
 std::vector<AdoptionMark> SqliteCouncilStore::marksOfCommunity(CommunityId community) {
-    auto q =
-        c_.prepare("SELECT " YISHI_MARK_COLUMNS " FROM adoption_marks WHERE community_id = ? ORDER BY decided_at");
+    auto q = c_.prepare("SELECT " YISHI_MARK_COLUMNS " FROM adoption_marks WHERE community_id = ? ORDER BY decided_at");
     q->bind(1, community.value);
     std::vector<AdoptionMark> out;
     while (q->executeStep()) out.push_back(readMark(*q));

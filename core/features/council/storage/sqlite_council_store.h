@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "yishi/domain/council_store.h"
@@ -25,6 +26,16 @@ class SqliteCouncilStore final : public domain::CouncilStore {
     std::optional<domain::AdoptionMark> mark(domain::CommentId comment) override;
     std::vector<domain::AdoptionMark> marksOfProposal(domain::ProposalId proposal) override;
     std::vector<domain::AdoptionMark> marksOfCommunity(CommunityId community) override;
+    std::int64_t insertRepresentative(const domain::Representative& r) override;
+    std::optional<domain::Representative> representative(std::int64_t id) override;
+    std::optional<domain::Representative> servingRepresentative(CommunityId community, UserId user) override;
+    void endRepresentative(std::int64_t id, Instant at, const std::string& reason) override;
+    std::vector<domain::Representative> representatives(CommunityId community) override;
+    bool insertInvitation(const domain::Invitation& invitation) override;
+    std::optional<domain::Invitation> invitation(domain::MeetingId meeting, UserId user) override;
+    void answerInvitation(domain::MeetingId meeting, UserId user, domain::InvitationAnswer answer, Instant at) override;
+    void setAttended(domain::MeetingId meeting, UserId user, bool attended) override;
+    std::vector<domain::Invitation> invitations(domain::MeetingId meeting) override;
 
   private:
     Connection& c_;

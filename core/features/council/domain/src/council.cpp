@@ -47,3 +47,26 @@ std::vector<AdoptionPeriod> computeAdoptionPeriods(const std::vector<AdoptionMar
 }
 
 }  // namespace yishi::domain
+
+namespace yishi::domain {
+
+const char* invitationAnswerName(InvitationAnswer answer) {
+    switch (answer) {
+        case InvitationAnswer::kPending: return "pending";
+        case InvitationAnswer::kAttend: return "attend";
+        case InvitationAnswer::kDecline: return "decline";
+    }
+    return "pending";
+}
+
+bool parseInvitationAnswer(const std::string& text, InvitationAnswer* answer) {
+    for (InvitationAnswer a : {InvitationAnswer::kPending, InvitationAnswer::kAttend, InvitationAnswer::kDecline}) {
+        if (text == invitationAnswerName(a)) {
+            *answer = a;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace yishi::domain

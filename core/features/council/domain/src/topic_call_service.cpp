@@ -46,8 +46,7 @@ TopicCallService::View viewOf(Stores& s, const Actor& actor, TopicCall call, Ins
 
 TopicCallService::TopicCallService(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-Result<TopicCallService::View> TopicCallService::open(const Actor& actor, CommunityId community,
-                                                      const Input& input) {
+Result<TopicCallService::View> TopicCallService::open(const Actor& actor, CommunityId community, const Input& input) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     const Instant now = clock_.now();
     YISHI_RETURN_IF_ERROR(validInput(input, now));
@@ -139,7 +138,8 @@ Result<TopicCallService::View> TopicCallService::answer(const Actor& actor, std:
             return Status::notFound("proposal.not_found", "There is no such proposal.");
         }
         if (p->author_id != actor.userId()) {
-            return Status::forbidden("topic_call.not_your_topic", "Only its author raises a topic in answer to a call.");
+            return Status::forbidden("topic_call.not_your_topic",
+                                     "Only its author raises a topic in answer to a call.");
         }
         if (p->community_id != call->community_id) {
             return Status::invalid("topic_call.other_community", "The topic is another community's.");

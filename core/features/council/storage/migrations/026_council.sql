@@ -34,3 +34,30 @@ CREATE TABLE adoption_marks (
 );
 CREATE INDEX adoption_marks_by_proposal ON adoption_marks(proposal_id);
 CREATE INDEX adoption_marks_by_community ON adoption_marks(community_id, decided_at);
+
+-- 居民代表: a term from started_at until ended_at (0 while serving); ended
+-- terms are kept with their reason.
+CREATE TABLE representatives (
+  id            INTEGER PRIMARY KEY,
+  community_id  INTEGER NOT NULL REFERENCES communities(id),
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  started_at    INTEGER NOT NULL,
+  designated_by INTEGER NOT NULL REFERENCES users(id),
+  ended_at      INTEGER NOT NULL DEFAULT 0,
+  end_reason    TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX representatives_serving ON representatives(community_id, user_id) WHERE ended_at = 0;
+
+-- Who is invited to a meeting (consultation's meetings), their answer and
+-- whether they came (-1 until the committee records attendance).
+CREATE TABLE meeting_invitations (
+  meeting_id     INTEGER NOT NULL REFERENCES meetings(id),
+  user_id        INTEGER NOT NULL REFERENCES users(id),
+  community_id   INTEGER NOT NULL REFERENCES communities(id),
+  representative INTEGER NOT NULL CHECK (representative IN (0, 1)),
+  answer         TEXT NOT NULL DEFAULT 'pending' CHECK (answer IN ('pending', 'attend', 'decline')),
+  invited_at     INTEGER NOT NULL,
+  answered_at    INTEGER NOT NULL DEFAULT 0,
+  attended       INTEGER NOT NULL DEFAULT -1 CHECK (attended IN (-1, 0, 1)),
+  PRIMARY KEY (meeting_id, user_id)
+);

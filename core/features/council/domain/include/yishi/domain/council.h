@@ -71,3 +71,40 @@ struct AdoptionPeriod {
 std::vector<AdoptionPeriod> computeAdoptionPeriods(const std::vector<AdoptionMark>& marks);
 
 }  // namespace yishi::domain
+
+namespace yishi::domain {
+
+// 居民代表: a verified resident the committee designated to speak for the
+// community at its meetings, from a start date until removed. Removal keeps
+// the row (who, when, why): the list of past representatives stays public.
+struct Representative {
+    std::int64_t id = 0;
+    CommunityId community_id;
+    UserId user_id;
+    std::string display_name;  // filled in when read
+    Instant started_at;
+    UserId designated_by;
+    Instant ended_at;  // unset (the epoch) while serving
+    std::string end_reason;
+};
+
+enum class InvitationAnswer { kPending, kAttend, kDecline };
+
+const char* invitationAnswerName(InvitationAnswer answer);
+bool parseInvitationAnswer(const std::string& text, InvitationAnswer* answer);
+
+// One person invited to a 议事会 meeting, their answer, and whether they came
+// (recorded by the committee once the meeting began).
+struct Invitation {
+    MeetingId meeting_id;
+    UserId user_id;
+    std::string display_name;  // filled in when read
+    CommunityId community_id;
+    bool representative = false;  // a serving representative when invited
+    InvitationAnswer answer = InvitationAnswer::kPending;
+    Instant invited_at;
+    Instant answered_at;  // unset until answered
+    int attended = -1;    // -1: not recorded; 0: did not come; 1: came
+};
+
+}  // namespace yishi::domain

@@ -12,6 +12,11 @@ extern const ChangeKind kTopicCallOpened;
 extern const ChangeKind kTopicCallClosed;
 extern const ChangeKind kTopicCallAnswered;
 extern const ChangeKind kSuggestionMarked;
+extern const ChangeKind kRepresentativeDesignated;
+extern const ChangeKind kRepresentativeEnded;
+extern const ChangeKind kMeetingInvited;
+extern const ChangeKind kInvitationAnswered;
+extern const ChangeKind kAttendanceRecorded;
 }  // namespace changes
 
 // Every kind above, for changeCatalog().

@@ -30,6 +30,21 @@ class CouncilStore {
     virtual std::optional<AdoptionMark> mark(CommentId comment) = 0;
     virtual std::vector<AdoptionMark> marksOfProposal(ProposalId proposal) = 0;
     virtual std::vector<AdoptionMark> marksOfCommunity(CommunityId community) = 0;
+
+    virtual std::int64_t insertRepresentative(const Representative& r) = 0;
+    virtual std::optional<Representative> representative(std::int64_t id) = 0;
+    // The one serving, if any.
+    virtual std::optional<Representative> servingRepresentative(CommunityId community, UserId user) = 0;
+    virtual void endRepresentative(std::int64_t id, Instant at, const std::string& reason) = 0;
+    // Serving ones first, each group by start date.
+    virtual std::vector<Representative> representatives(CommunityId community) = 0;
+    // False when `invitation.user_id` is invited already (nothing is written then).
+    virtual bool insertInvitation(const Invitation& invitation) = 0;
+    virtual std::optional<Invitation> invitation(MeetingId meeting, UserId user) = 0;
+    virtual void answerInvitation(MeetingId meeting, UserId user, InvitationAnswer answer, Instant at) = 0;
+    virtual void setAttended(MeetingId meeting, UserId user, bool attended) = 0;
+    // In the order they were invited.
+    virtual std::vector<Invitation> invitations(MeetingId meeting) = 0;
 };
 
 }  // namespace yishi::domain
