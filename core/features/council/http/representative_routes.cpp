@@ -63,7 +63,8 @@ Result<std::vector<UserId>> userIds(const Value& body, const std::string& name) 
     const Value& v = *body.find(name);
     if (!v.isArray()) return Status::invalid("body.wrong_type", "Field \"" + name + "\" must be an array of user ids.");
     for (const Value& u : v.asArray()) {
-        if (!u.isInt()) return Status::invalid("body.wrong_type", "Field \"" + name + "\" must be an array of user ids.");
+        if (!u.isInt())
+            return Status::invalid("body.wrong_type", "Field \"" + name + "\" must be an array of user ids.");
         out.push_back(UserId(u.asInt()));
     }
     return out;

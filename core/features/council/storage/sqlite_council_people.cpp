@@ -101,17 +101,17 @@ bool SqliteCouncilStore::insertInvitation(const Invitation& i) {
 }
 
 std::optional<Invitation> SqliteCouncilStore::invitation(MeetingId meeting, UserId user) {
-    auto q = c_.prepare("SELECT " YISHI_INVITATION_COLUMNS
-                        " FROM meeting_invitations WHERE meeting_id = ? AND user_id = ?");
+    auto q =
+        c_.prepare("SELECT " YISHI_INVITATION_COLUMNS " FROM meeting_invitations WHERE meeting_id = ? AND user_id = ?");
     q->bind(1, meeting.value);
     q->bind(2, user.value);
     if (!q->executeStep()) return std::nullopt;
     return readInvitation(*q);
 }
 
-void SqliteCouncilStore::answerInvitation(MeetingId meeting, UserId user, domain::InvitationAnswer answer,
-                                          Instant at) {
-    auto q = c_.prepare("UPDATE meeting_invitations SET answer = ?, answered_at = ? WHERE meeting_id = ? AND user_id = ?");
+void SqliteCouncilStore::answerInvitation(MeetingId meeting, UserId user, domain::InvitationAnswer answer, Instant at) {
+    auto q =
+        c_.prepare("UPDATE meeting_invitations SET answer = ?, answered_at = ? WHERE meeting_id = ? AND user_id = ?");
     q->bind(1, domain::invitationAnswerName(answer));
     q->bind(2, at.seconds());
     q->bind(3, meeting.value);

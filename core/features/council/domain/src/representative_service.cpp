@@ -11,9 +11,7 @@ namespace yishi::domain {
 
 namespace {
 
-Status forbidden(const char* code) {
-    return Status::forbidden(code, "Only this community's committee does this.");
-}
+Status forbidden(const char* code) { return Status::forbidden(code, "Only this community's committee does this."); }
 
 bool verifiedResident(Stores& s, UserId user, CommunityId community) {
     std::optional<Membership> m = s.users.membership(user, community);
@@ -203,8 +201,8 @@ Result<std::vector<Invitation>> RepresentativeService::recordAttendance(const Ac
         CouncilStore& store = s.get<CouncilStore>();
         std::vector<Invitation> invited = store.invitations(meeting);
         for (UserId u : attended) {
-            const bool found = std::any_of(invited.begin(), invited.end(),
-                                           [&](const Invitation& i) { return i.user_id == u; });
+            const bool found =
+                std::any_of(invited.begin(), invited.end(), [&](const Invitation& i) { return i.user_id == u; });
             if (!found) {
                 return Status::invalid("invitation.not_invited", "Attendance is recorded for those invited.");
             }
