@@ -43,7 +43,7 @@ export function CallForm({ communityId, onDone, onCancel }) {
 // Designate one of the community's verified residents (the members list is
 // the committee's).
 export function RepresentativeForm({ communityId, serving, onDone, onCancel }) {
-  const members = useLoad(() => api('GET', `/communities/${communityId}/members?status=verified&limit=200`), [communityId]);
+  const members = useLoad(() => api('GET', `/communities/${communityId}/members?status=verified&limit=100`), [communityId]);
   const [user, setUser] = useState('');
   const id = useId('resident');
   const { busy, error, submit, setError } = useSubmit(async () => {
