@@ -939,6 +939,7 @@ try {
   await resident.getByRole('button', { name: '提交给居委会' }).click();
   await resident.getByRole('heading', { name: '2027年小区微更新议题征集' }).waitFor();
   check(await resident.getByRole('link', { name: /单元门口加装雨棚/ }).isVisible(), 'the topic raised in answer is listed on the call');
+  const answered = await resident.getByRole('link', { name: /单元门口加装雨棚/ }).getAttribute('href');
   await audit(resident, 'topic call');
   await shoot(resident, 'topic-call');
   await committee.goto(topicUrl);
@@ -960,12 +961,27 @@ try {
   check(true, "the community's adoption rate is on its home");
   await committee.goto(base + `/c/${community.id}/council`);
   await committee.getByRole('button', { name: '确定居民代表' }).click();
-  await committee.getByLabel('居民').selectOption({ label: '赵大爷' });
+  // The demo has a 赵大爷 too: the one who joined in step 2 is chosen by id.
+  const zhaoId = await resident.evaluate(() => fetch('/api/v1/me').then((r) => r.json()).then((j) => j.user.id));
+  await committee.getByLabel('居民').selectOption(String(zhaoId));
   await committee.getByRole('button', { name: '确定为居民代表' }).click();
   await committee.getByText(/起任居民代表/).waitFor();
   check(await committee.getByText('赵大爷').first().isVisible(), 'the committee designates a representative, listed in public');
   await audit(committee, 'council');
   await shoot(committee, 'council');
+  // The representative is invited to a meeting on the topic and answers.
+  await board.post(`${answered.replace('/p/', '/proposals/')}/meetings`,
+    { mode: 'offline', starts_at: Math.floor(Date.now() / 1000) + 365 * 86400, place: '居委会二楼会议室' });
+  await committee.goto(base + answered);
+  await committee.getByRole('button', { name: '邀请全体居民代表' }).click();
+  await committee.locator('.invitations', { hasText: '赵大爷' }).waitFor();
+  check(true, 'the committee invites the representatives to the meeting');
+  await resident.goto(base + answered);
+  await resident.getByRole('button', { name: '我参加' }).click();
+  await resident.locator('.invitations', { hasText: '参加' }).getByRole('button', { name: '我参加', pressed: true }).waitFor();
+  check(true, 'the representative answers the invitation');
+  await audit(resident, 'topic (invitation)');
+  await shoot(resident, 'meeting-invitation');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
-import { t } from '../i18n.js';
+import { t, formatTime } from '../i18n.js';
 import { shanghaiParts, shanghaiSeconds } from '../forms.js';
 import { api } from '../api.js';
 import { ErrorBox, Field, FormActions, useFocusFirst, useId, useLoad, useSubmit } from '../ui.js';
@@ -41,7 +41,8 @@ export function CallForm({ communityId, onDone, onCancel }) {
 }
 
 // Designate one of the community's verified residents (the members list is
-// the committee's).
+// the committee's). Two neighbours may share a name: each is shown with the
+// day they joined.
 export function RepresentativeForm({ communityId, serving, onDone, onCancel }) {
   const members = useLoad(() => api('GET', `/communities/${communityId}/members?status=verified&limit=100`), [communityId]);
   const [user, setUser] = useState('');
@@ -56,7 +57,8 @@ export function RepresentativeForm({ communityId, serving, onDone, onCancel }) {
     <${Field} label=${t('council.form.resident')} id=${id}>
       <select id=${id} value=${user} onChange=${(e) => setUser(e.currentTarget.value)}>
         <option value="">${t('council.form.pickResident')}</option>
-        ${choices.map((m) => html`<option value=${m.user_id}>${m.display_name}</option>`)}
+        ${choices.map((m) => html`<option value=${m.user_id}>
+          ${t('council.form.residentOption', { name: m.display_name, date: formatTime(m.joined_at, false) })}</option>`)}
       </select><//>
     <${ErrorBox} error=${error || members.error} />
     <${FormActions} busy=${busy} label=${t('council.form.designateButton')} onCancel=${onCancel} />
