@@ -8,6 +8,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "notification_helpers.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -187,6 +188,9 @@ BOOST_AUTO_TEST_CASE(the_committee_marks_suggestions_with_a_reason_and_the_rate_
                                   markBody("partly_adopted", "先在两栋楼试行"))
                             .status,
                         200);
+
+    // The author hears of it in their inbox (the processor runs on its own thread).
+    BOOST_TEST(notify::waitForItem(qian, topic, "suggestion.marked") != nullptr);
 
     // The author and everyone see each mark with its reason.
     HttpResult marks = anonymous.get("/api/v1/proposals/" + std::to_string(topic) + "/adoptions");
