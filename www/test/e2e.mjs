@@ -911,10 +911,12 @@ try {
   await committee.getByRole('heading', { name: '垃圾分类投放时间意见' }).waitFor();
   check(true, 'a poll asked by the committee opens on its own page');
   await resident.goto(base + `/c/${community.id}/board`);
-  check(await resident.getByText('楼道堆物清理通知').isVisible(), 'the resident reads the new notice');
+  await resident.getByText('楼道堆物清理通知').first().waitFor();
+  check(true, 'the resident reads the new notice');
   check((await resident.getByRole('button', { name: '发布通知' }).count()) === 0, 'a resident gets no committee forms');
   await resident.goto(base + `/c/${community.id}/polls`);
-  check(await resident.getByText('垃圾分类投放时间意见').isVisible(), 'the resident finds the new poll');
+  await resident.getByText('垃圾分类投放时间意见').first().waitFor();
+  check(true, 'the resident finds the new poll');
   // 24. 议事会 depth: the committee calls for topics; the resident finds the
   // call on the community's home and raises a topic in answer; the committee
   // marks the resident's comment adopted with a reason, which the resident
