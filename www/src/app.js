@@ -68,6 +68,9 @@ const NoticePage = lazy(() => import('./pages/board.js').then((m) => m.NoticePag
 const OpinionsPage = lazy(() => import('./pages/polls.js').then((m) => m.OpinionsPage));
 const PollPage = lazy(() => import('./pages/polls.js').then((m) => m.PollPage));
 const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPage));
+// 议事会: calls for topics, adoption, representatives.
+const CouncilPage = lazy(() => import('./pages/council.js').then((m) => m.CouncilPage));
+const TopicCallPage = lazy(() => import('./pages/council.js').then((m) => m.TopicCallPage));
 // The inbox and its preferences: a chunk, fetched when first opened.
 const InboxPage = lazy(() => import('./pages/inbox.js').then((m) => m.InboxPage));
 const NotificationSettingsPage = lazy(() => import('./pages/inbox.js').then((m) => m.NotificationSettingsPage));
@@ -86,6 +89,8 @@ const pages = {
   opinions: OpinionsPage,
   poll: PollPage,
   rating: RatingPage,
+  council: CouncilPage,
+  topicCall: TopicCallPage,
   inbox: InboxPage,
   notificationSettings: NotificationSettingsPage,
   queue: QueuePage,

@@ -24,6 +24,8 @@ const routes = [
   ['/c/:id/moderation', 'moderation'],
   ['/c/:id/board', 'board'],
   ['/c/:id/polls', 'opinions'],
+  ['/c/:id/council', 'council'],
+  ['/topic-calls/:id', 'topicCall'],
   ['/notices/:id', 'notice'],
   ['/polls/:id', 'poll'],
   ['/ratings/:id', 'rating'],

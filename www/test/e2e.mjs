@@ -982,12 +982,79 @@ try {
   await committee.getByRole('heading', { name: '垃圾分类投放时间意见' }).waitFor();
   check(true, 'a poll asked by the committee opens on its own page');
   await resident.goto(base + `/c/${community.id}/board`);
-  await resident.getByText('楼道堆物清理通知').waitFor();
+  await resident.getByText('楼道堆物清理通知').first().waitFor();
   check(true, 'the resident reads the new notice');
   check((await resident.getByRole('button', { name: '发布通知' }).count()) === 0, 'a resident gets no committee forms');
   await resident.goto(base + `/c/${community.id}/polls`);
-  await resident.getByText('垃圾分类投放时间意见').waitFor();
+  await resident.getByText('垃圾分类投放时间意见').first().waitFor();
   check(true, 'the resident finds the new poll');
+  // 24. 议事会 depth: the committee calls for topics; the resident finds the
+  // call on the community's home and raises a topic in answer; the committee
+  // marks the resident's comment adopted with a reason, which the resident
+  // reads with the community's adoption rate; a representative designated.
+  await committee.goto(base + `/c/${community.id}/council`);
+  await committee.getByRole('button', { name: '发起议题征集' }).click();
+  await committee.getByRole('button', { name: '发布征集' }).click();
+  await committee.getByText('请填写征集的标题。').waitFor();
+  check(true, 'a call without a title is explained, not sent');
+  await committee.getByLabel('标题').fill('2027年小区微更新议题征集');
+  await committee.getByLabel('主题').fill('微更新');
+  await audit(committee, 'council (call form)');
+  await shoot(committee, 'council-call-form');
+  await committee.getByRole('button', { name: '发布征集' }).click();
+  await committee.getByRole('heading', { name: '2027年小区微更新议题征集' }).waitFor();
+  check(await committee.getByRole('button', { name: '提前结束征集' }).isVisible(), 'the committee may close its call early');
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('link', { name: /2027年小区微更新议题征集/ }).click();
+  await resident.getByRole('link', { name: '提一个议题回应征集' }).click();
+  await resident.getByText('您提的议题会回应这次议题征集。').waitFor();
+  await resident.getByLabel('用一句话说说').fill('单元门口加装雨棚');
+  await resident.getByRole('button', { name: '提交给居委会' }).click();
+  await resident.getByRole('heading', { name: '2027年小区微更新议题征集' }).waitFor();
+  check(await resident.getByRole('link', { name: /单元门口加装雨棚/ }).isVisible(), 'the topic raised in answer is listed on the call');
+  const answered = await resident.getByRole('link', { name: /单元门口加装雨棚/ }).getAttribute('href');
+  await audit(resident, 'topic call');
+  await shoot(resident, 'topic-call');
+  await committee.goto(topicUrl);
+  const suggestion = committee.locator('.comment', { hasText: '长椅最好有靠背和扶手' });
+  await suggestion.getByRole('button', { name: '答复是否采纳' }).click();
+  await suggestion.getByRole('button', { name: '保存答复' }).click();
+  await suggestion.getByText('请写明采纳或不采纳的理由').waitFor();
+  check(true, 'a mark without a reason is explained, not sent');
+  await suggestion.getByLabel('理由').fill('选用带靠背和扶手的长椅');
+  await audit(committee, 'topic (adoption form)');
+  await suggestion.getByRole('button', { name: '保存答复' }).click();
+  await suggestion.getByText('理由：选用带靠背和扶手的长椅').waitFor();
+  await resident.goto(topicUrl);
+  await resident.getByText('理由：选用带靠背和扶手的长椅').waitFor();
+  check(true, 'the author reads the mark and its reason');
+  await shoot(resident, 'topic-adoption');
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByText(/建议采纳率 100.0%/).waitFor();
+  check(true, "the community's adoption rate is on its home");
+  await committee.goto(base + `/c/${community.id}/council`);
+  await committee.getByRole('button', { name: '确定居民代表' }).click();
+  // The demo has a 赵大爷 too: the one who joined in step 2 is chosen by id.
+  const zhaoId = await resident.evaluate(() => fetch('/api/v1/me').then((r) => r.json()).then((j) => j.user.id));
+  await committee.getByLabel('居民').selectOption(String(zhaoId));
+  await committee.getByRole('button', { name: '确定为居民代表' }).click();
+  await committee.getByText(/起任居民代表/).waitFor();
+  check(await committee.getByText('赵大爷').first().isVisible(), 'the committee designates a representative, listed in public');
+  await audit(committee, 'council');
+  await shoot(committee, 'council');
+  // The representative is invited to a meeting on the topic and answers.
+  await board.post(`${answered.replace('/p/', '/proposals/')}/meetings`,
+    { mode: 'offline', starts_at: Math.floor(Date.now() / 1000) + 365 * 86400, place: '居委会二楼会议室' });
+  await committee.goto(base + answered);
+  await committee.getByRole('button', { name: '邀请全体居民代表' }).click();
+  await committee.locator('.invitations', { hasText: '赵大爷' }).waitFor();
+  check(true, 'the committee invites the representatives to the meeting');
+  await resident.goto(base + answered);
+  await resident.getByRole('button', { name: '我参加' }).click();
+  await resident.locator('.invitations', { hasText: '参加' }).getByRole('button', { name: '我参加', pressed: true }).waitFor();
+  check(true, 'the representative answers the invitation');
+  await audit(resident, 'topic (invitation)');
+  await shoot(resident, 'meeting-invitation');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

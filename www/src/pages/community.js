@@ -7,6 +7,7 @@ import { ErrorBox, Loaded, OverdueBadges, PageTitle, StateBadge, useLoad, useSub
 import { MembershipNotice } from './join.js';
 import { ElectionList } from './votes.js';
 import { CaseFigures } from './case_parts.js';
+import { CallList, rateText } from './council_parts.js';
 
 // The states a resident looks for, in the order of the 议事 chain.
 export const STATE_ORDER = [
@@ -58,7 +59,7 @@ export function CommunityPage({ params }) {
   // One render for the whole first view (each answer would otherwise lay
   // the page out again); a state chosen later reloads the topics alone.
   const page = useLoad(async () => {
-    const [c, topics, projects, conventions, elections, caseStats, cases, places] = await Promise.all([
+    const [c, topics, projects, conventions, elections, caseStats, cases, places, calls, rate] = await Promise.all([
       api('GET', `/communities/${id}`),
       api('GET', `/communities/${id}/proposals?limit=50`),
       api('GET', `/communities/${id}/projects`),
@@ -67,9 +68,12 @@ export function CommunityPage({ params }) {
       api('GET', `/communities/${id}/case-stats`),
       api('GET', `/communities/${id}/cases?limit=20`),
       api('GET', `/communities/${id}/grids`),
+      api('GET', `/communities/${id}/topic-calls?limit=5`),
+      api('GET', `/communities/${id}/adoption-rate`),
     ]);
     return { c, topics, projects: projects.items, conventions: conventions.items, elections: elections.items,
-      caseStats, cases: cases.items, estates: places.estates, grids: places.grids };
+      caseStats, cases: cases.items, estates: places.estates, grids: places.grids,
+      calls: calls.items.filter((x) => !x.closed), rate };
   }, [id, s.session]);
   // The topics of one 小区, and the 小区 a resident said they live in.
   const inEstate = useLoad(
@@ -87,6 +91,7 @@ export function CommunityPage({ params }) {
   const part = (pick) => ({ ...page, data: page.data && pick(page.data) });
   const community = part((d) => d.c);
   const elections = part((d) => ({ items: d.elections }));
+  const council = part((d) => d);
   const outcomes = part((d) => d);
   // The counts per state stay those of all topics while one state is shown.
   const topics = estate
@@ -116,6 +121,7 @@ export function CommunityPage({ params }) {
         <a class="button secondary" href=${'/c/' + id + '/votes'}>${t('votes.title')}</a>
         <a class="button secondary" href=${'/c/' + id + '/board'}>${t('board.link')}</a>
         <a class="button secondary" href=${'/c/' + id + '/polls'}>${t('polls.link')}</a>
+        <a class="button secondary" href=${'/c/' + id + '/council'}>${t('council.link')}</a>
       </div>
       ${me.committee && c.join_code
         ? html`<p class="notice">${t('community.joinCode')} <strong class="code">${c.join_code}</strong></p>`
@@ -127,6 +133,12 @@ export function CommunityPage({ params }) {
         ? html`<h2>${t('votes.current')}</h2>
             <${ElectionList} items=${l.items.filter((e) => e.phase !== 'published')} />`
         : null}<//>
+
+    <${Loaded} result=${council}>${(d) => html`
+      ${d.calls.length ? html`<h2>${t('council.openCalls')}</h2><${CallList} calls=${d.calls} />` : null}
+      ${d.rate.total.decided > 0
+        ? html`<p class="notice">${t('council.rateLine', { rate: rateText(d.rate.total), n: d.rate.total.decided })}
+            <a href=${'/c/' + id + '/council'}>${t('council.more')}</a></p>` : null}`}<//>
 
     <h2 id="topics-heading">${t('community.topics')}</h2>
     <${EstateChips} estates=${page.data.estates} chosen=${estate} mine=${myEstate.data && myEstate.data.estate_id}

@@ -22,10 +22,22 @@ export function NewTopicPage({ params }) {
       body: body.trim(),
       submit: !asDraft.current,
     });
+    // Raised in answer to a call for topics (议题征集): link it. Should the
+    // call have closed meanwhile, the topic is kept and opened all the same.
+    const call = new URLSearchParams(location.search).get('call');
+    if (call) {
+      try {
+        await api('POST', `/topic-calls/${call}/topics`, { proposal_id: p.id });
+        return navigate('/topic-calls/' + call, { replace: true });
+      } catch {
+        // the topic page shows the topic; the call page says it closed
+      }
+    }
     navigate('/p/' + p.id, { replace: true });
   });
   return html`<section>
     <${PageTitle}>${t('newTopic.title')}<//>
+    ${new URLSearchParams(location.search).get('call') ? html`<p class="notice">${t('council.answering')}</p>` : null}
     <form class="form" onSubmit=${submit} novalidate>
       <fieldset class="choices">
         <legend>${t('newTopic.kind')}</legend>

@@ -6,6 +6,7 @@ import { useStore } from '../store.js';
 import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, useLoad, useSubmit } from '../ui.js';
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
+import { AdoptionForm } from './council_forms.js';
 import { CasePanel, loadCase } from './case_parts.js';
 import { Place } from './place_parts.js';
 import { assistedText } from './assist_parts.js';
@@ -36,7 +37,7 @@ export function TopicPage({ params }) {
   const id = params.id;
   const s = useStore();
   const topic = useLoad(async () => {
-    const [p, history, comments, supports, meetings, escalations, kase, place] = await Promise.all([
+    const [p, history, comments, supports, meetings, escalations, kase, place, adoptions] = await Promise.all([
       api('GET', `/proposals/${id}`),
       api('GET', `/proposals/${id}/history`),
       api('GET', `/proposals/${id}/comments?limit=${COMMENT_PAGE}`),
@@ -45,13 +46,16 @@ export function TopicPage({ params }) {
       api('GET', `/proposals/${id}/escalations`),
       loadCase(id),
       api('GET', `/proposals/${id}/place`),
+      api('GET', `/proposals/${id}/adoptions`),
     ]);
+    const marks = {};
+    for (const m of adoptions.items) marks[m.comment_id] = m;
     return { p, history: history.items, comments, supports, meetings: meetings.items,
-      escalations: escalations.items, kase, place };
+      escalations: escalations.items, kase, place, marks };
   }, [id, s.session]);
 
   return html`<article>
-    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations, kase, place }) => {
+    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations, kase, place, marks }) => {
       const me = standing(s.me, p.community_id);
       return html`
         <p class="crumbs"><a href=${'/c/' + p.community_id}>${t('common.backToCommunity')}</a></p>
@@ -93,7 +97,7 @@ export function TopicPage({ params }) {
           )}
         </ol>
 
-        <${Thread} p=${p} first=${comments} me=${me} myId=${s.me ? s.me.user.id : null} onChange=${topic.reload} />
+        <${Thread} p=${p} first=${comments} marks=${marks} me=${me} myId=${s.me ? s.me.user.id : null} onChange=${topic.reload} />
         ${me.canTakePart ? html`<${CommentForm} p=${p} onDone=${topic.reload} />`
           : !s.meLoaded ? null : html`<p class="hint">${s.me ? t('topic.verifiedOnly') : t('topic.loginToTakePart')}</p>`}
       `;
@@ -247,7 +251,7 @@ function Actions({ p, onDone }) {
 // The thread, its first page loaded with the topic, and the next pages on
 // request ("load more"): replies come after what they answer, so each page
 // adds to the end.
-function Thread({ p, first, me, myId, onChange }) {
+function Thread({ p, first, marks, me, myId, onChange }) {
   const [more, setMore] = useState({ items: [], cursor: first.next_cursor });
   useEffect(() => setMore({ items: [], cursor: first.next_cursor }), [first]);
   const { busy, error, submit } = useSubmit(async () => {
@@ -258,25 +262,26 @@ function Thread({ p, first, me, myId, onChange }) {
   const n = comments.filter((c) => !c.withdrawn).length;
   return html`
     <h2>${more.cursor ? t('topic.commentsSoFar', { n }) : t('topic.comments', { n })}</h2>
-    <${Comments} comments=${comments} me=${me} myId=${myId} communityId=${p.community_id} onChange=${onChange} />
+    <${Comments} comments=${comments} marks=${marks} me=${me} myId=${myId} communityId=${p.community_id} onChange=${onChange} />
     ${more.cursor
       ? html`<p><button type="button" class="button secondary load-more" disabled=${busy} onClick=${submit}>
           ${t('topic.loadMoreComments')}</button></p>` : null}
     <${ErrorBox} error=${error} />`;
 }
 
-function Comments({ comments, me, myId, communityId, onChange }) {
+function Comments({ comments, marks, me, myId, communityId, onChange }) {
   const authored = myId != null && comments.some((c) => c.author.id === myId && !c.withdrawn);
   const editWindow = useEditWindow(communityId, authored);
   if (comments.length === 0) return html`<p class="empty">${t('topic.noComments')}</p>`;
   return html`<ul class="comments">
-    ${comments.map((c) => html`<${Comment} c=${c} me=${me} own=${c.author.id === myId}
+    ${comments.map((c) => html`<${Comment} c=${c} mark=${marks[c.id]} me=${me} own=${c.author.id === myId}
       editWindow=${editWindow.data} onChange=${onChange} />`)}
   </ul>`;
 }
 
-function Comment({ c, me, own, editWindow, onChange }) {
+function Comment({ c, mark, me, own, editWindow, onChange }) {
   const [reporting, setReporting] = useState(false);
+  const [marking, setMarking] = useState(false);
   const [reason, setReason] = useState('');
   const reasonId = useId('report');
   const { busy, error, submit } = useSubmit(async () => {
@@ -296,6 +301,14 @@ function Comment({ c, me, own, editWindow, onChange }) {
         ? html`<p class="muted">${t('topic.commentHidden', { reason: c.hidden_reason || '' })}</p>`
         : html`${c.hidden ? html`<p class="muted">${t('topic.commentHiddenForYou', { reason: c.hidden_reason || '' })}</p>` : null}
             <p class="comment-body">${c.body}</p>`}
+    ${mark ? html`<p class=${'adoption adoption-' + mark.decision}><strong>${t('council.adoption.' + mark.decision)}</strong>
+      ${t('council.adoption.because', { reason: mark.reason })}</p>` : null}
+    ${me.committee && !c.withdrawn
+      ? marking
+        ? html`<${AdoptionForm} comment=${c} mark=${mark} onDone=${() => { setMarking(false); onChange(); }} onCancel=${() => setMarking(false)} />`
+        : html`<button type="button" class="link-button" onClick=${() => setMarking(true)}>
+            ${t(mark ? 'council.adoption.change' : 'council.adoption.mark')}</button>`
+      : null}
     ${me.committee && c.edited_at && !c.withdrawn ? html`<${Revisions} c=${c} />` : null}
     ${own && !c.withdrawn ? html`<${OwnCommentTools} c=${c} editWindow=${editWindow} onDone=${onChange} />` : null}
     ${me.committee && !c.withdrawn ? html`<${Moderate} c=${c} onDone=${onChange} />` : null}

@@ -3,6 +3,7 @@ import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
 import { shanghaiParts, shanghaiSeconds } from '../forms.js';
 import { api } from '../api.js';
+import { MeetingInvitations } from './meeting_invitations.js';
 import { ErrorBox, Field, FormActions, ReasonForm, useFocusFirst, useId, useSubmit } from '../ui.js';
 
 // Parts of a topic's page: its consultation meetings and their minutes, its
@@ -50,6 +51,7 @@ function Meeting({ m, me, onChange }) {
             : html`<p><button type="button" class="button" onClick=${() => setRecording(true)}>${t('meeting.record')}</button></p>`
           : html`<p class="meta">${t('meeting.recordAfter')}</p>`
         : html`<p class="meta">${begun ? t('meeting.minutesSoon') : t('meeting.upcoming')}</p>`}
+    <${MeetingInvitations} m=${m} committee=${me.committee} begun=${begun} />
   </li>`;
 }
 

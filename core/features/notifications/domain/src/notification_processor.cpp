@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "yishi/domain/council_changes.h"
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/proposal_store.h"
 
@@ -44,7 +45,8 @@ bool isMeeting(const AuditEntry& e) { return e.action == "meeting.scheduled" || 
 
 // Whether handle() does anything with the change.
 bool concernsAnyone(const AuditEntry& e) {
-    return e.action == "proposal.created" || e.action == "comment.posted" || isMeeting(e) || isStateChange(e);
+    return e.action == "proposal.created" || e.action == "comment.posted" || isMeeting(e) || isStateChange(e) ||
+           e.action == changes::kSuggestionMarked.action;
 }
 
 // One change: its items and automatic follows.
@@ -63,6 +65,16 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
         // A reply to a comment tells its author; a comment on the topic tells who raised it.
         const UserId to = c->parent_author.valid() ? c->parent_author : p->author;
         notifyAll(s, {to}, itemOf(e, notification_kinds::kReply, *p), p->district, utc_offset);
+        return;
+    }
+    // The committee answered a suggestion (采纳 or not, docs/council.md): its
+    // author hears of it, as of a reply.
+    if (e.action == changes::kSuggestionMarked.action) {
+        auto c = store.comment(e.subject_id);
+        if (!c) return;
+        auto p = store.proposal(c->proposal_id);
+        if (!p) return;
+        notifyAll(s, {c->author}, itemOf(e, notification_kinds::kReply, *p), p->district, utc_offset);
         return;
     }
     const bool meeting = isMeeting(e);
