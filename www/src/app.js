@@ -66,6 +66,9 @@ const NoticePage = lazy(() => import('./pages/board.js').then((m) => m.NoticePag
 const OpinionsPage = lazy(() => import('./pages/polls.js').then((m) => m.OpinionsPage));
 const PollPage = lazy(() => import('./pages/polls.js').then((m) => m.PollPage));
 const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPage));
+// The yearly 民心项目 round: read by everyone, opened from the community's page.
+const WishRoundsPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.WishRoundsPage));
+const WishRoundPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.WishRoundPage));
 // The inbox and its preferences: a chunk, fetched when first opened.
 const InboxPage = lazy(() => import('./pages/inbox.js').then((m) => m.InboxPage));
 const NotificationSettingsPage = lazy(() => import('./pages/inbox.js').then((m) => m.NotificationSettingsPage));
@@ -84,6 +87,8 @@ const pages = {
   opinions: OpinionsPage,
   poll: PollPage,
   rating: RatingPage,
+  wishRounds: WishRoundsPage,
+  wishRound: WishRoundPage,
   inbox: InboxPage,
   notificationSettings: NotificationSettingsPage,
   queue: QueuePage,

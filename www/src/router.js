@@ -22,6 +22,8 @@ const routes = [
   ['/c/:id/moderation', 'moderation'],
   ['/c/:id/board', 'board'],
   ['/c/:id/polls', 'opinions'],
+  ['/c/:id/wish-rounds', 'wishRounds'],
+  ['/wish-rounds/:id', 'wishRound'],
   ['/notices/:id', 'notice'],
   ['/polls/:id', 'poll'],
   ['/ratings/:id', 'rating'],
