@@ -7,10 +7,8 @@
 
 #include <Poco/JSON/Array.h>
 
-#include <chrono>
 #include <ctime>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "support/http_client.h"
@@ -26,10 +24,6 @@ using namespace yishi::testing;
 namespace {
 
 std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-void waitPast(std::int64_t at) {
-    while (nowSeconds() <= at) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-}
 
 std::string unhex(const std::string& hex) { return crypto::fromHex(hex).value(); }
 
@@ -65,17 +59,24 @@ Poco::JSON::Object::Ptr wishOf(Poco::JSON::Object::Ptr round, std::int64_t id) {
     return nullptr;
 }
 
+// The demo district on a test clock: deadlines pass without waiting.
 struct Demo {
-    ServerProcess server;
-    HttpClient committee1{server.port()}, committee2{server.port()};
+    ServerProcess server{std::vector<std::string>{"--test-clock"}};
+    HttpClient admin{server.port()}, committee1{server.port()}, committee2{server.port()};
     HttpClient alice{server.port()}, bob{server.port()}, carol{server.port()}, visitor{server.port()};
     Demo() {
-        const std::pair<HttpClient*, const char*> logins[] = {{&committee1, "committee1"},
-                                                              {&committee2, "committee2"},
-                                                              {&alice, "resident1"},
-                                                              {&bob, "resident2"},
-                                                              {&carol, "resident3"}};
+        const std::pair<HttpClient*, const char*> logins[] = {{&admin, "admin"},           {&committee1, "committee1"},
+                                                              {&committee2, "committee2"}, {&alice, "resident1"},
+                                                              {&bob, "resident2"},         {&carol, "resident3"}};
         for (const auto& [client, login] : logins) client->loginBearer(login, server.password(login));
+    }
+    // The server's time: the system's and how far the test clock was moved.
+    std::int64_t offset = 0;
+    std::int64_t now() const { return nowSeconds() + offset; }
+    void advance(std::int64_t seconds) {
+        HttpResult moved = admin.post("/api/v1/test/clock", R"({"advance_seconds":)" + std::to_string(seconds) + "}");
+        BOOST_REQUIRE_MESSAGE(moved.status == 200, moved.body);
+        offset = moved.json()->getValue<std::int64_t>("offset_seconds");
     }
 };
 
@@ -86,7 +87,7 @@ BOOST_AUTO_TEST_SUITE(wish_rounds)
 BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_years_projects) {
     Demo d;
     // The call: 友谊一村's committee, wishes due in a few seconds.
-    const std::int64_t due = nowSeconds() + 5;
+    const std::int64_t due = d.now() + 3600;
     const std::string call =
         R"({"year":2027,"title":"2027 年友谊一村民心项目","call":"请提出您的心愿","wishes_due_at":)" +
         std::to_string(due) + "}";
@@ -96,7 +97,7 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     BOOST_TEST(other.status == 403);
     BOOST_TEST(d.committee1
                    .post("/api/v1/communities/1/wish-rounds",
-                         R"({"year":2027,"title":"过去","wishes_due_at":)" + std::to_string(due - 60) + "}")
+                         R"({"year":2027,"title":"过去","wishes_due_at":)" + std::to_string(d.now() - 60) + "}")
                    .errorCode() == "wish_round.due");
     HttpResult created = d.committee1.post("/api/v1/communities/1/wish-rounds", call);
     BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
@@ -133,7 +134,7 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
         d.committee1
             .post(round + "/costs", R"({"proposal_id":)" + std::to_string(rails) + R"(,"cost":300,"note":"估价"})")
             .errorCode() == "wish_round.not_costing");
-    waitPast(due);
+    d.advance(3600 + 60);
     HttpResult late = raise(d.bob, "迟到的心愿");
     BOOST_TEST(late.errorCode() == "wish_round.closed");
     BOOST_TEST(late.status == 409);
@@ -168,7 +169,7 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     BOOST_TEST(cost(d.committee1, rails, 0).errorCode() == "wish_round.cost");
 
     // No vote without a budget; no budget before every accepted wish is costed.
-    HttpResult early = d.committee1.post(round + "/open", R"({"closes_at":)" + std::to_string(nowSeconds() + 60) + "}");
+    HttpResult early = d.committee1.post(round + "/open", R"({"closes_at":)" + std::to_string(d.now() + 3600) + "}");
     BOOST_TEST(early.errorCode() == "wish_round.not_ready");
     BOOST_TEST(early.status == 409);
     BOOST_TEST(cost(d.committee1, rails, 300).status == 200);
@@ -188,7 +189,7 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     BOOST_TEST(ready.json()->getValue<std::int64_t>("budget") == 600);
 
     // The vote: the elections feature's approval election over the costed wishes.
-    const std::int64_t closes_at = nowSeconds() + 6;
+    const std::int64_t closes_at = d.now() + 2 * 3600;
     const std::string open = R"({"closes_at":)" + std::to_string(closes_at) + "}";
     BOOST_TEST(d.committee2.post(round + "/open", open).errorCode() == "wish_round.forbidden");
     HttpResult opened = d.committee1.post(round + "/open", open);
@@ -211,7 +212,7 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     // Votes 1 and 2; money for one: greedy takes the more voted 快递柜.
     vote(d.alice, election, {1, 1});
     vote(d.bob, election, {0, 1});
-    waitPast(closes_at);
+    d.advance(2 * 3600 + 60);
     HttpResult page = d.visitor.get(round);
     BOOST_REQUIRE_MESSAGE(page.status == 200, page.body);
     auto decided = page.json();
