@@ -219,7 +219,6 @@ constexpr auto kCatalog = std::to_array<Entry>({
     {"proposal.forbidden", "您没有权限对这个议题做这个操作。"},
     {"proposal.kind_mismatch", "规则类议题形成的是公约，不是项目。"},
     {"proposal.merge_target", "请合并到本社区另一个还在进行中的议题。"},
-    {"proposal.no_outcome", "服务器暂时无法形成项目，请联系管理员。"},
     {"proposal.no_trustees", "本系统不担任监票人，请在发起公投时指定监票人。"},
     {"proposal.not_author", "只有作者本人（并且是本社区居民）可以修改议题。"},
     {"proposal.not_editable", "议题现在的状态不能修改。"},

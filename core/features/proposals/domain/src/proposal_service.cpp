@@ -437,7 +437,8 @@ Result<std::int64_t> ProposalService::formProjectOfRound(Stores& s, ProposalId i
                                     proposalKindName(p.kind) + " in state " + proposalStateName(p.state) + ".");
     }
     ProposalOutcome* outcome = outcomeFor(ProposalAction::kFormProject);
-    if (outcome == nullptr) return Status::internal("proposal.no_outcome", "This server forms no projects.");
+    if (outcome == nullptr)
+        return Status::conflict("proposal.outcome_unavailable", "This server cannot form that outcome.");
     YISHI_ASSIGN_OR_RETURN(p.outcome_id, outcome->form(s, p, input, now));
     p.state = ProposalState::kProject;
     p.updated_at = now;

@@ -188,7 +188,7 @@ class ProposalService {
     // that round's election, with `input` (the wish's cost as its budget),
     // as form_project would (a step of the system, its reason `reason`).
     // Returns the project's id. conflict "proposal.action_not_allowed" (not
-    // an adopted wish), internal "proposal.no_outcome" (no projects feature).
+    // an adopted wish), conflict "proposal.outcome_unavailable" (no projects feature).
     Result<std::int64_t> formProjectOfRound(Stores& s, ProposalId id, const ProposalOutcome::Input& input,
                                             const std::string& reason, Instant now);
 
