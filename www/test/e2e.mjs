@@ -916,13 +916,29 @@ try {
   await resident.goto(base + `/c/${community.id}/polls`);
   check(await resident.getByText('垃圾分类投放时间意见').isVisible(), 'the resident finds the new poll');
 
-  // 24. The yearly 民心项目 round (docs/wish-rounds.md): the resident answers
-  // the demo's call from the community's page; after the deadline the
+  // 24. The yearly 民心项目 round (docs/wish-rounds.md): the committee calls
+  // for wishes (the demo's own call runs a month, longer than a session), the
+  // resident answers from the community's page; after the deadline the
   // committee ends the collection, screens and costs the wishes in the UI,
   // sets the budget and the rule and opens the vote.
+  const { offset_seconds: offset } = await (await apiAs('admin')).post('/test/clock', { advance_seconds: 1 });
+  const tomorrow = new Date((Math.floor(Date.now() / 1000) + offset + 86400 + 8 * 3600) * 1000).toISOString().slice(0, 10);
+  await committee.goto(base + `/c/${community.id}/wish-rounds`);
+  await committee.getByText('2028 年友谊一村民心项目心愿征集').waitFor();
+  await committee.getByRole('button', { name: '发起民心项目心愿征集' }).click();
+  await committee.getByLabel('标题').fill('2027 年友谊一村民心项目');
+  await committee.getByLabel('年度').fill('2027');
+  await committee.getByLabel(/征集说明/).fill('请写下您最希望小区办的一件实事。');
+  await committee.getByLabel(/心愿征集截止日期/).fill(tomorrow);
+  await audit(committee, 'wish rounds (call for wishes)');
+  await shoot(committee, 'wish-round-call');
+  await committee.getByRole('button', { name: '发布征集' }).click();
+  await committee.waitForURL(/\/wish-rounds\/\d+$/);
+  const roundPath = new URL(committee.url()).pathname;
+  const roundId = Number(roundPath.split('/')[2]);
   await resident.goto(base + `/c/${community.id}`);
-  await resident.getByRole('link', { name: '民心项目' }).click();
-  await resident.getByRole('link', { name: /2028 年友谊一村民心项目/ }).click();
+  await resident.getByRole('link', { name: '民心项目', exact: true }).click();
+  await resident.getByRole('link', { name: /2027 年友谊一村民心项目/ }).click();
   await resident.getByRole('button', { name: '提交我的心愿' }).click();
   await resident.getByLabel('我的心愿（一句话）').fill('楼道安装感应灯');
   await resident.getByLabel('具体说明').fill('晚上楼道太黑，老人上下楼容易摔倒。');
@@ -931,9 +947,8 @@ try {
   await resident.getByRole('link', { name: '楼道安装感应灯' }).waitFor();
   check(true, "the resident's wish is listed on the round's page");
   await shoot(resident, 'wish-round-collecting');
-  const roundPath = new URL(resident.url()).pathname;
-  const roundId = Number(roundPath.split('/')[2]);
-  await (await apiAs('admin')).post('/test/clock', { advance_seconds: 31 * 86400 });
+  await zhao.post(`/wish-rounds/${roundId}/wishes`, { title: '小区广场增设遮阳棚', body: '夏天广场太晒，希望搭几处遮阳棚。' });
+  await (await apiAs('admin')).post('/test/clock', { advance_seconds: 2 * 86400 });
   await committee.goto(base + roundPath);
   await committee.getByRole('button', { name: '结束征集，开始审核估价' }).click();
   await committee.locator('.steps li.current', { hasText: '审核估价' }).waitFor();
