@@ -6,8 +6,9 @@
 # SOAK_SAMPLE_SECONDS (default 30, or SECONDS/20 when shorter; the RSS and
 # descriptors of a line are the lowest read, every half second, in its
 # window). Prints the
-# samples and the growth after warm-up (a tenth of the run): the lowest
-# sample of the last quarter against the lowest of the first; exits 1 on any 5xx or connection error, or when the
+# samples and the growth after warm-up (a tenth of the run): the median
+# line of the last quarter against the median of the first; exits 1 on any
+# 5xx or connection error, or when the
 # descriptors grew by more than SOAK_MAX_FD_GROWTH (default 8) or the RSS by
 # more than SOAK_MAX_RSS_GROWTH_KB (default 20480).
 #
@@ -84,30 +85,33 @@ done
 wait "$load" || true
 load=""
 
-# Growth: the lowest sample of the last quarter against the lowest of the
-# first quarter after warm-up (a tenth of the run). The lowest, because
-# argon2id takes 64 MiB for each login being checked and gives it back after:
-# a sample that lands during a login reads up to 128 MiB more, and a leak
-# shows in the floor. Descriptors the same way (connections come and go).
+# Growth: the median of the last quarter's lines against the median of the
+# first quarter's after warm-up (a tenth of the run). Each line is already
+# the lowest of its window, yet under a steady stream of logins a window may
+# hold no instant without one: argon2id takes 64 MiB for each login being
+# checked and gives it back after, so a line reads up to 128 MiB more now
+# and then; a leak moves the median. Descriptors the same way (connections
+# come and go).
 summary=$(printf '%s\n' "${samples[@]}" | awk -v warm=$((duration / 10)) '
+  function median(a, from, to,    k, i, j, x, v) {
+    k = 0
+    for (i = from; i < to; i++) v[k++] = a[i]
+    for (i = 1; i < k; i++) { x = v[i]; for (j = i - 1; j >= 0 && v[j] > x; j--) v[j + 1] = v[j]; v[j + 1] = x }
+    return v[int((k - 1) / 2)]
+  }
   BEGIN { n = 0 }
   $1 >= warm { t[n] = $1; r[n] = $2; f[n] = $3; w[n] = $4; n++ }
   END {
     q = int(n / 4); if (q < 1) q = 1
-    r0 = f0 = w0 = r1 = f1 = w1 = -1
-    for (i = 0; i < q; i++) {
-      if (r0 < 0 || r[i] < r0) r0 = r[i]; if (f0 < 0 || f[i] < f0) f0 = f[i]; if (w0 < 0 || w[i] < w0) w0 = w[i]
-      j = n - 1 - i
-      if (r1 < 0 || r[j] < r1) r1 = r[j]; if (f1 < 0 || f[j] < f1) f1 = f[j]; if (w1 < 0 || w[j] < w1) w1 = w[j]
-    }
-    print t[0], t[n - 1], r0, r1, f0, f1, w0, w1
+    print t[0], t[n - 1], median(r, 0, q), median(r, n - q, n), median(f, 0, q), median(f, n - q, n), \
+          median(w, 0, q), median(w, n - q, n)
   }')
 read -r t0 t1 r0 r1 f0 f1 w0 w1 <<<"$summary"
 report=$(cat "$work/report.json")
 errors=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["errors"])' "$work/report.json")
 echo
 echo "requests: $report"
-echo "from ${t0} s to ${t1} s (lowest of the first and last quarters): server RSS ${r0} -> ${r1} KB" \
+echo "from ${t0} s to ${t1} s (medians of the first and last quarters): server RSS ${r0} -> ${r1} KB" \
   "($((r1 - r0)) KB), descriptors ${f0} -> ${f1} ($((f1 - f0))), plugin workers' RSS ${w0} -> ${w1} KB" \
   "($((w1 - w0)) KB)"
 verdict=0

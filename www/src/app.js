@@ -52,6 +52,8 @@ function lazy(load) {
 }
 const QueuePage = lazy(() => import('./pages/queue.js').then((m) => m.QueuePage));
 const MembersPage = lazy(() => import('./pages/members.js').then((m) => m.MembersPage));
+const GridsPage = lazy(() => import('./pages/grids.js').then((m) => m.GridsPage));
+const AssistPage = lazy(() => import('./pages/assist.js').then((m) => m.AssistPage));
 const NewVotePage = lazy(() => import('./pages/new_vote.js').then((m) => m.NewVotePage));
 const ModerationPage = lazy(() => import('./pages/moderation.js').then((m) => m.ModerationPage));
 const EscalationsPage = lazy(() => import('./pages/escalations.js').then((m) => m.EscalationsPage));
@@ -93,6 +95,8 @@ const pages = {
   notificationSettings: NotificationSettingsPage,
   queue: QueuePage,
   members: MembersPage,
+  grids: GridsPage,
+  assist: AssistPage,
   votes: VotesPage,
   election: ElectionPage,
   ballot: BallotPage,

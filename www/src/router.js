@@ -17,6 +17,8 @@ const routes = [
   ['/c/:id/join', 'join'],
   ['/c/:id/new', 'newTopic'],
   ['/c/:id/members', 'members'],
+  ['/c/:id/grids', 'grids'],
+  ['/c/:id/assist', 'assist'],
   ['/c/:id/votes', 'votes'],
   ['/c/:id/votes/new', 'newVote'],
   ['/c/:id/moderation', 'moderation'],

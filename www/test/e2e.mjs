@@ -755,6 +755,77 @@ try {
   await audit(neighbour, 'case (resident, reopened)');
   await shoot(neighbour, 'case-resident');
 
+  // 19c. 小区 and 网格 (docs/grids.md): the committee names an estate and a
+  // grid and makes 赵大爷 its 网格员, places his topic there; he says he
+  // lives in that estate and reads its topics first.
+  await committee.goto(base + `/c/${community.id}/grids`);
+  await committee.getByLabel('新小区的名称').fill('阳光小区');
+  await committee.getByRole('button', { name: '添加小区' }).click();
+  await committee.locator('.card-title', { hasText: '阳光小区' }).waitFor();
+  await committee.getByLabel('新网格的名称').fill('一网格');
+  await committee.getByRole('button', { name: '添加网格' }).click();
+  await committee.locator('.card-title', { hasText: '一网格' }).waitFor();
+  // Two residents are called 赵大爷 (the demo's and the one who joined): the one who joined.
+  const zhaoId = (await resident.evaluate(() => fetch('/api/v1/me').then((r) => r.json()))).user.id;
+  await committee.getByLabel('指定网格员（从已认证居民中选择）').selectOption({ value: String(zhaoId) });
+  await committee.getByRole('button', { name: '指定为网格员' }).click();
+  await committee.getByText('网格员：赵大爷', { exact: true }).waitFor();
+  check(true, 'the committee names an estate and a grid and assigns its 网格员');
+  await audit(committee, 'estates and grids');
+  await shoot(committee, 'grids');
+  await committee.goto(base + topicPath);
+  await committee.getByRole('button', { name: '设置所在小区和网格' }).click();
+  await committee.getByLabel('所在小区').selectOption({ label: '阳光小区' });
+  await committee.getByLabel('所在网格').selectOption({ label: '一网格' });
+  await audit(committee, 'topic: set its estate and grid');
+  await committee.getByRole('button', { name: '保存', exact: true }).click();
+  await committee.getByText('小区：阳光小区').waitFor();
+  check((await committee.getByText('网格：一网格（网格员 赵大爷）').count()) > 0, 'the topic shows its estate, grid and 网格员');
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('button', { name: '阳光小区', exact: true }).click();
+  await resident.getByRole('button', { name: '我住在这个小区' }).click();
+  await resident.getByRole('button', { name: '我的小区：阳光小区' }).waitFor();
+  await resident.getByRole('link', { name: /小区门口加装休息长椅/ }).first().waitFor();
+  check((await resident.locator('.cards li').count()) >= 1, 'a resident reads the topics of their own estate');
+  await audit(resident, 'community (my estate)');
+  await shoot(resident, 'community-estate');
+
+  // 19d. 帮办代办: 赵大爷, now 网格员 of 一网格, raises a problem for 钱阿姨
+  // who is with him; the topic's trace marks it, and 钱阿姨 finds it on her
+  // own home page.
+  check((await resident.getByRole('link', { name: '帮居民代办' }).count()) === 1, 'a 网格员 is offered to act for residents');
+  await resident.getByRole('link', { name: '帮居民代办' }).click();
+  await resident.getByLabel('为哪位居民代办').selectOption({ label: '钱阿姨' });
+  await resident.getByLabel('议题（用一句话说说）').fill('2 号楼门禁坏了');
+  await audit(resident, 'act for a resident');
+  await shoot(resident, 'assist');
+  await resident.getByRole('button', { name: '代办提交' }).click();
+  await resident.getByText('已代办，并标明了代办人').waitFor();
+  await resident.getByRole('link', { name: '查看议题' }).click();
+  await resident.getByRole('heading', { name: '2 号楼门禁坏了' }).waitFor();
+  check((await resident.getByText('由网格员 赵大爷 代办 · 本人在场').count()) > 0, 'the trace marks the act as assisted, with the helper');
+  const assistedTopic = resident.url();
+  await resident.goto(base + `/c/${community.id}/assist`);
+  await resident.getByLabel('代办什么').selectOption('comment');
+  await resident.getByLabel('为哪位居民代办').selectOption({ label: '钱阿姨' });
+  await resident.getByLabel('居民怎样参与').selectOption('paper');
+  await resident.getByLabel('同意说明').fill('意见表 3 号');
+  await resident.getByLabel('哪个议题').selectOption({ label: '2 号楼门禁坏了' });
+  await resident.getByLabel('居民的意见').fill('希望尽快修好，晚上进出不方便');
+  await resident.getByRole('button', { name: '代办提交' }).click();
+  await resident.getByText('已代办，并标明了代办人').waitFor();
+  await resident.goto(assistedTopic);
+  await resident.getByText('希望尽快修好，晚上进出不方便').waitFor();
+  check((await resident.getByText('由网格员 赵大爷 代办 · 纸质意见').count()) > 0, 'an opinion entered from paper is marked in the thread');
+  await audit(resident, 'topic (raised by a helper)');
+  await shoot(resident, 'topic-assisted');
+  const qianPage = await (await browser.newContext(phone)).newPage();
+  await logInAs(qianPage, 'resident2', '/');
+  await qianPage.getByRole('heading', { name: '别人为我代办的事' }).waitFor();
+  check((await qianPage.getByText('由网格员 赵大爷 代办 · 本人在场').count()) > 0, 'the resident sees the act in their own history');
+  await audit(qianPage, 'home (acts done for me)');
+  await shoot(qianPage, 'home-assisted');
+
   // 20. District settings, refused in words then saved; a broken plugin
   // refused with its cause in place, then a mended one switched on.
   await admin.goto(base + '/d/1/settings');
@@ -911,10 +982,12 @@ try {
   await committee.getByRole('heading', { name: '垃圾分类投放时间意见' }).waitFor();
   check(true, 'a poll asked by the committee opens on its own page');
   await resident.goto(base + `/c/${community.id}/board`);
-  check(await resident.getByText('楼道堆物清理通知').isVisible(), 'the resident reads the new notice');
+  await resident.getByText('楼道堆物清理通知').waitFor();
+  check(true, 'the resident reads the new notice');
   check((await resident.getByRole('button', { name: '发布通知' }).count()) === 0, 'a resident gets no committee forms');
   await resident.goto(base + `/c/${community.id}/polls`);
-  check(await resident.getByText('垃圾分类投放时间意见').isVisible(), 'the resident finds the new poll');
+  await resident.getByText('垃圾分类投放时间意见').waitFor();
+  check(true, 'the resident finds the new poll');
 
   // 24. The yearly 民心项目 round (docs/wish-rounds.md): the committee calls
   // for wishes (the demo's own call runs a month, longer than a session), the

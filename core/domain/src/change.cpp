@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "yishi/domain/assistance.h"
 #include "yishi/domain/ports.h"
 
 namespace yishi::domain {
@@ -52,8 +53,23 @@ std::int64_t Stores::record(const Change& change) const {
     if (!inCatalog(change.kind)) {
         throw std::logic_error("the change " + change.kind.action + " is not in the catalog");
     }
-    audit.append({0, change.at, change.actor, change.kind.action, change.kind.subject_kind, change.subject_id,
-                  change.community, change.reason});
+    AuditEntry entry{0,
+                     change.at,
+                     change.actor,
+                     change.kind.action,
+                     change.kind.subject_kind,
+                     change.subject_id,
+                     change.community,
+                     change.reason};
+    // An act made for the resident by a helper carries the helper's mark.
+    if (const Assistance* a = currentAssistance();
+        a != nullptr && change.actor.valid() && change.actor == a->resident) {
+        entry.assisted_by = a->helper;
+        entry.assisted_role = a->helper_role;
+        entry.consent = a->consent;
+        entry.consent_note = a->note;
+    }
+    audit.append(entry);
     if (change.kind.event.empty()) return 0;
     return outbox.append({0, change.kind.event, change.at, change.actor, change.community, change.kind.subject_kind,
                           change.subject_id, change.owner, change.quantity});

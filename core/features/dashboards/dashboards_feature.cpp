@@ -1,6 +1,6 @@
 #include <optional>
 
-#include "dashboard_pump.h"
+#include "background_loop.h"
 #include "feature.h"
 #include "http/dashboards_routes.h"
 #include "yishi/domain/dashboard_service.h"
@@ -23,12 +23,16 @@ class DashboardsFeature final : public Feature {
     ~DashboardsFeature() override { pump_.reset(); }
 
     void addRoutes(http::Router& router) override { http::addDashboardRoutes(router, service_); }
-    void start() override { pump_.emplace(service_, warn_); }
+    // A refresh round after another while rounds find work.
+    void start() override {
+        pump_.emplace([this] { return service_.refresh(); },
+                      [this](const std::string& what) { warn_("dashboards: " + what); }, 200);
+    }
 
   private:
     domain::DashboardService service_;
     std::function<void(const std::string&)> warn_;
-    std::optional<DashboardPump> pump_;
+    std::optional<BackgroundLoop> pump_;
 };
 
 }  // namespace

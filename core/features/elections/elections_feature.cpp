@@ -1,6 +1,6 @@
 #include <optional>
 
-#include "election_ticker.h"
+#include "background_loop.h"
 #include "feature.h"
 #include "http/elections_routes.h"
 #include "proposal_referendums.h"
@@ -34,7 +34,12 @@ class ElectionsFeature final : public Feature {
     ~ElectionsFeature() override { ticker_.reset(); }
 
     void addRoutes(http::Router& router) override { http::addElectionRoutes(router, service_); }
-    void start() override { ticker_.emplace(service_, warn_); }
+    // Elections whose deadline passed are closed and published on time even
+    // when nobody looks at them (each access closes a due election too).
+    void start() override {
+        ticker_.emplace([this] { return service_.closeDue(); },
+                        [this](const std::string& what) { warn_("elections: " + what); }, 1000);
+    }
 
   private:
     RecordBallotBox box_;
@@ -42,7 +47,7 @@ class ElectionsFeature final : public Feature {
     ProposalReferendums referendums_;
     WishRounds wishes_;
     std::function<void(const std::string&)> warn_;
-    std::optional<ElectionTicker> ticker_;
+    std::optional<BackgroundLoop> ticker_;
 };
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include <optional>
 
+#include "background_loop.h"
 #include "feature.h"
 #include "http/points_routes.h"
-#include "points_pump.h"
 #include "yishi/domain/points_processor.h"
 #include "yishi/plugins/plugin_registry.h"
 
@@ -24,13 +24,26 @@ class PointsFeature final : public Feature {
     ~PointsFeature() override { pump_.reset(); }
 
     void addRoutes(http::Router& router) override { http::addPointsRoutes(router, service_); }
-    void start() override { pump_.emplace(processor_, warn_); }
+    // Outbox events to awards, batch after batch while events wait; when
+    // none wait, the skipped events due for an automatic retry.
+    void start() override {
+        pump_.emplace(
+            [this]() -> Result<int> {
+                Result<int> done = processor_.processBatch();
+                if (done.isOk() && done.value() == 0) {
+                    Result<int> retried = processor_.retryDue();
+                    if (!retried.isOk()) warn_("points retry: " + retried.status().toString());
+                }
+                return done;
+            },
+            [this](const std::string& what) { warn_("points: " + what); }, 200);
+    }
 
   private:
     domain::PointsService service_;
     domain::PointsProcessor processor_;
     std::function<void(const std::string&)> warn_;
-    std::optional<PointsPump> pump_;
+    std::optional<BackgroundLoop> pump_;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <optional>
+
 #include "change_sequence.h"
 #include "connection.h"
 #include "migrations_runner.h"
@@ -9,6 +11,7 @@
 #include "sqlite_errors.h"
 #include "sqlite_stores.h"
 #include "write_queue.h"
+#include "yishi/domain/assistance.h"
 #include "yishi/storage/migrations.h"
 
 namespace yishi::storage {
@@ -74,8 +77,12 @@ Status SqliteDatabase::write(const domain::Work& work) {
     // publishes it after the commit, both before submit() returns.
     WriteNotes notes;
     const std::function<void()> publish = [this, &notes] { versions_->publish(notes); };
+    // The caller's assistance (帮办代办) holds for its job on the writer thread.
+    const domain::Assistance* assisted = domain::currentAssistance();
     return writer_->submit(
-        [this, &work, &notes](Connection& c) {
+        [this, &work, &notes, assisted](Connection& c) {
+            std::optional<domain::AssistanceScope> assistance;
+            if (assisted != nullptr) assistance.emplace(*assisted);
             notes = WriteNotes();  // a job may be run again after its group failed
             c.setNotes(&notes);
             struct Unset {

@@ -83,7 +83,9 @@ BOOST_AUTO_TEST_CASE(two_thousand_idle_connections_cost_no_thread_and_requests_s
     BOOST_TEST(threadsOfThisProcess() == threads_before);
     const double worst = slowestHealth(server.port(), 50);
     BOOST_TEST_MESSAGE("slowest of 50 health requests beside 2,000 idle connections: " << worst << " ms");
-    BOOST_TEST(worst < 200.0);
+    // A stall would wait for the slow requests' deadline (1000 ms); a busy
+    // machine alone can cost a few hundred.
+    BOOST_TEST(worst < 800.0);
     // And every idle one is still usable.
     for (int i = 0; i < 2000; i += 97) {
         BOOST_REQUIRE(idle[static_cast<std::size_t>(i)]->send(kHealth));
@@ -111,7 +113,9 @@ BOOST_AUTO_TEST_CASE(slow_headers_are_closed_at_the_request_deadline_without_sta
     });
     const double worst = slowestHealth(server.port(), 20);
     BOOST_TEST_MESSAGE("slowest health request beside 300 dribbling clients: " << worst << " ms");
-    BOOST_TEST(worst < 200.0);
+    // A stall would wait for the slow requests' deadline (1000 ms); a busy
+    // machine alone can cost a few hundred.
+    BOOST_TEST(worst < 800.0);
     std::this_thread::sleep_for(1300ms);
     dribbling = false;
     dribbler.join();

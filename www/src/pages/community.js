@@ -3,7 +3,7 @@ import { html } from '../html.js';
 import { t, formatMoney } from '../i18n.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
-import { Loaded, OverdueBadges, PageTitle, StateBadge, useLoad } from '../ui.js';
+import { ErrorBox, Loaded, OverdueBadges, PageTitle, StateBadge, useLoad, useSubmit } from '../ui.js';
 import { MembershipNotice } from './join.js';
 import { ElectionList } from './votes.js';
 import { CaseFigures } from './case_parts.js';
@@ -22,14 +22,43 @@ export function TopicItem({ p }) {
   </a></li>`;
 }
 
+// The community's 小区, to read the topics of one (the resident's own first).
+function EstateChips({ estates, chosen, mine, onChoose }) {
+  if (!estates || estates.length === 0) return null;
+  const own = estates.find((e) => e.id === mine);
+  const others = estates.filter((e) => e !== own);
+  const chip = (value, label) => html`<button type="button" class="chip" aria-pressed=${chosen === value ? 'true' : 'false'}
+    onClick=${() => onChoose(value)}>${label}</button>`;
+  return html`<div class="chips" role="group" aria-label=${t('community.estates')}>
+    ${chip('', t('community.allEstates'))}
+    ${own ? chip(String(own.id), t('community.myEstate', { name: own.name })) : null}
+    ${others.map((e) => chip(String(e.id), e.name))}
+  </div>`;
+}
+
+// A resident says the 小区 they are looking at is where they live.
+function LiveHere({ communityId, estate, onDone }) {
+  const { busy, error, submit } = useSubmit(async () => {
+    await api('PUT', `/communities/${communityId}/my-estate`, { estate_id: Number(estate) });
+    onDone();
+  });
+  return html`<div>
+    <button type="button" class="button secondary" disabled=${busy} onClick=${submit}>${t('community.liveHere')}</button>
+    <${ErrorBox} error=${error} />
+  </div>`;
+}
+
 export function CommunityPage({ params }) {
   const id = params.id;
   const s = useStore();
   const [filter, setFilter] = useState('');
+  const [estate, setEstate] = useState('');
+  const me = standing(s.me, id);
+  const resident = !!(me.member && me.member.status === 'verified');
   // One render for the whole first view (each answer would otherwise lay
   // the page out again); a state chosen later reloads the topics alone.
   const page = useLoad(async () => {
-    const [c, topics, projects, conventions, elections, caseStats, cases] = await Promise.all([
+    const [c, topics, projects, conventions, elections, caseStats, cases, places] = await Promise.all([
       api('GET', `/communities/${id}`),
       api('GET', `/communities/${id}/proposals?limit=50`),
       api('GET', `/communities/${id}/projects`),
@@ -37,10 +66,20 @@ export function CommunityPage({ params }) {
       api('GET', `/communities/${id}/elections`),
       api('GET', `/communities/${id}/case-stats`),
       api('GET', `/communities/${id}/cases?limit=20`),
+      api('GET', `/communities/${id}/grids`),
     ]);
     return { c, topics, projects: projects.items, conventions: conventions.items, elections: elections.items,
-      caseStats, cases: cases.items };
+      caseStats, cases: cases.items, estates: places.estates, grids: places.grids };
   }, [id, s.session]);
+  // The topics of one 小区, and the 小区 a resident said they live in.
+  const inEstate = useLoad(
+    () => (estate ? api('GET', `/communities/${id}/estates/${estate}/proposals?limit=50`) : Promise.resolve(null)),
+    [id, estate, s.session],
+  );
+  const myEstate = useLoad(
+    () => (resident ? api('GET', `/communities/${id}/my-estate`) : Promise.resolve(null)),
+    [id, resident, s.session],
+  );
   const filtered = useLoad(
     () => (filter ? api('GET', `/communities/${id}/proposals?limit=50&state=${filter}`) : Promise.resolve(null)),
     [id, filter, s.session],
@@ -50,10 +89,11 @@ export function CommunityPage({ params }) {
   const elections = part((d) => ({ items: d.elections }));
   const outcomes = part((d) => d);
   // The counts per state stay those of all topics while one state is shown.
-  const topics = filter
-    ? { ...filtered, data: filtered.data && page.data && { ...filtered.data, counts: page.data.topics.counts } }
-    : part((d) => d.topics);
-  const me = standing(s.me, id);
+  const topics = estate
+    ? inEstate
+    : filter
+      ? { ...filtered, data: filtered.data && page.data && { ...filtered.data, counts: page.data.topics.counts } }
+      : part((d) => d.topics);
   // One "loading" (or one error) until the first view is here.
   if (!page.data) return html`<section><${Loaded} result=${page}>${() => null}<//></section>`;
 
@@ -68,6 +108,9 @@ export function CommunityPage({ params }) {
       <div class="actions">
         ${me.canTakePart ? html`<a class="button" href=${'/c/' + id + '/new'}>${t('community.raise')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/members'}>${t('community.members')}</a>` : null}
+        ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/grids'}>${t('grids.title')}</a>` : null}
+        ${me.committee || (s.me && page.data.grids.some((g) => g.workers.some((w) => w.id === s.me.user.id)))
+          ? html`<a class="button secondary" href=${'/c/' + id + '/assist'}>${t('assist.title')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}
         <a class="button secondary" href=${'/c/' + id + '/votes'}>${t('votes.title')}</a>
@@ -87,15 +130,23 @@ export function CommunityPage({ params }) {
         : null}<//>
 
     <h2 id="topics-heading">${t('community.topics')}</h2>
+    <${EstateChips} estates=${page.data.estates} chosen=${estate} mine=${myEstate.data && myEstate.data.estate_id}
+      onChoose=${(e) => {
+        setEstate(e);
+        setFilter('');
+      }} />
+    ${resident && estate && myEstate.data && String(myEstate.data.estate_id) !== estate
+      ? html`<${LiveHere} communityId=${id} estate=${estate} onDone=${myEstate.reload} />`
+      : null}
     <${Loaded} result=${topics}>${(list) => html`
-      <div class="chips" role="group" aria-labelledby="topics-heading">
+      ${estate ? null : html`<div class="chips" role="group" aria-labelledby="topics-heading">
         <button type="button" class="chip" aria-pressed=${filter === '' ? 'true' : 'false'}
           onClick=${() => setFilter('')}>${t('community.allStates')}</button>
         ${STATE_ORDER.filter((st) => list.counts && list.counts[st]).map(
           (st) => html`<button type="button" class="chip" aria-pressed=${filter === st ? 'true' : 'false'}
             onClick=${() => setFilter(st)}>${t('states.' + st)} ${list.counts[st]}</button>`,
         )}
-      </div>
+      </div>`}
       ${list.items.length === 0
         ? html`<p class="empty">${t('community.noTopics')}</p>`
         : html`<ul class="cards">${list.items.map((p) => html`<${TopicItem} p=${p} />`)}</ul>`}

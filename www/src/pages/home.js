@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { api, offices } from '../api.js';
 import { useStore } from '../store.js';
 import { Loaded, PageTitle, useLoad } from '../ui.js';
+import { MyAssistedActs } from './assist_parts.js';
 
 // The district whose communities the app lists (one district per server
 // for now; ?district=N picks another).
@@ -71,6 +72,7 @@ export function HomePage({ query }) {
           </ul>`
       : null}
     ${runs.length > 0 ? html`<p><a class="button" href="/queue">${t('nav.queue')}</a></p>` : null}
+    ${me ? html`<${MyAssistedActs} session=${s.session} />` : null}
     ${work.streets.length > 0 || work.districts.length > 0
       ? html`<h2>${t('home.myWork')}</h2>
           <div class="actions">

@@ -7,6 +7,8 @@ import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, u
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { CasePanel, loadCase } from './case_parts.js';
+import { Place } from './place_parts.js';
+import { assistedText } from './assist_parts.js';
 
 // Comments fetched at a time: the first page answers fast on an old phone;
 // the rest come when the resident asks (docs/api.md, the thread in pages).
@@ -34,7 +36,7 @@ export function TopicPage({ params }) {
   const id = params.id;
   const s = useStore();
   const topic = useLoad(async () => {
-    const [p, history, comments, supports, meetings, escalations, kase] = await Promise.all([
+    const [p, history, comments, supports, meetings, escalations, kase, place] = await Promise.all([
       api('GET', `/proposals/${id}`),
       api('GET', `/proposals/${id}/history`),
       api('GET', `/proposals/${id}/comments?limit=${COMMENT_PAGE}`),
@@ -42,13 +44,14 @@ export function TopicPage({ params }) {
       api('GET', `/proposals/${id}/meetings`),
       api('GET', `/proposals/${id}/escalations`),
       loadCase(id),
+      api('GET', `/proposals/${id}/place`),
     ]);
     return { p, history: history.items, comments, supports, meetings: meetings.items,
-      escalations: escalations.items, kase };
+      escalations: escalations.items, kase, place };
   }, [id, s.session]);
 
   return html`<article>
-    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations, kase }) => {
+    <${Loaded} result=${topic}>${({ p, history, comments, supports, meetings, escalations, kase, place }) => {
       const me = standing(s.me, p.community_id);
       return html`
         <p class="crumbs"><a href=${'/c/' + p.community_id}>${t('common.backToCommunity')}</a></p>
@@ -57,6 +60,7 @@ export function TopicPage({ params }) {
           <${OverdueBadges} overdue=${p.overdue} /></p>
         <p class="meta">${t('topic.raisedBy', { name: p.author.display_name })}
           ${p.submitted_at ? ' · ' + formatTime(p.submitted_at) : ''}</p>
+        <${Place} place=${place} communityId=${p.community_id} onChange=${topic.reload} />
         ${p.reason ? html`<p class="reason"><strong>${t('topic.committeeReason')}</strong> ${p.reason}</p>` : null}
         ${p.body ? html`<div class="body">${p.body}</div>` : null}
         ${p.response_due_at && (p.state === 'submitted' || p.state === 'screening')
@@ -83,6 +87,7 @@ export function TopicPage({ params }) {
               <span class="when">${formatTime(h.at)}</span>
               <strong>${historyLabel(h.action)}</strong>
               <span class="who">${h.actor.display_name} (${t('roles.' + h.actor.role)})</span>
+              ${h.assisted ? html`<p class="assisted">${assistedText(h.assisted)}</p>` : null}
               ${h.reason ? html`<p class="reason-text">${historyReason(h)}</p>` : null}
             </li>`,
           )}
@@ -284,6 +289,7 @@ function Comment({ c, me, own, editWindow, onChange }) {
       <span class=${'stance stance-' + c.stance}>${t('stances.' + c.stance)}</span>
       <span class="when">${formatTime(c.created_at)}</span>
       ${c.edited_at && !c.withdrawn ? html`<span class="when">${t('comment.edited')}</span>` : null}</p>
+    ${c.assisted ? html`<p class="assisted">${assistedText(c.assisted)}</p>` : null}
     ${c.withdrawn
       ? html`<p class="muted">${t('topic.commentWithdrawn')}</p>`
       : c.hidden && c.body == null

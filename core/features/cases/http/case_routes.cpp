@@ -112,7 +112,7 @@ ApiResponse list(CaseService& cases, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto result, cases.list(CommunityId(community), state, page));
     JsonWriter w;
     writePage(w, result, writeSummary);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // GET /api/v1/communities/{id}/case-stats
@@ -141,7 +141,7 @@ ApiResponse stats(CaseService& cases, ApiCall& call) {
     w.member("satisfied", s.satisfied);
     w.member("satisfaction_rate", valueOrNull(s.ratings > 0, s.satisfaction_rate));
     w.endObject();
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // POST /api/v1/cases/{id}/assignment

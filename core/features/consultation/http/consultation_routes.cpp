@@ -28,6 +28,16 @@ void writeComment(JsonWriter& w, const ConsultationService::CommentView& v, Lang
     w.member("hidden", c.hidden);
     w.member("hidden_reason", valueOrNull(c.hidden, renderStoredText(c.hidden_reason, language)));
     w.member("reports", c.reports);
+    w.key("assisted");
+    if (c.assisted_role.empty()) {
+        w.null();
+    } else {
+        w.beginObject();
+        w.key("by").beginObject().member("display_name", c.assisted_by_name).endObject();
+        w.member("role", c.assisted_role);
+        w.member("consent", c.consent);
+        w.endObject();
+    }
     w.endObject();
 }
 
@@ -211,7 +221,7 @@ ApiResponse moderationLog(domain::ConsultationService& consultation, ApiCall& ca
     }
     w.endArray();
     w.endObject();
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(id));
 }
 
 // POST /api/v1/proposals/{id}/supports

@@ -10,9 +10,16 @@ using domain::Meeting;
 
 namespace {
 
-#define YISHI_COMMENT_COLUMNS                                                               \
-    "id, proposal_id, community_id, parent_id, depth, author_id, stance, body, created_at," \
-    " edited_at, withdrawn, hidden, hidden_reason, reports"
+// The last column is the mark of an assisted posting, read from its audit
+// row (the kernel's assisted columns, migration 024): name, role and consent
+// joined by U+001F, or null.
+#define YISHI_COMMENT_COLUMNS                                                                        \
+    "id, proposal_id, community_id, parent_id, depth, author_id, stance, body, created_at,"          \
+    " edited_at, withdrawn, hidden, hidden_reason, reports,"                                         \
+    " (SELECT u.display_name || char(31) || a.assisted_role || char(31) || a.consent"                \
+    "  FROM audit_log a JOIN users u ON u.id = a.assisted_by WHERE a.subject_kind = 'comment'"       \
+    "  AND a.subject_id = comments.id AND a.action = 'comment.posted' AND a.assisted_by IS NOT NULL" \
+    "  LIMIT 1)"
 
 Comment readComment(SQLite::Statement& q) {
     Comment c;
@@ -30,6 +37,16 @@ Comment readComment(SQLite::Statement& q) {
     c.hidden = q.getColumn(11).getInt() != 0;
     c.hidden_reason = q.getColumn(12).getString();
     c.reports = q.getColumn(13).getInt();
+    if (!q.getColumn(14).isNull()) {
+        const std::string mark = q.getColumn(14).getString();
+        const std::size_t first = mark.find('\x1f');
+        const std::size_t second = mark.find('\x1f', first == std::string::npos ? first : first + 1);
+        if (second != std::string::npos) {
+            c.assisted_by_name = mark.substr(0, first);
+            c.assisted_role = mark.substr(first + 1, second - first - 1);
+            c.consent = mark.substr(second + 1);
+        }
+    }
     return c;
 }
 

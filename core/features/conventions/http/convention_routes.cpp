@@ -66,7 +66,7 @@ ApiResponse list(domain::ConventionService& conventions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto result, conventions.list(CommunityId(community), page));
     JsonWriter w;
     writePage(w, result, writeConventionSummary);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // GET /api/v1/conventions/{id}

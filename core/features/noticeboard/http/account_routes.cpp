@@ -52,7 +52,7 @@ ApiResponse list(AccountService& accounts, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto result, accounts.list(CommunityId(community), page));
     JsonWriter w;
     writePage(w, result, writeRow);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // GET /api/v1/communities/{id}/accounts/totals
@@ -97,7 +97,7 @@ ApiResponse totals(AccountService& accounts, ApiCall& call) {
     }
     w.endArray();
     w.endObject();
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 std::string yuan(std::int64_t fen) {

@@ -139,7 +139,7 @@ ApiResponse list(NoticeService& notices, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto result, notices.list(CommunityId(community), kind, page));
     JsonWriter w;
     writePage(w, result, writeSummary);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // GET /api/v1/notices/{id}

@@ -97,7 +97,7 @@ ApiResponse list(PollService& polls, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto result, polls.list(CommunityId(community), page));
     JsonWriter w;
     writePage(w, result, writeSummary);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // GET /api/v1/polls/{id}

@@ -117,7 +117,7 @@ ApiResponse overview(ServiceRatingService& ratings, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto o, ratings.overview(CommunityId(community)));
     JsonWriter w;
     writeOverview(w, community, o);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // GET /api/v1/rating-periods/{id}

@@ -97,7 +97,7 @@ ApiResponse list(domain::ProjectService& projects, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto result, projects.list(CommunityId(community), page));
     JsonWriter w;
     writePage(w, result, writeProjectSummary);
-    return jsonResponse(200, w);
+    return sameForEveryone(jsonResponse(200, w), CommunityId(community));
 }
 
 // POST /api/v1/projects/{id}/progress

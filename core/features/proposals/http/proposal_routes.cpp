@@ -239,6 +239,17 @@ ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
         w.member("action", e.action);
         w.member("reason", renderStoredText(e.reason, call.language));
         w.key("actor").beginObject().member("display_name", e.actor_name).member("role", e.actor_role).endObject();
+        w.key("assisted");
+        if (e.assisted_role.empty()) {
+            w.null();
+        } else {
+            w.beginObject();
+            w.key("by").beginObject().member("display_name", e.assisted_by_name).endObject();
+            w.member("role", e.assisted_role);
+            w.member("consent", e.consent);
+            w.member("note", e.consent_note);
+            w.endObject();
+        }
         w.endObject();
     }
     w.endArray().endObject();

@@ -43,6 +43,15 @@ Handler with(Service& service, ApiResponse (*handler)(Service&, ApiCall&)) {
     return [&service, handler](ApiCall& call) { return handler(service, call); };
 }
 
+// `out` marked as a page that reads the same to every caller and shows data
+// of `community` alone (CacheFacts): the page cache then keeps one rendering
+// for everybody, until that community (or something of no community)
+// changes. Only for handlers that never read the caller.
+inline ApiResponse sameForEveryone(ApiResponse out, CommunityId community) {
+    out.cache = CacheFacts{community, true, std::nullopt, {}};
+    return out;
+}
+
 // Parses a positive decimal integer; false on anything else (sign, overflow, junk).
 bool parsePositiveInt(const std::string& text, std::int64_t* out);
 

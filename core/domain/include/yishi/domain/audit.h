@@ -19,6 +19,12 @@ struct AuditEntry {
     std::int64_t subject_id = 0;
     CommunityId community;  // invalid when not tied to a community
     std::string reason;
+    // Made by a helper for the actor (帮办代办, assistance.h): the helper,
+    // their role and the consent. assisted_by is invalid for the actor's own acts.
+    UserId assisted_by = {};
+    std::string assisted_role = {};
+    std::string consent = {};
+    std::string consent_note = {};
 };
 
 }  // namespace yishi::domain

@@ -23,11 +23,18 @@ Status notFound() { return Status::notFound("case.not_found", "There is no such 
 
 bool finished(CaseState s) { return s == CaseState::kDone || s == CaseState::kClosed; }
 
-// Who works on a case: those who run its community (its committee, a
-// district admin). When 网格员 exist, the grid's worker joins them here.
+// Who gives a case to someone: those who run its community (its committee,
+// a district admin).
 Status mayWork(const Actor& actor, const Community& community) {
     if (actor.isAuthenticated() && actor.canManage(community)) return Status::ok();
     return Status::forbidden("case.forbidden", "Only this community's committee handles its cases.");
+}
+
+// Who works on a case: those above, and the one responsible for it (a
+// 网格员 the case was routed or given to, docs/grids.md).
+Status mayHandle(const Actor& actor, const Case& c, const Community& community) {
+    if (actor.isAuthenticated() && c.assignee.valid() && actor.userId() == c.assignee) return Status::ok();
+    return mayWork(actor, community);
 }
 
 Status mayJudge(const Actor& actor, const Case& c) {
@@ -63,9 +70,9 @@ Status permits(const Actor& actor, const Case& c, const Community& community, Ca
                 return Status::conflict("case.finished", "The case is assigned already; hand it on instead.");
             }
             return Status::ok();
-        case CaseAction::kStep: YISHI_RETURN_IF_ERROR(mayWork(actor, community)); return stillWorkable(c);
+        case CaseAction::kStep: YISHI_RETURN_IF_ERROR(mayHandle(actor, c, community)); return stillWorkable(c);
         case CaseAction::kDone:
-            YISHI_RETURN_IF_ERROR(mayWork(actor, community));
+            YISHI_RETURN_IF_ERROR(mayHandle(actor, c, community));
             YISHI_RETURN_IF_ERROR(stillWorkable(c));
             if (c.state == CaseState::kOpen) {
                 return Status::conflict("case.not_assigned", "Give the case to someone responsible first.");
@@ -74,7 +81,7 @@ Status permits(const Actor& actor, const Case& c, const Community& community, Ca
         case CaseAction::kRate:
         case CaseAction::kNotSolved: YISHI_RETURN_IF_ERROR(mayJudge(actor, c)); return awaitsJudgement(c);
         case CaseAction::kFollowUp:
-            YISHI_RETURN_IF_ERROR(mayWork(actor, community));
+            YISHI_RETURN_IF_ERROR(mayHandle(actor, c, community));
             if (!finished(c.state)) return Status::conflict("case.not_done", "This case is not done yet.");
             return Status::ok();
     }
@@ -87,7 +94,21 @@ std::string nameOf(Stores& s, UserId id) {
     return u ? u->display_name : "";
 }
 
-CaseService::View viewOf(Stores& s, const Actor& actor, const Case& c, const Community& community) {
+// Those a case of `community` may be given to: its committee, then those the
+// routing adds (its 网格员), each once.
+std::vector<User> assignableIn(Stores& s, CaseRouting* routing, CommunityId community) {
+    std::vector<User> out = s.get<CaseStore>().committeeOf(community);
+    if (routing == nullptr) return out;
+    for (User& u : routing->otherAssignees(s, community)) {
+        if (std::none_of(out.begin(), out.end(), [&](const User& o) { return o.id == u.id; })) {
+            out.push_back(std::move(u));
+        }
+    }
+    return out;
+}
+
+CaseService::View viewOf(Stores& s, CaseRouting* routing, const Actor& actor, const Case& c,
+                         const Community& community) {
     CaseService::View v;
     v.c = c;
     if (std::optional<Proposal> p = s.get<ProposalStore>().proposal(c.proposal_id)) v.title = p->title;
@@ -107,7 +128,7 @@ CaseService::View viewOf(Stores& s, const Actor& actor, const Case& c, const Com
     }
     if (permits(actor, c, community, CaseAction::kAssign).isOk() ||
         permits(actor, c, community, CaseAction::kReassign).isOk()) {
-        for (const User& u : s.get<CaseStore>().committeeOf(c.community_id)) {
+        for (const User& u : assignableIn(s, routing, c.community_id)) {
             v.assignable.push_back({u.id, u.display_name});
         }
     }
@@ -151,7 +172,7 @@ Result<CaseService::View> CaseService::get(const Actor& actor, CaseId id) {
         if (!c) return notFound();
         std::optional<Community> community = s.scopes.community(c->community_id);
         if (!community) return notFound();
-        view = viewOf(s, actor, *c, *community);
+        view = viewOf(s, routing_, actor, *c, *community);
         return Status::ok();
     }));
     return view;
@@ -188,7 +209,7 @@ Result<CaseService::View> CaseService::change(const Actor& actor, CaseId id, con
         std::optional<Community> community = s.scopes.community(c->community_id);
         if (!community) return notFound();
         YISHI_RETURN_IF_ERROR(write(s, *c, *community, clock_.now()));
-        view = viewOf(s, actor, *c, *community);
+        view = viewOf(s, routing_, actor, *c, *community);
         return Status::ok();
     }));
     return view;
@@ -202,12 +223,13 @@ Result<CaseService::View> CaseService::assign(const Actor& actor, CaseId id, Use
         YISHI_RETURN_IF_ERROR(stillWorkable(c));
         const bool reassigning = c.state != CaseState::kOpen;
         std::optional<User> who;
-        for (User& u : s.get<CaseStore>().committeeOf(c.community_id)) {
+        for (User& u : assignableIn(s, routing_, c.community_id)) {
             if (u.id == assignee) who = std::move(u);
         }
         if (!who) {
             return Status::invalid("case.assignee",
-                                   "A case goes to a member of this community's committee (assignee_id).");
+                                   "A case goes to a member of this community's committee or one of its 网格员 "
+                                   "(assignee_id).");
         }
         if (reassigning && assignee == c.assignee) {
             return Status::conflict("case.same_assignee", "This person is responsible for the case already.");
@@ -349,6 +371,18 @@ Status CaseService::afterStep(Stores& s, const Actor& actor, const Proposal& p, 
     e.by = actor.userId();
     store.insertEntry(e);
     s.record({changes::kCaseOpened, now, actor.userId(), p.id.value, p.community_id, "", p.author_id});
+    if (routing_ == nullptr) return Status::ok();
+    // Routed to the 网格员 of the problem's grid, by the one who accepted it.
+    std::optional<User> worker = routing_->defaultAssignee(s, p);
+    if (!worker) return Status::ok();
+    CaseEntry assigned;
+    assigned.kind = CaseEntryKind::kAssigned;
+    assigned.at = now;
+    assigned.by = actor.userId();
+    assigned.assignee = worker->id;
+    append(s, c, assigned);
+    s.record({changes::kCaseAssigned, now, actor.userId(), p.id.value, p.community_id,
+              encodeFact(facts::kAssignedTo, worker->display_name)});
     return Status::ok();
 }
 

@@ -478,6 +478,13 @@ Result<std::vector<ProposalService::HistoryEntry>> ProposalService::history(cons
                 h.actor_name = u->display_name;
                 h.actor_role = Actor(*u, s.users.grants(u->id), {}).publicRoleIn(*c);
             }
+            if (e.assisted_by.valid()) {
+                std::optional<User> helper = s.users.user(e.assisted_by);
+                h.assisted_by_name = helper ? helper->display_name : "";
+                h.assisted_role = e.assisted_role;
+                h.consent = e.consent;
+                h.consent_note = e.consent_note;
+            }
             out.push_back(std::move(h));
         }
         return Status::ok();

@@ -9,6 +9,7 @@
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
 #include "yishi/domain/case.h"
+#include "yishi/domain/case_routing.h"
 #include "yishi/domain/case_store.h"
 #include "yishi/domain/ports.h"
 #include "yishi/domain/proposal_step_listener.h"
@@ -63,6 +64,11 @@ class CaseService final : public ProposalStepListener {
 
     CaseService(Database& db, const Clock& clock);
 
+    // Who besides the committee works on cases, and who gets a new one
+    // (docs/grids.md). Set once at start, before any request; without it a
+    // case goes to the committee alone.
+    void setRouting(CaseRouting& routing) { routing_ = &routing; }
+
     // not_found "case.not_found" (also when the proposal has no case).
     Result<View> get(const Actor& actor, CaseId id);
     Result<View> ofProposal(const Actor& actor, ProposalId proposal);
@@ -70,7 +76,8 @@ class CaseService final : public ProposalStepListener {
     Result<Page<CaseSummary>> list(CommunityId community, std::optional<CaseState> state, PageRequest page);
 
     // Those who run the case's community (else forbidden "case.forbidden").
-    // An open case is assigned; an in-progress one is handed on (转办), which
+    // The one responsible (a 网格员 among them) works on it too: steps,
+    // 办结 and 回访. An open case is assigned; an in-progress one is handed on (转办), which
     // needs a reason (invalid "case.reason_required"). invalid "case.assignee"
     // (not one of assignable), "reason.invalid"; conflict "case.same_assignee",
     // "case.finished" (done or closed).
@@ -100,7 +107,8 @@ class CaseService final : public ProposalStepListener {
     Result<CaseStats> stats(CommunityId community);
 
     // ProposalStepListener: accepting a problem opens its case, in the
-    // accepting transaction.
+    // accepting transaction, assigned at once to the routing's default
+    // assignee when there is one (the 网格员 of the problem's grid).
     Status afterStep(Stores& stores, const Actor& actor, const Proposal& proposal, ProposalAction action,
                      Instant now) override;
 
@@ -111,6 +119,7 @@ class CaseService final : public ProposalStepListener {
 
     Database& db_;
     const Clock& clock_;
+    CaseRouting* routing_ = nullptr;
 };
 
 }  // namespace yishi::domain

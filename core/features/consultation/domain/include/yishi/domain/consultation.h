@@ -38,6 +38,12 @@ struct Comment {
     bool hidden = false;
     std::string hidden_reason;
     int reports = 0;  // since the last review (a hide or a restore by the committee)
+    // Posted for the author by a helper (帮办代办, docs/grids.md), as the
+    // audit row of its posting says: the helper's display name, their role
+    // and the consent; empty for the author's own comments.
+    std::string assisted_by_name = {};
+    std::string assisted_role = {};
+    std::string consent = {};
 };
 
 // A text a comment had before an edit replaced it: the first is revision 1.

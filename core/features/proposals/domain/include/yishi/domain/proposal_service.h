@@ -93,6 +93,12 @@ class ProposalService {
         std::string reason;
         std::string actor_name;  // display name
         std::string actor_role;  // "committee", "district_admin", ... or "resident"
+        // Made for the actor by a helper (帮办代办, docs/grids.md): the
+        // helper's display name, role and the consent; empty otherwise.
+        std::string assisted_by_name = {};
+        std::string assisted_role = {};
+        std::string consent = {};
+        std::string consent_note = {};
     };
 
     // When proposals are due: the district's working days and deadline rules.

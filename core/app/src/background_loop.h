@@ -10,10 +10,13 @@
 
 namespace yishi::app {
 
-// Runs `step` on a thread of its own, again at once while it did something
-// (returned more than 0), else after `idle_ms`; a failed step is logged and
-// retried after the same pause. Stops, after the step in progress, when
-// destroyed. Thread-safety: only the loop's thread calls `step` and `log`.
+// The server's background work (the points pump, the dashboards' refresh,
+// elections closing on time, notifications): runs `step` on a thread of its
+// own, again at once while it did something (returned more than 0), else
+// after `idle_ms`; a failed step (an error or an exception) is logged and
+// retried after the same pause, and never ends the server. Stops, after the
+// step in progress, when destroyed. Thread-safety: only the loop's thread
+// calls `step` and `log`.
 class BackgroundLoop {
   public:
     BackgroundLoop(std::function<Result<int>()> step, std::function<void(const std::string&)> log, int idle_ms);

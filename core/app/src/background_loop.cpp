@@ -11,7 +11,12 @@ BackgroundLoop::BackgroundLoop(std::function<Result<int>()> step, std::function<
         MutexLock lock(mutex_);
         while (!stopping_) {
             lock.unlock();
-            Result<int> done = step_();
+            Result<int> done = Status::internal("background.exception", "the step threw");
+            try {
+                done = step_();
+            } catch (const std::exception& e) {
+                done = Status::internal("background.exception", e.what());
+            }
             if (!done.isOk()) log_(done.status().toString());
             lock.lock();
             if (!done.isOk() || done.value() == 0)

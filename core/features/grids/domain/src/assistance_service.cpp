@@ -1,0 +1,195 @@
+#include "yishi/domain/assistance_service.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "yishi/domain/assistance.h"
+#include "yishi/domain/proposal_store.h"
+#include "yishi/domain/validation.h"
+
+namespace yishi::domain {
+
+namespace {
+
+constexpr std::size_t kMaxNote = 500;
+constexpr int kMaxActs = 200;
+
+Status forbidden() {
+    return Status::forbidden("assist.forbidden",
+                             "Only this community's committee or its 网格员 act for a resident (帮办代办).");
+}
+
+// The role under which `helper` may act in `community` and, for a 网格员,
+// in the grid the act names: "committee" or "grid_worker".
+Result<std::string> helperRole(Stores& s, const Actor& helper, const Community& community, std::int64_t grid_id) {
+    if (helper.canManage(community)) {
+        if (grid_id != 0) {
+            std::optional<Grid> g = s.get<GridStore>().grid(grid_id);
+            if (!g || g->community_id != community.id) {
+                return Status::invalid("place.grid", "grid_id names no grid (网格) of this community.");
+            }
+        }
+        return std::string("committee");
+    }
+    bool works_here = false;
+    for (std::int64_t id : s.get<GridStore>().gridsOfWorker(helper.userId())) {
+        std::optional<Grid> g = s.get<GridStore>().grid(id);
+        if (!g || g->community_id != community.id) continue;
+        works_here = true;
+        if (id == grid_id) return std::string("grid_worker");
+    }
+    if (!works_here) return forbidden();
+    return Status::forbidden("assist.outside_grid",
+                             "A 网格员 acts for residents of their own grids only: name one of them (grid_id).");
+}
+
+Status validConsent(const std::string& consent, const std::string& note) {
+    if (consent != "present" && consent != "consent" && consent != "paper") {
+        return Status::invalid("assist.consent",
+                               "consent is present (the resident is here), consent (they agreed) or paper.");
+    }
+    if (consent == "consent" && note.empty()) {
+        return Status::invalid("assist.consent_note", "Say how and when the resident gave their consent.");
+    }
+    return validateText("consent_note", note, kMaxNote);
+}
+
+}  // namespace
+
+const char* assistKindName(AssistanceService::Kind kind) {
+    switch (kind) {
+        case AssistanceService::Kind::kRaise: return "raise";
+        case AssistanceService::Kind::kComment: return "comment";
+        case AssistanceService::Kind::kSupport: return "support";
+        case AssistanceService::Kind::kBallot: return "ballot";
+    }
+    return "comment";
+}
+
+bool parseAssistKind(const std::string& text, AssistanceService::Kind* kind) {
+    for (AssistanceService::Kind k : {AssistanceService::Kind::kRaise, AssistanceService::Kind::kComment,
+                                      AssistanceService::Kind::kSupport, AssistanceService::Kind::kBallot}) {
+        if (text == assistKindName(k)) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+AssistanceService::AssistanceService(Database& db, ProposalService& proposals, ConsultationService& consultation,
+                                     GridService& grids)
+    : db_(db), proposals_(proposals), consultation_(consultation), grids_(grids) {}
+
+Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, const Request& r) {
+    YISHI_RETURN_IF_ERROR(helper.requireSignedIn());
+    if (r.kind == Kind::kBallot) {
+        return Status::forbidden("assist.ballot_refused",
+                                 "A helper never casts a ballot in an encrypted election: the voter's credential "
+                                 "stays on their own device.");
+    }
+    YISHI_RETURN_IF_ERROR(validConsent(r.consent, r.note));
+    if (r.resident == helper.userId()) {
+        return Status::invalid("assist.self", "A helper acts for someone else; do it yourself as yourself.");
+    }
+
+    // Who may act, for whom, where: read first, then the act as the resident.
+    Assistance assistance{r.resident, helper.userId(), "", r.consent, r.note};
+    std::optional<Actor> resident;
+    CommunityId community = r.community;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        if (r.kind != Kind::kRaise) {
+            std::optional<Proposal> p = s.get<ProposalStore>().proposal(r.proposal);
+            if (!p || !proposalIsPublic(*p)) {
+                return Status::notFound("proposal.not_found", "There is no such proposal.");
+            }
+            community = p->community_id;
+        }
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return Status::notFound("community.not_found", "There is no such community.");
+        YISHI_ASSIGN_OR_RETURN(assistance.helper_role, helperRole(s, helper, *c, r.grid_id));
+        std::optional<User> u = s.users.user(r.resident);
+        std::optional<Membership> m = u ? s.users.membership(u->id, community) : std::nullopt;
+        if (!m || m->status != MembershipStatus::kVerified) {
+            return Status::invalid("assist.resident", "resident_id names no verified resident of this community.");
+        }
+        resident.emplace(*u, s.users.grants(u->id), s.users.memberships(u->id));
+        return Status::ok();
+    }));
+
+    // Every write below is the resident's, marked with the helper's hand.
+    const AssistanceScope scope(assistance);
+    Done done{r.kind, 0, assistance.helper_role};
+    switch (r.kind) {
+        case Kind::kRaise: {
+            ProposalService::Draft draft;
+            draft.kind = r.proposal_kind;
+            draft.title = r.title;
+            draft.body = r.body;
+            draft.submit = true;
+            YISHI_ASSIGN_OR_RETURN(ProposalService::View v, proposals_.create(*resident, community, draft));
+            done.subject_id = v.proposal.id.value;
+            // Raised where the helper met the resident. The topic stands even
+            // if this fails (it cannot, but for a vanished grid): it is placed later.
+            if (r.grid_id != 0) (void)grids_.setPlace(*resident, v.proposal.id, 0, r.grid_id);
+            break;
+        }
+        case Kind::kComment: {
+            ConsultationService::NewComment comment;
+            comment.body = r.body;
+            comment.stance = r.stance;
+            YISHI_ASSIGN_OR_RETURN(ConsultationService::CommentView v,
+                                   consultation_.post(*resident, r.proposal, comment));
+            done.subject_id = v.comment.id.value;
+            break;
+        }
+        case Kind::kSupport: {
+            YISHI_RETURN_IF_ERROR(consultation_.support(*resident, r.proposal).status());
+            done.subject_id = r.proposal.value;
+            break;
+        }
+        case Kind::kBallot: break;  // refused above
+    }
+    return done;
+}
+
+Result<std::vector<AssistanceService::Act>> AssistanceService::actsFor(const Actor& actor) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    std::vector<Act> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        out = s.get<GridStore>().assistedActsFor(actor.userId(), kMaxActs);
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<std::vector<AssistanceService::Person>> AssistanceService::residents(const Actor& helper,
+                                                                            CommunityId community) {
+    YISHI_RETURN_IF_ERROR(helper.requireSignedIn());
+    std::vector<Person> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return Status::notFound("community.not_found", "There is no such community.");
+        if (!helper.canManage(*c)) {
+            std::vector<std::int64_t> mine = s.get<GridStore>().gridsOfWorker(helper.userId());
+            const bool works_here = std::any_of(mine.begin(), mine.end(), [&](std::int64_t id) {
+                std::optional<Grid> g = s.get<GridStore>().grid(id);
+                return g && g->community_id == community;
+            });
+            if (!works_here) return forbidden();
+        }
+        PageRequest page{0, PageRequest::kMaxLimit};
+        for (;;) {
+            Page<MemberSummary> members = s.users.members(community, MembershipStatus::kVerified, page);
+            for (const MemberSummary& m : members.items) {
+                if (m.membership.user_id != helper.userId()) out.push_back({m.membership.user_id, m.display_name});
+            }
+            if (members.next_after == 0) break;
+            page.after = members.next_after;
+        }
+        return Status::ok();
+    }));
+    return out;
+}
+
+}  // namespace yishi::domain

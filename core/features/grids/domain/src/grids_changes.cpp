@@ -1,0 +1,20 @@
+#include "yishi/domain/grids_changes.h"
+
+namespace yishi::domain {
+
+namespace changes {
+const ChangeKind kEstateCreated{"estate.created", "estate", "", "", ""};
+const ChangeKind kGridCreated{"grid.created", "grid", "", "", ""};
+const ChangeKind kGridWorkerAdded{"grid.worker_added", "grid", "", "", ""};
+const ChangeKind kGridWorkerRemoved{"grid.worker_removed", "grid", "", "", ""};
+const ChangeKind kProposalPlaced{"proposal.placed", "proposal", "", "", ""};
+}  // namespace changes
+
+const std::vector<const ChangeKind*>& grids_changes() {
+    static const std::vector<const ChangeKind*> kinds = {&changes::kEstateCreated, &changes::kGridCreated,
+                                                         &changes::kGridWorkerAdded, &changes::kGridWorkerRemoved,
+                                                         &changes::kProposalPlaced};
+    return kinds;
+}
+
+}  // namespace yishi::domain
