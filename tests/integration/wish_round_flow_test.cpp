@@ -104,6 +104,9 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     const std::int64_t id = created.json()->getValue<std::int64_t>("id");
     const std::string round = "/api/v1/wish-rounds/" + std::to_string(id);
     BOOST_TEST(created.json()->getValue<std::string>("phase") == "collecting");
+    HttpResult unknown = d.visitor.get("/api/v1/wish-rounds/999999");
+    BOOST_TEST(unknown.errorCode() == "wish_round.not_found");
+    BOOST_TEST(unknown.status == 404);
     BOOST_TEST(d.visitor.get("/api/v1/communities/1/wish-rounds").body.find("2027 年友谊一村民心项目") !=
                std::string::npos);
 

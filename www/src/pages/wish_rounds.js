@@ -92,7 +92,7 @@ export function WishRoundPage({ params }) {
         : html`<ul class="cards wishes">${r.wishes.map((w) => html`<${WishItem} key=${w.proposal_id} w=${w} round=${r} onChanged=${changed} />`)}</ul>`}
 
       ${r.budget != null ? html`<h2>${t('wishRound.budgetAndRule')}</h2>
-        <p>${t('wishRound.budget')} <strong>${formatMoney(r.budget)}</strong> · ${t('wishRound.rule')} <strong>${r.rule}</strong>
+        <p>${t('wishRound.budget')} <strong>${formatMoney(r.budget)}</strong> · ${t('wishRound.rule')} <strong>${t('wishRound.ruleNames.' + r.rule)}</strong>
           ${r.rule_param ? ` (${r.rule_param})` : ''} · ${t('wishRound.maxChoices', { n: r.max_choices })}</p>
         <p class="hint">${t('wishRound.rules.' + r.rule)}</p>` : null}
 
