@@ -71,6 +71,9 @@ const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPag
 // 议事会: calls for topics, adoption, representatives.
 const CouncilPage = lazy(() => import('./pages/council.js').then((m) => m.CouncilPage));
 const TopicCallPage = lazy(() => import('./pages/council.js').then((m) => m.TopicCallPage));
+// The yearly 民心项目 round: read by everyone, opened from the community's page.
+const WishRoundsPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.WishRoundsPage));
+const WishRoundPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.WishRoundPage));
 // The inbox and its preferences: a chunk, fetched when first opened.
 const InboxPage = lazy(() => import('./pages/inbox.js').then((m) => m.InboxPage));
 const NotificationSettingsPage = lazy(() => import('./pages/inbox.js').then((m) => m.NotificationSettingsPage));
@@ -91,6 +94,8 @@ const pages = {
   rating: RatingPage,
   council: CouncilPage,
   topicCall: TopicCallPage,
+  wishRounds: WishRoundsPage,
+  wishRound: WishRoundPage,
   inbox: InboxPage,
   notificationSettings: NotificationSettingsPage,
   queue: QueuePage,

@@ -26,6 +26,8 @@ const routes = [
   ['/c/:id/polls', 'opinions'],
   ['/c/:id/council', 'council'],
   ['/topic-calls/:id', 'topicCall'],
+  ['/c/:id/wish-rounds', 'wishRounds'],
+  ['/wish-rounds/:id', 'wishRound'],
   ['/notices/:id', 'notice'],
   ['/polls/:id', 'poll'],
   ['/ratings/:id', 'rating'],

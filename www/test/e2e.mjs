@@ -1055,6 +1055,74 @@ try {
   check(true, 'the representative answers the invitation');
   await audit(resident, 'topic (invitation)');
   await shoot(resident, 'meeting-invitation');
+
+  // 25. The yearly 民心项目 round (docs/wish-rounds.md): the committee calls
+  // for wishes (the demo's own call runs a month, longer than a session), the
+  // resident answers from the community's page; after the deadline the
+  // committee ends the collection, screens and costs the wishes in the UI,
+  // sets the budget and the rule and opens the vote.
+  const { offset_seconds: offset } = await (await apiAs('admin')).post('/test/clock', { advance_seconds: 1 });
+  const tomorrow = new Date((Math.floor(Date.now() / 1000) + offset + 86400 + 8 * 3600) * 1000).toISOString().slice(0, 10);
+  await committee.goto(base + `/c/${community.id}/wish-rounds`);
+  await committee.getByText('2028 年友谊一村民心项目心愿征集').waitFor();
+  await committee.getByRole('button', { name: '发起民心项目心愿征集' }).click();
+  await committee.getByLabel('标题').fill('2027 年友谊一村民心项目');
+  await committee.getByLabel('年度').fill('2027');
+  await committee.getByLabel(/征集说明/).fill('请写下您最希望小区办的一件实事。');
+  await committee.getByLabel(/心愿征集截止日期/).fill(tomorrow);
+  await audit(committee, 'wish rounds (call for wishes)');
+  await shoot(committee, 'wish-round-call');
+  await committee.getByRole('button', { name: '发布征集' }).click();
+  await committee.waitForURL(/\/wish-rounds\/\d+$/);
+  const roundPath = new URL(committee.url()).pathname;
+  const roundId = Number(roundPath.split('/')[2]);
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('link', { name: '民心项目', exact: true }).click();
+  await resident.getByRole('link', { name: /2027 年友谊一村民心项目/ }).click();
+  await resident.getByRole('button', { name: '提交我的心愿' }).click();
+  await resident.getByLabel('我的心愿（一句话）').fill('楼道安装感应灯');
+  await resident.getByLabel('具体说明').fill('晚上楼道太黑，老人上下楼容易摔倒。');
+  await audit(resident, 'wish round (raise a wish)');
+  await resident.getByRole('button', { name: '提交心愿' }).click();
+  await resident.getByRole('link', { name: '楼道安装感应灯' }).waitFor();
+  check(true, "the resident's wish is listed on the round's page");
+  await shoot(resident, 'wish-round-collecting');
+  await zhao.post(`/wish-rounds/${roundId}/wishes`, { title: '小区广场增设遮阳棚', body: '夏天广场太晒，希望搭几处遮阳棚。' });
+  await (await apiAs('admin')).post('/test/clock', { advance_seconds: 2 * 86400 });
+  await committee.goto(base + roundPath);
+  await committee.getByRole('button', { name: '结束征集，开始审核估价' }).click();
+  await committee.locator('.steps li.current', { hasText: '审核估价' }).waitFor();
+  check(true, 'after the deadline the committee ends the collection');
+  const raisedWishes = (await board.get(`/wish-rounds/${roundId}`)).wishes;
+  for (const w of raisedWishes) await board.post(`/proposals/${w.proposal_id}/actions`, { action: 'start_screening' });
+  const [shade, lights] = [raisedWishes.find((w) => w.title === '小区广场增设遮阳棚'), raisedWishes.find((w) => w.title === '楼道安装感应灯')];
+  await board.post(`/proposals/${shade.proposal_id}/actions`, { action: 'reject', reason: '广场属于市政用地，已转交街道' });
+  await board.post(`/proposals/${lights.proposal_id}/actions`, { action: 'accept', reason: '安全隐患，优先办理' });
+  await committee.reload();
+  await committee.getByText('审核意见：广场属于市政用地，已转交街道').waitFor();
+  check(true, "a rejected wish is listed with the committee's reason");
+  await committee.getByRole('button', { name: '估价' }).click();
+  await committee.getByLabel('估算费用（元）').fill('6,000');
+  await committee.getByLabel('估价说明').fill('共 12 个楼道，每个 500 元（含安装）');
+  await audit(committee, 'wish round (costing)');
+  await committee.getByRole('button', { name: '保存估价' }).click();
+  await committee.getByText('估价说明：共 12 个楼道，每个 500 元（含安装）').waitFor();
+  await committee.getByRole('button', { name: '设定年度预算和选择规则' }).click();
+  await committee.getByLabel('年度预算（元）').fill('10000');
+  await committee.getByLabel('每人最多可选几项').fill('1');
+  await committee.getByRole('button', { name: '保存预算' }).click();
+  await committee.locator('.steps li.current', { hasText: '预算已定' }).waitFor();
+  await committee.getByRole('button', { name: '开始投票' }).click();
+  await committee.getByRole('button', { name: '开始投票' }).click();
+  await committee.getByRole('link', { name: '去投票和查看结果' }).waitFor();
+  check(true, "the committee opens the round's vote from its page");
+  await audit(committee, 'wish round (voting)');
+  await shoot(committee, 'wish-round-voting');
+  const opened = await board.get(`/wish-rounds/${roundId}`);
+  check(opened.phase === 'voting' && opened.election && opened.election.phase === 'open',
+    "the round's election is open over the costed wish");
+  await resident.goto(base + roundPath);
+  check((await resident.getByRole('button', { name: '开始投票' }).count()) === 0, 'a resident gets no committee step');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -2,6 +2,7 @@
 
 #include "yishi/domain/election_service.h"
 #include "yishi/domain/proposal_service.h"
+#include "yishi/domain/wish_round_service.h"
 
 namespace yishi::app {
 
@@ -119,6 +120,19 @@ Status wishRound(FeatureContext& c, Instant closes_at) {
     return c.service<domain::ElectionService>().create(street, {domain::ScopeKind::kStreet, s.id.value}, r).status();
 }
 
+// 友谊一村's yearly round (docs/wish-rounds.md), still collecting wishes:
+// residents find the call on the community's page and answer it. No wish
+// is seeded: the demo's lists of topics stay as they were.
+Status collectingRound(FeatureContext& c) {
+    YISHI_ASSIGN_OR_RETURN(domain::Actor committee, actorOf(c.db, "committee1"));
+    domain::WishRoundService::CreateInput call;
+    call.year = 2028;
+    call.title = "2028 年友谊一村民心项目心愿征集";
+    call.call = "明年想让小区办成哪些实事？请写下您的心愿。居委会审核估价后，在年度预算内由全体居民投票决定。";
+    call.wishes_due_at = c.clock.now() + Duration::days(30);
+    return c.service<domain::WishRoundService>().create(committee, CommunityId(1), call).status();
+}
+
 }  // namespace
 
 Status seedDemoVotes(FeatureContext& c) {
@@ -126,7 +140,8 @@ Status seedDemoVotes(FeatureContext& c) {
     YISHI_ASSIGN_OR_RETURN(domain::Actor committee, actorOf(c.db, "committee1"));
     const Instant closes_at = c.clock.now() + Duration::days(14);
     YISHI_RETURN_IF_ERROR(referendumOnARule(c, resident, committee, closes_at));
-    return wishRound(c, closes_at);
+    YISHI_RETURN_IF_ERROR(wishRound(c, closes_at));
+    return collectingRound(c);
 }
 
 }  // namespace yishi::app

@@ -122,6 +122,7 @@ export function CommunityPage({ params }) {
         <a class="button secondary" href=${'/c/' + id + '/board'}>${t('board.link')}</a>
         <a class="button secondary" href=${'/c/' + id + '/polls'}>${t('polls.link')}</a>
         <a class="button secondary" href=${'/c/' + id + '/council'}>${t('council.link')}</a>
+        <a class="button secondary" href=${'/c/' + id + '/wish-rounds'}>${t('wishRound.link')}</a>
       </div>
       ${me.committee && c.join_code
         ? html`<p class="notice">${t('community.joinCode')} <strong class="code">${c.join_code}</strong></p>`

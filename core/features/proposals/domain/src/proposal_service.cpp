@@ -426,6 +426,28 @@ Status ProposalService::enterRound(Stores& s, const Actor& actor, ProposalId id,
     return Status::ok();
 }
 
+Result<std::int64_t> ProposalService::formProjectOfRound(Stores& s, ProposalId id, const ProposalOutcome::Input& input,
+                                                         const std::string& reason, Instant now) {
+    std::optional<Proposal> found = s.get<ProposalStore>().proposal(id);
+    if (!found) return notFound();
+    Proposal p = std::move(*found);
+    if (p.kind != ProposalKind::kWish || p.state != ProposalState::kAdopted) {
+        return Status::conflict("proposal.action_not_allowed",
+                                std::string("A round forms projects of adopted wishes; this is a ") +
+                                    proposalKindName(p.kind) + " in state " + proposalStateName(p.state) + ".");
+    }
+    ProposalOutcome* outcome = outcomeFor(ProposalAction::kFormProject);
+    if (outcome == nullptr)
+        return Status::conflict("proposal.outcome_unavailable", "This server cannot form that outcome.");
+    YISHI_ASSIGN_OR_RETURN(p.outcome_id, outcome->form(s, p, input, now));
+    p.state = ProposalState::kProject;
+    p.updated_at = now;
+    p.last_reason = reason;
+    s.get<ProposalStore>().updateProposal(p);
+    recordStep(s, now, Actor::anonymous(), p, ProposalAction::kFormProject, reason);
+    return p.outcome_id;
+}
+
 void ProposalService::setOutcome(ProposalAction action, ProposalOutcome& outcome) {
     outcomes_.emplace_back(action, &outcome);
 }

@@ -189,6 +189,14 @@ class ProposalService {
     // "proposal.action_not_allowed" unless it is an accepted wish; not_found
     // "proposal.not_found".
     Status enterRound(Stores& s, const Actor& actor, ProposalId id, std::int64_t election_id, Instant now);
+    // Inside the transaction of a 民心项目 round's decision
+    // (docs/wish-rounds.md): forms the project of the wish `id`, adopted by
+    // that round's election, with `input` (the wish's cost as its budget),
+    // as form_project would (a step of the system, its reason `reason`).
+    // Returns the project's id. conflict "proposal.action_not_allowed" (not
+    // an adopted wish), conflict "proposal.outcome_unavailable" (no projects feature).
+    Result<std::int64_t> formProjectOfRound(Stores& s, ProposalId id, const ProposalOutcome::Input& input,
+                                            const std::string& reason, Instant now);
 
     // Entries of `kind` in a proposal's history are shown only to the one
     // who acted: supports are counted in public, never listed by name. Not
