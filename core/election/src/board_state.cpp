@@ -55,7 +55,7 @@ crypto::Scalar power(std::int64_t j, std::int64_t k) {
 
 // Checks 23–26 of one ballot.
 Status checkBallotProofs(const Ballot& ballot, const Manifest& manifest, const crypto::ElectionId& eid,
-                         const crypto::Point& y) {
+                         const crypto::Point& y, std::vector<crypto::Ciphertext>* decoded) {
     std::vector<crypto::Ciphertext> cts;
     cts.reserve(ballot.options.size());
     for (std::size_t i = 0; i < ballot.options.size(); ++i) {
@@ -94,6 +94,7 @@ Status checkBallotProofs(const Ballot& ballot, const Manifest& manifest, const c
     } else if (!ballot.range_proof.empty()) {
         return fail("ballot.range", "the manifest has no votesum proof, the ballot holds one");
     }
+    if (decoded) *decoded = std::move(cts);
     return Status::ok();
 }
 
@@ -112,11 +113,12 @@ std::string_view toString(Phase phase) {
 }
 
 Status checkBallotCrypto(std::string_view ballot_message, const Ballot& parsed, const Manifest& manifest,
-                         const crypto::ElectionId& eid, const crypto::Point& y) {
+                         const crypto::ElectionId& eid, const crypto::Point& y,
+                         std::vector<crypto::Ciphertext>* decoded) {
     if (Status s = verifyMessageSignature(ballot_message, parsed.credential); !s.isOk()) {
         return fail("message.signature", "the ballot's " + s.message() + " under its cred_pk");
     }
-    return checkBallotProofs(parsed, manifest, eid, y);
+    return checkBallotProofs(parsed, manifest, eid, y, decoded);
 }
 
 struct BoardState::Change {
@@ -159,7 +161,8 @@ std::optional<crypto::Point> BoardState::trusteeKey(std::int64_t j) const {
     return trustee_keys_[static_cast<std::size_t>(j - 1)];
 }
 
-Status BoardState::append(std::string_view entry_bytes, bool ballot_crypto_checked) {
+Status BoardState::append(std::string_view entry_bytes, bool ballot_crypto_checked,
+                          const std::vector<crypto::Ciphertext>* decoded) {
     // 8 entry.format
     auto entry = Entry::parse(entry_bytes);
     if (!entry.isOk()) return entry.status();
@@ -188,7 +191,9 @@ Status BoardState::append(std::string_view entry_bytes, bool ballot_crypto_check
 
     Change change;
     change.at = entry->at_ms;
-    if (Status s = checkMessage(*message, entry->message, entry->at_ms, ballot_crypto_checked, change); !s.isOk()) {
+    if (Status s = checkMessage(*message, entry->message, entry->at_ms, ballot_crypto_checked,
+                                ballot_crypto_checked ? decoded : nullptr, change);
+        !s.isOk()) {
         return s;
     }
     change.leaf = crypto::merkleLeafHash(entry_bytes);
@@ -244,7 +249,8 @@ Status BoardState::checkOrder(std::string_view t, std::string_view message) cons
 }
 
 Status BoardState::checkMessage(const Message& message, std::string_view message_bytes, std::int64_t at,
-                                bool ballot_crypto_checked, Change& change) const {
+                                bool ballot_crypto_checked, const std::vector<crypto::Ciphertext>* decoded,
+                                Change& change) const {
     // 13 message.signature
     const auto signer = std::visit(
         [&](const auto& m) -> std::optional<std::string> {
@@ -274,7 +280,7 @@ Status BoardState::checkMessage(const Message& message, std::string_view message
 
     if (std::holds_alternative<Enroll>(message)) return checkEnroll(std::get<Enroll>(message));
     if (std::holds_alternative<Ballot>(message)) {
-        return checkBallot(std::get<Ballot>(message), message_bytes, at, ballot_crypto_checked, change);
+        return checkBallot(std::get<Ballot>(message), message_bytes, at, ballot_crypto_checked, decoded, change);
     }
     if (std::holds_alternative<Close>(message)) return checkClose(std::get<Close>(message), at);
     if (std::holds_alternative<Tally>(message)) return checkTally(std::get<Tally>(message));
@@ -361,7 +367,8 @@ Status BoardState::checkEnroll(const Enroll& enroll) const {
 }
 
 Status BoardState::checkBallot(const Ballot& ballot, std::string_view message_bytes, std::int64_t at,
-                               bool ballot_crypto_checked, Change& change) const {
+                               bool ballot_crypto_checked, const std::vector<crypto::Ciphertext>* decoded,
+                               Change& change) const {
     // 21 ballot.window
     if (at < manifest_.opens_at_ms || at >= manifest_.closes_at_ms) {
         return fail("ballot.window", "at " + std::to_string(at) + " is outside the voting window");
@@ -370,13 +377,17 @@ Status BoardState::checkBallot(const Ballot& ballot, std::string_view message_by
     if (!isActive(ballot.credential)) return fail("ballot.not_enrolled", "cred_pk is not an active credential");
     // 23–26
     if (!ballot_crypto_checked) {
-        if (Status s = checkBallotProofs(ballot, manifest_, eid_, *election_key_); !s.isOk()) return s;
+        if (Status s = checkBallotProofs(ballot, manifest_, eid_, *election_key_, nullptr); !s.isOk()) return s;
     }
-    for (std::size_t i = 0; i < ballot.options.size(); ++i) {
-        auto a = crypto::Point::parseNotIdentity(ballot.options[i].a);
-        auto b = crypto::Point::parse(ballot.options[i].b);
-        if (!a.isOk() || !b.isOk()) return fail("ballot.point", optionText(i) + ": a point does not decode");
-        change.ballot.push_back({*a, *b});
+    if (decoded && decoded->size() == ballot.options.size()) {
+        change.ballot = *decoded;
+    } else {
+        for (std::size_t i = 0; i < ballot.options.size(); ++i) {
+            auto a = crypto::Point::parseNotIdentity(ballot.options[i].a);
+            auto b = crypto::Point::parse(ballot.options[i].b);
+            if (!a.isOk() || !b.isOk()) return fail("ballot.point", optionText(i) + ": a point does not decode");
+            change.ballot.push_back({*a, *b});
+        }
     }
     // 27 ballot.duplicate
     change.ballot_hash = ballotHash(message_bytes);

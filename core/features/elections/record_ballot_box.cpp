@@ -466,10 +466,12 @@ Result<domain::BallotReceipt> RecordBallotBox::cast(ElectionId id, std::string_v
         parseAs<election::Ballot>(message, fixed->manifest, fixed->eid, "ballot.format", "ballot.wrong_election"));
     // Signature and proofs: the slow part, outside the board's lock.
     const std::int64_t early_at = millis(clock_.now());
-    if (Status s = election::checkBallotCrypto(message, ballot, fixed->manifest, fixed->eid, *y); !s.isOk())
+    std::vector<crypto::Ciphertext> decoded;
+    if (Status s = election::checkBallotCrypto(message, ballot, fixed->manifest, fixed->eid, *y, &decoded); !s.isOk())
         return ballotRefusal(s, early_at, fixed->manifest, false);
 
     auto queued = std::make_shared<QueuedBallot>();
+    queued->decoded = std::move(decoded);
     queued->message = std::string(message);
     queued->hash = election::ballotHash(message);
     queued->fixed = fixed;
@@ -504,7 +506,8 @@ void RecordBallotBox::castGroup(ElectionId id, Board& b, const Group& group) {
         const std::int64_t at = nextAt(b);
         std::string entry = election::Entry{fixed.eid, at, q->message}.encoded();
         const std::uint64_t index = b.state->size();
-        if (Status s = b.state->append(entry, q->fixed == b.fixed); !s.isOk()) {
+        const bool checked = q->fixed == b.fixed;
+        if (Status s = b.state->append(entry, checked, checked ? &q->decoded : nullptr); !s.isOk()) {
             const bool replay = b.ballot_hashes.count(q->hash) > 0 || group_hashes.count(q->hash) > 0;
             q->result = ballotRefusal(s, at, fixed.manifest, replay);
             continue;

@@ -78,7 +78,8 @@ class RecordBallotBox final : public domain::BallotBox {
     struct QueuedBallot {
         std::string message;
         std::string hash;
-        std::shared_ptr<const Fixed> fixed;  // what its proofs were checked against
+        std::shared_ptr<const Fixed> fixed;       // what its proofs were checked against
+        std::vector<crypto::Ciphertext> decoded;  // its (a_i, b_i), decoded by those checks
         const domain::RecordBallot* record = nullptr;
         std::optional<Result<domain::BallotReceipt>> result;
     };

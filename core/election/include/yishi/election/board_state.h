@@ -48,8 +48,12 @@ class BoardState {
     // every one holds, appends it (the Merkle tree too). On a refusal nothing
     // changes. With `ballot_crypto_checked` the caller promises that, for a
     // ballot, checkBallotCrypto already held on this entry's message (checks
-    // 13 and 23–26), so they are not made again.
-    Status append(std::string_view entry_bytes, bool ballot_crypto_checked = false);
+    // 13 and 23–26), so they are not made again; `decoded`, when given with
+    // it, holds the ballot's (a_i, b_i) as checkBallotCrypto decoded them, so
+    // they are not decoded again either (the server appends under its
+    // board's lock).
+    Status append(std::string_view entry_bytes, bool ballot_crypto_checked = false,
+                  const std::vector<crypto::Ciphertext>* decoded = nullptr);
 
     Phase phase() const;
     // Entries on the board, D[0] included.
@@ -102,11 +106,13 @@ class BoardState {
 
     Status checkOrder(std::string_view message_tag, std::string_view message) const;
     Status checkMessage(const Message& message, std::string_view message_bytes, std::int64_t at,
-                        bool ballot_crypto_checked, Change& change) const;
+                        bool ballot_crypto_checked, const std::vector<crypto::Ciphertext>* decoded,
+                        Change& change) const;
     Status checkCeremony(const Message& message, Change& change) const;
     Status checkEnroll(const Enroll& enroll) const;
     Status checkBallot(const Ballot& ballot, std::string_view message_bytes, std::int64_t at,
-                       bool ballot_crypto_checked, Change& change) const;
+                       bool ballot_crypto_checked, const std::vector<crypto::Ciphertext>* decoded,
+                       Change& change) const;
     Status checkClose(const Close& close, std::int64_t at) const;
     Status checkTally(const Tally& tally) const;
     Status checkPartial(const Partial& partial) const;
@@ -142,8 +148,10 @@ class BoardState {
 // (ballot.proof) and 26 (ballot.range), in that order, for one ballot:
 // `ballot_message` its bytes, `parsed` what parseMessage read from them, `y`
 // the election key. Pure and thread-safe: the verifier runs it on many
-// ballots at once, the server before it takes the board's lock.
+// ballots at once, the server before it takes the board's lock. When it
+// holds and `decoded` is given, that receives the ballot's (a_i, b_i).
 Status checkBallotCrypto(std::string_view ballot_message, const Ballot& parsed, const Manifest& manifest,
-                         const crypto::ElectionId& eid, const crypto::Point& y);
+                         const crypto::ElectionId& eid, const crypto::Point& y,
+                         std::vector<crypto::Ciphertext>* decoded = nullptr);
 
 }  // namespace yishi::election
