@@ -22,8 +22,8 @@ class NotificationsFeature final : public Feature {
   public:
     explicit NotificationsFeature(FeatureContext& c)
         : service_(c.db, c.clock, c.secrets),
-          processor_(c.db, c.clock,
-                     {static_cast<int>(c.config.getInt("yishi.notifications_batch", 200)), c.calendar.utcOffset()}),
+          batch_(static_cast<int>(c.config.getInt("yishi.notifications_batch", 200))),
+          processor_(c.db, c.clock, {batch_, c.calendar.utcOffset()}),
           sender_(c.db, c.clock, channels_),
           idle_ms_(c.config.getInt("yishi.notifications_idle_ms", 200)),
           warn_(c.warn) {
@@ -43,10 +43,14 @@ class NotificationsFeature final : public Feature {
                 // What time alone causes is looked for once a second at most:
                 // its scan reads more than a batch of changes does.
                 const auto now = std::chrono::steady_clock::now();
-                if (now - last_due_ < std::chrono::seconds(1)) return handled;
-                last_due_ = now;
-                YISHI_ASSIGN_OR_RETURN(int due, processor_.processDue());
-                return handled + due;
+                if (now - last_due_ >= std::chrono::seconds(1)) {
+                    last_due_ = now;
+                    YISHI_RETURN_IF_ERROR(processor_.processDue().status());
+                }
+                // Again at once only after a full batch: under a steady
+                // stream of changes, a pause of idle_ms_ gathers the next
+                // ones into one transaction instead of one each.
+                return handled >= batch_ ? handled : 0;
             },
             [this](const std::string& m) { warn_("notifications: " + m); }, idle_ms_);
         sending_.emplace([this] { return sender_.sendDue(20, &stopping_); },
@@ -55,6 +59,7 @@ class NotificationsFeature final : public Feature {
 
   private:
     domain::NotificationService service_;
+    const int batch_;
     domain::NotificationProcessor processor_;
     NetworkChannels channels_;
     domain::DeliverySender sender_;
