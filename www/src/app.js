@@ -68,6 +68,8 @@ const NoticePage = lazy(() => import('./pages/board.js').then((m) => m.NoticePag
 const OpinionsPage = lazy(() => import('./pages/polls.js').then((m) => m.OpinionsPage));
 const PollPage = lazy(() => import('./pages/polls.js').then((m) => m.PollPage));
 const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPage));
+// 我的积分: the balance, the ledger and the district's catalog.
+const PointsPage = lazy(() => import('./pages/points.js').then((m) => m.PointsPage));
 // 议事会: calls for topics, adoption, representatives.
 const CouncilPage = lazy(() => import('./pages/council.js').then((m) => m.CouncilPage));
 const TopicCallPage = lazy(() => import('./pages/council.js').then((m) => m.TopicCallPage));
@@ -92,6 +94,7 @@ const pages = {
   opinions: OpinionsPage,
   poll: PollPage,
   rating: RatingPage,
+  points: PointsPage,
   council: CouncilPage,
   topicCall: TopicCallPage,
   wishRounds: WishRoundsPage,

@@ -7,6 +7,7 @@ const routes = [
   ['/join', 'join'],
   ['/queue', 'queue'],
   ['/inbox', 'inbox'],
+  ['/points', 'points'],
   ['/settings/notifications', 'notificationSettings'],
   ['/escalations', 'escalations'],
   ['/dashboard', 'dashboard'],

@@ -1122,6 +1122,24 @@ try {
     "the round's election is open over the costed wish");
   await resident.goto(base + roundPath);
   check((await resident.getByRole('button', { name: '开始投票' }).count()) === 0, 'a resident gets no committee step');
+
+  // 26. 我的积分: the resident's balance and history from the district's
+  // rule, and a reward from the catalog redeemed (the district admin put it
+  // there through the API).
+  await (await apiAs('admin')).post(`/districts/${community.district_id || 1}/rewards`, { name: '环保购物袋', cost: 5, stock: 3 });
+  await resident.goto(base + '/');
+  await resident.getByRole('link', { name: '我的积分' }).click();
+  await resident.getByRole('heading', { name: '我的积分' }).waitFor();
+  await resident.getByText('提出议题').first().waitFor();
+  check(true, "the resident's points history names what earned them");
+  const before = Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, ''));
+  await audit(resident, 'points');
+  await shoot(resident, 'points');
+  await resident.getByRole('button', { name: '用 5 积分兑换环保购物袋' }).click();
+  await resident.getByText('兑换成功，请到居委会领取。').waitFor();
+  await resident.getByText('兑换礼品').first().waitFor();
+  const after = Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, ''));
+  check(after === before - 5, `the redemption takes its 5 points (${before} -> ${after}) and shows in the history`);
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

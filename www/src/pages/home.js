@@ -72,6 +72,7 @@ export function HomePage({ query }) {
           </ul>`
       : null}
     ${runs.length > 0 ? html`<p><a class="button" href="/queue">${t('nav.queue')}</a></p>` : null}
+    ${memberships.length > 0 ? html`<p><a class="button secondary" href="/points">${t('points.title')}</a></p>` : null}
     ${me ? html`<${MyAssistedActs} session=${s.session} />` : null}
     ${work.streets.length > 0 || work.districts.length > 0
       ? html`<h2>${t('home.myWork')}</h2>
