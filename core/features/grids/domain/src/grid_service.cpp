@@ -81,6 +81,16 @@ std::string placeText(const std::optional<Estate>& estate, const std::optional<G
     return text;
 }
 
+// Grid `grid_id`, when `actor` may manage its community.
+Result<Grid> managedGrid(Stores& s, const Actor& actor, std::int64_t grid_id) {
+    std::optional<Grid> g = s.get<GridStore>().grid(grid_id);
+    if (!g) return noGrid();
+    std::optional<Community> c = s.scopes.community(g->community_id);
+    if (!c) return noGrid();
+    YISHI_RETURN_IF_ERROR(mayManage(actor, *c));
+    return *g;
+}
+
 }  // namespace
 
 GridService::GridService(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -136,13 +146,9 @@ Result<Grid> GridService::addWorker(const Actor& actor, std::int64_t grid_id, Us
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Grid out;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        std::optional<Grid> g = s.get<GridStore>().grid(grid_id);
-        if (!g) return noGrid();
-        std::optional<Community> c = s.scopes.community(g->community_id);
-        if (!c) return noGrid();
-        YISHI_RETURN_IF_ERROR(mayManage(actor, *c));
+        YISHI_ASSIGN_OR_RETURN(const Grid g, managedGrid(s, actor, grid_id));
         std::optional<User> who = s.users.user(worker);
-        if (!who || !mayWorkIn(s, worker, g->community_id)) {
+        if (!who || !mayWorkIn(s, worker, g.community_id)) {
             return Status::invalid(
                 "grid.worker", "A 网格员 is a verified resident or a committee member of this community (user_id).");
         }
@@ -150,7 +156,7 @@ Result<Grid> GridService::addWorker(const Actor& actor, std::int64_t grid_id, Us
         if (!s.get<GridStore>().addWorker(grid_id, worker, now)) {
             return Status::conflict("grid.worker_exists", "This person works this grid already.");
         }
-        s.record({changes::kGridWorkerAdded, now, actor.userId(), grid_id, g->community_id, who->display_name});
+        s.record({changes::kGridWorkerAdded, now, actor.userId(), grid_id, g.community_id, who->display_name});
         out = *s.get<GridStore>().grid(grid_id);
         return Status::ok();
     }));
@@ -161,16 +167,12 @@ Result<Grid> GridService::removeWorker(const Actor& actor, std::int64_t grid_id,
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     Grid out;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        std::optional<Grid> g = s.get<GridStore>().grid(grid_id);
-        if (!g) return noGrid();
-        std::optional<Community> c = s.scopes.community(g->community_id);
-        if (!c) return noGrid();
-        YISHI_RETURN_IF_ERROR(mayManage(actor, *c));
+        YISHI_ASSIGN_OR_RETURN(const Grid g, managedGrid(s, actor, grid_id));
         if (!s.get<GridStore>().removeWorker(grid_id, worker)) {
             return Status::conflict("grid.not_worker", "This person does not work this grid.");
         }
         std::optional<User> who = s.users.user(worker);
-        s.record({changes::kGridWorkerRemoved, clock_.now(), actor.userId(), grid_id, g->community_id,
+        s.record({changes::kGridWorkerRemoved, clock_.now(), actor.userId(), grid_id, g.community_id,
                   who ? who->display_name : ""});
         out = *s.get<GridStore>().grid(grid_id);
         return Status::ok();
