@@ -68,8 +68,10 @@ const NoticePage = lazy(() => import('./pages/board.js').then((m) => m.NoticePag
 const OpinionsPage = lazy(() => import('./pages/polls.js').then((m) => m.OpinionsPage));
 const PollPage = lazy(() => import('./pages/polls.js').then((m) => m.PollPage));
 const RatingPage = lazy(() => import('./pages/polls.js').then((m) => m.RatingPage));
-// 我的积分: the balance, the ledger and the district's catalog.
+// 我的积分: the balance, the ledger and the district's catalog; the
+// committee's desk where redeemed rewards are handed over.
 const PointsPage = lazy(() => import('./pages/points.js').then((m) => m.PointsPage));
+const RedemptionsPage = lazy(() => import('./pages/redemptions.js').then((m) => m.RedemptionsPage));
 // 议事会: calls for topics, adoption, representatives.
 const CouncilPage = lazy(() => import('./pages/council.js').then((m) => m.CouncilPage));
 const TopicCallPage = lazy(() => import('./pages/council.js').then((m) => m.TopicCallPage));
@@ -95,6 +97,7 @@ const pages = {
   poll: PollPage,
   rating: RatingPage,
   points: PointsPage,
+  redemptions: RedemptionsPage,
   council: CouncilPage,
   topicCall: TopicCallPage,
   wishRounds: WishRoundsPage,

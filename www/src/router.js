@@ -20,6 +20,7 @@ const routes = [
   ['/c/:id/members', 'members'],
   ['/c/:id/grids', 'grids'],
   ['/c/:id/assist', 'assist'],
+  ['/c/:id/redemptions', 'redemptions'],
   ['/c/:id/votes', 'votes'],
   ['/c/:id/votes/new', 'newVote'],
   ['/c/:id/moderation', 'moderation'],

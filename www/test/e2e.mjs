@@ -252,7 +252,10 @@ try {
   await shoot(resident, 'inbox');
   await resident.locator('.card', { hasText: '受理' }).filter({ hasText: '小区门口加装休息长椅' }).first().click();
   await resident.getByRole('heading', { name: '小区门口加装休息长椅' }).waitFor();
-  check((await resident.getByRole('button', { name: '取消关注' }).count()) === 1, 'raising a topic follows it');
+  // The follow button comes with the signed-in part of the page, after the
+  // heading: wait for it rather than count at once.
+  const following = await resident.getByRole('button', { name: '取消关注' }).waitFor({ timeout: 5000 }).then(() => true, () => false);
+  check(following, 'raising a topic follows it');
   await resident.waitForFunction((n) => Number(document.querySelector('.navlink .count')?.textContent || 0) === n - 1,
     unread);
   check(true, 'opening a message marks it read');
@@ -1140,6 +1143,22 @@ try {
   await resident.getByText('兑换礼品').first().waitFor();
   const after = Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, ''));
   check(after === before - 5, `the redemption takes its 5 points (${before} -> ${after}) and shows in the history`);
+
+  // 26b. At the committee's desk the reward waits; handed over in one press,
+  // it moves to the record of what was given.
+  await committee.goto(base + `/c/${community.id}`);
+  await committee.getByRole('link', { name: '积分兑换发放' }).click();
+  await committee.getByRole('heading', { name: '积分兑换发放' }).waitFor();
+  const handOver = committee.getByRole('button', { name: '赵大爷 的环保购物袋已发放' });
+  await handOver.waitFor();
+  await audit(committee, 'redemptions to hand over');
+  await shoot(committee, 'redemptions');
+  await handOver.click();
+  await handOver.waitFor({ state: 'detached' });
+  await committee.getByRole('cell', { name: '环保购物袋' }).waitFor();
+  const handed = await (await apiAs('committee1')).get(`/communities/${community.id}/redemptions?state=handed_over`);
+  check(handed.items.some((r) => r.reward.name === '环保购物袋' && r.user.display_name === '赵大爷' && r.handed_over_at),
+    'the handover is recorded on the server, with its time');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -118,6 +118,7 @@ export function CommunityPage({ params }) {
           ? html`<a class="button secondary" href=${'/c/' + id + '/assist'}>${t('assist.title')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}
+        ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/redemptions'}>${t('redemptions.title')}</a>` : null}
         <a class="button secondary" href=${'/c/' + id + '/votes'}>${t('votes.title')}</a>
         <a class="button secondary" href=${'/c/' + id + '/board'}>${t('board.link')}</a>
         <a class="button secondary" href=${'/c/' + id + '/polls'}>${t('polls.link')}</a>
