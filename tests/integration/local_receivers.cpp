@@ -1,13 +1,13 @@
 #include "local_receivers.h"
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Base64Decoder.h>
-#include <Poco/Net/Context.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/SecureStreamSocket.h>
@@ -174,9 +174,9 @@ void SmtpReceiver::converse(Poco::Net::StreamSocket socket) {
             if (offer_auth) say("250 AUTH PLAIN LOGIN");
         } else if (line == "STARTTLS" && !options_.cert_file.empty() && !tls) {
             say("220 ready to start TLS");
-            Poco::Net::Context::Ptr context = new Poco::Net::Context(
-                Poco::Net::Context::TLS_SERVER_USE, options_.key_file, options_.cert_file, "",
-                Poco::Net::Context::VERIFY_NONE);
+            Poco::Net::Context::Ptr context =
+                new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options_.key_file, options_.cert_file, "",
+                                       Poco::Net::Context::VERIFY_NONE);
             socket = Poco::Net::SecureStreamSocket::attach(socket, context);
             socket.setReceiveTimeout(Poco::Timespan(5, 0));
             tls = true;
@@ -255,8 +255,8 @@ TestCertificates::TestCertificates() {
     run("openssl req " + key + " -subj /CN=127.0.0.1 -keyout " + dir + "/server.key -out " + dir + "/server.csr");
     run("openssl x509 -req -days 2 -in " + dir + "/server.csr -CA " + dir + "/ca.pem -CAkey " + dir +
         "/ca.key -CAcreateserial -extfile " + dir + "/ext.cnf -out " + dir + "/server.pem");
-    run("openssl req -x509 " + key + " -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
-        dir + "/rogue.key -out " + dir + "/rogue.pem");
+    run("openssl req -x509 " + key + " -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " + dir +
+        "/rogue.key -out " + dir + "/rogue.pem");
     std::ifstream in(dir + "/ca.pem");
     ca_pem.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     server_cert = dir + "/server.pem";

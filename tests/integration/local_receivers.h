@@ -27,7 +27,7 @@ struct TestCertificates {
     TestCertificates& operator=(const TestCertificates&) = delete;
 
     std::string dir;
-    std::string ca_pem;  // the CA's certificate, as PEM text (what a district pastes)
+    std::string ca_pem;                   // the CA's certificate, as PEM text (what a district pastes)
     std::string server_cert, server_key;  // files: signed by the CA
     std::string rogue_cert, rogue_key;    // files: self-signed
 };

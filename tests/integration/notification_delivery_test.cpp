@@ -282,9 +282,9 @@ BOOST_AUTO_TEST_CASE(https_webhook_and_starttls_mail_arrive_verified_and_signed_
     BOOST_TEST(mails[0].to.at(0).find("zhao@example.cn") != std::string::npos);
     BOOST_TEST(smtp.refusedLogins() == 0);
     // Saving other fields keeps the password: the mail still goes through.
-    BOOST_REQUIRE_EQUAL(admin.send("PUT", "/api/v1/districts/1/notification-delivery", R"({"smtp_port":)" +
-                                                                                            std::to_string(smtp.port()) +
-                                                                                            "}")
+    BOOST_REQUIRE_EQUAL(admin
+                            .send("PUT", "/api/v1/districts/1/notification-delivery",
+                                  R"({"smtp_port":)" + std::to_string(smtp.port()) + "}")
                             .status,
                         200);
     const std::int64_t again = screenedItem(zhao, committee, "垃圾桶满了");
@@ -324,8 +324,7 @@ BOOST_AUTO_TEST_CASE(an_untrusted_certificate_or_a_wrong_password_is_a_failed_at
     BOOST_TEST(hook->getValue<std::int64_t>("next_attempt_at") >= clock.now() + 29);
     BOOST_TEST(rogue.requests().empty());  // nothing was sent to it
     Poco::JSON::Object::Ptr mail = deliveryOf(admin, item, "email");
-    BOOST_TEST(mail->getValue<std::string>("last_error").find("refused the user name or password") !=
-                   std::string::npos,
+    BOOST_TEST(mail->getValue<std::string>("last_error").find("refused the user name or password") != std::string::npos,
                mail->getValue<std::string>("last_error"));
     BOOST_TEST(smtp.mails().empty());
     BOOST_TEST(smtp.refusedLogins() == 1);
@@ -354,27 +353,31 @@ BOOST_AUTO_TEST_CASE(tls_and_mail_sign_in_settings_are_refused_when_unclear) {
     committee.loginBrowser("committee1", server.password("committee1"));
     const std::string path = "/api/v1/districts/1/notification-delivery";
 
-    BOOST_TEST(committee.send("PUT", path, R"({"smtp_user":"x","smtp_password":"y","smtp_starttls":true})")
-                   .errorCode() == "delivery.forbidden");
+    BOOST_TEST(
+        committee.send("PUT", path, R"({"smtp_user":"x","smtp_password":"y","smtp_starttls":true})").errorCode() ==
+        "delivery.forbidden");
     BOOST_TEST(admin.send("PUT", path, R"({"webhook_url":"https://"})").errorCode() == "delivery.webhook_url");
     BOOST_TEST(admin.send("PUT", path, R"({"webhook_ca_pem":"not a certificate"})").errorCode() ==
                "delivery.webhook_ca");
-    const HttpResult clear = admin.send("PUT", path, R"({"smtp_host":"mail.example.cn","smtp_from":"a@example.cn",)"
-                                                     R"("smtp_user":"mailer","smtp_password":"pw"})");
+    const HttpResult clear = admin.send("PUT", path,
+                                        R"({"smtp_host":"mail.example.cn","smtp_from":"a@example.cn",)"
+                                        R"("smtp_user":"mailer","smtp_password":"pw"})");
     BOOST_TEST(clear.errorCode() == "delivery.smtp_starttls");  // a password never goes in the clear
     BOOST_TEST(clear.status == 400);
     BOOST_TEST(admin.send("PUT", path, R"({"smtp_starttls":true,"smtp_user":"mailer"})").errorCode() ==
                "delivery.smtp_password");
-    BOOST_TEST(admin.send("PUT", path, R"({"smtp_starttls":true,"smtp_user":"a\nb","smtp_password":"pw"})")
-                   .errorCode() == "delivery.smtp_user");
-    BOOST_TEST(admin.send("PUT", path, R"({"smtp_starttls":true,"smtp_user":"m","smtp_password":"p\r\nw"})")
-                   .errorCode() == "delivery.smtp_password");
+    BOOST_TEST(
+        admin.send("PUT", path, R"({"smtp_starttls":true,"smtp_user":"a\nb","smtp_password":"pw"})").errorCode() ==
+        "delivery.smtp_user");
+    BOOST_TEST(
+        admin.send("PUT", path, R"({"smtp_starttls":true,"smtp_user":"m","smtp_password":"p\r\nw"})").errorCode() ==
+        "delivery.smtp_password");
     BOOST_TEST(admin.send("PUT", path, R"({"smtp_starttls":"yes"})").status == 400);
     // In Chinese for a Chinese browser.
     HttpClient zh(server.port());
     zh.loginBrowser("admin", server.password("admin"));
-    HttpResult zh_refusal = zh.send("PUT", path, R"({"smtp_user":"mailer","smtp_password":"pw"})",
-                                    "application/json", {{"Accept-Language", "zh-CN"}});
+    HttpResult zh_refusal = zh.send("PUT", path, R"({"smtp_user":"mailer","smtp_password":"pw"})", "application/json",
+                                    {{"Accept-Language", "zh-CN"}});
     BOOST_TEST(zh_refusal.errorCode() == "delivery.smtp_starttls");
     BOOST_TEST(zh_refusal.body.find("明文") != std::string::npos);
     // Nothing refused was saved; a user name cleared drops its password.
@@ -452,7 +455,7 @@ BOOST_AUTO_TEST_CASE(retention_prunes_read_items_and_finished_deliveries_only) {
     signInAgain();
     BOOST_TEST(eventually([&] { return !inInbox(read_old); }));
     BOOST_TEST(eventually([&] { return deliveryOf(admin, unread_old, "webhook") == nullptr; }));
-    BOOST_TEST(inInbox(unread_old));  // unread: kept
+    BOOST_TEST(inInbox(unread_old));   // unread: kept
     BOOST_TEST(inInbox(pending_old));  // its delivery still waits: kept
     Poco::JSON::Object::Ptr waiting = deliveryOf(admin, pending_old, "webhook");
     BOOST_REQUIRE(waiting);

@@ -55,8 +55,9 @@ Poco::Net::Context::Ptr clientContext(const std::string& ca_pem) {
 
 // What a failed TLS handshake means to the admin reading the queue.
 std::string tlsError(const std::string& what, const Poco::Exception& e) {
-    return what + ": TLS failed, the certificate is not trusted (system trust store or the district's CA) or does "
-                  "not match the host: " +
+    return what +
+           ": TLS failed, the certificate is not trusted (system trust store or the district's CA) or does "
+           "not match the host: " +
            e.displayText();
 }
 
@@ -66,7 +67,8 @@ std::string postWebhook(const domain::OutboundMessage& m) {
     if (!tls && uri.getScheme() != "http") return "only http:// and https:// webhooks can be reached";
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (tls) {
-        session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), clientContext(m.ca_pem));
+        session =
+            std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), clientContext(m.ca_pem));
     } else {
         session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
     }
@@ -160,8 +162,8 @@ NetworkChannels::NetworkChannels() {
     Poco::Net::initializeSSL();
     // An untrusted certificate is refused, never asked about: Poco's default
     // handler (from an application's configuration) would be a console prompt.
-    Poco::Net::SSLManager::instance().initializeClient(
-        nullptr, new Poco::Net::RejectCertificateHandler(false), clientContext(""));
+    Poco::Net::SSLManager::instance().initializeClient(nullptr, new Poco::Net::RejectCertificateHandler(false),
+                                                       clientContext(""));
 }
 
 NetworkChannels::~NetworkChannels() { Poco::Net::uninitializeSSL(); }

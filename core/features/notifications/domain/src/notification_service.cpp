@@ -28,9 +28,7 @@ bool looksLikePem(const std::string& s) {
            s.find("-----END CERTIFICATE-----", begin) != std::string::npos;
 }
 
-bool credentialValid(const std::string& s) {
-    return s.size() <= 200 && s.find_first_of("\r\n") == std::string::npos;
-}
+bool credentialValid(const std::string& s) { return s.size() <= 200 && s.find_first_of("\r\n") == std::string::npos; }
 
 Status visibleProposal(Stores& s, const Actor& actor, std::int64_t id) {
     std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(id));
