@@ -9,9 +9,10 @@ set -euo pipefail
 # clang: the thread_safety test runs its -Wthread-safety analysis, and with
 # libclang-rt-dev (libFuzzer and the sanitizers' runtimes, only recommended
 # by clang) builds the fuzz harnesses that scripts/test.sh runs;
-# clang-format: the format test holds the tree to .clang-format.
+# clang-format: the format test holds the tree to .clang-format; openssl:
+# the notification tests make their TLS certificates with its command line.
 packages=(build-essential cmake ninja-build pkg-config clang libclang-rt-dev clang-format
-          libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev libgmp-dev)
+          libpoco-dev libsqlitecpp-dev libsodium-dev liblua5.4-dev libboost-test-dev libgmp-dev openssl)
 packages+=(chromium fonts-noto-cjk)
 # A node from elsewhere (nodesource, nvm) is used as it is.
 command -v node >/dev/null || packages+=(nodejs)

@@ -1,19 +1,26 @@
 #include "local_receivers.h"
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <stdlib.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 
 namespace yishi::testing {
@@ -50,8 +57,16 @@ class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
 
 }  // namespace
 
-WebhookReceiver::WebhookReceiver(int failures) : failures_left_(failures) {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+WebhookReceiver::WebhookReceiver(int failures, const std::string& cert_file, const std::string& key_file)
+    : failures_left_(failures) {
+    Poco::Net::ServerSocket socket;
+    if (cert_file.empty()) {
+        socket = Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    } else {
+        Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, key_file,
+                                                                 cert_file, "", Poco::Net::Context::VERIFY_NONE);
+        socket = Poco::Net::SecureServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, context);
+    }
     port_ = socket.address().port();
     server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), socket, new Poco::Net::HTTPServerParams);
     server_->start();
@@ -74,26 +89,15 @@ int WebhookReceiver::take(Request request) {
     return 204;
 }
 
-SmtpReceiver::SmtpReceiver() {
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::listen(listen_fd_, 8) != 0) {
-        throw std::runtime_error("smtp receiver: cannot listen");
-    }
-    socklen_t len = sizeof addr;
-    ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
+SmtpReceiver::SmtpReceiver(Options options) : options_(std::move(options)) {
+    listener_ = std::make_unique<Poco::Net::ServerSocket>(Poco::Net::SocketAddress("127.0.0.1", 0), 8);
+    port_ = listener_->address().port();
     thread_ = std::thread([this] { serve(); });
 }
 
 SmtpReceiver::~SmtpReceiver() {
     stopping_ = true;
     thread_.join();
-    ::close(listen_fd_);
 }
 
 std::vector<SmtpReceiver::Mail> SmtpReceiver::mails() const {
@@ -101,23 +105,27 @@ std::vector<SmtpReceiver::Mail> SmtpReceiver::mails() const {
     return mails_;
 }
 
+int SmtpReceiver::refusedLogins() const {
+    std::lock_guard lock(mutex_);
+    return refused_;
+}
+
 void SmtpReceiver::serve() {
     while (!stopping_) {
-        pollfd p{listen_fd_, POLLIN, 0};
-        if (::poll(&p, 1, 100) <= 0) continue;
-        const int fd = ::accept(listen_fd_, nullptr, nullptr);
-        if (fd < 0) continue;
-        converse(fd);
-        ::close(fd);
+        if (!listener_->poll(Poco::Timespan(0, 100000), Poco::Net::Socket::SELECT_READ)) continue;
+        try {
+            converse(listener_->acceptConnection());
+        } catch (const Poco::Exception&) {
+            // A client that went away or failed its handshake: the next one.
+        }
     }
 }
 
-void SmtpReceiver::converse(int fd) {
-    timeval timeout{5, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    const auto say = [fd](const std::string& line) {
+void SmtpReceiver::converse(Poco::Net::StreamSocket socket) {
+    socket.setReceiveTimeout(Poco::Timespan(5, 0));
+    const auto say = [&socket](const std::string& line) {
         const std::string out = line + "\r\n";
-        return ::send(fd, out.data(), out.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(out.size());
+        socket.sendBytes(out.data(), static_cast<int>(out.size()));
     };
     std::string buffer;
     const auto readLine = [&](std::string& line) {
@@ -129,21 +137,77 @@ void SmtpReceiver::converse(int fd) {
                 return true;
             }
             char chunk[4096];
-            const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+            const int n = socket.receiveBytes(chunk, sizeof chunk);
             if (n <= 0) return false;
             buffer.append(chunk, static_cast<std::size_t>(n));
         }
     };
-    if (!say("220 localhost test SMTP")) return;
+    const auto decode = [](const std::string& text) {
+        std::istringstream in(text);
+        Poco::Base64Decoder decoder(in);
+        std::string out;
+        Poco::StreamCopier::copyToString(decoder, out);
+        return out;
+    };
+    bool tls = false;
+    std::string user;  // signed in as
+    const auto check = [&](const std::string& name, const std::string& password) {
+        if (name == options_.user && password == options_.password) {
+            user = name;
+            say("235 authenticated");
+        } else {
+            std::lock_guard lock(mutex_);
+            ++refused_;
+            say("535 authentication failed");
+        }
+    };
+    say("220 localhost test SMTP");
     Mail mail;
     std::string line;
     while (readLine(line)) {
         const std::string verb = line.substr(0, 4);
         if (verb == "HELO" || verb == "EHLO") {
-            say("250 localhost");
+            const bool offer_tls = !options_.cert_file.empty() && !tls;
+            const bool offer_auth = !options_.user.empty() && tls;
+            say(std::string(offer_tls || offer_auth ? "250-" : "250 ") + "localhost");
+            if (offer_tls) say(offer_auth ? "250-STARTTLS" : "250 STARTTLS");
+            if (offer_auth) say("250 AUTH PLAIN LOGIN");
+        } else if (line == "STARTTLS" && !options_.cert_file.empty() && !tls) {
+            say("220 ready to start TLS");
+            Poco::Net::Context::Ptr context =
+                new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options_.key_file, options_.cert_file, "",
+                                       Poco::Net::Context::VERIFY_NONE);
+            socket = Poco::Net::SecureStreamSocket::attach(socket, context);
+            socket.setReceiveTimeout(Poco::Timespan(5, 0));
+            tls = true;
+            buffer.clear();
+        } else if (line.rfind("AUTH PLAIN", 0) == 0 && tls) {
+            std::string credentials = line.size() > 11 ? line.substr(11) : "";
+            if (credentials.empty()) {
+                say("334 ");
+                if (!readLine(credentials)) return;
+            }
+            // "\0user\0password"
+            const std::string plain = decode(credentials);
+            const auto second = plain.find('\0', 1);
+            check(second == std::string::npos ? "" : plain.substr(1, second - 1),
+                  second == std::string::npos ? "" : plain.substr(second + 1));
+        } else if (line.rfind("AUTH LOGIN", 0) == 0 && tls) {
+            std::string name, password;
+            say("334 VXNlcm5hbWU6");
+            if (!readLine(name)) return;
+            say("334 UGFzc3dvcmQ6");
+            if (!readLine(password)) return;
+            check(decode(name), decode(password));
         } else if (verb == "MAIL") {
+            if (!options_.user.empty() && user.empty()) {
+                say("530 authentication required");
+                continue;
+            }
             mail = Mail{};
             mail.from = line.substr(line.find(':') + 1);
+            mail.tls = tls;
+            mail.user = user;
             say("250 OK");
         } else if (verb == "RCPT") {
             mail.to.push_back(line.substr(line.find(':') + 1));
@@ -164,6 +228,47 @@ void SmtpReceiver::converse(int fd) {
             say("250 OK");
         }
     }
+}
+
+namespace {
+
+void run(const std::string& command) {
+    if (std::system((command + " >/dev/null 2>&1").c_str()) != 0) {
+        throw std::runtime_error("test certificates: failed: " + command);
+    }
+}
+
+}  // namespace
+
+TestCertificates::TestCertificates() {
+    Poco::Net::initializeSSL();
+    char pattern[] = "/tmp/yishi-certs-XXXXXX";
+    if (::mkdtemp(pattern) == nullptr) throw std::runtime_error("test certificates: no directory");
+    dir = pattern;
+    const std::string key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+    {
+        std::ofstream ext(dir + "/ext.cnf");
+        ext << "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n";
+    }
+    run("openssl req -x509 " + key + " -days 2 -subj /CN=yishi-test-ca -keyout " + dir + "/ca.key -out " + dir +
+        "/ca.pem");
+    run("openssl req " + key + " -subj /CN=127.0.0.1 -keyout " + dir + "/server.key -out " + dir + "/server.csr");
+    run("openssl x509 -req -days 2 -in " + dir + "/server.csr -CA " + dir + "/ca.pem -CAkey " + dir +
+        "/ca.key -CAcreateserial -extfile " + dir + "/ext.cnf -out " + dir + "/server.pem");
+    run("openssl req -x509 " + key + " -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " + dir +
+        "/rogue.key -out " + dir + "/rogue.pem");
+    std::ifstream in(dir + "/ca.pem");
+    ca_pem.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    server_cert = dir + "/server.pem";
+    server_key = dir + "/server.key";
+    rogue_cert = dir + "/rogue.pem";
+    rogue_key = dir + "/rogue.key";
+}
+
+TestCertificates::~TestCertificates() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+    Poco::Net::uninitializeSSL();
 }
 
 }  // namespace yishi::testing

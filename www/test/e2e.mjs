@@ -848,7 +848,7 @@ try {
   await admin.getByRole('heading', { name: '消息外发' }).waitFor();
   await admin.getByLabel('推送地址').fill('ftp://relay.example.cn');
   await admin.getByRole('button', { name: '保存', exact: true }).click();
-  await admin.getByText('推送地址应以 http:// 开头').first().waitFor();
+  await admin.getByText('推送地址应以 https://').first().waitFor();
   await admin.getByLabel('推送地址').fill('http://127.0.0.1:9/relay');
   await admin.getByRole('button', { name: '保存', exact: true }).click();
   await admin.getByText('已保存。').waitFor();
@@ -1159,6 +1159,34 @@ try {
   const handed = await (await apiAs('committee1')).get(`/communities/${community.id}/redemptions?state=handed_over`);
   check(handed.items.some((r) => r.reward.name === '环保购物袋' && r.user.display_name === '赵大爷' && r.handed_over_at),
     'the handover is recorded on the server, with its time');
+
+  // 29. Outbound mail over TLS: the district admin gives the mail server a
+  // user name, is told in words that it needs STARTTLS, turns it on and
+  // saves; the password is never shown again, only that one is saved. A CA
+  // certificate that is not PEM is refused in words.
+  await admin.goto(base + '/d/1/delivery');
+  await admin.getByRole('heading', { name: '消息外发' }).waitFor();
+  await admin.getByLabel('邮件服务器').fill('127.0.0.1');
+  await admin.getByLabel('端口').fill('587');
+  await admin.getByLabel('发件地址').fill('notice@district.example.cn');
+  await admin.getByLabel('用户名').fill('notice');
+  await admin.getByLabel('密码', { exact: true }).fill('邮件密码-29');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('就必须启用 STARTTLS 加密').first().waitFor();
+  await admin.getByLabel('加密连接（STARTTLS）').check();
+  await admin.getByLabel('本区自己的 CA 证书（可不填）').fill('not a certificate');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('CA 证书应是 PEM 文本').first().waitFor();
+  await admin.getByLabel('本区自己的 CA 证书（可不填）').fill('');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await admin.getByText('已保存。').waitFor();
+  await admin.getByText('已保存密码。').waitFor();
+  check(await admin.getByLabel('密码', { exact: true }).inputValue() === '', 'the saved mail password is not shown in the form');
+  const mailSettings = await (await apiAs('admin')).get('/districts/1/notification-delivery');
+  check(mailSettings.smtp_starttls === true && mailSettings.smtp_user === 'notice' && mailSettings.smtp_password_set === true
+    && !('smtp_password' in mailSettings), 'mail signs in over STARTTLS and the API never returns the password');
+  await audit(admin, 'outbound messages (TLS)');
+  await shoot(admin, 'delivery-tls');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

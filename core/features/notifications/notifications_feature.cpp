@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -26,6 +27,8 @@ class NotificationsFeature final : public Feature {
           processor_(c.db, c.clock, {batch_, c.calendar.utcOffset()}),
           sender_(c.db, c.clock, channels_),
           idle_ms_(c.config.getInt("yishi.notifications_idle_ms", 200)),
+          retention_(Duration::days(std::max<std::int64_t>(
+              1, c.config.getInt("yishi.notifications_retention_days", domain::kDefaultRetentionDays)))),
           warn_(c.warn) {
         c.provide(service_);
     }
@@ -46,6 +49,9 @@ class NotificationsFeature final : public Feature {
                 if (now - last_due_ >= std::chrono::seconds(1)) {
                     last_due_ = now;
                     YISHI_RETURN_IF_ERROR(processor_.processDue().status());
+                    // Retention: a small batch of what is old enough, at
+                    // most once a second (docs/notifications.md).
+                    YISHI_RETURN_IF_ERROR(processor_.prune(retention_).status());
                 }
                 // Again at once only after a full batch: under a steady
                 // stream of changes, a pause of idle_ms_ gathers the next
@@ -64,6 +70,7 @@ class NotificationsFeature final : public Feature {
     NetworkChannels channels_;
     domain::DeliverySender sender_;
     const int idle_ms_;
+    const Duration retention_;
     std::function<void(const std::string&)> warn_;
     std::atomic<bool> stopping_{false};
     std::chrono::steady_clock::time_point last_due_;  // the processing thread's alone

@@ -46,7 +46,9 @@ function DeliveryForm({ id, initial, onSaved }) {
   const [form, setForm] = useState({
     webhook_url: initial.webhook_url, smtp_host: initial.smtp_host, smtp_port: String(initial.smtp_port),
     smtp_from: initial.smtp_from, start: minutesToTime(initial.quiet.start), end: minutesToTime(initial.quiet.end),
+    webhook_ca_pem: initial.webhook_ca_pem, smtp_user: initial.smtp_user, smtp_password: '',
   });
+  const [starttls, setStarttls] = useState(initial.smtp_starttls);
   const [newSecret, setNewSecret] = useState(false);
   const [done, setDone] = useState(false);
   const ids = useId('delivery');
@@ -63,10 +65,15 @@ function DeliveryForm({ id, initial, onSaved }) {
       setError({ code: 'delivery.smtp_port' });
       return;
     }
-    await api('PUT', `/districts/${id}/notification-delivery`, {
-      webhook_url: form.webhook_url.trim(), smtp_host: form.smtp_host.trim(), smtp_port: port,
-      smtp_from: form.smtp_from.trim(), quiet: { start, end }, new_secret: newSecret,
-    });
+    const body = {
+      webhook_url: form.webhook_url.trim(), webhook_ca_pem: form.webhook_ca_pem.trim(),
+      smtp_host: form.smtp_host.trim(), smtp_port: port, smtp_from: form.smtp_from.trim(),
+      smtp_starttls: starttls, smtp_user: form.smtp_user.trim(), quiet: { start, end }, new_secret: newSecret,
+    };
+    // The password is write-only: sent only when typed, else the saved one stays.
+    if (form.smtp_password) body.smtp_password = form.smtp_password;
+    await api('PUT', `/districts/${id}/notification-delivery`, body);
+    setForm({ ...form, smtp_password: '' });
     setDone(true);
     onSaved();
   });
@@ -80,10 +87,22 @@ function DeliveryForm({ id, initial, onSaved }) {
     ${initial.webhook_secret ? html`<p>${t('delivery.secret')} <code class="secret">${initial.webhook_secret}</code></p>
       <label class="choice"><input type="checkbox" checked=${newSecret} onChange=${() => setNewSecret(!newSecret)} />
         <span>${t('delivery.newSecret')}</span></label>` : null}
+    <${Field} label=${t('delivery.fields.webhook_ca_pem')} hint=${t('delivery.hints.webhook_ca_pem')}
+        id=${ids + 'webhook_ca_pem'}>
+      <textarea id=${ids + 'webhook_ca_pem'} rows="5" class="mono" spellcheck="false" maxlength="20000"
+        aria-describedby=${ids + 'webhook_ca_pem-hint'} value=${form.webhook_ca_pem}
+        placeholder="-----BEGIN CERTIFICATE-----"
+        onInput=${(e) => setForm({ ...form, webhook_ca_pem: e.currentTarget.value })}></textarea><//>
     <h2>${t('delivery.mail')}</h2>
     ${field('smtp_host')}
     ${field('smtp_port', 'text', { inputmode: 'numeric', class: 'short' })}
     ${field('smtp_from', 'email')}
+    <label class="choice"><input type="checkbox" id=${ids + 'starttls'} checked=${starttls}
+        onChange=${() => setStarttls(!starttls)} />
+      <span>${t('delivery.fields.smtp_starttls')}</span></label>
+    ${field('smtp_user', 'text', { autocomplete: 'off', maxlength: 200 })}
+    ${field('smtp_password', 'password', { autocomplete: 'new-password', maxlength: 200 })}
+    <p class="meta">${initial.smtp_password_set ? t('delivery.passwordSet') : t('delivery.passwordNone')}</p>
     <h2>${t('delivery.quiet')}</h2>
     ${field('start', 'time', { class: 'short' })}
     ${field('end', 'time', { class: 'short' })}

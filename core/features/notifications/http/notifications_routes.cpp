@@ -57,6 +57,11 @@ void writeDeliverySettings(JsonWriter& w, const domain::DeliverySettings& s) {
     w.member("smtp_host", s.smtp_host);
     w.member("smtp_port", s.smtp_port);
     w.member("smtp_from", s.smtp_from);
+    w.member("webhook_ca_pem", s.webhook_ca_pem);
+    w.member("smtp_starttls", s.smtp_starttls);
+    w.member("smtp_user", s.smtp_user);
+    // The password is write-only: whether there is one, never what it is.
+    w.member("smtp_password_set", !s.smtp_password.empty());
     writeQuiet(w, "quiet", s.quiet);
     w.member("updated_at", orNull(s.updated_at.seconds()));
     w.endObject();
@@ -196,8 +201,8 @@ ApiResponse getDelivery(NotificationService& n, ApiCall& call) {
 // PUT /api/v1/districts/{id}/notification-delivery: fields left out keep their value.
 ApiResponse putDelivery(NotificationService& n, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "district"));
-    YISHI_HANDLER_CHECK(
-        onlyFields(call.body, {"webhook_url", "smtp_host", "smtp_port", "smtp_from", "quiet", "new_secret"}));
+    YISHI_HANDLER_CHECK(onlyFields(call.body, {"webhook_url", "webhook_ca_pem", "smtp_host", "smtp_port", "smtp_from",
+                                               "smtp_starttls", "smtp_user", "smtp_password", "quiet", "new_secret"}));
     NotificationService::DeliveryInput in;
     const auto str = [&](const char* name, std::optional<std::string>& out) -> Status {
         if (!hasField(call.body, name)) return Status::ok();
@@ -207,6 +212,12 @@ ApiResponse putDelivery(NotificationService& n, ApiCall& call) {
     YISHI_HANDLER_CHECK(str("webhook_url", in.webhook_url));
     YISHI_HANDLER_CHECK(str("smtp_host", in.smtp_host));
     YISHI_HANDLER_CHECK(str("smtp_from", in.smtp_from));
+    YISHI_HANDLER_CHECK(str("webhook_ca_pem", in.webhook_ca_pem));
+    YISHI_HANDLER_CHECK(str("smtp_user", in.smtp_user));
+    YISHI_HANDLER_CHECK(str("smtp_password", in.smtp_password));
+    if (hasField(call.body, "smtp_starttls")) {
+        YISHI_HANDLER_ASSIGN(in.smtp_starttls, optionalBool(call.body, "smtp_starttls", false));
+    }
     YISHI_HANDLER_ASSIGN(in.smtp_port, optionalInt(call.body, "smtp_port"));
     YISHI_HANDLER_ASSIGN(in.new_secret, optionalBool(call.body, "new_secret", false));
     if (hasField(call.body, "quiet")) {

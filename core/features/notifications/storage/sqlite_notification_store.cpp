@@ -294,7 +294,8 @@ void SqliteNotificationStore::savePreferences(UserId user, const domain::Notific
 std::optional<domain::DeliverySettings> SqliteNotificationStore::deliverySettings(DistrictId district) {
     auto q = c_.prepare(
         "SELECT webhook_url, webhook_secret, smtp_host, smtp_port, smtp_from, quiet_start, quiet_end, updated_at,"
-        " updated_by FROM notification_district_delivery WHERE district_id = ?");
+        " updated_by, webhook_ca_pem, smtp_starttls, smtp_user, smtp_password FROM notification_district_delivery"
+        " WHERE district_id = ?");
     q->bind(1, district.value);
     if (!q->executeStep()) return std::nullopt;
     domain::DeliverySettings s;
@@ -306,13 +307,18 @@ std::optional<domain::DeliverySettings> SqliteNotificationStore::deliverySetting
     s.quiet = {q->getColumn(5).getInt(), q->getColumn(6).getInt()};
     s.updated_at = Instant::fromSeconds(q->getColumn(7).getInt64());
     s.updated_by = UserId(q->getColumn(8).getInt64());
+    s.webhook_ca_pem = q->getColumn(9).getString();
+    s.smtp_starttls = q->getColumn(10).getInt() != 0;
+    s.smtp_user = q->getColumn(11).getString();
+    s.smtp_password = q->getColumn(12).getString();
     return s;
 }
 
 void SqliteNotificationStore::saveDeliverySettings(DistrictId district, const domain::DeliverySettings& s) {
     auto q = c_.prepare(
         "INSERT OR REPLACE INTO notification_district_delivery (district_id, webhook_url, webhook_secret, smtp_host,"
-        " smtp_port, smtp_from, quiet_start, quiet_end, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " smtp_port, smtp_from, quiet_start, quiet_end, updated_at, updated_by, webhook_ca_pem, smtp_starttls,"
+        " smtp_user, smtp_password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, district.value);
     q->bind(2, s.webhook_url);
     q->bind(3, s.webhook_secret);
@@ -323,6 +329,10 @@ void SqliteNotificationStore::saveDeliverySettings(DistrictId district, const do
     q->bind(8, s.quiet.end);
     q->bind(9, s.updated_at.seconds());
     bindUserOrNull(*q, 10, s.updated_by.value);
+    q->bind(11, s.webhook_ca_pem);
+    q->bind(12, s.smtp_starttls ? 1 : 0);
+    q->bind(13, s.smtp_user);
+    q->bind(14, s.smtp_password);
     q->exec();
 }
 
@@ -386,6 +396,34 @@ domain::Page<Delivery> SqliteNotificationStore::deliveries(DistrictId district, 
     while (q->executeStep()) out.items.push_back(readDelivery(*q));
     finishPage(out, page.limit, [](const Delivery& d) { return d.id; });
     return out;
+}
+
+bool SqliteNotificationStore::prunable(Instant before) {
+    auto q = c_.prepare(
+        "SELECT EXISTS (SELECT 1 FROM notification_deliveries WHERE status <> 'pending' AND created_at < ?1)"
+        " OR EXISTS (SELECT 1 FROM notifications n WHERE n.read_at > 0 AND n.created_at < ?1 AND NOT EXISTS"
+        " (SELECT 1 FROM notification_deliveries d WHERE d.notification_id = n.id))");
+    q->bind(1, before.seconds());
+    q->executeStep();
+    return q->getColumn(0).getInt() != 0;
+}
+
+int SqliteNotificationStore::prune(Instant before, int limit) {
+    // Deliveries first: an item goes only once none of its deliveries is left.
+    auto deliveries = c_.prepare(
+        "DELETE FROM notification_deliveries WHERE id IN (SELECT id FROM notification_deliveries"
+        " WHERE status <> 'pending' AND created_at < ?1 ORDER BY created_at LIMIT ?2)");
+    deliveries->bind(1, before.seconds());
+    deliveries->bind(2, limit);
+    int pruned = deliveries->exec();
+    auto items = c_.prepare(
+        "DELETE FROM notifications WHERE id IN (SELECT n.id FROM notifications n WHERE n.read_at > 0"
+        " AND n.created_at < ?1 AND NOT EXISTS (SELECT 1 FROM notification_deliveries d"
+        " WHERE d.notification_id = n.id) ORDER BY n.created_at LIMIT ?2)");
+    items->bind(1, before.seconds());
+    items->bind(2, limit);
+    pruned += items->exec();
+    return pruned;
 }
 
 std::vector<std::int64_t> SqliteNotificationStore::proposalsWithDeadlineBetween(Instant since, Instant until) {

@@ -48,6 +48,8 @@ class SqliteNotificationStore final : public domain::NotificationStore {
     std::vector<domain::Delivery> dueDeliveries(Instant now, int limit) override;
     void updateDelivery(const domain::Delivery& d) override;
     domain::Page<domain::Delivery> deliveries(DistrictId district, domain::PageRequest page) override;
+    bool prunable(Instant before) override;
+    int prune(Instant before, int limit) override;
 
     std::vector<std::int64_t> proposalsWithDeadlineBetween(Instant since, Instant until) override;
     std::vector<std::int64_t> electionsChangingBefore(Instant until) override;

@@ -44,6 +44,7 @@ std::optional<OutboundMessage> messageOf(Stores& s, const Delivery& d, Instant n
     m.channel = d.channel;
     m.at = now;
     m.json = toJson(itemJson(*n, *user));
+    m.ca_pem = settings->webhook_ca_pem;  // trusted for the mail server's STARTTLS too
     if (d.channel == "webhook") {
         if (settings->webhook_url.empty()) return std::nullopt;
         m.url = settings->webhook_url;
@@ -53,6 +54,9 @@ std::optional<OutboundMessage> messageOf(Stores& s, const Delivery& d, Instant n
         m.smtp_host = settings->smtp_host;
         m.smtp_port = settings->smtp_port;
         m.from = settings->smtp_from;
+        m.smtp_starttls = settings->smtp_starttls;
+        m.smtp_user = settings->smtp_user;
+        m.smtp_password = settings->smtp_password;
         m.to = d.target;
         m.subject = "[议事] " + n->title;
         m.text = n->title + "\n" + n->kind + ": " + n->detail + "\n\n" + m.json + "\n";

@@ -282,4 +282,20 @@ Result<int> NotificationProcessor::processDue() {
     return made;
 }
 
+Result<int> NotificationProcessor::prune(Duration retention, int batch) {
+    const Instant before = clock_.now() - retention;
+    bool old = false;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        old = s.get<NotificationStore>().prunable(before);
+        return Status::ok();
+    }));
+    if (!old) return 0;
+    int pruned = 0;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        pruned = s.get<NotificationStore>().prune(before, batch);
+        return Status::ok();
+    }));
+    return pruned;
+}
+
 }  // namespace yishi::domain

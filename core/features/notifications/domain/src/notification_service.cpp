@@ -22,6 +22,14 @@ bool looksLikeAddress(const std::string& s) {
            s.find_first_of(" \r\n<>,;\"") == std::string::npos;
 }
 
+bool looksLikePem(const std::string& s) {
+    const auto begin = s.find("-----BEGIN CERTIFICATE-----");
+    return s.size() <= 20000 && begin != std::string::npos &&
+           s.find("-----END CERTIFICATE-----", begin) != std::string::npos;
+}
+
+bool credentialValid(const std::string& s) { return s.size() <= 200 && s.find_first_of("\r\n") == std::string::npos; }
+
 Status visibleProposal(Stores& s, const Actor& actor, std::int64_t id) {
     std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(id));
     if (!p || !proposalVisibleTo(*p, actor.userId())) {
@@ -171,13 +179,22 @@ Result<DeliverySettings> NotificationService::saveDeliverySettings(const Actor& 
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     if (in.webhook_url && !in.webhook_url->empty()) {
         const std::string& u = *in.webhook_url;
-        // Plain http only: the server has no TLS client; a relay on the district's own network forwards.
-        if (u.size() > 500 || u.rfind("http://", 0) != 0 || u.size() <= 7 ||
-            u.find_first_of(" \r\n") != std::string::npos) {
+        const std::size_t scheme = u.rfind("https://", 0) == 0 ? 8 : u.rfind("http://", 0) == 0 ? 7 : 0;
+        if (u.size() > 500 || scheme == 0 || u.size() <= scheme || u.find_first_of(" \r\n") != std::string::npos) {
             return Status::invalid("delivery.webhook_url",
-                                   "The webhook is an http:// address of up to 500 characters (a relay on the "
-                                   "district's network; https is not built in).");
+                                   "The webhook is an https:// (or http://) address of up to 500 characters.");
         }
+    }
+    if (in.webhook_ca_pem && !in.webhook_ca_pem->empty() && !looksLikePem(*in.webhook_ca_pem)) {
+        return Status::invalid("delivery.webhook_ca",
+                               "The CA certificate is PEM text (-----BEGIN CERTIFICATE----- ... -----END "
+                               "CERTIFICATE-----), up to 20000 characters.");
+    }
+    if (in.smtp_user && !credentialValid(*in.smtp_user)) {
+        return Status::invalid("delivery.smtp_user", "The mail user name is up to 200 characters on one line.");
+    }
+    if (in.smtp_password && !credentialValid(*in.smtp_password)) {
+        return Status::invalid("delivery.smtp_password", "The mail password is up to 200 characters on one line.");
     }
     if (in.smtp_port && (*in.smtp_port < 1 || *in.smtp_port > 65535)) {
         return Status::invalid("delivery.smtp_port", "The mail server's port is 1 to 65535.");
@@ -192,9 +209,21 @@ Result<DeliverySettings> NotificationService::saveDeliverySettings(const Actor& 
         if (in.smtp_host) d.smtp_host = *in.smtp_host;
         if (in.smtp_port) d.smtp_port = static_cast<int>(*in.smtp_port);
         if (in.smtp_from) d.smtp_from = *in.smtp_from;
+        if (in.webhook_ca_pem) d.webhook_ca_pem = *in.webhook_ca_pem;
+        if (in.smtp_starttls) d.smtp_starttls = *in.smtp_starttls;
+        if (in.smtp_user) d.smtp_user = *in.smtp_user;
+        if (in.smtp_password) d.smtp_password = *in.smtp_password;
         if (in.quiet) d.quiet = *in.quiet;
         if (!d.smtp_host.empty() && !looksLikeAddress(d.smtp_from)) {
             return Status::invalid("delivery.smtp_from", "Mail needs a sender address (smtp_from).");
+        }
+        if (!d.smtp_user.empty() && !d.smtp_starttls) {
+            return Status::invalid("delivery.smtp_starttls",
+                                   "A mail user name needs STARTTLS: the password never travels in the clear.");
+        }
+        if (d.smtp_user.empty()) d.smtp_password.clear();  // no password kept for nobody
+        if (!d.smtp_user.empty() && d.smtp_password.empty()) {
+            return Status::invalid("delivery.smtp_password", "A mail user name needs its password.");
         }
         if (!d.webhook_url.empty() && (d.webhook_secret.empty() || in.new_secret)) {
             d.webhook_secret = secrets_.newToken();

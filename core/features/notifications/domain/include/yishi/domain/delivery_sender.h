@@ -16,11 +16,15 @@ struct OutboundMessage {
     std::string json;     // the item as JSON (the webhook's body; the mail's text carries it too)
     Instant at;           // when the attempt is made (the webhook's signed timestamp)
     // webhook
-    std::string url;
+    std::string url;  // http:// or https://
     std::string secret;
+    std::string ca_pem;  // https and STARTTLS: trusted besides the system's trust store
     // email
     std::string smtp_host;
     int smtp_port = 25;
+    bool smtp_starttls = false;
+    std::string smtp_user;  // empty: no AUTH
+    std::string smtp_password;
     std::string from;
     std::string to;
     std::string subject;

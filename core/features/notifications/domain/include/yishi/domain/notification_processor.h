@@ -36,6 +36,10 @@ class NotificationProcessor {
     Result<int> processBatch();
     // Returns how many reminders, passings and vote openings or closings were announced.
     Result<int> processDue();
+    // Retention: prunes up to `batch` finished deliveries and read items
+    // made more than `retention` ago (NotificationStore::prune). Reads
+    // first, writes only when something is old enough. Returns how many rows went.
+    Result<int> prune(Duration retention, int batch = 200);
 
   private:
     Database& db_;

@@ -30,6 +30,10 @@ class NotificationService {
         std::optional<std::string> smtp_host;
         std::optional<std::int64_t> smtp_port;
         std::optional<std::string> smtp_from;
+        std::optional<std::string> webhook_ca_pem;
+        std::optional<bool> smtp_starttls;
+        std::optional<std::string> smtp_user;
+        std::optional<std::string> smtp_password;  // "" clears it
         std::optional<QuietHours> quiet;
         bool new_secret = false;  // make a new webhook secret
     };
@@ -57,10 +61,14 @@ class NotificationService {
     // The district's admins only (forbidden "delivery.forbidden"); not_found
     // "district.not_found". A district that set nothing has the defaults.
     Result<DeliverySettings> deliverySettings(const Actor& actor, DistrictId district);
-    // invalid "delivery.webhook_url" (http:// only, up to 500
+    // invalid "delivery.webhook_url" (http:// or https://, up to 500
+    // characters), "delivery.webhook_ca" (PEM certificates, up to 20000
     // characters), "delivery.smtp_port" (1-65535), "delivery.smtp_from" (an
-    // address when mail is on), "notification.quiet_hours". A webhook gets a
-    // secret when it has none or `new_secret`. Records the change.
+    // address when mail is on), "delivery.smtp_user" / "delivery.smtp_password"
+    // (up to 200 characters, no line breaks; a user name needs a password),
+    // "delivery.smtp_starttls" (a user name needs STARTTLS: no password in
+    // the clear), "notification.quiet_hours". A webhook gets a secret when it
+    // has none or `new_secret`. Records the change.
     Result<DeliverySettings> saveDeliverySettings(const Actor& actor, DistrictId district, const DeliveryInput& in);
     // The district's queue, newest first (its admins only).
     Result<Page<Delivery>> deliveries(const Actor& actor, DistrictId district, PageRequest page);

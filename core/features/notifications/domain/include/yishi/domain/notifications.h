@@ -59,13 +59,19 @@ struct NotificationPreferences {
 };
 
 // A district's outbound delivery: a webhook (HTTP POST of JSON, signed with
-// the secret) and/or SMTP; and the district's quiet hours.
+// the secret; https:// verified against the system's trust store and the
+// district's own CA) and/or SMTP (STARTTLS, AUTH with a user name); and the
+// district's quiet hours.
 struct DeliverySettings {
     std::string webhook_url;  // empty: no webhook
     std::string webhook_secret;
-    std::string smtp_host;  // empty: no mail
+    std::string webhook_ca_pem;  // PEM certificates trusted besides the system's (empty: the system's only)
+    std::string smtp_host;       // empty: no mail
     int smtp_port = 25;
     std::string smtp_from;
+    bool smtp_starttls = false;  // STARTTLS before anything else (required with a user name)
+    std::string smtp_user;       // empty: no AUTH
+    std::string smtp_password;   // write-only: never shown
     QuietHours quiet;
     Instant updated_at;
     UserId updated_by;
@@ -178,6 +184,14 @@ class NotificationStore {
     // Newest first.
     virtual Page<Delivery> deliveries(DistrictId district, PageRequest page) = 0;
 
+    // Retention: whether anything is older than `before` to prune, and
+    // pruning up to `limit` of each: finished deliveries (sent or failed)
+    // made before it, then read items made before it with no delivery
+    // left. Unread items and pending deliveries are never touched. Returns
+    // how many rows went.
+    virtual bool prunable(Instant before) = 0;
+    virtual int prune(Instant before, int limit) = 0;
+
     // Time-driven items: proposals and escalations with a deadline to
     // announce, elections opening or closing at or before `until` not yet
     // announced. markDue() is false when (what, id, phase) was marked before.
@@ -198,6 +212,9 @@ Instant endOfQuietHours(const QuietHours& quiet, Instant at, Duration utc_offset
 // The wait after the n-th failed attempt (n >= 1): 30 s doubling, at most an hour.
 Duration deliveryBackoff(int failed_attempts);
 inline constexpr int kMaxDeliveryAttempts = 8;
+// Read items and finished deliveries older than this are pruned unless the
+// server is told otherwise (yishi.notifications_retention_days).
+inline constexpr int kDefaultRetentionDays = 180;
 // A reminder goes this long before a deadline.
 inline constexpr Duration kReminderLead = Duration::hours(2);
 // Deadlines that passed longer ago than this (the server was down) are not
