@@ -1187,13 +1187,14 @@ try {
   // After the deadline the street closes the collection; each community's
   // committee screens its own wish, the street costs them, sets the budget
   // and the rule (the page names the plugin that will judge) and opens the vote.
+  // Four days on, the sessions of this morning have lapsed: sign in afresh.
   await (await apiAs('admin')).post('/test/clock', { advance_seconds: 4 * 86400 });
-  await staff.goto(base + streetRoundPath);
+  await logInAs(staff, 'street1', streetRoundPath);
   await staff.getByRole('button', { name: '结束征集，开始审核估价' }).click();
   await staff.locator('.steps li.current', { hasText: '审核估价' }).waitFor();
-  const committee2 = await apiAs('committee2');
-  for (const w of (await board.get(`/wish-rounds/${streetRoundId}`)).wishes) {
-    const screener = w.community_name === '宝林八村' ? committee2 : board;
+  const [committee1, committee2] = [await apiAs('committee1'), await apiAs('committee2')];
+  for (const w of (await committee1.get(`/wish-rounds/${streetRoundId}`)).wishes) {
+    const screener = w.community_name === '宝林八村' ? committee2 : committee1;
     await screener.post(`/proposals/${w.proposal_id}/actions`, { action: 'start_screening' });
     await screener.post(`/proposals/${w.proposal_id}/actions`, { action: 'accept', reason: '符合街道实事项目要求' });
     await (await apiAs('street1')).post(`/wish-rounds/${streetRoundId}/costs`, { proposal_id: w.proposal_id, cost: 800000, note: '按街道定额估算' });
@@ -1208,7 +1209,7 @@ try {
   await staff.getByRole('button', { name: '开始投票' }).click();
   await staff.getByRole('button', { name: '开始投票' }).click();
   await staff.getByText('已写入本次投票的公开记录，结果由它评定，任何人都可以核验。').waitFor();
-  const streetVote = await board.get(`/wish-rounds/${streetRoundId}`);
+  const streetVote = await committee1.get(`/wish-rounds/${streetRoundId}`);
   check(streetVote.phase === 'voting' && streetVote.judge.recorded, "the street's round opens a vote that records its plugin");
   await audit(staff, 'street wish round (voting)');
   await shoot(staff, 'street-wish-round-voting');

@@ -7,6 +7,7 @@
 #include "yishi/domain/money.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/scope_place.h"
 #include "yishi/domain/validation.h"
 #include "yishi/domain/wish_rounds_changes.h"
 
@@ -44,50 +45,6 @@ std::vector<RoundWish> costedAccepted(Stores& s, std::int64_t round) {
     return out;
 }
 
-// Where a round belongs, as the scopes hold it now.
-struct Place {
-    ScopeRef scope;
-    DistrictId district;
-    std::string name;
-    std::optional<Community> community;
-    std::optional<Street> street;
-};
-
-Result<Place> placeOf(Stores& s, ScopeRef scope) {
-    Place p{scope, DistrictId(), "", std::nullopt, std::nullopt};
-    switch (scope.kind) {
-        case ScopeKind::kCommunity:
-            p.community = s.scopes.community(CommunityId(scope.id));
-            if (!p.community) return Status::notFound("community.not_found", "There is no such community.");
-            p.district = p.community->district_id;
-            p.name = p.community->name;
-            break;
-        case ScopeKind::kStreet:
-            p.street = s.scopes.street(StreetId(scope.id));
-            if (!p.street) return Status::notFound("street.not_found", "There is no such street.");
-            p.district = p.street->district_id;
-            p.name = p.street->name;
-            break;
-        case ScopeKind::kDistrict: {
-            std::optional<District> d = s.scopes.district(DistrictId(scope.id));
-            if (!d) return Status::notFound("district.not_found", "There is no such district.");
-            p.district = d->id;
-            p.name = d->name;
-            break;
-        }
-    }
-    return p;
-}
-
-// Those who manage the place run its round: a community's committee or its
-// district's admins; a street's staff or its district's admins; the
-// district's admins.
-bool manages(const Actor& actor, const Place& p) {
-    if (p.community) return actor.canManage(*p.community);
-    if (p.street) return actor.canManage(*p.street);
-    return actor.isDistrictAdmin(p.district);
-}
-
 Status forbiddenFor(ScopeKind kind) {
     switch (kind) {
         case ScopeKind::kCommunity:
@@ -100,15 +57,6 @@ Status forbiddenFor(ScopeKind kind) {
         case ScopeKind::kDistrict: break;
     }
     return Status::forbidden("wish_round.forbidden", "Only the district's admins run the district's 民心项目 round.");
-}
-
-// The communities of the person's memberships, for requireVerifiedResidentWithin.
-std::vector<Community> communitiesOf(Stores& s, const Actor& actor) {
-    std::vector<Community> theirs;
-    for (const Membership& m : actor.memberships()) {
-        if (std::optional<Community> c = s.scopes.community(m.community_id)) theirs.push_back(std::move(*c));
-    }
-    return theirs;
 }
 
 // "name version" as the manifest records a plugin (rule_version).
@@ -127,9 +75,9 @@ WishRoundService::WishRoundService(Database& db, const Clock& clock, ProposalSer
 Result<WishRound> WishRoundService::managed(Stores& s, const Actor& actor, std::int64_t id) {
     std::optional<WishRound> round = s.get<WishRoundStore>().round(id);
     if (!round) return notFound();
-    Result<Place> place = placeOf(s, round->scope);
+    Result<ScopePlace> place = findScopePlace(s.scopes, round->scope);
     if (!place.isOk()) return notFound();
-    if (!manages(actor, *place)) return forbiddenFor(round->scope.kind);
+    if (!managesScopePlace(actor, *place)) return forbiddenFor(round->scope.kind);
     return *round;
 }
 
@@ -144,16 +92,16 @@ WishRoundService::View WishRoundService::viewOf(Stores& s, const Actor& actor, W
         v.wishes.push_back(std::move(wv));
     }
     if (round.election_id != 0) v.election = s.get<ElectionStore>().election(ElectionId(round.election_id));
-    Result<Place> place = placeOf(s, round.scope);
+    Result<ScopePlace> place = findScopePlace(s.scopes, round.scope);
     if (place.isOk()) v.scope_name = place->name;
-    v.manage = actor.isAuthenticated() && place.isOk() && manages(actor, *place);
+    v.manage = actor.isAuthenticated() && place.isOk() && managesScopePlace(actor, *place);
     v.collecting_due = now >= round.wishes_due_at;
     bool resident = false;
     if (actor.isAuthenticated() && round.scope.kind == ScopeKind::kCommunity) {
         resident = v.manage || actor.requireVerifiedResident(round.community_id).isOk();
     } else if (actor.isAuthenticated()) {
         CommunityId where;
-        resident = actor.requireVerifiedResidentWithin(round.scope, communitiesOf(s, actor), &where).isOk();
+        resident = actor.requireVerifiedResidentWithin(round.scope, communitiesOf(s.scopes, actor), &where).isOk();
     }
     v.may_raise = round.phase == WishRoundPhase::kCollecting && !v.collecting_due && resident;
     // Who judges the vote: the election's manifest once it is made; before,
@@ -185,8 +133,8 @@ Result<WishRoundService::View> WishRoundService::create(const Actor& actor, Scop
     }
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        YISHI_ASSIGN_OR_RETURN(Place place, placeOf(s, scope));
-        if (!manages(actor, place)) return forbiddenFor(scope.kind);
+        YISHI_ASSIGN_OR_RETURN(ScopePlace place, findScopePlace(s.scopes, scope));
+        if (!managesScopePlace(actor, place)) return forbiddenFor(scope.kind);
         WishRound r;
         r.scope = scope;
         r.district_id = place.district;
@@ -230,14 +178,14 @@ Result<WishRoundService::View> WishRoundService::get(const Actor& actor, std::in
 Result<WishRoundService::Listing> WishRoundService::list(const Actor& actor, ScopeRef scope) {
     Listing out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        YISHI_ASSIGN_OR_RETURN(Place place, placeOf(s, scope));
+        YISHI_ASSIGN_OR_RETURN(ScopePlace place, findScopePlace(s.scopes, scope));
         std::vector<ScopeRef> scopes = {scope};
         if (place.community) {
             scopes.push_back({ScopeKind::kStreet, place.community->street_id.value});
             scopes.push_back({ScopeKind::kDistrict, place.community->district_id.value});
         }
         out.scope_name = place.name;
-        out.manage = actor.isAuthenticated() && manages(actor, place);
+        out.manage = actor.isAuthenticated() && managesScopePlace(actor, place);
         out.rounds = s.get<WishRoundStore>().rounds(scopes);
         return Status::ok();
     }));
@@ -267,7 +215,7 @@ Result<WishRoundService::View> WishRoundService::raiseWish(const Actor& actor, s
         }
         // A street's or the district's round: the wish is of the resident's
         // own community within it.
-        Status within = actor.requireVerifiedResidentWithin(round.scope, communitiesOf(s, actor), &community);
+        Status within = actor.requireVerifiedResidentWithin(round.scope, communitiesOf(s.scopes, actor), &community);
         if (within.code() == "membership.outside_scope") {
             return Status::forbidden("wish_round.outside_scope",
                                      std::string("This round takes wishes from verified residents of the ") +
