@@ -2,7 +2,8 @@
 // "民心项目 rounds"): 友谊一村's committee calls for wishes, residents raise
 // them before the deadline, the committee screens and costs them, sets the
 // budget and the rule, opens the vote; its published result makes the
-// selected wish the year's project. With the refusals of each step.
+// selected wish the year's project. Then 友谊路街道's round across its two
+// communities, and the district's. With the refusals of each step.
 #include <boost/test/unit_test.hpp>
 
 #include <Poco/JSON/Array.h>
@@ -62,12 +63,13 @@ Poco::JSON::Object::Ptr wishOf(Poco::JSON::Object::Ptr round, std::int64_t id) {
 // The demo district on a test clock: deadlines pass without waiting.
 struct Demo {
     ServerProcess server{std::vector<std::string>{"--test-clock"}};
-    HttpClient admin{server.port()}, committee1{server.port()}, committee2{server.port()};
-    HttpClient alice{server.port()}, bob{server.port()}, carol{server.port()}, visitor{server.port()};
+    HttpClient admin{server.port()}, committee1{server.port()}, committee2{server.port()}, street{server.port()};
+    HttpClient alice{server.port()}, bob{server.port()}, carol{server.port()}, dora{server.port()};
+    HttpClient visitor{server.port()};
     Demo() {
-        const std::pair<HttpClient*, const char*> logins[] = {{&admin, "admin"},           {&committee1, "committee1"},
-                                                              {&committee2, "committee2"}, {&alice, "resident1"},
-                                                              {&bob, "resident2"},         {&carol, "resident3"}};
+        const std::pair<HttpClient*, const char*> logins[] = {
+            {&admin, "admin"},     {&committee1, "committee1"}, {&committee2, "committee2"}, {&street, "street1"},
+            {&alice, "resident1"}, {&bob, "resident2"},         {&carol, "resident3"},       {&dora, "resident4"}};
         for (const auto& [client, login] : logins) client->loginBearer(login, server.password(login));
     }
     // The server's time: the system's and how far the test clock was moved.
@@ -190,6 +192,15 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     BOOST_REQUIRE_MESSAGE(ready.status == 200, ready.body);
     BOOST_TEST(ready.json()->getValue<std::string>("phase") == "ready");
     BOOST_TEST(ready.json()->getValue<std::int64_t>("budget") == 600);
+    BOOST_TEST(closed.json()->isNull("judge"));
+    // Before the vote: the plugin serving the district now will judge it.
+    auto will_judge = ready.json()->getObject("judge");
+    BOOST_REQUIRE(will_judge);
+    BOOST_TEST(will_judge->getValue<std::string>("rule") == "greedy");
+    BOOST_TEST(!will_judge->getValue<bool>("recorded"));
+    BOOST_TEST(!will_judge->getValue<std::string>("plugin").empty());
+    BOOST_TEST(!will_judge->getValue<std::string>("plugin_version").empty());
+    BOOST_TEST(!will_judge->getValue<std::string>("plugin_hash").empty());
 
     // The vote: the elections feature's approval election over the costed wishes.
     const std::int64_t closes_at = d.now() + 2 * 3600;
@@ -200,6 +211,15 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     BOOST_TEST(opened.json()->getValue<std::string>("phase") == "voting");
     const std::int64_t election = opened.json()->getValue<std::int64_t>("election_id");
     auto e = d.visitor.get("/api/v1/elections/" + std::to_string(election)).json();
+    // Once open, the page shows the plugin the manifest records: the same one.
+    auto judged = opened.json()->getObject("judge");
+    BOOST_REQUIRE(judged);
+    BOOST_TEST(judged->getValue<bool>("recorded"));
+    const election::Manifest recorded = election::Manifest::parse(unhex(e->getValue<std::string>("manifest"))).value();
+    BOOST_TEST(recorded.rule_hash == judged->getValue<std::string>("plugin_hash"));
+    BOOST_TEST(recorded.rule_hash == will_judge->getValue<std::string>("plugin_hash"));
+    BOOST_TEST(recorded.rule_version ==
+               judged->getValue<std::string>("plugin") + " " + judged->getValue<std::string>("plugin_version"));
     BOOST_TEST(e->getValue<std::string>("kind") == "approval");
     BOOST_TEST(e->getValue<std::string>("subject") == "wish_round/" + std::to_string(id));
     BOOST_TEST(e->getValue<std::int64_t>("budget") == 600);
@@ -253,6 +273,147 @@ BOOST_AUTO_TEST_CASE(a_community_round_goes_from_the_call_for_wishes_to_the_year
     BOOST_REQUIRE_MESSAGE(progress.status == 201, progress.body);
     auto after = d.visitor.get(round).json();
     BOOST_TEST(wishOf(after, lockers)->getObject("project")->getValue<std::int64_t>("progress_percent") == 30);
+}
+
+BOOST_AUTO_TEST_CASE(a_streets_round_takes_wishes_from_each_of_its_communities_and_votes_across_them) {
+    Demo d;
+    // 友谊路街道 (street 1: 友谊一村 and 宝林八村) calls for wishes; its staff
+    // alone, or an admin of the district.
+    const std::int64_t due = d.now() + 3600;
+    const std::string call =
+        R"({"year":2027,"title":"2027 年友谊路街道民心项目","call":"街道范围的心愿","wishes_due_at":)" +
+        std::to_string(due) + "}";
+    HttpResult by_committee = d.committee1.post("/api/v1/streets/1/wish-rounds", call);
+    BOOST_TEST(by_committee.errorCode() == "wish_round.forbidden");
+    BOOST_TEST(by_committee.status == 403);
+    HttpResult other_street = d.street.post("/api/v1/streets/2/wish-rounds", call);
+    BOOST_TEST(other_street.errorCode() == "wish_round.forbidden");
+    BOOST_TEST(other_street.status == 403);
+    BOOST_TEST(d.alice.post("/api/v1/streets/1/wish-rounds", call).errorCode() == "wish_round.forbidden");
+    BOOST_TEST(d.street.post("/api/v1/districts/1/wish-rounds", call).errorCode() == "wish_round.forbidden");
+    HttpResult nowhere = d.street.post("/api/v1/streets/999/wish-rounds", call);
+    BOOST_TEST(nowhere.errorCode() == "street.not_found");
+    BOOST_TEST(nowhere.status == 404);
+    HttpResult created = d.street.post("/api/v1/streets/1/wish-rounds", call);
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    auto made = created.json();
+    const std::int64_t id = made->getValue<std::int64_t>("id");
+    const std::string round = "/api/v1/wish-rounds/" + std::to_string(id);
+    BOOST_TEST(made->getValue<std::string>("scope_kind") == "street");
+    BOOST_TEST(made->getValue<std::int64_t>("scope_id") == 1);
+    BOOST_TEST(made->isNull("community_id"));
+    BOOST_TEST(made->getValue<std::string>("scope_name") == "友谊路街道");
+    BOOST_TEST(made->getValue<bool>("manage"));
+
+    // Residents of each community on the street find it on their community's list; 罗店村's do not.
+    auto listed = [&](const std::string& path) {
+        return d.visitor.get(path).body.find("2027 年友谊路街道民心项目") != std::string::npos;
+    };
+    BOOST_TEST(listed("/api/v1/communities/1/wish-rounds"));
+    BOOST_TEST(listed("/api/v1/communities/2/wish-rounds"));
+    BOOST_TEST(!listed("/api/v1/communities/3/wish-rounds"));
+    BOOST_TEST(listed("/api/v1/streets/1/wish-rounds"));
+    BOOST_TEST(!listed("/api/v1/streets/2/wish-rounds"));
+
+    // A wish from each community, each its own community's proposal; none from 罗店村.
+    BOOST_TEST(d.carol.get(round).json()->getValue<bool>("may_raise"));
+    BOOST_TEST(!d.dora.get(round).json()->getValue<bool>("may_raise"));
+    auto raise = [&](HttpClient& who, const std::string& title) {
+        return who.post(round + "/wishes", R"({"title":")" + title + R"(","body":"居民的心愿"})");
+    };
+    auto lastWish = [](const HttpResult& r) {
+        auto wishes = r.json()->getArray("wishes");
+        return wishes->getObject(static_cast<unsigned>(wishes->size() - 1));
+    };
+    HttpResult raised = raise(d.alice, "友谊一村加装电梯");
+    BOOST_REQUIRE_MESSAGE(raised.status == 201, raised.body);
+    BOOST_TEST(lastWish(raised)->getValue<std::int64_t>("community_id") == 1);
+    const std::int64_t lift = lastWish(raised)->getValue<std::int64_t>("proposal_id");
+    raised = raise(d.carol, "宝林八村修缮健身角");
+    BOOST_REQUIRE_MESSAGE(raised.status == 201, raised.body);
+    BOOST_TEST(lastWish(raised)->getValue<std::int64_t>("community_id") == 2);
+    const std::int64_t gym = lastWish(raised)->getValue<std::int64_t>("proposal_id");
+    BOOST_TEST(d.visitor.get(proposal(gym)).json()->getValue<std::int64_t>("community_id") == 2);
+    HttpResult outside = raise(d.dora, "罗店村的心愿");
+    BOOST_TEST(outside.errorCode() == "wish_round.outside_scope");
+    BOOST_TEST(outside.status == 403);
+
+    // The street's staff run the steps; a community's committee does not.
+    d.advance(3600 + 60);
+    BOOST_TEST(d.committee1.post(round + "/close-collecting", "{}").errorCode() == "wish_round.forbidden");
+    HttpResult closed = d.street.post(round + "/close-collecting", "{}");
+    BOOST_REQUIRE_MESSAGE(closed.status == 200, closed.body);
+
+    // Each wish is screened by its own community's committee.
+    auto act = [&](HttpClient& who, std::int64_t wish, const std::string& body) {
+        return who.post(proposal(wish) + "/actions", body);
+    };
+    BOOST_TEST(act(d.committee1, gym, R"({"action":"start_screening"})").status == 403);
+    for (auto [who, wish] : {std::pair{&d.committee1, lift}, std::pair{&d.committee2, gym}}) {
+        HttpResult r = act(*who, wish, R"({"action":"start_screening"})");
+        BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+        r = act(*who, wish, R"({"action":"accept","reason":"符合街道实事项目要求"})");
+        BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+    }
+
+    // Costing, budget and the vote are the street's.
+    auto cost = [&](HttpClient& who, std::int64_t wish, std::int64_t amount) {
+        return who.post(round + "/costs", R"({"proposal_id":)" + std::to_string(wish) + R"(,"cost":)" +
+                                              std::to_string(amount) + R"(,"note":"街道按定额估算"})");
+    };
+    BOOST_TEST(cost(d.committee1, lift, 300).errorCode() == "wish_round.forbidden");
+    BOOST_TEST(cost(d.street, lift, 300).status == 200);
+    BOOST_TEST(cost(d.street, gym, 500).status == 200);
+    const std::string budget = R"({"budget":800,"rule":"greedy-quota","rule_param":1,"max_choices":2})";
+    BOOST_TEST(d.committee2.post(round + "/budget", budget).errorCode() == "wish_round.forbidden");
+    HttpResult ready = d.street.post(round + "/budget", budget);
+    BOOST_REQUIRE_MESSAGE(ready.status == 200, ready.body);
+    BOOST_TEST(ready.json()->getObject("judge")->getValue<std::string>("rule") == "greedy-quota");
+    const std::string open = R"({"closes_at":)" + std::to_string(d.now() + 3600) + "}";
+    BOOST_TEST(d.committee1.post(round + "/open", open).errorCode() == "wish_round.forbidden");
+    HttpResult opened = d.street.post(round + "/open", open);
+    BOOST_REQUIRE_MESSAGE(opened.status == 200, opened.body);
+    BOOST_TEST(opened.json()->getObject("judge")->getValue<bool>("recorded"));
+    const std::int64_t election = opened.json()->getValue<std::int64_t>("election_id");
+    auto e = d.visitor.get("/api/v1/elections/" + std::to_string(election)).json();
+    BOOST_TEST(e->getValue<std::string>("scope_kind") == "street");
+    BOOST_TEST(e->getValue<std::string>("scope") == "street/1");
+
+    // Residents of both communities vote; the result makes each community's project.
+    vote(d.alice, election, {1, 0});
+    vote(d.carol, election, {0, 1});
+    d.advance(3600 + 60);
+    auto decided = d.visitor.get(round).json();
+    BOOST_TEST(decided->getValue<std::string>("phase") == "decided");
+    auto lift_project = wishOf(decided, lift)->getObject("project");
+    auto gym_project = wishOf(decided, gym)->getObject("project");
+    BOOST_REQUIRE(lift_project);
+    BOOST_REQUIRE(gym_project);
+    BOOST_TEST(lift_project->getValue<std::string>("responsible") == "友谊一村 居民委员会");
+    BOOST_TEST(gym_project->getValue<std::string>("responsible") == "宝林八村 居民委员会");
+    BOOST_TEST(gym_project->getValue<std::int64_t>("budget_fen") == 500);
+}
+
+BOOST_AUTO_TEST_CASE(the_districts_round_is_its_admins_and_takes_wishes_from_every_community) {
+    Demo d;
+    const std::string call =
+        R"({"year":2027,"title":"2027 年全区民心项目","wishes_due_at":)" + std::to_string(d.now() + 3600) + "}";
+    BOOST_TEST(d.street.post("/api/v1/districts/1/wish-rounds", call).errorCode() == "wish_round.forbidden");
+    BOOST_TEST(d.committee1.post("/api/v1/districts/1/wish-rounds", call).errorCode() == "wish_round.forbidden");
+    BOOST_TEST(d.admin.post("/api/v1/districts/999/wish-rounds", call).errorCode() == "district.not_found");
+    HttpResult created = d.admin.post("/api/v1/districts/1/wish-rounds", call);
+    BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
+    BOOST_TEST(created.json()->getValue<std::string>("scope_kind") == "district");
+    const std::string round = "/api/v1/wish-rounds/" + std::to_string(created.json()->getValue<std::int64_t>("id"));
+    for (const char* community : {"1", "2", "3"}) {
+        BOOST_TEST(d.visitor.get(std::string("/api/v1/communities/") + community + "/wish-rounds")
+                       .body.find("2027 年全区民心项目") != std::string::npos);
+    }
+    // 罗店村 is in the district: 周奶奶's wish is 罗店村's proposal.
+    HttpResult raised = d.dora.post(round + "/wishes", R"({"title":"村口路灯","body":"晚上太黑"})");
+    BOOST_REQUIRE_MESSAGE(raised.status == 201, raised.body);
+    BOOST_TEST(raised.json()->getArray("wishes")->getObject(0)->getValue<std::int64_t>("community_id") == 3);
+    BOOST_TEST(d.street.post(round + "/close-collecting", "{}").errorCode() == "wish_round.forbidden");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

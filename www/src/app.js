@@ -77,6 +77,8 @@ const CouncilPage = lazy(() => import('./pages/council.js').then((m) => m.Counci
 const TopicCallPage = lazy(() => import('./pages/council.js').then((m) => m.TopicCallPage));
 // The yearly 民心项目 round: read by everyone, opened from the community's page.
 const WishRoundsPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.WishRoundsPage));
+const StreetWishRoundsPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.StreetWishRoundsPage));
+const DistrictWishRoundsPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.DistrictWishRoundsPage));
 const WishRoundPage = lazy(() => import('./pages/wish_rounds.js').then((m) => m.WishRoundPage));
 // The inbox and its preferences: a chunk, fetched when first opened.
 const InboxPage = lazy(() => import('./pages/inbox.js').then((m) => m.InboxPage));
@@ -101,6 +103,8 @@ const pages = {
   council: CouncilPage,
   topicCall: TopicCallPage,
   wishRounds: WishRoundsPage,
+  streetWishRounds: StreetWishRoundsPage,
+  districtWishRounds: DistrictWishRoundsPage,
   wishRound: WishRoundPage,
   inbox: InboxPage,
   notificationSettings: NotificationSettingsPage,

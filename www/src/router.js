@@ -29,6 +29,8 @@ const routes = [
   ['/c/:id/council', 'council'],
   ['/topic-calls/:id', 'topicCall'],
   ['/c/:id/wish-rounds', 'wishRounds'],
+  ['/s/:id/wish-rounds', 'streetWishRounds'],
+  ['/d/:id/wish-rounds', 'districtWishRounds'],
   ['/wish-rounds/:id', 'wishRound'],
   ['/notices/:id', 'notice'],
   ['/polls/:id', 'poll'],

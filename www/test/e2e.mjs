@@ -1187,6 +1187,79 @@ try {
     && !('smtp_password' in mailSettings), 'mail signs in over STARTTLS and the API never returns the password');
   await audit(admin, 'outbound messages (TLS)');
   await shoot(admin, 'delivery-tls');
+
+  // 30. A street's 民心项目 round (docs/wish-rounds.md, "Whose round"): 郑主任
+  // (street1) calls for wishes across 友谊路街道 from the home page's link;
+  // the resident finds the round on their own community's list and raises a
+  // wish; 宝林八村's resident raises one too, and 罗店村's (another street)
+  // is refused. The round's page names each wish's community.
+  const { offset_seconds: streetOffset } = await (await apiAs('admin')).post('/test/clock', { advance_seconds: 1 });
+  const inThreeDays = new Date((Math.floor(Date.now() / 1000) + streetOffset + 3 * 86400 + 8 * 3600) * 1000).toISOString().slice(0, 10);
+  await staff.goto(base + '/');
+  await staff.getByRole('link', { name: '街道民心项目' }).click();
+  await staff.getByRole('heading', { name: '友谊路街道 民心项目' }).waitFor();
+  await staff.getByRole('button', { name: '发起民心项目心愿征集' }).click();
+  await staff.getByLabel('标题').fill('2027 年友谊路街道民心项目');
+  await staff.getByLabel('年度').fill('2027');
+  await staff.getByLabel(/征集说明/).fill('请各社区居民写下最希望街道办的一件实事。');
+  await staff.getByLabel(/心愿征集截止日期/).fill(inThreeDays);
+  await audit(staff, 'street wish rounds (call for wishes)');
+  await staff.getByRole('button', { name: '发布征集' }).click();
+  await staff.waitForURL(/\/wish-rounds\/\d+$/);
+  const streetRoundPath = new URL(staff.url()).pathname;
+  const streetRoundId = Number(streetRoundPath.split('/')[2]);
+  await staff.getByText('友谊路街道（本街道各社区）', { exact: false }).first().waitFor();
+  check(true, "the street's staff call for wishes across the street");
+  await resident.goto(base + `/c/${community.id}/wish-rounds`);
+  await resident.getByRole('link', { name: /2027 年友谊路街道民心项目/ }).click();
+  await resident.getByRole('button', { name: '提交我的心愿' }).click();
+  await resident.getByLabel('我的心愿（一句话）').fill('街道口增设公交候车亭');
+  await resident.getByLabel('具体说明').fill('等公交没有地方遮雨，老人站不住。');
+  await resident.getByRole('button', { name: '提交心愿' }).click();
+  await resident.getByRole('link', { name: '街道口增设公交候车亭' }).waitFor();
+  check(true, "a resident raises a wish in the street's round from their community's list");
+  await (await apiAs('resident3')).post(`/wish-rounds/${streetRoundId}/wishes`, { title: '宝林八村修缮健身角', body: '健身器材老化。' });
+  let outsideCode = '';
+  try {
+    await (await apiAs('resident4')).post(`/wish-rounds/${streetRoundId}/wishes`, { title: '罗店村的心愿', body: '不在本街道' });
+  } catch (e) {
+    outsideCode = String(e.message);
+  }
+  check(outsideCode.includes('wish_round.outside_scope'), "a resident of another street's community may not raise a wish");
+  await resident.reload();
+  await resident.getByText('来自 宝林八村').waitFor();
+  check((await resident.getByText('来自 友谊一村').count()) === 1, "each wish of the street's round names its community");
+  await audit(resident, 'street wish round (collecting)');
+  await shoot(resident, 'street-wish-round');
+  // After the deadline the street closes the collection; each community's
+  // committee screens its own wish, the street costs them, sets the budget
+  // and the rule (the page names the plugin that will judge) and opens the vote.
+  // Four days on, the sessions of this morning have lapsed: sign in afresh.
+  await (await apiAs('admin')).post('/test/clock', { advance_seconds: 4 * 86400 });
+  await logInAs(staff, 'street1', streetRoundPath);
+  await staff.getByRole('button', { name: '结束征集，开始审核估价' }).click();
+  await staff.locator('.steps li.current', { hasText: '审核估价' }).waitFor();
+  const [committee1, committee2] = [await apiAs('committee1'), await apiAs('committee2')];
+  for (const w of (await committee1.get(`/wish-rounds/${streetRoundId}`)).wishes) {
+    const screener = w.community_name === '宝林八村' ? committee2 : committee1;
+    await screener.post(`/proposals/${w.proposal_id}/actions`, { action: 'start_screening' });
+    await screener.post(`/proposals/${w.proposal_id}/actions`, { action: 'accept', reason: '符合街道实事项目要求' });
+    await (await apiAs('street1')).post(`/wish-rounds/${streetRoundId}/costs`, { proposal_id: w.proposal_id, cost: 800000, note: '按街道定额估算' });
+  }
+  await staff.reload();
+  await staff.getByRole('button', { name: '设定年度预算和选择规则' }).click();
+  await staff.getByLabel('年度预算（元）').fill('20000');
+  await staff.getByLabel('每人最多可选几项').fill('2');
+  await staff.getByRole('button', { name: '保存预算' }).click();
+  await staff.getByText('这是区里现在使用的插件；开始投票时会写入投票的公开记录。').waitFor();
+  check((await staff.locator('.judge code.hash').textContent()).length >= 16, "the round's page names the plugin and its hash before the vote");
+  await staff.getByRole('button', { name: '开始投票' }).click();
+  await staff.getByRole('button', { name: '开始投票' }).click();
+  await staff.getByText('已写入本次投票的公开记录，结果由它评定，任何人都可以核验。').waitFor();
+  const streetVote = await committee1.get(`/wish-rounds/${streetRoundId}`);
+  check(streetVote.phase === 'voting' && streetVote.judge.recorded, "the street's round opens a vote that records its plugin");
+  await audit(staff, 'street wish round (voting)');
+  await shoot(staff, 'street-wish-round-voting');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -130,7 +130,7 @@ Status collectingRound(FeatureContext& c) {
     call.title = "2028 年友谊一村民心项目心愿征集";
     call.call = "明年想让小区办成哪些实事？请写下您的心愿。居委会审核估价后，在年度预算内由全体居民投票决定。";
     call.wishes_due_at = c.clock.now() + Duration::days(30);
-    return c.service<domain::WishRoundService>().create(committee, CommunityId(1), call).status();
+    return c.service<domain::WishRoundService>().create(committee, {domain::ScopeKind::kCommunity, 1}, call).status();
 }
 
 }  // namespace

@@ -117,6 +117,11 @@ Result<T> parseAs(std::string_view message, const election::Manifest& manifest, 
 
 }  // namespace
 
+Result<domain::RecordedRule> RecordBallotBox::recordedRule(std::string_view manifest) const {
+    YISHI_ASSIGN_OR_RETURN(election::Manifest m, election::Manifest::parse(manifest));
+    return domain::RecordedRule{m.rule, m.rule_param, m.rule_version, m.rule_hash};
+}
+
 std::string RecordBallotBox::recordPrefix(std::uint64_t entry_count) const {
     return election::recordPrefix(entry_count);
 }

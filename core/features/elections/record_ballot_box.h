@@ -60,6 +60,7 @@ class RecordBallotBox final : public domain::BallotBox {
                                                     std::uint64_t size) override;
     Result<std::vector<std::string>> consistencyProof(domain::ElectionId id, std::uint64_t from,
                                                       std::uint64_t to) override;
+    Result<domain::RecordedRule> recordedRule(std::string_view manifest) const override;
     std::string recordPrefix(std::uint64_t entry_count) const override;
     std::string recordField(std::string_view bytes) const override;
 

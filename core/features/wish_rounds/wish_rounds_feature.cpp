@@ -2,6 +2,7 @@
 #include "http/wish_rounds_routes.h"
 #include "yishi/domain/election_service.h"
 #include "yishi/domain/proposal_service.h"
+#include "yishi/plugins/plugin_registry.h"
 
 namespace yishi::app {
 
@@ -15,7 +16,8 @@ namespace {
 class WishRoundsFeature final : public Feature {
   public:
     explicit WishRoundsFeature(FeatureContext& c)
-        : rounds_(c.db, c.clock, c.service<domain::ProposalService>(), c.service<domain::ElectionService>()) {
+        : rounds_(c.db, c.clock, c.service<domain::ProposalService>(), c.service<domain::ElectionService>(),
+                  c.plugins) {
         c.provide(rounds_);
         c.service<domain::ElectionService>().addListener(rounds_);
     }

@@ -79,6 +79,8 @@ export function HomePage({ query }) {
           <div class="actions">
             <a class="button" href="/escalations">${t('escalation.pageTitle')}</a>
             <a class="button secondary" href="/dashboard">${t('dashboard.title')}</a>
+            ${work.streets.map((id) => html`<a class="button secondary" href=${'/s/' + id + '/wish-rounds'}>${t('wishRound.streetLink')}</a>`)}
+            ${work.districts.map((d) => html`<a class="button secondary" href=${'/d/' + d + '/wish-rounds'}>${t('wishRound.districtLink')}</a>`)}
             ${work.districts.map((d) => html`<a class="button secondary" href=${'/d/' + d + '/settings'}>${t('district.settingsTitle')}</a>
               <a class="button secondary" href=${'/d/' + d + '/plugins'}>${t('district.pluginsTitle')}</a>`)}
           </div>`

@@ -12,7 +12,8 @@ function dayAfter(days) {
   return shanghaiParts(Math.floor(Date.now() / 1000) + days * 86400).day;
 }
 
-export function WishRoundForm({ communityId, onDone, onCancel }) {
+// `path`: where the round is called, e.g. /communities/1/wish-rounds or /streets/1/wish-rounds.
+export function WishRoundForm({ path, onDone, onCancel }) {
   const form = useFocusFirst();
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [title, setTitle] = useState('');
@@ -23,7 +24,7 @@ export function WishRoundForm({ communityId, onDone, onCancel }) {
     if (!title.trim()) return setError({ code: 'title.invalid' });
     const due = shanghaiSeconds(until, '23:59');
     if (due == null) return setError({ code: 'wish_round.due' });
-    onDone(await api('POST', `/communities/${communityId}/wish-rounds`, {
+    onDone(await api('POST', path, {
       year: Number(year), title: title.trim(), call: call.trim(), wishes_due_at: due,
     }));
   });

@@ -7,11 +7,15 @@ namespace yishi::http {
 
 namespace {
 
+using domain::ScopeKind;
 using domain::WishRoundService;
 
 void roundMembers(JsonWriter& w, const domain::WishRound& r) {
     w.member("id", r.id);
-    w.member("community_id", r.community_id.value);
+    w.member("scope_kind", domain::scopeKindName(r.scope.kind));
+    w.member("scope_id", r.scope.id);
+    w.member("district_id", r.district_id.value);
+    w.member("community_id", valueOrNull(r.scope.kind == ScopeKind::kCommunity, r.community_id.value));
     w.member("year", r.year);
     w.member("title", r.title);
     w.member("call", r.call);
@@ -29,6 +33,8 @@ void roundMembers(JsonWriter& w, const domain::WishRound& r) {
 void writeWish(JsonWriter& w, const WishRoundService::WishView& v, const domain::Election* e) {
     w.beginObject();
     w.member("proposal_id", v.proposal.id.value);
+    w.member("community_id", v.proposal.community_id.value);
+    w.member("community_name", v.community_name);
     w.member("title", v.proposal.title);
     w.member("body", v.proposal.body);
     w.member("state", domain::proposalStateName(v.proposal.state));
@@ -69,6 +75,20 @@ void writeRound(JsonWriter& w, const WishRoundService::View& v) {
     const domain::Election* e = v.election ? &*v.election : nullptr;
     w.beginObject();
     roundMembers(w, v.round);
+    w.member("scope_name", v.scope_name);
+    if (v.judge) {
+        // Who judges the vote: the rule and the district's selection plugin.
+        w.key("judge").beginObject();
+        w.member("rule", v.judge->rule);
+        w.member("rule_param", v.judge->rule_param);
+        w.member("plugin", v.judge->plugin);
+        w.member("plugin_version", v.judge->version);
+        w.member("plugin_hash", v.judge->hash);
+        w.member("recorded", v.judge->recorded);
+        w.endObject();
+    } else {
+        w.key("judge").null();
+    }
     w.member("collecting_due", v.collecting_due);
     w.member("may_raise", v.may_raise);
     w.member("manage", v.manage);
@@ -97,14 +117,19 @@ void writeSummary(JsonWriter& w, const domain::WishRound& r) {
     w.endObject();
 }
 
-// GET /api/v1/communities/{id}/wish-rounds
+// GET /api/v1/communities/{id}/wish-rounds (with its street's and district's),
+// /streets/{id}/wish-rounds, /districts/{id}/wish-rounds
+template <ScopeKind kKind>
 ApiResponse list(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_CHECK(onlyKnownQuery(call));
-    YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
-    YISHI_HANDLER_ASSIGN(auto items, rounds.list(CommunityId(community)));
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", domain::scopeKindName(kKind)));
+    YISHI_HANDLER_ASSIGN(auto listing, rounds.list(call.actor, {kKind, id}));
     JsonWriter w;
-    w.beginObject().key("items").beginArray();
-    for (const domain::WishRound& r : items) writeSummary(w, r);
+    w.beginObject();
+    w.member("scope_name", listing.scope_name);
+    w.member("manage", listing.manage);
+    w.key("items").beginArray();
+    for (const domain::WishRound& r : listing.rounds) writeSummary(w, r);
     w.endArray().endObject();
     return jsonResponse(200, w);
 }
@@ -117,16 +142,17 @@ ApiResponse get(WishRoundService& rounds, ApiCall& call) {
     return jsonResponse(200, writeRound, v);
 }
 
-// POST /api/v1/communities/{id}/wish-rounds
+// POST /api/v1/communities/{id}/wish-rounds, /streets/{id}/wish-rounds, /districts/{id}/wish-rounds
+template <ScopeKind kKind>
 ApiResponse create(WishRoundService& rounds, ApiCall& call) {
-    YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", domain::scopeKindName(kKind)));
     YISHI_HANDLER_CHECK(onlyFields(call.body, {"year", "title", "call", "wishes_due_at"}));
     WishRoundService::CreateInput in;
     YISHI_HANDLER_ASSIGN(in.year, requireInt(call.body, "year"));
     YISHI_HANDLER_ASSIGN(in.title, requireString(call.body, "title"));
     YISHI_HANDLER_ASSIGN(in.call, optionalString(call.body, "call", ""));
     YISHI_HANDLER_ASSIGN(in.wishes_due_at, requireTime(call.body, "wishes_due_at"));
-    YISHI_HANDLER_ASSIGN(auto v, rounds.create(call.actor, CommunityId(community), in));
+    YISHI_HANDLER_ASSIGN(auto v, rounds.create(call.actor, {kKind, id}, in));
     return jsonResponse(201, writeRound, v);
 }
 
@@ -186,9 +212,16 @@ ApiResponse open(WishRoundService& rounds, ApiCall& call) {
 
 void addWishRoundRoutes(Router& router, WishRoundService& rounds) {
     // Not cached: the page shows the election's phase, which time alone moves.
-    router.add("GET", "/api/v1/communities/{id}/wish-rounds", Access::kPublic, with(rounds, list));
+    router.add("GET", "/api/v1/communities/{id}/wish-rounds", Access::kPublic,
+               with(rounds, list<ScopeKind::kCommunity>));
+    router.add("GET", "/api/v1/streets/{id}/wish-rounds", Access::kPublic, with(rounds, list<ScopeKind::kStreet>));
+    router.add("GET", "/api/v1/districts/{id}/wish-rounds", Access::kPublic, with(rounds, list<ScopeKind::kDistrict>));
     router.add("GET", "/api/v1/wish-rounds/{id}", Access::kPublic, with(rounds, get));
-    router.add("POST", "/api/v1/communities/{id}/wish-rounds", Access::kSession, with(rounds, create));
+    router.add("POST", "/api/v1/communities/{id}/wish-rounds", Access::kSession,
+               with(rounds, create<ScopeKind::kCommunity>));
+    router.add("POST", "/api/v1/streets/{id}/wish-rounds", Access::kSession, with(rounds, create<ScopeKind::kStreet>));
+    router.add("POST", "/api/v1/districts/{id}/wish-rounds", Access::kSession,
+               with(rounds, create<ScopeKind::kDistrict>));
     router.add("POST", "/api/v1/wish-rounds/{id}/wishes", Access::kSession, with(rounds, raise));
     router.add("POST", "/api/v1/wish-rounds/{id}/close-collecting", Access::kSession, with(rounds, closeCollecting));
     router.add("POST", "/api/v1/wish-rounds/{id}/costs", Access::kSession, with(rounds, cost));

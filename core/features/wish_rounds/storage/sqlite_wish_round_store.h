@@ -17,7 +17,7 @@ class SqliteWishRoundStore final : public domain::WishRoundStore {
     std::int64_t insertRound(const domain::WishRound& round) override;
     void updateRound(const domain::WishRound& round) override;
     std::optional<domain::WishRound> round(std::int64_t id) override;
-    std::vector<domain::WishRound> rounds(CommunityId community) override;
+    std::vector<domain::WishRound> rounds(const std::vector<domain::ScopeRef>& scopes) override;
     void insertWish(const domain::RoundWish& wish) override;
     void updateWish(const domain::RoundWish& wish) override;
     std::vector<domain::RoundWish> wishes(std::int64_t round_id) override;

@@ -2,39 +2,28 @@
 
 #include <vector>
 
+#include "yishi/domain/scope_place.h"
+
 namespace yishi::domain {
 
 Result<ElectionPlace> findPlace(Stores& s, ScopeRef owner) {
+    YISHI_ASSIGN_OR_RETURN(ScopePlace found, findScopePlace(s.scopes, owner));
     ElectionPlace place;
     place.owner = owner;
+    place.district = found.district;
+    if (found.community) place.community = found.community->id;
+    place.community_row = std::move(found.community);
+    place.street_row = std::move(found.street);
     switch (owner.kind) {
-        case ScopeKind::kCommunity:
-            place.community_row = s.scopes.community(CommunityId(owner.id));
-            if (!place.community_row) return Status::notFound("community.not_found", "There is no such community.");
-            place.district = place.community_row->district_id;
-            place.community = place.community_row->id;
-            place.manifest_scope = "community/" + std::to_string(owner.id);
-            break;
-        case ScopeKind::kStreet:
-            place.street_row = s.scopes.street(StreetId(owner.id));
-            if (!place.street_row) return Status::notFound("street.not_found", "There is no such street.");
-            place.district = place.street_row->district_id;
-            place.manifest_scope = "street/" + std::to_string(owner.id);
-            break;
-        case ScopeKind::kDistrict:
-            if (!s.scopes.district(DistrictId(owner.id)))
-                return Status::notFound("district.not_found", "There is no such district.");
-            place.district = DistrictId(owner.id);
-            place.manifest_scope = "district";
-            break;
+        case ScopeKind::kCommunity: place.manifest_scope = "community/" + std::to_string(owner.id); break;
+        case ScopeKind::kStreet: place.manifest_scope = "street/" + std::to_string(owner.id); break;
+        case ScopeKind::kDistrict: place.manifest_scope = "district"; break;
     }
     return place;
 }
 
 bool managesPlace(const Actor& actor, const ElectionPlace& place) {
-    if (place.community_row) return actor.canManage(*place.community_row);
-    if (place.street_row) return actor.canManage(*place.street_row);
-    return actor.isDistrictAdmin(place.district);
+    return managesScopePlace(actor, {place.owner, place.district, "", place.community_row, place.street_row});
 }
 
 Result<CommunityId> voterCommunity(Stores& s, const Actor& actor, const Election& election) {
@@ -42,12 +31,8 @@ Result<CommunityId> voterCommunity(Stores& s, const Actor& actor, const Election
         YISHI_RETURN_IF_ERROR(actor.requireVerifiedResident(election.community_id));
         return election.community_id;
     }
-    std::vector<Community> theirs;
-    for (const Membership& m : actor.memberships()) {
-        if (std::optional<Community> c = s.scopes.community(m.community_id)) theirs.push_back(std::move(*c));
-    }
     CommunityId where;
-    YISHI_RETURN_IF_ERROR(actor.requireVerifiedResidentWithin(election.owner, theirs, &where));
+    YISHI_RETURN_IF_ERROR(actor.requireVerifiedResidentWithin(election.owner, communitiesOf(s.scopes, actor), &where));
     return where;
 }
 

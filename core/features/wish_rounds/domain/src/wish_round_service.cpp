@@ -7,6 +7,7 @@
 #include "yishi/domain/money.h"
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/proposal_store.h"
+#include "yishi/domain/scope_place.h"
 #include "yishi/domain/validation.h"
 #include "yishi/domain/wish_rounds_changes.h"
 
@@ -44,20 +45,39 @@ std::vector<RoundWish> costedAccepted(Stores& s, std::int64_t round) {
     return out;
 }
 
+Status forbiddenFor(ScopeKind kind) {
+    switch (kind) {
+        case ScopeKind::kCommunity:
+            return Status::forbidden("wish_round.forbidden",
+                                     "Only this community's committee runs its 民心项目 round.");
+        case ScopeKind::kStreet:
+            return Status::forbidden("wish_round.forbidden",
+                                     "Only the street's staff (or an admin of its district) run a street's 民心项目 "
+                                     "round.");
+        case ScopeKind::kDistrict: break;
+    }
+    return Status::forbidden("wish_round.forbidden", "Only the district's admins run the district's 民心项目 round.");
+}
+
+// "name version" as the manifest records a plugin (rule_version).
+std::pair<std::string, std::string> splitVersion(const std::string& rule_version) {
+    const std::size_t space = rule_version.find(' ');
+    if (space == std::string::npos) return {rule_version, ""};
+    return {rule_version.substr(0, space), rule_version.substr(space + 1)};
+}
+
 }  // namespace
 
 WishRoundService::WishRoundService(Database& db, const Clock& clock, ProposalService& proposals,
-                                   ElectionService& elections)
-    : db_(db), clock_(clock), proposals_(proposals), elections_(elections) {}
+                                   ElectionService& elections, DistrictPlugins& plugins)
+    : db_(db), clock_(clock), proposals_(proposals), elections_(elections), plugins_(plugins) {}
 
 Result<WishRound> WishRoundService::managed(Stores& s, const Actor& actor, std::int64_t id) {
     std::optional<WishRound> round = s.get<WishRoundStore>().round(id);
     if (!round) return notFound();
-    std::optional<Community> c = s.scopes.community(round->community_id);
-    if (!c) return notFound();
-    if (!actor.canManage(*c)) {
-        return Status::forbidden("wish_round.forbidden", "Only this community's committee runs its 民心项目 round.");
-    }
+    Result<ScopePlace> place = findScopePlace(s.scopes, round->scope);
+    if (!place.isOk()) return notFound();
+    if (!managesScopePlace(actor, *place)) return forbiddenFor(round->scope.kind);
     return *round;
 }
 
@@ -66,22 +86,41 @@ WishRoundService::View WishRoundService::viewOf(Stores& s, const Actor& actor, W
     for (RoundWish& w : s.get<WishRoundStore>().wishes(round.id)) {
         std::optional<Proposal> p = s.get<ProposalStore>().proposal(ProposalId(w.proposal_id));
         if (!p) continue;
-        WishView wv{std::move(w), std::move(*p), std::nullopt};
+        std::optional<Community> c = s.scopes.community(p->community_id);
+        WishView wv{std::move(w), std::move(*p), c ? c->name : "", std::nullopt};
         if (wv.wish.project_id != 0) wv.project = s.get<ProjectStore>().project(ProjectId(wv.wish.project_id));
         v.wishes.push_back(std::move(wv));
     }
     if (round.election_id != 0) v.election = s.get<ElectionStore>().election(ElectionId(round.election_id));
-    std::optional<Community> c = s.scopes.community(round.community_id);
-    v.manage = actor.isAuthenticated() && c && actor.canManage(*c);
+    Result<ScopePlace> place = findScopePlace(s.scopes, round.scope);
+    if (place.isOk()) v.scope_name = place->name;
+    v.manage = actor.isAuthenticated() && place.isOk() && managesScopePlace(actor, *place);
     v.collecting_due = now >= round.wishes_due_at;
-    v.may_raise = round.phase == WishRoundPhase::kCollecting && !v.collecting_due && actor.isAuthenticated() &&
-                  (v.manage || actor.requireVerifiedResident(round.community_id).isOk());
+    bool resident = false;
+    if (actor.isAuthenticated() && round.scope.kind == ScopeKind::kCommunity) {
+        resident = v.manage || actor.requireVerifiedResident(round.community_id).isOk();
+    } else if (actor.isAuthenticated()) {
+        CommunityId where;
+        resident = actor.requireVerifiedResidentWithin(round.scope, communitiesOf(s.scopes, actor), &where).isOk();
+    }
+    v.may_raise = round.phase == WishRoundPhase::kCollecting && !v.collecting_due && resident;
+    // Who judges the vote: the election's manifest once it is made; before,
+    // the plugin serving the district now (it is the one the manifest will name).
+    if (v.election) {
+        if (Result<RecordedRule> recorded = elections_.recordedRule(*v.election); recorded.isOk()) {
+            auto [name, version] = splitVersion(recorded->rule_version);
+            v.judge = Judge{recorded->rule, recorded->rule_param, name, version, recorded->rule_hash, true};
+        }
+    } else if (!round.rule.empty()) {
+        if (Result<PluginInfo> plugin = plugins_.info(round.district_id); plugin.isOk()) {
+            v.judge = Judge{round.rule, round.rule_param, plugin->name, plugin->version, plugin->hash, false};
+        }
+    }
     v.round = std::move(round);
     return v;
 }
 
-Result<WishRoundService::View> WishRoundService::create(const Actor& actor, CommunityId community,
-                                                        const CreateInput& input) {
+Result<WishRoundService::View> WishRoundService::create(const Actor& actor, ScopeRef scope, const CreateInput& input) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     YISHI_RETURN_IF_ERROR(validateName("title", input.title, 200));
     YISHI_RETURN_IF_ERROR(validateText("call", input.call, 5000));
@@ -94,14 +133,12 @@ Result<WishRoundService::View> WishRoundService::create(const Actor& actor, Comm
     }
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
-        std::optional<Community> c = s.scopes.community(community);
-        if (!c) return Status::notFound("community.not_found", "There is no such community.");
-        if (!actor.canManage(*c)) {
-            return Status::forbidden("wish_round.forbidden",
-                                     "Only this community's committee runs its 民心项目 round.");
-        }
+        YISHI_ASSIGN_OR_RETURN(ScopePlace place, findScopePlace(s.scopes, scope));
+        if (!managesScopePlace(actor, place)) return forbiddenFor(scope.kind);
         WishRound r;
-        r.community_id = community;
+        r.scope = scope;
+        r.district_id = place.district;
+        if (place.community) r.community_id = place.community->id;
         r.year = input.year;
         r.title = input.title;
         r.call = input.call;
@@ -109,7 +146,7 @@ Result<WishRoundService::View> WishRoundService::create(const Actor& actor, Comm
         r.created_by = actor.userId();
         r.created_at = now;
         r.id = s.get<WishRoundStore>().insertRound(r);
-        s.record({changes::kWishRoundCreated, now, actor.userId(), r.id, community, r.title});
+        s.record({changes::kWishRoundCreated, now, actor.userId(), r.id, r.community_id, r.title});
         view = viewOf(s, actor, std::move(r), now);
         return Status::ok();
     }));
@@ -138,12 +175,18 @@ Result<WishRoundService::View> WishRoundService::get(const Actor& actor, std::in
     return view;
 }
 
-Result<std::vector<WishRound>> WishRoundService::list(CommunityId community) {
-    std::vector<WishRound> out;
+Result<WishRoundService::Listing> WishRoundService::list(const Actor& actor, ScopeRef scope) {
+    Listing out;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        if (!s.scopes.community(community))
-            return Status::notFound("community.not_found", "There is no such community.");
-        out = s.get<WishRoundStore>().rounds(community);
+        YISHI_ASSIGN_OR_RETURN(ScopePlace place, findScopePlace(s.scopes, scope));
+        std::vector<ScopeRef> scopes = {scope};
+        if (place.community) {
+            scopes.push_back({ScopeKind::kStreet, place.community->street_id.value});
+            scopes.push_back({ScopeKind::kDistrict, place.community->district_id.value});
+        }
+        out.scope_name = place.name;
+        out.manage = actor.isAuthenticated() && managesScopePlace(actor, place);
+        out.rounds = s.get<WishRoundStore>().rounds(scopes);
         return Status::ok();
     }));
     return out;
@@ -166,8 +209,19 @@ Result<WishRoundService::View> WishRoundService::raiseWish(const Actor& actor, s
     CommunityId community;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(WishRound round, open(s));
-        community = round.community_id;
-        return Status::ok();
+        if (round.scope.kind == ScopeKind::kCommunity) {
+            community = round.community_id;
+            return Status::ok();
+        }
+        // A street's or the district's round: the wish is of the resident's
+        // own community within it.
+        Status within = actor.requireVerifiedResidentWithin(round.scope, communitiesOf(s.scopes, actor), &community);
+        if (within.code() == "membership.outside_scope") {
+            return Status::forbidden("wish_round.outside_scope",
+                                     std::string("This round takes wishes from verified residents of the ") +
+                                         scopeKindName(round.scope.kind) + "'s communities only.");
+        }
+        return within;
     }));
     // The wish is a proposal like any other (its checks, its history); the
     // round then records it as raised in answer to the call. Had the round
@@ -183,7 +237,7 @@ Result<WishRoundService::View> WishRoundService::raiseWish(const Actor& actor, s
         YISHI_ASSIGN_OR_RETURN(WishRound round, open(s));
         const Instant now = clock_.now();
         s.get<WishRoundStore>().insertWish({round.id, raised.proposal.id.value, now, std::nullopt, "", 0});
-        s.record({changes::kWishRoundWishRaised, now, actor.userId(), round.id, round.community_id,
+        s.record({changes::kWishRoundWishRaised, now, actor.userId(), round.id, community,
                   "proposal/" + std::to_string(raised.proposal.id.value)});
         view = viewOf(s, actor, std::move(round), now);
         return Status::ok();
@@ -327,7 +381,7 @@ Result<WishRoundService::View> WishRoundService::setBudget(const Actor& actor, s
 Result<WishRoundService::View> WishRoundService::open(const Actor& actor, std::int64_t id, Instant closes_at) {
     YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
     ElectionService::CreateRequest r;
-    CommunityId community;
+    ScopeRef scope;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(WishRound round, managed(s, actor, id));
         if (round.phase != WishRoundPhase::kReady) {
@@ -336,7 +390,7 @@ Result<WishRoundService::View> WishRoundService::open(const Actor& actor, std::i
                                         ? "This round's vote is already open."
                                         : "Set the year's budget and the rule before opening the vote.");
         }
-        community = round.community_id;
+        scope = round.scope;
         r.kind = ElectionKind::kApproval;
         r.title = round.title;
         r.subject = subjectOf(round.id);
@@ -354,8 +408,7 @@ Result<WishRoundService::View> WishRoundService::open(const Actor& actor, std::i
     r.demo = true;
     // The election's own checks, and the move of each wish to voting, are
     // the elections feature's: nothing of them is repeated here.
-    YISHI_ASSIGN_OR_RETURN(ElectionService::View made,
-                           elections_.create(actor, {ScopeKind::kCommunity, community.value}, r));
+    YISHI_ASSIGN_OR_RETURN(ElectionService::View made, elections_.create(actor, scope, r));
     View view;
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
         YISHI_ASSIGN_OR_RETURN(WishRound round, managed(s, actor, id));
@@ -377,8 +430,6 @@ Status WishRoundService::onPublished(Stores& s, const Election& election, Instan
     std::optional<WishRound> found = s.get<WishRoundStore>().round(id);
     if (!found || found->phase == WishRoundPhase::kDecided) return Status::ok();
     WishRound round = std::move(*found);
-    std::optional<Community> c = s.scopes.community(round.community_id);
-    const std::string responsible = c ? c->name + " 居民委员会" : "居民委员会";
     const std::string reason = "election/" + std::to_string(election.id.value);
     std::vector<RoundWish> wishes = s.get<WishRoundStore>().wishes(round.id);
     for (std::int64_t index : election.selected) {
@@ -387,6 +438,11 @@ Status WishRoundService::onPublished(Stores& s, const Election& election, Instan
         auto w = std::find_if(wishes.begin(), wishes.end(),
                               [&](const RoundWish& x) { return x.proposal_id == option.proposal_id; });
         if (w == wishes.end()) continue;
+        // The wish's own community's 居民委员会 carries it out, in a street's
+        // or the district's round as in a community's.
+        std::optional<Proposal> wish = s.get<ProposalStore>().proposal(ProposalId(option.proposal_id));
+        std::optional<Community> c = wish ? s.scopes.community(wish->community_id) : std::nullopt;
+        const std::string responsible = c ? c->name + " 居民委员会" : "居民委员会";
         // The cost the voters saw is the project's budget.
         YISHI_ASSIGN_OR_RETURN(w->project_id, proposals_.formProjectOfRound(s, ProposalId(option.proposal_id),
                                                                             {option.cost, responsible}, reason, now));

@@ -90,6 +90,14 @@ struct BallotReceipt {
     std::vector<std::string> inclusion_proof;  // 32 bytes each, lowest first
 };
 
+// The rule a manifest names and the plugin it names to judge it (5.3).
+struct RecordedRule {
+    std::string rule;  // empty for a referendum
+    std::int64_t rule_param = 0;
+    std::string rule_version;  // the plugin's name and version, e.g. "greedy-default 1.0.0"
+    std::string rule_hash;     // its source's hash (hex); empty for the record's own rule
+};
+
 // The keys an enrollment names (5.5).
 struct EnrollKeys {
     std::string credential;
@@ -160,6 +168,10 @@ class BallotBox {
     // invalid "proof.bad_size" for sizes the board never had.
     virtual Result<std::vector<std::string>> inclusionProof(ElectionId id, std::uint64_t index, std::uint64_t size) = 0;
     virtual Result<std::vector<std::string>> consistencyProof(ElectionId id, std::uint64_t from, std::uint64_t to) = 0;
+
+    // What the manifest `bytes` say of the rule; invalid "manifest.format"
+    // when they do not read as one.
+    virtual Result<RecordedRule> recordedRule(std::string_view manifest) const = 0;
 
     // The record file's pieces (6.5): what precedes the entries, and one
     // entry's (or the head's) field.

@@ -137,6 +137,8 @@ class ElectionService {
         std::uint64_t size = 0;
     };
     Result<EntriesPage> entriesPage(ElectionId id, std::uint64_t from, std::uint64_t limit);
+    // The rule `election`'s manifest names and the plugin it names to judge it.
+    Result<RecordedRule> recordedRule(const Election& election) const { return box_.recordedRule(election.manifest); }
     std::string recordPrefix(std::uint64_t size) const { return box_.recordPrefix(size); }
     std::string recordField(std::string_view bytes) const { return box_.recordField(bytes); }
 

@@ -7,10 +7,12 @@
 
 #include "yishi/common/ids.h"
 #include "yishi/common/time.h"
+#include "yishi/domain/scope.h"
 
-// The yearly 民心项目 round of a community (docs/wish-rounds.md): wishes
-// collected until a deadline, costed, a budget and a rule, the approval
-// vote, and the year's 实事项目 it decided.
+// The yearly 民心项目 round of a community, or of a street or the district
+// across their communities (docs/wish-rounds.md): wishes collected until a
+// deadline, costed, a budget and a rule, the approval vote, and the year's
+// 实事项目 it decided.
 namespace yishi::domain {
 
 enum class WishRoundPhase { kCollecting, kCosting, kReady, kVoting, kDecided };
@@ -20,7 +22,12 @@ bool parseWishRoundPhase(const std::string& text, WishRoundPhase* phase);
 
 struct WishRound {
     std::int64_t id = 0;
-    CommunityId community_id;
+    // Whose round: a community's, a street's or the district's. Residents of
+    // every community within it raise wishes and vote; those who manage it
+    // run it.
+    ScopeRef scope{ScopeKind::kCommunity, 0};
+    DistrictId district_id;    // whose rule and selection plugin judge it
+    CommunityId community_id;  // a community's round only; else invalid
     std::int64_t year = 0;
     std::string title;
     std::string call;  // the committee's call for wishes (心愿征集)
@@ -54,8 +61,8 @@ class WishRoundStore {
     virtual std::int64_t insertRound(const WishRound& round) = 0;
     virtual void updateRound(const WishRound& round) = 0;
     virtual std::optional<WishRound> round(std::int64_t id) = 0;
-    // Newest first.
-    virtual std::vector<WishRound> rounds(CommunityId community) = 0;
+    // The rounds of any of `scopes` (at most three), newest first.
+    virtual std::vector<WishRound> rounds(const std::vector<ScopeRef>& scopes) = 0;
     virtual void insertWish(const RoundWish& wish) = 0;
     virtual void updateWish(const RoundWish& wish) = 0;
     // In the order raised.

@@ -14,21 +14,20 @@
 #include "yishi/domain/project.h"
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/proposal_service.h"
+#include "yishi/domain/selection.h"
 #include "yishi/domain/wish_round.h"
 
 namespace yishi::domain {
 
-// The yearly 民心项目 round of a community (docs/wish-rounds.md), as one
-// object with phases: collecting (residents raise wishes until the
-// deadline) → costing (the committee screens each wish with the proposal's
-// own actions and costs the accepted ones with a public note) → ready (the
-// year's budget and the district's rule) → voting (the approval election,
-// created by ElectionService over the costed wishes) → decided (when the
-// election's result is published: a project for each selected wish, its
-// cost as its budget). Each step is taken by those who manage the round's
-// community and recorded as a Change. The wishes stay proposals; the vote
-// stays an election: this service links them and adds the steps between.
-// Thread-safe.
+// The yearly 民心项目 round of a community, or of a street or the district
+// across their communities (docs/wish-rounds.md), as one object with phases: collecting (residents raise wishes until
+// the deadline) → costing (the committee screens each wish with the proposal's own actions and costs the accepted ones
+// with a public note) → ready (the year's budget and the district's rule) → voting (the approval election, created by
+// ElectionService over the costed wishes) → decided (when the election's result is published: a project for each
+// selected wish, its cost as its budget, its community's 居民委员会 responsible). Each step is taken by those who
+// manage the round's scope (a community's committee, a street's staff, the district's admins) and recorded as a Change;
+// a wish is raised by a verified resident of a community within it, and screened as its community's proposal. The
+// wishes stay proposals; the vote stays an election: this service links them and adds the steps between. Thread-safe.
 class WishRoundService final : public ElectionListener {
   public:
     struct CreateInput {
@@ -48,35 +47,64 @@ class WishRoundService final : public ElectionListener {
     struct WishView {
         RoundWish wish;
         Proposal proposal;
+        std::string community_name;  // the wish's community
         std::optional<Project> project;
+    };
+    // The rule and the plugin that judges the vote: once the budget step
+    // named the rule, the plugin serving the district now (recorded false);
+    // once the vote is open, as the election's manifest records them.
+    struct Judge {
+        std::string rule;
+        std::int64_t rule_param = 0;
+        std::string plugin;  // the plugin's name
+        std::string version;
+        std::string hash;
+        bool recorded = false;
     };
     struct View {
         WishRound round;
+        std::string scope_name;  // the community's, the street's or the district's name
         std::vector<WishView> wishes;
         std::optional<Election> election;
-        bool manage = false;          // the caller manages the round's community
+        std::optional<Judge> judge;
+        bool manage = false;          // the caller manages the round's scope
         bool may_raise = false;       // the caller may raise a wish now
         bool collecting_due = false;  // the deadline has passed
     };
 
-    WishRoundService(Database& db, const Clock& clock, ProposalService& proposals, ElectionService& elections);
+    WishRoundService(Database& db, const Clock& clock, ProposalService& proposals, ElectionService& elections,
+                     DistrictPlugins& plugins);
 
-    // Those who manage the community (forbidden "wish_round.forbidden").
-    // invalid "title.invalid", "call.invalid", "wish_round.year" (2000..2100),
+    // Those who manage `scope` (a community: its committee or an admin of
+    // its district; a street: its staff or an admin of its district; a
+    // district: its admins), else forbidden "wish_round.forbidden". invalid
+    // "title.invalid", "call.invalid", "wish_round.year" (2000..2100),
     // "wish_round.due" (after now, within a year); not_found
-    // "community.not_found".
-    Result<View> create(const Actor& actor, CommunityId community, const CreateInput& input);
+    // "community.not_found", "street.not_found", "district.not_found".
+    Result<View> create(const Actor& actor, ScopeRef scope, const CreateInput& input);
     // Public. not_found "wish_round.not_found".
     Result<View> get(const Actor& actor, std::int64_t id);
-    // Public, newest first. not_found "community.not_found".
-    Result<std::vector<WishRound>> list(CommunityId community);
+    // The rounds of a scope, and whether the caller may call for a new one.
+    struct Listing {
+        std::string scope_name;
+        bool manage = false;
+        std::vector<WishRound> rounds;  // newest first
+    };
+    // Public: the rounds of `scope`; for a community also those of its
+    // street and its district (every round its residents may answer).
+    // not_found "community.not_found", "street.not_found",
+    // "district.not_found".
+    Result<Listing> list(const Actor& actor, ScopeRef scope);
 
-    // A verified resident of the community (or its committee) raises a
-    // wish in answer to the round, while it collects and before its
-    // deadline: conflict "wish_round.not_collecting", "wish_round.closed"
-    // (the deadline passed); and ProposalService::create's errors. The wish
-    // is a proposal of kind wish, submitted, which the committee screens
-    // with the proposal's actions.
+    // A verified resident of a community within the round's scope (or, in
+    // a community's round, its committee) raises a wish in answer to the
+    // round, while it collects and before its deadline: conflict
+    // "wish_round.not_collecting", "wish_round.closed" (the deadline
+    // passed); forbidden "wish_round.outside_scope" (a street's or the
+    // district's round, and no verified membership within it),
+    // "membership.*"; and ProposalService::create's errors. The wish is a
+    // proposal of kind wish of the resident's community, submitted, which
+    // that community's committee screens with the proposal's actions.
     Result<View> raiseWish(const Actor& actor, std::int64_t id, const std::string& title, const std::string& body);
     // The committee ends the collection once the deadline has passed:
     // conflict "wish_round.not_collecting", "wish_round.not_due".
@@ -96,8 +124,8 @@ class WishRoundService final : public ElectionListener {
     // kMaxAmountFen), "wish_round.rule", "wish_round.rule_param",
     // "wish_round.max_choices" (1 .. the costed wishes).
     Result<View> setBudget(const Actor& actor, std::int64_t id, const BudgetInput& input);
-    // The committee opens the vote: an approval election of the community
-    // over the costed wishes, closing at `closes_at`, made by
+    // The committee opens the vote: an approval election of the round's
+    // scope (every community within it votes) over the costed wishes, closing at `closes_at`, made by
     // ElectionService::create (its errors pass through). conflict
     // "wish_round.not_ready" (no budget yet, or already open).
     Result<View> open(const Actor& actor, std::int64_t id, Instant closes_at);
@@ -108,7 +136,7 @@ class WishRoundService final : public ElectionListener {
     Status onPublished(Stores& stores, const Election& election, Instant now) override;
 
   private:
-    // Loads the round for a step of its committee, refusing others.
+    // Loads the round for a step of those who manage its scope, refusing others.
     Result<WishRound> managed(Stores& s, const Actor& actor, std::int64_t id);
     View viewOf(Stores& s, const Actor& actor, WishRound round, Instant now);
     Result<View> reread(const Actor& actor, std::int64_t id);
@@ -117,6 +145,7 @@ class WishRoundService final : public ElectionListener {
     const Clock& clock_;
     ProposalService& proposals_;
     ElectionService& elections_;
+    DistrictPlugins& plugins_;
 };
 
 }  // namespace yishi::domain
