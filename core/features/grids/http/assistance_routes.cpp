@@ -74,9 +74,9 @@ Result<AssistanceService::Request> requestOf(const Value& body) {
 
 // POST /api/v1/assisted-acts
 ApiResponse act(AssistanceService& assistance, ApiCall& call) {
-    YISHI_HANDLER_CHECK(
-        onlyFields(call.body, {"kind", "resident_id", "grid_id", "estate_id", "building", "consent", "consent_note", "community_id",
-                               "proposal_id", "proposal_kind", "title", "body", "stance", "election_id"}));
+    YISHI_HANDLER_CHECK(onlyFields(
+        call.body, {"kind", "resident_id", "grid_id", "estate_id", "building", "consent", "consent_note",
+                    "community_id", "proposal_id", "proposal_kind", "title", "body", "stance", "election_id"}));
     YISHI_HANDLER_ASSIGN(auto request, requestOf(call.body));
     YISHI_HANDLER_ASSIGN(auto done, assistance.act(call.actor, request));
     return jsonResponse(201, writeDone, done);

@@ -261,8 +261,7 @@ void addGridRoutes(Router& router, GridService& grids) {
     router.add("POST", "/api/v1/estates/{id}/building-heads", Access::kSession, with(grids, addBuildingHead));
     router.add("DELETE", "/api/v1/building-heads/{id}", Access::kSession, with(grids, removeBuildingHead));
     router.add("GET", "/api/v1/communities/{id}/resident-places", Access::kSession, with(grids, roster));
-    router.add("PUT", "/api/v1/communities/{id}/resident-places/{user_id}", Access::kSession,
-               with(grids, recordPlace));
+    router.add("PUT", "/api/v1/communities/{id}/resident-places/{user_id}", Access::kSession, with(grids, recordPlace));
     // Not cached: a draft's place changes without a Change (its trace is not public yet).
     router.add("GET", "/api/v1/proposals/{id}/place", Access::kPublic, with(grids, place));
     router.add("PUT", "/api/v1/proposals/{id}/place", Access::kSession, with(grids, setPlace));

@@ -35,8 +35,8 @@ Grid readGrid(SQLite::Statement& q) {
             {}};
 }
 
-#define HEADS_SELECT                                                                                      \
-    "SELECT h.id, h.estate_id, h.building, u.id, u.login, u.display_name, u.created_at, h.appointed_at"  \
+#define HEADS_SELECT                                                                                    \
+    "SELECT h.id, h.estate_id, h.building, u.id, u.login, u.display_name, u.created_at, h.appointed_at" \
     " FROM building_heads h JOIN users u ON u.id = h.user_id JOIN estates e ON e.id = h.estate_id WHERE "
 #define HEADS_ORDER " ORDER BY h.estate_id, h.building, h.appointed_at, h.id"
 
@@ -57,8 +57,8 @@ std::vector<domain::BuildingHead> readHeads(SQLite::Statement& q) {
     return out;
 }
 
-#define PLACES_SELECT                                                                                            \
-    "SELECT p.user_id, u.display_name, p.community_id, COALESCE(p.grid_id, 0), COALESCE(p.estate_id, 0),"      \
+#define PLACES_SELECT                                                                                                \
+    "SELECT p.user_id, u.display_name, p.community_id, COALESCE(p.grid_id, 0), COALESCE(p.estate_id, 0),"            \
     " p.building, p.recorded_at, COALESCE(p.recorded_by, 0) FROM resident_places p JOIN users u ON u.id = p.user_id" \
     " WHERE "
 #define PLACES_ORDER " ORDER BY u.display_name, p.user_id"

@@ -227,8 +227,8 @@ Result<BuildingHead> GridService::addBuildingHead(const Actor& actor, std::int64
         YISHI_RETURN_IF_ERROR(mayManage(actor, *c));
         std::optional<User> who = s.users.user(person);
         if (!who || !mayWorkIn(s, person, c->id)) {
-            return Status::invalid("building.head",
-                                   "A 楼栋长 is a verified resident or a committee member of this community (user_id).");
+            return Status::invalid(
+                "building.head", "A 楼栋长 is a verified resident or a committee member of this community (user_id).");
         }
         out = {0, estate_id, building, *who, clock_.now()};
         if (!s.get<GridStore>().addBuildingHead(out)) {
@@ -272,8 +272,8 @@ Result<std::vector<ResidentPlace>> GridService::roster(const Actor& actor, Commu
         }
         const Scope scope = scopeOf(s, actor.userId(), community);
         if (scope.empty()) {
-            return Status::forbidden("roster.forbidden",
-                                     "Only this community's committee, its 网格员 and 楼栋长 see where residents live.");
+            return Status::forbidden(
+                "roster.forbidden", "Only this community's committee, its 网格员 and 楼栋长 see where residents live.");
         }
         for (ResidentPlace& p : all) {
             if (scope.hasGrid(p.grid_id) || scope.hasBuilding(p)) out.push_back(std::move(p));

@@ -14,12 +14,10 @@ const ChangeKind kProposalPlaced{"proposal.placed", "proposal", "", "", ""};
 }  // namespace changes
 
 const std::vector<const ChangeKind*>& grids_changes() {
-    static const std::vector<const ChangeKind*> kinds = {&changes::kEstateCreated, &changes::kGridCreated,
-                                                         &changes::kGridWorkerAdded, &changes::kGridWorkerRemoved,
-                                                         &changes::kBuildingHeadAdded,
-                                                         &changes::kBuildingHeadRemoved,
-                                                         &changes::kResidentPlaceRecorded,
-                                                         &changes::kProposalPlaced};
+    static const std::vector<const ChangeKind*> kinds = {
+        &changes::kEstateCreated,         &changes::kGridCreated,       &changes::kGridWorkerAdded,
+        &changes::kGridWorkerRemoved,     &changes::kBuildingHeadAdded, &changes::kBuildingHeadRemoved,
+        &changes::kResidentPlaceRecorded, &changes::kProposalPlaced};
     return kinds;
 }
 

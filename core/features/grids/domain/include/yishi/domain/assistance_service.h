@@ -36,13 +36,13 @@ class AssistanceService {
     struct Request {
         Kind kind = Kind::kComment;
         UserId resident;
-        std::int64_t grid_id = 0;  // where the helper meets the resident (a 网格员's: one of theirs)
+        std::int64_t grid_id = 0;    // where the helper meets the resident (a 网格员's: one of theirs)
         std::int64_t estate_id = 0;  // a 楼栋长's: the estate of their building (0: the resident's recorded one)
         std::string building;        // a 楼栋长's: their building ("": the resident's recorded one)
-        std::string consent;       // "present", "consent" or "paper"
-        std::string note;          // required with "consent": how and when it was given
-        CommunityId community;     // raise
-        ProposalId proposal;       // comment, support
+        std::string consent;         // "present", "consent" or "paper"
+        std::string note;            // required with "consent": how and when it was given
+        CommunityId community;       // raise
+        ProposalId proposal;         // comment, support
         ProposalKind proposal_kind = ProposalKind::kProblem;  // raise
         std::string title;                                    // raise
         std::string body;                                     // raise, comment

@@ -23,15 +23,15 @@ namespace yishi::domain {
 class GridService final : public CaseRouting {
   public:
     struct Overview {
-        std::vector<Estate> estates;  // by id
-        std::vector<Grid> grids;      // by id, with their workers
+        std::vector<Estate> estates;               // by id
+        std::vector<Grid> grids;                   // by id, with their workers
         std::vector<BuildingHead> building_heads;  // by estate, building, appointment
     };
 
     // Who may see a roster entry or act for its resident besides the committee.
     struct Scope {
-        std::vector<std::int64_t> grids;         // the grids the person works in the community
-        std::vector<BuildingHead> buildings;     // the buildings they head in the community
+        std::vector<std::int64_t> grids;      // the grids the person works in the community
+        std::vector<BuildingHead> buildings;  // the buildings they head in the community
         bool empty() const { return grids.empty() && buildings.empty(); }
         bool hasGrid(std::int64_t grid_id) const;
         // Whether `place` is in one of the buildings (estate and label).
