@@ -215,6 +215,30 @@ BOOST_AUTO_TEST_CASE(building_heads_act_for_the_residents_of_their_building_as_t
     BOOST_REQUIRE_EQUAL(moved.status, 200);
     BOOST_TEST(namesIn(wu.get("/api/v1/communities/1/resident-places")) == std::vector<std::string>{"赵大爷"});
 
+    // His problem is accepted and marked done; he tells 钱阿姨 at his door it
+    // is not solved, and she says so for him: the case reopens, by his hand.
+    const std::string actions = topic + "/actions";
+    BOOST_REQUIRE_EQUAL(committee.post(actions, R"({"action":"start_screening"})").status, 200);
+    BOOST_REQUIRE_EQUAL(committee.post(actions, R"({"action":"accept","reason":"属实"})").status, 200);
+    const std::int64_t case_id = idOf(anonymous.get(topic + "/case"));
+    const std::string the_case = "/api/v1/cases/" + str(case_id);
+    BOOST_REQUIRE_EQUAL(
+        committee.post(the_case + "/assignment", R"({"assignee_id":)" + str(userId(committee)) + "}").status, 200);
+    BOOST_REQUIRE_EQUAL(committee.post(the_case + "/completion", R"({"summary":"已清理"})").status, 200);
+    const std::string not_solved = R"({"kind":"not_solved","consent":"present","case_id":)" + str(case_id);
+    BOOST_TEST(
+        qian.post("/api/v1/assisted-acts", not_solved + R"(,"body":"又堆满了","resident_id":)" + str(wu_id) + "}")
+            .errorCode() == "assist.outside_building");
+    BOOST_TEST(qian.post("/api/v1/assisted-acts", R"({"kind":"not_solved","consent":"present","case_id":99999,)"
+                                                  R"("body":"x","resident_id":)" +
+                                                      str(zhao_id) + "}")
+                   .errorCode() == "case.not_found");
+    HttpResult reopened =
+        qian.post("/api/v1/assisted-acts", not_solved + R"(,"body":"又堆满了","resident_id":)" + str(zhao_id) + "}");
+    BOOST_REQUIRE_EQUAL(reopened.status, 201);
+    BOOST_TEST(reopened.json()->getValue<std::int64_t>("subject_id") == case_id);
+    BOOST_TEST(anonymous.get(the_case).json()->getValue<std::string>("state") == "in_progress");
+
     // The committee removes 钱阿姨 from 3号楼: she still heads 5号楼, where 赵大爷 now lives.
     const std::string appointment = "/api/v1/building-heads/" + str(idOf(appointed));
     BOOST_TEST(zhao.del(appointment).errorCode() == "grid.forbidden");

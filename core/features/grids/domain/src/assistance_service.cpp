@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "yishi/domain/assistance.h"
+#include "yishi/domain/case_store.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/domain/validation.h"
 
@@ -81,14 +82,16 @@ const char* assistKindName(AssistanceService::Kind kind) {
         case AssistanceService::Kind::kRaise: return "raise";
         case AssistanceService::Kind::kComment: return "comment";
         case AssistanceService::Kind::kSupport: return "support";
+        case AssistanceService::Kind::kNotSolved: return "not_solved";
         case AssistanceService::Kind::kBallot: return "ballot";
     }
     return "comment";
 }
 
 bool parseAssistKind(const std::string& text, AssistanceService::Kind* kind) {
-    for (AssistanceService::Kind k : {AssistanceService::Kind::kRaise, AssistanceService::Kind::kComment,
-                                      AssistanceService::Kind::kSupport, AssistanceService::Kind::kBallot}) {
+    for (AssistanceService::Kind k :
+         {AssistanceService::Kind::kRaise, AssistanceService::Kind::kComment, AssistanceService::Kind::kSupport,
+          AssistanceService::Kind::kNotSolved, AssistanceService::Kind::kBallot}) {
         if (text == assistKindName(k)) {
             *kind = k;
             return true;
@@ -98,8 +101,8 @@ bool parseAssistKind(const std::string& text, AssistanceService::Kind* kind) {
 }
 
 AssistanceService::AssistanceService(Database& db, ProposalService& proposals, ConsultationService& consultation,
-                                     GridService& grids)
-    : db_(db), proposals_(proposals), consultation_(consultation), grids_(grids) {}
+                                     CaseService& cases, GridService& grids)
+    : db_(db), proposals_(proposals), consultation_(consultation), cases_(cases), grids_(grids) {}
 
 Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, const Request& r) {
     YISHI_RETURN_IF_ERROR(helper.requireSignedIn());
@@ -120,7 +123,11 @@ Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, cons
     std::int64_t grid_id = r.grid_id;
     std::int64_t estate_id = r.estate_id;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        if (r.kind != Kind::kRaise) {
+        if (r.kind == Kind::kNotSolved) {
+            std::optional<Case> k = s.get<CaseStore>().byId(r.case_id);
+            if (!k) return Status::notFound("case.not_found", "There is no such case.");
+            community = k->community_id;
+        } else if (r.kind != Kind::kRaise) {
             std::optional<Proposal> p = s.get<ProposalStore>().proposal(r.proposal);
             if (!p || !proposalIsPublic(*p)) {
                 return Status::notFound("proposal.not_found", "There is no such proposal.");
@@ -170,6 +177,11 @@ Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, cons
         case Kind::kSupport: {
             YISHI_RETURN_IF_ERROR(consultation_.support(*resident, r.proposal).status());
             done.subject_id = r.proposal.value;
+            break;
+        }
+        case Kind::kNotSolved: {
+            YISHI_RETURN_IF_ERROR(cases_.notSolved(*resident, r.case_id, r.body).status());
+            done.subject_id = r.case_id.value;
             break;
         }
         case Kind::kBallot: break;  // refused above

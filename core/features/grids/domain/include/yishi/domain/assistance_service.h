@@ -6,6 +6,7 @@
 
 #include "yishi/common/result.h"
 #include "yishi/domain/actor.h"
+#include "yishi/domain/case_service.h"
 #include "yishi/domain/consultation.h"
 #include "yishi/domain/consultation_service.h"
 #include "yishi/domain/grid.h"
@@ -27,10 +28,11 @@ namespace yishi::domain {
 class AssistanceService {
   public:
     enum class Kind {
-        kRaise,    // raise (and submit) a topic
-        kComment,  // an opinion in the thread: said in person, or gathered on paper
-        kSupport,  // support a topic
-        kBallot,   // never: refused, see act()
+        kRaise,      // raise (and submit) a topic
+        kComment,    // an opinion in the thread: said in person, or gathered on paper
+        kSupport,    // support a topic
+        kNotSolved,  // say a done case (of a problem the resident raised) is not solved
+        kBallot,     // never: refused, see act()
     };
 
     struct Request {
@@ -43,15 +45,16 @@ class AssistanceService {
         std::string note;            // required with "consent": how and when it was given
         CommunityId community;       // raise
         ProposalId proposal;         // comment, support
+        CaseId case_id;              // not_solved (body: the reason)
         ProposalKind proposal_kind = ProposalKind::kProblem;  // raise
         std::string title;                                    // raise
-        std::string body;                                     // raise, comment
+        std::string body;                                     // raise, comment, not_solved
         Stance stance = Stance::kNeutral;                     // comment
     };
 
     struct Done {
         Kind kind = Kind::kComment;
-        std::int64_t subject_id = 0;  // the topic raised or supported, the comment posted
+        std::int64_t subject_id = 0;  // the topic raised or supported, the comment posted, the case
         std::string helper_role;      // "grid_worker", "building_head" or "committee"
     };
 
@@ -63,7 +66,8 @@ class AssistanceService {
         std::string display_name;
     };
 
-    AssistanceService(Database& db, ProposalService& proposals, ConsultationService& consultation, GridService& grids);
+    AssistanceService(Database& db, ProposalService& proposals, ConsultationService& consultation, CaseService& cases,
+                      GridService& grids);
 
     // Makes the act. Refusals, before anything is written: forbidden
     // "assist.ballot_refused" (a ballot of an encrypted election: its secret
@@ -74,8 +78,8 @@ class AssistanceService {
     // their building); invalid "assist.consent", "assist.consent_note",
     // "consent_note.invalid", "assist.resident" (not a verified resident of
     // the community), "assist.self", "place.grid"; not_found
-    // "community.not_found", "proposal.not_found". Then whatever the act's
-    // own service answers (proposal.*, comment.*, support.*, body.invalid).
+    // "community.not_found", "proposal.not_found", "case.not_found". Then whatever the act's
+    // own service answers (proposal.*, comment.*, support.*, case.*, body.invalid).
     Result<Done> act(const Actor& helper, const Request& request);
 
     // The acts helpers made for the caller, newest first (at most 200).
@@ -90,6 +94,7 @@ class AssistanceService {
     Database& db_;
     ProposalService& proposals_;
     ConsultationService& consultation_;
+    CaseService& cases_;
     GridService& grids_;
 };
 
