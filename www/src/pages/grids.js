@@ -59,6 +59,21 @@ function NameForm({ label, submitLabel, onSubmit }) {
   </form>`;
 }
 
+// A button's handler that deletes `path(id)`, then reloads; its error shown by the card.
+function useRemove(path, onDone) {
+  const [error, setError] = useState(null);
+  const remove = (id) => async () => {
+    setError(null);
+    try {
+      await api('DELETE', path(id));
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return [error, remove];
+}
+
 function GridCard({ grid, members, onDone }) {
   const [worker, setWorker] = useState('');
   const selectId = useId('worker');
@@ -68,16 +83,7 @@ function GridCard({ grid, members, onDone }) {
     setWorker('');
     onDone();
   });
-  const [removeError, setRemoveError] = useState(null);
-  const remove = (userId) => async () => {
-    setRemoveError(null);
-    try {
-      await api('DELETE', `/grids/${grid.id}/workers/${userId}`);
-      onDone();
-    } catch (e) {
-      setRemoveError(e);
-    }
-  };
+  const [removeError, remove] = useRemove((userId) => `/grids/${grid.id}/workers/${userId}`, onDone);
   const candidates = members.filter((m) => !grid.workers.some((w) => w.id === m.user_id));
   return html`<li class="card static">
     <span class="card-title">${grid.name}</span>
@@ -114,16 +120,7 @@ function EstateCard({ estate, members, onDone }) {
     setPerson('');
     onDone();
   });
-  const [removeError, setRemoveError] = useState(null);
-  const remove = (headId) => async () => {
-    setRemoveError(null);
-    try {
-      await api('DELETE', `/building-heads/${headId}`);
-      onDone();
-    } catch (e) {
-      setRemoveError(e);
-    }
-  };
+  const [removeError, remove] = useRemove((headId) => `/building-heads/${headId}`, onDone);
   const heads = estate.building_heads || [];
   return html`<li class="card static">
     <span class="card-title">${estate.name}</span>

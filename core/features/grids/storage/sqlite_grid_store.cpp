@@ -35,6 +35,16 @@ Grid readGrid(SQLite::Statement& q) {
             {}};
 }
 
+// A user from columns id, login, display_name, created_at starting at `from`.
+domain::User readUser(SQLite::Statement& q, int from) {
+    domain::User u;
+    u.id = UserId(q.getColumn(from).getInt64());
+    u.login = q.getColumn(from + 1).getString();
+    u.display_name = q.getColumn(from + 2).getString();
+    u.created_at = Instant::fromSeconds(q.getColumn(from + 3).getInt64());
+    return u;
+}
+
 #define HEADS_SELECT                                                                                    \
     "SELECT h.id, h.estate_id, h.building, u.id, u.login, u.display_name, u.created_at, h.appointed_at" \
     " FROM building_heads h JOIN users u ON u.id = h.user_id JOIN estates e ON e.id = h.estate_id WHERE "
@@ -47,10 +57,7 @@ std::vector<domain::BuildingHead> readHeads(SQLite::Statement& q) {
         h.id = q.getColumn(0).getInt64();
         h.estate_id = q.getColumn(1).getInt64();
         h.building = q.getColumn(2).getString();
-        h.person.id = UserId(q.getColumn(3).getInt64());
-        h.person.login = q.getColumn(4).getString();
-        h.person.display_name = q.getColumn(5).getString();
-        h.person.created_at = Instant::fromSeconds(q.getColumn(6).getInt64());
+        h.person = readUser(q, 3);
         h.appointed_at = Instant::fromSeconds(q.getColumn(7).getInt64());
         out.push_back(std::move(h));
     }
@@ -131,14 +138,7 @@ std::vector<domain::User> SqliteGridStore::workersOf(std::int64_t grid_id) {
         " WHERE w.grid_id = ? ORDER BY w.assigned_at, u.id");
     q->bind(1, grid_id);
     std::vector<domain::User> out;
-    while (q->executeStep()) {
-        domain::User u;
-        u.id = UserId(q->getColumn(0).getInt64());
-        u.login = q->getColumn(1).getString();
-        u.display_name = q->getColumn(2).getString();
-        u.created_at = Instant::fromSeconds(q->getColumn(3).getInt64());
-        out.push_back(std::move(u));
-    }
+    while (q->executeStep()) out.push_back(readUser(*q, 0));
     return out;
 }
 
