@@ -1260,6 +1260,45 @@ try {
   check(streetVote.phase === 'voting' && streetVote.judge.recorded, "the street's round opens a vote that records its plugin");
   await audit(staff, 'street wish round (voting)');
   await shoot(staff, 'street-wish-round-voting');
+
+  // 28. 楼栋长 and the household roster (docs/grids.md): the committee makes
+  // 钱阿姨 楼栋长 of 阳光小区 3号楼 and records that 赵大爷 lives there, in
+  // 一网格; 钱阿姨 then raises a problem for him from her phone, marked as a
+  // 楼栋长's act, and he finds it on his home page.
+  await committee.goto(base + `/c/${community.id}/grids`);
+  const sunnyCard = committee.locator('.card', { has: committee.locator('.card-title', { hasText: '阳光小区' }) });
+  await sunnyCard.getByLabel('楼栋（例如“3号楼”）').fill('3号楼');
+  await sunnyCard.getByLabel('楼栋长（从已认证居民中选择）').selectOption({ label: '钱阿姨' });
+  await sunnyCard.getByRole('button', { name: '指定为楼栋长' }).click();
+  await committee.getByText('楼栋长：3号楼 钱阿姨', { exact: true }).waitFor();
+  check(true, 'the committee appoints a 楼栋长 for a building of an estate');
+  const roster = committee.locator('form', { has: committee.getByRole('button', { name: '登记住址' }) });
+  await roster.getByLabel('哪位居民').selectOption({ value: String(zhaoId) });
+  await roster.getByLabel('所在网格').selectOption({ label: '一网格' });
+  await roster.getByLabel('所在小区').selectOption({ label: '阳光小区' });
+  await roster.getByLabel('楼栋（例如“3号楼”）').fill('3号楼');
+  await roster.getByRole('button', { name: '登记住址' }).click();
+  await committee.getByText('一网格 · 阳光小区 3号楼', { exact: true }).waitFor();
+  check(true, "the committee records where a resident lives, seen only by staff");
+  await audit(committee, 'grids (building heads and roster)');
+  await shoot(committee, 'grids-buildings');
+  await qianPage.goto(base + `/c/${community.id}`);
+  await qianPage.getByRole('link', { name: '帮居民代办' }).click();
+  await qianPage.getByText('您是 阳光小区 3号楼 的楼栋长').waitFor();
+  await qianPage.getByLabel('为哪位居民代办').selectOption({ value: String(zhaoId) });
+  check((await qianPage.getByLabel('为哪位居民代办').locator('option').count()) === 2,
+    'a 楼栋长 is offered the residents of their building only');
+  await qianPage.getByLabel('议题（用一句话说说）').fill('3号楼楼道灯不亮');
+  await audit(qianPage, 'act for a resident (楼栋长)');
+  await shoot(qianPage, 'assist-building-head');
+  await qianPage.getByRole('button', { name: '代办提交' }).click();
+  await qianPage.getByText('已代办，并标明了代办人').waitFor();
+  await qianPage.getByRole('link', { name: '查看议题' }).click();
+  await qianPage.getByRole('heading', { name: '3号楼楼道灯不亮' }).waitFor();
+  check((await qianPage.getByText('由楼栋长 钱阿姨 代办 · 本人在场').count()) > 0, "the trace marks a 楼栋长's act");
+  await resident.goto(base + '/');
+  await resident.getByRole('heading', { name: '别人为我代办的事' }).waitFor();
+  check((await resident.getByText('由楼栋长 钱阿姨 代办 · 本人在场').count()) > 0, 'the resident sees the 楼栋长 act in their history');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

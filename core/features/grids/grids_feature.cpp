@@ -12,7 +12,8 @@ class GridsFeature final : public Feature {
   public:
     explicit GridsFeature(FeatureContext& c)
         : grids_(c.db, c.clock),
-          assistance_(c.db, c.service<domain::ProposalService>(), c.service<domain::ConsultationService>(), grids_) {
+          assistance_(c.db, c.service<domain::ProposalService>(), c.service<domain::ConsultationService>(),
+                      c.service<domain::CaseService>(), grids_) {
         c.provide(grids_);
         c.provide(assistance_);
         // A problem accepted in a grid goes to the grid's 网格员.

@@ -5,11 +5,11 @@ import { api } from '../api.js';
 import { useStore } from '../store.js';
 import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSubmit } from '../ui.js';
 
-const KINDS = ['raise', 'comment', 'support'];
+const KINDS = ['raise', 'comment', 'support', 'not_solved'];
 const CONSENTS = ['present', 'consent', 'paper'];
 
-// 帮办代办 (docs/grids.md): a 网格员 or committee member acts for a resident
-// who is with them, who agreed, or whose opinion came on paper.
+// 帮办代办 (docs/grids.md): a 网格员, a 楼栋长 or a committee member acts for
+// a resident who is with them, who agreed, or whose opinion came on paper.
 export function AssistPage({ params }) {
   const id = params.id;
   const s = useStore();
@@ -19,7 +19,7 @@ export function AssistPage({ params }) {
       api('GET', `/communities/${id}/grids`),
       api('GET', `/communities/${id}/proposals?limit=50`),
     ]);
-    return { residents: residents.items, grids: places.grids, topics: topics.items };
+    return { residents: residents.items, grids: places.grids, estates: places.estates, topics: topics.items };
   }, [id, s.session]);
   return html`<section>
     <p class="crumbs"><a href=${'/c/' + id}>${t('common.backToCommunity')}</a></p>
@@ -33,6 +33,10 @@ function AssistForm({ communityId, data, meId }) {
   const mine = data.grids.filter((g) => g.workers.some((w) => w.id === meId));
   // A 网格员 (not on the committee) chooses among their own grids only.
   const grids = mine.length > 0 ? mine : data.grids;
+  // A 楼栋长 who works no grid names none: the roster says where the resident lives.
+  const buildings = data.estates.flatMap((e) => (e.building_heads || [])
+    .filter((h) => h.user.id === meId).map((h) => e.name + ' ' + h.building));
+  const headOnly = mine.length === 0 && buildings.length > 0;
   const [kind, setKind] = useState('raise');
   const [resident, setResident] = useState('');
   const [grid, setGrid] = useState(mine.length > 0 ? String(mine[0].id) : '');
@@ -49,10 +53,14 @@ function AssistForm({ communityId, data, meId }) {
     const request = { kind, resident_id: Number(resident) || 0, consent, consent_note: note.trim(),
       grid_id: grid ? Number(grid) : null };
     if (kind === 'raise') Object.assign(request, { community_id: Number(communityId), title: title.trim(), body: body.trim() });
-    else Object.assign(request, { proposal_id: Number(topic) || 0 });
+    else if (kind === 'not_solved') {
+      // The case of the chosen problem: the resident says its 办结 did not solve it.
+      const c = await api('GET', `/proposals/${Number(topic) || 0}/case`);
+      Object.assign(request, { case_id: c.id, body: body.trim() });
+    } else Object.assign(request, { proposal_id: Number(topic) || 0 });
     if (kind === 'comment') request.body = body.trim();
     const answer = await api('POST', '/assisted-acts', request);
-    setDone(answer);
+    setDone({ ...answer, topic: kind === 'not_solved' ? Number(topic) : answer.subject_id });
     setTitle('');
     setBody('');
   });
@@ -65,8 +73,10 @@ function AssistForm({ communityId, data, meId }) {
       ${select(ids.kind, kind, setKind, KINDS.map((k) => [k, t('assist.kinds.' + k)]))}<//>
     <${Field} label=${t('assist.residentLabel')} id=${ids.resident}>
       ${select(ids.resident, resident, setResident, data.residents.map((p) => [p.id, p.display_name]), t('assist.choose'))}<//>
-    <${Field} label=${t('assist.gridLabel')} id=${ids.grid}>
-      ${select(ids.grid, grid, setGrid, grids.map((g) => [g.id, g.name]), mine.length > 0 ? null : t('assist.noGrid'))}<//>
+    ${headOnly
+      ? html`<p class="notice">${t('assist.headOf', { buildings: buildings.join('、') })}</p>`
+      : html`<${Field} label=${t('assist.gridLabel')} id=${ids.grid}>
+          ${select(ids.grid, grid, setGrid, grids.map((g) => [g.id, g.name]), mine.length > 0 ? null : t('assist.noGrid'))}<//>`}
     <${Field} label=${t('assist.consentLabel')} id=${ids.consent}>
       ${select(ids.consent, consent, setConsent, CONSENTS.map((c) => [c, t('assist.consents.' + c)]))}<//>
     <${Field} label=${t('assist.noteLabel')} hint=${t('assist.noteHint')} id=${ids.note}>
@@ -75,17 +85,17 @@ function AssistForm({ communityId, data, meId }) {
     ${kind === 'raise'
       ? html`<${Field} label=${t('assist.titleLabel')} id=${ids.title}>
           <input id=${ids.title} type="text" maxlength="100" value=${title} onInput=${(e) => setTitle(e.currentTarget.value)} /><//>`
-      : html`<${Field} label=${t('assist.topicLabel')} id=${ids.topic}>
+      : html`<${Field} label=${kind === 'not_solved' ? t('assist.problemLabel') : t('assist.topicLabel')} id=${ids.topic}>
           ${select(ids.topic, topic, setTopic, data.topics.map((p) => [p.id, p.title]), t('assist.choose'))}<//>`}
     ${kind !== 'support'
-      ? html`<${Field} label=${kind === 'raise' ? t('assist.detailLabel') : t('assist.opinionLabel')} id=${ids.body}>
+      ? html`<${Field} label=${t(kind === 'raise' ? 'assist.detailLabel' : kind === 'not_solved' ? 'assist.reasonLabel' : 'assist.opinionLabel')} id=${ids.body}>
           <textarea id=${ids.body} rows="4" maxlength="5000" value=${body}
             onInput=${(e) => setBody(e.currentTarget.value)}></textarea><//>`
       : null}
     <${ErrorBox} error=${error} />
     ${done
       ? html`<p class="notice" role="status">${t('assist.done')}
-          ${done.kind !== 'comment' ? html` <a href=${'/p/' + done.subject_id}>${t('assist.seeTopic')}</a>` : null}</p>`
+          ${done.kind !== 'comment' ? html` <a href=${'/p/' + done.topic}>${t('assist.seeTopic')}</a>` : null}</p>`
       : null}
     <${FormActions} busy=${busy} label=${t('assist.submit')} />
   </form>`;

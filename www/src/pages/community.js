@@ -114,7 +114,8 @@ export function CommunityPage({ params }) {
         ${me.canTakePart ? html`<a class="button" href=${'/c/' + id + '/new'}>${t('community.raise')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/members'}>${t('community.members')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/grids'}>${t('grids.title')}</a>` : null}
-        ${me.committee || (s.me && page.data.grids.some((g) => g.workers.some((w) => w.id === s.me.user.id)))
+        ${me.committee || (s.me && (page.data.grids.some((g) => g.workers.some((w) => w.id === s.me.user.id)) ||
+          page.data.estates.some((e) => (e.building_heads || []).some((h) => h.user.id === s.me.user.id))))
           ? html`<a class="button secondary" href=${'/c/' + id + '/assist'}>${t('assist.title')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}

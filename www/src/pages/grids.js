@@ -4,16 +4,19 @@ import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSubmit } from '../ui.js';
 
-// The committee names the community's 小区 and 网格 and says who works each
-// grid (docs/grids.md). 网格员 are chosen among the verified residents.
+// The committee names the community's 小区 and 网格, says who works each
+// grid and who heads each building (楼栋长), and keeps the roster of where
+// residents live (docs/grids.md). 网格员 and 楼栋长 are chosen among the
+// verified residents. The roster shows only to those the server lets read it.
 export function GridsPage({ params }) {
   const id = params.id;
   const page = useLoad(async () => {
-    const [places, members] = await Promise.all([
+    const [places, members, roster] = await Promise.all([
       api('GET', `/communities/${id}/grids`),
-      api('GET', `/communities/${id}/members?status=verified&limit=200`),
+      api('GET', `/communities/${id}/members?status=verified&limit=200`).catch(() => ({ items: [] })),
+      api('GET', `/communities/${id}/resident-places`).catch(() => null),
     ]);
-    return { ...places, members: members.items };
+    return { ...places, members: members.items, roster: roster && roster.items };
   }, [id]);
   return html`<section>
     <p class="crumbs"><a href=${'/c/' + id}>${t('common.backToCommunity')}</a></p>
@@ -24,7 +27,7 @@ export function GridsPage({ params }) {
       ${d.estates.length === 0
         ? html`<p class="empty">${t('grids.noEstates')}</p>`
         : html`<ul class="cards">${d.estates.map(
-            (e) => html`<li key=${e.id} class="card static"><span class="card-title">${e.name}</span></li>`,
+            (e) => html`<${EstateCard} key=${e.id} estate=${e} members=${d.members} onDone=${page.reload} />`,
           )}</ul>`}
       <${NameForm} label=${t('grids.newEstate')} submitLabel=${t('grids.addEstate')}
         onSubmit=${(name) => api('POST', `/communities/${id}/estates`, { name }).then(page.reload)} />
@@ -36,6 +39,7 @@ export function GridsPage({ params }) {
           )}</ul>`}
       <${NameForm} label=${t('grids.newGrid')} submitLabel=${t('grids.addGrid')}
         onSubmit=${(name) => api('POST', `/communities/${id}/grids`, { name }).then(page.reload)} />
+      ${d.roster ? html`<${Roster} communityId=${id} data=${d} onDone=${page.reload} />` : null}
     `}<//>
   </section>`;
 }
@@ -55,6 +59,21 @@ function NameForm({ label, submitLabel, onSubmit }) {
   </form>`;
 }
 
+// A button's handler that deletes `path(id)`, then reloads; its error shown by the card.
+function useRemove(path, onDone) {
+  const [error, setError] = useState(null);
+  const remove = (id) => async () => {
+    setError(null);
+    try {
+      await api('DELETE', path(id));
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return [error, remove];
+}
+
 function GridCard({ grid, members, onDone }) {
   const [worker, setWorker] = useState('');
   const selectId = useId('worker');
@@ -64,16 +83,7 @@ function GridCard({ grid, members, onDone }) {
     setWorker('');
     onDone();
   });
-  const [removeError, setRemoveError] = useState(null);
-  const remove = (userId) => async () => {
-    setRemoveError(null);
-    try {
-      await api('DELETE', `/grids/${grid.id}/workers/${userId}`);
-      onDone();
-    } catch (e) {
-      setRemoveError(e);
-    }
-  };
+  const [removeError, remove] = useRemove((userId) => `/grids/${grid.id}/workers/${userId}`, onDone);
   const candidates = members.filter((m) => !grid.workers.some((w) => w.id === m.user_id));
   return html`<li class="card static">
     <span class="card-title">${grid.name}</span>
@@ -97,4 +107,101 @@ function GridCard({ grid, members, onDone }) {
       <${FormActions} busy=${add.busy} label=${t('grids.addWorker')} />
     </form>
   </li>`;
+}
+
+function EstateCard({ estate, members, onDone }) {
+  const [building, setBuilding] = useState('');
+  const [person, setPerson] = useState('');
+  const ids = { building: useId('building'), person: useId('head') };
+  const add = useSubmit(async () => {
+    if (!person) return;
+    await api('POST', `/estates/${estate.id}/building-heads`, { building: building.trim(), user_id: Number(person) });
+    setBuilding('');
+    setPerson('');
+    onDone();
+  });
+  const [removeError, remove] = useRemove((headId) => `/building-heads/${headId}`, onDone);
+  const heads = estate.building_heads || [];
+  return html`<li class="card static">
+    <span class="card-title">${estate.name}</span>
+    <span class="card-sub">${heads.length === 0
+      ? t('grids.noHeads')
+      : t('grids.heads', { list: heads.map((h) => t('grids.headEntry', { building: h.building, name: h.user.display_name })).join('、') })}</span>
+    ${heads.length > 0
+      ? html`<div class="actions">${heads.map(
+          (h) => html`<button type="button" class="button secondary" onClick=${remove(h.id)}>
+            ${t('grids.removeHead', { building: h.building, name: h.user.display_name })}</button>`,
+        )}</div>`
+      : null}
+    <${ErrorBox} error=${removeError} />
+    <form class="form" onSubmit=${add.submit} novalidate>
+      <${Field} label=${t('grids.buildingLabel')} id=${ids.building}>
+        <input id=${ids.building} type="text" maxlength="30" value=${building}
+          onInput=${(e) => setBuilding(e.currentTarget.value)} /><//>
+      <${Field} label=${t('grids.headLabel')} id=${ids.person}>
+        <select id=${ids.person} value=${person} onChange=${(e) => setPerson(e.currentTarget.value)}>
+          <option value="">${t('grids.choosePerson')}</option>
+          ${members.map((m) => html`<option value=${String(m.user_id)}>${m.display_name}</option>`)}
+        </select><//>
+      <${ErrorBox} error=${add.error} />
+      <${FormActions} busy=${add.busy} label=${t('grids.addHead')} />
+    </form>
+  </li>`;
+}
+
+// Where a recorded resident lives, in words: "一网格 · 阳光小区 3号楼".
+function placeText(place, data) {
+  const grid = data.grids.find((g) => g.id === place.grid_id);
+  const estate = data.estates.find((e) => e.id === place.estate_id);
+  const parts = [];
+  if (grid) parts.push(grid.name);
+  if (estate) parts.push(estate.name + (place.building ? ' ' + place.building : ''));
+  return parts.join(' · ') || t('grids.notRecorded');
+}
+
+function Roster({ communityId, data, onDone }) {
+  const [resident, setResident] = useState('');
+  const [grid, setGrid] = useState('');
+  const [estate, setEstate] = useState('');
+  const [building, setBuilding] = useState('');
+  const [saved, setSaved] = useState(false);
+  const ids = { resident: useId('resident'), grid: useId('grid'), estate: useId('estate'), building: useId('building'),
+    list: useId('buildings') };
+  const { busy, error, submit } = useSubmit(async () => {
+    setSaved(false);
+    await api('PUT', `/communities/${communityId}/resident-places/${Number(resident) || 0}`, {
+      grid_id: grid ? Number(grid) : null, estate_id: estate ? Number(estate) : null, building: building.trim() });
+    setSaved(true);
+    setResident('');
+    setBuilding('');
+    onDone();
+  });
+  // The labels the heads were appointed for, offered so that both spell them alike.
+  const labels = [...new Set(data.estates.flatMap((e) => (e.building_heads || []).map((h) => h.building)))];
+  const select = (id, value, set, options) => html`<select id=${id} value=${value}
+    onChange=${(e) => set(e.currentTarget.value)}>
+    ${options.map(([v, label]) => html`<option value=${String(v)}>${label}</option>`)}</select>`;
+  return html`<h2>${t('grids.rosterTitle')}</h2>
+    <p class="hint">${t('grids.rosterIntro')}</p>
+    ${data.roster.length === 0
+      ? html`<p class="empty">${t('grids.rosterEmpty')}</p>`
+      : html`<ul class="cards">${data.roster.map((p) => html`<li key=${p.user.id} class="card static">
+          <span class="card-title">${p.user.display_name}</span>
+          <span class="card-sub">${placeText(p, data)}</span></li>`)}</ul>`}
+    <form class="form" onSubmit=${submit} novalidate>
+      <${Field} label=${t('grids.residentLabel')} id=${ids.resident}>
+        ${select(ids.resident, resident, setResident,
+          [['', t('grids.choosePerson')], ...data.members.map((m) => [m.user_id, m.display_name])])}<//>
+      <${Field} label=${t('grids.gridLabel')} id=${ids.grid}>
+        ${select(ids.grid, grid, setGrid, [['', t('grids.none')], ...data.grids.map((g) => [g.id, g.name])])}<//>
+      <${Field} label=${t('grids.estateLabel')} id=${ids.estate}>
+        ${select(ids.estate, estate, setEstate, [['', t('grids.none')], ...data.estates.map((e) => [e.id, e.name])])}<//>
+      <${Field} label=${t('grids.buildingLabel')} id=${ids.building}>
+        <input id=${ids.building} type="text" maxlength="30" list=${ids.list} value=${building}
+          onInput=${(e) => setBuilding(e.currentTarget.value)} />
+        <datalist id=${ids.list}>${labels.map((l) => html`<option value=${l} />`)}</datalist><//>
+      <${ErrorBox} error=${error} />
+      ${saved ? html`<p class="notice" role="status">${t('grids.recorded')}</p>` : null}
+      <${FormActions} busy=${busy} label=${t('grids.record')} />
+    </form>`;
 }

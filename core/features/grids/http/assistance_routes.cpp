@@ -34,12 +34,15 @@ Result<AssistanceService::Request> requestOf(const Value& body) {
     AssistanceService::Request r;
     YISHI_ASSIGN_OR_RETURN(std::string kind, requireString(body, "kind"));
     if (!domain::parseAssistKind(kind, &r.kind)) {
-        return Status::invalid("body.kind", "kind is raise, comment, support or ballot.");
+        return Status::invalid("body.kind", "kind is raise, comment, support, not_solved or ballot.");
     }
     YISHI_ASSIGN_OR_RETURN(std::int64_t resident, requireInt(body, "resident_id"));
     r.resident = UserId(resident);
     YISHI_ASSIGN_OR_RETURN(std::optional<std::int64_t> grid, optionalInt(body, "grid_id"));
     r.grid_id = grid.value_or(0);
+    YISHI_ASSIGN_OR_RETURN(std::optional<std::int64_t> estate, optionalInt(body, "estate_id"));
+    r.estate_id = estate.value_or(0);
+    YISHI_ASSIGN_OR_RETURN(r.building, optionalString(body, "building", ""));
     YISHI_ASSIGN_OR_RETURN(r.consent, requireString(body, "consent"));
     YISHI_ASSIGN_OR_RETURN(r.note, optionalString(body, "consent_note", ""));
     YISHI_ASSIGN_OR_RETURN(r.body, optionalString(body, "body", ""));
@@ -64,6 +67,11 @@ Result<AssistanceService::Request> requestOf(const Value& body) {
             }
             break;
         }
+        case AssistanceService::Kind::kNotSolved: {
+            YISHI_ASSIGN_OR_RETURN(std::int64_t id, requireInt(body, "case_id"));
+            r.case_id = domain::CaseId(id);
+            break;
+        }
         case AssistanceService::Kind::kBallot: break;
     }
     return r;
@@ -71,9 +79,9 @@ Result<AssistanceService::Request> requestOf(const Value& body) {
 
 // POST /api/v1/assisted-acts
 ApiResponse act(AssistanceService& assistance, ApiCall& call) {
-    YISHI_HANDLER_CHECK(
-        onlyFields(call.body, {"kind", "resident_id", "grid_id", "consent", "consent_note", "community_id",
-                               "proposal_id", "proposal_kind", "title", "body", "stance", "election_id"}));
+    YISHI_HANDLER_CHECK(onlyFields(call.body, {"kind", "resident_id", "grid_id", "estate_id", "building", "consent",
+                                               "consent_note", "community_id", "proposal_id", "proposal_kind", "title",
+                                               "body", "stance", "election_id", "case_id"}));
     YISHI_HANDLER_ASSIGN(auto request, requestOf(call.body));
     YISHI_HANDLER_ASSIGN(auto done, assistance.act(call.actor, request));
     return jsonResponse(201, writeDone, done);

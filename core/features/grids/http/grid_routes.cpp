@@ -35,10 +35,31 @@ void writeGrid(JsonWriter& w, const domain::Grid& g) {
     w.endObject();
 }
 
+void writeHead(JsonWriter& w, const domain::BuildingHead& h) {
+    w.beginObject();
+    w.member("id", h.id);
+    w.member("estate_id", h.estate_id);
+    w.member("building", h.building);
+    w.key("user");
+    writeWorker(w, h.person);
+    w.endObject();
+}
+
 void writeOverview(JsonWriter& w, const GridService::Overview& o) {
     w.beginObject();
     w.key("estates").beginArray();
-    for (const domain::Estate& e : o.estates) writeEstate(w, e);
+    for (const domain::Estate& e : o.estates) {
+        w.beginObject();
+        w.member("id", e.id);
+        w.member("community_id", e.community_id.value);
+        w.member("name", e.name);
+        w.key("building_heads").beginArray();
+        for (const domain::BuildingHead& h : o.building_heads) {
+            if (h.estate_id == e.id) writeHead(w, h);
+        }
+        w.endArray();
+        w.endObject();
+    }
     w.endArray();
     w.key("grids").beginArray();
     for (const domain::Grid& g : o.grids) writeGrid(w, g);
@@ -78,6 +99,16 @@ void writeTopic(JsonWriter& w, const GridService::Topic& t) {
 void writeMyEstate(JsonWriter& w, const std::int64_t& estate_id) {
     w.beginObject();
     w.member("estate_id", orNull(estate_id));
+    w.endObject();
+}
+
+void writeResidentPlace(JsonWriter& w, const domain::ResidentPlace& p) {
+    w.beginObject();
+    w.key("user").beginObject().member("id", p.user.value).member("display_name", p.display_name).endObject();
+    w.member("grid_id", orNull(p.grid_id));
+    w.member("estate_id", orNull(p.estate_id));
+    w.member("building", p.building);
+    w.member("recorded_at", p.recorded_at.seconds());
     w.endObject();
 }
 
@@ -128,6 +159,49 @@ ApiResponse removeWorker(GridService& grids, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t user, pathId(call, "user_id", "user"));
     YISHI_HANDLER_ASSIGN(auto g, grids.removeWorker(call.actor, grid, UserId(user)));
     return jsonResponse(200, writeGrid, g);
+}
+
+// POST /api/v1/estates/{id}/building-heads
+ApiResponse addBuildingHead(GridService& grids, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t estate, pathId(call, "id", "estate"));
+    YISHI_HANDLER_CHECK(onlyFields(call.body, {"building", "user_id"}));
+    YISHI_HANDLER_ASSIGN(std::string building, requireString(call.body, "building"));
+    YISHI_HANDLER_ASSIGN(std::int64_t user, requireInt(call.body, "user_id"));
+    YISHI_HANDLER_ASSIGN(auto h, grids.addBuildingHead(call.actor, estate, building, UserId(user)));
+    return jsonResponse(201, writeHead, h);
+}
+
+// DELETE /api/v1/building-heads/{id}
+ApiResponse removeBuildingHead(GridService& grids, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t head, pathId(call, "id", "building_head"));
+    YISHI_HANDLER_ASSIGN(auto h, grids.removeBuildingHead(call.actor, head));
+    return jsonResponse(200, writeHead, h);
+}
+
+// GET /api/v1/communities/{id}/resident-places
+ApiResponse roster(GridService& grids, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
+    YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(auto places, grids.roster(call.actor, CommunityId(community)));
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const auto& p : places) writeResidentPlace(w, p);
+    w.endArray().endObject();
+    return jsonResponse(200, w);
+}
+
+// PUT /api/v1/communities/{id}/resident-places/{user_id}
+ApiResponse recordPlace(GridService& grids, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t community, pathId(call, "id", "community"));
+    YISHI_HANDLER_ASSIGN(std::int64_t user, pathId(call, "user_id", "user"));
+    YISHI_HANDLER_CHECK(onlyFields(call.body, {"grid_id", "estate_id", "building"}));
+    domain::ResidentPlace place;
+    place.user = UserId(user);
+    YISHI_HANDLER_ASSIGN(place.grid_id, idOrNone(call.body, "grid_id"));
+    YISHI_HANDLER_ASSIGN(place.estate_id, idOrNone(call.body, "estate_id"));
+    YISHI_HANDLER_ASSIGN(place.building, optionalString(call.body, "building", ""));
+    YISHI_HANDLER_ASSIGN(auto saved, grids.recordPlace(call.actor, CommunityId(community), place));
+    return jsonResponse(200, writeResidentPlace, saved);
 }
 
 // GET /api/v1/proposals/{id}/place
@@ -184,6 +258,10 @@ void addGridRoutes(Router& router, GridService& grids) {
     router.add("POST", "/api/v1/communities/{id}/grids", Access::kSession, with(grids, createGrid));
     router.add("POST", "/api/v1/grids/{id}/workers", Access::kSession, with(grids, addWorker));
     router.add("DELETE", "/api/v1/grids/{id}/workers/{user_id}", Access::kSession, with(grids, removeWorker));
+    router.add("POST", "/api/v1/estates/{id}/building-heads", Access::kSession, with(grids, addBuildingHead));
+    router.add("DELETE", "/api/v1/building-heads/{id}", Access::kSession, with(grids, removeBuildingHead));
+    router.add("GET", "/api/v1/communities/{id}/resident-places", Access::kSession, with(grids, roster));
+    router.add("PUT", "/api/v1/communities/{id}/resident-places/{user_id}", Access::kSession, with(grids, recordPlace));
     // Not cached: a draft's place changes without a Change (its trace is not public yet).
     router.add("GET", "/api/v1/proposals/{id}/place", Access::kPublic, with(grids, place));
     router.add("PUT", "/api/v1/proposals/{id}/place", Access::kSession, with(grids, setPlace));

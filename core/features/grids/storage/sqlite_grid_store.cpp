@@ -35,6 +35,52 @@ Grid readGrid(SQLite::Statement& q) {
             {}};
 }
 
+// A user from columns id, login, display_name, created_at starting at `from`.
+domain::User readUser(SQLite::Statement& q, int from) {
+    domain::User u;
+    u.id = UserId(q.getColumn(from).getInt64());
+    u.login = q.getColumn(from + 1).getString();
+    u.display_name = q.getColumn(from + 2).getString();
+    u.created_at = Instant::fromSeconds(q.getColumn(from + 3).getInt64());
+    return u;
+}
+
+#define HEADS_SELECT                                                                                    \
+    "SELECT h.id, h.estate_id, h.building, u.id, u.login, u.display_name, u.created_at, h.appointed_at" \
+    " FROM building_heads h JOIN users u ON u.id = h.user_id JOIN estates e ON e.id = h.estate_id WHERE "
+#define HEADS_ORDER " ORDER BY h.estate_id, h.building, h.appointed_at, h.id"
+
+std::vector<domain::BuildingHead> readHeads(SQLite::Statement& q) {
+    std::vector<domain::BuildingHead> out;
+    while (q.executeStep()) {
+        domain::BuildingHead h;
+        h.id = q.getColumn(0).getInt64();
+        h.estate_id = q.getColumn(1).getInt64();
+        h.building = q.getColumn(2).getString();
+        h.person = readUser(q, 3);
+        h.appointed_at = Instant::fromSeconds(q.getColumn(7).getInt64());
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+#define PLACES_SELECT                                                                                                \
+    "SELECT p.user_id, u.display_name, p.community_id, COALESCE(p.grid_id, 0), COALESCE(p.estate_id, 0),"            \
+    " p.building, p.recorded_at, COALESCE(p.recorded_by, 0) FROM resident_places p JOIN users u ON u.id = p.user_id" \
+    " WHERE "
+#define PLACES_ORDER " ORDER BY u.display_name, p.user_id"
+
+std::vector<domain::ResidentPlace> readPlaces(SQLite::Statement& q) {
+    std::vector<domain::ResidentPlace> out;
+    while (q.executeStep()) {
+        out.push_back({UserId(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+                       CommunityId(q.getColumn(2).getInt64()), q.getColumn(3).getInt64(), q.getColumn(4).getInt64(),
+                       q.getColumn(5).getString(), Instant::fromSeconds(q.getColumn(6).getInt64()),
+                       UserId(q.getColumn(7).getInt64())});
+    }
+    return out;
+}
+
 }  // namespace
 
 bool SqliteGridStore::insertEstate(Estate& estate) {
@@ -92,14 +138,7 @@ std::vector<domain::User> SqliteGridStore::workersOf(std::int64_t grid_id) {
         " WHERE w.grid_id = ? ORDER BY w.assigned_at, u.id");
     q->bind(1, grid_id);
     std::vector<domain::User> out;
-    while (q->executeStep()) {
-        domain::User u;
-        u.id = UserId(q->getColumn(0).getInt64());
-        u.login = q->getColumn(1).getString();
-        u.display_name = q->getColumn(2).getString();
-        u.created_at = Instant::fromSeconds(q->getColumn(3).getInt64());
-        out.push_back(std::move(u));
-    }
+    while (q->executeStep()) out.push_back(readUser(*q, 0));
     return out;
 }
 
@@ -180,6 +219,83 @@ void SqliteGridStore::saveResidentEstate(UserId user, CommunityId community, std
     q->bind(2, community.value);
     if (estate_id != 0) q->bind(3, estate_id);
     q->exec();
+}
+
+bool SqliteGridStore::addBuildingHead(domain::BuildingHead& head) {
+    auto q = c_.prepare(
+        "INSERT INTO building_heads (estate_id, building, user_id, appointed_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING");
+    q->bind(1, head.estate_id);
+    q->bind(2, head.building);
+    q->bind(3, head.person.id.value);
+    q->bind(4, head.appointed_at.seconds());
+    if (q->exec() == 0) return false;
+    head.id = c_.db().getLastInsertRowid();
+    return true;
+}
+
+std::optional<domain::BuildingHead> SqliteGridStore::buildingHead(std::int64_t id) {
+    auto q = c_.prepare(HEADS_SELECT "h.id = ?" HEADS_ORDER);
+    q->bind(1, id);
+    std::vector<domain::BuildingHead> found = readHeads(*q);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+void SqliteGridStore::removeBuildingHead(std::int64_t id) {
+    auto q = c_.prepare("DELETE FROM building_heads WHERE id = ?");
+    q->bind(1, id);
+    q->exec();
+}
+
+std::vector<domain::BuildingHead> SqliteGridStore::buildingHeads(CommunityId community) {
+    auto q = c_.prepare(HEADS_SELECT "e.community_id = ?" HEADS_ORDER);
+    q->bind(1, community.value);
+    return readHeads(*q);
+}
+
+std::vector<domain::BuildingHead> SqliteGridStore::buildingsOfHead(UserId user) {
+    auto q = c_.prepare(HEADS_SELECT "h.user_id = ?" HEADS_ORDER);
+    q->bind(1, user.value);
+    return readHeads(*q);
+}
+
+std::optional<domain::ResidentPlace> SqliteGridStore::residentPlace(UserId user, CommunityId community) {
+    auto q = c_.prepare(PLACES_SELECT "p.user_id = ?1 AND p.community_id = ?2" PLACES_ORDER);
+    q->bind(1, user.value);
+    q->bind(2, community.value);
+    std::vector<domain::ResidentPlace> found = readPlaces(*q);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+void SqliteGridStore::saveResidentPlace(const domain::ResidentPlace& place) {
+    if (place.grid_id == 0 && place.estate_id == 0) {
+        auto q = c_.prepare("DELETE FROM resident_places WHERE user_id = ? AND community_id = ?");
+        q->bind(1, place.user.value);
+        q->bind(2, place.community.value);
+        q->exec();
+        return;
+    }
+    auto q = c_.prepare(
+        "INSERT INTO resident_places (user_id, community_id, grid_id, estate_id, building, recorded_at, recorded_by)"
+        " VALUES (?1, ?2, NULLIF(?3, 0), NULLIF(?4, 0), ?5, ?6, ?7) ON CONFLICT (user_id, community_id) DO UPDATE"
+        " SET grid_id = excluded.grid_id, estate_id = excluded.estate_id, building = excluded.building,"
+        " recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by");
+    q->bind(1, place.user.value);
+    q->bind(2, place.community.value);
+    q->bind(3, place.grid_id);
+    q->bind(4, place.estate_id);
+    q->bind(5, place.building);
+    q->bind(6, place.recorded_at.seconds());
+    q->bind(7, place.recorded_by.value);
+    q->exec();
+}
+
+std::vector<domain::ResidentPlace> SqliteGridStore::residentPlaces(CommunityId community) {
+    auto q = c_.prepare(PLACES_SELECT "p.community_id = ?1" PLACES_ORDER);
+    q->bind(1, community.value);
+    return readPlaces(*q);
 }
 
 std::vector<domain::AssistedAct> SqliteGridStore::assistedActsFor(UserId resident, int limit) {

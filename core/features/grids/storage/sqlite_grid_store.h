@@ -28,6 +28,14 @@ class SqliteGridStore final : public domain::GridStore {
     domain::Page<domain::ProposalId> proposalsIn(std::int64_t estate_id, domain::PageRequest page) override;
     std::int64_t residentEstate(UserId user, CommunityId community) override;
     void saveResidentEstate(UserId user, CommunityId community, std::int64_t estate_id) override;
+    bool addBuildingHead(domain::BuildingHead& head) override;
+    std::optional<domain::BuildingHead> buildingHead(std::int64_t id) override;
+    void removeBuildingHead(std::int64_t id) override;
+    std::vector<domain::BuildingHead> buildingHeads(CommunityId community) override;
+    std::vector<domain::BuildingHead> buildingsOfHead(UserId user) override;
+    std::optional<domain::ResidentPlace> residentPlace(UserId user, CommunityId community) override;
+    void saveResidentPlace(const domain::ResidentPlace& place) override;
+    std::vector<domain::ResidentPlace> residentPlaces(CommunityId community) override;
     std::vector<domain::AssistedAct> assistedActsFor(UserId resident, int limit) override;
 
   private:

@@ -4,7 +4,7 @@
 
 #include "yishi/common/ids.h"
 
-// 帮办代办 (docs/grids.md): a helper (a 网格员, a committee member) acts for
+// 帮办代办 (docs/grids.md): a helper (a 网格员, a 楼栋长, the committee) acts for
 // a resident who is present or consented. The act is the resident's, made
 // through the same services as if they had made it themselves; what marks
 // it as assisted is the Assistance in force on the calling thread while the
@@ -17,7 +17,7 @@ namespace yishi::domain {
 struct Assistance {
     UserId resident;          // whose act it is
     UserId helper;            // whose hand made it
-    std::string helper_role;  // "grid_worker" or "committee"
+    std::string helper_role;  // "grid_worker", "building_head" or "committee"
     std::string consent;      // "present", "consent" or "paper"
     std::string note;         // how consent was given, or the paper form's reference
 };

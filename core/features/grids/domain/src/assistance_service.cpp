@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "yishi/domain/assistance.h"
+#include "yishi/domain/case_store.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/domain/validation.h"
 
@@ -16,31 +17,51 @@ constexpr int kMaxActs = 200;
 
 Status forbidden() {
     return Status::forbidden("assist.forbidden",
-                             "Only this community's committee or its 网格员 act for a resident (帮办代办).");
+                             "Only this community's committee, its 网格员 or 楼栋长 act for a resident (帮办代办).");
 }
 
-// The role under which `helper` may act in `community` and, for a 网格员,
-// in the grid the act names: "committee" or "grid_worker".
-Result<std::string> helperRole(Stores& s, const Actor& helper, const Community& community, std::int64_t grid_id) {
+// The role under which `helper` may act for `resident` in `community`:
+// "committee" anywhere; "grid_worker" in one of their grids, the one the act
+// names or, when it names none, the one the resident is recorded in (a
+// resident recorded in a grid is acted for in that grid only);
+// "building_head" for a resident recorded in one of the helper's buildings
+// (the act may name it: then it must be that one). Fills in the grid and
+// the resident's estate where the act raises a topic.
+Result<std::string> helperRole(Stores& s, const Actor& helper, const Community& community, UserId resident,
+                               std::int64_t* grid_id, std::int64_t* estate_id, const std::string& building) {
+    std::optional<ResidentPlace> lives = s.get<GridStore>().residentPlace(resident, community.id);
     if (helper.canManage(community)) {
-        if (grid_id != 0) {
-            std::optional<Grid> g = s.get<GridStore>().grid(grid_id);
+        if (*grid_id != 0) {
+            std::optional<Grid> g = s.get<GridStore>().grid(*grid_id);
             if (!g || g->community_id != community.id) {
                 return Status::invalid("place.grid", "grid_id names no grid (网格) of this community.");
             }
         }
         return std::string("committee");
     }
-    bool works_here = false;
-    for (std::int64_t id : s.get<GridStore>().gridsOfWorker(helper.userId())) {
-        std::optional<Grid> g = s.get<GridStore>().grid(id);
-        if (!g || g->community_id != community.id) continue;
-        works_here = true;
-        if (id == grid_id) return std::string("grid_worker");
+    const GridService::Scope scope = GridService::scopeOf(s, helper.userId(), community.id);
+    if (scope.empty()) return forbidden();
+    if (!scope.grids.empty()) {
+        const std::int64_t recorded = lives ? lives->grid_id : 0;
+        const std::int64_t where = *grid_id != 0 ? *grid_id : recorded;
+        if (scope.hasGrid(where) && (recorded == 0 || recorded == where)) {
+            *grid_id = where;
+            return std::string("grid_worker");
+        }
     }
-    if (!works_here) return forbidden();
-    return Status::forbidden("assist.outside_grid",
-                             "A 网格员 acts for residents of their own grids only: name one of them (grid_id).");
+    if (!scope.buildings.empty() && lives && scope.hasBuilding(*lives) &&
+        (*estate_id == 0 || *estate_id == lives->estate_id) && (building.empty() || building == lives->building)) {
+        *estate_id = lives->estate_id;
+        *grid_id = 0;  // the topic is placed in the resident's estate, not in a grid on the head's word
+        return std::string("building_head");
+    }
+    if (!scope.grids.empty()) {
+        return Status::forbidden("assist.outside_grid",
+                                 "A 网格员 acts for residents of their own grids only: name one of them (grid_id); a "
+                                 "resident recorded in another grid is that grid's.");
+    }
+    return Status::forbidden("assist.outside_building",
+                             "A 楼栋长 acts for residents recorded in their own building only.");
 }
 
 Status validConsent(const std::string& consent, const std::string& note) {
@@ -61,14 +82,16 @@ const char* assistKindName(AssistanceService::Kind kind) {
         case AssistanceService::Kind::kRaise: return "raise";
         case AssistanceService::Kind::kComment: return "comment";
         case AssistanceService::Kind::kSupport: return "support";
+        case AssistanceService::Kind::kNotSolved: return "not_solved";
         case AssistanceService::Kind::kBallot: return "ballot";
     }
     return "comment";
 }
 
 bool parseAssistKind(const std::string& text, AssistanceService::Kind* kind) {
-    for (AssistanceService::Kind k : {AssistanceService::Kind::kRaise, AssistanceService::Kind::kComment,
-                                      AssistanceService::Kind::kSupport, AssistanceService::Kind::kBallot}) {
+    for (AssistanceService::Kind k :
+         {AssistanceService::Kind::kRaise, AssistanceService::Kind::kComment, AssistanceService::Kind::kSupport,
+          AssistanceService::Kind::kNotSolved, AssistanceService::Kind::kBallot}) {
         if (text == assistKindName(k)) {
             *kind = k;
             return true;
@@ -78,8 +101,8 @@ bool parseAssistKind(const std::string& text, AssistanceService::Kind* kind) {
 }
 
 AssistanceService::AssistanceService(Database& db, ProposalService& proposals, ConsultationService& consultation,
-                                     GridService& grids)
-    : db_(db), proposals_(proposals), consultation_(consultation), grids_(grids) {}
+                                     CaseService& cases, GridService& grids)
+    : db_(db), proposals_(proposals), consultation_(consultation), cases_(cases), grids_(grids) {}
 
 Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, const Request& r) {
     YISHI_RETURN_IF_ERROR(helper.requireSignedIn());
@@ -97,8 +120,14 @@ Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, cons
     Assistance assistance{r.resident, helper.userId(), "", r.consent, r.note};
     std::optional<Actor> resident;
     CommunityId community = r.community;
+    std::int64_t grid_id = r.grid_id;
+    std::int64_t estate_id = r.estate_id;
     YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
-        if (r.kind != Kind::kRaise) {
+        if (r.kind == Kind::kNotSolved) {
+            std::optional<Case> k = s.get<CaseStore>().byId(r.case_id);
+            if (!k) return Status::notFound("case.not_found", "There is no such case.");
+            community = k->community_id;
+        } else if (r.kind != Kind::kRaise) {
             std::optional<Proposal> p = s.get<ProposalStore>().proposal(r.proposal);
             if (!p || !proposalIsPublic(*p)) {
                 return Status::notFound("proposal.not_found", "There is no such proposal.");
@@ -107,7 +136,8 @@ Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, cons
         }
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
-        YISHI_ASSIGN_OR_RETURN(assistance.helper_role, helperRole(s, helper, *c, r.grid_id));
+        YISHI_ASSIGN_OR_RETURN(assistance.helper_role,
+                               helperRole(s, helper, *c, r.resident, &grid_id, &estate_id, r.building));
         std::optional<User> u = s.users.user(r.resident);
         std::optional<Membership> m = u ? s.users.membership(u->id, community) : std::nullopt;
         if (!m || m->status != MembershipStatus::kVerified) {
@@ -129,9 +159,10 @@ Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, cons
             draft.submit = true;
             YISHI_ASSIGN_OR_RETURN(ProposalService::View v, proposals_.create(*resident, community, draft));
             done.subject_id = v.proposal.id.value;
-            // Raised where the helper met the resident. The topic stands even
-            // if this fails (it cannot, but for a vanished grid): it is placed later.
-            if (r.grid_id != 0) (void)grids_.setPlace(*resident, v.proposal.id, 0, r.grid_id);
+            // Raised where the helper met the resident (a 楼栋长: the
+            // resident's estate). The topic stands even if this fails (it
+            // cannot, but for a vanished grid): it is placed later.
+            if (grid_id != 0 || estate_id != 0) (void)grids_.setPlace(*resident, v.proposal.id, estate_id, grid_id);
             break;
         }
         case Kind::kComment: {
@@ -146,6 +177,11 @@ Result<AssistanceService::Done> AssistanceService::act(const Actor& helper, cons
         case Kind::kSupport: {
             YISHI_RETURN_IF_ERROR(consultation_.support(*resident, r.proposal).status());
             done.subject_id = r.proposal.value;
+            break;
+        }
+        case Kind::kNotSolved: {
+            YISHI_RETURN_IF_ERROR(cases_.notSolved(*resident, r.case_id, r.body).status());
+            done.subject_id = r.case_id.value;
             break;
         }
         case Kind::kBallot: break;  // refused above
@@ -171,12 +207,15 @@ Result<std::vector<AssistanceService::Person>> AssistanceService::residents(cons
         std::optional<Community> c = s.scopes.community(community);
         if (!c) return Status::notFound("community.not_found", "There is no such community.");
         if (!helper.canManage(*c)) {
-            std::vector<std::int64_t> mine = s.get<GridStore>().gridsOfWorker(helper.userId());
-            const bool works_here = std::any_of(mine.begin(), mine.end(), [&](std::int64_t id) {
-                std::optional<Grid> g = s.get<GridStore>().grid(id);
-                return g && g->community_id == community;
-            });
-            if (!works_here) return forbidden();
+            const GridService::Scope scope = GridService::scopeOf(s, helper.userId(), community);
+            if (scope.empty()) return forbidden();
+            if (scope.grids.empty()) {
+                // A 楼栋长 acts for the residents recorded in their buildings.
+                for (const ResidentPlace& p : s.get<GridStore>().residentPlaces(community)) {
+                    if (scope.hasBuilding(p) && p.user != helper.userId()) out.push_back({p.user, p.display_name});
+                }
+                return Status::ok();
+            }
         }
         PageRequest page{0, PageRequest::kMaxLimit};
         for (;;) {

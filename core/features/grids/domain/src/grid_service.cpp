@@ -12,6 +12,7 @@ namespace yishi::domain {
 namespace {
 
 constexpr std::size_t kMaxName = 60;
+constexpr std::size_t kMaxBuilding = 30;
 
 Status noCommunity() { return Status::notFound("community.not_found", "There is no such community."); }
 Status noGrid() { return Status::notFound("grid.not_found", "There is no such grid."); }
@@ -81,6 +82,16 @@ std::string placeText(const std::optional<Estate>& estate, const std::optional<G
     return text;
 }
 
+std::string residentPlaceText(Stores& s, const ResidentPlace& p) {
+    std::optional<Estate> estate;
+    std::optional<Grid> grid;
+    if (p.estate_id != 0) estate = s.get<GridStore>().estate(p.estate_id);
+    if (p.grid_id != 0) grid = s.get<GridStore>().grid(p.grid_id);
+    std::string text = grid ? grid->name : "";
+    if (estate) text += (text.empty() ? "" : " / ") + estate->name + (p.building.empty() ? "" : " " + p.building);
+    return text;
+}
+
 // Grid `grid_id`, when `actor` may manage its community.
 Result<Grid> managedGrid(Stores& s, const Actor& actor, std::int64_t grid_id) {
     std::optional<Grid> g = s.get<GridStore>().grid(grid_id);
@@ -101,6 +112,7 @@ Result<GridService::Overview> GridService::overview(CommunityId community) {
         if (!s.scopes.community(community)) return noCommunity();
         out.estates = s.get<GridStore>().estates(community);
         out.grids = s.get<GridStore>().grids(community);
+        out.building_heads = s.get<GridStore>().buildingHeads(community);
         return Status::ok();
     }));
     return out;
@@ -175,6 +187,146 @@ Result<Grid> GridService::removeWorker(const Actor& actor, std::int64_t grid_id,
         s.record({changes::kGridWorkerRemoved, clock_.now(), actor.userId(), grid_id, g.community_id,
                   who ? who->display_name : ""});
         out = *s.get<GridStore>().grid(grid_id);
+        return Status::ok();
+    }));
+    return out;
+}
+
+bool GridService::Scope::hasGrid(std::int64_t grid_id) const {
+    return grid_id != 0 && std::find(grids.begin(), grids.end(), grid_id) != grids.end();
+}
+
+bool GridService::Scope::hasBuilding(const ResidentPlace& place) const {
+    return std::any_of(buildings.begin(), buildings.end(), [&](const BuildingHead& h) {
+        return place.estate_id != 0 && h.estate_id == place.estate_id && h.building == place.building;
+    });
+}
+
+GridService::Scope GridService::scopeOf(Stores& s, UserId user, CommunityId community) {
+    Scope out;
+    for (std::int64_t id : s.get<GridStore>().gridsOfWorker(user)) {
+        std::optional<Grid> g = s.get<GridStore>().grid(id);
+        if (g && g->community_id == community) out.grids.push_back(id);
+    }
+    for (BuildingHead& h : s.get<GridStore>().buildingsOfHead(user)) {
+        std::optional<Estate> e = s.get<GridStore>().estate(h.estate_id);
+        if (e && e->community_id == community) out.buildings.push_back(std::move(h));
+    }
+    return out;
+}
+
+Result<BuildingHead> GridService::addBuildingHead(const Actor& actor, std::int64_t estate_id,
+                                                  const std::string& building, UserId person) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    YISHI_RETURN_IF_ERROR(validateName("building", building, kMaxBuilding));
+    BuildingHead out;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Estate> e = s.get<GridStore>().estate(estate_id);
+        std::optional<Community> c = e ? s.scopes.community(e->community_id) : std::nullopt;
+        if (!c) return Status::notFound("estate.not_found", "There is no such estate (小区).");
+        YISHI_RETURN_IF_ERROR(mayManage(actor, *c));
+        std::optional<User> who = s.users.user(person);
+        if (!who || !mayWorkIn(s, person, c->id)) {
+            return Status::invalid(
+                "building.head", "A 楼栋长 is a verified resident or a committee member of this community (user_id).");
+        }
+        out = {0, estate_id, building, *who, clock_.now()};
+        if (!s.get<GridStore>().addBuildingHead(out)) {
+            return Status::conflict("building.head_exists", "This person heads this building already.");
+        }
+        s.record({changes::kBuildingHeadAdded, out.appointed_at, actor.userId(), estate_id, c->id,
+                  e->name + " " + building + " · " + who->display_name});
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<BuildingHead> GridService::removeBuildingHead(const Actor& actor, std::int64_t head_id) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    BuildingHead out;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<BuildingHead> h = s.get<GridStore>().buildingHead(head_id);
+        std::optional<Estate> e = h ? s.get<GridStore>().estate(h->estate_id) : std::nullopt;
+        std::optional<Community> c = e ? s.scopes.community(e->community_id) : std::nullopt;
+        if (!c) return Status::notFound("building_head.not_found", "There is no such 楼栋长.");
+        YISHI_RETURN_IF_ERROR(mayManage(actor, *c));
+        s.get<GridStore>().removeBuildingHead(head_id);
+        s.record({changes::kBuildingHeadRemoved, clock_.now(), actor.userId(), e->id, c->id,
+                  e->name + " " + h->building + " · " + h->person.display_name});
+        out = *h;
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<std::vector<ResidentPlace>> GridService::roster(const Actor& actor, CommunityId community) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    std::vector<ResidentPlace> out;
+    YISHI_RETURN_IF_ERROR(db_.read([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return noCommunity();
+        std::vector<ResidentPlace> all = s.get<GridStore>().residentPlaces(community);
+        if (actor.canManage(*c)) {
+            out = std::move(all);
+            return Status::ok();
+        }
+        const Scope scope = scopeOf(s, actor.userId(), community);
+        if (scope.empty()) {
+            return Status::forbidden(
+                "roster.forbidden", "Only this community's committee, its 网格员 and 楼栋长 see where residents live.");
+        }
+        for (ResidentPlace& p : all) {
+            if (scope.hasGrid(p.grid_id) || scope.hasBuilding(p)) out.push_back(std::move(p));
+        }
+        return Status::ok();
+    }));
+    return out;
+}
+
+Result<ResidentPlace> GridService::recordPlace(const Actor& actor, CommunityId community, const ResidentPlace& place) {
+    YISHI_RETURN_IF_ERROR(actor.requireSignedIn());
+    if (!place.building.empty()) YISHI_RETURN_IF_ERROR(validateName("building", place.building, kMaxBuilding));
+    if (!place.building.empty() && place.estate_id == 0) {
+        return Status::invalid("roster.building", "A building (楼栋) is named within its estate: give estate_id.");
+    }
+    ResidentPlace out;
+    YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) {
+        std::optional<Community> c = s.scopes.community(community);
+        if (!c) return noCommunity();
+        std::optional<ResidentPlace> before = s.get<GridStore>().residentPlace(place.user, community);
+        if (!actor.canManage(*c)) {
+            const Scope scope = scopeOf(s, actor.userId(), community);
+            if (scope.grids.empty()) {
+                return Status::forbidden("roster.forbidden",
+                                         "Only this community's committee or its 网格员 record where residents live.");
+            }
+            if (!scope.hasGrid(place.grid_id) || (before && before->grid_id != 0 && !scope.hasGrid(before->grid_id))) {
+                return Status::forbidden("roster.outside_grid",
+                                         "A 网格员 records the residents of their own grids only.");
+            }
+        }
+        std::optional<Membership> m = s.users.membership(place.user, community);
+        if (!m || m->status != MembershipStatus::kVerified) {
+            return Status::invalid("roster.resident", "user_id names no verified resident of this community.");
+        }
+        std::optional<Estate> estate;
+        std::optional<Grid> grid;
+        YISHI_RETURN_IF_ERROR(estateOf(s, community, place.estate_id, &estate));
+        YISHI_RETURN_IF_ERROR(gridOf(s, community, place.grid_id, &grid));
+        out = place;
+        out.community = community;
+        out.recorded_at = clock_.now();
+        out.recorded_by = actor.userId();
+        s.get<GridStore>().saveResidentPlace(out);
+        // Staff's record, traced; the reason stays in the audit log (no public trace reads a user's rows).
+        s.record({changes::kResidentPlaceRecorded, out.recorded_at, actor.userId(), place.user.value, community,
+                  residentPlaceText(s, out)});
+        if (std::optional<ResidentPlace> saved = s.get<GridStore>().residentPlace(place.user, community)) {
+            out = *saved;
+        } else {
+            std::optional<User> u = s.users.user(place.user);
+            out.display_name = u ? u->display_name : "";
+        }
         return Status::ok();
     }));
     return out;

@@ -40,6 +40,29 @@ struct ProposalPlace {
     std::int64_t grid_id = 0;
 };
 
+// A 楼栋长 (building head): a person the committee appointed for one
+// building of an estate. A building is a label within the estate ("3号楼").
+struct BuildingHead {
+    std::int64_t id = 0;
+    std::int64_t estate_id = 0;
+    std::string building;
+    User person;
+    Instant appointed_at;
+};
+
+// Where a resident lives, as the staff recorded it (the household roster):
+// a grid, an estate and a building in it (0 and "": not recorded).
+struct ResidentPlace {
+    UserId user;
+    std::string display_name;  // read back only
+    CommunityId community;
+    std::int64_t grid_id = 0;
+    std::int64_t estate_id = 0;
+    std::string building;
+    Instant recorded_at;
+    UserId recorded_by;
+};
+
 // An act a helper made for a resident (帮办代办), as the audit keeps it.
 struct AssistedAct {
     Instant at;
@@ -47,7 +70,7 @@ struct AssistedAct {
     std::string subject_kind;
     std::int64_t subject_id = 0;
     std::string helper_name;
-    std::string helper_role;  // "grid_worker" or "committee"
+    std::string helper_role;  // "grid_worker", "building_head" or "committee"
     std::string consent;      // "present", "consent" or "paper"
     std::string note;
 };
@@ -83,6 +106,22 @@ class GridStore {
     virtual std::int64_t residentEstate(UserId user, CommunityId community) = 0;
     // estate_id 0 forgets it.
     virtual void saveResidentEstate(UserId user, CommunityId community, std::int64_t estate_id) = 0;
+
+    // 楼栋长. False when the person heads that building already.
+    virtual bool addBuildingHead(BuildingHead& head) = 0;
+    virtual std::optional<BuildingHead> buildingHead(std::int64_t id) = 0;
+    virtual void removeBuildingHead(std::int64_t id) = 0;
+    // The heads of the community's estates, by estate, building, appointment.
+    virtual std::vector<BuildingHead> buildingHeads(CommunityId community) = 0;
+    // The buildings `user` heads, in every community.
+    virtual std::vector<BuildingHead> buildingsOfHead(UserId user) = 0;
+
+    // The household roster.
+    virtual std::optional<ResidentPlace> residentPlace(UserId user, CommunityId community) = 0;
+    // A place with neither grid nor estate removes the row.
+    virtual void saveResidentPlace(const ResidentPlace& place) = 0;
+    // With the residents' names, by name.
+    virtual std::vector<ResidentPlace> residentPlaces(CommunityId community) = 0;
 
     // The acts helpers made for `resident`, newest first, read from the audit log.
     virtual std::vector<AssistedAct> assistedActsFor(UserId resident, int limit) = 0;

@@ -23,8 +23,19 @@ namespace yishi::domain {
 class GridService final : public CaseRouting {
   public:
     struct Overview {
-        std::vector<Estate> estates;  // by id
-        std::vector<Grid> grids;      // by id, with their workers
+        std::vector<Estate> estates;               // by id
+        std::vector<Grid> grids;                   // by id, with their workers
+        std::vector<BuildingHead> building_heads;  // by estate, building, appointment
+    };
+
+    // Who may see a roster entry or act for its resident besides the committee.
+    struct Scope {
+        std::vector<std::int64_t> grids;      // the grids the person works in the community
+        std::vector<BuildingHead> buildings;  // the buildings they head in the community
+        bool empty() const { return grids.empty() && buildings.empty(); }
+        bool hasGrid(std::int64_t grid_id) const;
+        // Whether `place` is in one of the buildings (estate and label).
+        bool hasBuilding(const ResidentPlace& place) const;
     };
 
     // A topic listed under an estate.
@@ -60,6 +71,34 @@ class GridService final : public CaseRouting {
     // "grid.not_worker" (remove).
     Result<Grid> addWorker(const Actor& actor, std::int64_t grid_id, UserId worker);
     Result<Grid> removeWorker(const Actor& actor, std::int64_t grid_id, UserId worker);
+
+    // Those who run the estate's community appoint `person` 楼栋长 of
+    // `building` (a label such as "3号楼") of the estate. The person is a
+    // verified resident or a committee member of the community (else invalid
+    // "building.head"). not_found "estate.not_found"; forbidden
+    // "grid.forbidden"; invalid "building.invalid"; conflict
+    // "building.head_exists".
+    Result<BuildingHead> addBuildingHead(const Actor& actor, std::int64_t estate_id, const std::string& building,
+                                         UserId person);
+    // not_found "building_head.not_found" (no such appointment); forbidden "grid.forbidden".
+    Result<BuildingHead> removeBuildingHead(const Actor& actor, std::int64_t head_id);
+
+    // The household roster: where residents live, as the staff recorded
+    // it. The committee sees all of it; a 网格员 the residents of their
+    // grids, a 楼栋长 those of their buildings; anyone else is refused
+    // (forbidden "roster.forbidden"). not_found "community.not_found".
+    Result<std::vector<ResidentPlace>> roster(const Actor& actor, CommunityId community);
+    // Records where `resident` (a verified resident of the community, else
+    // invalid "roster.resident") lives: grid, estate and building (0 and
+    // "": none; all none forgets). The committee anywhere; a 网格员 only in
+    // their own grids, for a resident not recorded in another grid
+    // (forbidden "roster.outside_grid"); anyone else "roster.forbidden".
+    // invalid "place.grid", "place.estate", "building.invalid",
+    // "roster.building" (a building needs its estate).
+    Result<ResidentPlace> recordPlace(const Actor& actor, CommunityId community, const ResidentPlace& place);
+
+    // The grids and buildings `user` looks after in `community`.
+    static Scope scopeOf(Stores& stores, UserId user, CommunityId community);
 
     // Where a topic is. not_found "proposal.not_found" (also a draft of someone else).
     Result<PlaceView> place(const Actor& actor, ProposalId proposal);

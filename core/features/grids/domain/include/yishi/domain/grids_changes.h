@@ -12,6 +12,11 @@ extern const ChangeKind kEstateCreated;
 extern const ChangeKind kGridCreated;
 extern const ChangeKind kGridWorkerAdded;
 extern const ChangeKind kGridWorkerRemoved;
+// Subject: the estate.
+extern const ChangeKind kBuildingHeadAdded;
+extern const ChangeKind kBuildingHeadRemoved;
+// Subject: the resident (a user): where the staff recorded they live.
+extern const ChangeKind kResidentPlaceRecorded;
 // Subject: the proposal, so that where a topic was placed shows in its trace.
 extern const ChangeKind kProposalPlaced;
 }  // namespace changes
