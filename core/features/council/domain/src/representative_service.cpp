@@ -152,7 +152,8 @@ Result<std::vector<Invitation>> RepresentativeService::invite(const Actor& actor
             i.representative = store.servingRepresentative(m.community_id, u).has_value();
             i.invited_at = now;
             if (store.insertInvitation(i)) {
-                s.record({changes::kMeetingInvited, now, actor.userId(), meeting.value, m.community_id, "", u});
+                s.record({changes::kMeetingInvited, now, actor.userId(), meeting.value, m.community_id,
+                          invitedReason(u, nameOf(s, u)), u});
             }
         }
         out = namedInvitations(s, meeting);
