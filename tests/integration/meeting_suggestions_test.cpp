@@ -73,8 +73,8 @@ BOOST_AUTO_TEST_CASE(the_invited_hear_of_a_meeting_and_its_suggestions_are_marke
                        R"({"mode":"offline","starts_at":)" + std::to_string(starts_at) + R"(,"place":"居委会议室"})");
     BOOST_REQUIRE_EQUAL(meeting.status, 201);
     const std::string base = "/api/v1/meetings/" + std::to_string(idOf(meeting));
-    BOOST_REQUIRE_EQUAL(committee.post(base + "/invitations", R"({"user_ids":[)" + std::to_string(zhao_id) + "]}").status,
-                        200);
+    BOOST_REQUIRE_EQUAL(
+        committee.post(base + "/invitations", R"({"user_ids":[)" + std::to_string(zhao_id) + "]}").status, 200);
 
     // The invitation reaches 赵's inbox, naming the topic and the time.
     Poco::JSON::Object::Ptr invited = waitForItem(zhao, topic, "meeting.invited");
@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(the_invited_hear_of_a_meeting_and_its_suggestions_are_marke
     BOOST_TEST(invited->getValue<std::string>("kind") == "meeting");
     BOOST_TEST(invited->getValue<std::string>("title") == "小区停车难");
     BOOST_TEST(invited->getValue<std::int64_t>("event_at") == starts_at);
-    BOOST_TEST(!findItem(qian, topic, "meeting.invited"));  // not invited
+    BOOST_TEST(!findItem(qian, topic, "meeting.invited"));       // not invited
     BOOST_TEST(!findItem(committee, topic, "meeting.invited"));  // nobody hears of their own act
 
     // 赵 will attend: reminded once, two hours before, and not earlier.
@@ -116,12 +116,11 @@ BOOST_AUTO_TEST_CASE(the_invited_hear_of_a_meeting_and_its_suggestions_are_marke
     BOOST_TEST(committee.post(base + "/suggestions", R"({"text":")" + std::string(1001, 'x') + R"("})").errorCode() ==
                "suggestion.text");
     BOOST_TEST(committee
-                   .post(base + "/suggestions", R"({"text":"x","author_name":"王阿姨","author_id":)" +
-                                                    std::to_string(zhao_id) + "}")
+                   .post(base + "/suggestions",
+                         R"({"text":"x","author_name":"王阿姨","author_id":)" + std::to_string(zhao_id) + "}")
                    .errorCode() == "suggestion.author");
-    BOOST_TEST(
-        committee.post(base + "/suggestions", R"({"text":"x","author_id":)" + std::to_string(stranger_id) + "}")
-            .errorCode() == "suggestion.not_resident");
+    BOOST_TEST(committee.post(base + "/suggestions", R"({"text":"x","author_id":)" + std::to_string(stranger_id) + "}")
+                   .errorCode() == "suggestion.not_resident");
     HttpResult unknown = committee.post("/api/v1/meetings/999999/suggestions", text);
     BOOST_TEST(unknown.status == 404);
     BOOST_TEST(unknown.errorCode() == "meeting.not_found");
@@ -131,7 +130,8 @@ BOOST_AUTO_TEST_CASE(the_invited_hear_of_a_meeting_and_its_suggestions_are_marke
     BOOST_TEST(by_zhao.json()->getValue<std::int64_t>("author_id") == zhao_id);
     BOOST_TEST(!by_zhao.json()->getValue<std::string>("author_name").empty());
     BOOST_TEST(by_zhao.json()->isNull("decision"));
-    HttpResult by_wang = committee.post(base + "/suggestions", R"({"text":"建议画出临时车位","author_name":"3号楼 王阿姨"})");
+    HttpResult by_wang =
+        committee.post(base + "/suggestions", R"({"text":"建议画出临时车位","author_name":"3号楼 王阿姨"})");
     BOOST_REQUIRE_EQUAL(by_wang.status, 201);
     BOOST_TEST(by_wang.json()->isNull("author_id"));
     const std::string mark_zhao = "/api/v1/meeting-suggestions/" + std::to_string(idOf(by_zhao)) + "/adoption";
@@ -142,7 +142,8 @@ BOOST_AUTO_TEST_CASE(the_invited_hear_of_a_meeting_and_its_suggestions_are_marke
     BOOST_TEST(other_committee.send("PUT", mark_zhao, markBody("adopted", "好")).status == 403);
     BOOST_TEST(committee.send("PUT", mark_zhao, markBody("adopted", "")).errorCode() == "adoption.reason_required");
     BOOST_TEST(committee.send("PUT", mark_zhao, markBody("maybe", "好")).errorCode() == "adoption.decision");
-    HttpResult no_such = committee.send("PUT", "/api/v1/meeting-suggestions/999999/adoption", markBody("adopted", "好"));
+    HttpResult no_such =
+        committee.send("PUT", "/api/v1/meeting-suggestions/999999/adoption", markBody("adopted", "好"));
     BOOST_TEST(no_such.status == 404);
     BOOST_TEST(no_such.errorCode() == "suggestion.not_found");
 

@@ -8,8 +8,8 @@
 namespace yishi::storage {
 
 using domain::Invitation;
-using domain::MeetingSuggestion;
 using domain::MeetingId;
+using domain::MeetingSuggestion;
 using domain::Representative;
 
 namespace {
@@ -45,7 +45,7 @@ Invitation readInvitation(SQLite::Statement& q) {
 }
 
 // The resident's name as it is now, else the name written down.
-#define YISHI_SUGGESTION_COLUMNS                                                                                  \
+#define YISHI_SUGGESTION_COLUMNS                                                                                       \
     "s.id, s.meeting_id, s.proposal_id, s.community_id, s.body, s.author_id, COALESCE(u.display_name, s.author_name)," \
     " s.recorded_by, s.recorded_at, s.decision, s.reason, s.decided_by, s.decided_at"
 #define YISHI_SUGGESTION_FROM " FROM meeting_suggestions s LEFT JOIN users u ON u.id = s.author_id"
@@ -112,7 +112,8 @@ void SqliteCouncilStore::markMeetingSuggestion(const MeetingSuggestion& s) {
 }
 
 std::vector<MeetingSuggestion> SqliteCouncilStore::meetingSuggestions(MeetingId meeting) {
-    auto q = c_.prepare("SELECT " YISHI_SUGGESTION_COLUMNS YISHI_SUGGESTION_FROM " WHERE s.meeting_id = ? ORDER BY s.id");
+    auto q =
+        c_.prepare("SELECT " YISHI_SUGGESTION_COLUMNS YISHI_SUGGESTION_FROM " WHERE s.meeting_id = ? ORDER BY s.id");
     q->bind(1, meeting.value);
     std::vector<MeetingSuggestion> out;
     while (q->executeStep()) out.push_back(readSuggestion(*q));

@@ -153,9 +153,9 @@ std::vector<domain::AdoptionDecided> SqliteCouncilStore::decisionsOfCommunity(Co
     q->bind(1, community.value);
     std::vector<domain::AdoptionDecided> out;
     while (q->executeStep()) {
-        out.push_back({storedEnum(q->getColumn(0).getString(), domain::parseAdoptionDecision, "adoption_marks",
-                                  "decision"),
-                       Instant::fromSeconds(q->getColumn(1).getInt64())});
+        out.push_back(
+            {storedEnum(q->getColumn(0).getString(), domain::parseAdoptionDecision, "adoption_marks", "decision"),
+             Instant::fromSeconds(q->getColumn(1).getInt64())});
     }
     return out;
 }

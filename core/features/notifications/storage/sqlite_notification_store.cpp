@@ -26,7 +26,7 @@ std::vector<UserId> userIds(SQLite::Statement& q) {
     return out;
 }
 
-#define YISHI_NOTIFICATION_COLUMNS \
+#define YISHI_NOTIFICATION_COLUMNS                                                                                     \
     "id, user_id, kind, detail, subject_kind, subject_id, community_id, actor_id, title, urgent, created_at, read_at," \
     " event_at"
 
@@ -435,7 +435,7 @@ std::vector<std::int64_t> SqliteNotificationStore::proposalsWithDeadlineBetween(
 }
 
 std::vector<domain::NotificationStore::MeetingFacts> SqliteNotificationStore::meetingsStartingBetween(Instant since,
-                                                                                                   Instant until) {
+                                                                                                      Instant until) {
     auto q = c_.prepare(
         "SELECT m.id, m.proposal_id, m.starts_at FROM meetings m WHERE m.starts_at > ?1 AND m.starts_at <= ?2"
         " AND EXISTS (SELECT 1 FROM meeting_invitations i WHERE i.meeting_id = m.id AND i.answer = 'attend')"
@@ -445,8 +445,8 @@ std::vector<domain::NotificationStore::MeetingFacts> SqliteNotificationStore::me
     q->bind(2, until.seconds());
     std::vector<MeetingFacts> out;
     while (q->executeStep()) {
-        out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getInt64(),
-                       Instant::fromSeconds(q->getColumn(2).getInt64())});
+        out.push_back(
+            {q->getColumn(0).getInt64(), q->getColumn(1).getInt64(), Instant::fromSeconds(q->getColumn(2).getInt64())});
     }
     return out;
 }

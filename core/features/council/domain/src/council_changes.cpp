@@ -25,10 +25,12 @@ const ChangeKind kMeetingSuggestionMarked{"meeting_suggestion.marked", "meeting_
 
 const std::vector<const ChangeKind*>& council_changes() {
     static const std::vector<const ChangeKind*> kinds = {
-        &changes::kTopicCallOpened,  &changes::kTopicCallClosed,          &changes::kTopicCallAnswered,
-        &changes::kSuggestionMarked, &changes::kRepresentativeDesignated, &changes::kRepresentativeEnded,
-        &changes::kMeetingInvited,   &changes::kInvitationAnswered,       &changes::kAttendanceRecorded,
-        &changes::kMeetingSuggestionRecorded, &changes::kMeetingSuggestionMarked};
+        &changes::kTopicCallOpened,          &changes::kTopicCallClosed,
+        &changes::kTopicCallAnswered,        &changes::kSuggestionMarked,
+        &changes::kRepresentativeDesignated, &changes::kRepresentativeEnded,
+        &changes::kMeetingInvited,           &changes::kInvitationAnswered,
+        &changes::kAttendanceRecorded,       &changes::kMeetingSuggestionRecorded,
+        &changes::kMeetingSuggestionMarked};
     return kinds;
 }
 

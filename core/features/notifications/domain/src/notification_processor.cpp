@@ -187,8 +187,8 @@ std::vector<DueItem> dueItems(Stores& s, Instant now) {
     }
     // A meeting's reminder to those who will attend; none once it began.
     for (const NotificationStore::MeetingFacts& m : store.meetingsStartingBetween(now, now + kReminderLead)) {
-        found.push_back({"meeting", m.id, "reminder@" + std::to_string(m.starts_at.seconds()), true, m.proposal_id, "",
-                         "", 0});
+        found.push_back(
+            {"meeting", m.id, "reminder@" + std::to_string(m.starts_at.seconds()), true, m.proposal_id, "", "", 0});
     }
     for (std::int64_t id : store.electionsChangingBefore(now)) {
         std::optional<ElectionFacts> e = store.election(id);
