@@ -81,7 +81,7 @@ Result<MeetingSuggestion> AdoptionService::recordSuggestion(const Actor& actor, 
         return Status::invalid("suggestion.text", "Write the suggestion in 1 to 1,000 characters.");
     }
     if ((input.author.valid() && !input.author_name.empty()) ||
-        (!input.author_name.empty() && !validateName("author_name", input.author_name, 100).isOk())) {
+        (!input.author_name.empty() && !validateName("text", input.author_name, 100).isOk())) {
         return Status::invalid("suggestion.author",
                                "Name who made it either as a resident or by a name of up to 100 characters.");
     }
