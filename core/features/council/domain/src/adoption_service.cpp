@@ -1,5 +1,6 @@
 #include "yishi/domain/adoption_service.h"
 
+#include "council_support.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/council_changes.h"
 #include "yishi/domain/council_store.h"
@@ -95,23 +96,16 @@ Result<MeetingSuggestion> AdoptionService::recordSuggestion(const Actor& actor, 
         if (now < m->starts_at) {
             return Status::conflict("meeting.not_started", "Suggestions are recorded once the meeting began.");
         }
-        if (input.author.valid()) {
-            std::optional<Membership> member = s.users.membership(input.author, m->community_id);
-            if (!member || member->status != MembershipStatus::kVerified) {
-                return Status::invalid("suggestion.not_resident",
-                                       "Who made it is a verified resident of the community, or give a name.");
-            }
+        if (input.author.valid() && !council_support::verifiedResident(s, input.author, m->community_id)) {
+            return Status::invalid("suggestion.not_resident",
+                                   "Who made it is a verified resident of the community, or give a name.");
         }
         out.meeting_id = meeting;
         out.proposal_id = m->proposal_id;
         out.community_id = m->community_id;
         out.text = input.text;
         out.author_id = input.author;
-        out.author_name = input.author_name;
-        if (input.author.valid()) {
-            std::optional<User> u = s.users.user(input.author);
-            out.author_name = u ? u->display_name : std::string();
-        }
+        out.author_name = input.author.valid() ? council_support::nameOf(s, input.author) : input.author_name;
         out.recorded_by = actor.userId();
         out.recorded_at = now;
         out.id = s.get<CouncilStore>().insertMeetingSuggestion(out);
