@@ -40,6 +40,15 @@ inline int countItems(HttpClient& c, std::int64_t subject_id) {
     return n;
 }
 
+// How many of the caller's items have this detail.
+inline int countDetail(HttpClient& c, const std::string& detail) {
+    Poco::JSON::Array::Ptr items = c.get("/api/v1/me/notifications?limit=200").json()->getArray("items");
+    int n = 0;
+    for (std::size_t i = 0; i < items->size(); ++i)
+        n += items->getObject(static_cast<unsigned>(i))->getValue<std::string>("detail") == detail;
+    return n;
+}
+
 // Asks `probe` until it holds, for up to 30 seconds (a bound, not a timing:
 // the processor usually answers within a fraction of a second).
 template <typename Probe>

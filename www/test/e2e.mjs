@@ -1299,6 +1299,81 @@ try {
   await resident.goto(base + '/');
   await resident.getByRole('heading', { name: '别人为我代办的事' }).waitFor();
   check((await resident.getByText('由楼栋长 钱阿姨 代办 · 本人在场').count()) > 0, 'the resident sees the 楼栋长 act in their history');
+
+  // 27. Suggestions made at a meeting (docs/council.md) and the meeting in
+  // the inbox: the resident (a representative since step 24) hears of
+  // meetings again and, invited to one more, finds the invitation in the
+  // inbox, naming the topic and the time; at a meeting held an hour ago the
+  // committee writes down a suggestion of 3号楼 王阿姨 (not online) and one
+  // of the resident, answers each with a reason, and the community's
+  // adoption rate follows.
+  await resident.goto(base + '/settings/notifications');
+  await resident.getByRole('checkbox', { name: /^协商会议/ }).check();
+  await resident.getByRole('button', { name: '保存设置' }).click();
+  await resident.getByText('已保存。').waitFor();
+  await board.post(`${answered.replace('/p/', '/proposals/')}/meetings`,
+    { mode: 'offline', starts_at: Math.floor(Date.now() / 1000) + 400 * 86400, place: '居委会三楼会议室' });
+  await committee.goto(base + answered);
+  await committee.locator('li.card', { hasText: '居委会三楼会议室' }).getByRole('button', { name: '邀请全体居民代表' }).click();
+  await committee.locator('li.card', { hasText: '居委会三楼会议室' }).locator('.invitations', { hasText: '赵大爷' }).waitFor();
+  // The processor makes the item a moment after the invitation.
+  const invitation = resident.locator('.inbox a', { hasText: '邀请您参加协商会议' }).first();
+  for (let i = 0; i < 50 && !(await invitation.count()); i++) {
+    await resident.goto(base + '/inbox');
+    await resident.getByRole('heading', { name: '我的消息' }).waitFor();
+    await resident.waitForFunction(() => !document.querySelector('.loading'));
+    if (!(await invitation.count())) await resident.waitForTimeout(100);
+  }
+  const invitationText = await invitation.textContent();
+  check(invitationText.includes('单元门口加装雨棚') && invitationText.includes('会议时间'),
+    "the invited resident's inbox names the meeting's topic and time");
+  await audit(resident, 'inbox (invitation)');
+  await shoot(resident, 'inbox-invitation');
+  const rateBefore = (await board.get(`/communities/${community.id}/adoption-rate`)).total;
+  await board.post(`${answered.replace('/p/', '/proposals/')}/meetings`,
+    { mode: 'offline', starts_at: Math.floor(Date.now() / 1000) - 3600, place: '小区凉亭' });
+  await committee.goto(base + answered);
+  const held = committee.locator('li.card', { hasText: '小区凉亭' });
+  await held.getByRole('button', { name: '记下一条会上的建议' }).click();
+  await held.getByRole('button', { name: '记下这条建议' }).click();
+  await held.getByText('请写下建议的内容').waitFor();
+  check(true, 'an empty suggestion is explained, not sent');
+  await held.getByLabel('建议内容（会公开）').fill('雨棚用透明材料，不挡光');
+  await held.getByLabel('名字', { exact: true }).fill('3号楼 王阿姨');
+  await held.getByRole('button', { name: '记下这条建议' }).click();
+  await held.getByText('3号楼 王阿姨 提').waitFor();
+  await held.getByRole('button', { name: '记下一条会上的建议' }).click();
+  await held.getByLabel('建议内容（会公开）').fill('雨棚下面装一盏灯');
+  await held.getByLabel('谁提的').selectOption(String(zhaoId));
+  await held.getByRole('button', { name: '记下这条建议' }).click();
+  await held.getByText('雨棚下面装一盏灯').waitFor();
+  const wang = held.locator('li', { hasText: '雨棚用透明材料' });
+  await wang.getByRole('button', { name: '答复是否采纳' }).click();
+  await wang.getByLabel('理由').fill('选用透明阳光板');
+  await audit(committee, 'topic (meeting suggestions)');
+  await shoot(committee, 'meeting-suggestion-form');
+  await wang.getByRole('button', { name: '保存答复' }).click();
+  await wang.getByText('理由：选用透明阳光板').waitFor();
+  const lamp = held.locator('li', { hasText: '雨棚下面装一盏灯' });
+  await lamp.getByRole('button', { name: '答复是否采纳' }).click();
+  await lamp.getByLabel('不采纳', { exact: true }).check();
+  await lamp.getByLabel('理由').fill('单元门口已有路灯');
+  await lamp.getByRole('button', { name: '保存答复' }).click();
+  await lamp.getByText('理由：单元门口已有路灯').waitFor();
+  check(true, "the committee writes down the meeting's suggestions and answers each with a reason");
+  const rateAfter = (await board.get(`/communities/${community.id}/adoption-rate`)).total;
+  check(rateAfter.decided === rateBefore.decided + 2 && rateAfter.adopted === rateBefore.adopted + 1 &&
+    rateAfter.rate_permille !== rateBefore.rate_permille,
+    `the meeting's suggestions count in the adoption rate (${rateBefore.rate_permille} -> ${rateAfter.rate_permille} per mille)`);
+  await resident.goto(base + answered);
+  await resident.getByText('理由：单元门口已有路灯').waitFor();
+  check(await resident.getByText('3号楼 王阿姨 提').isVisible(), "residents read the meeting's suggestions and the answers");
+  check((await resident.getByRole('button', { name: '记下一条会上的建议' }).count()) === 0, 'a resident gets no committee form');
+  await audit(resident, 'topic (meeting suggestions)');
+  await shoot(resident, 'meeting-suggestions');
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByText(`建议采纳率 ${(rateAfter.rate_permille / 10).toFixed(1)}%`).waitFor();
+  check(true, "the community's home shows the changed adoption rate");
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

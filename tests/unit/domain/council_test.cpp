@@ -9,12 +9,8 @@ using namespace yishi::domain;
 
 namespace {
 
-AdoptionMark markAt(std::int64_t seconds, AdoptionDecision decision) {
-    AdoptionMark m;
-    m.decision = decision;
-    m.reason = "理由";
-    m.decided_at = Instant::fromSeconds(seconds);
-    return m;
+AdoptionDecided markAt(std::int64_t seconds, AdoptionDecision decision) {
+    return {decision, Instant::fromSeconds(seconds)};
 }
 
 // 2026-11-30T15:59:59Z is 23:59:59 on 30 November in China; a second later
@@ -26,7 +22,7 @@ constexpr std::int64_t kLastSecondOfNovemberInChina = 1796054399;
 BOOST_AUTO_TEST_SUITE(council)
 
 BOOST_AUTO_TEST_CASE(marks_fall_in_the_month_of_china_and_periods_come_oldest_first) {
-    const std::vector<AdoptionMark> marks = {
+    const std::vector<AdoptionDecided> marks = {
         markAt(kLastSecondOfNovemberInChina + 1, AdoptionDecision::kAdopted),
         markAt(kLastSecondOfNovemberInChina, AdoptionDecision::kNotAdopted),
         markAt(kLastSecondOfNovemberInChina + 86400, AdoptionDecision::kPartlyAdopted),
@@ -42,6 +38,14 @@ BOOST_AUTO_TEST_CASE(marks_fall_in_the_month_of_china_and_periods_come_oldest_fi
     BOOST_TEST(periods[1].adopted == 1);
     BOOST_TEST(periods[1].partly_adopted == 1);
     BOOST_TEST(periods[1].decided() == 2);
+}
+
+// The one invited is read back from the reason of `meeting.invited`.
+BOOST_AUTO_TEST_CASE(the_invited_reason_names_the_one_invited) {
+    BOOST_TEST(invitedUserOf(invitedReason(UserId(42), "3号楼 王阿姨")).value == 42);
+    BOOST_TEST(!invitedUserOf("").valid());
+    BOOST_TEST(!invitedUserOf("王阿姨").valid());
+    BOOST_TEST(!invitedUserOf("12x").valid());
 }
 
 BOOST_AUTO_TEST_CASE(no_marks_no_periods) { BOOST_TEST(computeAdoptionPeriods({}).empty()); }

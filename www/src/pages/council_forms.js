@@ -82,21 +82,22 @@ export function EndTermForm({ rep, onDone, onCancel }) {
 
 export const DECISIONS = ['adopted', 'partly_adopted', 'not_adopted'];
 
-// 采纳 / 部分采纳 / 不采纳 with a public reason, on one comment.
-export function AdoptionForm({ comment, mark, onDone, onCancel }) {
+// 采纳 / 部分采纳 / 不采纳 with a public reason, on one suggestion: a
+// thread's comment or a meeting's (`path` is where the mark is PUT).
+export function AdoptionForm({ path, name, mark, onDone, onCancel }) {
   const form = useFocusFirst();
   const [decision, setDecision] = useState(mark ? mark.decision : 'adopted');
   const [reason, setReason] = useState(mark ? mark.reason : '');
   const id = useId('adoption');
   const { busy, error, submit, setError } = useSubmit(async () => {
     if (!reason.trim()) return setError({ code: 'adoption.reason_required' });
-    onDone(await api('PUT', `/comments/${comment.id}/adoption`, { decision, reason: reason.trim() }));
+    onDone(await api('PUT', path, { decision, reason: reason.trim() }));
   });
   return html`<form class="form inline" ref=${form} onSubmit=${submit} onInput=${() => setError(null)} novalidate>
     <fieldset class="choices row">
       <legend>${t('council.adoption.decision')}</legend>
       ${DECISIONS.map((d) => html`<label class="choice">
-        <input type="radio" name=${'decision-' + comment.id} checked=${decision === d} onChange=${() => setDecision(d)} />
+        <input type="radio" name=${'decision-' + name} checked=${decision === d} onChange=${() => setDecision(d)} />
         <span>${t('council.adoption.' + d)}</span></label>`)}
     </fieldset>
     <${Field} label=${t('council.adoption.reason')} hint=${t('council.adoption.reasonHint')} id=${id}>

@@ -17,3 +17,10 @@ export function CallList({ calls }) {
 export function rateText(period) {
   return period.rate_permille == null ? t('council.noRate') : (period.rate_permille / 10).toFixed(1) + '%';
 }
+
+// A standing mark (采纳 / 部分采纳 / 不采纳) and its public reason, on a
+// thread's comment or a meeting's suggestion.
+export function AdoptionNote({ mark }) {
+  return html`<p class=${'adoption adoption-' + mark.decision}><strong>${t('council.adoption.' + mark.decision)}</strong>
+    ${t('council.adoption.because', { reason: mark.reason })}</p>`;
+}

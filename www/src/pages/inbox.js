@@ -82,7 +82,7 @@ function Item({ item }) {
   };
   return html`<li><a class=${'card' + (read ? '' : ' unread') + (item.urgent ? ' late' : '')} href=${linkOf(item)} onClick=${open}>
     <span class="card-title">${read ? null : html`<span class="badge new">${t('inbox.new')}</span>`}${detailText(item)}</span>
-    <span class="card-sub">${item.title} · ${formatTime(item.created_at)}${item.urgent ? ' · ' + t('inbox.urgent') : ''}</span>
+    <span class="card-sub">${item.title}${item.event_at ? ' · ' + t('inbox.meetingAt', { time: formatTime(item.event_at) }) : ''} · ${formatTime(item.created_at)}${item.urgent ? ' · ' + t('inbox.urgent') : ''}</span>
   </a></li>`;
 }
 

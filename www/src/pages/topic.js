@@ -7,6 +7,7 @@ import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, u
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { AdoptionForm } from './council_forms.js';
+import { AdoptionNote } from './council_parts.js';
 import { CasePanel, loadCase } from './case_parts.js';
 import { Place } from './place_parts.js';
 import { assistedText } from './assist_parts.js';
@@ -301,11 +302,10 @@ function Comment({ c, mark, me, own, editWindow, onChange }) {
         ? html`<p class="muted">${t('topic.commentHidden', { reason: c.hidden_reason || '' })}</p>`
         : html`${c.hidden ? html`<p class="muted">${t('topic.commentHiddenForYou', { reason: c.hidden_reason || '' })}</p>` : null}
             <p class="comment-body">${c.body}</p>`}
-    ${mark ? html`<p class=${'adoption adoption-' + mark.decision}><strong>${t('council.adoption.' + mark.decision)}</strong>
-      ${t('council.adoption.because', { reason: mark.reason })}</p>` : null}
+    ${mark ? html`<${AdoptionNote} mark=${mark} />` : null}
     ${me.committee && !c.withdrawn
       ? marking
-        ? html`<${AdoptionForm} comment=${c} mark=${mark} onDone=${() => { setMarking(false); onChange(); }} onCancel=${() => setMarking(false)} />`
+        ? html`<${AdoptionForm} path=${`/comments/${c.id}/adoption`} name=${'c' + c.id} mark=${mark} onDone=${() => { setMarking(false); onChange(); }} onCancel=${() => setMarking(false)} />`
         : html`<button type="button" class="link-button" onClick=${() => setMarking(true)}>
             ${t(mark ? 'council.adoption.change' : 'council.adoption.mark')}</button>`
       : null}

@@ -4,6 +4,7 @@ import { t, formatTime } from '../i18n.js';
 import { shanghaiParts, shanghaiSeconds } from '../forms.js';
 import { api } from '../api.js';
 import { MeetingInvitations } from './meeting_invitations.js';
+import { MeetingSuggestions } from './meeting_suggestions.js';
 import { ErrorBox, Field, FormActions, ReasonForm, useFocusFirst, useId, useSubmit } from '../ui.js';
 
 // Parts of a topic's page: its consultation meetings and their minutes, its
@@ -21,7 +22,7 @@ export function Meetings({ p, meetings, me, onChange }) {
   return html`<section aria-labelledby="meetings-heading">
     <h2 id="meetings-heading">${t('meeting.title')}</h2>
     ${meetings.length === 0 ? html`<p class="empty">${t('meeting.none')}</p>` : html`<ul class="cards one">
-      ${meetings.map((m) => html`<${Meeting} key=${m.id} m=${m} me=${me} onChange=${onChange} />`)}
+      ${meetings.map((m) => html`<${Meeting} key=${m.id} m=${m} me=${me} community=${p.community_id} onChange=${onChange} />`)}
     </ul>`}
     ${me.committee && LIVE.has(p.state)
       ? scheduling
@@ -33,7 +34,7 @@ export function Meetings({ p, meetings, me, onChange }) {
   </section>`;
 }
 
-function Meeting({ m, me, onChange }) {
+function Meeting({ m, me, community, onChange }) {
   const [recording, setRecording] = useState(false);
   const begun = m.starts_at * 1000 <= Date.now();
   return html`<li class="card static">
@@ -52,6 +53,7 @@ function Meeting({ m, me, onChange }) {
           : html`<p class="meta">${t('meeting.recordAfter')}</p>`
         : html`<p class="meta">${begun ? t('meeting.minutesSoon') : t('meeting.upcoming')}</p>`}
     <${MeetingInvitations} m=${m} committee=${me.committee} begun=${begun} />
+    ${begun ? html`<${MeetingSuggestions} m=${m} community=${community} committee=${me.committee} />` : null}
   </li>`;
 }
 

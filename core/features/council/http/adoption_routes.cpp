@@ -51,19 +51,82 @@ void writeRate(JsonWriter& w, const AdoptionService::Rate& r) {
     w.endObject();
 }
 
+void writeSuggestion(JsonWriter& w, const domain::MeetingSuggestion& s) {
+    w.beginObject();
+    w.member("id", s.id);
+    w.member("meeting_id", s.meeting_id.value);
+    w.member("proposal_id", s.proposal_id.value);
+    w.member("community_id", s.community_id.value);
+    w.member("text", s.text);
+    w.member("author_id", valueOrNull(s.author_id.valid(), s.author_id.value));
+    w.member("author_name", valueOrNull(!s.author_name.empty(), s.author_name));
+    w.member("recorded_at", s.recorded_at.seconds());
+    w.member("decision", valueOrNull(s.marked, std::string(domain::adoptionDecisionName(s.decision))));
+    w.member("reason", valueOrNull(s.marked, s.reason));
+    w.member("decided_at", orNull(s.decided_at));
+    w.endObject();
+}
+
+void writeSuggestions(JsonWriter& w, const std::vector<domain::MeetingSuggestion>& list) {
+    w.beginObject();
+    w.key("items").beginArray();
+    for (const domain::MeetingSuggestion& s : list) writeSuggestion(w, s);
+    w.endArray();
+    w.endObject();
+}
+
+// The body of a mark: {"decision", "reason"}.
+struct MarkInput {
+    domain::AdoptionDecision decision = domain::AdoptionDecision::kAdopted;
+    std::string reason;
+};
+
+Result<MarkInput> markInput(const Value& body) {
+    YISHI_RETURN_IF_ERROR(onlyFields(body, {"decision", "reason"}));
+    YISHI_ASSIGN_OR_RETURN(std::string decision_text, requireString(body, "decision"));
+    MarkInput out;
+    if (!domain::parseAdoptionDecision(decision_text, &out.decision)) {
+        return Status::invalid("adoption.decision", "decision is \"adopted\", \"partly_adopted\" or \"not_adopted\".");
+    }
+    YISHI_ASSIGN_OR_RETURN(out.reason, optionalString(body, "reason", ""));
+    return out;
+}
+
 // PUT /api/v1/comments/{id}/adoption
 ApiResponse mark(AdoptionService& adoptions, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "comment"));
-    YISHI_HANDLER_CHECK(onlyFields(call.body, {"decision", "reason"}));
-    YISHI_HANDLER_ASSIGN(std::string decision_text, requireString(call.body, "decision"));
-    domain::AdoptionDecision decision;
-    if (!domain::parseAdoptionDecision(decision_text, &decision)) {
-        return fail(call, Status::invalid("adoption.decision",
-                                          "decision is \"adopted\", \"partly_adopted\" or \"not_adopted\"."));
-    }
-    YISHI_HANDLER_ASSIGN(std::string reason, optionalString(call.body, "reason", ""));
-    YISHI_HANDLER_ASSIGN(auto m, adoptions.mark(call.actor, domain::CommentId(id), decision, reason));
+    YISHI_HANDLER_ASSIGN(MarkInput in, markInput(call.body));
+    YISHI_HANDLER_ASSIGN(auto m, adoptions.mark(call.actor, domain::CommentId(id), in.decision, in.reason));
     return jsonResponse(200, writeMark, m);
+}
+
+// GET /api/v1/meetings/{id}/suggestions
+ApiResponse suggestions(AdoptionService& adoptions, ApiCall& call) {
+    YISHI_HANDLER_CHECK(onlyKnownQuery(call));
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "meeting"));
+    YISHI_HANDLER_ASSIGN(auto list, adoptions.suggestionsOfMeeting(domain::MeetingId(id)));
+    return jsonResponse(200, writeSuggestions, list);
+}
+
+// POST /api/v1/meetings/{id}/suggestions
+ApiResponse recordSuggestion(AdoptionService& adoptions, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "meeting"));
+    YISHI_HANDLER_CHECK(onlyFields(call.body, {"text", "author_id", "author_name"}));
+    AdoptionService::SuggestionInput in;
+    YISHI_HANDLER_ASSIGN(in.text, optionalString(call.body, "text", ""));
+    YISHI_HANDLER_ASSIGN(std::optional<std::int64_t> author, optionalInt(call.body, "author_id"));
+    if (author) in.author = UserId(*author);
+    YISHI_HANDLER_ASSIGN(in.author_name, optionalString(call.body, "author_name", ""));
+    YISHI_HANDLER_ASSIGN(auto s, adoptions.recordSuggestion(call.actor, domain::MeetingId(id), in));
+    return jsonResponse(201, writeSuggestion, s);
+}
+
+// PUT /api/v1/meeting-suggestions/{id}/adoption
+ApiResponse markSuggestion(AdoptionService& adoptions, ApiCall& call) {
+    YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "suggestion"));
+    YISHI_HANDLER_ASSIGN(MarkInput in, markInput(call.body));
+    YISHI_HANDLER_ASSIGN(auto s, adoptions.markSuggestion(call.actor, id, in.decision, in.reason));
+    return jsonResponse(200, writeSuggestion, s);
 }
 
 // GET /api/v1/proposals/{id}/adoptions
@@ -88,6 +151,9 @@ void addAdoptionRoutes(Router& router, AdoptionService& adoptions) {
     router.add("PUT", "/api/v1/comments/{id}/adoption", Access::kSession, with(adoptions, mark));
     router.add("GET", "/api/v1/proposals/{id}/adoptions", Access::kPublicCached, with(adoptions, ofThread));
     router.add("GET", "/api/v1/communities/{id}/adoption-rate", Access::kPublicCached, with(adoptions, rate));
+    router.add("GET", "/api/v1/meetings/{id}/suggestions", Access::kPublicCached, with(adoptions, suggestions));
+    router.add("POST", "/api/v1/meetings/{id}/suggestions", Access::kSession, with(adoptions, recordSuggestion));
+    router.add("PUT", "/api/v1/meeting-suggestions/{id}/adoption", Access::kSession, with(adoptions, markSuggestion));
 }
 
 }  // namespace yishi::http

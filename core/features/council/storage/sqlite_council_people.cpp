@@ -1,5 +1,6 @@
-// Representatives and meeting invitations: the part of SqliteCouncilStore
-// about people (the rest is in sqlite_council_store.cpp).
+// Representatives, meeting invitations and the suggestions recorded from a
+// meeting: the part of SqliteCouncilStore about people and meetings (the
+// rest is in sqlite_council_store.cpp).
 #include "connection.h"
 #include "corrupt_row.h"
 #include "sqlite_council_store.h"
@@ -8,6 +9,7 @@ namespace yishi::storage {
 
 using domain::Invitation;
 using domain::MeetingId;
+using domain::MeetingSuggestion;
 using domain::Representative;
 
 namespace {
@@ -42,7 +44,81 @@ Invitation readInvitation(SQLite::Statement& q) {
     return i;
 }
 
+// The resident's name as it is now, else the name written down.
+#define YISHI_SUGGESTION_COLUMNS                                                                                       \
+    "s.id, s.meeting_id, s.proposal_id, s.community_id, s.body, s.author_id, COALESCE(u.display_name, s.author_name)," \
+    " s.recorded_by, s.recorded_at, s.decision, s.reason, s.decided_by, s.decided_at"
+#define YISHI_SUGGESTION_FROM " FROM meeting_suggestions s LEFT JOIN users u ON u.id = s.author_id"
+
+MeetingSuggestion readSuggestion(SQLite::Statement& q) {
+    MeetingSuggestion s;
+    s.id = q.getColumn(0).getInt64();
+    s.meeting_id = MeetingId(q.getColumn(1).getInt64());
+    s.proposal_id = domain::ProposalId(q.getColumn(2).getInt64());
+    s.community_id = CommunityId(q.getColumn(3).getInt64());
+    s.text = q.getColumn(4).getString();
+    s.author_id = UserId(q.getColumn(5).getInt64());
+    s.author_name = q.getColumn(6).getString();
+    s.recorded_by = UserId(q.getColumn(7).getInt64());
+    s.recorded_at = Instant::fromSeconds(q.getColumn(8).getInt64());
+    s.marked = !q.getColumn(9).isNull();
+    if (s.marked) {
+        s.decision =
+            storedEnum(q.getColumn(9).getString(), domain::parseAdoptionDecision, "meeting_suggestions", "decision");
+    }
+    s.reason = q.getColumn(10).getString();
+    s.decided_by = UserId(q.getColumn(11).getInt64());
+    s.decided_at = Instant::fromSeconds(q.getColumn(12).getInt64());
+    return s;
+}
+
 }  // namespace
+
+std::int64_t SqliteCouncilStore::insertMeetingSuggestion(const MeetingSuggestion& s) {
+    auto q = c_.prepare(
+        "INSERT INTO meeting_suggestions (meeting_id, proposal_id, community_id, body, author_id, author_name,"
+        " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q->bind(1, s.meeting_id.value);
+    q->bind(2, s.proposal_id.value);
+    q->bind(3, s.community_id.value);
+    q->bind(4, s.text);
+    if (s.author_id.valid())
+        q->bind(5, s.author_id.value);
+    else
+        q->bind(5);
+    q->bind(6, s.author_id.valid() ? std::string() : s.author_name);
+    q->bind(7, s.recorded_by.value);
+    q->bind(8, s.recorded_at.seconds());
+    q->exec();
+    return c_.db().getLastInsertRowid();
+}
+
+std::optional<MeetingSuggestion> SqliteCouncilStore::meetingSuggestion(std::int64_t id) {
+    auto q = c_.prepare("SELECT " YISHI_SUGGESTION_COLUMNS YISHI_SUGGESTION_FROM " WHERE s.id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    return readSuggestion(*q);
+}
+
+void SqliteCouncilStore::markMeetingSuggestion(const MeetingSuggestion& s) {
+    auto q = c_.prepare(
+        "UPDATE meeting_suggestions SET decision = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?");
+    q->bind(1, domain::adoptionDecisionName(s.decision));
+    q->bind(2, s.reason);
+    q->bind(3, s.decided_by.value);
+    q->bind(4, s.decided_at.seconds());
+    q->bind(5, s.id);
+    q->exec();
+}
+
+std::vector<MeetingSuggestion> SqliteCouncilStore::meetingSuggestions(MeetingId meeting) {
+    auto q =
+        c_.prepare("SELECT " YISHI_SUGGESTION_COLUMNS YISHI_SUGGESTION_FROM " WHERE s.meeting_id = ? ORDER BY s.id");
+    q->bind(1, meeting.value);
+    std::vector<MeetingSuggestion> out;
+    while (q->executeStep()) out.push_back(readSuggestion(*q));
+    return out;
+}
 
 std::int64_t SqliteCouncilStore::insertRepresentative(const Representative& r) {
     auto q = c_.prepare(

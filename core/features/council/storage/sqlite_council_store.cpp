@@ -145,11 +145,18 @@ std::vector<AdoptionMark> SqliteCouncilStore::marksOfProposal(domain::ProposalId
     return out;
 }
 
-std::vector<AdoptionMark> SqliteCouncilStore::marksOfCommunity(CommunityId community) {
-    auto q = c_.prepare("SELECT " YISHI_MARK_COLUMNS " FROM adoption_marks WHERE community_id = ? ORDER BY decided_at");
+std::vector<domain::AdoptionDecided> SqliteCouncilStore::decisionsOfCommunity(CommunityId community) {
+    auto q = c_.prepare(
+        "SELECT decision, decided_at FROM adoption_marks WHERE community_id = ?1"
+        " UNION ALL SELECT decision, decided_at FROM meeting_suggestions"
+        " WHERE community_id = ?1 AND decision IS NOT NULL ORDER BY decided_at");
     q->bind(1, community.value);
-    std::vector<AdoptionMark> out;
-    while (q->executeStep()) out.push_back(readMark(*q));
+    std::vector<domain::AdoptionDecided> out;
+    while (q->executeStep()) {
+        out.push_back(
+            {storedEnum(q->getColumn(0).getString(), domain::parseAdoptionDecision, "adoption_marks", "decision"),
+             Instant::fromSeconds(q->getColumn(1).getInt64())});
+    }
     return out;
 }
 

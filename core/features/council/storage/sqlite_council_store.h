@@ -25,7 +25,11 @@ class SqliteCouncilStore final : public domain::CouncilStore {
     void putMark(const domain::AdoptionMark& mark) override;
     std::optional<domain::AdoptionMark> mark(domain::CommentId comment) override;
     std::vector<domain::AdoptionMark> marksOfProposal(domain::ProposalId proposal) override;
-    std::vector<domain::AdoptionMark> marksOfCommunity(CommunityId community) override;
+    std::vector<domain::AdoptionDecided> decisionsOfCommunity(CommunityId community) override;
+    std::int64_t insertMeetingSuggestion(const domain::MeetingSuggestion& s) override;
+    std::optional<domain::MeetingSuggestion> meetingSuggestion(std::int64_t id) override;
+    void markMeetingSuggestion(const domain::MeetingSuggestion& s) override;
+    std::vector<domain::MeetingSuggestion> meetingSuggestions(domain::MeetingId meeting) override;
     std::int64_t insertRepresentative(const domain::Representative& r) override;
     std::optional<domain::Representative> representative(std::int64_t id) override;
     std::optional<domain::Representative> servingRepresentative(CommunityId community, UserId user) override;

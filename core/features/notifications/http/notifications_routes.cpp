@@ -24,6 +24,7 @@ void writeItem(JsonWriter& w, const domain::Notification& n) {
     w.member("created_at", n.created_at.seconds());
     w.member("read", n.read_at != Instant());
     w.member("read_at", orNull(n.read_at.seconds()));
+    w.member("event_at", orNull(n.event_at));
     w.endObject();
 }
 

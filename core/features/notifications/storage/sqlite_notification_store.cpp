@@ -26,8 +26,9 @@ std::vector<UserId> userIds(SQLite::Statement& q) {
     return out;
 }
 
-#define YISHI_NOTIFICATION_COLUMNS \
-    "id, user_id, kind, detail, subject_kind, subject_id, community_id, actor_id, title, urgent, created_at, read_at"
+#define YISHI_NOTIFICATION_COLUMNS                                                                                     \
+    "id, user_id, kind, detail, subject_kind, subject_id, community_id, actor_id, title, urgent, created_at, read_at," \
+    " event_at"
 
 Notification readNotification(SQLite::Statement& q) {
     Notification n;
@@ -43,6 +44,7 @@ Notification readNotification(SQLite::Statement& q) {
     n.urgent = q.getColumn(9).getInt() != 0;
     n.created_at = Instant::fromSeconds(q.getColumn(10).getInt64());
     n.read_at = Instant::fromSeconds(q.getColumn(11).getInt64());
+    n.event_at = Instant::fromSeconds(q.getColumn(12).getInt64());
     return n;
 }
 
@@ -132,6 +134,28 @@ std::optional<domain::NotificationStore::CommentFacts> SqliteNotificationStore::
                         UserId(q->getColumn(2).getInt64())};
 }
 
+std::optional<domain::NotificationStore::CommentFacts> SqliteNotificationStore::meetingSuggestion(std::int64_t id) {
+    auto q = c_.prepare("SELECT proposal_id, author_id FROM meeting_suggestions WHERE id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    return CommentFacts{q->getColumn(0).getInt64(), UserId(q->getColumn(1).getInt64()), UserId()};
+}
+
+std::optional<domain::NotificationStore::MeetingFacts> SqliteNotificationStore::meeting(std::int64_t id) {
+    auto q = c_.prepare("SELECT id, proposal_id, starts_at FROM meetings WHERE id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    return MeetingFacts{q->getColumn(0).getInt64(), q->getColumn(1).getInt64(),
+                        Instant::fromSeconds(q->getColumn(2).getInt64())};
+}
+
+std::vector<UserId> SqliteNotificationStore::attending(std::int64_t meeting) {
+    auto q = c_.prepare(
+        "SELECT user_id FROM meeting_invitations WHERE meeting_id = ? AND answer = 'attend' ORDER BY user_id");
+    q->bind(1, meeting);
+    return userIds(*q);
+}
+
 std::optional<domain::ElectionFacts> SqliteNotificationStore::election(std::int64_t id) {
     auto q = c_.prepare(
         "SELECT id, title, district_id, scope_kind, scope_id, community_id, opens_at, closes_at, phase"
@@ -202,7 +226,7 @@ bool SqliteNotificationStore::follows(UserId user, std::int64_t proposal) {
 std::int64_t SqliteNotificationStore::insertNotification(const Notification& n) {
     auto q = c_.prepare(
         "INSERT INTO notifications (user_id, kind, detail, subject_kind, subject_id, community_id, actor_id, title,"
-        " urgent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " urgent, created_at, event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, n.user.value);
     q->bind(2, n.kind);
     q->bind(3, n.detail);
@@ -216,6 +240,7 @@ std::int64_t SqliteNotificationStore::insertNotification(const Notification& n) 
     q->bind(8, n.title);
     q->bind(9, n.urgent ? 1 : 0);
     q->bind(10, n.created_at.seconds());
+    q->bind(11, n.event_at.seconds());
     q->exec();
     return c_.db().getLastInsertRowid();
 }
@@ -444,6 +469,23 @@ std::vector<std::int64_t> SqliteNotificationStore::proposalsWithDeadlineBetween(
     q->bind(2, until.seconds());
     std::vector<std::int64_t> out;
     while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<domain::NotificationStore::MeetingFacts> SqliteNotificationStore::meetingsStartingBetween(Instant since,
+                                                                                                      Instant until) {
+    auto q = c_.prepare(
+        "SELECT m.id, m.proposal_id, m.starts_at FROM meetings m WHERE m.starts_at > ?1 AND m.starts_at <= ?2"
+        " AND EXISTS (SELECT 1 FROM meeting_invitations i WHERE i.meeting_id = m.id AND i.answer = 'attend')"
+        " AND NOT EXISTS (SELECT 1 FROM notification_due_sent d WHERE d.what = 'meeting' AND d.subject_id = m.id"
+        " AND d.phase = 'reminder@' || m.starts_at) ORDER BY m.starts_at, m.id");
+    q->bind(1, since.seconds());
+    q->bind(2, until.seconds());
+    std::vector<MeetingFacts> out;
+    while (q->executeStep()) {
+        out.push_back(
+            {q->getColumn(0).getInt64(), q->getColumn(1).getInt64(), Instant::fromSeconds(q->getColumn(2).getInt64())});
+    }
     return out;
 }
 

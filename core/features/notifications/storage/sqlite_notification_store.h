@@ -21,6 +21,10 @@ class SqliteNotificationStore final : public domain::NotificationStore {
     std::optional<domain::ProposalFacts> proposal(std::int64_t id) override;
     std::optional<CommentFacts> comment(std::int64_t id) override;
     std::optional<domain::ElectionFacts> election(std::int64_t id) override;
+    std::optional<CommentFacts> meetingSuggestion(std::int64_t id) override;
+    std::optional<MeetingFacts> meeting(std::int64_t id) override;
+    std::vector<UserId> attending(std::int64_t meeting) override;
+    std::vector<MeetingFacts> meetingsStartingBetween(Instant since, Instant until) override;
 
     std::vector<UserId> followers(std::int64_t proposal) override;
     std::vector<UserId> granted(const std::string& role, const std::string& scope_kind, std::int64_t scope_id) override;

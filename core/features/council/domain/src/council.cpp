@@ -27,9 +27,9 @@ bool parseAdoptionDecision(const std::string& text, AdoptionDecision* decision) 
     return false;
 }
 
-std::vector<AdoptionPeriod> computeAdoptionPeriods(const std::vector<AdoptionMark>& marks) {
+std::vector<AdoptionPeriod> computeAdoptionPeriods(const std::vector<AdoptionDecided>& marks) {
     std::map<std::string, AdoptionPeriod> by_month;  // "YYYY-MM" sorts by time
-    for (const AdoptionMark& m : marks) {
+    for (const AdoptionDecided& m : marks) {
         const CivilDate date = civilDateOfDay(localDayNumber(m.decided_at, kChinaUtcOffset));
         char month[32];
         std::snprintf(month, sizeof month, "%04d-%02u", date.year, date.month);
@@ -57,6 +57,18 @@ const char* invitationAnswerName(InvitationAnswer answer) {
         case InvitationAnswer::kDecline: return "decline";
     }
     return "pending";
+}
+
+std::string invitedReason(UserId user, const std::string& display_name) {
+    return std::to_string(user.value) + " " + display_name;
+}
+
+UserId invitedUserOf(const std::string& reason) {
+    std::int64_t id = 0;
+    std::size_t i = 0;
+    for (; i < reason.size() && i < 18 && reason[i] >= '0' && reason[i] <= '9'; ++i) id = id * 10 + (reason[i] - '0');
+    if (i == 0 || (i < reason.size() && reason[i] != ' ')) return UserId();
+    return UserId(id);
 }
 
 bool parseInvitationAnswer(const std::string& text, InvitationAnswer* answer) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "council_support.h"
 #include "yishi/domain/consultation_store.h"
 #include "yishi/domain/council_changes.h"
 #include "yishi/domain/council_store.h"
@@ -13,15 +14,8 @@ namespace {
 
 Status forbidden(const char* code) { return Status::forbidden(code, "Only this community's committee does this."); }
 
-bool verifiedResident(Stores& s, UserId user, CommunityId community) {
-    std::optional<Membership> m = s.users.membership(user, community);
-    return m && m->status == MembershipStatus::kVerified;
-}
-
-std::string nameOf(Stores& s, UserId user) {
-    std::optional<User> u = s.users.user(user);
-    return u ? u->display_name : std::string();
-}
+using council_support::nameOf;
+using council_support::verifiedResident;
 
 std::vector<Invitation> namedInvitations(Stores& s, MeetingId meeting) {
     std::vector<Invitation> out = s.get<CouncilStore>().invitations(meeting);
@@ -152,7 +146,8 @@ Result<std::vector<Invitation>> RepresentativeService::invite(const Actor& actor
             i.representative = store.servingRepresentative(m.community_id, u).has_value();
             i.invited_at = now;
             if (store.insertInvitation(i)) {
-                s.record({changes::kMeetingInvited, now, actor.userId(), meeting.value, m.community_id, "", u});
+                s.record({changes::kMeetingInvited, now, actor.userId(), meeting.value, m.community_id,
+                          invitedReason(u, nameOf(s, u)), u});
             }
         }
         out = namedInvitations(s, meeting);

@@ -1,9 +1,12 @@
 #include "yishi/domain/notification_processor.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "yishi/domain/council.h"
 #include "yishi/domain/council_changes.h"
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/proposal_store.h"
@@ -46,7 +49,24 @@ bool isMeeting(const AuditEntry& e) { return e.action == "meeting.scheduled" || 
 // Whether handle() does anything with the change.
 bool concernsAnyone(const AuditEntry& e) {
     return e.action == "proposal.created" || e.action == "comment.posted" || isMeeting(e) || isStateChange(e) ||
-           e.action == changes::kSuggestionMarked.action;
+           e.action == changes::kSuggestionMarked.action || e.action == changes::kMeetingSuggestionMarked.action ||
+           e.action == changes::kMeetingInvited.action;
+}
+
+// An item about a meeting: the topic's, naming when the meeting begins.
+std::optional<std::pair<Notification, ProposalFacts>> meetingItem(NotificationStore& store, std::int64_t meeting) {
+    auto m = store.meeting(meeting);
+    if (!m) return std::nullopt;
+    auto p = store.proposal(m->proposal_id);
+    if (!p) return std::nullopt;
+    Notification n;
+    n.kind = notification_kinds::kMeeting;
+    n.subject_kind = "proposal";
+    n.subject_id = p->id;
+    n.community = p->community;
+    n.title = p->title;
+    n.event_at = m->starts_at;
+    return std::make_pair(n, *p);
 }
 
 // One change: its items and automatic follows.
@@ -77,6 +97,26 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
         notifyAll(s, {c->author}, itemOf(e, notification_kinds::kReply, *p), p->district, utc_offset);
         return;
     }
+    // Likewise a suggestion made at a meeting, when a resident made it.
+    if (e.action == changes::kMeetingSuggestionMarked.action) {
+        auto c = store.meetingSuggestion(e.subject_id);
+        if (!c || !c->author.valid()) return;
+        auto p = store.proposal(c->proposal_id);
+        if (!p) return;
+        notifyAll(s, {c->author}, itemOf(e, notification_kinds::kReply, *p), p->district, utc_offset);
+        return;
+    }
+    // Invited to a meeting (the reason names whom): the topic and the time.
+    if (e.action == changes::kMeetingInvited.action) {
+        const UserId invited = invitedUserOf(e.reason);
+        auto item = meetingItem(store, e.subject_id);
+        if (!invited.valid() || !item) return;
+        item->first.detail = e.action;
+        item->first.actor = e.actor;
+        item->first.created_at = e.at;
+        notifyAll(s, {invited}, item->first, item->second.district, utc_offset);
+        return;
+    }
     const bool meeting = isMeeting(e);
     if (meeting || isStateChange(e)) {
         auto p = store.proposal(e.subject_id);
@@ -89,7 +129,7 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
 
 // Something time alone causes, found on a read and made in a write.
 struct DueItem {
-    std::string what;  // "proposal.<overdue reason>", "escalation.<level>" or "election"
+    std::string what;  // "proposal.<overdue reason>", "escalation.<level>", "election" or "meeting"
     std::int64_t id = 0;
     std::string phase;     // "reminder@<deadline>", "passed@<deadline>", "opened", "closed"
     bool announce = true;  // false: only marked (its moment went by unannounced, e.g. a later phase came first)
@@ -145,6 +185,11 @@ std::vector<DueItem> dueItems(Stores& s, Instant now) {
                      street ? "street" : "district", street ? e.street_id : e.district.value},
                     e.due_at, now);
     }
+    // A meeting's reminder to those who will attend; none once it began.
+    for (const NotificationStore::MeetingFacts& m : store.meetingsStartingBetween(now, now + kReminderLead)) {
+        found.push_back(
+            {"meeting", m.id, "reminder@" + std::to_string(m.starts_at.seconds()), true, m.proposal_id, "", "", 0});
+    }
     for (std::int64_t id : store.electionsChangingBefore(now)) {
         std::optional<ElectionFacts> e = store.election(id);
         if (!e) continue;
@@ -176,6 +221,15 @@ int announce(Stores& s, const DueItem& item, Instant now, Duration utc_offset) {
         n.title = e->title;
         const auto voters = store.residentsWithin(e->scope_kind, e->scope_id);
         return notifyAll(s, std::set<UserId>(voters.begin(), voters.end()), n, e->district, utc_offset);
+    }
+    if (item.what == "meeting") {
+        auto meeting = meetingItem(store, item.id);
+        if (!meeting) return 0;
+        meeting->first.detail = "meeting.reminder";
+        meeting->first.created_at = now;
+        const auto attending = store.attending(item.id);
+        return notifyAll(s, std::set<UserId>(attending.begin(), attending.end()), meeting->first,
+                         meeting->second.district, utc_offset);
     }
     std::optional<ProposalFacts> p = store.proposal(item.proposal);
     if (!p) return 0;

@@ -66,9 +66,36 @@ struct AdoptionPeriod {
     std::int64_t decided() const { return adopted + partly_adopted + not_adopted; }
 };
 
+// One standing decision, wherever the suggestion was made (a thread's
+// comment or a meeting's minutes): what the adoption rate counts.
+struct AdoptionDecided {
+    AdoptionDecision decision = AdoptionDecision::kAdopted;
+    Instant decided_at;
+};
+
 // Per month, oldest first, from the marks alone (never typed in). The rate
 // is adopted / decided; partly adopted ones are counted apart (docs/council.md).
-std::vector<AdoptionPeriod> computeAdoptionPeriods(const std::vector<AdoptionMark>& marks);
+std::vector<AdoptionPeriod> computeAdoptionPeriods(const std::vector<AdoptionDecided>& marks);
+
+// A suggestion made at a 议事会 meeting, recorded by the committee in the
+// meeting's minutes once it began; marked like a thread's comment (the
+// latest mark stands; every mark is in the audit trace).
+struct MeetingSuggestion {
+    std::int64_t id = 0;
+    MeetingId meeting_id;
+    ProposalId proposal_id;
+    CommunityId community_id;
+    std::string text;
+    UserId author_id;         // a verified resident of the community, or invalid
+    std::string author_name;  // else a plain name ("3号楼 王阿姨"), or empty: unnamed
+    UserId recorded_by;
+    Instant recorded_at;
+    bool marked = false;  // the fields below hold the standing mark
+    AdoptionDecision decision = AdoptionDecision::kAdopted;
+    std::string reason;
+    UserId decided_by;
+    Instant decided_at;
+};
 
 }  // namespace yishi::domain
 
@@ -91,6 +118,11 @@ struct Representative {
 enum class InvitationAnswer { kPending, kAttend, kDecline };
 
 const char* invitationAnswerName(InvitationAnswer answer);
+
+// The audit reason of `meeting.invited` names the one invited, "<user id>
+// <display name>", so that the notifications processor tells them.
+std::string invitedReason(UserId user, const std::string& display_name);
+UserId invitedUserOf(const std::string& reason);  // invalid when the reason names nobody
 bool parseInvitationAnswer(const std::string& text, InvitationAnswer* answer);
 
 // One person invited to a 议事会 meeting, their answer, and whether they came

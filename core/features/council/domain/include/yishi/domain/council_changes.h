@@ -17,6 +17,8 @@ extern const ChangeKind kRepresentativeEnded;
 extern const ChangeKind kMeetingInvited;
 extern const ChangeKind kInvitationAnswered;
 extern const ChangeKind kAttendanceRecorded;
+extern const ChangeKind kMeetingSuggestionRecorded;
+extern const ChangeKind kMeetingSuggestionMarked;
 }  // namespace changes
 
 // Every kind above, for changeCatalog().

@@ -29,7 +29,16 @@ class CouncilStore {
     virtual void putMark(const AdoptionMark& mark) = 0;
     virtual std::optional<AdoptionMark> mark(CommentId comment) = 0;
     virtual std::vector<AdoptionMark> marksOfProposal(ProposalId proposal) = 0;
-    virtual std::vector<AdoptionMark> marksOfCommunity(CommunityId community) = 0;
+    // The standing decisions on the community's suggestions, of threads and
+    // of meetings alike, by decided_at.
+    virtual std::vector<AdoptionDecided> decisionsOfCommunity(CommunityId community) = 0;
+
+    virtual std::int64_t insertMeetingSuggestion(const MeetingSuggestion& s) = 0;
+    virtual std::optional<MeetingSuggestion> meetingSuggestion(std::int64_t id) = 0;
+    // Replaces the standing mark of `s.id` with s's.
+    virtual void markMeetingSuggestion(const MeetingSuggestion& s) = 0;
+    // In the order they were recorded.
+    virtual std::vector<MeetingSuggestion> meetingSuggestions(MeetingId meeting) = 0;
 
     virtual std::int64_t insertRepresentative(const Representative& r) = 0;
     virtual std::optional<Representative> representative(std::int64_t id) = 0;

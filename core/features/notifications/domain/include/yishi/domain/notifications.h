@@ -41,7 +41,8 @@ struct Notification {
     std::string title;  // the subject's title when the item was made
     bool urgent = false;
     Instant created_at;
-    Instant read_at;  // unset: unread
+    Instant read_at;   // unset: unread
+    Instant event_at;  // when what it is about happens (a meeting's start); unset: nothing to name
 };
 
 // Minutes of the local day (0..1439) a quiet time starts and ends; equal:
@@ -148,6 +149,18 @@ class NotificationStore {
     };
     virtual std::optional<CommentFacts> comment(std::int64_t id) = 0;
     virtual std::optional<ElectionFacts> election(std::int64_t id) = 0;
+    // A suggestion recorded from a meeting (docs/council.md): its proposal
+    // and the resident who made it (invalid: a plain name); no parent.
+    virtual std::optional<CommentFacts> meetingSuggestion(std::int64_t id) = 0;
+    // A meeting: its proposal and when it begins.
+    struct MeetingFacts {
+        std::int64_t id = 0;
+        std::int64_t proposal_id = 0;
+        Instant starts_at;
+    };
+    virtual std::optional<MeetingFacts> meeting(std::int64_t id) = 0;
+    // Those invited to the meeting who answered "attend".
+    virtual std::vector<UserId> attending(std::int64_t meeting) = 0;
 
     // Who: followers of a proposal, those granted `role` ("committee",
     // "street_staff", "district_admin") on a scope, the verified residents
@@ -201,6 +214,8 @@ class NotificationStore {
     virtual std::vector<std::int64_t> electionsChangingBefore(Instant until) = 0;
     // Escalations still open whose deadline is in (since, until] and whose passing is not yet marked.
     virtual std::vector<EscalationDue> escalationsDueBetween(Instant since, Instant until) = 0;
+    // Meetings beginning in (since, until] that someone will attend and whose reminder is not yet marked.
+    virtual std::vector<MeetingFacts> meetingsStartingBetween(Instant since, Instant until) = 0;
     virtual bool dueMarked(const std::string& what, std::int64_t id, const std::string& phase) = 0;
     virtual bool markDue(const std::string& what, std::int64_t id, const std::string& phase, Instant at) = 0;
 };
