@@ -69,12 +69,15 @@ export function DashboardPage({ query }) {
   </section>`;
 }
 
+// Without pending changes the kept figures hold every change up to the
+// answer's `now` (a community's own computed_at is only when it last
+// changed), so that is the time they are current as of.
 function Scope({ scope }) {
   const path = `/${scope.kind === 'district' ? 'districts' : 'streets'}/${scope.id}/dashboard`;
   const view = useLoad(() => api('GET', path), [path]);
   return html`<${Loaded} result=${view}>${(v) => html`
     <h2>${v.scope.name}</h2>
-    <p class="meta">${t('dashboard.asOf', { time: formatTime(v.totals.computed_at || v.now) })}
+    <p class="meta">${t('dashboard.asOf', { time: formatTime(v.pending ? v.totals.computed_at || v.now : v.now) })}
       ${v.pending ? html` · ${t('dashboard.pending')}` : null}</p>
     <${Totals} f=${v.totals} n=${v.communities.length} windowDays=${v.active_window_days} />
     <p class="actions">
