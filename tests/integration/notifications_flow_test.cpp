@@ -273,4 +273,61 @@ BOOST_AUTO_TEST_CASE(a_change_is_told_once_across_a_killed_server_and_meetings_a
     BOOST_TEST(!findItem(committee_again, p, "meeting.scheduled"));
 }
 
+// What the community posts reaches every verified resident of it, and
+// only them: a notice (its correction is not news again), a poll, a call
+// for topics. A resident who muted the kind hears of none of it.
+BOOST_AUTO_TEST_CASE(the_communitys_notices_polls_and_calls_reach_its_residents_only) {
+    ServerProcess server;
+    HttpClient zhao(server.port());
+    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient qian(server.port());
+    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient sun(server.port());  // 宝林八村
+    sun.loginBrowser("resident3", server.password("resident3"));
+    HttpClient committee(server.port());
+    committee.loginBrowser("committee1", server.password("committee1"));
+    const std::int64_t now = std::time(nullptr);
+
+    HttpResult muted = qian.send("PUT", "/api/v1/me/notification-preferences", R"({"muted":["community"]})");
+    BOOST_REQUIRE_EQUAL(muted.status, 200);
+
+    HttpResult notice = committee.post("/api/v1/communities/1/notices",
+                                       R"({"kind":"outage","title":"周三停水通知","body":"周三 9:00-12:00 停水。"})");
+    BOOST_REQUIRE_EQUAL(notice.status, 201);
+    const std::int64_t notice_id = idOf(notice);
+    Poco::JSON::Object::Ptr item = waitForItem(zhao, notice_id, "notice.published");
+    BOOST_REQUIRE(item);
+    BOOST_TEST(item->getValue<std::string>("kind") == "community");
+    BOOST_TEST(item->getValue<std::string>("subject_kind") == "notice");
+    BOOST_TEST(item->getValue<std::string>("title") == "周三停水通知");
+
+    HttpResult corrected =
+        committee.post("/api/v1/notices/" + std::to_string(notice_id) + "/corrections",
+                       R"({"kind":"outage","title":"周四停水通知","body":"改到周四。","reason":"日期写错了"})");
+    BOOST_REQUIRE_EQUAL(corrected.status, 201);
+
+    HttpResult poll = committee.post("/api/v1/communities/1/polls",
+                                     R"({"title":"楼道灯怎么改","closes_at":)" + std::to_string(now + 86400) +
+                                         R"(,"questions":[{"text":"选哪种开关","options":["声控","感应"]}]})");
+    BOOST_REQUIRE_EQUAL(poll.status, 201);
+    BOOST_REQUIRE(waitForItem(zhao, idOf(poll), "poll.created"));
+
+    HttpResult call = committee.post("/api/v1/communities/1/topic-calls",
+                                     R"({"title":"明年微更新议题征集","deadline":)" + std::to_string(now + 86400) + "}");
+    BOOST_REQUIRE_EQUAL(call.status, 201);
+    Poco::JSON::Object::Ptr called = waitForItem(zhao, idOf(call), "topic_call.opened");
+    BOOST_REQUIRE(called);
+    BOOST_TEST(called->getValue<std::string>("subject_kind") == "topic_call");
+
+    // Handled in order: by now the correction was handled too, and told nobody.
+    BOOST_TEST(countDetail(zhao, "notice.published") == 1);
+    BOOST_TEST(countDetail(zhao, "notice.corrected") == 0);
+    // Not another community's resident, not one who muted it, not the committee that posted.
+    for (HttpClient* other : {&sun, &qian, &committee}) {
+        BOOST_TEST(countDetail(*other, "notice.published") == 0);
+        BOOST_TEST(countDetail(*other, "poll.created") == 0);
+        BOOST_TEST(countDetail(*other, "topic_call.opened") == 0);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,8 +20,10 @@ export function detailText(item) {
   return t('inbox.kinds.' + item.kind);
 }
 
+const PLACES = { election: '/elections/', notice: '/notices/', poll: '/polls/', topic_call: '/topic-calls/' };
+
 function linkOf(item) {
-  return item.subject_kind === 'election' ? '/elections/' + item.subject_id : '/p/' + item.subject_id;
+  return (PLACES[item.subject_kind] || '/p/') + item.subject_id;
 }
 
 // Tells the header's badge how many are unread.

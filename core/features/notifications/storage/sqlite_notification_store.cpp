@@ -141,6 +141,30 @@ std::optional<domain::NotificationStore::CommentFacts> SqliteNotificationStore::
     return CommentFacts{q->getColumn(0).getInt64(), UserId(q->getColumn(1).getInt64()), UserId()};
 }
 
+std::optional<domain::NotificationStore::PostFacts> SqliteNotificationStore::communityPost(
+    const std::string& subject_kind, std::int64_t id) {
+    // A notice's title is its latest version's.
+    const char* sql = nullptr;
+    if (subject_kind == "notice") {
+        sql =
+            "SELECT n.community_id, c.district_id, (SELECT v.title FROM notice_versions v WHERE v.notice_id = n.id"
+            " ORDER BY v.id DESC LIMIT 1) FROM notices n JOIN communities c ON c.id = n.community_id WHERE n.id = ?";
+    } else if (subject_kind == "poll") {
+        sql = "SELECT p.community_id, c.district_id, p.title FROM polls p JOIN communities c ON c.id = p.community_id"
+              " WHERE p.id = ?";
+    } else if (subject_kind == "topic_call") {
+        sql = "SELECT t.community_id, c.district_id, t.title FROM topic_calls t"
+              " JOIN communities c ON c.id = t.community_id WHERE t.id = ?";
+    } else {
+        return std::nullopt;
+    }
+    auto q = c_.prepare(sql);
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    return PostFacts{CommunityId(q->getColumn(0).getInt64()), DistrictId(q->getColumn(1).getInt64()),
+                     q->getColumn(2).getString()};
+}
+
 std::optional<domain::NotificationStore::MeetingFacts> SqliteNotificationStore::meeting(std::int64_t id) {
     auto q = c_.prepare("SELECT id, proposal_id, starts_at FROM meetings WHERE id = ?");
     q->bind(1, id);

@@ -23,6 +23,7 @@ class SqliteNotificationStore final : public domain::NotificationStore {
     std::optional<domain::ElectionFacts> election(std::int64_t id) override;
     std::optional<CommentFacts> meetingSuggestion(std::int64_t id) override;
     std::optional<MeetingFacts> meeting(std::int64_t id) override;
+    std::optional<PostFacts> communityPost(const std::string& subject_kind, std::int64_t id) override;
     std::vector<UserId> attending(std::int64_t meeting) override;
     std::vector<MeetingFacts> meetingsStartingBetween(Instant since, Instant until) override;
 

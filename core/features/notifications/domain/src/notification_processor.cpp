@@ -8,6 +8,8 @@
 
 #include "yishi/domain/council.h"
 #include "yishi/domain/council_changes.h"
+#include "yishi/domain/noticeboard_changes.h"
+#include "yishi/domain/polls_changes.h"
 #include "yishi/domain/proposal.h"
 #include "yishi/domain/proposal_store.h"
 
@@ -44,13 +46,19 @@ Notification itemOf(const AuditEntry& e, const char* kind, const ProposalFacts& 
     return n;
 }
 
+// What the community posts to everyone in it.
+bool isCommunityPost(const AuditEntry& e) {
+    return e.action == changes::kNoticePublished.action || e.action == changes::kPollCreated.action ||
+           e.action == changes::kTopicCallOpened.action;
+}
+
 bool isMeeting(const AuditEntry& e) { return e.action == "meeting.scheduled" || e.action == "meeting.recorded"; }
 
 // Whether handle() does anything with the change.
 bool concernsAnyone(const AuditEntry& e) {
     return e.action == "proposal.created" || e.action == "comment.posted" || isMeeting(e) || isStateChange(e) ||
            e.action == changes::kSuggestionMarked.action || e.action == changes::kMeetingSuggestionMarked.action ||
-           e.action == changes::kMeetingInvited.action;
+           e.action == changes::kMeetingInvited.action || isCommunityPost(e);
 }
 
 // An item about a meeting: the topic's, naming when the meeting begins.
@@ -115,6 +123,24 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
         item->first.actor = e.actor;
         item->first.created_at = e.at;
         notifyAll(s, {invited}, item->first, item->second.district, utc_offset);
+        return;
+    }
+    // A notice, a poll or a call for topics: every verified resident of the
+    // community (not a correction or a withdrawal: the first word is news).
+    if (isCommunityPost(e)) {
+        auto post = store.communityPost(e.subject_kind, e.subject_id);
+        if (!post) return;
+        Notification n;
+        n.kind = notification_kinds::kCommunity;
+        n.detail = e.action;
+        n.subject_kind = e.subject_kind;
+        n.subject_id = e.subject_id;
+        n.community = post->community;
+        n.actor = e.actor;
+        n.title = post->title;
+        n.created_at = e.at;
+        const auto residents = store.residentsWithin("community", post->community.value);
+        notifyAll(s, std::set<UserId>(residents.begin(), residents.end()), n, post->district, utc_offset);
         return;
     }
     const bool meeting = isMeeting(e);

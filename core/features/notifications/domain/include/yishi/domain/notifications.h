@@ -23,6 +23,8 @@ inline constexpr const char* kReply = "reply";      // a reply to their comment 
 inline constexpr const char* kMeeting = "meeting";  // a meeting on what they raised or follow
 inline constexpr const char* kVote = "vote";        // a vote they may cast opens or closes
 inline constexpr const char* kDue = "due";          // staff: a deadline draws near or passed
+// The community's news to its residents: a notice published, a poll, a call for topics.
+inline constexpr const char* kCommunity = "community";
 }  // namespace notification_kinds
 
 // Every kind above, in the order the preferences list them.
@@ -159,6 +161,15 @@ class NotificationStore {
         Instant starts_at;
     };
     virtual std::optional<MeetingFacts> meeting(std::int64_t id) = 0;
+    // What the community posts to all its residents (a notice, a poll, a
+    // call for topics, by subject kind "notice", "poll", "topic_call"):
+    // its community, district and title as it is now.
+    struct PostFacts {
+        CommunityId community;
+        DistrictId district;
+        std::string title;
+    };
+    virtual std::optional<PostFacts> communityPost(const std::string& subject_kind, std::int64_t id) = 0;
     // Those invited to the meeting who answered "attend".
     virtual std::vector<UserId> attending(std::int64_t meeting) = 0;
 
