@@ -991,6 +991,15 @@ try {
   await resident.goto(base + `/c/${community.id}/polls`);
   await resident.getByText('垃圾分类投放时间意见').first().waitFor();
   check(true, 'the resident finds the new poll');
+  // The inbox told of both (the community's news), and leads to the notice.
+  await resident.goto(base + '/inbox');
+  const noticeItem = resident.locator('.card', { hasText: '社区发布了新公告' }).filter({ hasText: '楼道堆物清理通知' });
+  await noticeItem.first().waitFor();
+  check((await resident.locator('.card', { hasText: '社区请您填一份问卷' }).filter({ hasText: '垃圾分类投放时间意见' }).count()) === 1,
+    "the community's notice and poll reach the resident's inbox, once each");
+  await noticeItem.first().click();
+  await resident.getByRole('heading', { name: /楼道堆物清理通知/ }).waitFor();
+  check(resident.url().includes('/notices/'), 'the item opens the notice');
   // 24. 议事会 depth: the committee calls for topics; the resident finds the
   // call on the community's home and raises a topic in answer; the committee
   // marks the resident's comment adopted with a reason, which the resident
