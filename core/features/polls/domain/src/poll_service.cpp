@@ -1,5 +1,6 @@
 #include "yishi/domain/poll_service.h"
 
+#include <string_view>
 #include <utility>
 
 #include "yishi/domain/polls_changes.h"
@@ -11,6 +12,23 @@ namespace yishi::domain {
 namespace {
 
 Status notFound() { return Status::notFound("poll.not_found", "There is no such poll."); }
+
+// An answer as residents tell answers apart: without the spaces (ASCII or
+// the full-width 　) around it.
+std::string trimmed(std::string_view text) {
+    constexpr std::string_view kWide = "\u3000";
+    for (bool again = true; again;) {
+        again = false;
+        while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1), again = true;
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1), again = true;
+        if (text.substr(0, kWide.size()) == kWide) text.remove_prefix(kWide.size()), again = true;
+        if (text.size() >= kWide.size() && text.substr(text.size() - kWide.size()) == kWide) {
+            text.remove_suffix(kWide.size());
+            again = true;
+        }
+    }
+    return std::string(text);
+}
 
 Status validInput(const PollService::Input& input, Instant now) {
     YISHI_RETURN_IF_ERROR(validateName("title", input.title, 200));
@@ -29,6 +47,16 @@ Status validInput(const PollService::Input& input, Instant now) {
                                                        std::to_string(kMaxPollOptions) + " options.");
         }
         for (const std::string& o : q.options) YISHI_RETURN_IF_ERROR(validateName("option", o, 200));
+        // The same answer twice splits its votes and reads as a mistake.
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (trimmed(q.options[i]) == trimmed(q.options[j])) {
+                    return Status::invalid("poll.duplicate_option",
+                                           "The answer \"" + trimmed(q.options[i]) + "\" is given twice in question \"" +
+                                               q.text + "\"; each answer once.");
+                }
+            }
+        }
     }
     return Status::ok();
 }
@@ -71,7 +99,7 @@ Result<PollService::View> PollService::create(const Actor& actor, CommunityId co
             PollQuestion question;
             question.text = q.text;
             question.multiple = q.multiple;
-            for (const std::string& o : q.options) question.options.push_back({0, 0, o});
+            for (const std::string& o : q.options) question.options.push_back({0, 0, trimmed(o)});
             poll.questions.push_back(std::move(question));
         }
         s.get<PollStore>().insertPoll(poll);
