@@ -147,6 +147,15 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
         out.endObject();
         out.member("supports", item.activity.supports);
         out.member("comments", item.activity.comments);
+        // Where an accepted problem's handling stands (its case), or null.
+        if (item.activity.case_state.empty()) {
+            out.key("case").null();
+        } else {
+            out.key("case").beginObject();
+            out.member("state", item.activity.case_state);
+            out.member("reopened", item.activity.case_reopened);
+            out.endObject();
+        }
         out.endObject();
     });
     w.key("counts").beginObject();
