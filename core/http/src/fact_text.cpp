@@ -22,6 +22,7 @@ std::string withTyped(std::string sentence, const std::string& typed, Language l
 std::string voteStep(std::string_view step, bool en) {
     if (step.substr(0, 9) == "proposal.") step.remove_prefix(9);
     if (step == "send_to_vote" || step == "voting") return en ? "Sent to a residents' vote" : "已交居民投票";
+    if (step == "wish_round.opened") return en ? "The residents' vote opened" : "居民投票已开始";
     if (step == "adopt" || step == "adopted") return en ? "Residents' vote: adopted" : "居民投票结果：通过";
     if (step == "not_adopt" || step == "not_adopted") {
         return en ? "Residents' vote: not adopted" : "居民投票结果：未通过";

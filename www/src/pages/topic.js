@@ -8,7 +8,7 @@ import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { AdoptionForm } from './council_forms.js';
 import { AdoptionNote } from './council_parts.js';
-import { CasePanel, loadCase } from './case_parts.js';
+import { CasePanel, CaseStateBadge, loadCase } from './case_parts.js';
 import { Place } from './place_parts.js';
 import { assistedText } from './assist_parts.js';
 
@@ -61,7 +61,8 @@ export function TopicPage({ params }) {
       return html`
         <p class="crumbs"><a href=${'/c/' + p.community_id}>${t('common.backToCommunity')}</a></p>
         <${PageTitle}>${p.title}<//>
-        <p class="sub"><span class="kind">${t('kinds.' + p.kind)}</span> <${StateBadge} state=${p.state} />
+        <p class="sub"><span class="kind">${t('kinds.' + p.kind)}</span>
+          ${p.state === 'accepted' && kase ? html`<${CaseStateBadge} c=${kase} />` : html`<${StateBadge} state=${p.state} />`}
           <${OverdueBadges} overdue=${p.overdue} /></p>
         <p class="meta">${t('topic.raisedBy', { name: p.author.display_name })}
           ${p.submitted_at ? ' · ' + formatTime(p.submitted_at) : ''}</p>
