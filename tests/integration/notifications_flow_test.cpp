@@ -140,8 +140,8 @@ BOOST_AUTO_TEST_CASE(whoever_holds_a_case_hears_the_residents_word_and_the_commi
                             .status,
                         201);
 
-    HttpResult raised = zhou.post("/api/v1/communities/3/proposals",
-                                  R"({"kind":"problem","title":"村口路灯不亮","submit":true})");
+    HttpResult raised =
+        zhou.post("/api/v1/communities/3/proposals", R"({"kind":"problem","title":"村口路灯不亮","submit":true})");
     BOOST_REQUIRE_EQUAL(raised.status, 201);
     const std::int64_t p = idOf(raised);
     BOOST_REQUIRE_EQUAL(act(chen, p, R"({"action":"start_screening"})"), 200);

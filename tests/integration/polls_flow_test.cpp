@@ -83,8 +83,9 @@ BOOST_AUTO_TEST_CASE(a_poll_is_answered_once_per_resident_and_counted_after_clos
             .errorCode() == "poll.questions");
 
     // The same answer twice (after trimming) is refused, in both languages; nothing is published.
-    const std::string twice_body = R"({"title":"楼道灯","closes_at":)" + closes +
-                              R"(,"questions":[{"text":"换哪种开关？","options":["声控","人体感应","手动开关"," 声控　"]}]})";
+    const std::string twice_body =
+        R"({"title":"楼道灯","closes_at":)" + closes +
+        R"(,"questions":[{"text":"换哪种开关？","options":["声控","人体感应","手动开关"," 声控　"]}]})";
     HttpResult duplicate = committee.post("/api/v1/communities/1/polls", twice_body);
     BOOST_TEST(duplicate.status == 400);
     BOOST_TEST(duplicate.errorCode() == "poll.duplicate_option");

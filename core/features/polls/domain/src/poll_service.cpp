@@ -17,17 +17,19 @@ Status notFound() { return Status::notFound("poll.not_found", "There is no such 
 // the full-width 　) around it.
 std::string trimmed(std::string_view text) {
     constexpr std::string_view kWide = "\u3000";
-    for (bool again = true; again;) {
-        again = false;
-        while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1), again = true;
-        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1), again = true;
-        if (text.substr(0, kWide.size()) == kWide) text.remove_prefix(kWide.size()), again = true;
-        if (text.size() >= kWide.size() && text.substr(text.size() - kWide.size()) == kWide) {
+    for (;;) {
+        if (text.starts_with(' ') || text.starts_with('\t')) {
+            text.remove_prefix(1);
+        } else if (text.ends_with(' ') || text.ends_with('\t')) {
+            text.remove_suffix(1);
+        } else if (text.starts_with(kWide)) {
+            text.remove_prefix(kWide.size());
+        } else if (text.ends_with(kWide)) {
             text.remove_suffix(kWide.size());
-            again = true;
+        } else {
+            return std::string(text);
         }
     }
-    return std::string(text);
 }
 
 Status validInput(const PollService::Input& input, Instant now) {
@@ -46,14 +48,17 @@ Status validInput(const PollService::Input& input, Instant now) {
             return Status::invalid("poll.options", "A question has " + std::to_string(kMinPollOptions) + " to " +
                                                        std::to_string(kMaxPollOptions) + " options.");
         }
-        for (const std::string& o : q.options) YISHI_RETURN_IF_ERROR(validateName("option", o, 200));
+        for (const std::string& o : q.options) {
+            YISHI_RETURN_IF_ERROR(validateName("option", o, 200));
+            if (trimmed(o).empty()) return Status::invalid("option.invalid", "option may not be empty.");
+        }
         // The same answer twice splits its votes and reads as a mistake.
         for (std::size_t i = 0; i < q.options.size(); ++i) {
             for (std::size_t j = 0; j < i; ++j) {
                 if (trimmed(q.options[i]) == trimmed(q.options[j])) {
-                    return Status::invalid("poll.duplicate_option",
-                                           "The answer \"" + trimmed(q.options[i]) + "\" is given twice in question \"" +
-                                               q.text + "\"; each answer once.");
+                    return Status::invalid("poll.duplicate_option", "The answer \"" + trimmed(q.options[i]) +
+                                                                        "\" is given twice in question \"" + q.text +
+                                                                        "\"; each answer once.");
                 }
             }
         }
