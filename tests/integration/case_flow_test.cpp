@@ -179,6 +179,24 @@ BOOST_AUTO_TEST_CASE(a_problem_is_handled_rated_reopened_and_counted) {
     BOOST_TEST(rated->getValue<bool>("reopens"));
     BOOST_TEST(entries->getObject(4)->getValue<std::string>("text") == "已更换灯泡");
     BOOST_TEST(entries->getObject(3)->getValue<std::string>("text") == "李主任熟悉供电线路");
+    // The community's topic list says where the handling stands, not only 已受理.
+    auto caseInList = [&](std::int64_t proposal) -> Poco::JSON::Object::Ptr {
+        Poco::JSON::Array::Ptr items =
+            anonymous.get("/api/v1/communities/3/proposals?limit=100").json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
+            if (item->getValue<std::int64_t>("id") != proposal) continue;
+            BOOST_TEST(item->getValue<std::string>("state") == "accepted");
+            return item->isNull("case") ? nullptr : item->getObject("case");
+        }
+        BOOST_FAIL("proposal not listed");
+        return nullptr;
+    };
+    BOOST_REQUIRE(caseInList(lamp));
+    BOOST_TEST(caseInList(lamp)->getValue<std::string>("state") == "in_progress");
+    BOOST_TEST(caseInList(lamp)->getValue<std::int64_t>("reopened") == 1);
+    BOOST_TEST(caseInList(bins)->getValue<std::string>("state") == "open");
+    BOOST_TEST(!caseInList(wish));  // a wish has no case
 
     // Done again the next day, and rated well: closed.
     advance(admin, kDay);
@@ -187,6 +205,7 @@ BOOST_AUTO_TEST_CASE(a_problem_is_handled_rated_reopened_and_counted) {
         resident.post(lamp_case + "/ratings", R"({"handling_stars":5,"result_stars":5,"comment":"亮了"})");
     BOOST_REQUIRE_EQUAL(good.status, 201);
     BOOST_TEST(good.json()->getValue<std::string>("state") == "closed");
+    BOOST_TEST(caseInList(lamp)->getValue<std::string>("state") == "closed");
     BOOST_TEST(resident.post(lamp_case + "/ratings", R"({"handling_stars":5,"result_stars":5})").errorCode() ==
                "case.closed");
     BOOST_TEST(resident.post(lamp_case + "/not-solved", R"({"reason":"x"})").errorCode() == "case.closed");

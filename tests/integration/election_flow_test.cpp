@@ -453,9 +453,15 @@ BOOST_AUTO_TEST_CASE(send_to_vote_opens_a_referendum_whose_published_result_deci
     BOOST_REQUIRE_EQUAL(published.json()->getValue<std::string>("phase"), "published");
     HttpResult decided = alice.get("/api/v1/proposals/" + std::to_string(proposal));
     BOOST_TEST(decided.json()->getValue<std::string>("state") == "adopted");
-    BOOST_TEST(decided.json()->getValue<std::string>("reason") == "election/" + std::to_string(election));
+    // The reason is words the resident reads; the vote is a structured field.
+    BOOST_TEST(decided.json()->getValue<std::string>("reason") == "居民投票结果：通过");
+    BOOST_TEST(decided.json()->getValue<std::int64_t>("reason_election_id") == election);
     HttpResult history = alice.get("/api/v1/proposals/" + std::to_string(proposal) + "/history");
-    BOOST_TEST(history.body.find("\"election/" + std::to_string(election) + "\"") != std::string::npos, history.body);
+    BOOST_TEST(history.body.find("\"election_id\":" + std::to_string(election)) != std::string::npos, history.body);
+    BOOST_TEST(history.body.find("election/") == std::string::npos, history.body);
+    HttpResult in_english = alice.send("GET", "/api/v1/proposals/" + std::to_string(proposal), "", "application/json",
+                                       {{"Accept-Language", "en"}});
+    BOOST_TEST(in_english.json()->getValue<std::string>("reason") == "Residents' vote: adopted");
 }
 
 BOOST_AUTO_TEST_CASE(a_wish_round_is_selected_by_the_districts_plugin_and_names_it_in_the_record) {

@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(a_street_round_over_wishes_of_two_communities_adopts_what_g
     BOOST_REQUIRE_MESSAGE(created.status == 201, created.body);
     auto e = created.json();
     const std::int64_t id = e->getValue<std::int64_t>("id");
-    const std::string reason = "election/" + std::to_string(id);
+    const std::string election_ref = "\"election_id\":" + std::to_string(id);
     BOOST_TEST(e->getValue<std::string>("scope") == "street/1");
     BOOST_TEST(e->getValue<std::string>("scope_kind") == "street");
     BOOST_TEST(e->getValue<std::int64_t>("scope_id") == 1);
@@ -266,11 +266,17 @@ BOOST_AUTO_TEST_CASE(a_street_round_over_wishes_of_two_communities_adopts_what_g
     BOOST_TEST(stateOf(d.visitor, rails) == "adopted");
     BOOST_TEST(stateOf(d.visitor, wall) == "adopted");
     BOOST_TEST(stateOf(d.visitor, lockers) == "not_adopted");
+    // The reason is words, not a reference; the vote is named by its id.
     for (std::int64_t wish : {rails, lockers, wall}) {
-        BOOST_TEST(d.visitor.get(path(wish)).json()->getValue<std::string>("reason") == reason);
+        auto shown = d.visitor.get(path(wish)).json();
+        BOOST_TEST(shown->getValue<std::string>("reason") ==
+                   (wish == lockers ? "居民投票结果：未通过" : "居民投票结果：通过"));
+        BOOST_TEST(shown->getValue<std::int64_t>("reason_election_id") == id);
         HttpResult history = d.visitor.get(path(wish) + "/history");
         BOOST_TEST(history.body.find("\"proposal.send_to_vote\"") != std::string::npos, history.body);
-        BOOST_TEST(history.body.find("\"" + reason + "\"") != std::string::npos, history.body);
+        BOOST_TEST(history.body.find("已交居民投票") != std::string::npos, history.body);
+        BOOST_TEST(history.body.find(election_ref) != std::string::npos, history.body);
+        BOOST_TEST(history.body.find("election/") == std::string::npos, history.body);
     }
     // An adopted wish goes on to become a project.
     HttpResult project = d.committee1.post(path(rails) + "/actions",

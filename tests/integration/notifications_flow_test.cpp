@@ -118,6 +118,67 @@ BOOST_AUTO_TEST_CASE(an_inbox_hears_of_replies_follows_and_state_changes_but_nev
     BOOST_TEST(hidden.errorCode() == "proposal.not_found");
 }
 
+// The staff side of a case (docs/cases.md): a case nobody holds reaches
+// the community's committee; whoever holds one hears of being given it and
+// of what the resident says of it, "not solved" and the rating.
+BOOST_AUTO_TEST_CASE(whoever_holds_a_case_hears_the_residents_word_and_the_committee_one_nobody_holds) {
+    ServerProcess server;
+    HttpClient zhou(server.port());  // 周奶奶, 罗店村
+    zhou.loginBrowser("resident4", server.password("resident4"));
+    HttpClient chen(server.port());  // 罗店村's committee
+    chen.loginBrowser("committee3", server.password("committee3"));
+    HttpClient li(server.port());  // made a member of 罗店村's committee below
+    li.loginBrowser("committee1", server.password("committee1"));
+    HttpClient other(server.port());  // 宝林八村's committee
+    other.loginBrowser("committee2", server.password("committee2"));
+    HttpClient admin(server.port());
+    admin.loginBrowser("admin", server.password("admin"));
+    const std::int64_t li_id = li.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
+    BOOST_REQUIRE_EQUAL(admin
+                            .post("/api/v1/users/" + std::to_string(li_id) + "/roles",
+                                  R"({"role":"committee","scope":{"kind":"community","id":3}})")
+                            .status,
+                        201);
+
+    HttpResult raised =
+        zhou.post("/api/v1/communities/3/proposals", R"({"kind":"problem","title":"村口路灯不亮","submit":true})");
+    BOOST_REQUIRE_EQUAL(raised.status, 201);
+    const std::int64_t p = idOf(raised);
+    BOOST_REQUIRE_EQUAL(act(chen, p, R"({"action":"start_screening"})"), 200);
+    BOOST_REQUIRE_EQUAL(act(chen, p, R"({"action":"accept","reason":"属实"})"), 200);
+
+    // Nobody holds it yet: the committee hears that it waits (not the one
+    // who accepted it, not another community's, not the resident).
+    Poco::JSON::Object::Ptr waiting = waitForItem(li, p, "case.waiting");
+    BOOST_REQUIRE(waiting);
+    BOOST_TEST(waiting->getValue<std::string>("kind") == "case");
+    BOOST_TEST(!findItem(chen, p, "case.waiting"));
+    BOOST_TEST(!findItem(other, p, "case.waiting"));
+    BOOST_TEST(!findItem(zhou, p, "case.waiting"));
+
+    // 陈 gives it to 李, who hears that it is his; he marks it done.
+    const std::string kase =
+        "/api/v1/cases/" + std::to_string(idOf(zhou.get("/api/v1/proposals/" + std::to_string(p) + "/case")));
+    BOOST_REQUIRE_EQUAL(chen.post(kase + "/assignment", R"({"assignee_id": )" + std::to_string(li_id) + "}").status,
+                        200);
+    BOOST_REQUIRE(waitForItem(li, p, "case.yours"));
+    BOOST_REQUIRE_EQUAL(li.post(kase + "/completion", R"({"summary":"已更换灯泡"})").status, 200);
+
+    // 周奶奶 says it is not solved: 李, who holds it, hears; so he does of her rating.
+    BOOST_REQUIRE_EQUAL(zhou.post(kase + "/not-solved", R"({"reason":"还是不亮"})").status, 200);
+    Poco::JSON::Object::Ptr reopened = waitForItem(li, p, "case.not_solved");
+    BOOST_REQUIRE(reopened);
+    BOOST_TEST(reopened->getValue<std::string>("kind") == "case");
+    BOOST_TEST(reopened->getValue<std::string>("title") == "村口路灯不亮");
+    BOOST_REQUIRE_EQUAL(li.post(kase + "/completion", R"({"summary":"更换了整条线路"})").status, 200);
+    BOOST_REQUIRE_EQUAL(zhou.post(kase + "/ratings", R"({"handling_stars":4,"result_stars":5})").status, 201);
+    BOOST_REQUIRE(waitForItem(li, p, "case.rating"));
+    // 陈 no longer holds it: what the resident said went to 李 alone.
+    BOOST_TEST(!findItem(chen, p, "case.not_solved"));
+    BOOST_TEST(!findItem(chen, p, "case.rating"));
+    BOOST_TEST(!findItem(other, p, "case.rating"));
+}
+
 BOOST_AUTO_TEST_CASE(preferences_refuse_what_they_cannot_mean) {
     ServerProcess server;
     HttpClient zhao(server.port());
@@ -125,7 +186,7 @@ BOOST_AUTO_TEST_CASE(preferences_refuse_what_they_cannot_mean) {
     const std::string path = "/api/v1/me/notification-preferences";
     HttpResult initial = zhao.get(path);
     BOOST_REQUIRE_EQUAL(initial.status, 200);
-    BOOST_TEST(initial.json()->getArray("kinds")->size() == 6u);
+    BOOST_TEST(initial.json()->getArray("kinds")->size() == 7u);
     BOOST_TEST(initial.json()->isNull("quiet"));  // the district's
     BOOST_TEST(zhao.send("PUT", path, R"({"muted":["spam"]})").errorCode() == "notification.kind");
     BOOST_TEST(zhao.send("PUT", path, R"({"email":"not an address"})").errorCode() == "notification.email");

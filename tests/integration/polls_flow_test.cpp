@@ -82,6 +82,19 @@ BOOST_AUTO_TEST_CASE(a_poll_is_answered_once_per_resident_and_counted_after_clos
         committee.post("/api/v1/communities/1/polls", R"({"title":"x","closes_at":)" + closes + R"(,"questions":[]})")
             .errorCode() == "poll.questions");
 
+    // The same answer twice (after trimming) is refused, in both languages; nothing is published.
+    const std::string twice_body =
+        R"({"title":"楼道灯","closes_at":)" + closes +
+        R"(,"questions":[{"text":"换哪种开关？","options":["声控","人体感应","手动开关"," 声控　"]}]})";
+    HttpResult duplicate = committee.post("/api/v1/communities/1/polls", twice_body);
+    BOOST_TEST(duplicate.status == 400);
+    BOOST_TEST(duplicate.errorCode() == "poll.duplicate_option");
+    BOOST_TEST(duplicate.body.find("重复") != std::string::npos, duplicate.body);
+    HttpResult duplicate_en = committee.send("POST", "/api/v1/communities/1/polls", twice_body, "application/json",
+                                             {{"Accept-Language", "en"}});
+    BOOST_TEST(duplicate_en.body.find("given twice") != std::string::npos, duplicate_en.body);
+    BOOST_TEST(committee.get("/api/v1/communities/1/polls").body.find("楼道灯") == std::string::npos);
+
     HttpResult created = committee.post("/api/v1/communities/1/polls", body);
     BOOST_REQUIRE_EQUAL(created.status, 201);
     Poco::JSON::Object::Ptr poll = created.json();

@@ -1383,6 +1383,47 @@ try {
   check(streetVote.phase === 'voting' && streetVote.judge.recorded, "the street's round opens a vote that records its plugin");
   await audit(staff, 'street wish round (voting)');
   await shoot(staff, 'street-wish-round-voting');
+
+  // 31. Words a resident can read. A wish sent to the round's vote says what
+  // the vote did, not "election/N", and not as the committee's explanation;
+  // the reopened problem of 19b reads 重新办理 on the community's list and
+  // waits in the committee's 待办事项; a poll with the same answer twice is
+  // refused in plain words. Fresh pages: the clock moved on by days since
+  // the others signed in.
+  const reader = await (await browser.newContext(phone)).newPage();
+  const desk = await (await browser.newContext(desktop)).newPage();
+  await logInAs(desk, 'committee1', '/queue');
+  await reader.goto(base + `/p/${lights.proposal_id}`);
+  await reader.locator('p.reason').first().waitFor();
+  const voteReason = await reader.locator('p.reason').first().textContent();
+  check(voteReason.includes('居民投票') && !voteReason.includes('居委会说明'),
+    `a vote's step reads as the residents' vote, not the committee's (${voteReason.trim()})`);
+  check((await reader.getByText(/election\/\d+/).count()) === 0, 'no page text reads election/N');
+  await reader.locator('.timeline').getByRole('link', { name: '查看投票结果' }).first().waitFor();
+  check(true, "the trace's vote step links to the vote");
+  await shoot(reader, 'topic-vote-reason');
+  await reader.goto(base + `/c/${community.id}`);
+  await reader.getByRole('button', { name: /^已受理/ }).first().click();
+  const drainCard = reader.locator('a.card', { has: reader.locator('.kind') })
+    .filter({ hasText: '东门下水道返味' }).first();
+  await drainCard.waitFor();
+  check((await drainCard.locator('.badge', { hasText: '重新办理' }).count()) === 1 &&
+    (await drainCard.locator('.badge', { hasText: '已受理' }).count()) === 0,
+  "the community's list says the reopened problem is handled again, not 已受理");
+  await desk.goto(base + '/queue');
+  await desk.getByRole('heading', { name: '等待安排负责人或重新办理的案件' }).waitFor();
+  check((await desk.locator('.card', { hasText: '东门下水道返味' }).count()) > 0,
+    "the reopened case waits in the committee's 待办事项");
+  await audit(desk, 'queue (cases)');
+  await shoot(desk, 'queue-cases');
+  await desk.goto(base + `/c/${community.id}/polls`);
+  await desk.getByRole('button', { name: '发起问卷' }).click();
+  await desk.getByLabel('问卷标题').fill('楼道灯开关');
+  await desk.getByLabel('问题', { exact: true }).fill('换哪种开关？');
+  await desk.getByLabel('选项').fill('声控\n人体感应\n手动开关\n声控');
+  await desk.getByRole('button', { name: '发布问卷' }).click();
+  await desk.getByText('同一个问题里有重复的选项').waitFor();
+  check(true, 'a poll with the same answer twice is refused in plain words');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

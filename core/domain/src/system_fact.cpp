@@ -8,7 +8,18 @@ namespace {
 
 constexpr std::array kKinds = {facts::kAutoHidden, facts::kMergedFrom, facts::kEndedEarly, facts::kEscalatedTo,
                                facts::kAttended,   facts::kRebased,    facts::kLeftBy,     facts::kAssignedTo,
-                               facts::kRated,      facts::kLowRating};
+                               facts::kRated,      facts::kLowRating,  facts::kElection};
+
+// "election/<id>": how a vote's step was stored before facts::kElection.
+std::optional<SystemFact> legacyElection(std::string_view stored) {
+    constexpr std::string_view kPrefix = "election/";
+    if (stored.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+    const std::string_view id = stored.substr(kPrefix.size());
+    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return SystemFact{std::string(facts::kElection), std::string(id), ""};
+}
 
 std::string escape(std::string_view value) {
     std::string out;
@@ -49,6 +60,7 @@ std::string encodeFact(std::string_view kind, std::string_view value, std::strin
 }
 
 std::optional<SystemFact> parseFact(std::string_view stored) {
+    if (std::optional<SystemFact> legacy = legacyElection(stored)) return legacy;
     const std::size_t colon = stored.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
     const std::string_view kind = stored.substr(0, colon);

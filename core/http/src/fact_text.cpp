@@ -18,7 +18,33 @@ std::string withTyped(std::string sentence, const std::string& typed, Language l
     return sentence + (language == Language::kEn ? ": " : "：") + typed;
 }
 
+// A vote's step in words; the step is the trace's action or the state.
+std::string voteStep(std::string_view step, bool en) {
+    if (step.substr(0, 9) == "proposal.") step.remove_prefix(9);
+    if (step == "send_to_vote" || step == "voting") return en ? "Sent to a residents' vote" : "已交居民投票";
+    if (step == "wish_round.opened") return en ? "The residents' vote opened" : "居民投票已开始";
+    if (step == "adopt" || step == "adopted") return en ? "Residents' vote: adopted" : "居民投票结果：通过";
+    if (step == "not_adopt" || step == "not_adopted") {
+        return en ? "Residents' vote: not adopted" : "居民投票结果：未通过";
+    }
+    if (step == "form_project" || step == "project") {
+        return en ? "Chosen by the residents' vote; it is now a project" : "居民投票选中，已转为项目";
+    }
+    return en ? "Decided by a residents' vote" : "由居民投票决定";
+}
+
 }  // namespace
+
+std::int64_t electionOfStoredText(std::string_view stored) {
+    const std::optional<domain::SystemFact> fact = domain::parseFact(stored);
+    if (!fact || fact->kind != facts::kElection || !isCount(fact->value)) return 0;
+    return std::stoll(fact->value);
+}
+
+std::string renderStoredText(std::string_view stored, Language language, std::string_view step) {
+    if (electionOfStoredText(stored) != 0) return voteStep(step, language == Language::kEn);
+    return renderStoredText(stored, language);
+}
 
 std::string renderStoredText(std::string_view stored, Language language) {
     const std::optional<domain::SystemFact> fact = domain::parseFact(stored);
@@ -71,6 +97,7 @@ std::string renderStoredText(std::string_view stored, Language language) {
         if (fact->typed.empty()) return en ? "Ended before the announced end: " + v : note;
         return fact->typed + (en ? " (" + note + ")" : "（" + note + "）");
     }
+    if (fact->kind == facts::kElection && isCount(v)) return voteStep("", en);
     return std::string(stored);  // a known kind with a value this version cannot read
 }
 

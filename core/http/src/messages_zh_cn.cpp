@@ -236,6 +236,7 @@ constexpr auto kCatalog = std::to_array<Entry>({
     {"poll.choice", "请每个问题都选择答案：单选题只选一项，选项不能重复。"},
     {"poll.closed", "这份问卷已经截止了。"},
     {"poll.closes_at", "问卷的截止时间要晚于现在，并且在一年之内。"},
+    {"poll.duplicate_option", "同一个问题里有重复的选项，每个选项只能写一次。"},
     {"poll.forbidden", "只有本社区居委会可以发起问卷。"},
     {"poll.not_found", "找不到这份问卷。"},
     {"poll.options", "每个问题有 2 到 20 个选项。"},

@@ -138,4 +138,25 @@ BOOST_AUTO_TEST_CASE(a_rebase_and_leaving_are_rendered_in_the_readers_language) 
                "left by the resident");  // an old row
 }
 
+// A residents' vote's step reads as words, in rows written now and in
+// rows written before the fact kind ("election/<id>").
+BOOST_AUTO_TEST_CASE(a_votes_step_reads_as_words_and_names_the_vote) {
+    using yishi::http::electionOfStoredText;
+    using yishi::http::Language;
+    using yishi::http::renderStoredText;
+    for (const char* stored : {"election:7", "election/7"}) {
+        BOOST_TEST(electionOfStoredText(stored) == 7);
+        BOOST_TEST(renderStoredText(stored, Language::kZhCn, "proposal.send_to_vote") == "已交居民投票");
+        BOOST_TEST(renderStoredText(stored, Language::kZhCn, "voting") == "已交居民投票");
+        BOOST_TEST(renderStoredText(stored, Language::kZhCn, "not_adopted") == "居民投票结果：未通过");
+        BOOST_TEST(renderStoredText(stored, Language::kEn, "proposal.adopt") == "Residents' vote: adopted");
+        BOOST_TEST(renderStoredText(stored, Language::kZhCn) == "由居民投票决定");
+        BOOST_TEST(renderStoredText(stored, Language::kZhCn, "wish_round.opened") == "居民投票已开始");
+    }
+    BOOST_TEST(electionOfStoredText("election/") == 0);
+    BOOST_TEST(electionOfStoredText("election/7x") == 0);
+    BOOST_TEST(renderStoredText("election/7x", Language::kZhCn) == "election/7x");  // typed words stay
+    BOOST_TEST(electionOfStoredText("同意") == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -116,7 +116,8 @@ function Vote({ e, crypto, seed, uid }) {
         </label>`;
       })}
     </fieldset>
-    <p class="tally-line" aria-live="polite">${t('election.chosenCount', { n: chosen.length, min: e.min, max: e.max })}
+    <p class="tally-line" aria-live="polite">${t(e.min === 0 ? 'election.chosenCountAtMost' : 'election.chosenCount',
+      { n: chosen.length, min: e.min, max: e.max })}
       ${e.budget ? ' · ' + t('election.chosenCost', { cost: formatMoney(cost), budget: formatMoney(e.budget) }) : ''}</p>
     <button type="button" class="button big" disabled=${!ok} onClick=${() => setStep('confirm')}>${t('election.next')}</button>
   </section>`;

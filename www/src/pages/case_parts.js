@@ -7,6 +7,13 @@ import { ErrorBox, Field, FormActions, ReasonForm, useFocusFirst, useId, useSubm
 // The closed loop on a problem (docs/cases.md): its case on the topic's
 // page, with what the caller may do now, and the community's figures.
 
+// Where an accepted problem's handling stands, said instead of 已受理: the
+// case's state, and 重新办理 while a reopened case is handled again.
+export function CaseStateBadge({ c }) {
+  const reopened = c.state === 'in_progress' && c.reopened > 0;
+  return html`<span class=${'badge case-' + c.state}>${reopened ? t('case.reopenedState') : t('case.states.' + c.state)}</span>`;
+}
+
 // The case of a proposal, or null when it has none (only accepted problems do).
 export async function loadCase(proposalId) {
   try {

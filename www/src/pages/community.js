@@ -6,7 +6,7 @@ import { useStore } from '../store.js';
 import { ErrorBox, Loaded, OverdueBadges, PageTitle, StateBadge, useLoad, useSubmit } from '../ui.js';
 import { MembershipNotice } from './join.js';
 import { ElectionList } from './votes.js';
-import { CaseFigures } from './case_parts.js';
+import { CaseFigures, CaseStateBadge } from './case_parts.js';
 import { CallList, rateText } from './council_parts.js';
 
 // The states a resident looks for, in the order of the 议事 chain.
@@ -19,7 +19,8 @@ export function TopicItem({ p }) {
   return html`<li><a class="card" href=${'/p/' + p.id}>
     <span class="card-title">${p.title}</span>
     <span class="card-sub"><span class="kind">${t('kinds.' + p.kind)}</span>
-      <${StateBadge} state=${p.state} /> <${OverdueBadges} overdue=${p.overdue} /></span>
+      ${p.state === 'accepted' && p.case ? html`<${CaseStateBadge} c=${p.case} />` : html`<${StateBadge} state=${p.state} />`}
+      <${OverdueBadges} overdue=${p.overdue} /></span>
   </a></li>`;
 }
 

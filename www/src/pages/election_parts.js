@@ -28,7 +28,9 @@ export function TrackingCode({ code }) {
 // What the ballot may select, in words.
 export function Bounds({ e }) {
   if (e.kind === 'referendum') return html`<p>${t('election.referendumHow')}</p>`;
+  // With no least number, "choose 0 to 2" reads as a riddle: say the most.
   return html`<p>${e.min === e.max ? t('election.chooseExactly', { n: e.max })
+    : e.min === 0 ? t('election.chooseAtMost', { max: e.max })
     : t('election.chooseBetween', { min: e.min, max: e.max })}
     ${e.budget ? ' ' + t('election.budget', { money: formatMoney(e.budget) }) : ''}</p>`;
 }

@@ -8,7 +8,7 @@ import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { AdoptionForm } from './council_forms.js';
 import { AdoptionNote } from './council_parts.js';
-import { CasePanel, loadCase } from './case_parts.js';
+import { CasePanel, CaseStateBadge, loadCase } from './case_parts.js';
 import { Place } from './place_parts.js';
 import { assistedText } from './assist_parts.js';
 
@@ -61,12 +61,14 @@ export function TopicPage({ params }) {
       return html`
         <p class="crumbs"><a href=${'/c/' + p.community_id}>${t('common.backToCommunity')}</a></p>
         <${PageTitle}>${p.title}<//>
-        <p class="sub"><span class="kind">${t('kinds.' + p.kind)}</span> <${StateBadge} state=${p.state} />
+        <p class="sub"><span class="kind">${t('kinds.' + p.kind)}</span>
+          ${p.state === 'accepted' && kase ? html`<${CaseStateBadge} c=${kase} />` : html`<${StateBadge} state=${p.state} />`}
           <${OverdueBadges} overdue=${p.overdue} /></p>
         <p class="meta">${t('topic.raisedBy', { name: p.author.display_name })}
           ${p.submitted_at ? ' · ' + formatTime(p.submitted_at) : ''}</p>
         <${Place} place=${place} communityId=${p.community_id} onChange=${topic.reload} />
-        ${p.reason ? html`<p class="reason"><strong>${t('topic.committeeReason')}</strong> ${p.reason}</p>` : null}
+        ${p.reason && p.reason_election_id ? html`<p class="reason"><strong>${p.reason}</strong></p>`
+          : p.reason ? html`<p class="reason"><strong>${t('topic.committeeReason')}</strong> ${p.reason}</p>` : null}
         ${p.body ? html`<div class="body">${p.body}</div>` : null}
         ${p.response_due_at && (p.state === 'submitted' || p.state === 'screening')
           ? html`<p class="meta">${t('topic.answerBy', { time: formatTime(p.response_due_at) })}</p>` : null}
@@ -93,7 +95,8 @@ export function TopicPage({ params }) {
               <strong>${historyLabel(h.action)}</strong>
               <span class="who">${h.actor.display_name} (${t('roles.' + h.actor.role)})</span>
               ${h.assisted ? html`<p class="assisted">${assistedText(h.assisted)}</p>` : null}
-              ${h.reason ? html`<p class="reason-text">${historyReason(h)}</p>` : null}
+              ${h.reason ? html`<p class="reason-text">${historyReason(h)}
+                ${h.election_id ? html` <a href=${'/elections/' + h.election_id}>${t('topic.seeVote')}</a>` : null}</p>` : null}
             </li>`,
           )}
         </ol>

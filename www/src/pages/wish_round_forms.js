@@ -52,7 +52,7 @@ export function RaiseWishForm({ round, onDone, onCancel }) {
   const ids = { title: useId('title'), body: useId('body') };
   const { busy, error, submit, setError } = useSubmit(async () => {
     if (!title.trim()) return setError({ code: 'title.invalid' });
-    if (!body.trim()) return setError({ code: 'body.invalid' });
+    // The details are optional, as on the ordinary topic form.
     onDone(await api('POST', `/wish-rounds/${round.id}/wishes`, { title: title.trim(), body: body.trim() }));
   });
   return html`<form class="form panel" ref=${form} onSubmit=${submit} onInput=${() => setError(null)} novalidate>
@@ -60,7 +60,7 @@ export function RaiseWishForm({ round, onDone, onCancel }) {
     <${Field} label=${t('wishRound.form.wishTitle')} id=${ids.title}>
       <input id=${ids.title} maxlength="200" required value=${title} onInput=${(e) => setTitle(e.currentTarget.value)} /><//>
     <${Field} label=${t('wishRound.form.wishBody')} id=${ids.body}>
-      <textarea id=${ids.body} rows="4" maxlength="10000" required value=${body} onInput=${(e) => setBody(e.currentTarget.value)}></textarea><//>
+      <textarea id=${ids.body} rows="4" maxlength="10000" value=${body} onInput=${(e) => setBody(e.currentTarget.value)}></textarea><//>
     <${ErrorBox} error=${error} />
     <${FormActions} busy=${busy} label=${t('wishRound.form.send')} onCancel=${onCancel} />
   </form>`;

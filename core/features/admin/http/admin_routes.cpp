@@ -102,7 +102,7 @@ void writeAuditEntry(JsonWriter& w, const domain::AuditEntry& e, Language langua
     w.member("subject_kind", e.subject_kind);
     w.member("subject_id", e.subject_id);
     w.member("community_id", orNull(e.community.value));
-    w.member("reason", renderStoredText(e.reason, language));
+    w.member("reason", renderStoredText(e.reason, language, e.action));
     w.endObject();
 }
 

@@ -180,6 +180,13 @@ std::vector<UserId> SqliteNotificationStore::attending(std::int64_t meeting) {
     return userIds(*q);
 }
 
+std::optional<UserId> SqliteNotificationStore::caseAssignee(std::int64_t proposal) {
+    auto q = c_.prepare("SELECT COALESCE(assignee, 0) FROM cases WHERE proposal_id = ?");
+    q->bind(1, proposal);
+    if (!q->executeStep()) return std::nullopt;
+    return UserId(q->getColumn(0).getInt64());
+}
+
 std::optional<domain::ElectionFacts> SqliteNotificationStore::election(std::int64_t id) {
     auto q = c_.prepare(
         "SELECT id, title, district_id, scope_kind, scope_id, community_id, opens_at, closes_at, phase"

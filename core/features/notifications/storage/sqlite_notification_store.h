@@ -25,6 +25,7 @@ class SqliteNotificationStore final : public domain::NotificationStore {
     std::optional<MeetingFacts> meeting(std::int64_t id) override;
     std::optional<PostFacts> communityPost(const std::string& subject_kind, std::int64_t id) override;
     std::vector<UserId> attending(std::int64_t meeting) override;
+    std::optional<UserId> caseAssignee(std::int64_t proposal) override;
     std::vector<MeetingFacts> meetingsStartingBetween(Instant since, Instant until) override;
 
     std::vector<UserId> followers(std::int64_t proposal) override;

@@ -5,6 +5,7 @@
 #include "proposals_routes.h"
 #include "views.h"
 #include "yishi/domain/proposal_service.h"
+#include "yishi/http/fact_text.h"
 
 namespace yishi::http {
 
@@ -37,7 +38,10 @@ void writeProposal(JsonWriter& w, const ProposalService::View& v, Language langu
     w.member("decision_due_at", orNull(p.decision_due_at));
     w.member("body", p.body);
     w.key("author").beginObject().member("id", p.author_id.value).member("display_name", v.author_name).endObject();
-    w.member("reason", renderStoredText(p.last_reason, language));
+    // A vote's step is no committee's explanation: its words, and the vote.
+    w.member("reason", renderStoredText(p.last_reason, language, domain::proposalStateName(p.state)));
+    const std::int64_t reason_election = electionOfStoredText(p.last_reason);
+    w.member("reason_election_id", valueOrNull(reason_election != 0, reason_election));
     w.member("submitted_at", orNull(p.submitted_at));
     w.member("merged_into", valueOrNull(p.merged_into.valid(), p.merged_into.value));
     w.key("merged_from").beginArray();
@@ -143,6 +147,15 @@ ApiResponse list(domain::ProposalService& proposals, ApiCall& call) {
         out.endObject();
         out.member("supports", item.activity.supports);
         out.member("comments", item.activity.comments);
+        // Where an accepted problem's handling stands (its case), or null.
+        if (item.activity.case_state.empty()) {
+            out.key("case").null();
+        } else {
+            out.key("case").beginObject();
+            out.member("state", item.activity.case_state);
+            out.member("reopened", item.activity.case_reopened);
+            out.endObject();
+        }
         out.endObject();
     });
     w.key("counts").beginObject();
@@ -237,7 +250,9 @@ ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
         w.beginObject();
         w.member("at", e.at.seconds());
         w.member("action", e.action);
-        w.member("reason", renderStoredText(e.reason, call.language));
+        w.member("reason", renderStoredText(e.reason, call.language, e.action));
+        const std::int64_t election = electionOfStoredText(e.reason);
+        w.member("election_id", valueOrNull(election != 0, election));
         w.key("actor").beginObject().member("display_name", e.actor_name).member("role", e.actor_role).endObject();
         w.key("assisted");
         if (e.assisted_role.empty()) {

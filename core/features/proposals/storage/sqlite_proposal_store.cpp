@@ -287,15 +287,19 @@ domain::Page<Proposal> SqliteProposalStore::proposals(CommunityId community, con
 }
 
 domain::ProposalActivity SqliteProposalStore::activity(domain::ProposalId id) {
-    // supports and comments are the consultation feature's tables (migration 004).
+    // supports and comments are the consultation feature's tables (migration
+    // 004), cases the cases feature's.
     auto q = c_.prepare(
         "SELECT (SELECT COUNT(*) FROM supports WHERE proposal_id = ?1),"
-        " (SELECT COUNT(*) FROM comments WHERE proposal_id = ?1 AND withdrawn = 0)");
+        " (SELECT COUNT(*) FROM comments WHERE proposal_id = ?1 AND withdrawn = 0),"
+        " (SELECT state FROM cases WHERE proposal_id = ?1), (SELECT reopened FROM cases WHERE proposal_id = ?1)");
     q->bind(1, id.value);
     domain::ProposalActivity out;
     if (q->executeStep()) {
         out.supports = q->getColumn(0).getInt64();
         out.comments = q->getColumn(1).getInt64();
+        if (!q->getColumn(2).isNull()) out.case_state = q->getColumn(2).getString();
+        out.case_reopened = q->getColumn(3).isNull() ? 0 : q->getColumn(3).getInt64();
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "json_io.h"
 #include "views.h"
 #include "wish_rounds_routes.h"
+#include "yishi/http/fact_text.h"
 
 namespace yishi::http {
 
@@ -30,7 +31,7 @@ void roundMembers(JsonWriter& w, const domain::WishRound& r) {
     w.member("decided_at", orNull(r.decided_at));
 }
 
-void writeWish(JsonWriter& w, const WishRoundService::WishView& v, const domain::Election* e) {
+void writeWish(JsonWriter& w, const WishRoundService::WishView& v, const domain::Election* e, Language language) {
     w.beginObject();
     w.member("proposal_id", v.proposal.id.value);
     w.member("community_id", v.proposal.community_id.value);
@@ -40,7 +41,7 @@ void writeWish(JsonWriter& w, const WishRoundService::WishView& v, const domain:
     w.member("state", domain::proposalStateName(v.proposal.state));
     // The screening's reason while it is the proposal's latest (accepted,
     // rejected, needs revision), as the proposal's page shows it.
-    w.member("reason", v.proposal.last_reason);
+    w.member("reason", renderStoredText(v.proposal.last_reason, language, domain::proposalStateName(v.proposal.state)));
     w.member("raised_at", v.wish.raised_at.seconds());
     w.member("cost", v.wish.cost_fen);
     w.member("cost_note", v.wish.cost_note);
@@ -71,7 +72,7 @@ void writeWish(JsonWriter& w, const WishRoundService::WishView& v, const domain:
     w.endObject();
 }
 
-void writeRound(JsonWriter& w, const WishRoundService::View& v) {
+void writeRound(JsonWriter& w, const WishRoundService::View& v, Language language) {
     const domain::Election* e = v.election ? &*v.election : nullptr;
     w.beginObject();
     roundMembers(w, v.round);
@@ -93,7 +94,7 @@ void writeRound(JsonWriter& w, const WishRoundService::View& v) {
     w.member("may_raise", v.may_raise);
     w.member("manage", v.manage);
     w.key("wishes").beginArray();
-    for (const WishRoundService::WishView& wish : v.wishes) writeWish(w, wish, e);
+    for (const WishRoundService::WishView& wish : v.wishes) writeWish(w, wish, e, language);
     w.endArray();
     if (e != nullptr) {
         w.key("election").beginObject();
@@ -139,7 +140,7 @@ ApiResponse get(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_CHECK(onlyKnownQuery(call));
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "wish_round"));
     YISHI_HANDLER_ASSIGN(auto v, rounds.get(call.actor, id));
-    return jsonResponse(200, writeRound, v);
+    return jsonResponse(200, inLanguageOf(call, writeRound), v);
 }
 
 // POST /api/v1/communities/{id}/wish-rounds, /streets/{id}/wish-rounds, /districts/{id}/wish-rounds
@@ -153,7 +154,7 @@ ApiResponse create(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(in.call, optionalString(call.body, "call", ""));
     YISHI_HANDLER_ASSIGN(in.wishes_due_at, requireTime(call.body, "wishes_due_at"));
     YISHI_HANDLER_ASSIGN(auto v, rounds.create(call.actor, {kKind, id}, in));
-    return jsonResponse(201, writeRound, v);
+    return jsonResponse(201, inLanguageOf(call, writeRound), v);
 }
 
 // POST /api/v1/wish-rounds/{id}/wishes
@@ -161,9 +162,10 @@ ApiResponse raise(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "wish_round"));
     YISHI_HANDLER_CHECK(onlyFields(call.body, {"title", "body"}));
     YISHI_HANDLER_ASSIGN(std::string title, requireString(call.body, "title"));
-    YISHI_HANDLER_ASSIGN(std::string body, requireString(call.body, "body"));
+    // The details are optional, as for any topic (docs/proposal-lifecycle.md).
+    YISHI_HANDLER_ASSIGN(std::string body, optionalString(call.body, "body", ""));
     YISHI_HANDLER_ASSIGN(auto v, rounds.raiseWish(call.actor, id, title, body));
-    return jsonResponse(201, writeRound, v);
+    return jsonResponse(201, inLanguageOf(call, writeRound), v);
 }
 
 // POST /api/v1/wish-rounds/{id}/close-collecting
@@ -171,7 +173,7 @@ ApiResponse closeCollecting(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t id, pathId(call, "id", "wish_round"));
     YISHI_HANDLER_CHECK(onlyFields(call.body, {}));
     YISHI_HANDLER_ASSIGN(auto v, rounds.closeCollecting(call.actor, id));
-    return jsonResponse(200, writeRound, v);
+    return jsonResponse(200, inLanguageOf(call, writeRound), v);
 }
 
 // POST /api/v1/wish-rounds/{id}/costs
@@ -182,7 +184,7 @@ ApiResponse cost(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(std::int64_t amount, requireInt(call.body, "cost"));
     YISHI_HANDLER_ASSIGN(std::string note, requireString(call.body, "note"));
     YISHI_HANDLER_ASSIGN(auto v, rounds.cost(call.actor, id, proposal, amount, note));
-    return jsonResponse(200, writeRound, v);
+    return jsonResponse(200, inLanguageOf(call, writeRound), v);
 }
 
 // POST /api/v1/wish-rounds/{id}/budget
@@ -196,7 +198,7 @@ ApiResponse budget(WishRoundService& rounds, ApiCall& call) {
     in.rule_param = param.value_or(0);
     YISHI_HANDLER_ASSIGN(in.max_choices, requireInt(call.body, "max_choices"));
     YISHI_HANDLER_ASSIGN(auto v, rounds.setBudget(call.actor, id, in));
-    return jsonResponse(200, writeRound, v);
+    return jsonResponse(200, inLanguageOf(call, writeRound), v);
 }
 
 // POST /api/v1/wish-rounds/{id}/open
@@ -205,7 +207,7 @@ ApiResponse open(WishRoundService& rounds, ApiCall& call) {
     YISHI_HANDLER_CHECK(onlyFields(call.body, {"closes_at"}));
     YISHI_HANDLER_ASSIGN(Instant closes_at, requireTime(call.body, "closes_at"));
     YISHI_HANDLER_ASSIGN(auto v, rounds.open(call.actor, id, closes_at));
-    return jsonResponse(200, writeRound, v);
+    return jsonResponse(200, inLanguageOf(call, writeRound), v);
 }
 
 }  // namespace

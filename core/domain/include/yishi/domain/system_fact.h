@@ -29,6 +29,10 @@ inline constexpr std::string_view kLeftBy = "left_by";            // value: who 
 inline constexpr std::string_view kAssignedTo = "assigned_to";    // value: the display name of who is responsible
 inline constexpr std::string_view kRated = "rated";               // value: "<handling>-<result>" stars
 inline constexpr std::string_view kLowRating = "low_rating";      // value: the result's stars that reopened a case
+// value: the id of the residents' vote (election) that took the step: a
+// wish sent to a round's vote, a decision by a vote's result. Rows written
+// before this kind read "election/<id>" and are read as the same fact.
+inline constexpr std::string_view kElection = "election";
 }  // namespace facts
 
 struct SystemFact {

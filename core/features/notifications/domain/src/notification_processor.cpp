@@ -77,6 +77,39 @@ std::optional<std::pair<Notification, ProposalFacts>> meetingItem(NotificationSt
     return std::make_pair(n, *p);
 }
 
+// The staff side of a case (docs/cases.md): who is responsible hears of
+// being given it and of what the resident says of it (a rating, "not
+// solved"); a case nobody holds, new or reopened, goes to the community's
+// committee. Who holds it is read now: the one who holds it now acts.
+void caseWork(Stores& s, const AuditEntry& e, const ProposalFacts& p, Duration utc_offset) {
+    std::string detail;
+    if (e.action == "case.opened") {
+        detail = "case.waiting";
+    } else if (e.action == "case.assigned" || e.action == "case.reassigned") {
+        detail = "case.yours";
+    } else if (e.action == "case.rated") {
+        detail = "case.rating";
+    } else if (e.action == "case.reopened") {
+        detail = "case.not_solved";
+    } else {
+        return;
+    }
+    NotificationStore& store = s.get<NotificationStore>();
+    const std::optional<UserId> holder = store.caseAssignee(p.id);
+    if (!holder) return;
+    std::set<UserId> to;
+    if (holder->valid()) {
+        // Opened and given to someone at once: the assignment tells them.
+        if (detail != "case.waiting") to.insert(*holder);
+    } else if (detail != "case.yours") {
+        const auto committee = store.granted("committee", "community", p.community.value);
+        to.insert(committee.begin(), committee.end());
+    }
+    Notification n = itemOf(e, notification_kinds::kCase, p);
+    n.detail = detail;
+    notifyAll(s, to, n, p.district, utc_offset);
+}
+
 // One change: its items and automatic follows.
 void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
     NotificationStore& store = s.get<NotificationStore>();
@@ -150,6 +183,7 @@ void handle(Stores& s, const AuditEntry& e, Duration utc_offset) {
         notifyAll(s, authorAndFollowers(store, *p),
                   itemOf(e, meeting ? notification_kinds::kMeeting : notification_kinds::kState, *p), p->district,
                   utc_offset);
+        if (startsWith(e.action, "case.")) caseWork(s, e, *p, utc_offset);
     }
 }
 

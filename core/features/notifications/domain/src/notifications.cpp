@@ -17,9 +17,10 @@ int localMinute(Instant at, Duration utc_offset) {
 }  // namespace
 
 const std::vector<std::string>& notificationKinds() {
-    static const std::vector<std::string> kinds = {notification_kinds::kState, notification_kinds::kReply,
+    static const std::vector<std::string> kinds = {notification_kinds::kState,   notification_kinds::kReply,
                                                    notification_kinds::kMeeting, notification_kinds::kVote,
-                                                   notification_kinds::kCommunity, notification_kinds::kDue};
+                                                   notification_kinds::kCommunity, notification_kinds::kDue,
+                                                   notification_kinds::kCase};
     return kinds;
 }
 

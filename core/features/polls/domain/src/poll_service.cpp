@@ -1,5 +1,6 @@
 #include "yishi/domain/poll_service.h"
 
+#include <string_view>
 #include <utility>
 
 #include "yishi/domain/polls_changes.h"
@@ -11,6 +12,25 @@ namespace yishi::domain {
 namespace {
 
 Status notFound() { return Status::notFound("poll.not_found", "There is no such poll."); }
+
+// An answer as residents tell answers apart: without the spaces (ASCII or
+// the full-width 　) around it.
+std::string trimmed(std::string_view text) {
+    constexpr std::string_view kWide = "\u3000";
+    for (;;) {
+        if (text.starts_with(' ') || text.starts_with('\t')) {
+            text.remove_prefix(1);
+        } else if (text.ends_with(' ') || text.ends_with('\t')) {
+            text.remove_suffix(1);
+        } else if (text.starts_with(kWide)) {
+            text.remove_prefix(kWide.size());
+        } else if (text.ends_with(kWide)) {
+            text.remove_suffix(kWide.size());
+        } else {
+            return std::string(text);
+        }
+    }
+}
 
 Status validInput(const PollService::Input& input, Instant now) {
     YISHI_RETURN_IF_ERROR(validateName("title", input.title, 200));
@@ -28,7 +48,20 @@ Status validInput(const PollService::Input& input, Instant now) {
             return Status::invalid("poll.options", "A question has " + std::to_string(kMinPollOptions) + " to " +
                                                        std::to_string(kMaxPollOptions) + " options.");
         }
-        for (const std::string& o : q.options) YISHI_RETURN_IF_ERROR(validateName("option", o, 200));
+        for (const std::string& o : q.options) {
+            YISHI_RETURN_IF_ERROR(validateName("option", o, 200));
+            if (trimmed(o).empty()) return Status::invalid("option.invalid", "option may not be empty.");
+        }
+        // The same answer twice splits its votes and reads as a mistake.
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j) {
+                if (trimmed(q.options[i]) == trimmed(q.options[j])) {
+                    return Status::invalid("poll.duplicate_option", "The answer \"" + trimmed(q.options[i]) +
+                                                                        "\" is given twice in question \"" + q.text +
+                                                                        "\"; each answer once.");
+                }
+            }
+        }
     }
     return Status::ok();
 }
@@ -71,7 +104,7 @@ Result<PollService::View> PollService::create(const Actor& actor, CommunityId co
             PollQuestion question;
             question.text = q.text;
             question.multiple = q.multiple;
-            for (const std::string& o : q.options) question.options.push_back({0, 0, o});
+            for (const std::string& o : q.options) question.options.push_back({0, 0, trimmed(o)});
             poll.questions.push_back(std::move(question));
         }
         s.get<PollStore>().insertPoll(poll);

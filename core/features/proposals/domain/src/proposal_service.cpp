@@ -400,7 +400,7 @@ Status ProposalService::decideByVote(Stores& s, ProposalId id, std::int64_t elec
     p.state = adopted ? ProposalState::kAdopted : ProposalState::kNotAdopted;
     p.updated_at = now;
     // A fact, not a sentence: pages say it in the reader's language.
-    p.last_reason = "election/" + std::to_string(election_id);
+    p.last_reason = encodeFact(facts::kElection, std::to_string(election_id));
     s.get<ProposalStore>().updateProposal(p);
     recordStep(s, now, Actor::anonymous(), p, adopted ? ProposalAction::kAdopt : ProposalAction::kNotAdopt,
                p.last_reason);
@@ -420,7 +420,7 @@ Status ProposalService::enterRound(Stores& s, const Actor& actor, ProposalId id,
     p.state = ProposalState::kVoting;
     p.election_id = election_id;
     p.updated_at = now;
-    p.last_reason = "election/" + std::to_string(election_id);
+    p.last_reason = encodeFact(facts::kElection, std::to_string(election_id));
     s.get<ProposalStore>().updateProposal(p);
     recordStep(s, now, actor, p, ProposalAction::kSendToVote, p.last_reason);
     return Status::ok();

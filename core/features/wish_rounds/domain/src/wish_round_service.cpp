@@ -8,6 +8,7 @@
 #include "yishi/domain/project_store.h"
 #include "yishi/domain/proposal_store.h"
 #include "yishi/domain/scope_place.h"
+#include "yishi/domain/system_fact.h"
 #include "yishi/domain/validation.h"
 #include "yishi/domain/wish_rounds_changes.h"
 
@@ -417,7 +418,7 @@ Result<WishRoundService::View> WishRoundService::open(const Actor& actor, std::i
         if (round.phase == WishRoundPhase::kReady) round.phase = WishRoundPhase::kVoting;
         s.get<WishRoundStore>().updateRound(round);
         s.record({changes::kWishRoundOpened, now, actor.userId(), round.id, round.community_id,
-                  "election/" + std::to_string(round.election_id)});
+                  encodeFact(facts::kElection, std::to_string(round.election_id))});
         view = viewOf(s, actor, std::move(round), now);
         return Status::ok();
     }));
@@ -430,7 +431,7 @@ Status WishRoundService::onPublished(Stores& s, const Election& election, Instan
     std::optional<WishRound> found = s.get<WishRoundStore>().round(id);
     if (!found || found->phase == WishRoundPhase::kDecided) return Status::ok();
     WishRound round = std::move(*found);
-    const std::string reason = "election/" + std::to_string(election.id.value);
+    const std::string reason = encodeFact(facts::kElection, std::to_string(election.id.value));
     std::vector<RoundWish> wishes = s.get<WishRoundStore>().wishes(round.id);
     for (std::int64_t index : election.selected) {
         if (index < 0 || static_cast<std::size_t>(index) >= election.options.size()) continue;

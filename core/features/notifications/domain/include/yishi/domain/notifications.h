@@ -23,6 +23,7 @@ inline constexpr const char* kReply = "reply";      // a reply to their comment 
 inline constexpr const char* kMeeting = "meeting";  // a meeting on what they raised or follow
 inline constexpr const char* kVote = "vote";        // a vote they may cast opens or closes
 inline constexpr const char* kDue = "due";          // staff: a deadline draws near or passed
+inline constexpr const char* kCase = "case";        // staff: a case they hold, or one nobody holds yet
 // The community's news to its residents: a notice published, a poll, a call for topics.
 inline constexpr const char* kCommunity = "community";
 }  // namespace notification_kinds
@@ -172,6 +173,9 @@ class NotificationStore {
     virtual std::optional<PostFacts> communityPost(const std::string& subject_kind, std::int64_t id) = 0;
     // Those invited to the meeting who answered "attend".
     virtual std::vector<UserId> attending(std::int64_t meeting) = 0;
+    // Who is responsible now for the case of a proposal (invalid: nobody
+    // yet); nothing when the proposal has no case.
+    virtual std::optional<UserId> caseAssignee(std::int64_t proposal) = 0;
 
     // Who: followers of a proposal, those granted `role` ("committee",
     // "street_staff", "district_admin") on a scope, the verified residents

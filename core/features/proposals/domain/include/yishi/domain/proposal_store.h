@@ -61,6 +61,11 @@ struct ProposalFilter {
 struct ProposalActivity {
     std::int64_t supports = 0;
     std::int64_t comments = 0;
+    // An accepted problem's case (docs/cases.md), for lists to say where its
+    // handling stands: the case's state ("open", "in_progress", "done",
+    // "closed"), empty without a case, and how often it was reopened.
+    std::string case_state = {};
+    std::int64_t case_reopened = 0;
 };
 
 class ProposalStore {
