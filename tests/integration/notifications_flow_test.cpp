@@ -373,8 +373,9 @@ BOOST_AUTO_TEST_CASE(the_communitys_notices_polls_and_calls_reach_its_residents_
     BOOST_REQUIRE_EQUAL(poll.status, 201);
     BOOST_REQUIRE(waitForItem(zhao, idOf(poll), "poll.created"));
 
-    HttpResult call = committee.post("/api/v1/communities/1/topic-calls",
-                                     R"({"title":"明年微更新议题征集","deadline":)" + std::to_string(now + 86400) + "}");
+    HttpResult call =
+        committee.post("/api/v1/communities/1/topic-calls",
+                       R"({"title":"明年微更新议题征集","deadline":)" + std::to_string(now + 86400) + "}");
     BOOST_REQUIRE_EQUAL(call.status, 201);
     Poco::JSON::Object::Ptr called = waitForItem(zhao, idOf(call), "topic_call.opened");
     BOOST_REQUIRE(called);

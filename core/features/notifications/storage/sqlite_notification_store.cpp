@@ -150,11 +150,13 @@ std::optional<domain::NotificationStore::PostFacts> SqliteNotificationStore::com
             "SELECT n.community_id, c.district_id, (SELECT v.title FROM notice_versions v WHERE v.notice_id = n.id"
             " ORDER BY v.id DESC LIMIT 1) FROM notices n JOIN communities c ON c.id = n.community_id WHERE n.id = ?";
     } else if (subject_kind == "poll") {
-        sql = "SELECT p.community_id, c.district_id, p.title FROM polls p JOIN communities c ON c.id = p.community_id"
-              " WHERE p.id = ?";
+        sql =
+            "SELECT p.community_id, c.district_id, p.title FROM polls p JOIN communities c ON c.id = p.community_id"
+            " WHERE p.id = ?";
     } else if (subject_kind == "topic_call") {
-        sql = "SELECT t.community_id, c.district_id, t.title FROM topic_calls t"
-              " JOIN communities c ON c.id = t.community_id WHERE t.id = ?";
+        sql =
+            "SELECT t.community_id, c.district_id, t.title FROM topic_calls t"
+            " JOIN communities c ON c.id = t.community_id WHERE t.id = ?";
     } else {
         return std::nullopt;
     }

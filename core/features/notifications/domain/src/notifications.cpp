@@ -17,8 +17,8 @@ int localMinute(Instant at, Duration utc_offset) {
 }  // namespace
 
 const std::vector<std::string>& notificationKinds() {
-    static const std::vector<std::string> kinds = {notification_kinds::kState,   notification_kinds::kReply,
-                                                   notification_kinds::kMeeting, notification_kinds::kVote,
+    static const std::vector<std::string> kinds = {notification_kinds::kState,     notification_kinds::kReply,
+                                                   notification_kinds::kMeeting,   notification_kinds::kVote,
                                                    notification_kinds::kCommunity, notification_kinds::kDue,
                                                    notification_kinds::kCase};
     return kinds;
