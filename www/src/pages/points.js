@@ -79,15 +79,25 @@ function Reward({ r, balance, verified, onDone }) {
   </div>`;
 }
 
+// The default plugin's rules (plugins/default/points.lua) by name, in the
+// reader's language; another plugin's rule shows the reason it gave.
+const RULES = ['proposal', 'proposal.accepted', 'comment', 'support', 'rating', 'convention', 'volunteer'];
+
+export function ledgerReason(i) {
+  if (i.redemption_id != null) return t('points.redemption');
+  if (RULES.includes(i.rule)) return t('points.rules.' + i.rule.replace('.', '_'));
+  return i.reason || i.rule;
+}
+
 function Ledger({ items }) {
   if (items.length === 0) return html`<p class="empty">${t('points.noHistory')}</p>`;
-  return html`<div class="table-wrap"><table class="table">
+  return html`<div class="table-wrap"><table class="table stack">
     <caption class="sr-only">${t('points.history')}</caption>
     <thead><tr><th scope="col">${t('points.when')}</th><th scope="col">${t('points.why')}</th>
       <th scope="col" class="num">${t('points.change')}</th></tr></thead>
     <tbody>${items.map((i) => html`<tr>
-      <td class="date">${formatTime(i.at, false)}</td>
-      <td>${i.redemption_id != null ? t('points.redemption') : i.reason || i.rule}</td>
-      <td class="num">${i.delta > 0 ? '+' + i.delta : i.delta}</td></tr>`)}</tbody>
+      <th scope="row" class="date">${formatTime(i.at, false)}</th>
+      <td data-label=${t('points.why')}>${ledgerReason(i)}</td>
+      <td class="num" data-label=${t('points.change')}>${i.delta > 0 ? '+' + i.delta : i.delta}</td></tr>`)}</tbody>
   </table></div>`;
 }
