@@ -80,7 +80,19 @@ export function wayBack(error, pathname) {
 // one thing that helps: try again (network, server), sign in (401), or a
 // way back (not found, not allowed). `back` ({ href, label }) names the
 // way back when the page knows a better one than wayBack's.
+//
+// A page whose title comes with its content (a topic's name) has none when
+// that content is missing: then the failure brings a title of its own, so
+// the page still says what it is and a screen reader lands on it.
 export function Failure({ error, retry, back }) {
+  const ref = useRef(null);
+  const [untitled, setUntitled] = useState(false);
+  useEffect(() => {
+    const main = ref.current && ref.current.closest('main');
+    if (main && !main.querySelector('h1')) setUntitled(true);
+  }, []);
+  const title = error.status === 404 ? t('notFound.title')
+    : error.status === 403 || error.status === 401 ? t('common.refusedTitle') : t('common.failedTitle');
   let action = null;
   if (retryable(error) && retry) {
     action = html`<button type="button" class="button secondary" onClick=${retry}>${t('common.retry')}</button>`;
@@ -91,7 +103,8 @@ export function Failure({ error, retry, back }) {
     const way = back || wayBack(error, window.location.pathname);
     action = html`<a class="button secondary" href=${way.href}>${way.label}</a>`;
   }
-  return html`<div class="failure"><${ErrorBox} error=${error} />${action ? html`<p>${action}</p>` : null}</div>`;
+  return html`<div class="failure" ref=${ref}>${untitled ? html`<${PageTitle}>${title}<//>` : null}
+    <${ErrorBox} error=${error} />${action ? html`<p>${action}</p>` : null}</div>`;
 }
 
 // Shows the loading state, the error, or the content. `quiet`: another
