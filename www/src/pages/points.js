@@ -91,13 +91,13 @@ export function ledgerReason(i) {
 
 function Ledger({ items }) {
   if (items.length === 0) return html`<p class="empty">${t('points.noHistory')}</p>`;
-  return html`<div class="table-wrap"><table class="table stack">
+  return html`<div class="table-wrap"><table class="table">
     <caption class="sr-only">${t('points.history')}</caption>
     <thead><tr><th scope="col">${t('points.when')}</th><th scope="col">${t('points.why')}</th>
       <th scope="col" class="num">${t('points.change')}</th></tr></thead>
     <tbody>${items.map((i) => html`<tr>
-      <th scope="row" class="date">${formatTime(i.at, false)}</th>
-      <td data-label=${t('points.why')}>${ledgerReason(i)}</td>
-      <td class="num" data-label=${t('points.change')}>${i.delta > 0 ? '+' + i.delta : i.delta}</td></tr>`)}</tbody>
+      <td class="date">${formatTime(i.at, false)}</td>
+      <td>${ledgerReason(i)}</td>
+      <td class="num">${i.delta > 0 ? '+' + i.delta : i.delta}</td></tr>`)}</tbody>
   </table></div>`;
 }

@@ -48,9 +48,8 @@ function Reward({ r, admin, onDone }) {
   }
   return html`<li class="card static">
     <span class="card-title">${r.name}</span>
-    <span class="card-sub">${t('points.cost', { n: r.cost })} · ${t('points.stock', { n: r.stock })}
-      · <span class=${'badge ' + (r.active ? 'state-accepted' : 'state-closed')}>
-        ${r.active ? t('rewards.active') : t('rewards.inactive')}</span></span>
+    <span class="card-sub">${t('points.cost', { n: r.cost })} · ${t('points.stock', { n: r.stock })} <span
+      class=${'badge ' + (r.active ? 'state-accepted' : 'state-closed')}>${r.active ? t('rewards.active') : t('rewards.inactive')}</span></span>
     ${admin ? html`<div class="actions">
       <button type="button" class="button secondary" onClick=${() => setEditing(true)}
         aria-label=${t('rewards.changeThis', { name: r.name })}>${t('rewards.change')}</button>
