@@ -93,11 +93,12 @@ async function apiAs(login) {
   };
 }
 
-// A person logs in from the login page and lands on `next`.
-async function logInAs(page, login, next) {
+// A person logs in from the login page and lands on `next` (a demo login,
+// or one made in the test with its `password`).
+async function logInAs(page, login, next, password = passwordOf(login)) {
   await page.goto(base + '/login?next=' + encodeURIComponent(next));
   await page.getByLabel('用户名').fill(login);
-  await page.getByLabel('密码').fill(passwordOf(login));
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => u.pathname === next);
 }
@@ -1403,11 +1404,7 @@ try {
   // filled in; wide tables fit a phone in large text; the points history
   // in English; the district admin changes and withdraws a reward.
   // The street round's four days have passed: the resident and the admin sign in afresh.
-  await resident.goto(base + '/login?next=%2F');
-  await resident.getByLabel('用户名').fill('zhao.daye');
-  await resident.getByLabel('密码').fill('zhao-daye-2026');
-  await resident.getByRole('button', { name: '登录' }).click();
-  await resident.waitForURL((u) => u.pathname === '/');
+  await logInAs(resident, 'zhao.daye', '/', 'zhao-daye-2026');
   await logInAs(admin, 'admin', '/');
   const stranger = await (await browser.newContext(phone)).newPage();
   for (const path of ['/p/9999', '/elections/999', '/polls/999', '/topic-calls/999', '/c/99']) {
@@ -1455,6 +1452,8 @@ try {
   await admin.goto(base + `/d/${districtId}/rewards`);
   const bag = admin.locator('li.card', { hasText: '环保购物袋' });
   await bag.getByRole('button', { name: '修改环保购物袋' }).click();
+  // The form puts the keyboard on its first field: filled first, so the focus cannot move under a later fill.
+  await admin.getByLabel('礼品名称').fill('环保购物袋');
   await admin.getByLabel('库存').fill('10');
   await admin.getByRole('button', { name: '保存' }).click();
   await bag.getByText('还剩 10 份').waitFor();
