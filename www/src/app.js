@@ -61,6 +61,8 @@ const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => m.Da
 const DistrictSettingsPage = lazy(() => import('./pages/district.js').then((m) => m.DistrictSettingsPage));
 const PluginsPage = lazy(() => import('./pages/district.js').then((m) => m.PluginsPage));
 const DeliveryPage = lazy(() => import('./pages/delivery.js').then((m) => m.DeliveryPage));
+// 积分礼品: the district's reward catalog, kept by its admins.
+const RewardsPage = lazy(() => import('./pages/rewards.js').then((m) => m.RewardsPage));
 // 公开之栏 and the polls are read by everyone, but not on the first page a
 // resident opens: chunks too.
 const BoardPage = lazy(() => import('./pages/board.js').then((m) => m.BoardPage));
@@ -100,6 +102,7 @@ const pages = {
   rating: RatingPage,
   points: PointsPage,
   redemptions: RedemptionsPage,
+  rewards: RewardsPage,
   council: CouncilPage,
   topicCall: TopicCallPage,
   wishRounds: WishRoundsPage,

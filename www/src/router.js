@@ -14,6 +14,7 @@ const routes = [
   ['/d/:id/settings', 'districtSettings'],
   ['/d/:id/plugins', 'plugins'],
   ['/d/:id/delivery', 'delivery'],
+  ['/d/:id/rewards', 'rewards'],
   ['/c/:id', 'community'],
   ['/c/:id/join', 'join'],
   ['/c/:id/new', 'newTopic'],

@@ -59,13 +59,60 @@ export function useLoad(load, deps) {
     loading: state.n !== latest.current, reload };
 }
 
-// Shows the loading state, the error, or the content.
-export function Loaded({ result, children }) {
-  if (result.loading && !result.data) return html`<${Loading} />`;
-  if (result.error) {
-    return html`<div><${ErrorBox} error=${result.error} />
-      <button type="button" class="button secondary" onClick=${result.reload}>${t('common.retry')}</button></div>`;
+// Whether asking again could help: the network, or the server's own
+// trouble (5xx, 503 while it is busy). A 4xx answer (not found, not
+// allowed, bad input) will be the same on the next try.
+export function retryable(error) {
+  const status = error && error.status;
+  return !status || status >= 500;
+}
+
+// Where a page that cannot be shown sends its reader: its community when
+// the page is one of a community's and it was refused (403), else the home
+// page (a missing community cannot be gone back to).
+export function wayBack(error, pathname) {
+  const m = /^\/c\/(\d+)\/./.exec(pathname || '');
+  if (m && error && error.status === 403) return { href: '/c/' + m[1], label: t('common.backToCommunity') };
+  return { href: '/', label: t('common.backHome') };
+}
+
+// An error that stops a whole page (or a part of it): the words, and the
+// one thing that helps: try again (network, server), sign in (401), or a
+// way back (not found, not allowed). `back` ({ href, label }) names the
+// way back when the page knows a better one than wayBack's.
+//
+// A page whose title comes with its content (a topic's name) has none when
+// that content is missing: then the failure brings a title of its own, so
+// the page still says what it is and a screen reader lands on it.
+export function Failure({ error, retry, back }) {
+  const ref = useRef(null);
+  const [untitled, setUntitled] = useState(false);
+  useEffect(() => {
+    const main = ref.current && ref.current.closest('main');
+    if (main && !main.querySelector('h1')) setUntitled(true);
+  }, []);
+  const title = error.status === 404 ? t('notFound.title')
+    : error.status === 403 || error.status === 401 ? t('common.refusedTitle') : t('common.failedTitle');
+  let action = null;
+  if (retryable(error) && retry) {
+    action = html`<button type="button" class="button secondary" onClick=${retry}>${t('common.retry')}</button>`;
+  } else if (error.status === 401) {
+    const here = window.location.pathname + window.location.search;
+    action = html`<a class="button" href=${'/login?next=' + encodeURIComponent(here)}>${t('nav.login')}</a>`;
+  } else if (error.status) {
+    const way = back || wayBack(error, window.location.pathname);
+    action = html`<a class="button secondary" href=${way.href}>${way.label}</a>`;
   }
+  return html`<div class="failure" ref=${ref}>${untitled ? html`<${PageTitle}>${title}<//>` : null}
+    <${ErrorBox} error=${error} />${action ? html`<p>${action}</p>` : null}</div>`;
+}
+
+// Shows the loading state, the error, or the content. `quiet`: another
+// part of the page shows this error already (say, two lists refused for
+// the same reason), so this one shows nothing instead of saying it twice.
+export function Loaded({ result, children, back, quiet }) {
+  if (result.loading && !result.data) return html`<${Loading} />`;
+  if (result.error) return quiet ? null : html`<${Failure} error=${result.error} retry=${result.reload} back=${back} />`;
   return children(result.data);
 }
 
@@ -80,6 +127,17 @@ export function PageTitle({ children }) {
     document.title = (ref.current ? ref.current.textContent + ' · ' : '') + t('app.name');
   }, [typeof children === 'string' ? children : '']);
   return html`<h1 tabindex="-1" ref=${ref}>${children}</h1>`;
+}
+
+// A person's name with the role they acted in, once: a name that says it
+// already (「李建国（友谊一村居委）」) is not followed by 「（居委会）」 again.
+// Brackets as the language writes them (full-width in Chinese).
+export function nameWithRole(name, role) {
+  if (!role) return name;
+  const label = t('roles.' + role);
+  const said = (name || '').toLowerCase();
+  if (said.includes(label.toLowerCase()) || (role === 'committee' && said.includes(t('roles.committeeShort').toLowerCase()))) return name;
+  return t('common.withRole', { name, role: label });
 }
 
 export function StateBadge({ state }) {
@@ -126,6 +184,16 @@ export function Field({ label, hint, children, id }) {
   </div>`;
 }
 
+// Under a text field with a limit: how many characters are left, once the
+// text comes near it (the browser silently drops what goes past maxlength,
+// a pasted letter included), so nobody loses words without knowing.
+export function CharCount({ id, value, max }) {
+  const n = [...(value || '')].length;
+  const near = n >= max * 0.8;
+  return html`<p id=${id} class=${'hint count' + (n >= max ? ' full' : '')} aria-live="polite">
+    ${!near ? '' : n >= max ? t('common.charsFull', { max }) : t('common.charsLeft', { n: max - n, max })}</p>`;
+}
+
 // A form opened by a button that it replaces: the keyboard's focus goes to
 // its first field instead of being lost with the button.
 export function useFocusFirst() {
@@ -155,8 +223,9 @@ export function ReasonForm({ label, hint, submitLabel, onSubmit, onCancel, requi
     ${children}
     <${Field} label=${label} hint=${hint} id=${id}>
       <textarea id=${id} rows=${rows} maxlength=${maxLength} required=${!!requiredCode}
-        aria-describedby=${hint ? id + '-hint' : undefined} value=${text}
+        aria-describedby=${(hint ? id + '-hint ' : '') + id + '-count'} value=${text}
         onInput=${(e) => setText(e.currentTarget.value)}></textarea>
+      <${CharCount} id=${id + '-count'} value=${text} max=${Number(maxLength)} />
     <//>
     <${ErrorBox} error=${error} />
     <${FormActions} busy=${busy} label=${submitLabel} onCancel=${onCancel} danger=${danger} />

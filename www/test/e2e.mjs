@@ -93,11 +93,12 @@ async function apiAs(login) {
   };
 }
 
-// A person logs in from the login page and lands on `next`.
-async function logInAs(page, login, next) {
+// A person logs in from the login page and lands on `next` (a demo login,
+// or one made in the test with its `password`).
+async function logInAs(page, login, next, password = passwordOf(login)) {
   await page.goto(base + '/login?next=' + encodeURIComponent(next));
   await page.getByLabel('用户名').fill(login);
-  await page.getByLabel('密码').fill(passwordOf(login));
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => u.pathname === next);
 }
@@ -1137,8 +1138,22 @@ try {
 
   // 26. 我的积分: the resident's balance and history from the district's
   // rule, and a reward from the catalog redeemed (the district admin put it
-  // there through the API).
-  await (await apiAs('admin')).post(`/districts/${community.district_id || 1}/rewards`, { name: '环保购物袋', cost: 5, stock: 3 });
+  // there from the district's settings, 积分礼品).
+  const districtId = community.district_id || 1;
+  await admin.goto(base + `/d/${districtId}/settings`);
+  await admin.getByRole('link', { name: '积分礼品' }).click();
+  await admin.getByRole('heading', { name: '积分礼品' }).waitFor();
+  await admin.getByRole('button', { name: '添加礼品' }).click();
+  await admin.getByRole('button', { name: '添加', exact: true }).click();
+  await admin.getByText('请写礼品的名称').waitFor();
+  check(true, 'a reward without a name is explained, not sent');
+  await admin.getByLabel('礼品名称').fill('环保购物袋');
+  await admin.getByLabel('兑换所需积分').fill('5');
+  await admin.getByLabel('库存').fill('3');
+  await audit(admin, 'rewards (add)');
+  await admin.getByRole('button', { name: '添加', exact: true }).click();
+  await admin.locator('li.card', { hasText: '环保购物袋' }).getByText('还剩 3 份').waitFor();
+  check(true, 'the district admin adds a reward to the catalog in the UI');
   await resident.goto(base + '/');
   await resident.getByRole('link', { name: '我的积分' }).click();
   await resident.getByRole('heading', { name: '我的积分' }).waitFor();
@@ -1424,6 +1439,79 @@ try {
   await desk.getByRole('button', { name: '发布问卷' }).click();
   await desk.getByText('同一个问题里有重复的选项').waitFor();
   check(true, 'a poll with the same answer twice is refused in plain words');
+
+  // 32. Dead ends and refusals (docs: ui.js Failure): what is not there or
+  // not allowed says so once, with a way back, and offers no retry that
+  // cannot help; the new-topic form says who may use it before it is
+  // filled in; wide tables fit a phone in large text; the points history
+  // in English; the district admin changes and withdraws a reward.
+  // The street round's four days have passed: the resident and the admin sign in afresh.
+  await logInAs(resident, 'zhao.daye', '/', 'zhao-daye-2026');
+  await logInAs(admin, 'admin', '/');
+  const stranger = await (await browser.newContext(phone)).newPage();
+  for (const path of ['/p/9999', '/elections/999', '/polls/999', '/topic-calls/999', '/c/99']) {
+    await stranger.goto(base + path);
+    await stranger.locator('.failure').waitFor();
+    const retries = await stranger.getByRole('button', { name: '再试一次' }).count();
+    const home = await stranger.locator('.failure').getByRole('link', { name: '回到首页' }).count();
+    check(retries === 0 && home === 1, `${path}: not found, a way home and no retry (${retries} retry, ${home} home)`);
+  }
+  await audit(stranger, 'not found (topic)');
+  await shoot(stranger, 'not-found-topic');
+  await stranger.goto(base + `/c/${community.id}/new`);
+  await stranger.getByText('这一页需要先登录。').waitFor();
+  const signIn = stranger.getByRole('link', { name: '登录' }).last();
+  check((await signIn.getAttribute('href')) === '/login?next=' + encodeURIComponent(`/c/${community.id}/new`) &&
+    (await stranger.getByLabel('用一句话说说').count()) === 0, 'a visitor is asked to sign in before the new-topic form, and comes back to it');
+  await logInAs(stranger, 'pending1', `/c/${community.id}/new`);
+  await stranger.getByText('正在等待居委会审核').waitFor();
+  check((await stranger.getByLabel('用一句话说说').count()) === 0, 'a pending person learns it before the form, not after typing');
+  await audit(stranger, 'new topic (pending)');
+  await shoot(stranger, 'new-topic-pending');
+  for (const what of ['redemptions', 'members']) {
+    await resident.goto(base + `/c/${community.id}/${what}`);
+    await resident.locator('.failure').waitFor();
+    const alerts = await resident.getByRole('alert').count();
+    const back = await resident.locator('.failure').getByRole('link', { name: '← 返回社区' }).getAttribute('href');
+    check(alerts === 1 && back === `/c/${community.id}` && (await resident.getByRole('button', { name: '再试一次' }).count()) === 0,
+      `a resident refused on ${what} reads why once (${alerts}), with the way back to the community and no retry`);
+  }
+  await audit(resident, 'refused (redemptions)');
+  await resident.goto(base + `/c/${community.id}/new`);
+  const typed = 'x'.repeat(4200);
+  await resident.getByLabel('详细说明（可以不填）').fill(typed);
+  await resident.getByText('还能写 800 个字（最多 5000 个字）。').waitFor();
+  check(true, 'a long description shows how many characters are left');
+  await resident.goto(base + `/c/${community.id}/board`);
+  await resident.locator('.table.stack').first().waitFor();
+  await resident.evaluate(() => document.documentElement.classList.add('large-text'));
+  const cut = await resident.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+    .filter((w) => w.querySelector('.table.stack') && w.scrollWidth > w.clientWidth + 1).length);
+  const stacked = await resident.locator('.table.stack').count();
+  check(stacked > 0 && cut === 0, `in large text on a phone the board's tables fit the screen (${stacked} stacked, ${cut} cut)`);
+  await shoot(resident, 'board-large-text');
+  await resident.evaluate(() => document.documentElement.classList.remove('large-text'));
+  await admin.goto(base + `/d/${districtId}/rewards`);
+  const bag = admin.locator('li.card', { hasText: '环保购物袋' });
+  await bag.getByRole('button', { name: '修改环保购物袋' }).click();
+  // The form puts the keyboard on its first field: filled first, so the focus cannot move under a later fill.
+  await admin.getByLabel('礼品名称').fill('环保购物袋');
+  await admin.getByLabel('库存').fill('10');
+  await admin.getByRole('button', { name: '保存' }).click();
+  await bag.getByText('还剩 10 份').waitFor();
+  await bag.getByRole('button', { name: '下架环保购物袋' }).click();
+  await bag.getByText('已下架').waitFor();
+  await shoot(admin, 'rewards');
+  const catalog = await (await apiAs('admin')).get(`/districts/${districtId}/rewards`);
+  check(catalog.items.some((r) => r.name === '环保购物袋' && r.stock === 10 && !r.active),
+    'the district admin changes the stock and takes the reward off the list, as the server records');
+  await resident.goto(base + '/points');
+  await resident.getByRole('button', { name: 'English' }).click();
+  await resident.getByText('Raised a topic').first().waitFor();
+  check((await resident.getByText('提出议题').count()) === 0 && (await resident.getByText('环保购物袋').count()) === 0,
+    "the points history reads in English, and a reward taken off the list is not offered");
+  await resident.getByRole('button', { name: '中文' }).click();
+  await resident.getByRole('heading', { name: '我的积分' }).waitFor();
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -82,12 +82,13 @@ function Totals({ totals }) {
       <div><dt>${t('board.expense')}</dt><dd>${formatMoney(totals.expense_fen)}</dd></div>
       <div><dt>${t('board.balance')}</dt><dd>${formatMoney(totals.balance_fen)}</dd></div>
     </dl>
-    <div class="table-wrap"><table class="table">
+    <div class="table-wrap"><table class="table stack">
       <caption>${t('board.byMonth')}</caption>
       <thead><tr><th scope="col">${t('board.month')}</th><th scope="col" class="num">${t('board.income')}</th>
         <th scope="col" class="num">${t('board.expense')}</th></tr></thead>
       <tbody>${totals.by_month.map((m) => html`<tr><th scope="row">${monthName(m.month)}</th>
-        <td class="num">${formatMoney(m.income_fen)}</td><td class="num">${formatMoney(m.expense_fen)}</td></tr>`)}</tbody>
+        <td class="num" data-label=${t('board.income')}>${formatMoney(m.income_fen)}</td>
+        <td class="num" data-label=${t('board.expense')}>${formatMoney(m.expense_fen)}</td></tr>`)}</tbody>
     </table></div>
     <div class="table-wrap"><table class="table">
       <caption>${t('board.byCategory')}</caption>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
 import { api } from '../api.js';
-import { ErrorBox, Field, FormActions, ReasonForm, useFocusFirst, useId, useSubmit } from '../ui.js';
+import { ErrorBox, Field, FormActions, ReasonForm, nameWithRole, useFocusFirst, useId, useSubmit } from '../ui.js';
 
 // The closed loop on a problem (docs/cases.md): its case on the topic's
 // page, with what the caller may do now, and the community's figures.
@@ -39,7 +39,7 @@ function Entry({ e }) {
   return html`<li>
     <span class="when">${formatTime(e.at)}</span>
     <strong>${t('case.entries.' + e.kind)}</strong>
-    ${e.by ? html`<span class="who">${e.by.display_name} (${t('roles.' + e.by.role)})</span>` : null}
+    ${e.by ? html`<span class="who">${nameWithRole(e.by.display_name, e.by.role)}</span>` : null}
     ${e.assignee ? html`<p class="reason-text">${t('case.responsible', { name: e.assignee.display_name })}</p>` : null}
     ${e.kind === 'rated'
       ? html`<p class="reason-text">${t('case.handling')} <${Stars} n=${e.handling_stars} /><br />

@@ -33,7 +33,8 @@ export function DistrictSettingsPage({ params }) {
       ? html`<${SettingsForm} id=${params.id} initial=${v} />`
       : html`<${SettingsView} v=${v} />`}<//>
     ${admin ? html`<p class="actions"><a class="button secondary" href=${'/d/' + params.id + '/plugins'}>${t('district.pluginsTitle')}</a>
-      <a class="button secondary" href=${'/d/' + params.id + '/delivery'}>${t('district.deliveryTitle')}</a></p>` : null}
+      <a class="button secondary" href=${'/d/' + params.id + '/delivery'}>${t('district.deliveryTitle')}</a>
+      <a class="button secondary" href=${'/d/' + params.id + '/rewards'}>${t('rewards.title')}</a></p>` : null}
   </section>`;
 }
 

@@ -82,7 +82,8 @@ export function HomePage({ query }) {
             ${work.streets.map((id) => html`<a class="button secondary" href=${'/s/' + id + '/wish-rounds'}>${t('wishRound.streetLink')}</a>`)}
             ${work.districts.map((d) => html`<a class="button secondary" href=${'/d/' + d + '/wish-rounds'}>${t('wishRound.districtLink')}</a>`)}
             ${work.districts.map((d) => html`<a class="button secondary" href=${'/d/' + d + '/settings'}>${t('district.settingsTitle')}</a>
-              <a class="button secondary" href=${'/d/' + d + '/plugins'}>${t('district.pluginsTitle')}</a>`)}
+              <a class="button secondary" href=${'/d/' + d + '/plugins'}>${t('district.pluginsTitle')}</a>
+              <a class="button secondary" href=${'/d/' + d + '/rewards'}>${t('rewards.title')}</a>`)}
           </div>`
       : null}
     <h2>${t('home.allCommunities')}</h2>

@@ -27,7 +27,7 @@ export function ModerationPage({ params }) {
         : html`<ol class="timeline" aria-labelledby="log-heading">${l.items.map((x) => html`<li>
             <span class="when">${formatTime(x.at)}</span>
             <strong>${logLabel(x.action)}</strong>
-            <span class="who">(${t('roles.' + (x.by === 'automatic' ? 'automatic' : x.by))})</span>
+            <span class="who">${t('common.inBrackets', { text: t('roles.' + (x.by === 'automatic' ? 'automatic' : x.by)) })}</span>
             <p class="reason-text">${x.reason}</p>
             <a class="tap" href=${'/p/' + x.proposal_id}>${t('moderation.seeTopic')}</a>
           </li>`)}</ol>`}

@@ -1,13 +1,39 @@
 import { useRef, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, standing } from '../api.js';
 import { navigate } from '../router.js';
-import { ErrorBox, Field, PageTitle, useId, useSubmit } from '../ui.js';
+import { useStore } from '../store.js';
+import { CharCount, ErrorBox, Field, PageTitle, SignInFirst, useId, useSubmit } from '../ui.js';
+import { MembershipNotice } from './join.js';
 
 const KINDS = ['problem', 'wish', 'rule'];
+// The API's limits (docs/api.md, POST /communities/{id}/proposals).
+const TITLE_MAX = 100;
+const BODY_MAX = 5000;
 
+// Only a verified resident raises a topic: anyone else learns why, and
+// what to do, before typing anything (a visitor signs in and comes back).
 export function NewTopicPage({ params }) {
+  const s = useStore();
+  if (!s.meLoaded) return null;
+  const here = location.pathname + location.search;
+  if (!s.me) return html`<${SignInFirst} title=${t('newTopic.title')} next=${here} />`;
+  const { member } = standing(s.me, params.id);
+  if (!member || member.status !== 'verified') {
+    return html`<section>
+      <p class="crumbs"><a href=${'/c/' + params.id}>${t('common.backToCommunity')}</a></p>
+      <${PageTitle}>${t('newTopic.title')}<//>
+      ${member && member.status !== 'left'
+        ? html`<${MembershipNotice} member=${member} communityId=${params.id} />`
+        : html`<div class="notice" role="status"><p>${t('errors.membership.none')}</p>
+            <p><a class="button secondary" href=${'/c/' + params.id + '/join'}>${t('community.join')}</a></p></div>`}
+    </section>`;
+  }
+  return html`<${TopicForm} params=${params} />`;
+}
+
+function TopicForm({ params }) {
   const [kind, setKind] = useState('problem');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -49,12 +75,14 @@ export function NewTopicPage({ params }) {
         )}
       </fieldset>
       <${Field} label=${t('newTopic.topicTitle')} hint=${t('newTopic.topicTitleHint')} id=${titleId}>
-        <input id=${titleId} name="title" required maxlength="100" aria-describedby=${titleId + '-hint'}
+        <input id=${titleId} name="title" required maxlength=${TITLE_MAX} aria-describedby=${titleId + '-hint ' + titleId + '-count'}
           value=${title} onInput=${(e) => setTitle(e.currentTarget.value)} />
+        <${CharCount} id=${titleId + '-count'} value=${title} max=${TITLE_MAX} />
       <//>
       <${Field} label=${t('newTopic.body')} hint=${t('newTopic.bodyHint')} id=${bodyId}>
-        <textarea id=${bodyId} name="body" rows="6" maxlength="5000" aria-describedby=${bodyId + '-hint'}
+        <textarea id=${bodyId} name="body" rows="6" maxlength=${BODY_MAX} aria-describedby=${bodyId + '-hint ' + bodyId + '-count'}
           value=${body} onInput=${(e) => setBody(e.currentTarget.value)}></textarea>
+        <${CharCount} id=${bodyId + '-count'} value=${body} max=${BODY_MAX} />
       <//>
       <${ErrorBox} error=${error} />
       <p class="hint">${t('newTopic.publicNote')}</p>

@@ -79,6 +79,16 @@ function Reward({ r, balance, verified, onDone }) {
   </div>`;
 }
 
+// The default plugin's rules (plugins/default/points.lua) by name, in the
+// reader's language; another plugin's rule shows the reason it gave.
+const RULES = ['proposal', 'proposal.accepted', 'comment', 'support', 'rating', 'convention', 'volunteer'];
+
+export function ledgerReason(i) {
+  if (i.redemption_id != null) return t('points.redemption');
+  if (RULES.includes(i.rule)) return t('points.rules.' + i.rule.replace('.', '_'));
+  return i.reason || i.rule;
+}
+
 function Ledger({ items }) {
   if (items.length === 0) return html`<p class="empty">${t('points.noHistory')}</p>`;
   return html`<div class="table-wrap"><table class="table">
@@ -87,7 +97,7 @@ function Ledger({ items }) {
       <th scope="col" class="num">${t('points.change')}</th></tr></thead>
     <tbody>${items.map((i) => html`<tr>
       <td class="date">${formatTime(i.at, false)}</td>
-      <td>${i.redemption_id != null ? t('points.redemption') : i.reason || i.rule}</td>
+      <td>${ledgerReason(i)}</td>
       <td class="num">${i.delta > 0 ? '+' + i.delta : i.delta}</td></tr>`)}</tbody>
   </table></div>`;
 }

@@ -125,7 +125,7 @@ function ProgressForm({ p, onDone, onCancel }) {
       <input id=${ids.percent} class="short" inputmode="numeric" required aria-describedby=${ids.percent + '-hint'}
         value=${percent} onInput=${(e) => setPercent(e.currentTarget.value)} /><//>
     <${Field} label=${t('project.progressText')} id=${ids.text}>
-      <textarea id=${ids.text} rows="3" maxlength="1000" required value=${text}
+      <textarea id=${ids.text} rows="3" maxlength="2000" required value=${text}
         onInput=${(e) => setText(e.currentTarget.value)}></textarea><//>
     <${Field} label=${t('project.date')} id=${ids.day}>
       <input id=${ids.day} type="date" value=${day} onInput=${(e) => setDay(e.currentTarget.value)} /><//>
