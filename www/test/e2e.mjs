@@ -1512,6 +1512,20 @@ try {
     "the points history reads in English, and a reward taken off the list is not offered");
   await resident.getByRole('button', { name: '中文' }).click();
   await resident.getByRole('heading', { name: '我的积分' }).waitFor();
+
+  // 33. Who is offered what on a topic: the committee reads its own
+  // community's topic without a 我支持 the server would refuse it; a
+  // resident reading another community's topic is told why they cannot take
+  // part there, not that they await verification.
+  await desk.goto(base + topicPath);
+  await desk.getByRole('heading', { level: 1 }).waitFor();
+  await desk.getByText(/人支持/).first().waitFor();
+  check((await desk.getByRole('button', { name: '我支持' }).count()) === 0, 'the committee is not offered a support it may not give');
+  const elsewhere = (await (await apiAs('resident3')).get('/communities/2/proposals?limit=5')).items[0];
+  const outsider = await (await browser.newContext(phone)).newPage();
+  await logInAs(outsider, 'resident1', '/p/' + elsewhere.id);
+  await outsider.getByText('这是其他社区的议题').waitFor();
+  check((await outsider.getByRole('button', { name: '我支持' }).count()) === 0, "a resident of another community reads why they cannot take part");
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -183,7 +183,7 @@ constexpr auto kCatalog = std::to_array<Entry>({
     {"meeting.starts_at", "请填写会议的开始时间。"},
     {"membership.already_verified", "这位居民已经通过认证了。"},
     {"membership.exists", "您已经申请或加入这个社区了。"},
-    {"membership.none", "您还不是这个社区的居民，请先申请加入。"},
+    {"membership.none", "只有本社区通过审核的居民才能参与。如果您住在这个社区，请先申请加入。"},
     {"membership.not_found", "这个人还没有加入这个社区。"},
     {"membership.not_pending", "这个申请已经处理过了。"},
     {"membership.outside_scope", "这次投票只面向本街道（或本区）各社区的认证居民。"},

@@ -3,7 +3,7 @@ import { html } from '../html.js';
 import { t, has, formatTime } from '../i18n.js';
 import { api, standing } from '../api.js';
 import { useStore } from '../store.js';
-import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, useId, useLoad, useSubmit } from '../ui.js';
+import { ErrorBox, Field, Loaded, OverdueBadges, PageTitle, StateBadge, nameWithRole, useId, useLoad, useSubmit } from '../ui.js';
 import { Escalations, Meetings, Moderate } from './topic_parts.js';
 import { OwnCommentTools, Revisions, useEditWindow } from './comment_parts.js';
 import { AdoptionForm } from './council_forms.js';
@@ -93,7 +93,7 @@ export function TopicPage({ params }) {
             (h) => html`<li>
               <span class="when">${formatTime(h.at)}</span>
               <strong>${historyLabel(h.action)}</strong>
-              <span class="who">${h.actor.display_name} (${t('roles.' + h.actor.role)})</span>
+              <span class="who">${nameWithRole(h.actor.display_name, h.actor.role)}</span>
               ${h.assisted ? html`<p class="assisted">${assistedText(h.assisted)}</p>` : null}
               ${h.reason ? html`<p class="reason-text">${historyReason(h)}
                 ${h.election_id ? html` <a href=${'/elections/' + h.election_id}>${t('topic.seeVote')}</a>` : null}</p>` : null}
@@ -103,7 +103,8 @@ export function TopicPage({ params }) {
 
         <${Thread} p=${p} first=${comments} marks=${marks} me=${me} myId=${s.me ? s.me.user.id : null} onChange=${topic.reload} />
         ${me.canTakePart ? html`<${CommentForm} p=${p} onDone=${topic.reload} />`
-          : !s.meLoaded ? null : html`<p class="hint">${s.me ? t('topic.verifiedOnly') : t('topic.loginToTakePart')}</p>`}
+          : !s.meLoaded ? null : html`<p class="hint">${!s.me ? t('topic.loginToTakePart')
+            : me.member ? t('topic.verifiedOnly') : t('topic.otherCommunity')}</p>`}
       `;
     }}<//>
   </article>`;
@@ -117,7 +118,7 @@ function Support({ p, supports, me, own, onChange }) {
   });
   return html`<div class="support">
     <p class="support-count">${t('topic.supports', { n: supports.count })}</p>
-    ${me.canTakePart && !own
+    ${me.member && me.member.status === 'verified' && !own
       ? html`<button type="button" class=${supports.mine ? 'button secondary' : 'button'} disabled=${busy}
           aria-pressed=${supports.mine ? 'true' : 'false'} onClick=${submit}>
           ${supports.mine ? t('topic.withdrawSupport') : t('topic.support')}</button>`
@@ -125,6 +126,9 @@ function Support({ p, supports, me, own, onChange }) {
     <${ErrorBox} error=${error} />
   </div>`;
 }
+
+// Supporting is a resident's voice: the server counts verified residents of
+// the topic's community only, so staff are not offered the button.
 
 // Following a topic brings its changes to the inbox (docs/notifications.md);
 // raising or commenting follows it already.
