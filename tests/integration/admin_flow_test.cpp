@@ -57,8 +57,7 @@ BOOST_AUTO_TEST_CASE(admin_creates_street_and_community_and_grants_a_committee_r
 
 BOOST_AUTO_TEST_CASE(only_district_admins_shape_the_district) {
     ServerProcess server;
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient committee = server.signedIn("committee1");
     HttpResult street = committee.post("/api/v1/districts/1/streets", R"({"name":"偷建街道"})");
     BOOST_TEST(street.status == 403);
     BOOST_TEST(street.errorCode() == "district.forbidden");

@@ -64,8 +64,7 @@ BOOST_AUTO_TEST_CASE(a_problem_is_handled_rated_reopened_and_counted) {
     stranger.loginBrowser("resident1", server.password("resident1"));
     HttpClient helper(server.port());  // 李建国, made a member of 罗店村's committee below
     helper.loginBrowser("committee1", server.password("committee1"));
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     HttpClient anonymous(server.port());
 
     const std::int64_t lamp = acceptedProblem(resident, committee, "村口路灯不亮");

@@ -14,12 +14,9 @@ BOOST_AUTO_TEST_SUITE(consultation_flow)
 
 BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient neighbour(server.port());
-    neighbour.loginBrowser("resident2", server.password("resident2"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient neighbour = server.signedIn("resident2");
+    HttpClient committee = server.signedIn("committee1");
     HttpClient anonymous(server.port());
 
     HttpResult created = author.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"楼道堆物"})");
@@ -103,12 +100,9 @@ BOOST_AUTO_TEST_CASE(comments_supports_moderation_and_meetings_over_http) {
 // it replaces for the committee, and fields left out keep their value.
 BOOST_AUTO_TEST_CASE(edits_keep_what_they_replace_and_hidden_comments_stay_as_reported) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient neighbour(server.port());
-    neighbour.loginBrowser("resident2", server.password("resident2"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient neighbour = server.signedIn("resident2");
+    HttpClient committee = server.signedIn("committee1");
     HttpClient anonymous(server.port());
 
     HttpResult created = author.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"噪音扰民"})");

@@ -85,16 +85,13 @@ BOOST_AUTO_TEST_SUITE(dashboard_flow)
 
 BOOST_AUTO_TEST_CASE(each_sees_the_dashboard_of_their_own_scope_and_no_other) {
     ServerProcess server;
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     HttpClient street(server.port());  // 友谊路街道: 友谊一村 and 宝林八村
     street.loginBrowser("street1", server.password("street1"));
     HttpClient committee(server.port());  // 友谊一村
     committee.loginBrowser("committee1", server.password("committee1"));
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
-    HttpClient observer(server.port());
-    observer.loginBrowser("observer", server.password("observer"));
+    HttpClient resident = server.signedIn("resident1");
+    HttpClient observer = server.signedIn("observer");
     HttpClient anonymous(server.port());
 
     Poco::JSON::Object::Ptr district = settled(admin, "/api/v1/districts/1/dashboard");
@@ -148,8 +145,7 @@ BOOST_AUTO_TEST_CASE(each_sees_the_dashboard_of_their_own_scope_and_no_other) {
 
 BOOST_AUTO_TEST_CASE(the_csv_export_has_a_row_per_community_a_total_and_no_formulas) {
     ServerProcess server;
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     // A community whose name a spreadsheet would run as a formula.
     HttpResult created = admin.post("/api/v1/streets/2/communities", R"j({"name":"=HYPERLINK(\"x\")"})j");
     BOOST_REQUIRE_EQUAL(created.status, 201);
@@ -181,8 +177,7 @@ BOOST_AUTO_TEST_CASE(the_kept_figures_follow_the_records_as_people_act_and_time_
     resident.loginBrowser("resident4", server.password("resident4"));
     HttpClient committee(server.port());  // 罗店村's committee
     committee.loginBrowser("committee3", server.password("committee3"));
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     const std::int64_t chen = committee.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
 
     expectKeptEqualsRecords(admin, 3);

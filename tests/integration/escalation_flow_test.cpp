@@ -11,14 +11,10 @@ BOOST_AUTO_TEST_SUITE(escalation_flow)
 
 BOOST_AUTO_TEST_CASE(committee_street_and_district_each_see_their_queue) {
     ServerProcess server;
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
-    HttpClient staff(server.port());
-    staff.loginBrowser("street1", server.password("street1"));
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient resident = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
+    HttpClient staff = server.signedIn("street1");
+    HttpClient admin = server.signedIn("admin");
 
     HttpResult raised = resident.post("/api/v1/communities/1/proposals", R"({"kind":"problem","title":"下水道堵塞"})");
     BOOST_REQUIRE_EQUAL(raised.status, 201);

@@ -39,10 +39,8 @@ BOOST_AUTO_TEST_SUITE(hostile_input)
 
 BOOST_AUTO_TEST_CASE(numbers_past_int64_and_booleans_are_not_integers) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     const std::string base = proposalOf(author);
 
     HttpResult wrapped = author.post(base + "/comments", R"({"body":"x","parent_id":18446744073709551617})");
@@ -70,10 +68,8 @@ BOOST_AUTO_TEST_CASE(numbers_past_int64_and_booleans_are_not_integers) {
 
 BOOST_AUTO_TEST_CASE(times_lie_between_2000_and_2099) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     const std::string base = proposalOf(author);
     auto meetingAt = [&](const std::string& seconds) {
         return committee.post(base + "/meetings",
@@ -90,8 +86,7 @@ BOOST_AUTO_TEST_CASE(times_lie_between_2000_and_2099) {
 
 BOOST_AUTO_TEST_CASE(a_parent_id_that_names_no_comment_is_404_not_a_new_thread) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
+    HttpClient author = server.signedIn("resident1");
     const std::string base = proposalOf(author);
     for (const char* bad : {"0", "-3", "999999"}) {
         HttpResult r = author.post(base + "/comments", std::string(R"({"body":"回复","parent_id":)") + bad + "}");
@@ -128,8 +123,7 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_in_path_or_query_is_refused_and_never_echoed) 
 
 BOOST_AUTO_TEST_CASE(error_messages_show_only_a_short_excerpt_of_the_input) {
     ServerProcess server;
-    HttpClient c(server.port());
-    c.loginBrowser("resident1", server.password("resident1"));
+    HttpClient c = server.signedIn("resident1");
     const std::string base = proposalOf(c);
     const std::string long_name(100'000, 'a');
     HttpResult field = c.send("PATCH", base, R"({"title":"x",")" + long_name + R"(":1})");
@@ -148,12 +142,9 @@ BOOST_AUTO_TEST_CASE(error_messages_show_only_a_short_excerpt_of_the_input) {
 
 BOOST_AUTO_TEST_CASE(a_revoked_resident_no_longer_edits_or_withdraws_comments) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient neighbour(server.port());
-    neighbour.loginBrowser("resident2", server.password("resident2"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient neighbour = server.signedIn("resident2");
+    HttpClient committee = server.signedIn("committee1");
     const std::string base = proposalOf(author);
     HttpResult first = neighbour.post(base + "/comments", R"({"body":"第一条","stance":"for"})");
     HttpResult second = neighbour.post(base + "/comments", R"({"body":"第二条","stance":"for"})");

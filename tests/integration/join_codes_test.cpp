@@ -36,16 +36,14 @@ BOOST_AUTO_TEST_CASE(codes_ignore_case_spaces_and_dashes) {
     const std::string wide = code.substr(0, 4) + "\xE3\x80\x80" + code.substr(4);
     BOOST_TEST(anonymous.post("/api/v1/communities/1/join", signUpBody(wide, "wide.space")).status == 201);
 
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident3", server.password("resident3"));  // of another community
+    HttpClient resident = server.signedIn("resident3");  // of another community
     BOOST_TEST(resident.post("/api/v1/communities/1/join", joinBody(lower)).status == 201);
 }
 
 BOOST_AUTO_TEST_CASE(wrong_codes_are_throttled_per_account) {
     ServerProcess server;
     const std::string code = server.joinCode("友谊一村");
-    HttpClient guesser(server.port());
-    guesser.loginBrowser("resident3", server.password("resident3"));
+    HttpClient guesser = server.signedIn("resident3");
     for (int i = 0; i < 10; ++i) {
         HttpResult wrong = guesser.post("/api/v1/communities/1/join", joinBody("WRONG" + std::to_string(100 + i)));
         BOOST_REQUIRE_EQUAL(wrong.status, 403);
@@ -60,8 +58,7 @@ BOOST_AUTO_TEST_CASE(wrong_codes_are_throttled_per_account) {
     BOOST_TEST(guesser.post("/api/v1/communities/1/join", joinBody(code)).status == 429);
 
     // Another account is not held back by this one's guesses.
-    HttpClient other(server.port());
-    other.loginBrowser("resident4", server.password("resident4"));
+    HttpClient other = server.signedIn("resident4");
     BOOST_TEST(other.post("/api/v1/communities/1/join", joinBody(code)).status == 201);
 }
 

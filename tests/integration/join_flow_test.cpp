@@ -67,8 +67,7 @@ BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
                    .status == 403);
 
     // The committee of another community can do nothing here.
-    HttpClient other(server.port());
-    other.loginBrowser("committee2", server.password("committee2"));
+    HttpClient other = server.signedIn("committee2");
     BOOST_TEST(other.get("/api/v1/communities/1/members?status=pending").status == 403);
     HttpResult cross = other.post("/api/v1/communities/1/members/" + std::to_string(person) + "/verification",
                                   R"({"decision":"verify"})");
@@ -77,8 +76,7 @@ BOOST_AUTO_TEST_CASE(sign_up_then_the_committee_verifies) {
     BOOST_TEST(!other.get("/api/v1/communities/1").json()->has("join_code"));
 
     // The committee of this community sees the queue and decides.
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient committee = server.signedIn("committee1");
     BOOST_TEST(committee.get("/api/v1/communities/1").json()->getValue<std::string>("join_code") == code);
     HttpResult queue = committee.get("/api/v1/communities/1/members?status=pending");
     BOOST_REQUIRE_EQUAL(queue.status, 200);
@@ -112,12 +110,10 @@ BOOST_AUTO_TEST_CASE(who_may_see_the_member_list) {
     ServerProcess server;
     HttpClient anonymous(server.port());
     BOOST_TEST(anonymous.get("/api/v1/communities/1/members").status == 401);
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
+    HttpClient resident = server.signedIn("resident1");
     BOOST_TEST(resident.get("/api/v1/communities/1/members").status == 403);
     // Street staff oversee the communities of their street, but do not decide.
-    HttpClient staff(server.port());
-    staff.loginBrowser("street1", server.password("street1"));
+    HttpClient staff = server.signedIn("street1");
     BOOST_TEST(staff.get("/api/v1/communities/1/members").status == 200);
     BOOST_TEST(staff.get("/api/v1/communities/3/members").status == 403);
     const std::int64_t pending1 = userIdOf(server, "pending1");
@@ -133,8 +129,7 @@ BOOST_AUTO_TEST_CASE(who_may_see_the_member_list) {
 
 BOOST_AUTO_TEST_CASE(a_logged_in_person_joins_another_community) {
     ServerProcess server;
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident3", server.password("resident3"));
+    HttpClient resident = server.signedIn("resident3");
     HttpResult joined =
         resident.post("/api/v1/communities/3/join", R"({"join_code":")" + server.joinCode("罗店村") + R"("})");
     BOOST_REQUIRE_EQUAL(joined.status, 201);

@@ -55,8 +55,7 @@ BOOST_AUTO_TEST_CASE(notices_are_posted_corrected_withdrawn_and_archived) {
     street.loginBrowser("street1", server.password("street1"));
     HttpClient resident(server.port());  // 周奶奶, 罗店村
     resident.loginBrowser("resident4", server.password("resident4"));
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     HttpClient anonymous(server.port());
     const std::string board = "/api/v1/communities/3/notices";
 
@@ -193,14 +192,10 @@ BOOST_AUTO_TEST_CASE(notices_are_posted_corrected_withdrawn_and_archived) {
 
 BOOST_AUTO_TEST_CASE(accounts_add_up_from_their_entries_and_corrections) {
     ServerProcess server;
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee3", server.password("committee3"));
-    HttpClient other_committee(server.port());
-    other_committee.loginBrowser("committee2", server.password("committee2"));
-    HttpClient street(server.port());
-    street.loginBrowser("street1", server.password("street1"));
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident4", server.password("resident4"));
+    HttpClient committee = server.signedIn("committee3");
+    HttpClient other_committee = server.signedIn("committee2");
+    HttpClient street = server.signedIn("street1");
+    HttpClient resident = server.signedIn("resident4");
     HttpClient anonymous(server.port());
     const std::string accounts = "/api/v1/communities/3/accounts";
 

@@ -102,10 +102,8 @@ BOOST_AUTO_TEST_SUITE(notification_delivery)
 
 BOOST_AUTO_TEST_CASE(only_district_admins_set_and_see_outbound_delivery) {
     ServerProcess server;
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient committee = server.signedIn("committee1");
     HttpClient anonymous(server.port());
     const std::string path = "/api/v1/districts/1/notification-delivery";
     const std::string body = R"({"webhook_url":"http://127.0.0.1:9/hook"})";
@@ -145,12 +143,9 @@ BOOST_AUTO_TEST_CASE(items_go_out_signed_retried_after_a_failure_and_held_at_nig
     ServerProcess server({"--test-clock"});
     WebhookReceiver hook(1);  // its first answer is a 500
     SmtpReceiver smtp;
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     ServerClock clock(admin);
 
     HttpResult configured =
@@ -240,12 +235,9 @@ BOOST_AUTO_TEST_CASE(https_webhook_and_starttls_mail_arrive_verified_and_signed_
     WebhookReceiver hook(0, certs.server_cert, certs.server_key);
     SmtpReceiver smtp({certs.server_cert, certs.server_key, "yishi-mailer", "邮件密码-1"});
     ServerProcess server({"--test-clock"});
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     ServerClock clock(admin);
     BOOST_REQUIRE(clock.advance(untilLocal(clock.now(), 10)));  // daytime: nothing held
 
@@ -298,12 +290,9 @@ BOOST_AUTO_TEST_CASE(an_untrusted_certificate_or_a_wrong_password_is_a_failed_at
     WebhookReceiver rogue(0, certs.rogue_cert, certs.rogue_key);  // self-signed: the district trusts it not
     SmtpReceiver smtp({certs.server_cert, certs.server_key, "yishi-mailer", "the right one"});
     ServerProcess server({"--test-clock"});
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     ServerClock clock(admin);
     BOOST_REQUIRE(clock.advance(untilLocal(clock.now(), 10)));
 
@@ -347,10 +336,8 @@ BOOST_AUTO_TEST_CASE(an_untrusted_certificate_or_a_wrong_password_is_a_failed_at
 
 BOOST_AUTO_TEST_CASE(tls_and_mail_sign_in_settings_are_refused_when_unclear) {
     ServerProcess server;
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient committee = server.signedIn("committee1");
     const std::string path = "/api/v1/districts/1/notification-delivery";
 
     BOOST_TEST(
@@ -374,8 +361,7 @@ BOOST_AUTO_TEST_CASE(tls_and_mail_sign_in_settings_are_refused_when_unclear) {
         "delivery.smtp_password");
     BOOST_TEST(admin.send("PUT", path, R"({"smtp_starttls":"yes"})").status == 400);
     // In Chinese for a Chinese browser.
-    HttpClient zh(server.port());
-    zh.loginBrowser("admin", server.password("admin"));
+    HttpClient zh = server.signedIn("admin");
     HttpResult zh_refusal = zh.send("PUT", path, R"({"smtp_user":"mailer","smtp_password":"pw"})", "application/json",
                                     {{"Accept-Language", "zh-CN"}});
     BOOST_TEST(zh_refusal.errorCode() == "delivery.smtp_starttls");
@@ -392,12 +378,9 @@ BOOST_AUTO_TEST_CASE(tls_and_mail_sign_in_settings_are_refused_when_unclear) {
 BOOST_AUTO_TEST_CASE(retention_prunes_read_items_and_finished_deliveries_only) {
     WebhookReceiver hook;
     ServerProcess server({"--test-clock"});
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     ServerClock clock(admin);
     BOOST_REQUIRE(clock.advance(untilLocal(clock.now(), 10)));
     const std::string path = "/api/v1/districts/1/notification-delivery";

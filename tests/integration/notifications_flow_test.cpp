@@ -18,14 +18,11 @@ BOOST_AUTO_TEST_SUITE(notifications_flow)
 
 BOOST_AUTO_TEST_CASE(an_inbox_hears_of_replies_follows_and_state_changes_but_never_of_ones_own_acts) {
     ServerProcess server;
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian(server.port());
-    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient qian = server.signedIn("resident2");
     HttpClient sun(server.port());  // 宝林八村
     sun.loginBrowser("resident3", server.password("resident3"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient committee = server.signedIn("committee1");
     HttpClient anonymous(server.port());
 
     const std::int64_t p = raise(zhao, "三号楼门禁坏了");
@@ -131,8 +128,7 @@ BOOST_AUTO_TEST_CASE(whoever_holds_a_case_hears_the_residents_word_and_the_commi
     li.loginBrowser("committee1", server.password("committee1"));
     HttpClient other(server.port());  // 宝林八村's committee
     other.loginBrowser("committee2", server.password("committee2"));
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     const std::int64_t li_id = li.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
     BOOST_REQUIRE_EQUAL(admin
                             .post("/api/v1/users/" + std::to_string(li_id) + "/roles",
@@ -181,8 +177,7 @@ BOOST_AUTO_TEST_CASE(whoever_holds_a_case_hears_the_residents_word_and_the_commi
 
 BOOST_AUTO_TEST_CASE(preferences_refuse_what_they_cannot_mean) {
     ServerProcess server;
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient zhao = server.signedIn("resident1");
     const std::string path = "/api/v1/me/notification-preferences";
     HttpResult initial = zhao.get(path);
     BOOST_REQUIRE_EQUAL(initial.status, 200);
@@ -205,10 +200,8 @@ BOOST_AUTO_TEST_CASE(preferences_refuse_what_they_cannot_mean) {
 // verified resident within a vote's scope hears of both, and only they.
 BOOST_AUTO_TEST_CASE(residents_hear_when_a_vote_opens_and_when_it_closes) {
     ServerProcess server({"--test-clock"});
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient zhao = server.signedIn("resident1");
     HttpClient pending(server.port());  // 吴先生: not verified
     pending.loginBrowser("pending1", server.password("pending1"));
     ServerClock clock(admin);
@@ -249,14 +242,10 @@ BOOST_AUTO_TEST_CASE(residents_hear_when_a_vote_opens_and_when_it_closes) {
 // resident who raised it hears of neither.
 BOOST_AUTO_TEST_CASE(staff_hear_of_deadlines_before_and_when_they_pass) {
     ServerProcess server({"--test-clock"});
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
-    HttpClient street(server.port());
-    street.loginBrowser("street1", server.password("street1"));
+    HttpClient admin = server.signedIn("admin");
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
+    HttpClient street = server.signedIn("street1");
     ServerClock clock(admin);
 
     const std::int64_t p = raise(zhao, "下水道堵塞");
@@ -298,12 +287,9 @@ BOOST_AUTO_TEST_CASE(staff_hear_of_deadlines_before_and_when_they_pass) {
 // to who raised the topic and who follows it.
 BOOST_AUTO_TEST_CASE(a_change_is_told_once_across_a_killed_server_and_meetings_are_told) {
     ServerProcess server;
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian(server.port());
-    qian.loginBrowser("resident2", server.password("resident2"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient qian = server.signedIn("resident2");
+    HttpClient committee = server.signedIn("committee1");
 
     const std::int64_t p = raise(zhao, "楼道灯常亮");
     BOOST_REQUIRE(p > 0);
@@ -312,12 +298,9 @@ BOOST_AUTO_TEST_CASE(a_change_is_told_once_across_a_killed_server_and_meetings_a
     BOOST_REQUIRE(waitForItem(zhao, p, "comment.posted"));
 
     server.restart();  // SIGKILL, then the same data
-    HttpClient zhao_again(server.port());
-    zhao_again.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian_again(server.port());
-    qian_again.loginBrowser("resident2", server.password("resident2"));
-    HttpClient committee_again(server.port());
-    committee_again.loginBrowser("committee1", server.password("committee1"));
+    HttpClient zhao_again = server.signedIn("resident1");
+    HttpClient qian_again = server.signedIn("resident2");
+    HttpClient committee_again = server.signedIn("committee1");
 
     const std::string when = std::to_string(std::time(nullptr) + 86400);
     BOOST_REQUIRE_EQUAL(
@@ -339,14 +322,11 @@ BOOST_AUTO_TEST_CASE(a_change_is_told_once_across_a_killed_server_and_meetings_a
 // for topics. A resident who muted the kind hears of none of it.
 BOOST_AUTO_TEST_CASE(the_communitys_notices_polls_and_calls_reach_its_residents_only) {
     ServerProcess server;
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian(server.port());
-    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient qian = server.signedIn("resident2");
     HttpClient sun(server.port());  // 宝林八村
     sun.loginBrowser("resident3", server.password("resident3"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient committee = server.signedIn("committee1");
     const std::int64_t now = std::time(nullptr);
 
     HttpResult muted = qian.send("PUT", "/api/v1/me/notification-preferences", R"({"muted":["community"]})");

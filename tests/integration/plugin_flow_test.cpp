@@ -62,8 +62,7 @@ BOOST_AUTO_TEST_CASE(the_default_plugin_serves_and_previews_a_selection) {
     BOOST_TEST(anonymous.get("/api/v1/districts/99/plugins").status == 404);
     BOOST_TEST(anonymous.post("/api/v1/districts/1/selection/preview", kGreedyCase).status == 401);
 
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
+    HttpClient resident = server.signedIn("resident1");
     BOOST_TEST(resident.post("/api/v1/districts/1/selection/preview", kGreedyCase).status == 403);
 
     HttpClient admin(server.port());
@@ -141,8 +140,7 @@ BOOST_AUTO_TEST_CASE(reload_refuses_a_broken_version_and_keeps_the_old_one) {
         failing.json()->getObject("error")->getValue<std::string>("message_en").find("test case") != std::string::npos,
         failing.body);
 
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient committee = server.signedIn("committee1");
     BOOST_TEST(committee.post("/api/v1/districts/1/plugins/reload", "{}").status == 403);
 
     // Restore the shipped source under a new version: accepted, atomically.
@@ -179,8 +177,7 @@ BOOST_AUTO_TEST_CASE(a_runaway_plugin_is_killed_while_the_server_keeps_answering
     BOOST_REQUIRE_EQUAL(admin.loginBrowser("admin", server.password("admin")).status, 201);
 
     auto pending = std::async(std::launch::async, [&] {
-        HttpClient caller(server.port());
-        caller.loginBrowser("admin", server.password("admin"));
+        HttpClient caller = server.signedIn("admin");
         return caller.post("/api/v1/districts/1/selection/preview", kGreedyCase);
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(200));

@@ -47,16 +47,13 @@ BOOST_AUTO_TEST_CASE(a_poll_is_answered_once_per_resident_and_counted_after_clos
     committee.loginBrowser("committee1", server.password("committee1"));
     HttpClient other_committee(server.port());  // 宝林八村
     other_committee.loginBrowser("committee2", server.password("committee2"));
-    HttpClient zhao(server.port());
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian(server.port());
-    qian.loginBrowser("resident2", server.password("resident2"));
+    HttpClient zhao = server.signedIn("resident1");
+    HttpClient qian = server.signedIn("resident2");
     HttpClient pending(server.port());  // 吴先生: not verified yet
     pending.loginBrowser("pending1", server.password("pending1"));
     HttpClient stranger(server.port());  // 孙小明, 宝林八村
     stranger.loginBrowser("resident3", server.password("resident3"));
-    HttpClient admin(server.port());
-    admin.loginBrowser("admin", server.password("admin"));
+    HttpClient admin = server.signedIn("admin");
     HttpClient anonymous(server.port());
 
     // The server's now, from what it records.

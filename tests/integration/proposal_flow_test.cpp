@@ -30,10 +30,8 @@ BOOST_AUTO_TEST_SUITE(proposal_flow)
 
 BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_and_a_rule_a_convention) {
     ServerProcess server;
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient resident = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     const std::string ends = std::to_string(std::time(nullptr) + 7 * 24 * 3600);
 
     const std::int64_t wish = raise(resident, "wish", "加装电梯");
@@ -83,8 +81,7 @@ BOOST_AUTO_TEST_CASE(a_wish_becomes_a_project_and_a_rule_a_convention) {
 
 BOOST_AUTO_TEST_CASE(refusals_say_why_and_what_is_possible) {
     ServerProcess server;
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident2", server.password("resident2"));
+    HttpClient resident = server.signedIn("resident2");
     const std::int64_t id = raise(resident, "problem", "路灯坏了");
 
     HttpResult not_now = act(resident, id, R"({"action":"adopt","reason":"x"})");
@@ -99,12 +96,10 @@ BOOST_AUTO_TEST_CASE(refusals_say_why_and_what_is_possible) {
     BOOST_TEST(not_yours.status == 403);
     BOOST_TEST(not_yours.errorCode() == "proposal.forbidden");
 
-    HttpClient other_committee(server.port());
-    other_committee.loginBrowser("committee2", server.password("committee2"));
+    HttpClient other_committee = server.signedIn("committee2");
     BOOST_TEST(act(other_committee, id, R"({"action":"start_screening"})").status == 403);
 
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient committee = server.signedIn("committee1");
     act(committee, id, R"({"action":"start_screening"})");
     HttpResult no_reason = act(committee, id, R"({"action":"reject"})");
     BOOST_TEST(no_reason.status == 400);
@@ -121,14 +116,12 @@ BOOST_AUTO_TEST_CASE(who_may_raise_and_bad_input) {
     ServerProcess server;
     HttpClient anonymous(server.port());
     BOOST_TEST(anonymous.post("/api/v1/communities/1/proposals", R"({"kind":"wish","title":"x"})").status == 401);
-    HttpClient pending(server.port());
-    pending.loginBrowser("pending1", server.password("pending1"));
+    HttpClient pending = server.signedIn("pending1");
     HttpResult p = pending.post("/api/v1/communities/1/proposals", R"({"kind":"wish","title":"x"})");
     BOOST_TEST(p.status == 403);
     BOOST_TEST(p.errorCode() == "membership.pending");
 
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident4", server.password("resident4"));  // of 罗店村, not 友谊一村
+    HttpClient resident = server.signedIn("resident4");  // of 罗店村, not 友谊一村
     BOOST_TEST(resident.post("/api/v1/communities/1/proposals", R"({"kind":"wish","title":"x"})").errorCode() ==
                "membership.none");
     BOOST_TEST(resident.post("/api/v1/communities/3/proposals", R"({"kind":"wish","title":""})").errorCode() ==

@@ -182,15 +182,13 @@ BOOST_AUTO_TEST_CASE(nobody_logs_their_own_volunteer_hours) {
                                   R"({"role":"committee","scope":{"kind":"community","id":1}})")
                             .status,
                         201);
-    HttpClient member(server.port());
-    member.loginBrowser("resident1", server.password("resident1"));
+    HttpClient member = server.signedIn("resident1");
     HttpResult self =
         member.post("/api/v1/communities/1/volunteer-hours",
                     R"({"user_id": )" + std::to_string(me) + R"(, "minutes": 60, "description": "自己"})");
     BOOST_TEST(self.status == 403);
     BOOST_TEST(self.errorCode() == "volunteer.self");
-    HttpClient neighbour(server.port());
-    neighbour.loginBrowser("resident2", server.password("resident2"));
+    HttpClient neighbour = server.signedIn("resident2");
     BOOST_TEST(
         member
             .post("/api/v1/communities/1/volunteer-hours",

@@ -67,10 +67,8 @@ BOOST_AUTO_TEST_SUITE(proposal_search)
 
 BOOST_AUTO_TEST_CASE(list_items_show_author_supports_and_comments) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient neighbour(server.port());
-    neighbour.loginBrowser("resident2", server.password("resident2"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient neighbour = server.signedIn("resident2");
     const std::int64_t id = raise(author, "加装电梯", "三号楼");
     BOOST_REQUIRE_EQUAL(neighbour.post("/api/v1/proposals/" + std::to_string(id) + "/supports", "{}").status, 201);
     for (const char* text : {"同意", "支持"}) {
@@ -90,8 +88,7 @@ BOOST_AUTO_TEST_CASE(list_items_show_author_supports_and_comments) {
 
 BOOST_AUTO_TEST_CASE(search_finds_chinese_words_short_and_long) {
     ServerProcess server;
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
+    HttpClient resident = server.signedIn("resident1");
     const std::int64_t lift = raise(resident, "小区加装电梯", "三号楼老人上下楼难");
     const std::int64_t lamp = raise(resident, "路灯坏了", "东门口的路灯不亮");
     const std::int64_t parking = raise(resident, "Parking spaces", "more bikes than racks");
@@ -115,12 +112,10 @@ BOOST_AUTO_TEST_CASE(search_finds_chinese_words_short_and_long) {
 
 BOOST_AUTO_TEST_CASE(search_follows_edits_and_never_shows_others_drafts) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
+    HttpClient author = server.signedIn("resident1");
     const std::int64_t draft = raise(author, "垃圾分类草稿", "还没想好", false);
 
-    HttpClient other(server.port());
-    other.loginBrowser("resident2", server.password("resident2"));
+    HttpClient other = server.signedIn("resident2");
     BOOST_TEST(idsOf(list(other, "q=" + encoded("垃圾分类"))).empty());
     BOOST_TEST(idsOf(list(other, "q=" + encoded("草稿"))).empty());
     BOOST_TEST(idsOf(list(author, "q=" + encoded("垃圾分类"))) == std::vector<std::int64_t>{draft});
@@ -132,12 +127,9 @@ BOOST_AUTO_TEST_CASE(search_follows_edits_and_never_shows_others_drafts) {
 
 BOOST_AUTO_TEST_CASE(sorts_by_newest_support_discussion_and_deadline) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient neighbour(server.port());
-    neighbour.loginBrowser("resident2", server.password("resident2"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient neighbour = server.signedIn("resident2");
+    HttpClient committee = server.signedIn("committee1");
     const std::time_t now = std::time(nullptr);
 
     const std::int64_t a = raise(author, "议题甲", "");
@@ -184,10 +176,8 @@ BOOST_AUTO_TEST_CASE(sorts_by_newest_support_discussion_and_deadline) {
 
 BOOST_AUTO_TEST_CASE(several_states_at_once) {
     ServerProcess server;
-    HttpClient author(server.port());
-    author.loginBrowser("resident1", server.password("resident1"));
-    HttpClient committee(server.port());
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient author = server.signedIn("resident1");
+    HttpClient committee = server.signedIn("committee1");
     const std::int64_t submitted = raise(author, "议题一", "");
     const std::int64_t screening = raise(author, "议题二", "");
     const std::int64_t rejected = raise(author, "议题三", "");

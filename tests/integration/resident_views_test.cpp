@@ -154,8 +154,7 @@ BOOST_AUTO_TEST_CASE(the_committee_queues_reported_comments_and_ended_consultati
 
 BOOST_AUTO_TEST_CASE(me_names_communities_and_shows_the_resident_role) {
     ServerProcess server;
-    HttpClient resident(server.port());
-    resident.loginBrowser("resident1", server.password("resident1"));
+    HttpClient resident = server.signedIn("resident1");
     HttpResult me = resident.get("/api/v1/me");
     BOOST_REQUIRE_EQUAL(me.status, 200);
     Poco::JSON::Object::Ptr membership = me.json()->getArray("memberships")->getObject(0);
@@ -166,8 +165,7 @@ BOOST_AUTO_TEST_CASE(me_names_communities_and_shows_the_resident_role) {
     BOOST_TEST(roles->getObject(0)->getObject("scope")->getValue<std::string>("kind") == "community");
     BOOST_TEST(roles->getObject(0)->getObject("scope")->getValue<std::int64_t>("id") == 1);
 
-    HttpClient pending(server.port());
-    pending.loginBrowser("pending1", server.password("pending1"));
+    HttpClient pending = server.signedIn("pending1");
     HttpResult pending_me = pending.get("/api/v1/me");
     BOOST_TEST(pending_me.json()->getArray("roles")->size() == 0u);  // not verified yet: no role
     BOOST_TEST(pending_me.json()->getArray("memberships")->getObject(0)->getValue<std::string>("community_name") ==

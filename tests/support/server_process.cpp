@@ -153,6 +153,13 @@ void ServerProcess::closeStdin() {
     stdin_fd_ = -1;
 }
 
+HttpClient ServerProcess::signedIn(const std::string& login) const {
+    HttpClient client(port());
+    const HttpResult r = client.loginBrowser(login, password(login));
+    if (r.status != 201) throw std::runtime_error("demo login " + login + " refused: " + std::to_string(r.status));
+    return client;
+}
+
 std::string ServerProcess::password(const std::string& login) const {
     Poco::JSON::Object::Ptr root =
         Poco::JSON::Parser().parse(readFile(dir_.file("demo-logins.json"))).extract<Poco::JSON::Object::Ptr>();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "support/http_client.h"
 #include "support/temp_dir.h"
 
 namespace yishi::testing {
@@ -47,6 +48,9 @@ class ServerProcess {
 
     // The demo password of `login` (from demo-logins.json).
     std::string password(const std::string& login) const;
+    // A client of this server signed in as the demo `login`, as a browser
+    // (session cookie and CSRF token); throws when the login is refused.
+    HttpClient signedIn(const std::string& login) const;
     // The join code of the community named `name` (from demo-logins.json).
     std::string joinCode(const std::string& name) const;
 
