@@ -43,16 +43,11 @@ BOOST_AUTO_TEST_SUITE(assist_flow)
 
 BOOST_AUTO_TEST_CASE(helpers_act_for_residents_within_their_scope_and_every_act_is_marked) {
     ServerProcess server;
-    HttpClient committee(server.port());  // 李建国, 友谊一村
-    committee.loginBrowser("committee1", server.password("committee1"));
-    HttpClient other_committee(server.port());  // 宝林八村
-    other_committee.loginBrowser("committee2", server.password("committee2"));
-    HttpClient zhao(server.port());  // 赵大爷, 友谊一村
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian(server.port());  // 钱阿姨, 友谊一村: 网格员 of 一网格
-    qian.loginBrowser("resident2", server.password("resident2"));
-    HttpClient sun(server.port());  // 孙小明, 宝林八村
-    sun.loginBrowser("resident3", server.password("resident3"));
+    HttpClient committee = server.signedIn("committee1");        // 李建国, 友谊一村
+    HttpClient other_committee = server.signedIn("committee2");  // 宝林八村
+    HttpClient zhao = server.signedIn("resident1");              // 赵大爷, 友谊一村
+    HttpClient qian = server.signedIn("resident2");              // 钱阿姨, 友谊一村: 网格员 of 一网格
+    HttpClient sun = server.signedIn("resident3");               // 孙小明, 宝林八村
     HttpClient anonymous(server.port());
 
     HttpResult first = committee.post("/api/v1/communities/1/grids", R"({"name":"一网格"})");

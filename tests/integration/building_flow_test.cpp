@@ -58,18 +58,12 @@ BOOST_AUTO_TEST_SUITE(building_flow)
 
 BOOST_AUTO_TEST_CASE(building_heads_act_for_the_residents_of_their_building_as_the_roster_records_them) {
     ServerProcess server;
-    HttpClient committee(server.port());  // 李建国, 友谊一村
-    committee.loginBrowser("committee1", server.password("committee1"));
-    HttpClient other_committee(server.port());  // 宝林八村
-    other_committee.loginBrowser("committee2", server.password("committee2"));
-    HttpClient zhao(server.port());  // 赵大爷, 友谊一村
-    zhao.loginBrowser("resident1", server.password("resident1"));
-    HttpClient qian(server.port());  // 钱阿姨, 友谊一村: 楼栋长
-    qian.loginBrowser("resident2", server.password("resident2"));
-    HttpClient sun(server.port());  // 孙小明, 宝林八村
-    sun.loginBrowser("resident3", server.password("resident3"));
-    HttpClient wu(server.port());  // 吴先生, 友谊一村 once verified: 网格员
-    wu.loginBrowser("pending1", server.password("pending1"));
+    HttpClient committee = server.signedIn("committee1");        // 李建国, 友谊一村
+    HttpClient other_committee = server.signedIn("committee2");  // 宝林八村
+    HttpClient zhao = server.signedIn("resident1");              // 赵大爷, 友谊一村
+    HttpClient qian = server.signedIn("resident2");              // 钱阿姨, 友谊一村: 楼栋长
+    HttpClient sun = server.signedIn("resident3");               // 孙小明, 宝林八村
+    HttpClient wu = server.signedIn("pending1");                 // 吴先生, 友谊一村 once verified: 网格员
     HttpClient anonymous(server.port());
 
     const std::int64_t zhao_id = userId(zhao);

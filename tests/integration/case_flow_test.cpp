@@ -54,16 +54,11 @@ BOOST_AUTO_TEST_SUITE(case_flow)
 
 BOOST_AUTO_TEST_CASE(a_problem_is_handled_rated_reopened_and_counted) {
     ServerProcess server({"--test-clock"});
-    HttpClient resident(server.port());  // 周奶奶, 罗店村
-    resident.loginBrowser("resident4", server.password("resident4"));
-    HttpClient committee(server.port());  // 陈志强, 罗店村
-    committee.loginBrowser("committee3", server.password("committee3"));
-    HttpClient other_committee(server.port());  // 宝林八村's committee
-    other_committee.loginBrowser("committee2", server.password("committee2"));
-    HttpClient stranger(server.port());  // a resident of 友谊一村
-    stranger.loginBrowser("resident1", server.password("resident1"));
-    HttpClient helper(server.port());  // 李建国, made a member of 罗店村's committee below
-    helper.loginBrowser("committee1", server.password("committee1"));
+    HttpClient resident = server.signedIn("resident4");          // 周奶奶, 罗店村
+    HttpClient committee = server.signedIn("committee3");        // 陈志强, 罗店村
+    HttpClient other_committee = server.signedIn("committee2");  // 宝林八村's committee
+    HttpClient stranger = server.signedIn("resident1");          // a resident of 友谊一村
+    HttpClient helper = server.signedIn("committee1");  // 李建国, made a member of 罗店村's committee below
     HttpClient admin = server.signedIn("admin");
     HttpClient anonymous(server.port());
 

@@ -86,10 +86,8 @@ BOOST_AUTO_TEST_SUITE(dashboard_flow)
 BOOST_AUTO_TEST_CASE(each_sees_the_dashboard_of_their_own_scope_and_no_other) {
     ServerProcess server;
     HttpClient admin = server.signedIn("admin");
-    HttpClient street(server.port());  // 友谊路街道: 友谊一村 and 宝林八村
-    street.loginBrowser("street1", server.password("street1"));
-    HttpClient committee(server.port());  // 友谊一村
-    committee.loginBrowser("committee1", server.password("committee1"));
+    HttpClient street = server.signedIn("street1");        // 友谊路街道: 友谊一村 and 宝林八村
+    HttpClient committee = server.signedIn("committee1");  // 友谊一村
     HttpClient resident = server.signedIn("resident1");
     HttpClient observer = server.signedIn("observer");
     HttpClient anonymous(server.port());
@@ -173,10 +171,8 @@ BOOST_AUTO_TEST_CASE(the_csv_export_has_a_row_per_community_a_total_and_no_formu
 
 BOOST_AUTO_TEST_CASE(the_kept_figures_follow_the_records_as_people_act_and_time_passes) {
     ServerProcess server({"--test-clock"});
-    HttpClient resident(server.port());  // 周奶奶, 罗店村 (community 3)
-    resident.loginBrowser("resident4", server.password("resident4"));
-    HttpClient committee(server.port());  // 罗店村's committee
-    committee.loginBrowser("committee3", server.password("committee3"));
+    HttpClient resident = server.signedIn("resident4");    // 周奶奶, 罗店村 (community 3)
+    HttpClient committee = server.signedIn("committee3");  // 罗店村's committee
     HttpClient admin = server.signedIn("admin");
     const std::int64_t chen = committee.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
 

@@ -47,14 +47,10 @@ BOOST_AUTO_TEST_SUITE(noticeboard_flow)
 
 BOOST_AUTO_TEST_CASE(notices_are_posted_corrected_withdrawn_and_archived) {
     ServerProcess server({"--test-clock"});
-    HttpClient committee(server.port());  // 陈志强, 罗店村
-    committee.loginBrowser("committee3", server.password("committee3"));
-    HttpClient other_committee(server.port());  // 宝林八村
-    other_committee.loginBrowser("committee2", server.password("committee2"));
-    HttpClient street(server.port());  // 友谊路街道: 友谊一村 and 宝林八村, not 罗店村
-    street.loginBrowser("street1", server.password("street1"));
-    HttpClient resident(server.port());  // 周奶奶, 罗店村
-    resident.loginBrowser("resident4", server.password("resident4"));
+    HttpClient committee = server.signedIn("committee3");        // 陈志强, 罗店村
+    HttpClient other_committee = server.signedIn("committee2");  // 宝林八村
+    HttpClient street = server.signedIn("street1");  // 友谊路街道: 友谊一村 and 宝林八村, not 罗店村
+    HttpClient resident = server.signedIn("resident4");  // 周奶奶, 罗店村
     HttpClient admin = server.signedIn("admin");
     HttpClient anonymous(server.port());
     const std::string board = "/api/v1/communities/3/notices";

@@ -20,8 +20,7 @@ BOOST_AUTO_TEST_CASE(an_inbox_hears_of_replies_follows_and_state_changes_but_nev
     ServerProcess server;
     HttpClient zhao = server.signedIn("resident1");
     HttpClient qian = server.signedIn("resident2");
-    HttpClient sun(server.port());  // 宝林八村
-    sun.loginBrowser("resident3", server.password("resident3"));
+    HttpClient sun = server.signedIn("resident3");  // 宝林八村
     HttpClient committee = server.signedIn("committee1");
     HttpClient anonymous(server.port());
 
@@ -120,14 +119,10 @@ BOOST_AUTO_TEST_CASE(an_inbox_hears_of_replies_follows_and_state_changes_but_nev
 // of what the resident says of it, "not solved" and the rating.
 BOOST_AUTO_TEST_CASE(whoever_holds_a_case_hears_the_residents_word_and_the_committee_one_nobody_holds) {
     ServerProcess server;
-    HttpClient zhou(server.port());  // 周奶奶, 罗店村
-    zhou.loginBrowser("resident4", server.password("resident4"));
-    HttpClient chen(server.port());  // 罗店村's committee
-    chen.loginBrowser("committee3", server.password("committee3"));
-    HttpClient li(server.port());  // made a member of 罗店村's committee below
-    li.loginBrowser("committee1", server.password("committee1"));
-    HttpClient other(server.port());  // 宝林八村's committee
-    other.loginBrowser("committee2", server.password("committee2"));
+    HttpClient zhou = server.signedIn("resident4");    // 周奶奶, 罗店村
+    HttpClient chen = server.signedIn("committee3");   // 罗店村's committee
+    HttpClient li = server.signedIn("committee1");     // made a member of 罗店村's committee below
+    HttpClient other = server.signedIn("committee2");  // 宝林八村's committee
     HttpClient admin = server.signedIn("admin");
     const std::int64_t li_id = li.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
     BOOST_REQUIRE_EQUAL(admin
@@ -202,8 +197,7 @@ BOOST_AUTO_TEST_CASE(residents_hear_when_a_vote_opens_and_when_it_closes) {
     ServerProcess server({"--test-clock"});
     HttpClient admin = server.signedIn("admin");
     HttpClient zhao = server.signedIn("resident1");
-    HttpClient pending(server.port());  // 吴先生: not verified
-    pending.loginBrowser("pending1", server.password("pending1"));
+    HttpClient pending = server.signedIn("pending1");  // 吴先生: not verified
     ServerClock clock(admin);
 
     // The votes zhao hears of opening.
@@ -324,8 +318,7 @@ BOOST_AUTO_TEST_CASE(the_communitys_notices_polls_and_calls_reach_its_residents_
     ServerProcess server;
     HttpClient zhao = server.signedIn("resident1");
     HttpClient qian = server.signedIn("resident2");
-    HttpClient sun(server.port());  // 宝林八村
-    sun.loginBrowser("resident3", server.password("resident3"));
+    HttpClient sun = server.signedIn("resident3");  // 宝林八村
     HttpClient committee = server.signedIn("committee1");
     const std::int64_t now = std::time(nullptr);
 

@@ -43,16 +43,12 @@ BOOST_AUTO_TEST_SUITE(polls_flow)
 
 BOOST_AUTO_TEST_CASE(a_poll_is_answered_once_per_resident_and_counted_after_closing) {
     ServerProcess server({"--test-clock"});
-    HttpClient committee(server.port());  // 李建国, 友谊一村
-    committee.loginBrowser("committee1", server.password("committee1"));
-    HttpClient other_committee(server.port());  // 宝林八村
-    other_committee.loginBrowser("committee2", server.password("committee2"));
+    HttpClient committee = server.signedIn("committee1");        // 李建国, 友谊一村
+    HttpClient other_committee = server.signedIn("committee2");  // 宝林八村
     HttpClient zhao = server.signedIn("resident1");
     HttpClient qian = server.signedIn("resident2");
-    HttpClient pending(server.port());  // 吴先生: not verified yet
-    pending.loginBrowser("pending1", server.password("pending1"));
-    HttpClient stranger(server.port());  // 孙小明, 宝林八村
-    stranger.loginBrowser("resident3", server.password("resident3"));
+    HttpClient pending = server.signedIn("pending1");    // 吴先生: not verified yet
+    HttpClient stranger = server.signedIn("resident3");  // 孙小明, 宝林八村
     HttpClient admin = server.signedIn("admin");
     HttpClient anonymous(server.port());
 
