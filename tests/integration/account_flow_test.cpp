@@ -12,10 +12,6 @@ using namespace yishi::testing;
 
 namespace {
 
-std::int64_t userId(HttpClient& client) {
-    return client.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
-}
-
 // The actions of an audit page, newest first.
 std::vector<std::string> actions(const HttpResult& page) {
     std::vector<std::string> out;

@@ -18,12 +18,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
-std::int64_t userId(HttpClient& c) {
-    return c.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
-}
-
 // A problem raised by `resident` and accepted by `committee`; returns the proposal id.
 std::int64_t acceptedProblem(HttpClient& resident, HttpClient& committee, const std::string& title,
                              const std::string& kind = "problem") {

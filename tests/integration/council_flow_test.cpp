@@ -19,8 +19,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
 void advance(HttpClient& admin, std::int64_t seconds) {
     BOOST_REQUIRE_EQUAL(
         admin.post("/api/v1/test/clock", R"({"advance_seconds": )" + std::to_string(seconds) + "}").status, 200);
@@ -40,10 +38,6 @@ std::int64_t comment(HttpClient& resident, std::int64_t proposal, const std::str
                                  R"({"body":")" + body + R"(","stance":"for"})");
     BOOST_REQUIRE_EQUAL(r.status, 201);
     return idOf(r);
-}
-
-std::int64_t userId(HttpClient& client) {
-    return client.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
 }
 
 std::string markBody(const std::string& decision, const std::string& reason) {

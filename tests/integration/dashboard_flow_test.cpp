@@ -21,8 +21,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
 // The dashboard at `path` once the background refresh has caught up with
 // every change made before (pending false). Waits, never times anything:
 // the bound only keeps a broken refresh from hanging the test.

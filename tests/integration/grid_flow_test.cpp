@@ -14,12 +14,6 @@ using namespace yishi::testing;
 
 namespace {
 
-std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
-std::int64_t userId(HttpClient& c) {
-    return c.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
-}
-
 std::string str(std::int64_t n) { return std::to_string(n); }
 
 std::int64_t submitted(HttpClient& resident, const std::string& title) {

@@ -16,8 +16,6 @@
 // moment after the change that causes it).
 namespace yishi::testing::notify {
 
-inline std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
 // The caller's item about `subject_id` whose detail is `detail`, or null.
 inline Poco::JSON::Object::Ptr findItem(HttpClient& c, std::int64_t subject_id, const std::string& detail) {
     HttpResult r = c.get("/api/v1/me/notifications?limit=200");

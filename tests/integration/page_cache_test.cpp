@@ -20,8 +20,6 @@ std::string cacheOf(const HttpResult& r) {
     return it == r.headers.end() ? "" : it->second;
 }
 
-std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
 // The body of comment `id` in a thread as `reader` reads it ("<null>" when
 // withheld, "<absent>" when not in the thread).
 std::string bodyIn(const HttpResult& thread, std::int64_t id) {

@@ -62,10 +62,6 @@ struct DistrictPlugin {
     }
 };
 
-std::int64_t userId(HttpClient& client) {
-    return client.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
-}
-
 std::int64_t waitForBalance(HttpClient& client, std::int64_t wanted) {
     std::int64_t balance = balanceOf(client);
     for (int i = 0; i < 100 && balance != wanted; ++i) {

@@ -16,8 +16,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
-
 void advance(HttpClient& admin, std::int64_t seconds) {
     BOOST_REQUIRE_EQUAL(
         admin.post("/api/v1/test/clock", R"({"advance_seconds": )" + std::to_string(seconds) + "}").status, 200);

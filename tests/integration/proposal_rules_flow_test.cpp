@@ -33,10 +33,6 @@ std::vector<std::string> allowedActions(const HttpResult& r) {
     return out;
 }
 
-std::int64_t userId(HttpClient& c) {
-    return c.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(proposal_rules_flow)

@@ -28,10 +28,6 @@ void act(HttpClient& c, std::int64_t id, const std::string& json) {
     BOOST_REQUIRE_EQUAL(c.post("/api/v1/proposals/" + std::to_string(id) + "/actions", json).status, 200);
 }
 
-std::int64_t userId(HttpClient& c) {
-    return c.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
-}
-
 bool arrayHasId(Poco::JSON::Array::Ptr items, const std::string& member, std::int64_t id) {
     for (unsigned i = 0; i < items->size(); ++i) {
         if (items->getObject(i)->getValue<std::int64_t>(member) == id) return true;

@@ -56,4 +56,12 @@ class HttpClient {
 // until the server closes or `timeout_ms` passes.
 std::string rawExchange(std::uint16_t port, const std::string& bytes, int timeout_ms = 5000);
 
+// The "id" of a created thing's answer.
+inline std::int64_t idOf(const HttpResult& r) { return r.json()->getValue<std::int64_t>("id"); }
+
+// The signed-in person's user id (GET /api/v1/me).
+inline std::int64_t userId(HttpClient& c) {
+    return c.get("/api/v1/me").json()->getObject("user")->getValue<std::int64_t>("id");
+}
+
 }  // namespace yishi::testing
