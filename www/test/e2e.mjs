@@ -454,6 +454,10 @@ try {
   await committee.getByLabel('地点或会议号').fill('居委会二楼会议室');
   await audit(committee, 'topic: schedule a meeting');
   await committee.getByRole('button', { name: '确定安排' }).click();
+  // Yesterday's meeting is recorded as held: said first, then confirmed.
+  await committee.getByText('这个时间已经过去了').waitFor();
+  check((await committee.getByRole('button', { name: '记录会议纪要' }).count()) === 0, 'a meeting in the past is not scheduled on the first press');
+  await committee.getByRole('button', { name: '补记这次会议' }).click();
   await committee.getByRole('button', { name: '记录会议纪要' }).click();
   await committee.getByLabel('会议纪要（会公开）').fill('到会居民一致同意在门口放两张带靠背的长椅，物业负责安装。');
   await committee.getByLabel('参会人数').fill('12');

@@ -64,15 +64,20 @@ function ScheduleForm({ p, onDone, onCancel }) {
   const [day, setDay] = useState(start.day);
   const [time, setTime] = useState('19:00');
   const [place, setPlace] = useState('');
+  // A time already past records a meeting that was held (nobody can be
+  // invited to it any more): said first, scheduled on the second press.
+  const [pastSaid, setPastSaid] = useState(false);
   const ids = { day: useId('day'), time: useId('time'), place: useId('place') };
   const { busy, error, submit, setError } = useSubmit(async () => {
     const startsAt = shanghaiSeconds(day, time);
     if (startsAt == null) return setError({ code: 'meeting.starts_at' });
     if (!place.trim()) return setError({ code: 'place.invalid' });
+    if (startsAt * 1000 <= Date.now() && !pastSaid) return setPastSaid(true);
     await api('POST', `/proposals/${p.id}/meetings`, { mode, starts_at: startsAt, place: place.trim() });
     onDone();
   });
-  return html`<form class="form panel" ref=${form} onSubmit=${submit} onInput=${() => setError(null)} novalidate>
+  return html`<form class="form panel" ref=${form} onSubmit=${submit}
+    onInput=${() => { setError(null); setPastSaid(false); }} novalidate>
     <h3>${t('meeting.schedule')}</h3>
     <fieldset class="choices row">
       <legend>${t('meeting.mode')}</legend>
@@ -89,8 +94,9 @@ function ScheduleForm({ p, onDone, onCancel }) {
     <${Field} label=${t('meeting.placeLabel')} hint=${t('meeting.placeHint')} id=${ids.place}>
       <input id=${ids.place} required maxlength="200" aria-describedby=${ids.place + '-hint'} value=${place}
         onInput=${(e) => setPlace(e.currentTarget.value)} /><//>
+    ${pastSaid ? html`<p class="notice warn" role="alert">${t('meeting.inThePast')}</p>` : null}
     <${ErrorBox} error=${error} />
-    <${FormActions} busy=${busy} label=${t('meeting.scheduleConfirm')} onCancel=${onCancel} />
+    <${FormActions} busy=${busy} label=${pastSaid ? t('meeting.recordPast') : t('meeting.scheduleConfirm')} onCancel=${onCancel} />
   </form>`;
 }
 
