@@ -1163,6 +1163,10 @@ try {
   await audit(resident, 'points');
   await shoot(resident, 'points');
   await resident.getByRole('button', { name: '用 5 积分兑换环保购物袋' }).click();
+  await resident.getByText('用 5 积分兑换环保购物袋？').waitFor();
+  check(Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, '')) === before,
+    'the first press only asks to confirm the redemption');
+  await resident.getByRole('button', { name: '确认兑换' }).click();
   await resident.getByText('兑换成功，请到居委会领取。').waitFor();
   await resident.getByText('兑换礼品').first().waitFor();
   const after = Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, ''));
