@@ -65,6 +65,10 @@ function DeliveryForm({ id, initial, onSaved }) {
       setError({ code: 'delivery.smtp_port' });
       return;
     }
+    if (form.smtp_host.trim() && !form.smtp_from.trim()) {
+      setError({ code: 'delivery.smtp_from_missing' });
+      return;
+    }
     const body = {
       webhook_url: form.webhook_url.trim(), webhook_ca_pem: form.webhook_ca_pem.trim(),
       smtp_host: form.smtp_host.trim(), smtp_port: port, smtp_from: form.smtp_from.trim(),
@@ -87,12 +91,6 @@ function DeliveryForm({ id, initial, onSaved }) {
     ${initial.webhook_secret ? html`<p>${t('delivery.secret')} <code class="secret">${initial.webhook_secret}</code></p>
       <label class="choice"><input type="checkbox" checked=${newSecret} onChange=${() => setNewSecret(!newSecret)} />
         <span>${t('delivery.newSecret')}</span></label>` : null}
-    <${Field} label=${t('delivery.fields.webhook_ca_pem')} hint=${t('delivery.hints.webhook_ca_pem')}
-        id=${ids + 'webhook_ca_pem'}>
-      <textarea id=${ids + 'webhook_ca_pem'} rows="5" class="mono" spellcheck="false" maxlength="20000"
-        aria-describedby=${ids + 'webhook_ca_pem-hint'} value=${form.webhook_ca_pem}
-        placeholder="-----BEGIN CERTIFICATE-----"
-        onInput=${(e) => setForm({ ...form, webhook_ca_pem: e.currentTarget.value })}></textarea><//>
     <h2>${t('delivery.mail')}</h2>
     ${field('smtp_host')}
     ${field('smtp_port', 'text', { inputmode: 'numeric', class: 'short' })}
@@ -103,6 +101,13 @@ function DeliveryForm({ id, initial, onSaved }) {
     ${field('smtp_user', 'text', { autocomplete: 'off', maxlength: 200 })}
     ${field('smtp_password', 'password', { autocomplete: 'new-password', maxlength: 200 })}
     <p class="meta">${initial.smtp_password_set ? t('delivery.passwordSet') : t('delivery.passwordNone')}</p>
+    <h2>${t('delivery.certificates')}</h2>
+    <${Field} label=${t('delivery.fields.webhook_ca_pem')} hint=${t('delivery.hints.webhook_ca_pem')}
+        id=${ids + 'webhook_ca_pem'}>
+      <textarea id=${ids + 'webhook_ca_pem'} rows="5" class="mono" spellcheck="false" maxlength="20000"
+        aria-describedby=${ids + 'webhook_ca_pem-hint'} value=${form.webhook_ca_pem}
+        placeholder="-----BEGIN CERTIFICATE-----"
+        onInput=${(e) => setForm({ ...form, webhook_ca_pem: e.currentTarget.value })}></textarea><//>
     <h2>${t('delivery.quiet')}</h2>
     ${field('start', 'time', { class: 'short' })}
     ${field('end', 'time', { class: 'short' })}
