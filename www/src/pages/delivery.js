@@ -3,7 +3,7 @@ import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
 import { api, offices } from '../api.js';
 import { useStore } from '../store.js';
-import { minutesToTime, timeToMinutes } from '../forms.js';
+import { minutesToTime, timeToMinutes, wholeNumber } from '../forms.js';
 import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSubmit } from '../ui.js';
 
 // For district admins (docs/notifications.md): where the district sends
@@ -60,8 +60,8 @@ function DeliveryForm({ id, initial, onSaved }) {
       setError({ code: 'notification.quiet_hours' });
       return;
     }
-    const port = Number(form.smtp_port);
-    if (!/^\d+$/.test(form.smtp_port.trim()) || port < 1 || port > 65535) {
+    const port = wholeNumber(form.smtp_port, 1, 65535);
+    if (port === null) {
       setError({ code: 'delivery.smtp_port' });
       return;
     }
