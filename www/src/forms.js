@@ -20,9 +20,25 @@ export function shanghaiParts(seconds) {
   return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
+// Full-width digits and signs as a Chinese keyboard may type them ("１０",
+// "１２．５") in their ASCII form; everything else as it is.
+export function halfWidth(text) {
+  return String(text == null ? '' : text)
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+// A whole number as typed (full-width digits too) between min and max, or null.
+export function wholeNumber(text, min, max) {
+  const clean = halfWidth(text).trim();
+  if (!/^\d+$/.test(clean)) return null;
+  const n = Number(clean);
+  return n >= min && n <= max ? n : null;
+}
+
 // Yuan as typed ("1,200.5", "1200") into fen, or null when it is not an amount.
 export function yuanToFen(text) {
-  const clean = String(text || '').replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+  const clean = halfWidth(text).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
   if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
   const [whole, part = ''] = clean.split('.');
   return Number(whole) * 100 + Number((part + '00').slice(0, 2));

@@ -1167,6 +1167,10 @@ try {
   await audit(resident, 'points');
   await shoot(resident, 'points');
   await resident.getByRole('button', { name: '用 5 积分兑换环保购物袋' }).click();
+  await resident.getByText('用 5 积分兑换环保购物袋？').waitFor();
+  check(Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, '')) === before,
+    'the first press only asks to confirm the redemption');
+  await resident.getByRole('button', { name: '确认兑换' }).click();
   await resident.getByText('兑换成功，请到居委会领取。').waitFor();
   await resident.getByText('兑换礼品').first().waitFor();
   const after = Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, ''));
@@ -1530,6 +1534,21 @@ try {
   await logInAs(outsider, 'resident1', '/p/' + elsewhere.id);
   await outsider.getByText('这是其他社区的议题').waitFor();
   check((await outsider.getByRole('button', { name: '我支持' }).count()) === 0, "a resident of another community reads why they cannot take part");
+
+  // 34. 小区与网格 as a resident, a 楼栋长 and a 网格员 read it: the estates,
+  // grids and their people, none of the committee's controls; the 网格员
+  // records where residents live, in their own grid only (docs/grids.md).
+  const plain = await (await browser.newContext(phone)).newPage();
+  await logInAs(plain, 'resident1', `/c/${community.id}/grids`);
+  for (const [who, page] of [['a resident', plain], ['a 楼栋长', qianPage], ['a 网格员', resident]]) {
+    await page.goto(base + `/c/${community.id}/grids`);
+    await page.getByText('楼栋长：3号楼 钱阿姨', { exact: true }).waitFor();
+    for (const name of [/^不再担任/, '添加小区', '添加网格', '指定为楼栋长', '指定为网格员'].concat(page === resident ? [] : ['登记住址'])) {
+      check((await page.getByRole('button', { name }).count()) === 0, `${who} is not offered 「${name}」 on the grids page`);
+    }
+  }
+  const gridChoices = await resident.getByLabel('所在网格').locator('option').allTextContents();
+  check(gridChoices.length === 1 && gridChoices[0] === '一网格', `a 网格员 records residents in their own grid only (${gridChoices})`);
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -47,13 +47,15 @@ export function CouncilPage({ params }) {
 function RateTable({ rate }) {
   if (rate.total.decided === 0) return html`<p class="empty">${t('council.noRate')}</p>`;
   const rows = [...rate.periods].reverse().concat([rate.total]);
-  return html`<p class="hint">${t('council.rateHint')}</p><div class="table-wrap"><table class="table">
+  return html`<p class="hint">${t('council.rateHint')}</p><div class="table-wrap"><table class="table stack">
     <thead><tr><th scope="col">${t('council.period')}</th><th scope="col" class="num">${t('council.adoption.adopted')}</th>
       <th scope="col" class="num">${t('council.adoption.partly_adopted')}</th>
       <th scope="col" class="num">${t('council.adoption.not_adopted')}</th><th scope="col" class="num">${t('council.rateShort')}</th></tr></thead>
     <tbody>${rows.map((p) => html`<tr><th scope="row">${p.period === 'all' ? t('council.allPeriods') : p.period}</th>
-      <td class="num">${p.adopted}</td><td class="num">${p.partly_adopted}</td><td class="num">${p.not_adopted}</td>
-      <td class="num">${rateText(p)}</td></tr>`)}</tbody>
+      <td class="num" data-label=${t('council.adoption.adopted')}>${p.adopted}</td>
+      <td class="num" data-label=${t('council.adoption.partly_adopted')}>${p.partly_adopted}</td>
+      <td class="num" data-label=${t('council.adoption.not_adopted')}>${p.not_adopted}</td>
+      <td class="num" data-label=${t('council.rateShort')}>${rateText(p)}</td></tr>`)}</tbody>
   </table></div>`;
 }
 

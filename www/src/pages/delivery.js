@@ -3,7 +3,7 @@ import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
 import { api, offices } from '../api.js';
 import { useStore } from '../store.js';
-import { minutesToTime, timeToMinutes } from '../forms.js';
+import { minutesToTime, timeToMinutes, wholeNumber } from '../forms.js';
 import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSubmit } from '../ui.js';
 
 // For district admins (docs/notifications.md): where the district sends
@@ -60,9 +60,13 @@ function DeliveryForm({ id, initial, onSaved }) {
       setError({ code: 'notification.quiet_hours' });
       return;
     }
-    const port = Number(form.smtp_port);
-    if (!/^\d+$/.test(form.smtp_port.trim()) || port < 1 || port > 65535) {
+    const port = wholeNumber(form.smtp_port, 1, 65535);
+    if (port === null) {
       setError({ code: 'delivery.smtp_port' });
+      return;
+    }
+    if (form.smtp_host.trim() && !form.smtp_from.trim()) {
+      setError({ code: 'delivery.smtp_from_missing' });
       return;
     }
     const body = {
@@ -87,12 +91,6 @@ function DeliveryForm({ id, initial, onSaved }) {
     ${initial.webhook_secret ? html`<p>${t('delivery.secret')} <code class="secret">${initial.webhook_secret}</code></p>
       <label class="choice"><input type="checkbox" checked=${newSecret} onChange=${() => setNewSecret(!newSecret)} />
         <span>${t('delivery.newSecret')}</span></label>` : null}
-    <${Field} label=${t('delivery.fields.webhook_ca_pem')} hint=${t('delivery.hints.webhook_ca_pem')}
-        id=${ids + 'webhook_ca_pem'}>
-      <textarea id=${ids + 'webhook_ca_pem'} rows="5" class="mono" spellcheck="false" maxlength="20000"
-        aria-describedby=${ids + 'webhook_ca_pem-hint'} value=${form.webhook_ca_pem}
-        placeholder="-----BEGIN CERTIFICATE-----"
-        onInput=${(e) => setForm({ ...form, webhook_ca_pem: e.currentTarget.value })}></textarea><//>
     <h2>${t('delivery.mail')}</h2>
     ${field('smtp_host')}
     ${field('smtp_port', 'text', { inputmode: 'numeric', class: 'short' })}
@@ -103,6 +101,13 @@ function DeliveryForm({ id, initial, onSaved }) {
     ${field('smtp_user', 'text', { autocomplete: 'off', maxlength: 200 })}
     ${field('smtp_password', 'password', { autocomplete: 'new-password', maxlength: 200 })}
     <p class="meta">${initial.smtp_password_set ? t('delivery.passwordSet') : t('delivery.passwordNone')}</p>
+    <h2>${t('delivery.certificates')}</h2>
+    <${Field} label=${t('delivery.fields.webhook_ca_pem')} hint=${t('delivery.hints.webhook_ca_pem')}
+        id=${ids + 'webhook_ca_pem'}>
+      <textarea id=${ids + 'webhook_ca_pem'} rows="5" class="mono" spellcheck="false" maxlength="20000"
+        aria-describedby=${ids + 'webhook_ca_pem-hint'} value=${form.webhook_ca_pem}
+        placeholder="-----BEGIN CERTIFICATE-----"
+        onInput=${(e) => setForm({ ...form, webhook_ca_pem: e.currentTarget.value })}></textarea><//>
     <h2>${t('delivery.quiet')}</h2>
     ${field('start', 'time', { class: 'short' })}
     ${field('end', 'time', { class: 'short' })}

@@ -1,15 +1,20 @@
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, standing } from '../api.js';
+import { useStore } from '../store.js';
 import { ErrorBox, Field, FormActions, Loaded, PageTitle, useId, useLoad, useSubmit } from '../ui.js';
 
 // The committee names the community's 小区 and 网格, says who works each
 // grid and who heads each building (楼栋长), and keeps the roster of where
 // residents live (docs/grids.md). 网格员 and 楼栋长 are chosen among the
 // verified residents. The roster shows only to those the server lets read it.
+// Everyone else reads the page: the controls show only to those who run the
+// community, and the roster form also to a 网格员, for their own grids.
 export function GridsPage({ params }) {
   const id = params.id;
+  const s = useStore();
+  const manages = standing(s.me, id).committee;
   const page = useLoad(async () => {
     const [places, members, roster] = await Promise.all([
       api('GET', `/communities/${id}/grids`),
@@ -27,19 +32,29 @@ export function GridsPage({ params }) {
       ${d.estates.length === 0
         ? html`<p class="empty">${t('grids.noEstates')}</p>`
         : html`<ul class="cards">${d.estates.map(
-            (e) => html`<${EstateCard} key=${e.id} estate=${e} members=${d.members} onDone=${page.reload} />`,
+            (e) => html`<${EstateCard} key=${e.id} estate=${e} members=${d.members} manages=${manages}
+              onDone=${page.reload} />`,
           )}</ul>`}
-      <${NameForm} label=${t('grids.newEstate')} submitLabel=${t('grids.addEstate')}
-        onSubmit=${(name) => api('POST', `/communities/${id}/estates`, { name }).then(page.reload)} />
+      ${manages
+        ? html`<${NameForm} label=${t('grids.newEstate')} submitLabel=${t('grids.addEstate')}
+            onSubmit=${(name) => api('POST', `/communities/${id}/estates`, { name }).then(page.reload)} />`
+        : null}
       <h2>${t('grids.grids')}</h2>
       ${d.grids.length === 0
         ? html`<p class="empty">${t('grids.noGrids')}</p>`
         : html`<ul class="cards">${d.grids.map(
-            (g) => html`<${GridCard} key=${g.id} grid=${g} members=${d.members} onDone=${page.reload} />`,
+            (g) => html`<${GridCard} key=${g.id} grid=${g} members=${d.members} manages=${manages}
+              onDone=${page.reload} />`,
           )}</ul>`}
-      <${NameForm} label=${t('grids.newGrid')} submitLabel=${t('grids.addGrid')}
-        onSubmit=${(name) => api('POST', `/communities/${id}/grids`, { name }).then(page.reload)} />
-      ${d.roster ? html`<${Roster} communityId=${id} data=${d} onDone=${page.reload} />` : null}
+      ${manages
+        ? html`<${NameForm} label=${t('grids.newGrid')} submitLabel=${t('grids.addGrid')}
+            onSubmit=${(name) => api('POST', `/communities/${id}/grids`, { name }).then(page.reload)} />`
+        : null}
+      ${d.roster
+        ? html`<${Roster} communityId=${id} data=${d} onDone=${page.reload}
+            recordGrids=${manages ? d.grids : d.grids.filter((g) => s.me && g.workers.some((w) => w.id === s.me.user.id))}
+            anyGrid=${manages} />`
+        : null}
     `}<//>
   </section>`;
 }
@@ -74,7 +89,7 @@ function useRemove(path, onDone) {
   return [error, remove];
 }
 
-function GridCard({ grid, members, onDone }) {
+function GridCard({ grid, members, manages, onDone }) {
   const [worker, setWorker] = useState('');
   const selectId = useId('worker');
   const add = useSubmit(async () => {
@@ -90,14 +105,14 @@ function GridCard({ grid, members, onDone }) {
     <span class="card-sub">${grid.workers.length === 0
       ? t('grids.noWorker')
       : t('grids.workers', { names: grid.workers.map((w) => w.display_name).join('、') })}</span>
-    ${grid.workers.length > 0
+    ${manages && grid.workers.length > 0
       ? html`<div class="actions">${grid.workers.map(
           (w) => html`<button type="button" class="button secondary" onClick=${remove(w.id)}>
             ${t('grids.removeWorker', { name: w.display_name })}</button>`,
         )}</div>`
       : null}
     <${ErrorBox} error=${removeError} />
-    <form class="form" onSubmit=${add.submit} novalidate>
+    ${manages ? html`<form class="form" onSubmit=${add.submit} novalidate>
       <${Field} label=${t('grids.addWorkerLabel')} id=${selectId}>
         <select id=${selectId} value=${worker} onChange=${(e) => setWorker(e.currentTarget.value)}>
           <option value="">${t('grids.choosePerson')}</option>
@@ -105,11 +120,11 @@ function GridCard({ grid, members, onDone }) {
         </select><//>
       <${ErrorBox} error=${add.error} />
       <${FormActions} busy=${add.busy} label=${t('grids.addWorker')} />
-    </form>
+    </form>` : null}
   </li>`;
 }
 
-function EstateCard({ estate, members, onDone }) {
+function EstateCard({ estate, members, manages, onDone }) {
   const [building, setBuilding] = useState('');
   const [person, setPerson] = useState('');
   const ids = { building: useId('building'), person: useId('head') };
@@ -127,14 +142,14 @@ function EstateCard({ estate, members, onDone }) {
     <span class="card-sub">${heads.length === 0
       ? t('grids.noHeads')
       : t('grids.heads', { list: heads.map((h) => t('grids.headEntry', { building: h.building, name: h.user.display_name })).join('、') })}</span>
-    ${heads.length > 0
+    ${manages && heads.length > 0
       ? html`<div class="actions">${heads.map(
           (h) => html`<button type="button" class="button secondary" onClick=${remove(h.id)}>
             ${t('grids.removeHead', { building: h.building, name: h.user.display_name })}</button>`,
         )}</div>`
       : null}
     <${ErrorBox} error=${removeError} />
-    <form class="form" onSubmit=${add.submit} novalidate>
+    ${manages ? html`<form class="form" onSubmit=${add.submit} novalidate>
       <${Field} label=${t('grids.buildingLabel')} id=${ids.building}>
         <input id=${ids.building} type="text" maxlength="30" value=${building}
           onInput=${(e) => setBuilding(e.currentTarget.value)} /><//>
@@ -145,7 +160,7 @@ function EstateCard({ estate, members, onDone }) {
         </select><//>
       <${ErrorBox} error=${add.error} />
       <${FormActions} busy=${add.busy} label=${t('grids.addHead')} />
-    </form>
+    </form>` : null}
   </li>`;
 }
 
@@ -159,9 +174,11 @@ function placeText(place, data) {
   return parts.join(' · ') || t('grids.notRecorded');
 }
 
-function Roster({ communityId, data, onDone }) {
+// The roster; its form for the committee (any grid, or none) and for a
+// 网格员 (`recordGrids`: their own grids only); a 楼栋长 does not record.
+function Roster({ communityId, data, recordGrids, anyGrid, onDone }) {
   const [resident, setResident] = useState('');
-  const [grid, setGrid] = useState('');
+  const [grid, setGrid] = useState(anyGrid || recordGrids.length === 0 ? '' : String(recordGrids[0].id));
   const [estate, setEstate] = useState('');
   const [building, setBuilding] = useState('');
   const [saved, setSaved] = useState(false);
@@ -188,12 +205,13 @@ function Roster({ communityId, data, onDone }) {
       : html`<ul class="cards">${data.roster.map((p) => html`<li key=${p.user.id} class="card static">
           <span class="card-title">${p.user.display_name}</span>
           <span class="card-sub">${placeText(p, data)}</span></li>`)}</ul>`}
-    <form class="form" onSubmit=${submit} novalidate>
+    ${anyGrid || recordGrids.length > 0 ? html`<form class="form" onSubmit=${submit} novalidate>
       <${Field} label=${t('grids.residentLabel')} id=${ids.resident}>
         ${select(ids.resident, resident, setResident,
           [['', t('grids.choosePerson')], ...data.members.map((m) => [m.user_id, m.display_name])])}<//>
       <${Field} label=${t('grids.gridLabel')} id=${ids.grid}>
-        ${select(ids.grid, grid, setGrid, [['', t('grids.none')], ...data.grids.map((g) => [g.id, g.name])])}<//>
+        ${select(ids.grid, grid, setGrid,
+          [...(anyGrid ? [['', t('grids.none')]] : []), ...recordGrids.map((g) => [g.id, g.name])])}<//>
       <${Field} label=${t('grids.estateLabel')} id=${ids.estate}>
         ${select(ids.estate, estate, setEstate, [['', t('grids.none')], ...data.estates.map((e) => [e.id, e.name])])}<//>
       <${Field} label=${t('grids.buildingLabel')} id=${ids.building}>
@@ -203,5 +221,5 @@ function Roster({ communityId, data, onDone }) {
       <${ErrorBox} error=${error} />
       ${saved ? html`<p class="notice" role="status">${t('grids.recorded')}</p>` : null}
       <${FormActions} busy=${busy} label=${t('grids.record')} />
-    </form>`;
+    </form>` : null}`;
 }

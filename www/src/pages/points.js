@@ -8,8 +8,9 @@ import { ErrorBox, Loaded, PageTitle, SignInFirst, useLoad } from '../ui.js';
 // 我的积分: the signed-in resident's points in their community's district,
 // the ledger newest first (awards by the district's rule and redemptions),
 // and the district's catalog, where a verified resident redeems a reward.
-// The server checks the balance and the stock in one transaction; a fresh
-// key per press makes a second press of the same button one redemption.
+// The server checks the balance and the stock in one transaction. The first
+// press asks to confirm; the key is drawn then, so a second press of 确认兑换
+// is the same one redemption.
 export function PointsPage() {
   const s = useStore();
   const membership = s.me && (s.me.memberships || []).find((m) => m.status === 'verified');
@@ -51,12 +52,19 @@ function Reward({ r, balance, verified, onDone }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
   const [done, setDone] = useState(false);
+  // The idempotency key of the redemption being confirmed (null: not asked).
+  const [key, setKey] = useState(null);
+  const ask = () => {
+    setDone(false);
+    setError(null);
+    setKey(Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
+  };
   const redeem = async () => {
     setBusy(true);
     setError(null);
     try {
-      const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
       await api('POST', `/rewards/${r.id}/redemptions`, { idempotency_key: key });
+      setKey(null);
       setDone(true);
       onDone();
     } catch (e) {
@@ -69,10 +77,15 @@ function Reward({ r, balance, verified, onDone }) {
     <span class="card-title">${r.name}</span>
     <span class="card-sub">${t('points.cost', { n: r.cost })} · ${t('points.stock', { n: r.stock })}</span>
     ${done ? html`<p class="notice ok" role="status">${t('points.redeemed')}</p>` : null}
-    ${verified && r.stock > 0 && balance >= r.cost
-      ? html`<p><button type="button" class="button" disabled=${busy} onClick=${redeem}
-          aria-label=${t('points.redeemThis', { name: r.name, n: r.cost })}>
-          ${busy ? t('common.working') : t('points.redeem')}</button></p>`
+    ${verified && r.stock > 0 && balance >= r.cost && key
+      ? html`<p class="notice" role="status">${t('points.confirm', { name: r.name, n: r.cost })}</p>
+        <div class="actions"><button type="button" class="button" disabled=${busy} onClick=${redeem}>
+          ${busy ? t('common.working') : t('points.confirmRedeem')}</button>
+        <button type="button" class="button secondary" disabled=${busy} onClick=${() => setKey(null)}>
+          ${t('common.cancel')}</button></div>`
+      : verified && r.stock > 0 && balance >= r.cost
+      ? html`<p><button type="button" class="button" onClick=${ask}
+          aria-label=${t('points.redeemThis', { name: r.name, n: r.cost })}>${t('points.redeem')}</button></p>`
       : html`<p class="hint">${!verified ? t('points.onlyVerified')
         : r.stock <= 0 ? t('points.outOfStock') : t('points.notEnough', { n: r.cost - balance })}</p>`}
     <${ErrorBox} error=${error} />

@@ -3,6 +3,7 @@ import { html } from '../html.js';
 import { t } from '../i18n.js';
 import { api, offices } from '../api.js';
 import { useStore } from '../store.js';
+import { wholeNumber } from '../forms.js';
 import { ErrorBox, Field, FormActions, Loaded, PageTitle, Toggle, useFocusFirst, useId, useLoad, useSubmit } from '../ui.js';
 
 // 积分礼品: the district's redemption catalog (docs/api.md, "Points (积分)
@@ -49,7 +50,8 @@ function Reward({ r, admin, onDone }) {
   return html`<li class="card static">
     <span class="card-title">${r.name}</span>
     <span class="card-sub">${t('points.cost', { n: r.cost })} · ${t('points.stock', { n: r.stock })} <span
-      class=${'badge ' + (r.active ? 'state-accepted' : 'state-closed')}>${r.active ? t('rewards.active') : t('rewards.inactive')}</span></span>
+      class=${'badge ' + (r.active && r.stock > 0 ? 'state-accepted' : 'state-closed')}>${!r.active ? t('rewards.inactive')
+        : r.stock > 0 ? t('rewards.active') : t('rewards.soldOut')}</span></span>
     ${admin ? html`<div class="actions">
       <button type="button" class="button secondary" onClick=${() => setEditing(true)}
         aria-label=${t('rewards.changeThis', { name: r.name })}>${t('rewards.change')}</button>
@@ -68,12 +70,13 @@ function RewardForm({ districtId, reward, onDone, onCancel }) {
   const [stock, setStock] = useState(reward ? String(reward.stock) : '');
   const ids = useId('reward');
   const form = useFocusFirst();
-  const whole = (v, min, max) => /^\d+$/.test(v.trim()) && Number(v) >= min && Number(v) <= max;
   const { busy, error, submit, setError } = useSubmit(async () => {
     if (!name.trim()) return setError({ code: 'reward.name.invalid' });
-    if (!whole(cost, 1, COST_MAX)) return setError({ code: 'reward.cost' });
-    if (!whole(stock, 0, STOCK_MAX)) return setError({ code: 'reward.stock' });
-    const body = { name: name.trim(), cost: Number(cost), stock: Number(stock) };
+    const points = wholeNumber(cost, 1, COST_MAX);
+    const pieces = wholeNumber(stock, 0, STOCK_MAX);
+    if (points === null) return setError({ code: 'reward.cost' });
+    if (pieces === null) return setError({ code: 'reward.stock' });
+    const body = { name: name.trim(), cost: points, stock: pieces };
     if (reward) await api('PATCH', `/rewards/${reward.id}`, body);
     else await api('POST', `/districts/${districtId}/rewards`, body);
     onDone();

@@ -52,7 +52,7 @@ function Meeting({ m, me, community, onChange }) {
             : html`<p><button type="button" class="button" onClick=${() => setRecording(true)}>${t('meeting.record')}</button></p>`
           : html`<p class="meta">${t('meeting.recordAfter')}</p>`
         : html`<p class="meta">${begun ? t('meeting.minutesSoon') : t('meeting.upcoming')}</p>`}
-    <${MeetingInvitations} m=${m} committee=${me.committee} begun=${begun} />
+    <${MeetingInvitations} m=${m} community=${community} committee=${me.committee} begun=${begun} />
     ${begun ? html`<${MeetingSuggestions} m=${m} community=${community} committee=${me.committee} />` : null}
   </li>`;
 }

@@ -30,7 +30,8 @@ export function WishRoundForm({ path, onDone, onCancel }) {
   });
   return html`<form class="form panel" ref=${form} onSubmit=${submit} onInput=${() => setError(null)} novalidate>
     <h3>${t('wishRound.form.new')}</h3>
-    <p class="hint">${t('wishRound.form.newHint')}</p>
+    <p class="hint">${t(path.startsWith('/streets/') ? 'wishRound.form.newHintStreet'
+      : path.startsWith('/districts/') ? 'wishRound.form.newHintDistrict' : 'wishRound.form.newHint')}</p>
     <${Field} label=${t('wishRound.form.title')} id=${ids.title}>
       <input id=${ids.title} maxlength="200" required value=${title} onInput=${(e) => setTitle(e.currentTarget.value)} /><//>
     <${Field} label=${t('wishRound.form.year')} id=${ids.year}>

@@ -1,7 +1,7 @@
 // Reading what people type into the committee's forms (src/forms.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { optionLines, parseTrustees, shanghaiParts, shanghaiSeconds, yuanToFen } from '../../src/forms.js';
+import { halfWidth, optionLines, parseTrustees, shanghaiParts, shanghaiSeconds, wholeNumber, yuanToFen } from '../../src/forms.js';
 
 test('dates and times are the community\'s (UTC+8)', () => {
   assert.equal(shanghaiSeconds('2026-10-01', '08:00'), Date.UTC(2026, 9, 1, 0, 0) / 1000);
@@ -18,6 +18,14 @@ test('yuan as typed become fen, and anything else is refused', () => {
   assert.equal(yuanToFen('￥ 1 200.05'), 120005);
   assert.equal(yuanToFen('0'), 0);
   for (const bad of ['', '-5', '1.234', 'abc', '1e3']) assert.equal(yuanToFen(bad), null, bad);
+  assert.equal(yuanToFen('１２．５'), 1250);
+});
+
+test('full-width digits typed on a Chinese keyboard read as numbers', () => {
+  assert.equal(halfWidth('１０ 份'), '10 份');
+  assert.equal(wholeNumber('１０', 1, 100), 10);
+  assert.equal(wholeNumber(' 7 ', 0, 10), 7);
+  for (const bad of ['', '-1', '1.5', '１０１', 'abc']) assert.equal(wholeNumber(bad, 0, 100), null, bad);
 });
 
 test('trustees are read one a line, as yishi trustee keygen prints their keys', () => {
