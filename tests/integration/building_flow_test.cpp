@@ -226,6 +226,16 @@ BOOST_AUTO_TEST_CASE(building_heads_act_for_the_residents_of_their_building_as_t
     BOOST_REQUIRE_EQUAL(reopened.status, 201);
     BOOST_TEST(reopened.json()->getValue<std::int64_t>("subject_id") == case_id);
     BOOST_TEST(anonymous.get(the_case).json()->getValue<std::string>("state") == "in_progress");
+    // The case's record shows that 钱阿姨 said it for him, as the topic's history does.
+    auto entries = anonymous.get(the_case).json()->getArray("entries");
+    auto last = entries->getObject(entries->size() - 1);
+    BOOST_TEST(last->getValue<std::string>("kind") == "not_solved");
+    BOOST_TEST(last->getObject("by")->getValue<std::string>("display_name") == "赵大爷");
+    BOOST_REQUIRE(!last->isNull("assisted"));
+    BOOST_TEST(last->getObject("assisted")->getObject("by")->getValue<std::string>("display_name") == "钱阿姨");
+    BOOST_TEST(last->getObject("assisted")->getValue<std::string>("role") == "building_head");
+    BOOST_TEST(last->getObject("assisted")->getValue<std::string>("consent") == "present");
+    BOOST_TEST(entries->getObject(0)->isNull("assisted"));
 
     // The committee removes 钱阿姨 from 3号楼: she still heads 5号楼, where 赵大爷 now lives.
     const std::string appointment = "/api/v1/building-heads/" + str(idOf(appointed));

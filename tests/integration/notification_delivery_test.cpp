@@ -346,6 +346,25 @@ BOOST_AUTO_TEST_CASE(tls_and_mail_sign_in_settings_are_refused_when_unclear) {
     BOOST_TEST(admin.send("PUT", path, R"({"webhook_url":"https://"})").errorCode() == "delivery.webhook_url");
     BOOST_TEST(admin.send("PUT", path, R"({"webhook_ca_pem":"not a certificate"})").errorCode() ==
                "delivery.webhook_ca");
+    // The markers alone are not a certificate: the body is base64 of DER.
+    BOOST_TEST(
+        admin
+            .send("PUT", path,
+                  R"({"webhook_ca_pem":"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n"})")
+            .errorCode() == "delivery.webhook_ca");
+    BOOST_TEST(admin
+                   .send("PUT", path,
+                         R"({"webhook_ca_pem":"-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n"})")
+                   .errorCode() == "delivery.webhook_ca");  // "hello": base64, but not DER
+    // A mail server is a host name or an address, its port apart.
+    for (const char* host : {"bad host name!", "smtp.example.cn:587", "-smtp.example.cn", "smtp..example.cn"}) {
+        const HttpResult refused =
+            admin.send("PUT", path, std::string(R"({"smtp_host":")") + host + R"(","smtp_from":"a@example.cn"})");
+        BOOST_TEST(refused.errorCode() == "delivery.smtp_host", host);
+    }
+    BOOST_TEST(admin.send("PUT", path, R"({"smtp_host":"smtp-1.example.cn","smtp_from":"a@example.cn"})").status ==
+               200);
+    BOOST_TEST(admin.send("PUT", path, R"({"smtp_host":"","smtp_from":""})").status == 200);
     const HttpResult clear = admin.send("PUT", path,
                                         R"({"smtp_host":"mail.example.cn","smtp_from":"a@example.cn",)"
                                         R"("smtp_user":"mailer","smtp_password":"pw"})");

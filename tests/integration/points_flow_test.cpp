@@ -122,6 +122,17 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
     BOOST_TEST(committee.post("/api/v1/districts/1/rewards", R"({"name": "x", "cost": 1, "stock": 1})").status == 403);
     HttpClient anonymous(server.port());
     BOOST_TEST(anonymous.get("/api/v1/districts/1/rewards").status == 200);
+    // Two rewards offered at once never share a name, made or renamed so.
+    HttpResult twin = admin.post("/api/v1/districts/1/rewards", R"({"name": "环保袋", "cost": 20, "stock": 1})");
+    BOOST_TEST(twin.status == 409);
+    BOOST_TEST(twin.errorCode() == "reward.exists");
+    HttpResult cup = admin.post("/api/v1/districts/1/rewards", R"({"name": "水杯", "cost": 20, "stock": 0})");
+    BOOST_REQUIRE_EQUAL(cup.status, 201);
+    const std::string cup_path = "/api/v1/rewards/" + std::to_string(cup.json()->getValue<std::int64_t>("id"));
+    BOOST_TEST(admin.send("PATCH", cup_path, R"({"name": "环保袋"})").errorCode() == "reward.exists");
+    BOOST_TEST(admin.send("PATCH", cup_path, R"({"active": false})").status == 200);
+    BOOST_TEST(admin.send("PATCH", cup_path, R"({"name": "环保袋"})").status == 200);  // withdrawn: may
+    BOOST_TEST(admin.send("PATCH", cup_path, R"({"active": true})").errorCode() == "reward.exists");
 
     HttpResult redeemed =
         resident.post("/api/v1/rewards/" + reward + "/redemptions", R"({"idempotency_key": "bag-1"})");
@@ -131,6 +142,12 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
     BOOST_TEST(again.status == 200);
     BOOST_TEST(again.json()->getValue<std::int64_t>("id") == redeemed.json()->getValue<std::int64_t>("id"));
     BOOST_TEST(balanceOf(resident) == balance - 10);
+    // Her ledger says what the points went on and that the gift awaits her.
+    auto gift = resident.get("/api/v1/districts/1/points/mine?limit=1").json()->getArray("items")->getObject(0);
+    BOOST_TEST(gift->getValue<std::int64_t>("delta") == -10);
+    BOOST_TEST(gift->getValue<std::string>("reward_name") == "环保袋");
+    BOOST_TEST(gift->getValue<std::string>("redemption_state") == "requested");
+    BOOST_TEST(gift->isNull("handed_over_at"));
     HttpResult empty = neighbour.post("/api/v1/rewards/" + reward + "/redemptions", R"({"idempotency_key": "bag-2"})");
     BOOST_TEST(empty.status == 409);
     BOOST_TEST((empty.errorCode() == "reward.out_of_stock" || empty.errorCode() == "points.insufficient"));
@@ -144,6 +161,10 @@ BOOST_AUTO_TEST_CASE(volunteer_service_earns_points_that_buy_a_reward) {
     BOOST_REQUIRE_EQUAL(handed.status, 200);
     BOOST_TEST(handed.json()->getValue<std::string>("state") == "handed_over");
     BOOST_TEST(committee.post("/api/v1/redemptions/" + redemption + "/handover", "{}").status == 409);
+    gift = resident.get("/api/v1/districts/1/points/mine?limit=1").json()->getArray("items")->getObject(0);
+    BOOST_TEST(gift->getValue<std::string>("redemption_state") == "handed_over");
+    BOOST_TEST(!gift->isNull("handed_over_at"));
+    BOOST_TEST(statement.json()->getArray("items")->getObject(0)->isNull("reward_name"));
 
     // Replaying the district's history through the current plugin gives back
     // the ledger (the server keeps running meanwhile).

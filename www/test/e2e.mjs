@@ -1172,7 +1172,7 @@ try {
     'the first press only asks to confirm the redemption');
   await resident.getByRole('button', { name: '确认兑换' }).click();
   await resident.getByText('兑换成功，请到居委会领取。').waitFor();
-  await resident.getByText('兑换礼品').first().waitFor();
+  await resident.getByText('兑换 环保购物袋').first().waitFor();
   const after = Number((await resident.locator('.facts dd').textContent()).replace(/\D/g, ''));
   check(after === before - 5, `the redemption takes its 5 points (${before} -> ${after}) and shows in the history`);
 
@@ -1516,7 +1516,7 @@ try {
   await resident.goto(base + '/points');
   await resident.getByRole('button', { name: 'English' }).click();
   await resident.getByText('Raised a topic').first().waitFor();
-  check((await resident.getByText('提出议题').count()) === 0 && (await resident.getByText('环保购物袋').count()) === 0,
+  check((await resident.getByText('提出议题').count()) === 0 && (await resident.locator('.card-title', { hasText: '环保购物袋' }).count()) === 0,
     "the points history reads in English, and a reward taken off the list is not offered");
   await resident.getByRole('button', { name: '中文' }).click();
   await resident.getByRole('heading', { name: '我的积分' }).waitFor();
@@ -1549,6 +1549,15 @@ try {
   }
   const gridChoices = await resident.getByLabel('所在网格').locator('option').allTextContents();
   check(gridChoices.length === 1 && gridChoices[0] === '一网格', `a 网格员 records residents in their own grid only (${gridChoices})`);
+
+  // 35. The resident's own redemption in 我的积分: the gift handed over in
+  // step 26b reads as collected, by name.
+  await resident.goto(base + '/');
+  await resident.getByRole('link', { name: '我的积分' }).click();
+  const redeemedRow = resident.getByRole('row', { name: /兑换 环保购物袋/ }).first();
+  await redeemedRow.waitFor();
+  check((await redeemedRow.textContent()).includes('已领取'), 'the ledger names the redeemed gift and says it was collected');
+  await shoot(resident, 'points-collected');
 } catch (e) {
   // What each page showed when the flow stopped.
   mkdirSync(shots, { recursive: true });

@@ -103,4 +103,19 @@ void writeNextCursor(JsonWriter& w, std::int64_t next_after) {
     w.member("next_cursor", valueOrNull(next_after > 0, std::to_string(next_after)));
 }
 
+void writeAssisted(JsonWriter& w, const std::string& helper_name, const std::string& role, const std::string& consent,
+                   const std::string* note) {
+    w.key("assisted");
+    if (role.empty()) {
+        w.null();
+        return;
+    }
+    w.beginObject();
+    w.key("by").beginObject().member("display_name", helper_name).endObject();
+    w.member("role", role);
+    w.member("consent", consent);
+    if (note != nullptr) w.member("note", *note);
+    w.endObject();
+}
+
 }  // namespace yishi::http

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "yishi/common/json_writer.h"
 #include "yishi/common/time.h"
@@ -42,6 +43,11 @@ inline std::optional<std::int64_t> orNull(std::int64_t value) { return valueOrNu
 inline std::optional<std::int64_t> orNull(Instant at) { return valueOrNull(at != Instant(), at.seconds()); }
 
 // A page's "next_cursor" member: null on the last page.
+// `assisted`: null for one's own act, else the helper (帮办代办) with their
+// role, the consent and, when `note` is given, the consent's note.
+void writeAssisted(JsonWriter& w, const std::string& helper_name, const std::string& role, const std::string& consent,
+                   const std::string* note);
+
 void writeNextCursor(JsonWriter& w, std::int64_t next_after);
 
 // The members "items": [write(item)...] and "next_cursor" of an object the

@@ -3,6 +3,7 @@ import { html } from '../html.js';
 import { t, formatTime } from '../i18n.js';
 import { api } from '../api.js';
 import { ErrorBox, Field, FormActions, ReasonForm, nameWithRole, useFocusFirst, useId, useSubmit } from '../ui.js';
+import { assistedText } from './assist_parts.js';
 
 // The closed loop on a problem (docs/cases.md): its case on the topic's
 // page, with what the caller may do now, and the community's figures.
@@ -40,6 +41,7 @@ function Entry({ e }) {
     <span class="when">${formatTime(e.at)}</span>
     <strong>${t('case.entries.' + e.kind)}</strong>
     ${e.by ? html`<span class="who">${nameWithRole(e.by.display_name, e.by.role)}</span>` : null}
+    ${e.assisted ? html`<p class="assisted">${assistedText(e.assisted)}</p>` : null}
     ${e.assignee ? html`<p class="reason-text">${t('case.responsible', { name: e.assignee.display_name })}</p>` : null}
     ${e.kind === 'rated'
       ? html`<p class="reason-text">${t('case.handling')} <${Stars} n=${e.handling_stars} /><br />

@@ -110,7 +110,9 @@ function Ledger({ items }) {
       <th scope="col" class="num">${t('points.change')}</th></tr></thead>
     <tbody>${items.map((i) => html`<tr>
       <td class="date">${formatTime(i.at, false)}</td>
-      <td>${ledgerReason(i)}</td>
+      <td>${i.reward_name ? t('points.redemptionOf', { name: i.reward_name }) : ledgerReason(i)}
+        ${i.redemption_state ? html`<br /><span class="muted">${i.redemption_state === 'handed_over'
+          ? t('points.collected', { date: formatTime(i.handed_over_at, false) }) : t('points.toCollect')}</span>` : null}</td>
       <td class="num">${i.delta > 0 ? '+' + i.delta : i.delta}</td></tr>`)}</tbody>
   </table></div>`;
 }

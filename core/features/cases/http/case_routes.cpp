@@ -48,6 +48,7 @@ void writeEntry(JsonWriter& w, const CaseService::Entry& e) {
     w.member("result_stars", valueOrNull(rated, e.entry.result_stars));
     w.member("solved", valueOrNull(rated, e.entry.solved));
     w.member("reopens", rated && domain::ratingReopens(e.entry));
+    writeAssisted(w, e.assisted_by_name, e.assisted_role, e.consent, &e.consent_note);
     w.endObject();
 }
 

@@ -28,16 +28,7 @@ void writeComment(JsonWriter& w, const ConsultationService::CommentView& v, Lang
     w.member("hidden", c.hidden);
     w.member("hidden_reason", valueOrNull(c.hidden, renderStoredText(c.hidden_reason, language)));
     w.member("reports", c.reports);
-    w.key("assisted");
-    if (c.assisted_role.empty()) {
-        w.null();
-    } else {
-        w.beginObject();
-        w.key("by").beginObject().member("display_name", c.assisted_by_name).endObject();
-        w.member("role", c.assisted_role);
-        w.member("consent", c.consent);
-        w.endObject();
-    }
+    writeAssisted(w, c.assisted_by_name, c.assisted_role, c.consent, nullptr);
     w.endObject();
 }
 

@@ -7,8 +7,7 @@ namespace yishi::http {
 
 namespace {
 
-void writeEntry(JsonWriter& w, const domain::LedgerEntry& e) {
-    w.beginObject();
+void ledgerMembers(JsonWriter& w, const domain::LedgerEntry& e) {
     w.member("id", e.id);
     w.member("delta", e.delta);
     w.member("rule", e.rule);
@@ -17,7 +16,6 @@ void writeEntry(JsonWriter& w, const domain::LedgerEntry& e) {
     w.member("event_id", valueOrNull(e.source_event > 0, e.source_event));
     w.member("redemption_id", valueOrNull(e.redemption.valid(), e.redemption.value));
     w.member("plugin", e.plugin);
-    w.endObject();
 }
 
 void writeSkipped(JsonWriter& w, const domain::SkippedEvent& s) {
@@ -69,7 +67,18 @@ ApiResponse myPoints(domain::PointsService& points, ApiCall& call) {
     YISHI_HANDLER_ASSIGN(auto statement, points.mine(call.actor, DistrictId(id), page));
     JsonWriter w;
     w.beginObject();
-    writePageMembers(w, statement.entries, writeEntry);
+    writePageMembers(w, statement.entries, [&](JsonWriter& out, const domain::LedgerEntry& e) {
+        out.beginObject();
+        ledgerMembers(out, e);
+        // A redemption's entry says what it was for and where it stands.
+        auto gift = e.redemption.valid() ? statement.redeemed.find(e.redemption.value) : statement.redeemed.end();
+        const bool known = gift != statement.redeemed.end();
+        out.member("reward_name", valueOrNull(known, known ? gift->second.reward_name : std::string()));
+        out.member("redemption_state",
+                   valueOrNull(known, std::string(known ? domain::redemptionStateName(gift->second.state) : "")));
+        out.member("handed_over_at", known ? orNull(gift->second.handed_over_at) : std::nullopt);
+        out.endObject();
+    });
     w.member("balance", statement.balance);
     w.endObject();
     return jsonResponse(200, w);

@@ -254,17 +254,7 @@ ApiResponse history(domain::ProposalService& proposals, ApiCall& call) {
         const std::int64_t election = electionOfStoredText(e.reason);
         w.member("election_id", valueOrNull(election != 0, election));
         w.key("actor").beginObject().member("display_name", e.actor_name).member("role", e.actor_role).endObject();
-        w.key("assisted");
-        if (e.assisted_role.empty()) {
-            w.null();
-        } else {
-            w.beginObject();
-            w.key("by").beginObject().member("display_name", e.assisted_by_name).endObject();
-            w.member("role", e.assisted_role);
-            w.member("consent", e.consent);
-            w.member("note", e.consent_note);
-            w.endObject();
-        }
+        writeAssisted(w, e.assisted_by_name, e.assisted_role, e.consent, &e.consent_note);
         w.endObject();
     }
     w.endArray().endObject();

@@ -107,6 +107,36 @@ std::vector<User> assignableIn(Stores& s, CaseRouting* routing, CommunityId comm
     return out;
 }
 
+// The audit action each kind of entry is recorded with (cases_changes.h).
+const std::string& actionOf(CaseEntryKind kind) {
+    switch (kind) {
+        case CaseEntryKind::kOpened: return changes::kCaseOpened.action;
+        case CaseEntryKind::kAssigned: return changes::kCaseAssigned.action;
+        case CaseEntryKind::kReassigned: return changes::kCaseReassigned.action;
+        case CaseEntryKind::kStep: return changes::kCaseStep.action;
+        case CaseEntryKind::kDone: return changes::kCaseDone.action;
+        case CaseEntryKind::kRated: return changes::kCaseRated.action;
+        case CaseEntryKind::kNotSolved: return changes::kCaseReopened.action;
+        case CaseEntryKind::kFollowUp: return changes::kCaseFollowedUp.action;
+    }
+    return changes::kCaseStep.action;
+}
+
+// Marks `out` as done by a helper when the audit row of its act, recorded
+// in the same transaction (same actor, time and action), says so.
+void markAssisted(Stores& s, const std::vector<AuditEntry>& assisted, CaseService::Entry& out) {
+    const std::string& action = actionOf(out.entry.kind);
+    for (const AuditEntry& a : assisted) {
+        if (a.actor != out.entry.by || a.at.seconds() != out.entry.at.seconds() || a.action != action) continue;
+        std::optional<User> helper = s.users.user(a.assisted_by);
+        out.assisted_by_name = helper ? helper->display_name : "";
+        out.assisted_role = a.assisted_role;
+        out.consent = a.consent;
+        out.consent_note = a.consent_note;
+        return;
+    }
+}
+
 CaseService::View viewOf(Stores& s, CaseRouting* routing, const Actor& actor, const Case& c,
                          const Community& community) {
     CaseService::View v;
@@ -114,6 +144,8 @@ CaseService::View viewOf(Stores& s, CaseRouting* routing, const Actor& actor, co
     if (std::optional<Proposal> p = s.get<ProposalStore>().proposal(c.proposal_id)) v.title = p->title;
     v.raised_by_name = nameOf(s, c.raised_by);
     v.assignee_name = nameOf(s, c.assignee);
+    std::vector<AuditEntry> assisted = s.audit.forSubject(changes::kCaseOpened.subject_kind, c.proposal_id.value, 1000);
+    std::erase_if(assisted, [](const AuditEntry& a) { return !a.assisted_by.valid(); });
     for (CaseEntry& e : s.get<CaseStore>().entries(c.id)) {
         CaseService::Entry out{std::move(e), "", "resident", ""};
         if (std::optional<User> u = s.users.user(out.entry.by)) {
@@ -121,6 +153,7 @@ CaseService::View viewOf(Stores& s, CaseRouting* routing, const Actor& actor, co
             out.by_role = Actor(*u, s.users.grants(u->id), {}).publicRoleIn(community);
         }
         out.assignee_name = nameOf(s, out.entry.assignee);
+        if (!assisted.empty()) markAssisted(s, assisted, out);
         v.entries.push_back(std::move(out));
     }
     for (CaseAction a : kActions) {

@@ -1,5 +1,8 @@
 #include "yishi/domain/notification_service.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "yishi/domain/notifications_changes.h"
 #include "yishi/domain/proposal_store.h"
 
@@ -22,10 +25,69 @@ bool looksLikeAddress(const std::string& s) {
            s.find_first_of(" \r\n<>,;\"") == std::string::npos;
 }
 
+// The value of one base64 character, or -1.
+int base64Value(char ch) {
+    if (ch >= 'A' && ch <= 'Z') return ch - 'A';
+    if (ch >= 'a' && ch <= 'z') return ch - 'a' + 26;
+    if (ch >= '0' && ch <= '9') return ch - '0' + 52;
+    if (ch == '+') return 62;
+    if (ch == '/') return 63;
+    return -1;
+}
+
+// A certificate block's body: base64 (over lines) of DER, which starts with
+// a SEQUENCE (the byte 0x30).
+bool derBody(std::string_view body) {
+    std::string b64;
+    for (char ch : body) {
+        if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') b64 += ch;
+    }
+    if (b64.size() < 4 || b64.size() % 4 != 0) return false;
+    const std::size_t pad = b64.ends_with("==") ? 2 : b64.ends_with('=') ? 1 : 0;
+    for (std::size_t i = 0; i < b64.size() - pad; ++i) {
+        if (base64Value(b64[i]) < 0) return false;
+    }
+    return ((base64Value(b64[0]) << 2) | (base64Value(b64[1]) >> 4)) == 0x30;
+}
+
+// PEM text of one or more certificates, each block's body DER in base64.
 bool looksLikePem(const std::string& s) {
-    const auto begin = s.find("-----BEGIN CERTIFICATE-----");
-    return s.size() <= 20000 && begin != std::string::npos &&
-           s.find("-----END CERTIFICATE-----", begin) != std::string::npos;
+    static constexpr std::string_view kBegin = "-----BEGIN CERTIFICATE-----";
+    static constexpr std::string_view kEnd = "-----END CERTIFICATE-----";
+    if (s.size() > 20000) return false;
+    std::size_t begin = s.find(kBegin);
+    if (begin == std::string::npos) return false;
+    while (begin != std::string::npos) {
+        const std::size_t body = begin + kBegin.size();
+        const std::size_t end = s.find(kEnd, body);
+        if (end == std::string::npos || !derBody(std::string_view(s).substr(body, end - body))) return false;
+        begin = s.find(kBegin, end + kEnd.size());
+    }
+    return true;
+}
+
+// A mail server is named by a host name or an IP address, without a port
+// (smtp_port says it): letters, digits, dots and hyphens, labels of 1 to 63
+// characters that neither start nor end with a hyphen; or an IPv6 address.
+bool hostValid(const std::string& s) {
+    if (s.empty() || s.size() > 253) return false;
+    if (std::count(s.begin(), s.end(), ':') >= 2) {
+        return s.find_first_not_of("0123456789abcdefABCDEF:.") == std::string::npos;
+    }
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = s.find('.', start);
+        const std::string_view label =
+            std::string_view(s).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        for (char ch : label) {
+            const bool ok =
+                (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+            if (!ok) return false;
+        }
+        if (dot == std::string::npos) return true;
+        start = dot + 1;
+    }
 }
 
 bool credentialValid(const std::string& s) { return s.size() <= 200 && s.find_first_of("\r\n") == std::string::npos; }
@@ -188,7 +250,11 @@ Result<DeliverySettings> NotificationService::saveDeliverySettings(const Actor& 
     if (in.webhook_ca_pem && !in.webhook_ca_pem->empty() && !looksLikePem(*in.webhook_ca_pem)) {
         return Status::invalid("delivery.webhook_ca",
                                "The CA certificate is PEM text (-----BEGIN CERTIFICATE----- ... -----END "
-                               "CERTIFICATE-----), up to 20000 characters.");
+                               "CERTIFICATE-----) of a valid certificate, up to 20000 characters.");
+    }
+    if (in.smtp_host && !in.smtp_host->empty() && !hostValid(*in.smtp_host)) {
+        return Status::invalid("delivery.smtp_host",
+                               "The mail server is a host name or an IP address, without a port (smtp_port).");
     }
     if (in.smtp_user && !credentialValid(*in.smtp_user)) {
         return Status::invalid("delivery.smtp_user", "The mail user name is up to 200 characters on one line.");

@@ -34,6 +34,18 @@ Status checkStock(std::int64_t stock) {
     return Status::ok();
 }
 
+// Residents choose an offered reward by its name: two offered at once in a
+// district never share one (an item withdrawn may).
+Status nameIsFree(Stores& s, const RewardItem& item) {
+    if (!item.active) return Status::ok();
+    for (const RewardItem& other : s.get<PointsStore>().items(item.district)) {
+        if (other.active && other.id != item.id && other.name == item.name) {
+            return Status::conflict("reward.exists", "The district already offers a reward of this name.");
+        }
+    }
+    return Status::ok();
+}
+
 }  // namespace
 
 const char* redemptionStateName(RedemptionState state) {
@@ -62,6 +74,13 @@ Result<PointsService::Statement> PointsService::mine(const Actor& actor, Distric
         if (!s.scopes.district(district)) return notFound("district");
         statement.balance = s.get<PointsStore>().balance(district, actor.userId());
         statement.entries = s.get<PointsStore>().ledger(district, actor.userId(), page);
+        for (const LedgerEntry& e : statement.entries.items) {
+            if (!e.redemption.valid() || statement.redeemed.contains(e.redemption.value)) continue;
+            std::optional<Redemption> r = s.get<PointsStore>().redemption(e.redemption);
+            if (!r) continue;
+            std::optional<RewardItem> item = s.get<PointsStore>().item(r->item);
+            statement.redeemed[r->id.value] = {item ? item->name : "", r->state, r->handed_over_at};
+        }
         return Status::ok();
     }));
     return statement;
@@ -104,6 +123,7 @@ Result<RewardItem> PointsService::createItem(const Actor& actor, DistrictId dist
     RewardItem item{RewardItemId(), district, name, cost, stock, true, clock_.now()};
     YISHI_RETURN_IF_ERROR(db_.write([&](Stores& s) -> Status {
         if (!s.scopes.district(district)) return notFound("district");
+        YISHI_RETURN_IF_ERROR(nameIsFree(s, item));
         item.id = s.get<PointsStore>().insertItem(item);
         s.record({changes::kRewardCreated, clock_.now(), actor.userId(), item.id.value, CommunityId(),
                   name + " cost " + std::to_string(cost) + " stock " + std::to_string(stock)});
@@ -127,6 +147,7 @@ Result<RewardItem> PointsService::updateItem(const Actor& actor, RewardItemId id
         if (change.cost) item.cost = *change.cost;
         if (change.stock) item.stock = *change.stock;
         if (change.active) item.active = *change.active;
+        YISHI_RETURN_IF_ERROR(nameIsFree(s, item));
         s.get<PointsStore>().updateItem(item);
         s.record({changes::kRewardUpdated, clock_.now(), actor.userId(), id.value, CommunityId(),
                   item.name + " cost " + std::to_string(item.cost) + " stock " + std::to_string(item.stock) +

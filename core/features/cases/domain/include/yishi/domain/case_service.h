@@ -49,6 +49,12 @@ class CaseService final : public ProposalStepListener {
         std::string by_name;  // display name; empty for the system
         std::string by_role;  // as Actor::publicRoleIn: "committee", ..., "resident"
         std::string assignee_name;
+        // Done by a helper for `by` (帮办代办, read from the audit row of the
+        // act): the helper's name, role and the consent; empty for own acts.
+        std::string assisted_by_name = {};
+        std::string assisted_role = {};
+        std::string consent = {};
+        std::string consent_note = {};
     };
 
     struct View {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+
 #include <string>
 
 #include "yishi/common/clock.h"
@@ -20,9 +22,17 @@ class PointsService {
     // `utc_offset`: the district's time zone, for the local day of daily caps.
     PointsService(Database& db, const Clock& clock, Duration utc_offset);
 
+    // What a redemption in the ledger is now: the reward's name and the
+    // redemption's state, for the resident to see what they are owed.
+    struct RedeemedGift {
+        std::string reward_name;
+        RedemptionState state = RedemptionState::kRequested;
+        Instant handed_over_at;  // the epoch until handed over
+    };
     struct Statement {
         std::int64_t balance = 0;
         Page<LedgerEntry> entries;
+        std::map<std::int64_t, RedeemedGift> redeemed;  // by redemption id, for the entries' redemptions
     };
     // The signed-in user's balance and ledger in `district`, newest first.
     Result<Statement> mine(const Actor& actor, DistrictId district, PageRequest page);
