@@ -1540,6 +1540,9 @@ try {
   // records where residents live, in their own grid only (docs/grids.md).
   const plain = await (await browser.newContext(phone)).newPage();
   await logInAs(plain, 'resident1', `/c/${community.id}/grids`);
+  await resident.goto(base + `/c/${community.id}`);
+  await resident.getByRole('link', { name: '小区与网格' }).click();
+  check(new URL(resident.url()).pathname === `/c/${community.id}/grids`, 'a 网格员 finds the grids page from the community page');
   for (const [who, page] of [['a resident', plain], ['a 楼栋长', qianPage], ['a 网格员', resident]]) {
     await page.goto(base + `/c/${community.id}/grids`);
     await page.getByText('楼栋长：3号楼 钱阿姨', { exact: true }).waitFor();

@@ -102,6 +102,11 @@ export function CommunityPage({ params }) {
       : part((d) => d.topics);
   // One "loading" (or one error) until the first view is here.
   if (!page.data) return html`<section><${Loaded} result=${page}>${() => null}<//></section>`;
+  // A 网格员 records where residents of their grids live (the grids page)
+  // and acts for residents; a 楼栋长 acts for those of their building.
+  const myId = s.me && s.me.user.id;
+  const gridWorker = !!myId && page.data.grids.some((g) => g.workers.some((w) => w.id === myId));
+  const buildingHead = !!myId && page.data.estates.some((e) => (e.building_heads || []).some((h) => h.user.id === myId));
 
   return html`<section>
     <${Loaded} result=${community}>${(c) => html`
@@ -114,9 +119,8 @@ export function CommunityPage({ params }) {
       <div class="actions">
         ${me.canTakePart ? html`<a class="button" href=${'/c/' + id + '/new'}>${t('community.raise')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/members'}>${t('community.members')}</a>` : null}
-        ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/grids'}>${t('grids.title')}</a>` : null}
-        ${me.committee || (s.me && (page.data.grids.some((g) => g.workers.some((w) => w.id === s.me.user.id)) ||
-          page.data.estates.some((e) => (e.building_heads || []).some((h) => h.user.id === s.me.user.id))))
+        ${me.committee || gridWorker ? html`<a class="button secondary" href=${'/c/' + id + '/grids'}>${t('grids.title')}</a>` : null}
+        ${me.committee || gridWorker || buildingHead
           ? html`<a class="button secondary" href=${'/c/' + id + '/assist'}>${t('assist.title')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href="/queue">${t('nav.queue')}</a>` : null}
         ${me.committee ? html`<a class="button secondary" href=${'/c/' + id + '/moderation'}>${t('moderation.title')}</a>` : null}
