@@ -150,7 +150,8 @@ void SmtpReceiver::converse(Poco::Net::StreamSocket socket) {
         return out;
     };
     bool tls = false;
-    std::string user;  // signed in as
+    bool greeted = false;  // an EHLO since the connection (or its TLS) began: RFC 3207 forgets the earlier one
+    std::string user;      // signed in as
     const auto check = [&](const std::string& name, const std::string& password) {
         if (name == options_.user && password == options_.password) {
             user = name;
@@ -167,6 +168,7 @@ void SmtpReceiver::converse(Poco::Net::StreamSocket socket) {
     while (readLine(line)) {
         const std::string verb = line.substr(0, 4);
         if (verb == "HELO" || verb == "EHLO") {
+            greeted = true;
             const bool offer_tls = !options_.cert_file.empty() && !tls;
             const bool offer_auth = !options_.user.empty() && tls;
             say(std::string(offer_tls || offer_auth ? "250-" : "250 ") + "localhost");
@@ -180,6 +182,7 @@ void SmtpReceiver::converse(Poco::Net::StreamSocket socket) {
             socket = Poco::Net::SecureStreamSocket::attach(socket, context);
             socket.setReceiveTimeout(Poco::Timespan(5, 0));
             tls = true;
+            greeted = false;
             buffer.clear();
         } else if (line.rfind("AUTH PLAIN", 0) == 0 && tls) {
             std::string credentials = line.size() > 11 ? line.substr(11) : "";
@@ -200,6 +203,10 @@ void SmtpReceiver::converse(Poco::Net::StreamSocket socket) {
             if (!readLine(password)) return;
             check(decode(name), decode(password));
         } else if (verb == "MAIL") {
+            if (!greeted) {
+                say("503 EHLO/HELO first");
+                continue;
+            }
             if (!options_.user.empty() && user.empty()) {
                 say("530 authentication required");
                 continue;

@@ -283,6 +283,30 @@ BOOST_AUTO_TEST_CASE(https_webhook_and_starttls_mail_arrive_verified_and_signed_
     BOOST_REQUIRE(again > 0);
     BOOST_TEST(eventually([&] { return deliveryIs(admin, again, "email", "sent", 1); }));
     BOOST_TEST(smtp.mails().size() == 2u);
+
+    // The saved password is not handed to another mail server: a new host
+    // without the password again is refused, and nothing changes.
+    HttpResult moved =
+        admin.send("PUT", "/api/v1/districts/1/notification-delivery", R"({"smtp_host":"mail.example.cn"})");
+    BOOST_TEST(moved.errorCode() == "delivery.smtp_password");
+    HttpResult kept = admin.get("/api/v1/districts/1/notification-delivery");
+    BOOST_TEST(kept.json()->getValue<std::string>("smtp_host") == "127.0.0.1");
+    BOOST_TEST(kept.json()->getValue<bool>("smtp_password_set"));
+
+    // STARTTLS without signing in: the client greets again after TLS, as a
+    // server that forgot the first EHLO (RFC 3207) demands before MAIL.
+    SmtpReceiver relay({certs.server_cert, certs.server_key, "", ""});
+    BOOST_REQUIRE_EQUAL(admin
+                            .send("PUT", "/api/v1/districts/1/notification-delivery",
+                                  R"({"smtp_user":"","smtp_port":)" + std::to_string(relay.port()) + "}")
+                            .status,
+                        200);
+    const std::int64_t third = screenedItem(zhao, committee, "路灯不亮");
+    BOOST_REQUIRE(third > 0);
+    BOOST_TEST(eventually([&] { return deliveryIs(admin, third, "email", "sent", 1); }));
+    BOOST_REQUIRE_EQUAL(relay.mails().size(), 1u);
+    BOOST_TEST(relay.mails()[0].tls);
+    BOOST_TEST(relay.mails()[0].user.empty());
 }
 
 BOOST_AUTO_TEST_CASE(an_untrusted_certificate_or_a_wrong_password_is_a_failed_attempt_retried) {

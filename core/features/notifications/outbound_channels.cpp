@@ -113,17 +113,20 @@ class MailSession final : public Poco::Net::SMTPClientSession {
             return tlsError("the mail server", e);
         }
         setTimeout(kTimeout);
+        // The server forgets the EHLO before TLS (RFC 3207): greet again,
+        // and learn what it offers now that the connection is secure.
+        login(Poco::Environment::nodeName(), offered_);
         return "";
     }
 
-    // AUTH PLAIN when the server offers it, else AUTH LOGIN (after a new
-    // EHLO: what the server offers may change once the connection is secure).
+    // AUTH PLAIN when the server offered it after STARTTLS, else AUTH LOGIN.
     void authenticate(const std::string& user, const std::string& password) {
-        std::string ehlo;
-        login(Poco::Environment::nodeName(), ehlo);
-        const bool plain = ehlo.find("PLAIN") != std::string::npos;
+        const bool plain = offered_.find("PLAIN") != std::string::npos;
         login(plain ? AUTH_PLAIN : AUTH_LOGIN, user, password);
     }
+
+  private:
+    std::string offered_;  // the answer to the EHLO after STARTTLS
 };
 
 std::string sendMail(const domain::OutboundMessage& m) {

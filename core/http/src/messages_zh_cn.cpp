@@ -117,7 +117,7 @@ constexpr auto kCatalog = std::to_array<Entry>({
     {"delivery.forbidden", "只有本区的管理员可以设置和查看消息的外发渠道。"},
     {"delivery.smtp_from", "用邮件发送时，请填写发件地址。"},
     {"delivery.smtp_host", "邮件服务器应填写主机名或 IP 地址（字母、数字、点和连字符），不要带端口号，端口另填。"},
-    {"delivery.smtp_password", "邮件密码不超过 200 个字符、不能换行；填写了用户名就要填写密码。"},
+    {"delivery.smtp_password", "邮件密码不超过 200 个字符、不能换行；填写了用户名就要填写密码，换了邮件服务器也要重新填写密码。"},
     {"delivery.smtp_port", "邮件服务器的端口应在 1 到 65535 之间。"},
     {"delivery.smtp_starttls", "填写了邮件用户名，就必须启用 STARTTLS 加密，密码不能明文传送。"},
     {"delivery.smtp_user", "邮件用户名不超过 200 个字符，不能换行。"},

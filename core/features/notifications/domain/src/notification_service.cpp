@@ -272,6 +272,16 @@ Result<DeliverySettings> NotificationService::saveDeliverySettings(const Actor& 
         NotificationStore& store = s.get<NotificationStore>();
         DeliverySettings d = store.deliverySettings(district).value_or(DeliverySettings{});
         if (in.webhook_url) d.webhook_url = *in.webhook_url;
+        // A password set for one mail server is not handed to another: a new
+        // host needs the password given again.
+        const bool new_host = in.smtp_host && *in.smtp_host != d.smtp_host;
+        if (new_host && !in.smtp_password && !d.smtp_password.empty()) {
+            d.smtp_password.clear();
+            if (!d.smtp_user.empty() && !(in.smtp_user && in.smtp_user->empty())) {
+                return Status::invalid("delivery.smtp_password",
+                                       "A new mail server needs the password again (smtp_password).");
+            }
+        }
         if (in.smtp_host) d.smtp_host = *in.smtp_host;
         if (in.smtp_port) d.smtp_port = static_cast<int>(*in.smtp_port);
         if (in.smtp_from) d.smtp_from = *in.smtp_from;
